@@ -1,0 +1,180 @@
+"""The plant's Flower ClientApp: turn messages into calls on :class:`client.plant.Plant`.
+
+The only client module that touches Flower. Every reply carries the plant id; the arrays
+in a reply are the shared keys only (the personal head never leaves the plant).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import OrderedDict
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+import torch
+from flwr.app import ArrayRecord, ConfigRecord, Context, Message, MetricRecord, RecordDict
+from flwr.clientapp import ClientApp
+
+from client.loader import make_plant
+from client.plant import Plant
+from common import wire
+from common.config import load_scenario, run_spec_from_json
+from common.config.schema import RunSpec
+
+logger = logging.getLogger(__name__)
+
+app = ClientApp()
+
+_CACHE: OrderedDict[tuple, Plant] = OrderedDict()
+_CACHE_SIZE = 16
+_LOCK = threading.Lock()
+
+
+def _scenario_path(context: Context) -> Path:
+    raw = str(context.run_config.get("scenario", ""))
+    if not raw:
+        raise ValueError("run config has no `scenario`: pass --run-config 'scenario=\"path.yaml\"'")
+    path = Path(raw)
+    if not path.is_absolute() and not path.exists():
+        app_dir = context.run_config.get("app-dir")
+        if app_dir:
+            path = Path(str(app_dir)) / path
+    return path
+
+
+def plant_id_for(context: Context) -> str:
+    """Best-effort plant id for error replies (the scenario's id for this node's partition)."""
+    try:
+        scenario = load_scenario(_scenario_path(context))
+        return scenario.plants[int(context.node_config["partition-id"])].id
+    except Exception:  # noqa: BLE001 - only used to label an error that is already being reported
+        return f"partition-{context.node_config.get('partition-id', '?')}"
+
+
+def plant_for(context: Context, run_dir: str) -> Plant:
+    """The plant this node serves (cached per process: data are loaded once per run)."""
+    path = _scenario_path(context)
+    partition = int(context.node_config["partition-id"])
+    key = (str(path.resolve()), path.stat().st_mtime if path.exists() else 0, partition, run_dir)
+    with _LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    scenario = load_scenario(path)
+    if partition >= len(scenario.plants):
+        raise ValueError(f"node partition {partition} has no plant: {path} lists {len(scenario.plants)} plants")
+    plant = make_plant(scenario, scenario.plants[partition], run_dir)
+    with _LOCK:
+        _CACHE[key] = plant
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return plant
+
+
+def _threads(context: Context) -> None:
+    cpus = int(context.run_config.get("cpus-per-plant", 1) or 1)
+    if torch.get_num_threads() != cpus:
+        torch.set_num_threads(cpus)
+
+
+def _arrays_in(msg: Message) -> dict[str, np.ndarray]:
+    return {k: v.numpy() for k, v in msg.content[wire.ARRAYS].items()}
+
+
+def _config_in(msg: Message) -> dict:
+    return dict(msg.content[wire.CONFIG]) if wire.CONFIG in msg.content else {}
+
+
+def _reply(msg: Message, plant: Plant, *, metrics: dict[str, float] | None = None,
+           config: dict | None = None, arrays: dict[str, np.ndarray] | None = None) -> Message:
+    content = RecordDict()
+    if arrays is not None:
+        content[wire.ARRAYS] = ArrayRecord({k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in arrays.items()})
+    content[wire.CONFIG] = ConfigRecord({wire.PLANT_ID: plant.plant_id, wire.STATUS: wire.STATUS_OK, **(config or {})})
+    content[wire.METRICS] = MetricRecord({k: float(v) for k, v in (metrics or {}).items()})
+    return Message(content, reply_to=msg)
+
+
+def _handle(msg: Message, context: Context, work: Callable[[Plant, RunSpec | None, dict], Message]) -> Message:
+    """Run ``work``; any failure becomes an error reply naming the plant and the cause."""
+    try:
+        _threads(context)
+        config = _config_in(msg)
+        plant = plant_for(context, str(config.get(wire.RUN_DIR, "")))
+        spec = run_spec_from_json(config[wire.RUN_SPEC]) if wire.RUN_SPEC in config else None
+        return work(plant, spec, config)
+    except Exception as exc:  # noqa: BLE001 - the coordinator must hear about every failure
+        logger.exception("plant handler failed")
+        content = RecordDict()
+        content[wire.CONFIG] = ConfigRecord({wire.PLANT_ID: plant_id_for(context), wire.STATUS: wire.STATUS_FAILED,
+                                             wire.REASON: f"{type(exc).__name__}: {exc}"})
+        return Message(content, reply_to=msg)
+
+
+def _privacy_metrics(privacy: dict[str, float]) -> dict[str, float]:
+    names = {"epsilon": wire.EPSILON, "delta": wire.DELTA, "budget": wire.EPSILON_BUDGET,
+             "steps_total": wire.PRIVACY_STEPS_TOTAL, "noise_multiplier": wire.NOISE_MULTIPLIER}
+    return {names[k]: v for k, v in privacy.items() if k in names}
+
+
+@app.query("hello")
+def hello(msg: Message, context: Context) -> Message:
+    def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
+        data = plant.data
+        return _reply(msg, plant, metrics={
+            wire.N_TRAIN: len(data.train), wire.N_TRAIN_LABELLED: plant.n_labelled, wire.N_TEST: len(data.test),
+            wire.CHANNELS: data.channels, wire.WINDOW_LENGTH: data.window_length,
+            wire.SAMPLE_RATE_HZ: data.sample_rate_hz,
+        }, config={wire.CLASS_NAMES: list(data.class_names), wire.SOURCE: data.source})
+    return _handle(msg, context, work)
+
+
+@app.train()
+def pretrain(msg: Message, context: Context) -> Message:
+    def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
+        result = plant.pretrain(spec, _arrays_in(msg), int(config[wire.SERVER_ROUND]),
+                                str(config[wire.RUN_NAME]), float(config.get(wire.PROXIMAL_MU, 0.0)))
+        metrics = _privacy_metrics(result.privacy)
+        if result.status != "ok":
+            return _reply(msg, plant, metrics=metrics,
+                          config={wire.STATUS: wire.STATUS_DECLINED, wire.REASON: result.reason})
+        metrics.update({wire.NUM_EXAMPLES: result.num_examples, wire.TRAIN_LOSS: result.train_loss,
+                        wire.TRAIN_FIRST_LOSS: result.first_loss, wire.TRAIN_STEPS: result.steps})
+        return _reply(msg, plant, metrics=metrics, arrays=result.arrays)
+    return _handle(msg, context, work)
+
+
+@app.evaluate()
+def evaluate(msg: Message, context: Context) -> Message:
+    def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
+        m = plant.evaluate_shared(spec, _arrays_in(msg))
+        return _reply(msg, plant, metrics={wire.EVAL_LOSS: m["loss"], wire.EVAL_ACCURACY: m["accuracy"],
+                                           wire.EVAL_MACRO_F1: m["macro_f1"], wire.N_TEST: m["n_test"]})
+    return _handle(msg, context, work)
+
+
+@app.train("personalise")
+def personalise(msg: Message, context: Context) -> Message:
+    def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
+        return _reply(msg, plant, metrics=plant.personalise(spec, _arrays_in(msg), str(config[wire.RUN_NAME])))
+    return _handle(msg, context, work)
+
+
+@app.train("local_only")
+def local_only(msg: Message, context: Context) -> Message:
+    def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
+        return _reply(msg, plant, metrics=plant.train_local_only(spec, str(config[wire.RUN_NAME])))
+    return _handle(msg, context, work)
+
+
+@app.evaluate("final")
+def final_evaluate(msg: Message, context: Context) -> Message:
+    def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
+        results = plant.final_evaluation(spec, _arrays_in(msg), str(config[wire.RUN_NAME]))
+        metrics = {wire.method_metric_key(method, name): value
+                   for method, values in results.items() for name, value in values.items()}
+        metrics.update(_privacy_metrics(plant.privacy_status(spec)))
+        return _reply(msg, plant, metrics=metrics)
+    return _handle(msg, context, work)

@@ -1,0 +1,55 @@
+"""Build a :class:`Plant` from its spec: load and validate its data, open its state directory."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from client.plant import Plant, derive_seed
+from client.state import PlantState
+from common.config.schema import PlantSpec, Scenario
+from common.data import WindowSpec, apply_label_fraction, load_plant_data
+from common.data.types import PlantData
+
+logger = logging.getLogger(__name__)
+
+
+def window_spec(scenario: Scenario) -> WindowSpec:
+    w = scenario.window
+    return WindowSpec(length=w.length, stride=w.stride, test_fraction=w.test_fraction)
+
+
+def load_data(scenario: Scenario, plant: PlantSpec) -> PlantData:
+    """The plant's windows with its labelled fraction applied (deterministic by seed)."""
+    data = load_plant_data(plant.data.source, plant.id, plant.data.params, window_spec(scenario),
+                           Path(scenario.base_dir))
+    if plant.labelled_fraction < 1.0:
+        train = apply_label_fraction(data.train, plant.labelled_fraction,
+                                     derive_seed(scenario.seed, plant.id, "labels"))
+        data = PlantData(plant_id=data.plant_id, train=train, test=data.test, class_names=data.class_names,
+                         sample_rate_hz=data.sample_rate_hz, source=data.source, notes=data.notes)
+    return data
+
+
+def state_root(scenario: Scenario, plant: PlantSpec, run_dir: str | None) -> Path:
+    """Where the plant keeps its state: its own state_dir, the scenario's, or the run's folder.
+
+    A plant's own or the scenario's ``state_dir`` persists across runs (the lifetime privacy
+    ledger lives there); without one, each simulated run starts fresh virtual plants.
+    """
+    base = Path(scenario.base_dir)
+    if plant.state_dir:
+        path = Path(plant.state_dir)
+        return path if path.is_absolute() else (base / path)
+    if scenario.state_dir:
+        path = Path(scenario.state_dir)
+        return (path if path.is_absolute() else base / path) / plant.id
+    if not run_dir:
+        raise ValueError(f"plant {plant.id}: no state_dir configured and no run directory given")
+    return Path(run_dir) / "plants" / plant.id
+
+
+def make_plant(scenario: Scenario, plant: PlantSpec, run_dir: str | None) -> Plant:
+    data = load_data(scenario, plant)
+    state = PlantState(state_root(scenario, plant, run_dir), plant.id)
+    return Plant(plant.id, data, state, privacy_budget=plant.privacy_budget)

@@ -1,0 +1,281 @@
+"""One plant's work: pretrain the shared model on its data, personalise its head, evaluate.
+
+Takes typed configs and numpy arrays; knows nothing of Flower. The plant's own head, its
+local models and its privacy ledger live in its state directory and never leave it: the only
+parameters returned are the shared ones (``extractor.*`` and ``reference_head.*``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import torch
+from torch import nn
+
+from client.state import PlantState
+from common.config.schema import RunSpec
+from common.data import PlantData
+from common.models import PlantModel, build_model, load_shared, shared_state
+from common.privacy.accounting import default_delta, noise_for_target_epsilon, steps_per_epoch
+from common.privacy.ledger import MECHANISM_DP_SGD, LedgerEntry, PrivacyLedger, now_iso
+from common.training import evaluate_classifier, make_optimizer, train_supervised
+
+logger = logging.getLogger(__name__)
+
+PERSONAL_MODEL = "personalised"
+LOCAL_ONLY_MODEL = "local_only"
+DP_PLAN = "dp_plan"
+
+
+def derive_seed(*parts: object) -> int:
+    """A stable 31-bit seed from any parts (scenario seed, plant id, round, purpose)."""
+    digest = hashlib.sha256("/".join(map(str, parts)).encode()).digest()
+    return int.from_bytes(digest[:4], "little") & 0x7FFFFFFF
+
+
+@dataclass(frozen=True)
+class PretrainResult:
+    """A plant's answer to one pretraining round."""
+
+    status: str                                   # "ok" or "declined"
+    reason: str = ""
+    arrays: dict[str, np.ndarray] | None = None   # shared keys only
+    num_examples: int = 0
+    train_loss: float = float("nan")
+    first_loss: float = float("nan")
+    steps: int = 0
+    privacy: dict[str, float] = field(default_factory=dict)
+
+
+def _head_module(model: PlantModel) -> nn.Module:
+    return nn.Sequential(model.extractor, model.head)
+
+
+def _reference_module(model: PlantModel) -> nn.Module:
+    return nn.Sequential(model.extractor, model.reference_head)
+
+
+class Plant:
+    """A plant with its data (train/test split) and its on-disk state."""
+
+    def __init__(self, plant_id: str, data: PlantData, state: PlantState,
+                 privacy_budget: float | None = None) -> None:
+        self.plant_id = plant_id
+        self.data = data
+        self.state = state
+        self.privacy_budget = privacy_budget
+
+    # ---------------------------------------------------------------- helpers
+    def _model(self, spec: RunSpec, shared: dict[str, np.ndarray] | None) -> PlantModel:
+        model = build_model(self.data.channels, spec.num_classes, spec.model, seed=spec.seed)
+        if shared is not None:
+            load_shared(model, {k: torch.from_numpy(np.asarray(v)) for k, v in shared.items()})
+        return model
+
+    def check_fits(self, spec: RunSpec) -> None:
+        """The plant's data must fit the shared model; name every mismatch and the fix."""
+        problems = []
+        if tuple(self.data.class_names) != tuple(spec.class_names):
+            problems.append(
+                f"classes {list(self.data.class_names)} differ from the federation's "
+                f"{list(spec.class_names)}: map this plant's labels onto the shared class list"
+            )
+        if self.data.window_length != spec.window.length:
+            problems.append(
+                f"window length {self.data.window_length} != federation's {spec.window.length}: "
+                "cut windows of the shared length"
+            )
+        if problems:
+            raise ValueError(f"plant {self.plant_id}: data do not fit the shared model: " + "; ".join(problems))
+
+    @property
+    def n_labelled(self) -> int:
+        return int((self.data.train.y >= 0).sum())
+
+    def ledger(self) -> PrivacyLedger:
+        return PrivacyLedger(self.state.ledger_path, self.plant_id)
+
+    def delta(self, spec: RunSpec) -> float:
+        return spec.privacy.delta if spec.privacy.delta is not None else default_delta(self.n_labelled)
+
+    def budget(self, spec: RunSpec) -> float | None:
+        return self.privacy_budget if self.privacy_budget is not None else spec.privacy.budget_epsilon
+
+    def privacy_status(self, spec: RunSpec) -> dict[str, float]:
+        """ε spent over the plant's whole ledger (never one round's)."""
+        if not spec.privacy.enabled:
+            return {}
+        ledger = self.ledger()
+        delta = self.delta(spec)
+        out = {"epsilon": ledger.epsilon(delta, spec.privacy.accountant), "delta": delta,
+               "steps_total": float(ledger.total_steps())}
+        budget = self.budget(spec)
+        if budget is not None:
+            out["budget"] = budget
+        return out
+
+    def _noise_multiplier(self, spec: RunSpec, run_name: str, ledger: PrivacyLedger) -> float:
+        """σ for this run: configured, or calibrated once per run so the ledger ends at target ε.
+
+        The calibration counts everything already in the ledger plus the whole planned run,
+        and is stored in the plant's state so every round of the run uses the same σ.
+        """
+        privacy = spec.privacy
+        if privacy.noise_multiplier is not None:
+            return privacy.noise_multiplier
+        stored = self.state.load_json(DP_PLAN)
+        if stored and stored.get("run") == run_name:
+            return float(stored["noise_multiplier"])
+        q, per_epoch = steps_per_epoch(self.n_labelled, spec.federation.training.batch_size)
+        planned = spec.federation.rounds * spec.federation.training.local_epochs * per_epoch
+        sigma = noise_for_target_epsilon(privacy.target_epsilon, self.delta(spec), q, planned,
+                                         prior=ledger.history(), accountant=privacy.accountant)
+        self.state.save_json(DP_PLAN, {"run": run_name, "noise_multiplier": sigma, "planned_steps": planned,
+                                       "sample_rate": q, "target_epsilon": privacy.target_epsilon})
+        logger.info("plant %s: σ=%.3f calibrated for target ε=%.2f over %d planned steps",
+                    self.plant_id, sigma, privacy.target_epsilon, planned)
+        return sigma
+
+    # ---------------------------------------------------------------- phase 1
+    def pretrain(self, spec: RunSpec, shared: dict[str, np.ndarray], server_round: int,
+                 run_name: str, proximal_mu: float = 0.0) -> PretrainResult:
+        """Train extractor + reference head locally; return only those (shared) parameters."""
+        self.check_fits(spec)
+        if self.n_labelled == 0:
+            return PretrainResult(status="declined", reason="no labelled windows: nothing to pretrain on")
+        model = self._model(spec, shared)
+        module = _reference_module(model)
+        training = spec.federation.training
+        optimizer = make_optimizer([{"params": module.parameters()}], training.optimizer,
+                                   training.learning_rate, training.weight_decay)
+        seed = derive_seed(spec.seed, self.plant_id, server_round, "pretrain")
+        anchor = None
+        if proximal_mu > 0:
+            anchor = {name: p.detach().clone() for name, p in module.named_parameters()}
+        if spec.privacy.enabled:
+            declined, stats, privacy = self._pretrain_private(spec, module, optimizer, server_round,
+                                                              run_name, seed)
+            if declined is not None:
+                return declined
+        else:
+            stats = train_supervised(module, self.data.train.x, self.data.train.y, optimizer,
+                                     epochs=training.local_epochs, batch_size=training.batch_size,
+                                     seed=seed, proximal_anchor=anchor, proximal_mu=proximal_mu)
+            privacy = {}
+        arrays = {k: v.numpy() for k, v in shared_state(model).items()}
+        return PretrainResult(status="ok", arrays=arrays, num_examples=self.n_labelled,
+                              train_loss=stats.loss, first_loss=stats.first_loss, steps=stats.steps,
+                              privacy=privacy)
+
+    def _pretrain_private(self, spec: RunSpec, module: nn.Module, optimizer: torch.optim.Optimizer,
+                          server_round: int, run_name: str, seed: int):
+        """DP-SGD for one round: (declined result | None, stats, privacy status after the round)."""
+        from common.privacy.dp_training import train_dp
+
+        privacy = spec.privacy
+        training = spec.federation.training
+        ledger = self.ledger()
+        delta = self.delta(spec)
+        budget = self.budget(spec)
+        try:
+            sigma = self._noise_multiplier(spec, run_name, ledger)
+        except ValueError as exc:
+            declined = PretrainResult(status="declined", reason=f"privacy budget: {exc}",
+                                      privacy=self.privacy_status(spec))
+            return declined, None, {}
+        q, per_epoch = steps_per_epoch(self.n_labelled, training.batch_size)
+        planned = [(sigma, q, training.local_epochs * per_epoch)]
+        eps_after = ledger.epsilon(delta, privacy.accountant, planned)
+        if budget is not None and eps_after > budget:
+            declined = PretrainResult(
+                status="declined",
+                reason=(f"privacy budget exhausted: training would reach ε={eps_after:.3f} > budget "
+                        f"{budget} (spent {ledger.epsilon(delta, privacy.accountant):.3f})"),
+                privacy=self.privacy_status(spec),
+            )
+            return declined, None, {}
+        stats = train_dp(module, self.data.train.x, self.data.train.y, optimizer,
+                         epochs=training.local_epochs, batch_size=training.batch_size,
+                         noise_multiplier=sigma, max_grad_norm=privacy.max_grad_norm, seed=seed)
+        ledger.record(LedgerEntry(
+            mechanism=MECHANISM_DP_SGD, noise_multiplier=stats.noise_multiplier,
+            sample_rate=stats.sample_rate, steps=stats.steps, time=now_iso(), run=run_name,
+            round=server_round, max_grad_norm=privacy.max_grad_norm,
+        ))
+        status = self.privacy_status(spec)
+        status["noise_multiplier"] = sigma
+        return None, stats, status
+
+    def evaluate_shared(self, spec: RunSpec, shared: dict[str, np.ndarray]) -> dict[str, float]:
+        """The federated global model (extractor + reference head) on the held-out split."""
+        model = self._model(spec, shared)
+        return evaluate_classifier(_reference_module(model), self.data.test.x, self.data.test.y, spec.num_classes)
+
+    # ---------------------------------------------------------------- phase 2
+    def personalise(self, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str) -> dict[str, float]:
+        """Fine-tune a personal head (from the reference head) on the plant's labels; keep it on disk."""
+        self.check_fits(spec)
+        cfg = spec.personalisation
+        model = self._model(spec, shared)
+        model.head.load_state_dict(model.reference_head.state_dict())
+        started = time.perf_counter()
+        stats_loss = float("nan")
+        if cfg.mode != "none" and cfg.epochs > 0 and self.n_labelled > 0:
+            if cfg.mode == "head":
+                for p in model.extractor.parameters():
+                    p.requires_grad_(False)
+                groups = [{"params": model.head.parameters()}]
+            else:
+                groups = [{"params": model.head.parameters()},
+                          {"params": model.extractor.parameters(),
+                           "lr": cfg.learning_rate * cfg.extractor_lr_scale}]
+            optimizer = make_optimizer(groups, "adam", cfg.learning_rate)
+            stats = train_supervised(_head_module(model), self.data.train.x, self.data.train.y, optimizer,
+                                     epochs=cfg.epochs, batch_size=cfg.batch_size,
+                                     seed=derive_seed(spec.seed, self.plant_id, "personalise"))
+            stats_loss = stats.loss
+            for p in model.parameters():
+                p.requires_grad_(True)
+        self.state.save_model(PERSONAL_MODEL, model.state_dict(), {
+            "plant_id": self.plant_id, "run": run_name, "mode": cfg.mode, "epochs": cfg.epochs,
+            "class_names": list(spec.class_names), "scenario": spec.scenario_name,
+            "saved_at": now_iso(), "model": spec.model.__dict__ | {"channels": list(spec.model.channels)},
+        })
+        return {"personalise-loss": stats_loss, "personalise-seconds": time.perf_counter() - started}
+
+    def train_local_only(self, spec: RunSpec, run_name: str) -> dict[str, float]:
+        """Baseline: the same model trained on this plant's labels alone, same epoch budget."""
+        model = self._model(spec, None)
+        epochs = spec.federation.rounds * spec.federation.training.local_epochs
+        if spec.personalisation.mode != "none":
+            epochs += spec.personalisation.epochs
+        module = _reference_module(model)
+        training = spec.federation.training
+        optimizer = make_optimizer([{"params": module.parameters()}], training.optimizer,
+                                   training.learning_rate, training.weight_decay)
+        stats = train_supervised(module, self.data.train.x, self.data.train.y, optimizer, epochs=epochs,
+                                 batch_size=training.batch_size,
+                                 seed=derive_seed(spec.seed, self.plant_id, "local_only"))
+        self.state.save_model(LOCAL_ONLY_MODEL, model.state_dict(),
+                              {"plant_id": self.plant_id, "run": run_name, "epochs": epochs})
+        return {"local-only-loss": stats.loss}
+
+    def final_evaluation(self, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str) -> dict[str, dict[str, float]]:
+        """Every method this plant has a model for, on its held-out split."""
+        x, y = self.data.test.x, self.data.test.y
+        out = {"federated_global": self.evaluate_shared(spec, shared)}
+        saved = self.state.load_model(PERSONAL_MODEL)
+        if saved is not None and saved[1].get("run") == run_name:
+            model = self._model(spec, None)
+            model.load_state_dict(saved[0])
+            out["federated_personalised"] = evaluate_classifier(_head_module(model), x, y, spec.num_classes)
+        saved = self.state.load_model(LOCAL_ONLY_MODEL)
+        if saved is not None and saved[1].get("run") == run_name:
+            model = self._model(spec, None)
+            model.load_state_dict(saved[0])
+            out["local_only"] = evaluate_classifier(_reference_module(model), x, y, spec.num_classes)
+        return out

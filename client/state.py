@@ -1,0 +1,92 @@
+"""A plant's on-disk state: its identity, personal models and privacy ledger.
+
+Everything is written atomically (temporary file, fsync, rename), so a crash mid-write
+leaves the previous version intact. The directory belongs to one plant: opening it under
+another plant id is refused rather than silently mixing two plants' state.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from common.fileio import atomic_write_bytes, atomic_write_json
+
+logger = logging.getLogger(__name__)
+
+IDENTITY_FILE = "plant.json"
+LEDGER_FILE = "privacy_ledger.json"
+MODELS_DIR = "models"
+
+
+class PlantStateError(RuntimeError):
+    """The plant's state directory is unusable; the message names the file and the fix."""
+
+
+class PlantState:
+    """Files under ``root`` for plant ``plant_id``."""
+
+    def __init__(self, root: Path, plant_id: str) -> None:
+        self.root = Path(root)
+        self.plant_id = plant_id
+        self._claim()
+
+    def _claim(self) -> None:
+        identity = self.root / IDENTITY_FILE
+        if identity.exists():
+            try:
+                owner = json.loads(identity.read_text())["plant_id"]
+            except (OSError, ValueError, KeyError) as exc:
+                raise PlantStateError(
+                    f"{identity}: unreadable plant identity ({exc}); restore it from backup "
+                    "or point the plant at its own state directory"
+                ) from exc
+            if owner != self.plant_id:
+                raise PlantStateError(
+                    f"{identity}: this state directory belongs to plant {owner!r}, not "
+                    f"{self.plant_id!r}; give each plant its own state directory"
+                )
+        else:
+            atomic_write_json(identity, {"plant_id": self.plant_id})
+
+    @property
+    def ledger_path(self) -> Path:
+        return self.root / LEDGER_FILE
+
+    def model_path(self, name: str) -> Path:
+        return self.root / MODELS_DIR / f"{name}.pt"
+
+    def save_model(self, name: str, state_dict: dict[str, torch.Tensor], meta: dict[str, Any]) -> Path:
+        """Save a plant-local model with the metadata that explains it (self-describing)."""
+        buffer = io.BytesIO()
+        torch.save({"state_dict": state_dict, "meta": meta}, buffer)
+        path = self.model_path(name)
+        atomic_write_bytes(path, buffer.getvalue())
+        return path
+
+    def load_model(self, name: str) -> tuple[dict[str, torch.Tensor], dict[str, Any]] | None:
+        path = self.model_path(name)
+        if not path.exists():
+            return None
+        try:
+            blob = torch.load(path, map_location="cpu", weights_only=True)
+        except Exception as exc:  # noqa: BLE001 - any unreadable checkpoint is reported the same way
+            raise PlantStateError(f"{path}: unreadable model file ({exc}); delete it to retrain") from exc
+        return blob["state_dict"], blob["meta"]
+
+    def save_json(self, name: str, obj: Any) -> None:
+        atomic_write_json(self.root / f"{name}.json", obj)
+
+    def load_json(self, name: str) -> Any | None:
+        path = self.root / f"{name}.json"
+        if not path.exists():
+            return None
+        try:
+            return json.loads(path.read_text())
+        except (OSError, ValueError) as exc:
+            raise PlantStateError(f"{path}: unreadable ({exc}); delete it to recompute") from exc

@@ -1,0 +1,200 @@
+"""Turn plain dicts (parsed YAML, JSON, run config) into frozen dataclasses.
+
+Every problem is collected — unknown keys (with a "did you mean"), wrong types, missing
+required keys, out-of-range values reported by a dataclass's own ``problems()`` — and
+raised once as a :class:`ConfigError` that names the file, the dotted key and the fix.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import types
+from pathlib import Path
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+
+T = TypeVar("T")
+
+_MISSING = object()
+
+
+class ConfigError(ValueError):
+    """One or more configuration problems; ``problems`` holds one line per problem."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.source = source
+        self.problems = list(problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(
+            f"{source}: {len(self.problems)} configuration problem(s):\n{lines}"
+        )
+
+
+class Problems:
+    """Collects problems as ``key: message`` lines, each carrying its fix."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def add(self, key: str, message: str) -> None:
+        self.items.append(f"{key or '<top level>'}: {message}")
+
+    def extend(self, key: str, messages: list[str]) -> None:
+        for message in messages:
+            self.add(key, message)
+
+    def raise_if_any(self, source: str) -> None:
+        if self.items:
+            raise ConfigError(source, self.items)
+
+
+def _type_name(tp: Any) -> str:
+    origin = get_origin(tp)
+    if origin is Literal:
+        return " | ".join(repr(a) for a in get_args(tp))
+    if origin in (Union, types.UnionType):
+        return " | ".join(_type_name(a) for a in get_args(tp))
+    if origin is tuple:
+        return f"list of {_type_name(get_args(tp)[0])}"
+    if tp is type(None):
+        return "null"
+    if dataclasses.is_dataclass(tp):
+        return "mapping"
+    return getattr(tp, "__name__", str(tp))
+
+
+def _join(prefix: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{prefix}[{key}]"
+    return f"{prefix}.{key}" if prefix else key
+
+
+def convert(value: Any, tp: Any, key: str, problems: Problems) -> Any:
+    """Convert ``value`` to type ``tp``; on failure record a problem and return _MISSING."""
+    origin = get_origin(tp)
+    if origin in (Union, types.UnionType):
+        args = get_args(tp)
+        if value is None and type(None) in args:
+            return None
+        candidates = [a for a in args if a is not type(None)]
+        for candidate in candidates:
+            trial = Problems()
+            result = convert(value, candidate, key, trial)
+            if not trial.items:
+                return result
+        problems.add(key, f"expected {_type_name(tp)}, got {value!r}: fix the value's type")
+        return _MISSING
+    if origin is Literal:
+        allowed = get_args(tp)
+        if value in allowed:
+            return value
+        hint = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1)
+        suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+        problems.add(
+            key, f"{value!r} is not allowed{suggestion}: use one of {', '.join(map(repr, allowed))}"
+        )
+        return _MISSING
+    if origin is tuple:
+        (item_type, *_rest) = get_args(tp)
+        if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+            problems.add(key, f"expected a list of {_type_name(item_type)}, got {value!r}")
+            return _MISSING
+        items = [convert(v, item_type, _join(key, i), problems) for i, v in enumerate(value)]
+        return _MISSING if any(i is _MISSING for i in items) else tuple(items)
+    if dataclasses.is_dataclass(tp):
+        if not isinstance(value, dict):
+            problems.add(key, f"expected a mapping of settings, got {value!r}")
+            return _MISSING
+        return build(tp, value, key, problems)
+    if tp is bool:
+        if isinstance(value, bool):
+            return value
+        problems.add(key, f"expected true or false, got {value!r}")
+        return _MISSING
+    if tp is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        problems.add(key, f"expected an integer, got {value!r}")
+        return _MISSING
+    if tp is float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+        if isinstance(value, str):
+            try:
+                return float(value)  # YAML reads "1e-5" as a string
+            except ValueError:
+                pass
+        problems.add(key, f"expected a number, got {value!r}")
+        return _MISSING
+    if tp is str:
+        if isinstance(value, str):
+            return value
+        problems.add(key, f"expected text, got {value!r}: quote it")
+        return _MISSING
+    if tp is Any:
+        return value
+    raise TypeError(f"unsupported config field type {tp!r} at {key}")
+
+
+def build(cls: type[T], data: dict[str, Any], key: str, problems: Problems) -> T:
+    """Build dataclass ``cls`` from ``data``, recording every problem under ``key``."""
+    hints = get_type_hints(cls)
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
+    kwargs: dict[str, Any] = {}
+    for name in data:
+        if name not in fields:
+            hint = difflib.get_close_matches(str(name), list(fields), n=1)
+            suggestion = f"did you mean {hint[0]!r}? " if hint else ""
+            problems.add(
+                _join(key, name),
+                f"unknown key: {suggestion}known keys here: {', '.join(sorted(fields))}",
+            )
+    ok = True
+    for name, field in fields.items():
+        if name in data:
+            value = convert(data[name], hints[name], _join(key, name), problems)
+            if value is _MISSING:
+                ok = False
+            else:
+                kwargs[name] = value
+        elif field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
+            problems.add(_join(key, name), f"required key is missing: add `{name}: <{_type_name(hints[name])}>`")
+            ok = False
+    if not ok:
+        return _MISSING  # type: ignore[return-value]
+    try:
+        obj = cls(**kwargs)
+    except (TypeError, ValueError) as exc:
+        problems.add(key, str(exc))
+        return _MISSING  # type: ignore[return-value]
+    check = getattr(obj, "problems", None)
+    if callable(check):
+        problems.extend(key, check())
+    return obj
+
+
+def parse(cls: type[T], data: Any, source: str | Path, key: str = "") -> T:
+    """Build ``cls`` from ``data`` or raise one ConfigError listing every problem."""
+    problems = Problems()
+    if not isinstance(data, dict):
+        problems.add(key, f"expected a mapping of settings, got {type(data).__name__}")
+        problems.raise_if_any(str(source))
+    obj = build(cls, data, key, problems)
+    problems.raise_if_any(str(source))
+    return obj
+
+
+def to_dict(obj: Any) -> Any:
+    """A dataclass tree as plain JSON-able dicts/lists (tuples become lists)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(v) for v in obj]
+    if isinstance(obj, dict):
+        return {k: to_dict(v) for k, v in obj.items()}
+    return obj
+
+
+__all__ = ["ConfigError", "Problems", "build", "convert", "parse", "to_dict"]

@@ -1,0 +1,180 @@
+"""Load a scenario YAML file into a validated :class:`Scenario` (all problems at once)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from common.config.parse import ConfigError, Problems, build, parse, to_dict
+from common.config.schema import (
+    DataSpec,
+    PlantSpec,
+    RunSpec,
+    Scenario,
+    SyntheticPlantsConfig,
+)
+
+
+@dataclass(frozen=True)
+class _RawPlant:
+    id: str
+    data: Any
+    labelled_fraction: float = 1.0
+    privacy_budget: float | None = None
+    state_dir: str | None = None
+
+    def problems(self) -> list[str]:
+        out = []
+        if not self.id or any(c in self.id for c in "/\\ \t"):
+            out.append(f"id {self.id!r} must be non-empty without spaces or slashes: it names a directory")
+        if not 0.0 <= self.labelled_fraction <= 1.0:
+            out.append(f"labelled_fraction must be in [0, 1], got {self.labelled_fraction}")
+        if self.privacy_budget is not None and self.privacy_budget <= 0:
+            out.append(f"privacy_budget must be > 0, got {self.privacy_budget}")
+        return out
+
+
+def _parse_data_spec(raw: Any, key: str, problems: Problems) -> DataSpec | None:
+    from common.data.registry import DATA_SOURCES
+
+    if not isinstance(raw, dict):
+        problems.add(key, f"expected a mapping with `source:` and its settings, got {raw!r}")
+        return None
+    body = dict(raw)
+    source = body.pop("source", None)
+    if source not in DATA_SOURCES:
+        known = ", ".join(sorted(DATA_SOURCES))
+        problems.add(f"{key}.source", f"unknown data source {source!r}: use one of {known}")
+        return None
+    params = build(DATA_SOURCES[source].params_type, body, key, problems)
+    if params is None or not dataclasses.is_dataclass(params):
+        return None
+    return DataSpec(source=source, params=params)
+
+
+def _parse_plants(raw_plants: Any, problems: Problems) -> list[PlantSpec]:
+    plants: list[PlantSpec] = []
+    if not isinstance(raw_plants, list):
+        problems.add("plants", f"expected a list of plants, got {raw_plants!r}")
+        return plants
+    for i, raw in enumerate(raw_plants):
+        key = f"plants[{i}]"
+        if not isinstance(raw, dict):
+            problems.add(key, f"expected a mapping with id and data, got {raw!r}")
+            continue
+        plant = build(_RawPlant, raw, key, problems)
+        if not dataclasses.is_dataclass(plant):
+            continue
+        spec = _parse_data_spec(plant.data, f"{key}.data", problems)
+        if spec is None:
+            continue
+        plants.append(
+            PlantSpec(
+                id=plant.id,
+                data=spec,
+                labelled_fraction=plant.labelled_fraction,
+                privacy_budget=plant.privacy_budget,
+                state_dir=plant.state_dir,
+            )
+        )
+    return plants
+
+
+def _generated_plants(cfg: SyntheticPlantsConfig) -> list[PlantSpec]:
+    from common.data.synthetic import make_plant_params
+
+    plants = []
+    for i in range(cfg.count):
+        params = dataclasses.replace(
+            make_plant_params(i, cfg.seed), num_windows_per_class=cfg.num_windows_per_class
+        )
+        plants.append(
+            PlantSpec(
+                id=f"{cfg.id_prefix}{i}",
+                data=DataSpec(source="synthetic", params=params),
+                labelled_fraction=cfg.labelled_fraction,
+            )
+        )
+    return plants
+
+
+def scenario_from_dict(data: Any, source: str, base_dir: Path) -> Scenario:
+    """Validate a scenario mapping; raise one ConfigError naming every problem."""
+    problems = Problems()
+    if not isinstance(data, dict):
+        raise ConfigError(source, ["<top level>: the file must hold a mapping of settings"])
+    body = dict(data)
+    raw_plants = body.pop("plants", None)
+    raw_generated = body.pop("synthetic_plants", None)
+    body.pop("source_file", None)
+    body.pop("base_dir", None)
+    scenario = build(Scenario, {**body, "plants": []}, "", problems)
+
+    plants: list[PlantSpec] = []
+    if raw_plants is not None:
+        plants += _parse_plants(raw_plants, problems)
+    if raw_generated is not None:
+        generated = build(SyntheticPlantsConfig, raw_generated, "synthetic_plants", problems) if isinstance(raw_generated, dict) else None
+        if raw_generated is not None and not isinstance(raw_generated, dict):
+            problems.add("synthetic_plants", "expected a mapping like {count: 10, seed: 0}")
+        if dataclasses.is_dataclass(generated):
+            plants += _generated_plants(generated)
+    if raw_plants is None and raw_generated is None:
+        problems.add("plants", "no plants: add a `plants:` list or `synthetic_plants: {count: N}`")
+    seen: set[str] = set()
+    for plant in plants:
+        if plant.id in seen:
+            problems.add("plants", f"plant id {plant.id!r} appears twice: give every plant its own id")
+        seen.add(plant.id)
+    problems.raise_if_any(source)
+    return dataclasses.replace(
+        scenario, plants=tuple(plants), source_file=source, base_dir=str(base_dir)
+    )
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Read and validate a scenario file. Relative data paths resolve against its folder."""
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(str(path), [f"<file>: no such scenario file: check the path (cwd is {Path.cwd()})"])
+    try:
+        data = yaml.safe_load(path.read_text())
+    except yaml.YAMLError as exc:
+        raise ConfigError(str(path), [f"<file>: not valid YAML: {exc}"]) from exc
+    return scenario_from_dict(data, str(path), path.resolve().parent)
+
+
+def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
+    """A JSON-able, resolved view of the scenario (plant data params included)."""
+    out = to_dict(scenario)
+    for plant_out, plant in zip(out["plants"], scenario.plants):
+        plant_out["data"] = {"source": plant.data.source, **to_dict(plant.data.params)}
+    return out
+
+
+def run_spec_from_scenario(scenario: Scenario, class_names: tuple[str, ...]) -> RunSpec:
+    return RunSpec(
+        scenario_name=scenario.name,
+        seed=scenario.seed,
+        window=scenario.window,
+        model=scenario.model,
+        federation=scenario.federation,
+        personalisation=scenario.personalisation,
+        privacy=scenario.privacy,
+        num_classes=len(class_names),
+        class_names=class_names,
+        baselines=scenario.evaluation.baselines,
+    )
+
+
+def run_spec_to_json(spec: RunSpec) -> str:
+    return json.dumps(to_dict(spec), sort_keys=True)
+
+
+def run_spec_from_json(text: str) -> RunSpec:
+    return parse(RunSpec, json.loads(text), source="run spec from the coordinator")

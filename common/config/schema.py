@@ -1,0 +1,298 @@
+"""The typed settings of a federation: model, training, privacy, plants.
+
+Frozen dataclasses, built once at the edge (YAML file, run config) by ``common.config.parse``.
+``problems()`` methods return range errors, each with its fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+StrategyName = Literal["fedavg", "fedprox", "fedadam", "fedmedian", "fedtrimmedavg"]
+PersonalisationMode = Literal["head", "full", "none"]
+OptimizerName = Literal["adam", "sgd"]
+NormName = Literal["group", "layer", "none"]
+BaselineName = Literal["local_only", "centralized"]
+AccountantName = Literal["rdp", "prv"]
+
+
+@dataclass(frozen=True)
+class WindowConfig:
+    """How recordings are cut into the windows a model sees (one window = one record)."""
+
+    length: int = 1024
+    stride: int | None = None
+    test_fraction: float = 0.2
+
+    def problems(self) -> list[str]:
+        out = []
+        if self.length < 32:
+            out.append(f"length must be >= 32 samples, got {self.length}")
+        if self.stride is not None and self.stride < 1:
+            out.append(f"stride must be >= 1 (or null for non-overlapping), got {self.stride}")
+        if not 0.0 < self.test_fraction < 1.0:
+            out.append(f"test_fraction must be between 0 and 1, got {self.test_fraction}")
+        return out
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    """1-D CNN extractor (wide first kernel, then small kernels) and linear heads."""
+
+    channels: tuple[int, ...] = (16, 32, 64, 64)
+    first_kernel: int = 64
+    first_stride: int = 8
+    kernel_size: int = 3
+    feature_dim: int = 64
+    norm: NormName = "group"
+    groups: int = 4
+    dropout: float = 0.0
+    standardize_input: bool = True
+
+    def problems(self) -> list[str]:
+        out = []
+        if not self.channels or any(c < 1 for c in self.channels):
+            out.append(f"channels must be a non-empty list of positive widths, got {list(self.channels)}")
+        elif self.norm == "group" and any(c % self.groups for c in self.channels):
+            out.append(
+                f"every width in channels {list(self.channels)} must be divisible by groups={self.groups}: "
+                "change groups or the widths"
+            )
+        if self.first_kernel < 1 or self.first_stride < 1 or self.kernel_size < 1:
+            out.append("first_kernel, first_stride and kernel_size must be >= 1")
+        if self.feature_dim < 1:
+            out.append(f"feature_dim must be >= 1, got {self.feature_dim}")
+        if not 0.0 <= self.dropout < 1.0:
+            out.append(f"dropout must be in [0, 1), got {self.dropout}")
+        return out
+
+
+@dataclass(frozen=True)
+class StrategyConfig:
+    """Server-side aggregation of the shared (extractor + reference head) parameters."""
+
+    name: StrategyName = "fedavg"
+    fraction_train: float = 1.0
+    min_train_plants: int = 1
+    proximal_mu: float = 0.01
+    server_learning_rate: float = 0.01
+    beta_1: float = 0.9
+    beta_2: float = 0.99
+    tau: float = 1e-3
+    trim_fraction: float = 0.2
+
+    def problems(self) -> list[str]:
+        out = []
+        if not 0.0 < self.fraction_train <= 1.0:
+            out.append(f"fraction_train must be in (0, 1], got {self.fraction_train}")
+        if self.min_train_plants < 1:
+            out.append(f"min_train_plants must be >= 1, got {self.min_train_plants}")
+        if self.proximal_mu < 0:
+            out.append(f"proximal_mu must be >= 0, got {self.proximal_mu}")
+        if self.server_learning_rate <= 0:
+            out.append(f"server_learning_rate must be > 0, got {self.server_learning_rate}")
+        if not 0.0 <= self.trim_fraction < 0.5:
+            out.append(f"trim_fraction must be in [0, 0.5), got {self.trim_fraction}")
+        return out
+
+
+@dataclass(frozen=True)
+class TrainingConfig:
+    """Local optimisation inside a plant during federated pretraining."""
+
+    local_epochs: int = 1
+    batch_size: int = 64
+    learning_rate: float = 1e-3
+    optimizer: OptimizerName = "adam"
+    weight_decay: float = 0.0
+
+    def problems(self) -> list[str]:
+        out = []
+        if self.local_epochs < 1:
+            out.append(f"local_epochs must be >= 1, got {self.local_epochs}")
+        if self.batch_size < 1:
+            out.append(f"batch_size must be >= 1, got {self.batch_size}")
+        if self.learning_rate <= 0:
+            out.append(f"learning_rate must be > 0, got {self.learning_rate}")
+        return out
+
+
+@dataclass(frozen=True)
+class FederationConfig:
+    rounds: int = 5
+    strategy: StrategyConfig = field(default_factory=StrategyConfig)
+    training: TrainingConfig = field(default_factory=TrainingConfig)
+    max_update_norm: float = 1000.0
+    round_timeout_s: float = 600.0
+    evaluate_every: int = 1
+
+    def problems(self) -> list[str]:
+        out = []
+        if self.rounds < 1:
+            out.append(f"rounds must be >= 1, got {self.rounds}")
+        if self.max_update_norm <= 0:
+            out.append(f"max_update_norm must be > 0, got {self.max_update_norm}")
+        if self.round_timeout_s <= 0:
+            out.append(f"round_timeout_s must be > 0, got {self.round_timeout_s}")
+        if self.evaluate_every < 0:
+            out.append(f"evaluate_every must be >= 0 (0 = never), got {self.evaluate_every}")
+        return out
+
+
+@dataclass(frozen=True)
+class PersonalisationConfig:
+    """Phase 2: each plant fine-tunes its own head (or the whole model) on its labels."""
+
+    mode: PersonalisationMode = "head"
+    epochs: int = 5
+    learning_rate: float = 1e-3
+    extractor_lr_scale: float = 0.1
+    batch_size: int = 64
+
+    def problems(self) -> list[str]:
+        out = []
+        if self.epochs < 0:
+            out.append(f"epochs must be >= 0, got {self.epochs}")
+        if self.learning_rate <= 0:
+            out.append(f"learning_rate must be > 0, got {self.learning_rate}")
+        if not 0.0 <= self.extractor_lr_scale <= 1.0:
+            out.append(f"extractor_lr_scale must be in [0, 1], got {self.extractor_lr_scale}")
+        if self.batch_size < 1:
+            out.append(f"batch_size must be >= 1, got {self.batch_size}")
+        return out
+
+
+@dataclass(frozen=True)
+class PrivacyConfig:
+    """Sample-level DP-SGD (Opacus) inside every plant during federated pretraining.
+
+    The privacy unit is one training window: neighbouring data sets differ in one window.
+    Exactly one of ``noise_multiplier`` / ``target_epsilon`` is set when enabled.
+    """
+
+    enabled: bool = False
+    noise_multiplier: float | None = None
+    target_epsilon: float | None = None
+    max_grad_norm: float = 1.0
+    delta: float | None = None
+    budget_epsilon: float | None = None
+    accountant: AccountantName = "rdp"
+
+    def problems(self) -> list[str]:
+        out = []
+        if not self.enabled:
+            return out
+        if (self.noise_multiplier is None) == (self.target_epsilon is None):
+            out.append(
+                "set exactly one of noise_multiplier or target_epsilon when privacy is enabled"
+            )
+        if self.noise_multiplier is not None and self.noise_multiplier <= 0:
+            out.append(f"noise_multiplier must be > 0, got {self.noise_multiplier}")
+        if self.target_epsilon is not None and self.target_epsilon <= 0:
+            out.append(f"target_epsilon must be > 0, got {self.target_epsilon}")
+        if self.max_grad_norm <= 0:
+            out.append(f"max_grad_norm must be > 0, got {self.max_grad_norm}")
+        if self.delta is not None and not 0.0 < self.delta < 1.0:
+            out.append(f"delta must be in (0, 1), got {self.delta}")
+        if self.budget_epsilon is not None and self.budget_epsilon <= 0:
+            out.append(f"budget_epsilon must be > 0, got {self.budget_epsilon}")
+        return out
+
+
+@dataclass(frozen=True)
+class EvaluationConfig:
+    baselines: tuple[BaselineName, ...] = ("local_only", "centralized")
+
+
+@dataclass(frozen=True)
+class SimulationConfig:
+    """Resources of each virtual plant in Flower's simulation engine (Ray backend)."""
+
+    cpus_per_plant: int = 1
+    gpus_per_plant: float = 0.0
+    total_cpus: int | None = None
+    total_gpus: float | None = None
+
+    def problems(self) -> list[str]:
+        out = []
+        if self.cpus_per_plant < 1:
+            out.append(f"cpus_per_plant must be >= 1, got {self.cpus_per_plant}")
+        if self.gpus_per_plant < 0:
+            out.append(f"gpus_per_plant must be >= 0, got {self.gpus_per_plant}")
+        return out
+
+
+@dataclass(frozen=True)
+class DataSpec:
+    """Which data source feeds a plant, and that source's typed parameters."""
+
+    source: str
+    params: Any
+
+
+@dataclass(frozen=True)
+class PlantSpec:
+    id: str
+    data: DataSpec
+    labelled_fraction: float = 1.0
+    privacy_budget: float | None = None
+    state_dir: str | None = None
+
+
+@dataclass(frozen=True)
+class SyntheticPlantsConfig:
+    """Generate ``count`` synthetic plants with reproducible, shifted parameters."""
+
+    count: int
+    seed: int = 0
+    num_windows_per_class: int = 100
+    labelled_fraction: float = 1.0
+    id_prefix: str = "plant-"
+
+    def problems(self) -> list[str]:
+        out = []
+        if self.count < 1:
+            out.append(f"count must be >= 1, got {self.count}")
+        if self.num_windows_per_class < 2:
+            out.append(f"num_windows_per_class must be >= 2, got {self.num_windows_per_class}")
+        if not 0.0 <= self.labelled_fraction <= 1.0:
+            out.append(f"labelled_fraction must be in [0, 1], got {self.labelled_fraction}")
+        return out
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A whole federation: every plant, the shared model and how it is trained."""
+
+    name: str
+    plants: tuple[PlantSpec, ...]
+    seed: int = 0
+    task: Literal["classification"] = "classification"
+    window: WindowConfig = field(default_factory=WindowConfig)
+    model: ModelConfig = field(default_factory=ModelConfig)
+    federation: FederationConfig = field(default_factory=FederationConfig)
+    personalisation: PersonalisationConfig = field(default_factory=PersonalisationConfig)
+    privacy: PrivacyConfig = field(default_factory=PrivacyConfig)
+    evaluation: EvaluationConfig = field(default_factory=EvaluationConfig)
+    simulation: SimulationConfig = field(default_factory=SimulationConfig)
+    runs_dir: str = "runs"
+    state_dir: str | None = None
+    source_file: str = ""
+    base_dir: str = "."
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    """What the coordinator sends every plant: the shared model and how to train it."""
+
+    scenario_name: str
+    seed: int
+    window: WindowConfig
+    model: ModelConfig
+    federation: FederationConfig
+    personalisation: PersonalisationConfig
+    privacy: PrivacyConfig
+    num_classes: int
+    class_names: tuple[str, ...]
+    baselines: tuple[BaselineName, ...]

@@ -1,0 +1,53 @@
+"""Plant data for factoryfl: windowed vibration data per plant from several sources.
+
+Sources (see ``DATA_SOURCES``): ``synthetic`` (physically motivated simulation), ``cwru``
+(real CWRU bearing data read from the shared data set) and ``directory`` (bring your own
+data, format in FORMAT.md). ``load_plant_data`` loads and validates one plant.
+"""
+
+from .bearing import DEFAULT_BEARING, BearingGeometry, DefectFrequencies
+from .cwru import CWRU_FAULT_CLASSES, DEFAULT_CWRU_DIR, CwruParams, load_cwru
+from .directory import DirectoryParams, load_directory
+from .errors import DataValidationError, raise_if_problems
+from .load import load_plant_data
+from .manifest import FORMAT_VERSION, MANIFEST_NAME
+from .registry import DATA_SOURCES, DataSource, get_source, register
+from .synthetic import KNOWN_CLASSES, SyntheticParams, load_synthetic, make_plant_params, synthesize_recording
+from .types import UNLABELLED, PlantData, WindowSet
+from .validate import validate_plant_data
+from .windowing import WindowSpec, apply_k_shot, apply_label_fraction, cut_windows, split_recording
+
+__all__ = [
+    "BearingGeometry",
+    "CWRU_FAULT_CLASSES",
+    "CwruParams",
+    "DATA_SOURCES",
+    "DEFAULT_BEARING",
+    "DEFAULT_CWRU_DIR",
+    "DataSource",
+    "DataValidationError",
+    "DefectFrequencies",
+    "DirectoryParams",
+    "FORMAT_VERSION",
+    "KNOWN_CLASSES",
+    "MANIFEST_NAME",
+    "PlantData",
+    "SyntheticParams",
+    "UNLABELLED",
+    "WindowSet",
+    "WindowSpec",
+    "apply_k_shot",
+    "apply_label_fraction",
+    "cut_windows",
+    "get_source",
+    "load_cwru",
+    "load_directory",
+    "load_plant_data",
+    "load_synthetic",
+    "make_plant_params",
+    "raise_if_problems",
+    "register",
+    "split_recording",
+    "synthesize_recording",
+    "validate_plant_data",
+]

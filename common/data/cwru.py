@@ -1,0 +1,222 @@
+"""Real CWRU bearing data (12 kHz drive end): one motor load = one plant.
+
+Reads one ``loadN.npz`` of the shared, raw data set (see ``/work/shared/datasets/README.md``;
+never copied into this repository). Each class key holds one continuous 1-D record. Per
+class the record is split in time (first ``1 - test_fraction`` train, rest test), then
+cut into windows (train stride from the WindowSpec, test non-overlapping).
+
+Two honest class sets exist, because the normal record is only available at 0 HP:
+
+* default: the 9-class fault-only task (IR/B/OR x 007/014/021), complete at all loads;
+* 10-class: add ``normal``, available only in ``load0.npz`` (record 97). The record is
+  cut into ``normal_parts`` disjoint contiguous parts and this plant takes part
+  ``normal_part``, so plants sharing the record never share its samples. A load file
+  without a normal record takes it from ``normal_path`` (default: ``load0.npz`` next to
+  ``path``). Record 97 is reportedly sampled at 48 kHz although it is used with the
+  12 kHz faults.
+"""
+
+from __future__ import annotations
+
+import logging
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .errors import DataValidationError, raise_if_problems
+from .paths import resolve_existing
+from .types import PlantData, WindowSet
+from .windowing import WindowSpec, cut_windows, num_windows, split_recording
+
+logger = logging.getLogger(__name__)
+
+CWRU_FAULT_CLASSES: tuple[str, ...] = (
+    "IR007", "B007", "OR007", "IR014", "B014", "OR014", "IR021", "B021", "OR021",
+)
+NORMAL_CLASS = "normal"
+DEFAULT_CWRU_DIR = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "cwru12k_de"
+"""Where the shared data set lives in this layout (``../shared/datasets/cwru12k_de`` from the repo root)."""
+
+_METADATA_KEYS = frozenset({
+    "classes", "file_numbers", "rpm_in_file", "lengths", "load_hp", "nominal_rpm", "fs_hz",
+    "channel", "missing_classes", "missing_file_numbers",
+})
+
+
+@dataclass(frozen=True)
+class CwruParams:
+    """Which CWRU load file to read and which classes to use."""
+
+    path: str  # one loadN.npz
+    classes: tuple[str, ...] = CWRU_FAULT_CLASSES
+    normal_part: int | None = None  # which disjoint part of the normal record this plant takes
+    normal_parts: int = 4  # into how many parts the normal record is cut
+    normal_path: str | None = None  # file holding the normal record when ``path`` lacks it; None = load0.npz beside path
+
+    def problems(self) -> list[str]:
+        out: list[str] = []
+        if not self.path.strip():
+            out.append("path is empty: point it to one loadN.npz of the CWRU 12 kHz drive-end set")
+        if not self.classes:
+            out.append(f"classes must not be empty: use e.g. {list(CWRU_FAULT_CLASSES)}")
+        if len(set(self.classes)) != len(self.classes):
+            out.append(f"classes contains duplicates: {list(self.classes)}")
+        if self.normal_parts < 1:
+            out.append(f"normal_parts must be >= 1, got {self.normal_parts}")
+        if NORMAL_CLASS in self.classes:
+            if self.normal_part is None:
+                out.append(
+                    "classes includes 'normal' but normal_part is not set: only load0.npz has the normal "
+                    "record (97); set normal_part to this plant's part (0..normal_parts-1) so plants get "
+                    "disjoint parts, or drop 'normal' for the 9-class fault-only task"
+                )
+            elif not 0 <= self.normal_part < max(self.normal_parts, 1):
+                out.append(
+                    f"normal_part must be in [0, {self.normal_parts - 1}] (normal_parts={self.normal_parts}), "
+                    f"got {self.normal_part}"
+                )
+        return out
+
+
+def _first_nonfinite(signal: np.ndarray) -> int | None:
+    bad = np.flatnonzero(~np.isfinite(signal))
+    return int(bad[0]) if bad.size else None
+
+
+def _read_archive(path: Path) -> dict[str, np.ndarray]:
+    try:
+        with np.load(path, allow_pickle=False) as archive:
+            return {k: archive[k] for k in archive.files}
+    except (OSError, ValueError, zipfile.BadZipFile) as exc:
+        raise DataValidationError(
+            [f"{path}: cannot read as a numpy .npz archive ({exc}): point path to a CWRU loadN.npz"]
+        ) from exc
+
+
+def _resolve_file(raw: str, base_dir: Path, field: str, problems: list[str]) -> Path | None:
+    try:
+        path = resolve_existing(raw, base_dir, field)
+    except DataValidationError as exc:
+        problems.extend(exc.problems)
+        return None
+    if path.is_dir():
+        problems.append(f"{field} {path} is a directory: point it to one loadN.npz file inside it")
+        return None
+    return path
+
+
+def _normal_source(
+    path: Path, arrays: dict[str, np.ndarray], params: CwruParams, base_dir: Path, problems: list[str]
+) -> tuple[Path, dict[str, np.ndarray]] | None:
+    """Where the normal record comes from: ``path`` itself, else ``normal_path`` / load0.npz beside it."""
+    if params.normal_path is None and NORMAL_CLASS in arrays:
+        return path, arrays
+    raw = params.normal_path if params.normal_path is not None else str(path.parent / "load0.npz")
+    normal_file = _resolve_file(raw, base_dir, "cwru normal_path", problems)
+    if normal_file is None:
+        return None
+    if normal_file == path:
+        return path, arrays
+    try:
+        normal_arrays = _read_archive(normal_file)
+    except DataValidationError as exc:
+        problems.extend(exc.problems)
+        return None
+    if NORMAL_CLASS not in normal_arrays:
+        problems.append(
+            f"{normal_file}: key 'normal' not in file (needed for class 'normal' of {path.name}); available "
+            f"class keys: {[k for k in normal_arrays if k not in _METADATA_KEYS]}: set normal_path to load0.npz"
+        )
+        return None
+    return normal_file, normal_arrays
+
+
+def load_cwru(plant_id: str, params: CwruParams, window: WindowSpec, *, base_dir: Path = Path(".")) -> PlantData:
+    """Load one CWRU motor load as one plant (see the module docstring for the class options)."""
+    context = f"cwru plant {plant_id!r}"
+    problems = params.problems() + window.problems()
+    path = _resolve_file(params.path, base_dir, "cwru path", problems) if params.path.strip() else None
+    raise_if_problems(problems, context)
+    assert path is not None  # an unresolved path always adds a problem above
+    arrays = _read_archive(path)
+    available = [k for k in arrays if k not in _METADATA_KEYS]
+
+    if "fs_hz" not in arrays:
+        problems.append(f"{path}: key 'fs_hz' (sample rate) missing: use the CWRU npz from the shared data set")
+    normal_from: Path | None = None
+    records: dict[str, np.ndarray] = {}
+    for name in params.classes:
+        src_path, src_arrays = path, arrays
+        if name == NORMAL_CLASS:
+            found = _normal_source(path, arrays, params, base_dir, problems)
+            if found is None:
+                continue
+            src_path, src_arrays = found
+            normal_from = src_path
+        elif name not in arrays:
+            problems.append(f"{path}: class key {name!r} not in file; available class keys: {available}")
+            continue
+        sig = np.asarray(src_arrays[name])
+        if sig.ndim != 1 or not np.issubdtype(sig.dtype, np.floating):
+            problems.append(f"{src_path}: key {name!r} must be a 1-D float record, got {sig.dtype} {sig.shape}")
+            continue
+        bad = _first_nonfinite(sig)
+        if bad is not None:
+            problems.append(f"{src_path}: key {name!r} has a NaN/Inf value at sample index {bad}: use a clean copy")
+            continue
+        if name == NORMAL_CLASS and params.normal_part is not None:
+            part_len = sig.size // params.normal_parts
+            sig = sig[params.normal_part * part_len:(params.normal_part + 1) * part_len]
+        train_part, test_part = split_recording(sig, window.test_fraction)
+        if num_windows(train_part.size, window.length, window.train_stride) < 1 or test_part.size < window.length:
+            problems.append(
+                f"{src_path}: key {name!r} has {sig.size} usable samples, too few for one train and one test "
+                f"window of {window.length} at test_fraction {window.test_fraction}: shorten the window"
+                + (" or use fewer normal_parts" if name == NORMAL_CLASS else "")
+            )
+            continue
+        records[name] = sig
+    raise_if_problems(problems, context)
+
+    xs_train, ys_train, xs_test, ys_test = [], [], [], []
+    for label, name in enumerate(params.classes):
+        train_part, test_part = split_recording(records[name], window.test_fraction)
+        xs_train.append(cut_windows(train_part, window.length, window.train_stride))
+        xs_test.append(cut_windows(test_part, window.length, window.length))
+        ys_train.append(np.full(xs_train[-1].shape[0], label, dtype=np.int64))
+        ys_test.append(np.full(xs_test[-1].shape[0], label, dtype=np.int64))
+
+    return PlantData(
+        plant_id=plant_id,
+        train=WindowSet(np.concatenate(xs_train), np.concatenate(ys_train)),
+        test=WindowSet(np.concatenate(xs_test), np.concatenate(ys_test)),
+        class_names=tuple(params.classes),
+        sample_rate_hz=float(arrays["fs_hz"]),
+        source="cwru",
+        notes=_notes(path, arrays, params, normal_from),
+    )
+
+
+def _notes(path: Path, arrays: dict[str, np.ndarray], params: CwruParams, normal_from: Path | None) -> str:
+    load = int(arrays["load_hp"]) if "load_hp" in arrays else "?"
+    rpm = int(arrays["nominal_rpm"]) if "nominal_rpm" in arrays else "?"
+    numbers = ""
+    if "classes" in arrays and "file_numbers" in arrays:
+        by_class = dict(zip(arrays["classes"].tolist(), arrays["file_numbers"].tolist()))
+        numbers = ", records " + ", ".join(f"{c}={by_class[c]}" for c in params.classes if c in by_class)
+    text = f"CWRU 12 kHz drive-end, {path.name}: load {load} HP, nominal {rpm} rpm{numbers}; "
+    if NORMAL_CLASS in params.classes:
+        text += (
+            f"{len(params.classes)}-class task with 'normal': part {params.normal_part} of "
+            f"{params.normal_parts} disjoint contiguous parts of normal record 97 from {normal_from} "
+            "(the only normal record; "
+            "record 97 is reportedly sampled at 48 kHz although used with the 12 kHz faults); "
+        )
+    elif set(params.classes) == set(CWRU_FAULT_CLASSES):
+        text += "9-class fault-only task (no normal class; complete at all four loads); "
+    else:
+        text += f"custom class subset {list(params.classes)}; "
+    text += "each record split in time before windowing (train first, test last)"
+    return text

@@ -1,0 +1,242 @@
+"""Bring-your-own-data source: one plant's data in a directory with a ``manifest.yaml``.
+
+Format ``factoryfl-plant/v1`` (also in ``common/data/FORMAT.md``)
+=================================================================
+
+A plant directory holds ``manifest.yaml`` plus the data files it lists; file names are
+relative to the directory::
+
+    format: factoryfl-plant/v1     # required, exactly this string
+    plant: my-plant                # optional, informational
+    notes: "line 3, sensor A"      # optional, free text copied into PlantData.notes
+    sample_rate_hz: 12000          # required, > 0
+    channels: 1                    # required, integer >= 1
+    classes: [normal, inner_race, outer_race]   # required, unique names; label i = classes[i]
+    kind: signals                  # required: signals | windows
+    files:                         # required, non-empty
+      - {file: rec1.npy, label: normal}
+      - {file: rec2.csv, label: inner_race}
+      - {file: rec3.npy}           # no label: an unlabelled recording
+
+``kind: signals`` -- each entry is one continuous recording of one condition:
+
+* ``.npy``: shape (T,) for one channel or (C, T); real numbers.
+* ``.csv``: T rows by C comma-separated columns, optional header row, blank lines ignored.
+* ``label`` (optional) must be one of ``classes``. A labelled recording is split IN TIME
+  (first ``1 - test_fraction`` for training, the rest for testing) before windowing, so
+  overlapping training windows never share samples with test windows; test windows do not
+  overlap. An unlabelled recording goes entirely to the training split (label -1), since
+  the test split must be labelled. It needs at least one window; a labelled one needs one
+  window on each side of the split.
+
+``kind: windows`` -- pre-cut windows; entries are ``{file: windows.npz}`` (no ``label``), each
+holding ``x`` (N, C, L) real, ``y`` (N,) integer class index (-1 = unlabelled) and
+optionally ``split`` (N,) of ``"train"`` / ``"test"`` (test windows must be labelled). L must
+equal the configured window length. Without ``split`` the labelled windows are split at
+random, stratified per class, with a fixed seed; this assumes the windows do not overlap --
+if they do, neighbours leak into the test split and you must supply ``split`` yourself
+(e.g. by time). Unlabelled windows always go to training.
+
+Checks: unknown and missing manifest keys, wrong types, missing or unreadable files, NaN/Inf
+(first row / sample / window index), channel count vs ``channels``, window length, labels not
+in ``classes`` or out of range (naming the row), recordings shorter than a window. All
+problems are collected and raised together in one DataValidationError.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .errors import DataValidationError, raise_if_problems
+from .manifest import MANIFEST_NAME, Manifest, read_manifest
+from .paths import resolve_existing
+from .signal_files import WindowArchive, read_signal_file, read_window_file
+from .types import UNLABELLED, PlantData, WindowSet
+from .windowing import WindowSpec, cut_windows, num_windows, split_recording
+
+logger = logging.getLogger(__name__)
+
+SPLIT_SEED = 0
+"""Seed of the stratified random split used for ``kind: windows`` without a ``split`` key."""
+
+
+@dataclass(frozen=True)
+class DirectoryParams:
+    """Location of a plant data directory (or its manifest.yaml)."""
+
+    path: str
+
+    def problems(self) -> list[str]:
+        if not self.path.strip():
+            return [f"path is empty: point it to a plant directory containing {MANIFEST_NAME}"]
+        return []
+
+
+def _concat(parts: list[np.ndarray], channels: int, length: int) -> np.ndarray:
+    return np.concatenate(parts) if parts else np.zeros((0, channels, length), dtype=np.float32)
+
+
+def _labels(parts: list[np.ndarray]) -> np.ndarray:
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
+def _min_samples(window: WindowSpec) -> int:
+    """Shortest labelled recording giving one train and one test window."""
+    total = window.length
+    while True:
+        n_test = int(round(total * window.test_fraction))
+        if total - n_test >= window.length and n_test >= window.length:
+            return total
+        total += 1
+
+
+def _load_signals(
+    manifest: Manifest, window: WindowSpec, problems: list[str]
+) -> tuple[WindowSet, WindowSet, str] | None:
+    classes = manifest.classes or ()
+    recordings: list[tuple[int, np.ndarray]] = []
+    min_labelled = _min_samples(window)
+    for entry in manifest.entries:
+        sig = read_signal_file(entry.file, entry.where, manifest.channels, problems)
+        if sig is None:
+            continue
+        need = min_labelled if entry.label is not None else window.length
+        if sig.shape[1] < need:
+            problems.append(
+                f"{entry.file} ({entry.where}): recording has {sig.shape[1]} samples, shorter than the {need} needed "
+                + (f"for one train and one test window of {window.length} at test_fraction {window.test_fraction}"
+                   if entry.label is not None else f"for one window of {window.length}")
+                + ": record longer or shorten the window"
+            )
+            continue
+        label = classes.index(entry.label) if entry.label in classes else UNLABELLED
+        recordings.append((label, sig))
+    if problems:
+        return None
+    if not any(label >= 0 for label, _ in recordings):
+        problems.append(f"{manifest.path}: no file has a label: label at least one recording per class for the test split")
+        return None
+
+    c, length = manifest.channels or 1, window.length
+    xs_tr, ys_tr, xs_te, ys_te = [], [], [], []
+    for label, sig in recordings:
+        if label == UNLABELLED:
+            train_part, test_part = sig, sig[:, :0]
+        else:
+            train_part, test_part = split_recording(sig, window.test_fraction)
+        xs_tr.append(cut_windows(train_part, length, window.train_stride))
+        ys_tr.append(np.full(xs_tr[-1].shape[0], label, dtype=np.int64))
+        if label != UNLABELLED:
+            xs_te.append(cut_windows(test_part, length, length))
+            ys_te.append(np.full(xs_te[-1].shape[0], label, dtype=np.int64))
+    unlabelled = sum(1 for label, _ in recordings if label == UNLABELLED)
+    notes = (
+        f"kind signals: {len(recordings)} recordings ({unlabelled} unlabelled, used for training only); "
+        f"labelled recordings split in time before windowing (last {window.test_fraction:g} for test), "
+        f"train stride {window.train_stride}, test windows non-overlapping"
+    )
+    return (
+        WindowSet(_concat(xs_tr, c, length), _labels(ys_tr)),
+        WindowSet(_concat(xs_te, c, length), _labels(ys_te)),
+        notes,
+    )
+
+
+def _stratified_test_mask(y: np.ndarray, test_fraction: float, seed: int) -> np.ndarray:
+    """Random per-class test selection; every class with >= 2 windows keeps >= 1 on each side."""
+    rng = np.random.default_rng(seed)
+    mask = np.zeros(y.shape, dtype=bool)
+    for cls in np.unique(y[y >= 0]):
+        idx = np.flatnonzero(y == cls)
+        if idx.size < 2:
+            logger.warning("class %d has %d labelled window(s); keeping it in training only", cls, idx.size)
+            continue
+        n_test = min(max(1, int(round(test_fraction * idx.size))), idx.size - 1)
+        mask[rng.permutation(idx)[:n_test]] = True
+    return mask
+
+
+def _load_windows(
+    manifest: Manifest, window: WindowSpec, problems: list[str]
+) -> tuple[WindowSet, WindowSet, str] | None:
+    num_classes = len(manifest.classes) if manifest.classes is not None else None
+    archives: list[tuple[Path, WindowArchive]] = []
+    for entry in manifest.entries:
+        archive = read_window_file(entry.file, entry.where, manifest.channels, window.length, num_classes, problems)
+        if archive is not None:
+            archives.append((entry.file, archive))
+    shapes = {path.name: tuple(a.x.shape[1:]) for path, a in archives}
+    if len(set(shapes.values())) > 1:
+        problems.append(f"{manifest.path}: inconsistent window shapes (C, L) across files: {shapes}: make them equal")
+    if problems:
+        return None
+    with_split = [a.split is not None for _, a in archives]
+    if any(with_split) and not all(with_split):
+        missing = [p.name for p, a in archives if a.split is None]
+        problems.append(f"{manifest.path}: some window files have 'split' and some do not ({missing}): give all or none a split")
+        return None
+    x = np.concatenate([a.x for _, a in archives])
+    y = np.concatenate([a.y for _, a in archives])
+    if all(with_split):
+        test = np.concatenate([a.split for _, a in archives if a.split is not None]) == "test"
+        how = "split given in the files"
+    else:
+        test = _stratified_test_mask(y, window.test_fraction, SPLIT_SEED)
+        how = (
+            f"no split given: random stratified split (test_fraction {window.test_fraction:g}, seed {SPLIT_SEED}); "
+            "windows are ASSUMED non-overlapping, if they overlap supply 'split' to avoid train/test leakage"
+        )
+    if not test.any():
+        problems.append(f"{manifest.path}: no labelled test windows: label more windows or mark some split 'test'")
+        return None
+    notes = f"kind windows: {len(archives)} file(s), {x.shape[0]} windows; {how}"
+    return WindowSet(x[~test], y[~test]), WindowSet(x[test], y[test]), notes
+
+
+def _plant_dir(params: DirectoryParams, base_dir: Path) -> Path:
+    path = resolve_existing(params.path, base_dir, "directory path")
+    if path.is_file() and path.name == MANIFEST_NAME:
+        return path.parent
+    if not path.is_dir():
+        raise DataValidationError([f"directory path {path} is not a directory: point it to the folder holding {MANIFEST_NAME}"])
+    return path
+
+
+def load_directory(
+    plant_id: str, params: DirectoryParams, window: WindowSpec, *, base_dir: Path = Path(".")
+) -> PlantData:
+    """Load one plant from a ``factoryfl-plant/v1`` directory (format in the module docstring)."""
+    context = f"directory plant {plant_id!r}"
+    problems = params.problems() + window.problems()
+    raise_if_problems(problems, context)
+    try:
+        directory = _plant_dir(params, base_dir)
+    except DataValidationError as exc:
+        raise DataValidationError(exc.problems, context) from None
+    manifest = read_manifest(directory, problems)
+    if manifest is None:
+        raise_if_problems(problems, context)
+    assert manifest is not None  # read_manifest returns None only with a problem recorded
+    loader = _load_windows if manifest.kind == "windows" else _load_signals
+    result = loader(manifest, window, problems) if manifest.kind is not None else None
+    raise_if_problems(problems, context)
+    if result is None:  # kind missing/invalid is always a recorded problem; defensive
+        raise DataValidationError([f"{manifest.path}: no data could be loaded"], context)
+    train, test, how = result
+    notes = f"directory {directory}" + (f" (plant {manifest.plant!r})" if manifest.plant else "") + f"; {how}"
+    if manifest.notes:
+        notes += f"; {manifest.notes}"
+    assert manifest.classes is not None and manifest.sample_rate_hz is not None
+    return PlantData(
+        plant_id=plant_id,
+        train=train,
+        test=test,
+        class_names=manifest.classes,
+        sample_rate_hz=manifest.sample_rate_hz,
+        source="directory",
+        notes=notes,
+    )

@@ -1,0 +1,234 @@
+"""Reading and checking ``manifest.yaml`` of a plant data directory (format: see FORMAT.md).
+
+Every problem is collected (unknown/missing keys, wrong types, missing files, bad labels)
+so the user sees the whole list at once. Problems name the manifest path and the key,
+e.g. ``files[2].label``, and say how to fix it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+FORMAT_VERSION = "factoryfl-plant/v1"
+MANIFEST_NAME = "manifest.yaml"
+KINDS = ("signals", "windows")
+REQUIRED_KEYS = ("format", "sample_rate_hz", "channels", "classes", "kind", "files")
+OPTIONAL_KEYS = ("plant", "notes")
+ENTRY_KEYS = {"signals": ("file", "label"), "windows": ("file",)}
+FILE_SUFFIXES = {"signals": (".npy", ".csv"), "windows": (".npz",)}
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    """One ``files`` entry: the resolved file and its label (None = unlabelled)."""
+
+    index: int
+    file: Path
+    label: str | None
+
+    @property
+    def where(self) -> str:
+        return f"files[{self.index}]"
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """Parsed manifest; fields are None where the manifest value was invalid (a problem was recorded)."""
+
+    path: Path
+    sample_rate_hz: float | None
+    channels: int | None
+    classes: tuple[str, ...] | None
+    kind: str | None
+    entries: tuple[ManifestEntry, ...]
+    plant: str | None = None
+    notes: str = ""
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _type_name(value: Any) -> str:
+    return "null" if value is None else type(value).__name__
+
+
+def _unknown_key_problem(where: str, key: Any, allowed: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(str(key), allowed, n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return f"{where}: unknown key {key!r}: {hint}allowed keys are {list(allowed)}"
+
+
+def _load_yaml(path: Path, problems: list[str]) -> dict[str, Any] | None:
+    if not path.is_file():
+        problems.append(f"{path}: manifest not found: create {MANIFEST_NAME} in the plant directory (see FORMAT.md)")
+        return None
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        problems.append(f"{path}: cannot parse YAML ({exc}): fix the syntax")
+        return None
+    if not isinstance(raw, dict):
+        problems.append(f"{path}: top level must be a mapping of keys (format, classes, files, ...), got {_type_name(raw)}")
+        return None
+    return raw
+
+
+def _check_top_level(path: Path, raw: dict[str, Any], problems: list[str]) -> None:
+    allowed = REQUIRED_KEYS + OPTIONAL_KEYS
+    for key in raw:
+        if key not in allowed:
+            problems.append(_unknown_key_problem(str(path), key, allowed))
+    for key in REQUIRED_KEYS:
+        if key not in raw:
+            problems.append(f"{path}: required key {key!r} missing: add it (see FORMAT.md)")
+    if "format" in raw and raw["format"] != FORMAT_VERSION:
+        problems.append(f"{path}: key 'format' must be {FORMAT_VERSION!r}, got {raw['format']!r}")
+    for key in OPTIONAL_KEYS:
+        if key in raw and not isinstance(raw[key], str):
+            problems.append(f"{path}: key {key!r} must be a string, got {_type_name(raw[key])}: quote it")
+
+
+def _sample_rate(path: Path, raw: dict[str, Any], problems: list[str]) -> float | None:
+    if "sample_rate_hz" not in raw:
+        return None
+    value = raw["sample_rate_hz"]
+    if not _is_number(value) or not value > 0:
+        problems.append(f"{path}: key 'sample_rate_hz' must be a positive number (Hz), got {value!r}")
+        return None
+    return float(value)
+
+
+def _channels(path: Path, raw: dict[str, Any], problems: list[str]) -> int | None:
+    if "channels" not in raw:
+        return None
+    value = raw["channels"]
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        problems.append(f"{path}: key 'channels' must be an integer >= 1, got {value!r}")
+        return None
+    return value
+
+
+def _classes(path: Path, raw: dict[str, Any], problems: list[str]) -> tuple[str, ...] | None:
+    if "classes" not in raw:
+        return None
+    value = raw["classes"]
+    if not isinstance(value, list) or not value:
+        problems.append(f"{path}: key 'classes' must be a non-empty list of class names, got {value!r}")
+        return None
+    ok = True
+    for i, name in enumerate(value):
+        if not isinstance(name, str) or not name.strip():
+            problems.append(
+                f"{path}: key 'classes[{i}]' must be a non-empty string, got {_type_name(name)} {name!r}: "
+                "quote it in the YAML"
+            )
+            ok = False
+    dupes = sorted({n for n in value if isinstance(n, str) and value.count(n) > 1})
+    if dupes:
+        problems.append(f"{path}: key 'classes' lists {dupes} more than once: keep each class once")
+        ok = False
+    return tuple(value) if ok else None
+
+
+def _kind(path: Path, raw: dict[str, Any], problems: list[str]) -> str | None:
+    if "kind" not in raw:
+        return None
+    if raw["kind"] not in KINDS:
+        problems.append(f"{path}: key 'kind' must be one of {list(KINDS)}, got {raw['kind']!r}")
+        return None
+    return str(raw["kind"])
+
+
+def _entry(
+    path: Path, i: int, item: Any, kind: str | None, classes: tuple[str, ...] | None, problems: list[str]
+) -> ManifestEntry | None:
+    where = f"{path}: key 'files[{i}]'"
+    if not isinstance(item, dict):
+        problems.append(f"{where} must be a mapping like {{file: rec1.npy, label: normal}}, got {item!r}")
+        return None
+    allowed = ENTRY_KEYS[kind] if kind else ENTRY_KEYS["signals"]
+    for key in item:
+        if key not in allowed:
+            extra = " (kind: windows takes labels from y in the npz)" if key == "label" else ""
+            problems.append(_unknown_key_problem(where, key, allowed) + extra)
+    name = item.get("file")
+    if not isinstance(name, str) or not name.strip():
+        problems.append(f"{where}.file must be a file name relative to the manifest, got {name!r}")
+        return None
+    file = Path(name) if Path(name).is_absolute() else path.parent / name
+    ok = True
+    if kind and file.suffix.lower() not in FILE_SUFFIXES[kind]:
+        problems.append(f"{where}.file {name!r}: kind {kind} needs one of {list(FILE_SUFFIXES[kind])} files")
+        ok = False
+    if not file.is_file():
+        problems.append(f"{file}: file listed in {where} not found: fix the name or add the file")
+        ok = False
+    label = item.get("label")
+    if label is not None and kind == "signals":
+        # A bad label is reported but the file is still returned so its contents get checked too.
+        if not isinstance(label, str):
+            problems.append(f"{where}.label must be a class name string, got {_type_name(label)} {label!r}")
+        elif classes is not None and label not in classes:
+            problems.append(
+                f"{where}.label {label!r} (file {name}) is not one of classes {list(classes)}: "
+                "fix the label or add it to classes"
+            )
+    return ManifestEntry(index=i, file=file, label=label if isinstance(label, str) else None) if ok else None
+
+
+def _entries(
+    path: Path, raw: dict[str, Any], kind: str | None, classes: tuple[str, ...] | None, problems: list[str]
+) -> tuple[ManifestEntry, ...]:
+    if "files" not in raw:
+        return ()
+    value = raw["files"]
+    if not isinstance(value, list) or not value:
+        problems.append(f"{path}: key 'files' must be a non-empty list of {{file: ..., label: ...}} entries")
+        return ()
+    entries: list[ManifestEntry] = []
+    seen: dict[Path, int] = {}
+    for i, item in enumerate(value):
+        entry = _entry(path, i, item, kind, classes, problems)
+        if entry is None:
+            continue
+        key = entry.file.resolve()
+        if key in seen:
+            problems.append(
+                f"{path}: key 'files[{i}]' lists {entry.file.name} again (already files[{seen[key]}]): "
+                "list each file once"
+            )
+            continue
+        seen[key] = i
+        entries.append(entry)
+    return tuple(entries)
+
+
+def read_manifest(directory: Path, problems: list[str]) -> Manifest | None:
+    """Parse ``directory/manifest.yaml``, appending every problem found to ``problems``.
+
+    Returns None only when the file is missing or not a YAML mapping; otherwise a Manifest
+    whose invalid fields are None and whose entries exclude unusable ones.
+    """
+    path = directory / MANIFEST_NAME
+    raw = _load_yaml(path, problems)
+    if raw is None:
+        return None
+    _check_top_level(path, raw, problems)
+    kind = _kind(path, raw, problems)
+    classes = _classes(path, raw, problems)
+    return Manifest(
+        path=path,
+        sample_rate_hz=_sample_rate(path, raw, problems),
+        channels=_channels(path, raw, problems),
+        classes=classes,
+        kind=kind,
+        entries=_entries(path, raw, kind, classes, problems),
+        plant=raw["plant"] if isinstance(raw.get("plant"), str) else None,
+        notes=raw["notes"] if isinstance(raw.get("notes"), str) else "",
+    )

@@ -1,0 +1,154 @@
+"""Containers for windowed vibration data: one split (WindowSet) and one plant (PlantData).
+
+Everything downstream (training, federated clients, evaluation) consumes these two
+types, so they check their own invariants at construction time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+UNLABELLED = -1
+"""Label value marking a window without a label."""
+
+
+@dataclass(frozen=True)
+class WindowSet:
+    """N windows of C channels by L samples, with one integer label each (-1 = unlabelled)."""
+
+    x: np.ndarray
+    y: np.ndarray
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.x, np.ndarray) or not isinstance(self.y, np.ndarray):
+            raise ValueError(
+                f"WindowSet.x and .y must be numpy arrays, got {type(self.x).__name__} "
+                f"and {type(self.y).__name__}"
+            )
+        if self.x.dtype != np.float32:
+            raise ValueError(f"WindowSet.x must be float32, got {self.x.dtype}: use x.astype(np.float32)")
+        if self.x.ndim != 3:
+            raise ValueError(f"WindowSet.x must have shape (N, C, L), got shape {self.x.shape}")
+        if self.x.shape[1] < 1 or self.x.shape[2] < 1:
+            raise ValueError(f"WindowSet.x needs at least one channel and one sample, got shape {self.x.shape}")
+        if self.y.dtype != np.int64:
+            raise ValueError(f"WindowSet.y must be int64, got {self.y.dtype}: use y.astype(np.int64)")
+        if self.y.ndim != 1 or self.y.shape[0] != self.x.shape[0]:
+            raise ValueError(
+                f"WindowSet.y must have shape (N,) = ({self.x.shape[0]},) to match x, got {self.y.shape}"
+            )
+        if self.y.size and int(self.y.min()) < UNLABELLED:
+            raise ValueError(f"WindowSet.y labels must be >= -1 (-1 = unlabelled), got {int(self.y.min())}")
+
+    def __len__(self) -> int:
+        return int(self.x.shape[0])
+
+    @property
+    def channels(self) -> int:
+        return int(self.x.shape[1])
+
+    @property
+    def window_length(self) -> int:
+        return int(self.x.shape[2])
+
+    @property
+    def labelled_mask(self) -> np.ndarray:
+        """Boolean mask of windows that carry a label."""
+        return self.y >= 0
+
+    @property
+    def num_labelled(self) -> int:
+        return int(np.count_nonzero(self.labelled_mask))
+
+    def subset(self, idx: np.ndarray) -> WindowSet:
+        """Windows selected by integer indices or a boolean mask (copies the data)."""
+        idx = np.asarray(idx)
+        if idx.dtype != np.bool_ and idx.size == 0:
+            idx = idx.astype(np.int64)
+        return WindowSet(x=self.x[idx], y=self.y[idx])
+
+    def with_labels(self, y: np.ndarray) -> WindowSet:
+        """Same windows with replaced labels (x is shared, not copied)."""
+        return WindowSet(x=self.x, y=np.asarray(y, dtype=np.int64))
+
+    def class_counts(self, num_classes: int) -> np.ndarray:
+        """Number of labelled windows per class, shape (num_classes,)."""
+        labelled = self.y[self.labelled_mask]
+        return np.bincount(labelled, minlength=num_classes)[:num_classes]
+
+
+@dataclass(frozen=True)
+class PlantData:
+    """One plant's private data: a training split (possibly partly unlabelled) and a labelled test split."""
+
+    plant_id: str
+    train: WindowSet
+    test: WindowSet
+    class_names: tuple[str, ...]
+    sample_rate_hz: float
+    source: str
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.class_names:
+            raise ValueError(f"plant {self.plant_id!r}: class_names must not be empty")
+        if len(set(self.class_names)) != len(self.class_names):
+            raise ValueError(f"plant {self.plant_id!r}: class_names contains duplicates: {self.class_names}")
+        if not self.sample_rate_hz > 0:
+            raise ValueError(f"plant {self.plant_id!r}: sample_rate_hz must be > 0, got {self.sample_rate_hz}")
+        if self.train.x.shape[1:] != self.test.x.shape[1:]:
+            raise ValueError(
+                f"plant {self.plant_id!r}: train windows have (C, L) = {self.train.x.shape[1:]} "
+                f"but test windows have {self.test.x.shape[1:]}"
+            )
+        k = len(self.class_names)
+        for name, ws in (("train", self.train), ("test", self.test)):
+            if len(ws) and int(ws.y.max()) >= k:
+                raise ValueError(
+                    f"plant {self.plant_id!r}: {name} label {int(ws.y.max())} out of range for "
+                    f"{k} classes {self.class_names}"
+                )
+        if len(self.test) and not bool(self.test.labelled_mask.all()):
+            raise ValueError(
+                f"plant {self.plant_id!r}: {int((~self.test.labelled_mask).sum())} test windows are "
+                "unlabelled; the test split is for evaluation and must be fully labelled"
+            )
+
+    @property
+    def num_classes(self) -> int:
+        return len(self.class_names)
+
+    @property
+    def channels(self) -> int:
+        return self.train.channels
+
+    @property
+    def window_length(self) -> int:
+        return self.train.window_length
+
+    def summary(self) -> dict[str, Any]:
+        """JSON-able overview: sizes, label counts per split and class, signal shape, provenance."""
+
+        def split_summary(ws: WindowSet) -> dict[str, Any]:
+            counts = ws.class_counts(self.num_classes)
+            return {
+                "windows": len(ws),
+                "labelled": ws.num_labelled,
+                "per_class": {name: int(c) for name, c in zip(self.class_names, counts)},
+            }
+
+        return {
+            "plant_id": self.plant_id,
+            "source": self.source,
+            "class_names": list(self.class_names),
+            "num_classes": self.num_classes,
+            "channels": self.channels,
+            "window_length": self.window_length,
+            "sample_rate_hz": float(self.sample_rate_hz),
+            "train": split_summary(self.train),
+            "test": split_summary(self.test),
+            "notes": self.notes,
+        }

@@ -1,0 +1,148 @@
+"""Cutting recordings into windows, splitting them in time, and hiding labels.
+
+Leakage rule: a continuous recording is split IN TIME *before* windowing (first
+``1 - test_fraction`` of the samples for training, the last ``test_fraction`` for
+testing). Windows are then cut inside each part separately, so an overlapping
+training window can never share samples with a test window. Test windows are always
+non-overlapping.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+
+from .types import UNLABELLED, WindowSet
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class WindowSpec:
+    """How every source cuts windows.
+
+    ``stride`` applies to the training split only (None = ``length``, i.e. no overlap);
+    test windows never overlap. ``test_fraction`` is the share of each recording, at its
+    end, kept for testing.
+    """
+
+    length: int = 1024
+    stride: int | None = None
+    test_fraction: float = 0.2
+
+    def problems(self) -> list[str]:
+        out: list[str] = []
+        if self.length < 2:
+            out.append(f"window.length must be >= 2, got {self.length}: use e.g. 1024 samples")
+        if self.stride is not None and self.stride < 1:
+            out.append(
+                f"window.stride must be >= 1 or null, got {self.stride}: "
+                "use null for non-overlapping windows or a positive sample count"
+            )
+        if not 0.0 < self.test_fraction < 1.0:
+            out.append(
+                f"window.test_fraction must be in (0, 1), got {self.test_fraction}: use e.g. 0.2"
+            )
+        return out
+
+    @property
+    def train_stride(self) -> int:
+        """Stride used for training windows."""
+        return self.length if self.stride is None else self.stride
+
+
+def _as_channels_first(signal: np.ndarray) -> np.ndarray:
+    arr = np.asarray(signal)
+    if arr.ndim == 1:
+        return arr[np.newaxis, :]
+    if arr.ndim == 2:
+        return arr
+    raise ValueError(f"signal must have shape (T,) or (C, T), got {arr.shape}")
+
+
+def num_windows(num_samples: int, length: int, stride: int) -> int:
+    """How many windows ``cut_windows`` yields from ``num_samples`` samples (0 if too short)."""
+    if num_samples < length:
+        return 0
+    return (num_samples - length) // stride + 1
+
+
+def cut_windows(signal: np.ndarray, length: int, stride: int) -> np.ndarray:
+    """Cut a (C, T) or (T,) signal into float32 windows of shape (N, C, length); no padding.
+
+    A trailing piece shorter than ``length`` is dropped. Raises ValueError when the signal
+    is shorter than one window.
+    """
+    if length < 1 or stride < 1:
+        raise ValueError(f"length and stride must be >= 1, got length={length}, stride={stride}")
+    sig = _as_channels_first(signal)
+    total = sig.shape[1]
+    if total < length:
+        raise ValueError(f"signal has {total} samples, shorter than one window of {length}")
+    views = np.lib.stride_tricks.sliding_window_view(sig, length, axis=1)[:, ::stride]  # (C, N, L)
+    return np.ascontiguousarray(views.transpose(1, 0, 2), dtype=np.float32)
+
+
+def split_recording(signal: np.ndarray, test_fraction: float) -> tuple[np.ndarray, np.ndarray]:
+    """Split a recording in time: first ``1 - test_fraction`` for training, the rest for testing.
+
+    Works on (T,) and (C, T) signals (splits the last axis) and returns views. Split before
+    windowing so overlapping windows cannot leak between train and test.
+    """
+    if not 0.0 <= test_fraction < 1.0:
+        raise ValueError(f"test_fraction must be in [0, 1), got {test_fraction}")
+    arr = np.asarray(signal)
+    if arr.ndim not in (1, 2):
+        raise ValueError(f"signal must have shape (T,) or (C, T), got {arr.shape}")
+    total = arr.shape[-1]
+    cut = total - int(round(total * test_fraction))
+    return arr[..., :cut], arr[..., cut:]
+
+
+def _labelled_indices_by_class(y: np.ndarray) -> dict[int, np.ndarray]:
+    labelled = y[y >= 0]
+    return {int(c): np.flatnonzero(y == c) for c in np.unique(labelled)}
+
+
+def _keep_labels(ws: WindowSet, keep: np.ndarray) -> WindowSet:
+    y = np.full_like(ws.y, UNLABELLED)
+    y[keep] = ws.y[keep]
+    return ws.with_labels(y)
+
+
+def apply_label_fraction(ws: WindowSet, fraction: float, seed: int) -> WindowSet:
+    """Keep labels on a stratified random ``fraction`` of the labelled windows; the rest become -1.
+
+    Per class, ``round(fraction * n_class)`` labels survive, but at least one whenever
+    ``fraction > 0`` so no class disappears entirely. 1.0 returns ``ws`` unchanged; 0.0
+    unlabels everything. Windows are never dropped, only their labels.
+    """
+    if not 0.0 <= fraction <= 1.0:
+        raise ValueError(f"label fraction must be in [0, 1], got {fraction}")
+    if fraction == 1.0:
+        return ws
+    rng = np.random.default_rng(seed)
+    keep: list[np.ndarray] = []
+    if fraction > 0.0:
+        for idx in _labelled_indices_by_class(ws.y).values():
+            n_keep = max(1, int(round(fraction * idx.size)))
+            keep.append(rng.permutation(idx)[:n_keep])
+    return _keep_labels(ws, np.concatenate(keep) if keep else np.zeros(0, dtype=np.int64))
+
+
+def apply_k_shot(ws: WindowSet, k: int, seed: int) -> WindowSet:
+    """Keep labels on ``k`` random windows per class; the rest become -1.
+
+    A class with fewer than ``k`` labelled windows keeps all of them (logged as a warning).
+    """
+    if k < 0:
+        raise ValueError(f"k must be >= 0, got {k}")
+    rng = np.random.default_rng(seed)
+    keep: list[np.ndarray] = []
+    for cls, idx in _labelled_indices_by_class(ws.y).items():
+        if idx.size < k:
+            logger.warning("k-shot: class %d has only %d labelled windows (< k=%d); keeping all", cls, idx.size, k)
+        keep.append(rng.permutation(idx)[:k])
+    return _keep_labels(ws, np.concatenate(keep) if keep else np.zeros(0, dtype=np.int64))

@@ -1,0 +1,140 @@
+"""The shared model: a 1-D CNN feature extractor and linear heads, matched by name.
+
+Parameter names carry their role, so federation code never pairs tensors by position:
+``extractor.*`` and ``reference_head.*`` are shared across plants (the global model),
+``head.*`` is the plant's personal head and never leaves the plant.
+No BatchNorm anywhere: per-sample DP gradients need normalisation that does not mix samples
+(GroupNorm / LayerNorm), and BatchNorm's running statistics would also leak data.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import torch
+from torch import nn
+
+from common.config.schema import ModelConfig
+
+SHARED_PREFIXES: tuple[str, ...] = ("extractor.", "reference_head.")
+LOCAL_PREFIXES: tuple[str, ...] = ("head.",)
+HeadChoice = Literal["personal", "reference"]
+
+
+class InputStandardizer(nn.Module):
+    """Standardise each window per channel: x ← (x − mean_t x) / (std_t x + eps).
+
+    Parameter-free and per-sample, so it is DP-safe and removes plant-to-plant sensor gain
+    and offset differences before the first convolution.
+    """
+
+    def __init__(self, eps: float = 1e-5) -> None:
+        super().__init__()
+        self.eps = eps
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        mean = x.mean(dim=-1, keepdim=True)
+        std = x.std(dim=-1, keepdim=True)
+        return (x - mean) / (std + self.eps)
+
+
+def _norm(kind: str, channels: int, groups: int) -> nn.Module:
+    if kind == "group":
+        return nn.GroupNorm(groups, channels)
+    if kind == "layer":
+        return nn.GroupNorm(1, channels)  # LayerNorm over (channels, time)
+    return nn.Identity()
+
+
+class Extractor(nn.Module):
+    """Conv blocks (conv → norm → ReLU → max-pool), global average pool, linear projection."""
+
+    def __init__(self, in_channels: int, cfg: ModelConfig) -> None:
+        super().__init__()
+        self.standardize = InputStandardizer() if cfg.standardize_input else nn.Identity()
+        layers: list[nn.Module] = []
+        width_in = in_channels
+        for i, width in enumerate(cfg.channels):
+            if i == 0:
+                conv = nn.Conv1d(width_in, width, cfg.first_kernel, stride=cfg.first_stride,
+                                 padding=cfg.first_kernel // 2)
+            else:
+                conv = nn.Conv1d(width_in, width, cfg.kernel_size, padding=cfg.kernel_size // 2)
+            layers += [conv, _norm(cfg.norm, width, cfg.groups), nn.ReLU(), nn.MaxPool1d(2)]
+            width_in = width
+        self.blocks = nn.Sequential(*layers)
+        self.pool = nn.AdaptiveAvgPool1d(1)
+        self.project = nn.Linear(width_in, cfg.feature_dim)
+        self.dropout = nn.Dropout(cfg.dropout)
+        self.feature_dim = cfg.feature_dim
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        h = self.blocks(self.standardize(x))
+        h = self.pool(h).flatten(1)
+        return self.dropout(torch.relu(self.project(h)))
+
+
+class PlantModel(nn.Module):
+    """Extractor + shared reference head + the plant's personal head."""
+
+    def __init__(self, in_channels: int, num_outputs: int, cfg: ModelConfig) -> None:
+        super().__init__()
+        self.extractor = Extractor(in_channels, cfg)
+        self.reference_head = nn.Linear(cfg.feature_dim, num_outputs)
+        self.head = nn.Linear(cfg.feature_dim, num_outputs)
+
+    def forward(self, x: torch.Tensor, head: HeadChoice = "reference") -> torch.Tensor:
+        features = self.extractor(x)
+        return self.head(features) if head == "personal" else self.reference_head(features)
+
+
+class ReferenceModel(nn.Module):
+    """Extractor + reference head only: the module trained (and privatised) in pretraining."""
+
+    def __init__(self, model: PlantModel) -> None:
+        super().__init__()
+        self.extractor = model.extractor
+        self.reference_head = model.reference_head
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.reference_head(self.extractor(x))
+
+
+def build_model(in_channels: int, num_outputs: int, cfg: ModelConfig, seed: int) -> PlantModel:
+    """Deterministic initialisation: the same seed gives every plant the same start."""
+    generator_state = torch.random.get_rng_state()
+    torch.manual_seed(seed)
+    try:
+        return PlantModel(in_channels, num_outputs, cfg)
+    finally:
+        torch.random.set_rng_state(generator_state)
+
+
+def is_shared(name: str) -> bool:
+    return name.startswith(SHARED_PREFIXES)
+
+
+def shared_state(model: nn.Module) -> dict[str, torch.Tensor]:
+    """The parameters that cross the wire: extractor and reference head, by name."""
+    return {k: v.detach().clone() for k, v in model.state_dict().items() if is_shared(k)}
+
+
+def local_state(model: nn.Module) -> dict[str, torch.Tensor]:
+    """The plant-local parameters (personal head): these never leave the plant."""
+    return {k: v.detach().clone() for k, v in model.state_dict().items() if not is_shared(k)}
+
+
+def load_shared(model: nn.Module, arrays: dict[str, torch.Tensor]) -> None:
+    """Load shared parameters by name; every shared key must be present with its shape."""
+    own = model.state_dict()
+    expected = {k for k in own if is_shared(k)}
+    missing = sorted(expected - set(arrays))
+    unknown = sorted(set(arrays) - expected)
+    bad_shape = sorted(k for k in expected & set(arrays) if tuple(arrays[k].shape) != tuple(own[k].shape))
+    if missing or unknown or bad_shape:
+        raise ValueError(
+            "shared parameters do not fit this model: "
+            f"missing={missing} unknown={unknown} wrong shape={bad_shape}; "
+            "the coordinator and the plant must use the same model settings"
+        )
+    model.load_state_dict({**own, **{k: torch.as_tensor(v) for k, v in arrays.items()}})

@@ -1,0 +1,1 @@
+"""Differential privacy: accounting over a lifetime ledger, DP-SGD, model compatibility."""

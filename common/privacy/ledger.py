@@ -1,0 +1,102 @@
+"""The plant's privacy ledger: every private release it ever made, on its own disk.
+
+The ledger is append-only JSON, written atomically before anything private leaves the plant.
+ε is computed from all entries — across rounds, runs and process restarts. A missing ledger
+means "nothing spent yet"; a corrupt or unreadable one stops the plant (never restart from 0).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from common.fileio import atomic_write_json
+from common.privacy.accounting import HistoryEntry, epsilon_of
+
+logger = logging.getLogger(__name__)
+
+LEDGER_FORMAT = "factoryfl-privacy-ledger/v1"
+MECHANISM_DP_SGD = "poisson_subsampled_gaussian"
+MECHANISM_GAUSSIAN = "gaussian"
+
+
+class PrivacyLedgerError(RuntimeError):
+    """The ledger cannot be trusted; the plant must not train until it is restored."""
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    mechanism: str
+    noise_multiplier: float
+    sample_rate: float
+    steps: int
+    time: str
+    run: str
+    round: int
+    purpose: str = "pretraining"
+    max_grad_norm: float | None = None
+
+    def history_entry(self) -> HistoryEntry:
+        return (self.noise_multiplier, self.sample_rate, self.steps)
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class PrivacyLedger:
+    """Load, extend and account one plant's ledger file."""
+
+    def __init__(self, path: Path, plant_id: str) -> None:
+        self.path = Path(path)
+        self.plant_id = plant_id
+        self.entries: list[LedgerEntry] = self._load()
+
+    def _load(self) -> list[LedgerEntry]:
+        if not self.path.exists():
+            return []
+        try:
+            blob = json.loads(self.path.read_text())
+            if blob.get("format") != LEDGER_FORMAT:
+                raise ValueError(f"format is {blob.get('format')!r}, expected {LEDGER_FORMAT!r}")
+            if blob.get("plant_id") != self.plant_id:
+                raise ValueError(f"ledger belongs to plant {blob.get('plant_id')!r}, not {self.plant_id!r}")
+            entries = [LedgerEntry(**e) for e in blob["entries"]]
+            for e in entries:
+                if not (e.noise_multiplier > 0 and 0 < e.sample_rate <= 1 and e.steps >= 0):
+                    raise ValueError(f"implausible entry {e}")
+            return entries
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise PrivacyLedgerError(
+                f"{self.path}: privacy ledger is unreadable or corrupt ({exc}). The plant will not "
+                "train: restore the ledger from backup. Deleting it would under-report the privacy spent."
+            ) from exc
+
+    def history(self) -> list[HistoryEntry]:
+        return [e.history_entry() for e in self.entries]
+
+    def epsilon(self, delta: float, accountant: str = "rdp", planned: list[HistoryEntry] | None = None) -> float:
+        """ε over the whole ledger, plus ``planned`` releases not yet made."""
+        return epsilon_of(self.history() + list(planned or []), delta, accountant)
+
+    def total_steps(self) -> int:
+        return sum(e.steps for e in self.entries)
+
+    def record(self, entry: LedgerEntry) -> None:
+        """Append and persist (atomically) before the release leaves the plant."""
+        self.entries.append(entry)
+        atomic_write_json(
+            self.path,
+            {
+                "format": LEDGER_FORMAT,
+                "plant_id": self.plant_id,
+                "privacy_unit": "one training window (record)",
+                "entries": [dataclasses.asdict(e) for e in self.entries],
+            },
+        )
+        logger.info("plant %s: ledger +%d steps (σ=%.3f, q=%.4f)", self.plant_id, entry.steps,
+                    entry.noise_multiplier, entry.sample_rate)

@@ -1,0 +1,109 @@
+"""Local (non-private) training and evaluation on tensors; no federation code here.
+
+Private training lives in ``common.privacy.dp_training`` and reuses these pieces.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Iterable
+
+import numpy as np
+import torch
+from torch import nn
+
+from common.metrics import classification_report
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TrainStats:
+    """What one local training call did: mean loss over its steps, steps and samples seen."""
+
+    loss: float
+    steps: int
+    samples: int
+    first_loss: float
+
+
+def labelled(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    mask = y >= 0
+    return x[mask], y[mask]
+
+
+def make_optimizer(
+    groups: Iterable[dict], name: str, learning_rate: float, weight_decay: float = 0.0
+) -> torch.optim.Optimizer:
+    """Adam or SGD (momentum 0.9) over parameter groups, each may carry its own ``lr``."""
+    groups = [{"lr": learning_rate, **g} for g in groups]
+    if name == "adam":
+        return torch.optim.Adam(groups, lr=learning_rate, weight_decay=weight_decay)
+    return torch.optim.SGD(groups, lr=learning_rate, momentum=0.9, weight_decay=weight_decay)
+
+
+def proximal_term(module: nn.Module, anchor: dict[str, torch.Tensor], mu: float) -> torch.Tensor:
+    """FedProx term (μ/2)·‖w − w_global‖² over the parameters named in ``anchor``."""
+    total = torch.zeros(())
+    for name, param in module.named_parameters():
+        if name in anchor and param.requires_grad:
+            total = total + (param - anchor[name]).pow(2).sum()
+    return 0.5 * mu * total
+
+
+def train_supervised(
+    module: nn.Module,
+    x: np.ndarray,
+    y: np.ndarray,
+    optimizer: torch.optim.Optimizer,
+    *,
+    epochs: int,
+    batch_size: int,
+    seed: int,
+    proximal_anchor: dict[str, torch.Tensor] | None = None,
+    proximal_mu: float = 0.0,
+) -> TrainStats:
+    """Minimise cross-entropy on the labelled windows for ``epochs`` shuffled passes."""
+    x, y = labelled(x, y)
+    if len(y) == 0:
+        raise ValueError("no labelled windows to train on: this plant needs labels for supervised training")
+    generator = torch.Generator().manual_seed(seed)
+    xt, yt = torch.from_numpy(x), torch.from_numpy(y)
+    loss_fn = nn.CrossEntropyLoss()
+    module.train()
+    losses: list[float] = []
+    samples = 0
+    for _ in range(epochs):
+        order = torch.randperm(len(yt), generator=generator)
+        for start in range(0, len(order), batch_size):
+            idx = order[start : start + batch_size]
+            optimizer.zero_grad(set_to_none=True)
+            loss = loss_fn(module(xt[idx]), yt[idx])
+            objective = loss
+            if proximal_anchor is not None and proximal_mu > 0:
+                objective = loss + proximal_term(module, proximal_anchor, proximal_mu)
+            objective.backward()
+            optimizer.step()
+            losses.append(float(loss.detach()))
+            samples += len(idx)
+    return TrainStats(loss=float(np.mean(losses)), steps=len(losses), samples=samples, first_loss=losses[0])
+
+
+@torch.no_grad()
+def predict_logits(module: nn.Module, x: np.ndarray, batch_size: int = 256) -> torch.Tensor:
+    module.eval()
+    xt = torch.from_numpy(x)
+    outs = [module(xt[i : i + batch_size]) for i in range(0, len(xt), batch_size)]
+    return torch.cat(outs) if outs else torch.zeros((0, 0))
+
+
+def evaluate_classifier(
+    module: nn.Module, x: np.ndarray, y: np.ndarray, num_classes: int
+) -> dict[str, float]:
+    """Accuracy, macro-F1 and mean cross-entropy on labelled windows."""
+    x, y = labelled(x, y)
+    logits = predict_logits(module, x)
+    loss = nn.functional.cross_entropy(logits, torch.from_numpy(y)).item() if len(y) else float("nan")
+    pred = logits.argmax(dim=1).numpy() if len(y) else np.zeros(0, dtype=np.int64)
+    return classification_report(y, pred, num_classes, loss)

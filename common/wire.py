@@ -1,0 +1,70 @@
+"""Every key and message type that crosses the wire between coordinator and plants, named once.
+
+Records in a message: ``ARRAYS`` (shared parameters only), ``CONFIG`` (instructions or a
+plant's declared facts), ``METRICS`` (numbers a plant releases).
+"""
+
+from __future__ import annotations
+
+# Record names inside a Message's RecordDict.
+ARRAYS = "arrays"
+CONFIG = "config"
+METRICS = "metrics"
+
+# Message types (Flower: "<category>.<action>").
+MSG_HELLO = "query.hello"
+MSG_PRETRAIN = "train"
+MSG_PERSONALISE = "train.personalise"
+MSG_LOCAL_ONLY = "train.local_only"
+MSG_EVALUATE = "evaluate"
+MSG_FINAL_EVALUATE = "evaluate.final"
+
+# Coordinator → plant (CONFIG).
+RUN_SPEC = "run-spec"            # JSON of common.config.schema.RunSpec
+SERVER_ROUND = "server-round"
+RUN_DIR = "run-dir"              # simulation only: where a plant without its own state dir keeps state
+RUN_NAME = "run-name"
+PROXIMAL_MU = "proximal-mu"
+
+# Plant → coordinator (CONFIG).
+PLANT_ID = "plant-id"
+STATUS = "status"                # one of the STATUS_* values
+REASON = "reason"
+CLASS_NAMES = "class-names"
+SOURCE = "source"
+
+STATUS_OK = "ok"
+STATUS_DECLINED = "declined"     # e.g. privacy budget would be exceeded
+STATUS_FAILED = "failed"         # the plant could not do the work; REASON says why
+
+# Plant → coordinator (METRICS).
+NUM_EXAMPLES = "num-examples"
+N_TRAIN = "n-train"
+N_TRAIN_LABELLED = "n-train-labelled"
+N_TEST = "n-test"
+CHANNELS = "channels"
+WINDOW_LENGTH = "window-length"
+SAMPLE_RATE_HZ = "sample-rate-hz"
+TRAIN_LOSS = "train-loss"
+TRAIN_FIRST_LOSS = "train-first-loss"
+TRAIN_STEPS = "train-steps"
+EVAL_LOSS = "eval-loss"
+EVAL_ACCURACY = "eval-accuracy"
+EVAL_MACRO_F1 = "eval-macro-f1"
+EPSILON = "epsilon"
+DELTA = "delta"
+EPSILON_BUDGET = "epsilon-budget"
+NOISE_MULTIPLIER = "noise-multiplier"
+PRIVACY_STEPS_TOTAL = "privacy-steps-total"
+
+
+def method_metric_key(method: str, metric: str) -> str:
+    """Final evaluation metrics are flattened as ``<method>/<metric>``."""
+    return f"{method}/{metric}"
+
+
+def split_method_metric_key(key: str) -> tuple[str, str] | None:
+    if "/" not in key:
+        return None
+    method, metric = key.split("/", 1)
+    return method, metric

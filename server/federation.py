@@ -1,0 +1,315 @@
+"""The coordinator's phases: discover plants → pretrain (R rounds) → personalise → evaluate.
+
+Pure orchestration over a :class:`Transport`; the aggregation math is in ``server.aggregation``.
+A plant that errs, declines, or sends a bad update is left out of that round and recorded;
+the federation goes on with the others.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+import torch
+
+from common import wire
+from common.config.schema import RunSpec
+from common.config.scenario import run_spec_to_json
+from common.fileio import atomic_write_bytes
+from common.models import build_model, shared_state
+from server.aggregation import make_aggregator, update_problems
+from server.transport import Reply, Transport
+
+logger = logging.getLogger(__name__)
+
+METHODS = ("local_only", "federated_global", "federated_personalised", "centralized")
+
+
+class FederationError(RuntimeError):
+    """The federation cannot start or continue (the message names why and what to change)."""
+
+
+@dataclass
+class PlantRecord:
+    plant_id: str
+    status: str = "ok"
+    status_reason: str = ""
+    facts: dict[str, Any] = field(default_factory=dict)
+    metrics: dict[str, dict[str, float]] = field(default_factory=dict)
+    privacy: dict[str, float] = field(default_factory=dict)
+    excluded_rounds: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Coordinator:
+    """Runs one federation over ``transport`` and returns the results dict (results.json)."""
+
+    def __init__(self, spec_factory: Callable[[tuple[str, ...]], RunSpec], expected_plants: int,
+                 transport: Transport, run_dir: Path, run_name: str,
+                 scenario_info: dict[str, Any] | None = None) -> None:
+        self.spec_factory = spec_factory
+        self.expected_plants = expected_plants
+        self.transport = transport
+        self.run_dir = Path(run_dir)
+        self.run_name = run_name
+        self.scenario_info = scenario_info or {}
+        self.plants: dict[str, PlantRecord] = {}
+        self.rounds: list[dict[str, Any]] = []
+
+    # ------------------------------------------------------------------ discovery
+    def _discover(self) -> RunSpec:
+        timeout = 600.0
+        replies = self.transport.discover(self.expected_plants, timeout,
+                                          {wire.RUN_NAME: self.run_name, wire.RUN_DIR: str(self.run_dir)})
+        classes: dict[tuple[str, ...], list[str]] = {}
+        shapes: dict[tuple[int, int], list[str]] = {}
+        for plant_id, reply in replies.items():
+            record = PlantRecord(plant_id)
+            self.plants[plant_id] = record
+            if reply.error:
+                record.status, record.status_reason = "failed", reply.error
+                logger.error("plant %s failed at start: %s", plant_id, reply.error)
+                continue
+            record.facts = {**reply.config, **reply.metrics}
+            classes.setdefault(tuple(reply.config.get(wire.CLASS_NAMES, [])), []).append(plant_id)
+            shapes.setdefault((int(reply.metrics[wire.CHANNELS]), int(reply.metrics[wire.WINDOW_LENGTH])),
+                              []).append(plant_id)
+        if not classes:
+            raise FederationError("no plant could start: see each plant's error above")
+        if len(classes) > 1:
+            detail = "; ".join(f"{plants}: {list(names)}" for names, plants in classes.items())
+            raise FederationError(f"plants disagree on the class list ({detail}): give every plant the same classes")
+        if len(shapes) > 1:
+            detail = "; ".join(f"{plants}: channels={c}, window={w}" for (c, w), plants in shapes.items())
+            raise FederationError(f"plants disagree on input shape ({detail}): use the same channels and window")
+        (class_names,) = classes
+        (self.channels, _window), = shapes
+        return self.spec_factory(class_names)
+
+    def _ok_plants(self) -> list[str]:
+        return sorted(p for p, r in self.plants.items() if r.status == "ok")
+
+    # ------------------------------------------------------------------ pretraining
+    def _sample(self, spec: RunSpec, server_round: int) -> list[str]:
+        candidates = self._ok_plants()
+        strategy = spec.federation.strategy
+        count = max(strategy.min_train_plants, int(round(strategy.fraction_train * len(candidates))))
+        count = min(count, len(candidates))
+        rng = random.Random(f"{spec.seed}/{server_round}/sample")
+        return sorted(rng.sample(candidates, count))
+
+    def _checkpoint(self, server_round: int, arrays: dict[str, np.ndarray], aggregator_state: dict) -> None:
+        import io
+
+        buffer = io.BytesIO()
+        torch.save({"round": server_round, "arrays": {k: torch.from_numpy(np.asarray(v)) for k, v in arrays.items()},
+                    "strategy_state": {k: {n: torch.from_numpy(np.asarray(a)) for n, a in d.items()}
+                                       for k, d in aggregator_state.items()},
+                    "run": self.run_name, "saved_at": _now()}, buffer)
+        atomic_write_bytes(self.run_dir / "checkpoints" / "global_latest.pt", buffer.getvalue())
+
+    def _pretrain(self, spec: RunSpec, arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        aggregator = make_aggregator(spec.federation.strategy)
+        spec_json = run_spec_to_json(spec)
+        mu = spec.federation.strategy.proximal_mu if spec.federation.strategy.name == "fedprox" else 0.0
+        for server_round in range(1, spec.federation.rounds + 1):
+            started = time.perf_counter()
+            chosen = self._sample(spec, server_round)
+            if not chosen:
+                raise FederationError(f"round {server_round}: no plant left to train")
+            config = {wire.RUN_SPEC: spec_json, wire.SERVER_ROUND: server_round, wire.RUN_NAME: self.run_name,
+                      wire.RUN_DIR: str(self.run_dir), wire.PROXIMAL_MU: mu}
+            replies = self.transport.send(wire.MSG_PRETRAIN, chosen, arrays, config,
+                                          spec.federation.round_timeout_s)
+            accepted: list[tuple[dict[str, np.ndarray], float]] = []
+            excluded: dict[str, str] = {}
+            losses, epsilons = {}, {}
+            for plant_id in chosen:
+                reply = replies.get(plant_id) or Reply(plant_id, error="no reply")
+                reason = self._judge(reply, arrays, spec)
+                privacy = {k: reply.metrics[k] for k in (wire.EPSILON, wire.DELTA) if k in reply.metrics}
+                if wire.EPSILON in privacy:
+                    epsilons[plant_id] = privacy[wire.EPSILON]
+                    self.plants[plant_id].privacy.update(
+                        {"epsilon": privacy[wire.EPSILON], "delta": privacy.get(wire.DELTA)}
+                        | ({"budget": reply.metrics[wire.EPSILON_BUDGET]} if wire.EPSILON_BUDGET in reply.metrics else {})
+                        | ({"steps_total": reply.metrics[wire.PRIVACY_STEPS_TOTAL]}
+                           if wire.PRIVACY_STEPS_TOTAL in reply.metrics else {})
+                        | ({"noise_multiplier": reply.metrics[wire.NOISE_MULTIPLIER]}
+                           if wire.NOISE_MULTIPLIER in reply.metrics else {}))
+                if reason:
+                    excluded[plant_id] = reason
+                    self.plants[plant_id].excluded_rounds.append({"round": server_round, "reason": reason})
+                    if reply.config.get(wire.STATUS) == wire.STATUS_DECLINED and "budget" in reason:
+                        self.plants[plant_id].status = "budget_exhausted"
+                        self.plants[plant_id].status_reason = reason
+                    logger.warning("round %d: plant %s left out: %s", server_round, plant_id, reason)
+                    continue
+                accepted.append((reply.arrays, float(reply.metrics[wire.NUM_EXAMPLES])))
+                losses[plant_id] = reply.metrics.get(wire.TRAIN_LOSS, float("nan"))
+            if accepted:
+                arrays = aggregator.aggregate(arrays, accepted)
+            else:
+                logger.warning("round %d: no usable update; the global model is unchanged", server_round)
+            self._checkpoint(server_round, arrays, aggregator.state_dict())
+            weights = {p: self.plants[p].facts.get(wire.N_TRAIN_LABELLED, 1) for p in losses}
+            total = sum(weights.values()) or 1
+            record: dict[str, Any] = {
+                "round": server_round,
+                "participants": sorted(losses),
+                "excluded": excluded,
+                "train_loss": float(sum(losses[p] * weights[p] for p in losses) / total) if losses else None,
+                "per_plant_train_loss": losses,
+                "epsilon": epsilons,
+            }
+            if spec.federation.evaluate_every and (server_round % spec.federation.evaluate_every == 0
+                                                   or server_round == spec.federation.rounds):
+                record.update(self._evaluate_round(spec, spec_json, server_round, arrays))
+            record["wall_time_s"] = time.perf_counter() - started
+            self.rounds.append(record)
+            eps_text = f", max ε {max(epsilons.values()):.2f}" if epsilons else ""
+            acc = record.get("eval_accuracy")
+            logger.info("[round %d/%d] %d plants trained, %d left out, train loss %s, eval accuracy %s%s (%.1fs)",
+                        server_round, spec.federation.rounds, len(accepted), len(excluded),
+                        f"{record['train_loss']:.4f}" if record["train_loss"] is not None else "—",
+                        f"{acc:.4f}" if acc is not None else "—", eps_text, record["wall_time_s"])
+        return arrays
+
+    def _judge(self, reply: Reply, current: dict[str, np.ndarray], spec: RunSpec) -> str:
+        """Why this reply must be left out of the aggregate ("" when it is usable)."""
+        if reply.error:
+            return f"error: {reply.error}"
+        if reply.config.get(wire.STATUS) == wire.STATUS_DECLINED:
+            return f"declined: {reply.config.get(wire.REASON, '')}"
+        if reply.arrays is None:
+            return "reply carried no parameters"
+        if wire.NUM_EXAMPLES not in reply.metrics or not reply.metrics[wire.NUM_EXAMPLES] > 0:
+            return "reply carried no positive num-examples"
+        problems = update_problems(reply.arrays, current, spec.federation.max_update_norm)
+        return "; ".join(problems)
+
+    def _evaluate_round(self, spec: RunSpec, spec_json: str, server_round: int,
+                        arrays: dict[str, np.ndarray]) -> dict[str, Any]:
+        plants = self._ok_plants() + sorted(p for p, r in self.plants.items() if r.status == "budget_exhausted")
+        config = {wire.RUN_SPEC: spec_json, wire.SERVER_ROUND: server_round, wire.RUN_NAME: self.run_name,
+                  wire.RUN_DIR: str(self.run_dir)}
+        replies = self.transport.send(wire.MSG_EVALUATE, plants, arrays, config, spec.federation.round_timeout_s)
+        acc, loss, n = {}, {}, {}
+        for plant_id, reply in replies.items():
+            if reply.error or wire.EVAL_ACCURACY not in reply.metrics:
+                continue
+            acc[plant_id] = reply.metrics[wire.EVAL_ACCURACY]
+            loss[plant_id] = reply.metrics[wire.EVAL_LOSS]
+            n[plant_id] = reply.metrics.get(wire.N_TEST, 1)
+        total = sum(n.values()) or 1
+        return {
+            "eval_accuracy": sum(acc[p] * n[p] for p in acc) / total if acc else None,
+            "eval_loss": sum(loss[p] * n[p] for p in loss) / total if loss else None,
+            "per_plant_eval_accuracy": acc,
+        }
+
+    # ------------------------------------------------------------------ phase 2 + evaluation
+    def _broadcast(self, spec: RunSpec, message_type: str, arrays: dict[str, np.ndarray] | None,
+                   plants: list[str]) -> dict[str, Reply]:
+        config = {wire.RUN_SPEC: run_spec_to_json(spec), wire.RUN_NAME: self.run_name,
+                  wire.RUN_DIR: str(self.run_dir)}
+        replies = self.transport.send(message_type, plants, arrays, config, spec.federation.round_timeout_s * 4)
+        for plant_id, reply in replies.items():
+            if reply.error:
+                logger.error("%s failed on plant %s: %s", message_type, plant_id, reply.error)
+                self.plants[plant_id].excluded_rounds.append({"round": message_type, "reason": reply.error})
+        return replies
+
+    def run(self) -> dict[str, Any]:
+        started_at, t0 = _now(), time.perf_counter()
+        spec = self._discover()
+        model = build_model(self.channels, spec.num_classes, spec.model, seed=spec.seed)
+        arrays = {k: v.numpy() for k, v in shared_state(model).items()}
+        logger.info("federation %s: %d plants (%d ready), %d shared tensors, %d rounds of %s",
+                    self.run_name, len(self.plants), len(self._ok_plants()), len(arrays),
+                    spec.federation.rounds, spec.federation.strategy.name)
+        arrays = self._pretrain(spec, arrays)
+        evaluable = sorted(p for p, r in self.plants.items() if r.status in ("ok", "budget_exhausted"))
+        if spec.personalisation.mode != "none":
+            self._broadcast(spec, wire.MSG_PERSONALISE, arrays, evaluable)
+        if "local_only" in spec.baselines:
+            self._broadcast(spec, wire.MSG_LOCAL_ONLY, None, evaluable)
+        for plant_id, reply in self._broadcast(spec, wire.MSG_FINAL_EVALUATE, arrays, evaluable).items():
+            if reply.error:
+                continue
+            record = self.plants[plant_id]
+            for key, value in reply.metrics.items():
+                split = wire.split_method_metric_key(key)
+                if split:
+                    record.metrics.setdefault(split[0], {})[split[1]] = float(value)
+                elif key == wire.EPSILON:
+                    record.privacy["epsilon"] = float(value)
+                elif key == wire.DELTA:
+                    record.privacy["delta"] = float(value)
+        self.final_arrays = arrays
+        return self._results(spec, started_at, time.perf_counter() - t0)
+
+    def _results(self, spec: RunSpec, started_at: str, wall: float) -> dict[str, Any]:
+        methods = [m for m in METHODS if m != "local_only" or "local_only" in spec.baselines]
+        methods = [m for m in methods if m != "centralized" or "centralized" in spec.baselines]
+        if spec.personalisation.mode == "none":
+            methods.remove("federated_personalised")
+        privacy = spec.privacy
+        return {
+            "schema": "factoryfl-results/v1",
+            "scenario_name": spec.scenario_name,
+            "run_name": self.run_name,
+            **self.scenario_info,
+            "started_at": started_at,
+            "finished_at": _now(),
+            "wall_time_s": wall,
+            "task": "classification",
+            "class_names": list(spec.class_names),
+            "methods": methods,
+            "method_labels": {"local_only": "Local only", "federated_global": "Federated (global)",
+                              "federated_personalised": "Federated + personalised",
+                              "centralized": "Centralized (pooled, non-private)"},
+            "settings": {
+                "strategy": spec.federation.strategy.name, "rounds": spec.federation.rounds,
+                "fraction_train": spec.federation.strategy.fraction_train,
+                "local_epochs": spec.federation.training.local_epochs,
+                "batch_size": spec.federation.training.batch_size,
+                "learning_rate": spec.federation.training.learning_rate,
+                "optimizer": spec.federation.training.optimizer,
+                "personalisation": f"{spec.personalisation.mode} ({spec.personalisation.epochs} epochs)",
+                "window": spec.window.length, "classes": spec.num_classes,
+                "dp": "on" if privacy.enabled else "off",
+                "model_selection": "last round / last epoch (no target labels used)",
+            },
+            "privacy": {
+                "enabled": privacy.enabled,
+                "unit": f"one window of {spec.window.length} samples (one record)",
+                "unit_note": ("Neighbouring data sets differ in one training window. Windows cut from the same "
+                              "recording may overlap in time (stride < window) or share a fault event; a "
+                              "guarantee for k correlated windows degrades to group privacy (about k·ε)."),
+                "accountant": privacy.accountant,
+                "mechanism": "DP-SGD (Opacus): per-sample clipping, Gaussian noise, Poisson sampling",
+                "max_grad_norm": privacy.max_grad_norm,
+                "ledger_scope": ("ε is computed from each plant's lifetime ledger on its own disk (every private "
+                                 "step it ever took on its data, across rounds, runs and restarts)."),
+                "released_outside_dp": ("held-out evaluation metrics (accuracy, loss) and data set sizes are "
+                                        "released to the coordinator without DP"),
+            } if privacy.enabled else {"enabled": False},
+            "plants": {
+                p: {"status": r.status, "status_reason": r.status_reason,
+                    "n_train": r.facts.get(wire.N_TRAIN), "n_train_labelled": r.facts.get(wire.N_TRAIN_LABELLED),
+                    "n_test": r.facts.get(wire.N_TEST), "source": r.facts.get(wire.SOURCE),
+                    "metrics": r.metrics, "privacy": r.privacy, "excluded_rounds": r.excluded_rounds}
+                for p, r in sorted(self.plants.items())
+            },
+            "rounds": self.rounds,
+        }

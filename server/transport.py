@@ -1,0 +1,32 @@
+"""What the coordinator needs from the network, free of Flower types.
+
+``server/app.py`` implements :class:`Transport` over Flower's Grid; tests may implement it
+by calling plants in-process. Replies are keyed by plant id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A plant's reply: released arrays (shared keys only), declared config and metrics."""
+
+    plant_id: str
+    arrays: dict[str, np.ndarray] | None = None
+    config: dict[str, Any] = field(default_factory=dict)
+    metrics: dict[str, float] = field(default_factory=dict)
+    error: str | None = None
+
+
+class Transport(Protocol):
+    def discover(self, expected: int, timeout_s: float, config: dict[str, Any]) -> dict[str, Reply]:
+        """Say hello to every connected plant; replies (or errors) keyed by plant id."""
+
+    def send(self, message_type: str, plant_ids: list[str], arrays: dict[str, np.ndarray] | None,
+             config: dict[str, Any], timeout_s: float) -> dict[str, Reply]:
+        """One message to each plant in ``plant_ids``; a missing reply becomes an error Reply."""

@@ -1,0 +1,54 @@
+"""Baselines that need data pooled from every plant: simulation-only, never a deployment path.
+
+The centralized model trains the same architecture on the union of all plants' labelled
+training windows (the non-private upper bound) and is evaluated on each plant's test split.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import numpy as np
+
+from client.loader import load_data
+from client.plant import derive_seed
+from common.config.schema import Scenario
+from common.models import build_model
+from common.training import evaluate_classifier, make_optimizer, train_supervised
+
+logger = logging.getLogger(__name__)
+
+
+def centralized_epochs(scenario: Scenario) -> int:
+    """Same epoch budget as a plant gets: rounds × local epochs (+ personalisation epochs)."""
+    epochs = scenario.federation.rounds * scenario.federation.training.local_epochs
+    if scenario.personalisation.mode != "none":
+        epochs += scenario.personalisation.epochs
+    return epochs
+
+
+def add_centralized_baseline(scenario: Scenario, results: dict[str, Any]) -> None:
+    """Train on pooled data, evaluate per plant, write metrics into ``results`` in place."""
+    plants = {p.id: load_data(scenario, p) for p in scenario.plants}
+    evaluable = [p for p, r in results["plants"].items() if r.get("status") in ("ok", "budget_exhausted")]
+    if not evaluable:
+        return
+    first = plants[evaluable[0]]
+    x = np.concatenate([plants[p].train.x for p in plants])
+    y = np.concatenate([plants[p].train.y for p in plants])
+    model = build_model(first.channels, first.num_classes, scenario.model, seed=scenario.seed)
+    import torch.nn as nn
+
+    module = nn.Sequential(model.extractor, model.reference_head)
+    training = scenario.federation.training
+    optimizer = make_optimizer([{"params": module.parameters()}], training.optimizer, training.learning_rate,
+                               training.weight_decay)
+    stats = train_supervised(module, x, y, optimizer, epochs=centralized_epochs(scenario),
+                             batch_size=training.batch_size, seed=derive_seed(scenario.seed, "centralized"))
+    logger.info("centralized baseline: %d windows, %d steps, mean loss %.4f", int((y >= 0).sum()), stats.steps,
+                stats.loss)
+    for plant_id in evaluable:
+        data = plants[plant_id]
+        results["plants"][plant_id].setdefault("metrics", {})["centralized"] = evaluate_classifier(
+            module, data.test.x, data.test.y, data.num_classes)

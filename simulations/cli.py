@@ -1,0 +1,86 @@
+"""`factoryfl` command line: simulate a scenario, validate one, re-render a report."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+
+def _configure_logging(verbose: bool) -> None:
+    """The CLI is an application: it (and only it) sets up console logging."""
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", datefmt="%H:%M:%S")
+    for noisy in ("opacus", "matplotlib", "PIL"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def _cmd_simulate(args: argparse.Namespace) -> int:
+    from simulations.runner import simulate
+
+    started = time.perf_counter()
+    run_dir = simulate(args.scenario, runs_dir=args.runs_dir)
+    print(f"\nreport:  {run_dir / 'report.md'}\nresults: {run_dir / 'results.json'}\n"
+          f"wall time: {time.perf_counter() - started:.1f}s")
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from common.config import load_scenario
+    from simulations.runner import check_resources, validate_plants
+
+    scenario = load_scenario(args.scenario)
+    check_resources(scenario)
+    summaries = validate_plants(scenario)
+    for plant_id, summary in summaries.items():
+        print(f"{plant_id}: {summary}")
+    print(f"{args.scenario}: OK ({len(summaries)} plants)")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    import json
+
+    from server.report import write_report
+
+    run_dir = Path(args.run_dir)
+    results = json.loads((run_dir / "results.json").read_text())
+    print(write_report(run_dir, results))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="factoryfl", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("simulate", help="run a scenario with virtual plants on this host")
+    p.add_argument("scenario", help="scenario YAML, e.g. simulations/scenarios/default.yaml")
+    p.add_argument("--runs-dir", default=None, help="where run folders go (default: the scenario's runs_dir)")
+    p.set_defaults(func=_cmd_simulate)
+    p = sub.add_parser("validate", help="check a scenario and every plant's data without training")
+    p.add_argument("scenario")
+    p.set_defaults(func=_cmd_validate)
+    p = sub.add_parser("report", help="re-render report.md and plots from a run's results.json")
+    p.add_argument("run_dir")
+    p.set_defaults(func=_cmd_report)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from common.config.parse import ConfigError
+    from common.data.errors import DataValidationError
+    from simulations.runner import ScenarioInputError
+
+    args = build_parser().parse_args(argv)
+    _configure_logging(args.verbose)
+    try:
+        return args.func(args)
+    except (ConfigError, ScenarioInputError, DataValidationError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

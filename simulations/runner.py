@@ -1,0 +1,163 @@
+"""Run a scenario as a Flower simulation on this host: many virtual plants, one process tree.
+
+``simulate`` validates the whole scenario (config and every plant's data, all problems at
+once) before the first round, runs the ServerApp and ClientApp through Flower's simulation
+engine (Ray backend), then adds the centralized baseline and writes the report.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from common.config import load_scenario
+from common.config.schema import Scenario
+from common.fileio import atomic_write_json
+
+logger = logging.getLogger(__name__)
+
+APP_DIR = Path(__file__).resolve().parent.parent
+
+
+class ScenarioInputError(ValueError):
+    """The scenario's plants cannot run; ``problems`` lists every one with its fix."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(f"{source}: {len(problems)} problem(s) with the plants' data:\n{lines}")
+
+
+def validate_plants(scenario: Scenario) -> dict[str, dict[str, Any]]:
+    """Load every plant's data once; return summaries or raise one error naming all problems."""
+    from client.loader import load_data
+    from common.data.errors import DataValidationError
+
+    problems: list[str] = []
+    summaries: dict[str, dict[str, Any]] = {}
+    classes: dict[tuple[str, ...], list[str]] = {}
+    for i, plant in enumerate(scenario.plants):
+        try:
+            data = load_data(scenario, plant)
+        except DataValidationError as exc:
+            problems += [f"plants[{i}] ({plant.id}): {p}" for p in exc.problems]
+            continue
+        except (OSError, ValueError) as exc:
+            problems.append(f"plants[{i}] ({plant.id}): {exc}")
+            continue
+        summaries[plant.id] = data.summary()
+        classes.setdefault(tuple(data.class_names), []).append(plant.id)
+        if data.window_length != scenario.window.length:
+            problems.append(f"plants[{i}] ({plant.id}): windows of {data.window_length} samples, "
+                            f"scenario window.length is {scenario.window.length}")
+        if (data.train.y >= 0).sum() == 0:
+            logger.warning("plant %s has no labelled windows: it will not pretrain", plant.id)
+    if len(classes) > 1:
+        detail = "; ".join(f"{ids}: {list(names)}" for names, ids in classes.items())
+        problems.append(f"plants disagree on the class list ({detail}): give every plant the same classes")
+    if problems:
+        raise ScenarioInputError(scenario.source_file, problems)
+    return summaries
+
+
+def check_resources(scenario: Scenario) -> dict[str, Any]:
+    """Refuse resource requests this host cannot satisfy, with the numbers."""
+    sim = scenario.simulation
+    host_cpus = os.cpu_count() or 1
+    total_cpus = sim.total_cpus or host_cpus
+    problems = []
+    if sim.cpus_per_plant > total_cpus:
+        problems.append(f"simulation.cpus_per_plant={sim.cpus_per_plant} exceeds the {total_cpus} CPUs "
+                        "available: lower cpus_per_plant")
+    gpus = sim.total_gpus
+    if gpus is None:
+        try:
+            import torch
+
+            gpus = float(torch.cuda.device_count())
+        except Exception:  # noqa: BLE001 - no torch CUDA means no GPU
+            gpus = 0.0
+    if sim.gpus_per_plant > 0 and sim.gpus_per_plant > gpus:
+        problems.append(f"simulation.gpus_per_plant={sim.gpus_per_plant} but this host has {gpus:g} GPU(s): "
+                        "set gpus_per_plant to 0 or a fraction of an existing GPU")
+    if problems:
+        raise ScenarioInputError(scenario.source_file, problems)
+    return {"client_resources": {"num_cpus": sim.cpus_per_plant, "num_gpus": sim.gpus_per_plant},
+            "init_args": {"num_cpus": total_cpus, "num_gpus": gpus, "include_dashboard": False}}
+
+
+def _run_flower_simulation(scenario_path: Path, run_dir: Path, num_plants: int,
+                           backend_config: dict[str, Any], cpus_per_plant: int) -> None:
+    """Flower's simulation engine (the same path `flwr run` uses) with our run config."""
+    from flwr.app import Context, RecordDict
+    from flwr.common.config import get_fused_config_from_dir
+    from flwr.common.constant import SUPERLINK_NODE_ID
+    from flwr.supercore.constant import NOOP_FEDERATION_ID
+    from flwr.supercore.run import Run
+    from flwr.supercore.task_identity import TaskIdentity
+    from flwr.supercore.telemetry import EventType
+    from flwr.simulation.run_simulation import _run_simulation
+
+    overrides = {"scenario": str(scenario_path), "run-dir": str(run_dir), "cpus-per-plant": cpus_per_plant}
+    run_id = int.from_bytes(os.urandom(7), "little")
+    run = Run.create_empty(run_id=run_id)
+    run.primary_task_id = int.from_bytes(os.urandom(7), "little")
+    run.override_config = overrides
+    run.federation_id = NOOP_FEDERATION_ID
+    TaskIdentity.task_id = 1
+    TaskIdentity.run_id = run_id
+    TaskIdentity.node_id = SUPERLINK_NODE_ID
+    run_config = get_fused_config_from_dir(APP_DIR, overrides)
+    _run_simulation(
+        num_supernodes=num_plants,
+        exit_event=EventType.PYTHON_API_RUN_SIMULATION_LEAVE,
+        server_app_attr="server.app:app",
+        client_app_attr="client.app:app",
+        app_dir=str(APP_DIR),
+        is_app=True,
+        run=run,
+        server_app_context=Context(run_id=run_id, node_id=0, node_config={}, state=RecordDict(),
+                                   run_config=run_config),
+        backend_config=backend_config,
+    )
+
+
+def _stop_ray() -> None:
+    """Flower leaves Ray's raylet and workers up after the run; stop them so nothing lingers."""
+    import ray
+
+    if ray.is_initialized():
+        ray.shutdown()
+
+
+def simulate(scenario_path: str | Path, runs_dir: str | None = None) -> Path:
+    """Validate, run and report one scenario; return its run directory."""
+    import json
+
+    from server.app import new_run_dir
+    from server.report import write_report
+    from simulations.baselines import add_centralized_baseline
+
+    scenario_path = Path(scenario_path).resolve()
+    scenario = load_scenario(scenario_path)
+    backend_config = check_resources(scenario)
+    validate_plants(scenario)
+    os.environ.setdefault("FLWR_TELEMETRY_ENABLED", "0")
+    os.environ.setdefault("RAY_DEDUP_LOGS", "0")
+    run_dir = new_run_dir(scenario, runs_dir)
+    logger.info("scenario %s: %d plants → %s", scenario.name, len(scenario.plants), run_dir)
+    _run_flower_simulation(scenario_path, run_dir, len(scenario.plants), backend_config,
+                           scenario.simulation.cpus_per_plant)
+    _stop_ray()
+    results_path = run_dir / "results.json"
+    if not results_path.exists():
+        raise RuntimeError(f"the federation ended without results ({results_path} missing): see the log above")
+    results = json.loads(results_path.read_text())
+    if "centralized" in scenario.evaluation.baselines:
+        add_centralized_baseline(scenario, results)
+    results.pop("summary", None)
+    write_report(run_dir, results)
+    atomic_write_json(results_path, results)
+    return run_dir
