@@ -29,6 +29,7 @@ logger = logging.getLogger(__name__)
 PERSONAL_MODEL = "personalised"
 LOCAL_ONLY_MODEL = "local_only"
 DP_PLAN = "dp_plan"
+OPTIMIZER_STATE = "pretrain_optimizer"
 
 
 def derive_seed(*parts: object) -> int:
@@ -140,6 +141,24 @@ class Plant:
                     self.plant_id, sigma, privacy.target_epsilon, planned)
         return sigma
 
+    def _restore_optimizer(self, optimizer: torch.optim.Optimizer, run_name: str) -> None:
+        """Resume the plant's local optimizer state (e.g. Adam moments) from its previous round.
+
+        Restarting Adam every round makes its first, full-size steps dominate short local
+        epochs; the state is plant-local (derived from its own, possibly privatised, gradients)
+        and never leaves the plant.
+        """
+        saved = self.state.load_model(OPTIMIZER_STATE)
+        if saved is None or saved[1].get("run") != run_name:
+            return
+        try:
+            optimizer.load_state_dict(saved[0])
+        except (ValueError, KeyError) as exc:
+            logger.warning("plant %s: optimizer state not reusable (%s); starting fresh", self.plant_id, exc)
+
+    def _save_optimizer(self, optimizer: torch.optim.Optimizer, run_name: str) -> None:
+        self.state.save_model(OPTIMIZER_STATE, optimizer.state_dict(), {"run": run_name})
+
     # ---------------------------------------------------------------- phase 1
     def pretrain(self, spec: RunSpec, shared: dict[str, np.ndarray], server_round: int,
                  run_name: str, proximal_mu: float = 0.0) -> PretrainResult:
@@ -152,6 +171,7 @@ class Plant:
         training = spec.federation.training
         optimizer = make_optimizer([{"params": module.parameters()}], training.optimizer,
                                    training.learning_rate, training.weight_decay)
+        self._restore_optimizer(optimizer, run_name)
         seed = derive_seed(spec.seed, self.plant_id, server_round, "pretrain")
         anchor = None
         if proximal_mu > 0:
@@ -166,6 +186,7 @@ class Plant:
                                      epochs=training.local_epochs, batch_size=training.batch_size,
                                      seed=seed, proximal_anchor=anchor, proximal_mu=proximal_mu)
             privacy = {}
+        self._save_optimizer(optimizer, run_name)
         arrays = {k: v.numpy() for k, v in shared_state(model).items()}
         return PretrainResult(status="ok", arrays=arrays, num_examples=self.n_labelled,
                               train_loss=stats.loss, first_loss=stats.first_loss, steps=stats.steps,

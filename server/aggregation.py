@@ -6,6 +6,7 @@ personal head never arrives here. Each strategy is a small class holding only it
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Callable, Protocol
 
@@ -16,8 +17,16 @@ from common.config.schema import StrategyConfig
 Arrays = dict[str, np.ndarray]
 
 
+def _require_updates(updates: list[tuple[Arrays, float]]) -> None:
+    if not updates:
+        raise ValueError("no updates to aggregate")
+
+
 def weighted_mean(updates: list[tuple[Arrays, float]]) -> Arrays:
     """Σ_k n_k w_k / Σ_k n_k per key (FedAvg, McMahan et al. 2017)."""
+    _require_updates(updates)
+    if any(not weight >= 0 for _, weight in updates):
+        raise ValueError(f"aggregation weights must be >= 0, got {[w for _, w in updates]}")
     total = float(sum(weight for _, weight in updates))
     if total <= 0:
         raise ValueError("aggregation weights sum to zero")
@@ -28,14 +37,17 @@ def weighted_mean(updates: list[tuple[Arrays, float]]) -> Arrays:
 
 def coordinate_median(updates: list[tuple[Arrays, float]]) -> Arrays:
     """Element-wise median over plants, unweighted (FedMedian, Yin et al. 2018)."""
+    _require_updates(updates)
     keys = updates[0][0].keys()
     return {k: np.median(np.stack([u[k] for u, _ in updates]), axis=0).astype(np.float32) for k in keys}
 
 
 def trimmed_mean(updates: list[tuple[Arrays, float]], trim_fraction: float) -> Arrays:
     """Element-wise mean after dropping ⌊β·K⌋ smallest and largest values (Yin et al. 2018)."""
+    _require_updates(updates)
     keys = updates[0][0].keys()
-    k_cut = int(trim_fraction * len(updates))
+    # ⌊β·K⌋ with a tolerance: 0.29 * 100 is 28.999999999999996 in floating point, not 29.
+    k_cut = math.floor(trim_fraction * len(updates) + 1e-9)
     out = {}
     for k in keys:
         stacked = np.sort(np.stack([u[k] for u, _ in updates]), axis=0)
@@ -155,8 +167,9 @@ def update_problems(update: Arrays, current: Arrays, max_update_norm: float) -> 
         problems.append(f"wrong shapes for {sorted(shapes)[:5]}")
     if problems:
         return problems
-    if not all(np.all(np.isfinite(update[k])) for k in current):
-        return ["update holds NaN or Inf"]
+    non_finite = sorted(k for k in current if not np.all(np.isfinite(update[k])))
+    if non_finite:
+        return [f"update holds NaN or Inf in {non_finite[:5]}{'…' if len(non_finite) > 5 else ''}"]
     norm = float(np.sqrt(sum(float(np.sum((np.asarray(update[k], np.float64) - current[k]) ** 2))
                              for k in current)))
     if norm > max_update_norm:

@@ -6,6 +6,7 @@ calls into Messages over the Grid and replies back into plain :class:`Reply` obj
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from datetime import datetime
@@ -29,14 +30,32 @@ logger = logging.getLogger(__name__)
 
 app = ServerApp()
 
+WIRE_AUDIT = "wire_audit.jsonl"  # one line per plant reply: which records and keys it carried
+
 
 class GridTransport:
     """Coordinator ↔ plants over a Flower Grid; plants are addressed by their plant id."""
 
-    def __init__(self, grid: Grid) -> None:
+    def __init__(self, grid: Grid, audit_path: Path | None = None) -> None:
         self.grid = grid
+        self.audit_path = audit_path
         self.node_of: dict[str, int] = {}
         self.plant_of: dict[int, str] = {}
+
+    def _audit(self, msg: Message) -> None:
+        """Append what this reply carried (record names and keys, never values) to the wire audit."""
+        if self.audit_path is None:
+            return
+        entry: dict[str, Any] = {"message_type": msg.metadata.message_type, "src_node_id": msg.metadata.src_node_id}
+        if msg.has_error():
+            entry["error"] = msg.error.reason
+        else:
+            for name, record in msg.content.items():
+                entry[name] = {"kind": type(record).__name__, "keys": sorted(record.keys())}
+            if wire.CONFIG in msg.content:
+                entry["plant_id"] = msg.content[wire.CONFIG].get(wire.PLANT_ID)
+        with self.audit_path.open("a") as handle:
+            handle.write(json.dumps(entry) + "\n")
 
     def _wait_for_nodes(self, expected: int, timeout_s: float) -> list[int]:
         deadline = time.monotonic() + timeout_s
@@ -54,6 +73,7 @@ class GridTransport:
                 for n in nodes]
         out: dict[str, Reply] = {}
         for reply_msg in self.grid.send_and_receive(msgs, timeout=timeout_s):
+            self._audit(reply_msg)
             node = reply_msg.metadata.src_node_id
             reply = self._to_reply(reply_msg, expected_plant=None)
             if reply.plant_id in self.node_of:
@@ -94,6 +114,7 @@ class GridTransport:
             msgs.append(Message(content, dst_node_id=self.node_of[plant_id], message_type=message_type))
         out = {}
         for reply_msg in self.grid.send_and_receive(msgs, timeout=timeout_s):
+            self._audit(reply_msg)
             plant_id = self.plant_of.get(reply_msg.metadata.src_node_id)
             if plant_id is None:
                 continue
@@ -127,7 +148,7 @@ def run_federation(grid: Grid, scenario: Scenario, run_dir: Path) -> dict[str, A
     coordinator = Coordinator(
         spec_factory=lambda classes: run_spec_from_scenario(scenario, classes),
         expected_plants=len(scenario.plants),
-        transport=GridTransport(grid),
+        transport=GridTransport(grid, audit_path=run_dir / WIRE_AUDIT),
         run_dir=run_dir,
         run_name=run_dir.name,
         scenario_info={"scenario_file": scenario.source_file, "scenario": scenario_to_dict(scenario)},
@@ -142,8 +163,26 @@ def run_federation(grid: Grid, scenario: Scenario, run_dir: Path) -> dict[str, A
     return results
 
 
+def _show_progress_logs() -> None:
+    """Under `flwr run` our INFO lines (round progress) must reach the run's log stream.
+
+    Flower mirrors the process's stdout/stderr into `flwr run --stream`; our package loggers
+    get INFO level, and a stderr handler only when nothing else (e.g. the root) handles them.
+    """
+    handler = None if logging.getLogger().handlers else logging.StreamHandler()
+    if handler is not None:
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    for name in ("server", "client", "common", "simulations"):
+        package_logger = logging.getLogger(name)
+        if package_logger.level == logging.NOTSET:
+            package_logger.setLevel(logging.INFO)
+        if handler is not None and not package_logger.handlers:
+            package_logger.addHandler(handler)
+
+
 @app.main()
 def main(grid: Grid, context: Context) -> None:
+    _show_progress_logs()
     scenario = load_scenario(resolve_scenario_path(context))
     raw_run_dir = str(context.run_config.get("run-dir", ""))
     if raw_run_dir:

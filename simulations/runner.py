@@ -156,6 +156,9 @@ def simulate(scenario_path: str | Path, runs_dir: str | None = None) -> Path:
         raise RuntimeError(f"the federation ended without results ({results_path} missing): see the log above")
     results = json.loads(results_path.read_text())
     if "centralized" in scenario.evaluation.baselines:
+        import torch
+
+        torch.set_num_threads(scenario.simulation.cpus_per_plant)  # the compute one plant gets
         add_centralized_baseline(scenario, results)
     results.pop("summary", None)
     write_report(run_dir, results)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
+import re
 import types
 from pathlib import Path
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
@@ -119,13 +121,16 @@ def convert(value: Any, tp: Any, key: str, problems: Problems) -> Any:
         problems.add(key, f"expected an integer, got {value!r}")
         return _MISSING
     if tp is float:
+        number: float | None = None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
-        if isinstance(value, str):
+            number = float(value)
+        elif isinstance(value, str):
             try:
-                return float(value)  # YAML reads "1e-5" as a string
+                number = float(value)  # YAML reads "1e-5" as a string
             except ValueError:
                 pass
+        if number is not None and not math.isnan(number):
+            return number
         problems.add(key, f"expected a number, got {value!r}")
         return _MISSING
     if tp is str:
@@ -163,16 +168,52 @@ def build(cls: type[T], data: dict[str, Any], key: str, problems: Problems) -> T
             problems.add(_join(key, name), f"required key is missing: add `{name}: <{_type_name(hints[name])}>`")
             ok = False
     if not ok:
+        _range_problems_despite(cls, kwargs, fields, key, problems)
         return _MISSING  # type: ignore[return-value]
     try:
         obj = cls(**kwargs)
     except (TypeError, ValueError) as exc:
         problems.add(key, str(exc))
         return _MISSING  # type: ignore[return-value]
-    check = getattr(obj, "problems", None)
-    if callable(check):
-        problems.extend(key, check())
+    _add_range_problems(obj, fields, key, problems)
     return obj
+
+
+def _add_range_problems(
+    obj: Any, fields: dict[str, Any], key: str, problems: Problems, skip: frozenset[str] = frozenset()
+) -> None:
+    """Record ``obj.problems()``, each under the dotted key of the field it starts with."""
+    check = getattr(obj, "problems", None)
+    if not callable(check):
+        return
+    for message in check():
+        mentioned = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", message)) & set(fields)
+        if mentioned & skip:
+            continue  # about a field that already failed to convert: its default says nothing
+        first = re.match(r"[A-Za-z_][A-Za-z0-9_]*", message)
+        field_key = _join(key, first.group(0)) if first and first.group(0) in fields else key
+        problems.add(field_key, message)
+
+
+def _range_problems_despite(
+    cls: type, kwargs: dict[str, Any], fields: dict[str, Any], key: str, problems: Problems
+) -> None:
+    """Range-check the fields that did convert, although a sibling field did not.
+
+    The failed fields take their defaults for the check; problems that mention a failed field
+    are dropped, so only the user's own (converted) values are judged.
+    """
+    failed = frozenset(set(fields) - set(kwargs))
+    if any(
+        fields[n].default is dataclasses.MISSING and fields[n].default_factory is dataclasses.MISSING
+        for n in failed
+    ):
+        return
+    try:
+        obj = cls(**kwargs)
+    except (TypeError, ValueError):
+        return
+    _add_range_problems(obj, fields, key, problems, skip=failed)
 
 
 def parse(cls: type[T], data: Any, source: str | Path, key: str = "") -> T:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,9 +48,14 @@ def _parse_data_spec(raw: Any, key: str, problems: Problems) -> DataSpec | None:
         return None
     body = dict(raw)
     source = body.pop("source", None)
-    if source not in DATA_SOURCES:
-        known = ", ".join(sorted(DATA_SOURCES))
-        problems.add(f"{key}.source", f"unknown data source {source!r}: use one of {known}")
+    known = ", ".join(sorted(DATA_SOURCES))
+    if source is None:
+        problems.add(f"{key}.source", f"required key is missing: add `source: <one of {known}>`")
+        return None
+    if not isinstance(source, str) or source not in DATA_SOURCES:
+        hint = difflib.get_close_matches(str(source), list(DATA_SOURCES), n=1)
+        suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+        problems.add(f"{key}.source", f"unknown data source {source!r}{suggestion}: use one of {known}")
         return None
     params = build(DATA_SOURCES[source].params_type, body, key, problems)
     if params is None or not dataclasses.is_dataclass(params):
@@ -57,10 +63,16 @@ def _parse_data_spec(raw: Any, key: str, problems: Problems) -> DataSpec | None:
     return DataSpec(source=source, params=params)
 
 
-def _parse_plants(raw_plants: Any, problems: Problems) -> list[PlantSpec]:
+def _parse_plants(
+    raw_plants: Any, problems: Problems, ids: list[tuple[str, str]] | None = None
+) -> list[PlantSpec]:
+    """The valid plants; ``ids`` collects (key, id) of every plant whose id parsed."""
     plants: list[PlantSpec] = []
     if not isinstance(raw_plants, list):
         problems.add("plants", f"expected a list of plants, got {raw_plants!r}")
+        return plants
+    if not raw_plants:
+        problems.add("plants", "the list is empty: add at least one plant (or use `synthetic_plants: {count: N}`)")
         return plants
     for i, raw in enumerate(raw_plants):
         key = f"plants[{i}]"
@@ -68,6 +80,8 @@ def _parse_plants(raw_plants: Any, problems: Problems) -> list[PlantSpec]:
             problems.add(key, f"expected a mapping with id and data, got {raw!r}")
             continue
         plant = build(_RawPlant, raw, key, problems)
+        if ids is not None and isinstance(raw.get("id"), str):
+            ids.append((f"{key}.id", raw["id"]))
         if not dataclasses.is_dataclass(plant):
             continue
         spec = _parse_data_spec(plant.data, f"{key}.data", problems)
@@ -113,24 +127,44 @@ def scenario_from_dict(data: Any, source: str, base_dir: Path) -> Scenario:
     raw_generated = body.pop("synthetic_plants", None)
     body.pop("source_file", None)
     body.pop("base_dir", None)
+    # Top-level keys are checked here, not by build(): the file's keys are `plants` and
+    # `synthetic_plants`, while `source_file` / `base_dir` are filled in by the loader.
+    known = sorted(
+        {f.name for f in dataclasses.fields(Scenario)} - {"source_file", "base_dir"} | {"synthetic_plants"}
+    )
+    for name in list(body):
+        if name not in known:
+            hint = difflib.get_close_matches(str(name), known, n=1)
+            suggestion = f"did you mean {hint[0]!r}? " if hint else ""
+            problems.add(str(name), f"unknown key: {suggestion}known keys here: {', '.join(known)}")
+            del body[name]
     scenario = build(Scenario, {**body, "plants": []}, "", problems)
 
     plants: list[PlantSpec] = []
+    ids: list[tuple[str, str]] = []
     if raw_plants is not None:
-        plants += _parse_plants(raw_plants, problems)
+        plants += _parse_plants(raw_plants, problems, ids)
     if raw_generated is not None:
+        before = len(problems.items)
         generated = build(SyntheticPlantsConfig, raw_generated, "synthetic_plants", problems) if isinstance(raw_generated, dict) else None
         if raw_generated is not None and not isinstance(raw_generated, dict):
             problems.add("synthetic_plants", "expected a mapping like {count: 10, seed: 0}")
-        if dataclasses.is_dataclass(generated):
-            plants += _generated_plants(generated)
+        # Generate only from valid settings (a negative seed, say, would make the generator raise).
+        if dataclasses.is_dataclass(generated) and len(problems.items) == before:
+            new = _generated_plants(generated)
+            plants += new
+            ids += [("synthetic_plants.id_prefix", p.id) for p in new]
     if raw_plants is None and raw_generated is None:
         problems.add("plants", "no plants: add a `plants:` list or `synthetic_plants: {count: N}`")
-    seen: set[str] = set()
-    for plant in plants:
-        if plant.id in seen:
-            problems.add("plants", f"plant id {plant.id!r} appears twice: give every plant its own id")
-        seen.add(plant.id)
+    seen: dict[str, str] = {}
+    for key, plant_id in ids:
+        if plant_id in seen:
+            problems.add(
+                key,
+                f"plant id {plant_id!r} appears twice (first at {seen[plant_id]}): give every plant its own id",
+            )
+        else:
+            seen[plant_id] = key
     problems.raise_if_any(source)
     return dataclasses.replace(
         scenario, plants=tuple(plants), source_file=source, base_dir=str(base_dir)
@@ -143,7 +177,11 @@ def load_scenario(path: str | Path) -> Scenario:
     if not path.is_file():
         raise ConfigError(str(path), [f"<file>: no such scenario file: check the path (cwd is {Path.cwd()})"])
     try:
-        data = yaml.safe_load(path.read_text())
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), [f"<file>: cannot read the scenario file: {exc}"]) from exc
+    try:
+        data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise ConfigError(str(path), [f"<file>: not valid YAML: {exc}"]) from exc
     return scenario_from_dict(data, str(path), path.resolve().parent)

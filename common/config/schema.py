@@ -254,6 +254,8 @@ class SyntheticPlantsConfig:
         out = []
         if self.count < 1:
             out.append(f"count must be >= 1, got {self.count}")
+        if self.seed < 0:
+            out.append(f"seed must be >= 0, got {self.seed}: use a non-negative integer")
         if self.num_windows_per_class < 2:
             out.append(f"num_windows_per_class must be >= 2, got {self.num_windows_per_class}")
         if not 0.0 <= self.labelled_fraction <= 1.0:
@@ -280,6 +282,16 @@ class Scenario:
     state_dir: str | None = None
     source_file: str = ""
     base_dir: str = "."
+
+    def problems(self) -> list[str]:
+        out = []
+        if self.privacy.enabled and self.federation.strategy.name == "fedprox":
+            out.append(
+                "federation.strategy.name: fedprox cannot be combined with privacy.enabled — its proximal "
+                "term is not part of the DP-SGD per-sample clipping here; use fedavg, fedadam, fedmedian "
+                "or fedtrimmedavg with DP"
+            )
+        return out
 
 
 @dataclass(frozen=True)

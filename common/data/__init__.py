@@ -15,7 +15,15 @@ from .registry import DATA_SOURCES, DataSource, get_source, register
 from .synthetic import KNOWN_CLASSES, SyntheticParams, load_synthetic, make_plant_params, synthesize_recording
 from .types import UNLABELLED, PlantData, WindowSet
 from .validate import validate_plant_data
-from .windowing import WindowSpec, apply_k_shot, apply_label_fraction, cut_windows, split_recording
+from .windowing import (
+    WindowSpec,
+    apply_k_shot,
+    apply_label_fraction,
+    cut_windows,
+    min_split_samples,
+    num_windows,
+    split_recording,
+)
 
 __all__ = [
     "BearingGeometry",
@@ -45,6 +53,8 @@ __all__ = [
     "load_plant_data",
     "load_synthetic",
     "make_plant_params",
+    "min_split_samples",
+    "num_windows",
     "raise_if_problems",
     "register",
     "split_recording",

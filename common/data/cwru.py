@@ -16,8 +16,6 @@ Two honest class sets exist, because the normal record is only available at 0 HP
   12 kHz faults.
 """
 
-from __future__ import annotations
-
 import logging
 import zipfile
 from dataclasses import dataclass
@@ -28,7 +26,7 @@ import numpy as np
 from .errors import DataValidationError, raise_if_problems
 from .paths import resolve_existing
 from .types import PlantData, WindowSet
-from .windowing import WindowSpec, cut_windows, num_windows, split_recording
+from .windowing import WindowSpec, cut_windows, min_split_samples, split_recording
 
 logger = logging.getLogger(__name__)
 
@@ -169,8 +167,7 @@ def load_cwru(plant_id: str, params: CwruParams, window: WindowSpec, *, base_dir
         if name == NORMAL_CLASS and params.normal_part is not None:
             part_len = sig.size // params.normal_parts
             sig = sig[params.normal_part * part_len:(params.normal_part + 1) * part_len]
-        train_part, test_part = split_recording(sig, window.test_fraction)
-        if num_windows(train_part.size, window.length, window.train_stride) < 1 or test_part.size < window.length:
+        if sig.size < min_split_samples(window):
             problems.append(
                 f"{src_path}: key {name!r} has {sig.size} usable samples, too few for one train and one test "
                 f"window of {window.length} at test_fraction {window.test_fraction}: shorten the window"

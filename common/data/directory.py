@@ -43,8 +43,6 @@ in ``classes`` or out of range (naming the row), recordings shorter than a windo
 problems are collected and raised together in one DataValidationError.
 """
 
-from __future__ import annotations
-
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,7 +54,7 @@ from .manifest import MANIFEST_NAME, Manifest, read_manifest
 from .paths import resolve_existing
 from .signal_files import WindowArchive, read_signal_file, read_window_file
 from .types import UNLABELLED, PlantData, WindowSet
-from .windowing import WindowSpec, cut_windows, num_windows, split_recording
+from .windowing import WindowSpec, cut_windows, min_split_samples, split_recording
 
 logger = logging.getLogger(__name__)
 
@@ -84,22 +82,12 @@ def _labels(parts: list[np.ndarray]) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
-def _min_samples(window: WindowSpec) -> int:
-    """Shortest labelled recording giving one train and one test window."""
-    total = window.length
-    while True:
-        n_test = int(round(total * window.test_fraction))
-        if total - n_test >= window.length and n_test >= window.length:
-            return total
-        total += 1
-
-
 def _load_signals(
     manifest: Manifest, window: WindowSpec, problems: list[str]
 ) -> tuple[WindowSet, WindowSet, str] | None:
     classes = manifest.classes or ()
     recordings: list[tuple[int, np.ndarray]] = []
-    min_labelled = _min_samples(window)
+    min_labelled = min_split_samples(window)
     for entry in manifest.entries:
         sig = read_signal_file(entry.file, entry.where, manifest.channels, problems)
         if sig is None:
@@ -124,15 +112,15 @@ def _load_signals(
     c, length = manifest.channels or 1, window.length
     xs_tr, ys_tr, xs_te, ys_te = [], [], [], []
     for label, sig in recordings:
-        if label == UNLABELLED:
-            train_part, test_part = sig, sig[:, :0]
-        else:
-            train_part, test_part = split_recording(sig, window.test_fraction)
+        if label == UNLABELLED:  # unlabelled: all of it for training, the test split must be labelled
+            xs_tr.append(cut_windows(sig, length, window.train_stride))
+            ys_tr.append(np.full(xs_tr[-1].shape[0], UNLABELLED, dtype=np.int64))
+            continue
+        train_part, test_part = split_recording(sig, window.test_fraction)
         xs_tr.append(cut_windows(train_part, length, window.train_stride))
         ys_tr.append(np.full(xs_tr[-1].shape[0], label, dtype=np.int64))
-        if label != UNLABELLED:
-            xs_te.append(cut_windows(test_part, length, length))
-            ys_te.append(np.full(xs_te[-1].shape[0], label, dtype=np.int64))
+        xs_te.append(cut_windows(test_part, length, length))
+        ys_te.append(np.full(xs_te[-1].shape[0], label, dtype=np.int64))
     unlabelled = sum(1 for label, _ in recordings if label == UNLABELLED)
     notes = (
         f"kind signals: {len(recordings)} recordings ({unlabelled} unlabelled, used for training only); "

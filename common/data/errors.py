@@ -18,7 +18,8 @@ class DataValidationError(ValueError):
     """
 
     def __init__(self, problems: Iterable[str], context: str = "") -> None:
-        self.problems: list[str] = [str(p) for p in problems]
+        # One line per problem, even when a problem quotes a multi-line library message.
+        self.problems: list[str] = [" ".join(str(p).split()) for p in problems]
         self.context = context
         if not self.problems:
             raise ValueError("DataValidationError needs at least one problem")

@@ -148,7 +148,7 @@ def _kind(path: Path, raw: dict[str, Any], problems: list[str]) -> str | None:
 def _entry(
     path: Path, i: int, item: Any, kind: str | None, classes: tuple[str, ...] | None, problems: list[str]
 ) -> ManifestEntry | None:
-    where = f"{path}: key 'files[{i}]'"
+    where = f"{path}: files[{i}]"
     if not isinstance(item, dict):
         problems.append(f"{where} must be a mapping like {{file: rec1.npy, label: normal}}, got {item!r}")
         return None
@@ -167,13 +167,15 @@ def _entry(
         problems.append(f"{where}.file {name!r}: kind {kind} needs one of {list(FILE_SUFFIXES[kind])} files")
         ok = False
     if not file.is_file():
-        problems.append(f"{file}: file listed in {where} not found: fix the name or add the file")
+        problems.append(f"{file}: not found (listed as files[{i}] in {path}): fix the name or add the file")
         ok = False
     label = item.get("label")
     if label is not None and kind == "signals":
         # A bad label is reported but the file is still returned so its contents get checked too.
         if not isinstance(label, str):
-            problems.append(f"{where}.label must be a class name string, got {_type_name(label)} {label!r}")
+            problems.append(
+                f"{where}.label must be a class name string, got {_type_name(label)} {label!r}: quote it in the YAML"
+            )
         elif classes is not None and label not in classes:
             problems.append(
                 f"{where}.label {label!r} (file {name}) is not one of classes {list(classes)}: "

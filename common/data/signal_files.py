@@ -37,8 +37,8 @@ def _check_channels(path: Path, where: str, found: int, expected: int | None, hi
     if expected is None or found == expected:
         return True
     problems.append(
-        f"{path} ({where}): has {found} channels but the manifest says channels: {expected}: "
-        f"{hint or 'fix the file or the channels key'}"
+        f"{path} ({where}): has {found} channels but the manifest says channels: {expected} ({hint}): "
+        f"fix the file or set channels: {found} if all files have {found}"
     )
     return False
 
@@ -56,10 +56,10 @@ def _read_npy(path: Path, where: str, channels: int | None, problems: list[str])
         problems.append(f"{path} ({where}): must have shape (T,) or (C, T), got {arr.shape}")
         return None
     sig = arr[np.newaxis, :] if arr.ndim == 1 else arr
-    hint = ""
+    hint = f"array shape {arr.shape} read as (C, T)"
     if arr.ndim == 2 and channels is not None and arr.shape[1] == channels and arr.shape[0] != channels:
-        hint = f"shape {arr.shape} looks like (T, C); save the transpose so it is (C, T)"
-    if not _check_channels(path, where, sig.shape[0], channels, hint or f"shape is {arr.shape} (C, T)", problems):
+        hint += f"; it looks like (T, C): save the transpose so it is (C, T)"
+    if not _check_channels(path, where, sig.shape[0], channels, hint, problems):
         return None
     bad = ~np.isfinite(sig).all(axis=0)
     if bad.any():
@@ -113,7 +113,7 @@ def _read_csv(path: Path, where: str, channels: int | None, problems: list[str])
         if not bad_width and not bad_cells:
             problems.append(f"{path} ({where}): cannot parse as comma-separated numbers")
         return None
-    if not _check_channels(path, where, data.shape[1], channels, f"the file has {data.shape[1]} columns (one per channel)", problems):
+    if not _check_channels(path, where, data.shape[1], channels, f"{data.shape[1]} columns, one per channel", problems):
         return None
     bad = np.flatnonzero(~np.isfinite(data).all(axis=1))
     if bad.size:
@@ -190,7 +190,7 @@ def read_window_file(
     if x.ndim != 3 or not (np.issubdtype(x.dtype, np.floating) or np.issubdtype(x.dtype, np.integer)):
         problems.append(f"{path} ({where}): key 'x' must be a real array of shape (N, C, L), got {x.dtype} {x.shape}")
         return None
-    ok = _check_channels(path, where, x.shape[1], channels, f"x has shape (N, C, L) = {x.shape}", problems)
+    ok = _check_channels(path, where, x.shape[1], channels, f"x shape (N, C, L) = {x.shape}", problems)
     if x.shape[2] != length:
         problems.append(
             f"{path} ({where}): windows are {x.shape[2]} samples long (x shape {x.shape}) but the window "

@@ -18,8 +18,6 @@ which is where the domain shift between plants comes from. Everything is determi
 given ``seed``; each class's recording depends only on (seed, class name, params).
 """
 
-from __future__ import annotations
-
 import logging
 import math
 import zlib
@@ -31,7 +29,7 @@ import numpy as np
 from .bearing import DEFAULT_BEARING, DefectFrequencies
 from .errors import raise_if_problems
 from .types import PlantData, WindowSet
-from .windowing import WindowSpec, cut_windows, num_windows, split_recording
+from .windowing import WindowSpec, cut_windows, split_recording
 
 logger = logging.getLogger(__name__)
 
@@ -159,7 +157,7 @@ def _load_zone(angle: np.ndarray, phase: float) -> np.ndarray:
 def _fault_impulses(
     class_name: str, theta: np.ndarray, params: SyntheticParams, rng: np.random.Generator
 ) -> np.ndarray:
-    """Impulse train (one spike per defect strike) for a bearing-fault class, zeros otherwise."""
+    """Impulse train (one weighted spike per defect strike) for a bearing-fault class."""
     freqs = params.defect_frequencies
     event_hz = {"inner_race": freqs.bpfi, "outer_race": freqs.bpfo, "ball": 2.0 * freqs.bsf}[class_name]
     # Events are spaced in shaft angle, so they follow the speed wander like a real bearing.
@@ -245,11 +243,10 @@ def load_synthetic(
     notes = (
         f"synthetic bearing vibration, seed {params.seed}: rpm {params.rpm:g} (f_r {f.shaft:.2f} Hz), "
         f"load {params.load:g}, resonance {params.resonance_hz:g} Hz, fs {params.sample_rate_hz:g} Hz, "
-        f"gain {params.sensor_gain:g}, noise {params.noise_std:g}; bearing 9 balls d/D 0.2: "
-        f"BPFI {f.bpfi:.1f} Hz, BPFO {f.bpfo:.1f} Hz, 2xBSF {2 * f.bsf:.1f} Hz, FTF {f.ftf:.1f} Hz; "
-        f"one {total}-sample recording per class split in time "
-        f"({num_windows(total - int(round(total * window.test_fraction)), window.length, window.train_stride)}"
-        f" train windows available, {n_train} used)"
+        f"gain {params.sensor_gain:g}, noise {params.noise_std:g}; bearing {DEFAULT_BEARING.n_balls} balls, "
+        f"d/D {DEFAULT_BEARING.ball_pitch_ratio:g}: BPFI {f.bpfi:.1f} Hz, BPFO {f.bpfo:.1f} Hz, "
+        f"2xBSF {2 * f.bsf:.1f} Hz, FTF {f.ftf:.1f} Hz; one {total}-sample recording per class, split in time "
+        f"(last {window.test_fraction:g} for test) before windowing"
     )
     data = PlantData(
         plant_id=plant_id,

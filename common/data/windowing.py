@@ -7,8 +7,6 @@ training window can never share samples with a test window. Test windows are alw
 non-overlapping.
 """
 
-from __future__ import annotations
-
 import logging
 from dataclasses import dataclass
 
@@ -67,6 +65,17 @@ def num_windows(num_samples: int, length: int, stride: int) -> int:
     if num_samples < length:
         return 0
     return (num_samples - length) // stride + 1
+
+
+def min_split_samples(window: WindowSpec) -> int:
+    """Shortest recording whose time split leaves one train and one test window."""
+    share = min(window.test_fraction, 1.0 - window.test_fraction)
+    total = max(window.length, int((window.length - 0.5) / share) - 2)
+    while True:
+        n_test = int(round(total * window.test_fraction))
+        if total - n_test >= window.length and n_test >= window.length:
+            return total
+        total += 1
 
 
 def cut_windows(signal: np.ndarray, length: int, stride: int) -> np.ndarray:

@@ -79,7 +79,11 @@ def train_dp(
     for _ in range(epochs):
         for xb, yb in private_loader:
             private_optimizer.zero_grad(set_to_none=True)
-            if len(yb) == 0:  # Poisson sampling can draw an empty batch: still a (noise-only) step
+            if len(yb) == 0:
+                # Poisson sampling can draw an empty batch: it is still a (noise-only) step that the
+                # accountant counts. Opacus needs per-sample gradients (here zero-size ones) before
+                # step(), so run the zero-size batch forward and backward instead of skipping it.
+                private_module(xb).sum().backward()
                 private_optimizer.step()
                 continue
             loss = loss_fn(private_module(xb), yb)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import math
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -44,6 +45,10 @@ class LedgerEntry:
         return (self.noise_multiplier, self.sample_rate, self.steps)
 
 
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
 def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -61,19 +66,27 @@ class PrivacyLedger:
             return []
         try:
             blob = json.loads(self.path.read_text())
+            if not isinstance(blob, dict):
+                raise ValueError(f"expected a JSON object, found {type(blob).__name__}")
             if blob.get("format") != LEDGER_FORMAT:
                 raise ValueError(f"format is {blob.get('format')!r}, expected {LEDGER_FORMAT!r}")
             if blob.get("plant_id") != self.plant_id:
                 raise ValueError(f"ledger belongs to plant {blob.get('plant_id')!r}, not {self.plant_id!r}")
+            if not isinstance(blob["entries"], list):
+                raise ValueError("'entries' is not a list")
             entries = [LedgerEntry(**e) for e in blob["entries"]]
             for e in entries:
-                if not (e.noise_multiplier > 0 and 0 < e.sample_rate <= 1 and e.steps >= 0):
+                # σ = Infinity (JSON accepts it) would account a release as free: refuse it too
+                numbers_ok = (_is_number(e.noise_multiplier) and _is_number(e.sample_rate)
+                              and isinstance(e.steps, int) and not isinstance(e.steps, bool))
+                if not (numbers_ok and e.noise_multiplier > 0 and 0 < e.sample_rate <= 1 and e.steps >= 0):
                     raise ValueError(f"implausible entry {e}")
             return entries
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise PrivacyLedgerError(
                 f"{self.path}: privacy ledger is unreadable or corrupt ({exc}). The plant will not "
-                "train: restore the ledger from backup. Deleting it would under-report the privacy spent."
+                "train: restore the ledger from backup. Do not delete it: that would restart the "
+                "accounting from ε=0 and under-report the privacy already spent."
             ) from exc
 
     def history(self) -> list[HistoryEntry]:

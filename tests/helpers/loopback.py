@@ -1,0 +1,77 @@
+"""A Flower Grid that delivers each message straight to the real ClientApp in this process.
+
+Test harness only: the coordinator (server.app.GridTransport + server.federation) and the
+plant (client.app.app) run unchanged; just the network and Ray are left out, so tests can
+inspect every message a plant sends and inject faults into replies.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Callable, Iterable
+
+from flwr.app import Context, Message, RecordDict
+from flwr.common.constant import SUPERLINK_NODE_ID
+from flwr.serverapp import Grid
+from flwr.supercore.task_identity import TaskIdentity
+
+from client.app import app as client_app
+
+ReplyHook = Callable[[int, Message, Message], Message]
+
+
+class LoopbackGrid(Grid):
+    """Nodes 101, 102, ... serve partitions 0, 1, ... of the scenario."""
+
+    def __init__(self, scenario_path: Path, num_plants: int, run_dir: Path,
+                 reply_hook: ReplyHook | None = None) -> None:
+        TaskIdentity.run_id = 7
+        TaskIdentity.node_id = SUPERLINK_NODE_ID
+        TaskIdentity.task_id = 1
+        self.contexts = {
+            101 + i: Context(run_id=7, node_id=101 + i,
+                             node_config={"partition-id": i, "num-partitions": num_plants},
+                             state=RecordDict(),
+                             run_config={"scenario": str(scenario_path), "run-dir": str(run_dir),
+                                         "cpus-per-plant": 1})
+            for i in range(num_plants)
+        }
+        self.reply_hook = reply_hook
+        self.sent: list[Message] = []      # what the coordinator sent
+        self.received: list[Message] = []  # what plants replied (after any hook)
+
+    def set_run(self, run) -> None:  # noqa: ANN001 - Grid API
+        return None
+
+    @property
+    def run(self):  # noqa: ANN201 - Grid API
+        raise NotImplementedError("LoopbackGrid has no Run object")
+
+    def create_message(self, content, message_type, dst_node_id, group_id, ttl=None):  # noqa: ANN001,ANN201
+        return Message(content, dst_node_id=dst_node_id, message_type=message_type, group_id=group_id, ttl=ttl)
+
+    def get_node_ids(self) -> Iterable[int]:
+        return list(self.contexts)
+
+    def push_messages(self, messages: Iterable[Message]) -> Iterable[str]:
+        raise NotImplementedError("use send_and_receive")
+
+    def pull_messages(self, message_ids: Iterable[str]) -> Iterable[Message]:
+        raise NotImplementedError("use send_and_receive")
+
+    def send_and_receive(self, messages: Iterable[Message], *, timeout: float | None = None) -> Iterable[Message]:
+        replies = []
+        for msg in messages:
+            msg.metadata.__dict__["_message_id"] = uuid.uuid4().hex
+            self.sent.append(msg)
+            node = msg.metadata.dst_node_id
+            reply = client_app(msg, self.contexts[node])
+            if self.reply_hook is not None:
+                reply = self.reply_hook(node, msg, reply)
+            if reply is None:
+                continue  # the plant never answered
+            self.received.append(reply)
+            replies.append(reply)
+        return replies
+

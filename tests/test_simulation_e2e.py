@@ -1,0 +1,86 @@
+"""End to end through Flower's simulation engine (Ray): the `factoryfl simulate` command."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from server.app import WIRE_AUDIT
+from tests.conftest import REPO, tiny_scenario
+
+
+def _env(tmp_path: Path, ray_tmp: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({"RAY_TMPDIR": str(ray_tmp), "FLWR_TELEMETRY_ENABLED": "0",
+                "FLWR_HOME": str(tmp_path / "flwr-home"), "PYTHONPATH": str(REPO)})
+    return env
+
+
+def _ray_processes(ray_tmp: Path) -> list[str]:
+    out = subprocess.run(["ps", "-eww", "-o", "pid,args"], capture_output=True, text=True).stdout
+    return [line for line in out.splitlines() if str(ray_tmp) in line]
+
+
+def test_three_plants_two_rounds_through_flower_simulation(tmp_path, ray_tmp):
+    scenario = tiny_scenario(tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-m", "simulations.cli", "simulate", str(scenario), "--runs-dir", str(tmp_path / "runs")],
+        cwd=REPO, env=_env(tmp_path, ray_tmp), capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "[round 1/2]" in proc.stderr and "[round 2/2]" in proc.stderr
+    (run_dir,) = (tmp_path / "runs").iterdir()
+    assert run_dir.name.startswith("tiny-")
+    assert f"report:  {run_dir / 'report.md'}" in proc.stdout
+    results = json.loads((run_dir / "results.json").read_text())
+    assert results["schema"] == "factoryfl-results/v1"
+    assert set(results["plants"]) == {"plant-0", "plant-1", "plant-2"}
+    for plant in results["plants"].values():
+        assert plant["status"] == "ok"
+        assert {"local_only", "federated_global", "federated_personalised"} <= set(plant["metrics"])
+    assert results["scenario"]["federation"]["rounds"] == 2
+    report = (run_dir / "report.md").read_text()
+    assert "plant-2" in report and "mean ± std" in report
+    for png in ("accuracy_per_plant.png", "rounds.png"):
+        assert (run_dir / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    audit = (run_dir / WIRE_AUDIT).read_text()
+    assert "extractor.blocks.0.weight" in audit and '"head.' not in audit
+    assert _ray_processes(ray_tmp) == [], "Ray processes left running after the simulation"
+
+
+def test_bad_scenario_stops_before_the_first_round_with_every_problem(tmp_path, ray_tmp):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "name: bad\n"
+        "federaton: {rounds: 2}\n"
+        "plants:\n"
+        "  - {id: a, data: {source: synthetic, rpm: -5}}\n"
+        f"  - {{id: b, data: {{source: directory, path: {tmp_path / 'nowhere'}}}}}\n"
+    )
+    proc = subprocess.run([sys.executable, "-m", "simulations.cli", "simulate", str(bad)], cwd=REPO,
+                          env=_env(tmp_path, ray_tmp), capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert str(bad) in proc.stderr
+    assert "federaton" in proc.stderr and "did you mean 'federation'" in proc.stderr
+    assert "plants[0].data.rpm" in proc.stderr
+    assert "[round" not in proc.stderr
+
+
+@pytest.mark.slow
+def test_fifty_plants_on_two_cores(tmp_path, ray_tmp):
+    scenario = tiny_scenario(tmp_path, synthetic_plants={"count": 50, "seed": 0, "num_windows_per_class": 8},
+                             federation={"rounds": 2, "strategy": {"fraction_train": 0.5}})
+    proc = subprocess.run(
+        [sys.executable, "-m", "simulations.cli", "simulate", str(scenario), "--runs-dir", str(tmp_path / "runs")],
+        cwd=REPO, env=_env(tmp_path, ray_tmp), capture_output=True, text=True, timeout=900,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    (run_dir,) = (tmp_path / "runs").iterdir()
+    results = json.loads((run_dir / "results.json").read_text())
+    assert len(results["plants"]) == 50
+    assert all(len(r["participants"]) == 25 for r in results["rounds"])
