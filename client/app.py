@@ -140,8 +140,10 @@ def pretrain(msg: Message, context: Context) -> Message:
         if result.status != "ok":
             return _reply(msg, plant, metrics=metrics,
                           config={wire.STATUS: wire.STATUS_DECLINED, wire.REASON: result.reason})
-        metrics.update({wire.NUM_EXAMPLES: result.num_examples, wire.TRAIN_LOSS: result.train_loss,
-                        wire.TRAIN_FIRST_LOSS: result.first_loss, wire.TRAIN_STEPS: result.steps})
+        metrics.update({wire.NUM_EXAMPLES: result.num_examples, wire.TRAIN_STEPS: result.steps})
+        if not spec.privacy.enabled:
+            # The training loss is computed on private windows without noise: under DP it stays home.
+            metrics.update({wire.TRAIN_LOSS: result.train_loss, wire.TRAIN_FIRST_LOSS: result.first_loss})
         return _reply(msg, plant, metrics=metrics, arrays=result.arrays)
     return _handle(msg, context, work)
 

@@ -38,6 +38,45 @@ class InputStandardizer(nn.Module):
         return (x - mean) / (std + self.eps)
 
 
+class LogSpectrum(nn.Module):
+    """Per-window log-magnitude spectrum: (B, C, L) → (B, C, L // 2).
+
+    Each window (and channel) on its own: remove the mean, apply a Hann window, take |rFFT|,
+    divide by the window's mean magnitude (so sensor gain cancels) and compress with log1p.
+    The Nyquist bin is dropped so a power-of-two window gives a power-of-two spectrum.
+    Parameter-free and without buffers: nothing of it is in the state dict or on the wire,
+    and no window's features depend on any other window, so it is DP-safe.
+    """
+
+    def __init__(self, eps: float = 1e-8) -> None:
+        super().__init__()
+        self.eps = eps
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        length = x.shape[-1]
+        taper = torch.hann_window(length, periodic=False, dtype=x.dtype, device=x.device)
+        centred = x - x.mean(dim=-1, keepdim=True)
+        magnitude = torch.fft.rfft(centred * taper, dim=-1).abs()[..., : length // 2]
+        scale = magnitude.mean(dim=-1, keepdim=True) + self.eps
+        return torch.log1p(magnitude / scale)
+
+
+def _input_transform(kind: str) -> nn.Module:
+    if kind == "spectrum":
+        return LogSpectrum()
+    if kind == "time":
+        return nn.Identity()
+    raise ValueError(f"unknown model input {kind!r}: use 'time' or 'spectrum'")
+
+
+def _activation(kind: str) -> nn.Module:
+    if kind == "tanh":
+        return nn.Tanh()
+    if kind == "relu":
+        return nn.ReLU()
+    raise ValueError(f"unknown activation {kind!r}: use 'relu' or 'tanh'")
+
+
 def _norm(kind: str, channels: int, groups: int) -> nn.Module:
     if kind == "group":
         return nn.GroupNorm(groups, channels)
@@ -47,10 +86,12 @@ def _norm(kind: str, channels: int, groups: int) -> nn.Module:
 
 
 class Extractor(nn.Module):
-    """Conv blocks (conv → norm → ReLU → max-pool), global average pool, linear projection."""
+    """Input transform (time or log-spectrum), per-window standardisation, conv blocks
+    (conv → norm → activation → max-pool), global average pool, linear projection."""
 
     def __init__(self, in_channels: int, cfg: ModelConfig) -> None:
         super().__init__()
+        self.transform = _input_transform(cfg.input)
         self.standardize = InputStandardizer() if cfg.standardize_input else nn.Identity()
         layers: list[nn.Module] = []
         width_in = in_channels
@@ -60,18 +101,19 @@ class Extractor(nn.Module):
                                  padding=cfg.first_kernel // 2)
             else:
                 conv = nn.Conv1d(width_in, width, cfg.kernel_size, padding=cfg.kernel_size // 2)
-            layers += [conv, _norm(cfg.norm, width, cfg.groups), nn.ReLU(), nn.MaxPool1d(2)]
+            layers += [conv, _norm(cfg.norm, width, cfg.groups), _activation(cfg.activation), nn.MaxPool1d(2)]
             width_in = width
         self.blocks = nn.Sequential(*layers)
         self.pool = nn.AdaptiveAvgPool1d(1)
         self.project = nn.Linear(width_in, cfg.feature_dim)
+        self.out_activation = _activation(cfg.activation)
         self.dropout = nn.Dropout(cfg.dropout)
         self.feature_dim = cfg.feature_dim
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        h = self.blocks(self.standardize(x))
+        h = self.blocks(self.standardize(self.transform(x)))
         h = self.pool(h).flatten(1)
-        return self.dropout(torch.relu(self.project(h)))
+        return self.dropout(self.out_activation(self.project(h)))
 
 
 class PlantModel(nn.Module):

@@ -68,3 +68,11 @@ def split_method_metric_key(key: str) -> tuple[str, str] | None:
         return None
     method, metric = key.split("/", 1)
     return method, metric
+
+
+# What a pretraining reply may carry when DP is on: the privatised shared parameters, the
+# plant's declared data-set size (its public aggregation weight) and privacy accounting that is
+# a function of public parameters (σ, q, steps, δ). Nothing computed from raw training windows.
+RELEASED_IN_DP_PRETRAINING = frozenset({
+    NUM_EXAMPLES, TRAIN_STEPS, EPSILON, DELTA, EPSILON_BUDGET, NOISE_MULTIPLIER, PRIVACY_STEPS_TOTAL,
+})

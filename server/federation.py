@@ -178,6 +178,8 @@ class Coordinator:
             self.rounds.append(record)
             eps_text = f", max ε {max(epsilons.values()):.2f}" if epsilons else ""
             acc = record.get("eval_accuracy")
+            if epsilons:
+                record["max_epsilon"] = max(epsilons.values())  # summarised as a maximum, never a mean
             logger.info("[round %d/%d] %d plants trained, %d left out, train loss %s, eval accuracy %s%s (%.1fs)",
                         server_round, spec.federation.rounds, len(accepted), len(excluded),
                         f"{record['train_loss']:.4f}" if record["train_loss"] is not None else "—",
@@ -233,6 +235,13 @@ class Coordinator:
         started_at, t0 = _now(), time.perf_counter()
         spec = self._discover()
         model = build_model(self.channels, spec.num_classes, spec.model, seed=spec.seed)
+        if spec.privacy.enabled:
+            from common.privacy.compat import check_dp_compatible
+
+            try:
+                check_dp_compatible(model)
+            except ValueError as exc:
+                raise FederationError(str(exc)) from exc
         arrays = {k: v.numpy() for k, v in shared_state(model).items()}
         logger.info("federation %s: %d plants (%d ready), %d shared tensors, %d rounds of %s",
                     self.run_name, len(self.plants), len(self._ok_plants()), len(arrays),
@@ -301,6 +310,7 @@ class Coordinator:
                 "max_grad_norm": privacy.max_grad_norm,
                 "ledger_scope": ("ε is computed from each plant's lifetime ledger on its own disk (every private "
                                  "step it ever took on its data, across rounds, runs and restarts)."),
+                "max_epsilon": max((r.privacy.get("epsilon", 0.0) for r in self.plants.values()), default=0.0),
                 "released_outside_dp": ("held-out evaluation metrics (accuracy, loss) and data set sizes are "
                                         "released to the coordinator without DP"),
             } if privacy.enabled else {"enabled": False},

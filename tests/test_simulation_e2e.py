@@ -84,3 +84,27 @@ def test_fifty_plants_on_two_cores(tmp_path, ray_tmp):
     results = json.loads((run_dir / "results.json").read_text())
     assert len(results["plants"]) == 50
     assert all(len(r["participants"]) == 25 for r in results["rounds"])
+
+
+def test_dp_runs_through_flower_and_a_second_run_continues_the_ledger(tmp_path, ray_tmp):
+    """Two `factoryfl simulate` runs sharing a state_dir: the second run's ε starts where the first ended."""
+    scenario = tiny_scenario(tmp_path, privacy={"enabled": True, "noise_multiplier": 1.2, "delta": 1e-5},
+                             state_dir=str(tmp_path / "plant-state"))
+    finals = []
+    for attempt in range(2):
+        runs = tmp_path / f"runs{attempt}"
+        proc = subprocess.run(
+            [sys.executable, "-m", "simulations.cli", "simulate", str(scenario), "--runs-dir", str(runs)],
+            cwd=REPO, env=_env(tmp_path, ray_tmp), capture_output=True, text=True, timeout=300,
+        )
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        (run_dir,) = runs.iterdir()
+        results = json.loads((run_dir / "results.json").read_text())
+        finals.append({p: r["privacy"]["epsilon"] for p, r in results["plants"].items()})
+        first_round = results["rounds"][0]["epsilon"]
+        if attempt == 1:
+            assert all(first_round[p] > finals[0][p] for p in first_round), (first_round, finals[0])
+        assert "max ε" in proc.stderr or "max ε" in (run_dir / "report.md").read_text()
+    ledger = json.loads((tmp_path / "plant-state" / "plant-0" / "privacy_ledger.json").read_text())
+    assert len(ledger["entries"]) == 4 and len({e["run"] for e in ledger["entries"]}) == 2
+    assert _ray_processes(ray_tmp) == []

@@ -49,6 +49,12 @@ class ModelConfig:
     groups: int = 4
     dropout: float = 0.0
     standardize_input: bool = True
+    # What the first convolution sees. ``time``: the raw window. ``spectrum``: the per-window
+    # log-magnitude rFFT (Hann window, mean removed, scaled by its mean magnitude; the first
+    # length//2 bins), computed inside the model — parameter-free and per-sample, so plants still
+    # send and receive raw windows and DP-SGD's per-sample clipping is unaffected.
+    input: Literal["time", "spectrum"] = "time"
+    activation: Literal["relu", "tanh"] = "relu"
 
     def problems(self) -> list[str]:
         out = []
