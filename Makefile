@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test test-slow test-all bench clean
+.PHONY: setup demo test test-slow test-all bench bench-spine clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,8 +25,10 @@ test-slow: setup
 test-all: setup
 	$(BIN)/python -m pytest -q -m "slow or not slow"
 
-bench: setup
-	$(BIN)/python -m simulations.benchmarks.run_all
+bench: bench-spine
+
+bench-spine: setup
+	$(BIN)/python -m simulations.benchmarks.spine
 
 clean:
 	rm -rf $(VENV) runs .pytest_cache

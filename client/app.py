@@ -6,6 +6,7 @@ in a reply are the shared keys only (the personal head never leaves the plant).
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections import OrderedDict
@@ -19,6 +20,7 @@ from flwr.clientapp import ClientApp
 
 from client.loader import make_plant
 from client.plant import Plant
+from client.transfer import adapted_evaluation, release_source_stats, run_phase_two
 from common import wire
 from common.config import load_scenario, run_spec_from_json
 from common.config.schema import RunSpec
@@ -127,7 +129,8 @@ def hello(msg: Message, context: Context) -> Message:
             wire.N_TRAIN: len(data.train), wire.N_TRAIN_LABELLED: plant.n_labelled, wire.N_TEST: len(data.test),
             wire.CHANNELS: data.channels, wire.WINDOW_LENGTH: data.window_length,
             wire.SAMPLE_RATE_HZ: data.sample_rate_hz,
-        }, config={wire.CLASS_NAMES: list(data.class_names), wire.SOURCE: data.source})
+        }, config={wire.CLASS_NAMES: list(data.class_names), wire.SOURCE: data.source,
+                   wire.TRANSFER_METHOD: plant.transfer or ""})
     return _handle(msg, context, work)
 
 
@@ -157,10 +160,35 @@ def evaluate(msg: Message, context: Context) -> Message:
     return _handle(msg, context, work)
 
 
+def _source_stats_in(msg: Message, config: dict):
+    """Aggregated DP source statistics sent along with a phase-2 message, if any."""
+    if wire.SOURCE_STATS not in msg.content:
+        return None
+    from common.transfer.stats import FeatureStats
+
+    arrays = {k: v.numpy() for k, v in msg.content[wire.SOURCE_STATS].items()}
+    return FeatureStats.from_wire(arrays, json.loads(str(config[wire.STATS_SCALARS])))
+
+
 @app.train("personalise")
 def personalise(msg: Message, context: Context) -> Message:
     def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
-        return _reply(msg, plant, metrics=plant.personalise(spec, _arrays_in(msg), str(config[wire.RUN_NAME])))
+        metrics, declared = run_phase_two(plant, spec, _arrays_in(msg), _source_stats_in(msg, config),
+                                          str(config[wire.RUN_NAME]))
+        return _reply(msg, plant, metrics=metrics, config=declared)
+    return _handle(msg, context, work)
+
+
+@app.query("feature_stats")
+def feature_stats(msg: Message, context: Context) -> Message:
+    def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
+        declined, arrays, scalars, privacy = release_source_stats(plant, spec, _arrays_in(msg),
+                                                                  str(config[wire.RUN_NAME]))
+        if declined:
+            return _reply(msg, plant, metrics=_privacy_metrics(privacy),
+                          config={wire.STATUS: wire.STATUS_DECLINED, wire.REASON: declined})
+        return _reply(msg, plant, metrics=_privacy_metrics(privacy), arrays=arrays,
+                      config={wire.STATS_SCALARS: json.dumps(scalars)})
     return _handle(msg, context, work)
 
 
@@ -174,9 +202,15 @@ def local_only(msg: Message, context: Context) -> Message:
 @app.evaluate("final")
 def final_evaluate(msg: Message, context: Context) -> Message:
     def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
-        results = plant.final_evaluation(spec, _arrays_in(msg), str(config[wire.RUN_NAME]))
+        run_name = str(config[wire.RUN_NAME])
+        results = plant.final_evaluation(spec, _arrays_in(msg), run_name)
+        adapted, transfer = adapted_evaluation(plant, run_name)
+        if adapted is not None:
+            results["federated_adapted"] = adapted
         metrics = {wire.method_metric_key(method, name): value
                    for method, values in results.items() for name, value in values.items()}
+        metrics.update({f"gap/{k}": float(v) for k, v in transfer.get("gap", {}).items()})
         metrics.update(_privacy_metrics(plant.privacy_status(spec)))
-        return _reply(msg, plant, metrics=metrics)
+        declared = {wire.TRANSFER_CHOSEN: transfer.get("method", ""), wire.TRANSFER_REASON: transfer.get("reason", "")}
+        return _reply(msg, plant, metrics=metrics, config=declared)
     return _handle(msg, context, work)

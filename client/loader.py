@@ -8,7 +8,7 @@ from pathlib import Path
 from client.plant import Plant, derive_seed
 from client.state import PlantState
 from common.config.schema import PlantSpec, Scenario
-from common.data import WindowSpec, apply_label_fraction, load_plant_data
+from common.data import WindowSpec, apply_k_shot, apply_label_fraction, load_plant_data
 from common.data.types import PlantData
 
 logger = logging.getLogger(__name__)
@@ -23,9 +23,12 @@ def load_data(scenario: Scenario, plant: PlantSpec) -> PlantData:
     """The plant's windows with its labelled fraction applied (deterministic by seed)."""
     data = load_plant_data(plant.data.source, plant.id, plant.data.params, window_spec(scenario),
                            Path(scenario.base_dir))
-    if plant.labelled_fraction < 1.0:
-        train = apply_label_fraction(data.train, plant.labelled_fraction,
-                                     derive_seed(scenario.seed, plant.id, "labels"))
+    if plant.k_shot is not None or plant.labelled_fraction < 1.0:
+        seed = derive_seed(scenario.seed, plant.id, "labels")
+        if plant.k_shot is not None:
+            train = apply_k_shot(data.train, plant.k_shot, seed)
+        else:
+            train = apply_label_fraction(data.train, plant.labelled_fraction, seed)
         data = PlantData(plant_id=data.plant_id, train=train, test=data.test, class_names=data.class_names,
                          sample_rate_hz=data.sample_rate_hz, source=data.source, notes=data.notes)
     return data
@@ -52,4 +55,4 @@ def state_root(scenario: Scenario, plant: PlantSpec, run_dir: str | None) -> Pat
 def make_plant(scenario: Scenario, plant: PlantSpec, run_dir: str | None) -> Plant:
     data = load_data(scenario, plant)
     state = PlantState(state_root(scenario, plant, run_dir), plant.id)
-    return Plant(plant.id, data, state, privacy_budget=plant.privacy_budget)
+    return Plant(plant.id, data, state, privacy_budget=plant.privacy_budget, transfer=plant.transfer)

@@ -64,11 +64,12 @@ class Plant:
     """A plant with its data (train/test split) and its on-disk state."""
 
     def __init__(self, plant_id: str, data: PlantData, state: PlantState,
-                 privacy_budget: float | None = None) -> None:
+                 privacy_budget: float | None = None, transfer: str | None = None) -> None:
         self.plant_id = plant_id
         self.data = data
         self.state = state
         self.privacy_budget = privacy_budget
+        self.transfer = transfer  # this plant's own choice of phase-2 method (None: the federation's default)
 
     # ---------------------------------------------------------------- helpers
     def _model(self, spec: RunSpec, shared: dict[str, np.ndarray] | None) -> PlantModel:
@@ -108,9 +109,9 @@ class Plant:
 
     def privacy_status(self, spec: RunSpec) -> dict[str, float]:
         """ε spent over the plant's whole ledger (never one round's)."""
-        if not spec.privacy.enabled:
-            return {}
         ledger = self.ledger()
+        if not spec.privacy.enabled and not ledger.entries:
+            return {}
         delta = self.delta(spec)
         out = {"epsilon": ledger.epsilon(delta, spec.privacy.accountant), "delta": delta,
                "steps_total": float(ledger.total_steps())}
@@ -237,39 +238,58 @@ class Plant:
         return evaluate_classifier(_reference_module(model), self.data.test.x, self.data.test.y, spec.num_classes)
 
     # ---------------------------------------------------------------- phase 2
-    def personalise(self, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str) -> dict[str, float]:
-        """Fine-tune a personal head (from the reference head) on the plant's labels; keep it on disk."""
+    def personalise(self, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str,
+                    mode: str | None = None) -> dict[str, float]:
+        """Fine-tune a personal head (from the reference head) on the plant's labels; keep it on disk.
+
+        Modes: ``head`` (extractor frozen), ``full`` (extractor at lr × extractor_lr_scale),
+        ``fedrep`` (alternate: one epoch head-only, then one epoch extractor-only at the lower lr,
+        as FedRep's local update does), ``none`` (the reference head as is).
+        """
         self.check_fits(spec)
         cfg = spec.personalisation
+        mode = mode or cfg.mode
         model = self._model(spec, shared)
         model.head.load_state_dict(model.reference_head.state_dict())
         started = time.perf_counter()
-        stats_loss = float("nan")
-        if cfg.mode != "none" and cfg.epochs > 0 and self.n_labelled > 0:
-            if cfg.mode == "head":
-                for p in model.extractor.parameters():
-                    p.requires_grad_(False)
-                groups = [{"params": model.head.parameters()}]
+        losses: list[float] = []
+        if mode != "none" and cfg.epochs > 0 and self.n_labelled > 0:
+            head_lr, extractor_lr = cfg.learning_rate, cfg.learning_rate * cfg.extractor_lr_scale
+            if mode == "head":
+                schedule = [("head", cfg.epochs)]
+            elif mode == "full":
+                schedule = [("both", cfg.epochs)]
             else:
-                groups = [{"params": model.head.parameters()},
-                          {"params": model.extractor.parameters(),
-                           "lr": cfg.learning_rate * cfg.extractor_lr_scale}]
-            optimizer = make_optimizer(groups, "adam", cfg.learning_rate)
-            stats = train_supervised(_head_module(model), self.data.train.x, self.data.train.y, optimizer,
-                                     epochs=cfg.epochs, batch_size=cfg.batch_size,
-                                     seed=derive_seed(spec.seed, self.plant_id, "personalise"))
-            stats_loss = stats.loss
+                schedule = [("head" if i % 2 == 0 else "extractor", 1) for i in range(2 * cfg.epochs)]
+            for step, (part, epochs) in enumerate(schedule):
+                for p in model.extractor.parameters():
+                    p.requires_grad_(part in ("both", "extractor"))
+                for p in model.head.parameters():
+                    p.requires_grad_(part in ("both", "head"))
+                groups = []
+                if part in ("both", "head"):
+                    groups.append({"params": model.head.parameters(), "lr": head_lr})
+                if part in ("both", "extractor"):
+                    groups.append({"params": model.extractor.parameters(), "lr": extractor_lr})
+                optimizer = make_optimizer(groups, "adam", head_lr)
+                stats = train_supervised(_head_module(model), self.data.train.x, self.data.train.y, optimizer,
+                                         epochs=epochs, batch_size=cfg.batch_size,
+                                         seed=derive_seed(spec.seed, self.plant_id, "personalise", step))
+                losses.append(stats.loss)
             for p in model.parameters():
                 p.requires_grad_(True)
         self.state.save_model(PERSONAL_MODEL, model.state_dict(), {
-            "plant_id": self.plant_id, "run": run_name, "mode": cfg.mode, "epochs": cfg.epochs,
+            "plant_id": self.plant_id, "run": run_name, "mode": mode, "epochs": cfg.epochs,
             "class_names": list(spec.class_names), "scenario": spec.scenario_name,
             "saved_at": now_iso(), "model": spec.model.__dict__ | {"channels": list(spec.model.channels)},
         })
-        return {"personalise-loss": stats_loss, "personalise-seconds": time.perf_counter() - started}
+        return {"personalise-loss": losses[-1] if losses else float("nan"),
+                "personalise-seconds": time.perf_counter() - started}
 
     def train_local_only(self, spec: RunSpec, run_name: str) -> dict[str, float]:
         """Baseline: the same model trained on this plant's labels alone, same epoch budget."""
+        if self.n_labelled == 0:
+            return {}  # nothing to train on: a plant without labels has no local-only baseline
         model = self._model(spec, None)
         epochs = spec.federation.rounds * spec.federation.training.local_epochs
         if spec.personalisation.mode != "none":

@@ -90,3 +90,11 @@ class PlantState:
             return json.loads(path.read_text())
         except (OSError, ValueError) as exc:
             raise PlantStateError(f"{path}: unreadable ({exc}); delete it to recompute") from exc
+
+    def save_module(self, name: str, module: torch.nn.Module) -> Path:
+        """A whole adapted module (structure + weights), for the plant's own inference later."""
+        buffer = io.BytesIO()
+        torch.save(module, buffer)
+        path = self.root / MODELS_DIR / f"{name}.module.pt"
+        atomic_write_bytes(path, buffer.getvalue())
+        return path

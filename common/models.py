@@ -104,8 +104,8 @@ class Extractor(nn.Module):
             layers += [conv, _norm(cfg.norm, width, cfg.groups), _activation(cfg.activation), nn.MaxPool1d(2)]
             width_in = width
         self.blocks = nn.Sequential(*layers)
-        self.pool = nn.AdaptiveAvgPool1d(1)
-        self.project = nn.Linear(width_in, cfg.feature_dim)
+        self.pool = nn.AdaptiveAvgPool1d(cfg.pool_bins)
+        self.project = nn.Linear(width_in * cfg.pool_bins, cfg.feature_dim)
         self.out_activation = _activation(cfg.activation)
         self.dropout = nn.Dropout(cfg.dropout)
         self.feature_dim = cfg.feature_dim

@@ -18,6 +18,10 @@ MSG_PERSONALISE = "train.personalise"
 MSG_LOCAL_ONLY = "train.local_only"
 MSG_EVALUATE = "evaluate"
 MSG_FINAL_EVALUATE = "evaluate.final"
+MSG_FEATURE_STATS = "query.feature_stats"   # a source plant releases DP feature statistics
+
+# Extra record: aggregated DP source statistics sent to a target plant for adaptation.
+SOURCE_STATS = "source-stats"
 
 # Coordinator → plant (CONFIG).
 RUN_SPEC = "run-spec"            # JSON of common.config.schema.RunSpec
@@ -31,6 +35,9 @@ PLANT_ID = "plant-id"
 STATUS = "status"                # one of the STATUS_* values
 REASON = "reason"
 CLASS_NAMES = "class-names"
+TRANSFER_METHOD = "transfer-method"   # hello: the plant's configured phase-2 method ("" = default)
+TRANSFER_CHOSEN = "transfer-chosen"   # phase 2: what the plant actually did
+TRANSFER_REASON = "transfer-reason"   # phase 2: why (e.g. the measured domain gap)
 SOURCE = "source"
 
 STATUS_OK = "ok"
@@ -56,6 +63,7 @@ DELTA = "delta"
 EPSILON_BUDGET = "epsilon-budget"
 NOISE_MULTIPLIER = "noise-multiplier"
 PRIVACY_STEPS_TOTAL = "privacy-steps-total"
+STATS_SCALARS = "stats-scalars"       # CONFIG record key prefix for FeatureStats scalars (JSON)
 
 
 def method_metric_key(method: str, metric: str) -> str:

@@ -104,13 +104,16 @@ class GridTransport:
         return Reply(plant_id, arrays=arrays, config=config, metrics=metrics)
 
     def send(self, message_type: str, plant_ids: list[str], arrays: dict[str, np.ndarray] | None,
-             config: dict[str, Any], timeout_s: float) -> dict[str, Reply]:
+             config: dict[str, Any], timeout_s: float,
+             extra_arrays: dict[str, dict[str, np.ndarray]] | None = None) -> dict[str, Reply]:
         msgs = []
         for plant_id in plant_ids:
             content = RecordDict({wire.CONFIG: ConfigRecord(config)})
-            if arrays is not None:
-                content[wire.ARRAYS] = ArrayRecord({k: torch.from_numpy(np.ascontiguousarray(v))
-                                                    for k, v in arrays.items()})
+            records = {wire.ARRAYS: arrays} if arrays is not None else {}
+            records.update(extra_arrays or {})
+            for name, named_arrays in records.items():
+                content[name] = ArrayRecord({k: torch.from_numpy(np.ascontiguousarray(v))
+                                             for k, v in named_arrays.items()})
             msgs.append(Message(content, dst_node_id=self.node_of[plant_id], message_type=message_type))
         out = {}
         for reply_msg in self.grid.send_and_receive(msgs, timeout=timeout_s):

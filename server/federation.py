@@ -7,6 +7,7 @@ the federation goes on with the others.
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 import time
@@ -19,7 +20,7 @@ import numpy as np
 import torch
 
 from common import wire
-from common.config.schema import RunSpec
+from common.config.schema import METHODS_NEEDING_SOURCE_STATS, RunSpec
 from common.config.scenario import run_spec_to_json
 from common.fileio import atomic_write_bytes
 from common.models import build_model, shared_state
@@ -28,7 +29,7 @@ from server.transport import Reply, Transport
 
 logger = logging.getLogger(__name__)
 
-METHODS = ("local_only", "federated_global", "federated_personalised", "centralized")
+METHODS = ("local_only", "federated_global", "federated_personalised", "federated_adapted", "centralized")
 
 
 class FederationError(RuntimeError):
@@ -44,6 +45,11 @@ class PlantRecord:
     metrics: dict[str, dict[str, float]] = field(default_factory=dict)
     privacy: dict[str, float] = field(default_factory=dict)
     excluded_rounds: list[dict[str, Any]] = field(default_factory=list)
+    transfer: dict[str, Any] = field(default_factory=dict)
+
+
+def _int_or_none(value: Any) -> int | None:
+    return None if value is None else int(value)
 
 
 def _now() -> str:
@@ -98,9 +104,26 @@ class Coordinator:
     def _ok_plants(self) -> list[str]:
         return sorted(p for p, r in self.plants.items() if r.status == "ok")
 
+    def _labelled(self, plant_id: str) -> bool:
+        return float(self.plants[plant_id].facts.get(wire.N_TRAIN_LABELLED, 0)) > 0
+
+    def _trainable_plants(self) -> list[str]:
+        """Plants that take part in pretraining: ready and holding labels (targets without labels wait)."""
+        return [p for p in self._ok_plants() if self._labelled(p)]
+
+    def _method_of(self, spec: RunSpec, plant_id: str) -> str:
+        """The phase-2 method a plant declared in hello ("" → the federation's default for unlabelled plants)."""
+        declared = str(self.plants[plant_id].facts.get(wire.TRANSFER_METHOD, ""))
+        if declared:
+            return declared
+        return "" if self._labelled(plant_id) else spec.transfer.default_method
+
+    def _wants_source_stats(self, spec: RunSpec, plant_id: str) -> bool:
+        return self._method_of(spec, plant_id) in METHODS_NEEDING_SOURCE_STATS
+
     # ------------------------------------------------------------------ pretraining
     def _sample(self, spec: RunSpec, server_round: int) -> list[str]:
-        candidates = self._ok_plants()
+        candidates = self._trainable_plants()
         strategy = spec.federation.strategy
         count = max(strategy.min_train_plants, int(round(strategy.fraction_train * len(candidates))))
         count = min(count, len(candidates))
@@ -119,6 +142,13 @@ class Coordinator:
 
     def _pretrain(self, spec: RunSpec, arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         aggregator = make_aggregator(spec.federation.strategy)
+        client_dp = None
+        if spec.federation.client_level_dp.enabled:
+            from server.client_dp import ClientLevelDP
+
+            cdp = spec.federation.client_level_dp
+            client_dp = ClientLevelDP(cdp.noise_multiplier, cdp.clip_norm, cdp.delta, seed=spec.seed)
+            self.client_dp = client_dp
         spec_json = run_spec_to_json(spec)
         mu = spec.federation.strategy.proximal_mu if spec.federation.strategy.name == "fedprox" else 0.0
         for server_round in range(1, spec.federation.rounds + 1):
@@ -156,7 +186,11 @@ class Coordinator:
                     continue
                 accepted.append((reply.arrays, float(reply.metrics[wire.NUM_EXAMPLES])))
                 losses[plant_id] = reply.metrics.get(wire.TRAIN_LOSS, float("nan"))
-            if accepted:
+            if accepted and client_dp is not None:
+                # the noisy mean of clipped updates is the new candidate; the strategy then steps to it
+                noisy = client_dp.aggregate(arrays, accepted)
+                arrays = aggregator.aggregate(arrays, [(noisy, 1.0)])
+            elif accepted:
                 arrays = aggregator.aggregate(arrays, accepted)
             else:
                 logger.warning("round %d: no usable update; the global model is unchanged", server_round)
@@ -180,6 +214,8 @@ class Coordinator:
             acc = record.get("eval_accuracy")
             if epsilons:
                 record["max_epsilon"] = max(epsilons.values())  # summarised as a maximum, never a mean
+            if client_dp is not None:
+                record["client_level_epsilon"] = client_dp.epsilon()
             logger.info("[round %d/%d] %d plants trained, %d left out, train loss %s, eval accuracy %s%s (%.1fs)",
                         server_round, spec.federation.rounds, len(accepted), len(excluded),
                         f"{record['train_loss']:.4f}" if record["train_loss"] is not None else "—",
@@ -220,11 +256,55 @@ class Coordinator:
         }
 
     # ------------------------------------------------------------------ phase 2 + evaluation
+    def _collect_source_stats(self, spec: RunSpec, arrays: dict[str, np.ndarray],
+                              targets: list[str]) -> tuple[dict[str, np.ndarray], dict[str, Any]] | None:
+        """Ask labelled source plants for DP feature statistics (each accounts them in its ledger)."""
+        from common.transfer.stats import FeatureStats, aggregate
+
+        sources = [p for p in self._ok_plants() if self._labelled(p) and p not in targets]
+        if not sources:
+            logger.warning("no labelled source plant can release feature statistics; targets adapt without them")
+            return None
+        released = []
+        for plant_id, reply in self._broadcast(spec, wire.MSG_FEATURE_STATS, arrays, sources).items():
+            if reply.error or reply.arrays is None:
+                continue
+            if reply.config.get(wire.STATUS) == wire.STATUS_DECLINED:
+                reason = str(reply.config.get(wire.REASON, ""))
+                self.plants[plant_id].excluded_rounds.append({"round": "feature_stats", "reason": reason})
+                logger.warning("plant %s declined to release feature statistics: %s", plant_id, reason)
+                continue
+            if wire.EPSILON in reply.metrics:
+                self.plants[plant_id].privacy["epsilon"] = float(reply.metrics[wire.EPSILON])
+                self.plants[plant_id].privacy["delta"] = float(reply.metrics.get(wire.DELTA, 0.0))
+            released.append(FeatureStats.from_wire(reply.arrays, json.loads(str(reply.config[wire.STATS_SCALARS]))))
+        if not released:
+            return None
+        combined = aggregate(released)
+        self.source_stats_info = {"sources": len(released), "noise_multiplier": spec.transfer.stats.noise_multiplier}
+        logger.info("feature statistics released by %d source plant(s) for %d target(s)", len(released), len(targets))
+        return combined.to_wire()
+
+    def _phase_two(self, spec: RunSpec, arrays: dict[str, np.ndarray], plants: list[str], targets: list[str],
+                   source_stats: tuple[dict[str, np.ndarray], dict[str, Any]] | None) -> None:
+        """Personalise labelled plants; adapt target plants (with the sources' statistics)."""
+        plain = [p for p in plants if p not in targets]
+        if plain:
+            self._broadcast(spec, wire.MSG_PERSONALISE, arrays, plain)
+        if targets:
+            extra, scalars = None, {}
+            if source_stats is not None:
+                extra = {wire.SOURCE_STATS: source_stats[0]}
+                scalars = {wire.STATS_SCALARS: json.dumps(source_stats[1])}
+            self._broadcast(spec, wire.MSG_PERSONALISE, arrays, targets, extra_arrays=extra, extra_config=scalars)
+
     def _broadcast(self, spec: RunSpec, message_type: str, arrays: dict[str, np.ndarray] | None,
-                   plants: list[str]) -> dict[str, Reply]:
+                   plants: list[str], extra_arrays: dict[str, dict[str, np.ndarray]] | None = None,
+                   extra_config: dict[str, Any] | None = None) -> dict[str, Reply]:
         config = {wire.RUN_SPEC: run_spec_to_json(spec), wire.RUN_NAME: self.run_name,
-                  wire.RUN_DIR: str(self.run_dir)}
-        replies = self.transport.send(message_type, plants, arrays, config, spec.federation.round_timeout_s * 4)
+                  wire.RUN_DIR: str(self.run_dir), **(extra_config or {})}
+        replies = self.transport.send(message_type, plants, arrays, config, spec.federation.round_timeout_s * 4,
+                                      extra_arrays=extra_arrays)
         for plant_id, reply in replies.items():
             if reply.error:
                 logger.error("%s failed on plant %s: %s", message_type, plant_id, reply.error)
@@ -248,18 +328,26 @@ class Coordinator:
                     spec.federation.rounds, spec.federation.strategy.name)
         arrays = self._pretrain(spec, arrays)
         evaluable = sorted(p for p, r in self.plants.items() if r.status in ("ok", "budget_exhausted"))
-        if spec.personalisation.mode != "none":
-            self._broadcast(spec, wire.MSG_PERSONALISE, arrays, evaluable)
+        targets = [p for p in evaluable if self._wants_source_stats(spec, p)]
+        source_stats = self._collect_source_stats(spec, arrays, targets) if targets else None
+        phase_two = [p for p in evaluable if p in targets or spec.personalisation.mode != "none"
+                     or self._method_of(spec, p)]
+        self._phase_two(spec, arrays, phase_two, targets, source_stats)
         if "local_only" in spec.baselines:
             self._broadcast(spec, wire.MSG_LOCAL_ONLY, None, evaluable)
         for plant_id, reply in self._broadcast(spec, wire.MSG_FINAL_EVALUATE, arrays, evaluable).items():
             if reply.error:
                 continue
             record = self.plants[plant_id]
+            for key in (wire.TRANSFER_CHOSEN, wire.TRANSFER_REASON):
+                if reply.config.get(key):
+                    record.transfer[key.split("-", 1)[1]] = str(reply.config[key])
             for key, value in reply.metrics.items():
                 split = wire.split_method_metric_key(key)
                 if split:
                     record.metrics.setdefault(split[0], {})[split[1]] = float(value)
+                elif key.startswith("gap/"):
+                    record.transfer.setdefault("gap", {})[key[4:]] = float(value)
                 elif key == wire.EPSILON:
                     record.privacy["epsilon"] = float(value)
                 elif key == wire.DELTA:
@@ -267,11 +355,25 @@ class Coordinator:
         self.final_arrays = arrays
         return self._results(spec, started_at, time.perf_counter() - t0)
 
+    def _client_dp_summary(self, spec: RunSpec) -> dict[str, Any]:
+        cdp = spec.federation.client_level_dp
+        if not cdp.enabled or getattr(self, "client_dp", None) is None:
+            return {"enabled": False}
+        k = max((len(r["participants"]) for r in self.rounds), default=0)
+        return {
+            "enabled": True, "unit": "one plant's entire data set", "noise_multiplier": cdp.noise_multiplier,
+            "clip_norm": cdp.clip_norm, "delta": cdp.delta, "epsilon": self.client_dp.epsilon(),
+            "plants_per_round": k, "noise_std_on_mean": cdp.noise_multiplier * cdp.clip_norm / max(k, 1),
+            "meaningful": k >= 100,
+            "note": ("Noise on the mean shrinks as σ·S/K: with K = %d plants per round the guarantee costs "
+                     "accuracy unless K is in the hundreds (no sampling amplification is claimed)." % k),
+        }
+
     def _results(self, spec: RunSpec, started_at: str, wall: float) -> dict[str, Any]:
         methods = [m for m in METHODS if m != "local_only" or "local_only" in spec.baselines]
         methods = [m for m in methods if m != "centralized" or "centralized" in spec.baselines]
-        if spec.personalisation.mode == "none":
-            methods.remove("federated_personalised")
+        present = {m for r in self.plants.values() for m in r.metrics}
+        methods = [m for m in methods if m in present or m == "centralized"]
         privacy = spec.privacy
         return {
             "schema": "factoryfl-results/v1",
@@ -286,6 +388,7 @@ class Coordinator:
             "methods": methods,
             "method_labels": {"local_only": "Local only", "federated_global": "Federated (global)",
                               "federated_personalised": "Federated + personalised",
+                              "federated_adapted": "Federated + adapted (no target labels)",
                               "centralized": "Centralized (pooled, non-private)"},
             "settings": {
                 "strategy": spec.federation.strategy.name, "rounds": spec.federation.rounds,
@@ -314,11 +417,14 @@ class Coordinator:
                 "released_outside_dp": ("held-out evaluation metrics (accuracy, loss) and data set sizes are "
                                         "released to the coordinator without DP"),
             } if privacy.enabled else {"enabled": False},
+            "client_level_dp": self._client_dp_summary(spec),
             "plants": {
                 p: {"status": r.status, "status_reason": r.status_reason,
-                    "n_train": r.facts.get(wire.N_TRAIN), "n_train_labelled": r.facts.get(wire.N_TRAIN_LABELLED),
-                    "n_test": r.facts.get(wire.N_TEST), "source": r.facts.get(wire.SOURCE),
-                    "metrics": r.metrics, "privacy": r.privacy, "excluded_rounds": r.excluded_rounds}
+                    "n_train": _int_or_none(r.facts.get(wire.N_TRAIN)),
+                    "n_train_labelled": _int_or_none(r.facts.get(wire.N_TRAIN_LABELLED)),
+                    "n_test": _int_or_none(r.facts.get(wire.N_TEST)), "source": r.facts.get(wire.SOURCE),
+                    "metrics": r.metrics, "privacy": r.privacy, "excluded_rounds": r.excluded_rounds,
+                    "transfer": r.transfer}
                 for p, r in sorted(self.plants.items())
             },
             "rounds": self.rounds,

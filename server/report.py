@@ -327,6 +327,40 @@ def _privacy_section(results: Mapping[str, Any]) -> str:
     return "\n\n".join(parts)
 
 
+def _client_dp_section(results: Mapping[str, Any]) -> str:
+    """Plant-level DP on the aggregate, when enabled, with whether it is meaningful here."""
+    cdp = results.get("client_level_dp") or {}
+    if not cdp.get("enabled"):
+        return ""
+    lines = ["## Plant-level DP on the aggregate",
+             f"- **unit:** {cdp.get('unit')}; clip S = {cdp.get('clip_norm')}, σ = {cdp.get('noise_multiplier')}, "
+             f"δ = {_format_delta(cdp.get('delta'))}",
+             f"- **ε after all rounds:** {_format_eps(cdp.get('epsilon'))} (RDP, no sampling amplification claimed)",
+             f"- **noise std on the mean update:** {cdp.get('noise_std_on_mean'):.4g} with "
+             f"{cdp.get('plants_per_round')} plants per round",
+             f"- **meaningful here:** {'yes' if cdp.get('meaningful') else 'no'} — {cdp.get('note', '')}"]
+    return "\n".join(lines)
+
+
+def _transfer_section(results: Mapping[str, Any]) -> str:
+    """What each plant did in phase 2 beyond the configured personalisation, and why."""
+    rows = []
+    for pid, plant in plants_of(results).items():
+        transfer = plant.get("transfer") or {}
+        if not transfer.get("chosen"):
+            continue
+        gap = transfer.get("gap") or {}
+        gap_text = ", ".join(f"{k} {v:.3g}" for k, v in sorted(gap.items())) or "—"
+        rows.append((pid, transfer.get("chosen"), transfer.get("reason", ""), gap_text))
+    if not rows:
+        return ""
+    return "\n\n".join(["## Transfer (phase 2 per plant)",
+                         "Adaptation runs inside each target plant on its own unlabelled windows, using only the "
+                         "shared model and the sources' DP-released feature statistics; model selection never "
+                         "uses target labels (last epoch).",
+                         _table(("Plant", "Method", "Why", "Domain gap"), rows, left=(0, 1, 2, 3))])
+
+
 def _metric_columns(results: Mapping[str, Any]) -> list[MetricColumn]:
     """Metric columns for the task: the required ones plus optional ones some plant reports."""
     task = "regression" if is_regression(results) else "classification"
@@ -498,12 +532,14 @@ def render_markdown(results: Mapping[str, Any], plot_files: Mapping[str, str]) -
         _title_section(results),
         _settings_section(results),
         _privacy_section(results),
+        _client_dp_section(results),
         _plant_results_section(results),
+        _transfer_section(results),
         _rounds_section(results),
         _left_out_section(results),
         _plots_section(results, plot_files),
     ]
-    return "\n\n".join(sections) + "\n"
+    return "\n\n".join(section for section in sections if section) + "\n"
 
 
 def write_plots(run_dir: Path, results: Mapping[str, Any]) -> dict[str, str]:

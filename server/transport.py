@@ -28,5 +28,9 @@ class Transport(Protocol):
         """Say hello to every connected plant; replies (or errors) keyed by plant id."""
 
     def send(self, message_type: str, plant_ids: list[str], arrays: dict[str, np.ndarray] | None,
-             config: dict[str, Any], timeout_s: float) -> dict[str, Reply]:
-        """One message to each plant in ``plant_ids``; a missing reply becomes an error Reply."""
+             config: dict[str, Any], timeout_s: float,
+             extra_arrays: dict[str, dict[str, np.ndarray]] | None = None) -> dict[str, Reply]:
+        """One message to each plant in ``plant_ids``; a missing reply becomes an error Reply.
+
+        ``extra_arrays`` adds further named array records (e.g. aggregated source statistics).
+        """

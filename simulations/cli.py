@@ -27,6 +27,15 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_lopo(args: argparse.Namespace) -> int:
+    from simulations.lopo import leave_one_plant_out
+
+    root = leave_one_plant_out(args.scenario, method=args.method, k_shot=args.k_shot, runs_dir=args.runs_dir)
+    print((root / "summary.md").read_text())
+    print(f"summary: {root / 'summary.md'}")
+    return 0
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from common.config import load_scenario
     from simulations.runner import check_resources, validate_plants
@@ -59,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("scenario", help="scenario YAML, e.g. simulations/scenarios/default.yaml")
     p.add_argument("--runs-dir", default=None, help="where run folders go (default: the scenario's runs_dir)")
     p.set_defaults(func=_cmd_simulate)
+    p = sub.add_parser("lopo", help="leave-one-plant-out: each plant in turn is the unlabelled target")
+    p.add_argument("scenario")
+    p.add_argument("--method", default="auto", help="the target's method (auto, shot, coral, mmd, dann, "
+                   "feature_standardization, finetune_head, finetune_full, fedrep)")
+    p.add_argument("--k-shot", type=int, default=None, help="give the target k labelled windows per class")
+    p.add_argument("--runs-dir", default=None)
+    p.set_defaults(func=_cmd_lopo)
     p = sub.add_parser("validate", help="check a scenario and every plant's data without training")
     p.add_argument("scenario")
     p.set_defaults(func=_cmd_validate)

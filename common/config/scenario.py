@@ -13,6 +13,8 @@ import yaml
 
 from common.config.parse import ConfigError, Problems, build, parse, to_dict
 from common.config.schema import (
+    METHODS_NEEDING_LABELS,
+    TransferMethod,
     DataSpec,
     PlantSpec,
     RunSpec,
@@ -28,9 +30,17 @@ class _RawPlant:
     labelled_fraction: float = 1.0
     privacy_budget: float | None = None
     state_dir: str | None = None
+    k_shot: int | None = None
+    transfer: TransferMethod | None = None
 
     def problems(self) -> list[str]:
         out = []
+        if self.k_shot is not None and self.k_shot < 1:
+            out.append(f"k_shot must be >= 1 labelled windows per class (or null), got {self.k_shot}")
+        unlabelled = self.labelled_fraction == 0 and self.k_shot is None
+        if unlabelled and self.transfer in METHODS_NEEDING_LABELS:
+            out.append(f"transfer: {self.transfer} needs labels but this plant has none (labelled_fraction 0): "
+                       "use auto, feature_standardization, shot, coral, mmd or dann, or give it labels (k_shot)")
         if not self.id or any(c in self.id for c in "/\\ \t"):
             out.append(f"id {self.id!r} must be non-empty without spaces or slashes: it names a directory")
         if not 0.0 <= self.labelled_fraction <= 1.0:
@@ -94,6 +104,8 @@ def _parse_plants(
                 labelled_fraction=plant.labelled_fraction,
                 privacy_budget=plant.privacy_budget,
                 state_dir=plant.state_dir,
+                k_shot=plant.k_shot,
+                transfer=plant.transfer,
             )
         )
     return plants
@@ -207,6 +219,7 @@ def run_spec_from_scenario(scenario: Scenario, class_names: tuple[str, ...]) -> 
         num_classes=len(class_names),
         class_names=class_names,
         baselines=scenario.evaluation.baselines,
+        transfer=scenario.transfer,
     )
 
 

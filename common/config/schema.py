@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 StrategyName = Literal["fedavg", "fedprox", "fedadam", "fedmedian", "fedtrimmedavg"]
-PersonalisationMode = Literal["head", "full", "none"]
+PersonalisationMode = Literal["head", "full", "fedrep", "none"]
 OptimizerName = Literal["adam", "sgd"]
 NormName = Literal["group", "layer", "none"]
 BaselineName = Literal["local_only", "centralized"]
@@ -55,6 +55,9 @@ class ModelConfig:
     # send and receive raw windows and DP-SGD's per-sample clipping is unaffected.
     input: Literal["time", "spectrum"] = "time"
     activation: Literal["relu", "tanh"] = "relu"
+    # Positions kept by the final adaptive average pool (1 = global average pool). More than one
+    # keeps coarse position — for a spectrum input, where in frequency a pattern sits.
+    pool_bins: int = 1
 
     def problems(self) -> list[str]:
         out = []
@@ -71,6 +74,8 @@ class ModelConfig:
             out.append(f"feature_dim must be >= 1, got {self.feature_dim}")
         if not 0.0 <= self.dropout < 1.0:
             out.append(f"dropout must be in [0, 1), got {self.dropout}")
+        if self.pool_bins < 1:
+            out.append(f"pool_bins must be >= 1 (1 = global average pool), got {self.pool_bins}")
         return out
 
 
@@ -125,6 +130,26 @@ class TrainingConfig:
 
 
 @dataclass(frozen=True)
+class ClientLevelDPConfig:
+    """Plant-level DP on the aggregate (clip each plant's update, noise the mean). Needs many plants."""
+
+    enabled: bool = False
+    noise_multiplier: float = 1.0
+    clip_norm: float = 1.0
+    delta: float = 1e-5
+
+    def problems(self) -> list[str]:
+        out = []
+        if self.enabled and self.noise_multiplier <= 0:
+            out.append(f"noise_multiplier must be > 0, got {self.noise_multiplier}")
+        if self.clip_norm <= 0:
+            out.append(f"clip_norm must be > 0, got {self.clip_norm}")
+        if not 0.0 < self.delta < 1.0:
+            out.append(f"delta must be in (0, 1), got {self.delta}")
+        return out
+
+
+@dataclass(frozen=True)
 class FederationConfig:
     rounds: int = 5
     strategy: StrategyConfig = field(default_factory=StrategyConfig)
@@ -132,6 +157,7 @@ class FederationConfig:
     max_update_norm: float = 1000.0
     round_timeout_s: float = 600.0
     evaluate_every: int = 1
+    client_level_dp: ClientLevelDPConfig = field(default_factory=ClientLevelDPConfig)
 
     def problems(self) -> list[str]:
         out = []
@@ -229,6 +255,72 @@ class SimulationConfig:
         return out
 
 
+TransferMethod = Literal[
+    "auto", "none", "finetune_head", "finetune_full", "fedrep",
+    "feature_standardization", "shot", "coral", "mmd", "dann",
+]
+METHODS_NEEDING_LABELS = frozenset({"finetune_head", "finetune_full", "fedrep"})
+METHODS_NEEDING_SOURCE_STATS = frozenset({"feature_standardization", "coral", "mmd", "dann", "auto"})
+
+
+@dataclass(frozen=True)
+class StatsReleaseConfig:
+    """How a source plant releases aggregate feature statistics (Gaussian mechanism, in its ledger).
+
+    Each window's feature vector is clipped to ``clip_norm``; every released sum gets Gaussian
+    noise of ``noise_multiplier`` × its sensitivity; each query is one ledger entry.
+    """
+
+    noise_multiplier: float = 2.0
+    clip_norm: float = 1.0
+    rff_features: int = 256
+    rff_bandwidth: float = 1.0
+    rff_seed: int = 0
+
+    def problems(self) -> list[str]:
+        out = []
+        if self.noise_multiplier <= 0:
+            out.append(f"noise_multiplier must be > 0 (releases are always privatised), got {self.noise_multiplier}")
+        if self.clip_norm <= 0:
+            out.append(f"clip_norm must be > 0, got {self.clip_norm}")
+        if self.rff_features < 8:
+            out.append(f"rff_features must be >= 8, got {self.rff_features}")
+        if self.rff_bandwidth <= 0:
+            out.append(f"rff_bandwidth must be > 0, got {self.rff_bandwidth}")
+        return out
+
+
+@dataclass(frozen=True)
+class AdaptationConfig:
+    """Local adaptation inside a target plant (never looks at target labels)."""
+
+    epochs: int = 10
+    batch_size: int = 64
+    learning_rate: float = 1e-3
+    pseudo_label_weight: float = 0.3
+    alignment_weight: float = 1.0
+    gap_threshold: float = 0.05
+
+    def problems(self) -> list[str]:
+        out = []
+        if self.epochs < 0:
+            out.append(f"epochs must be >= 0, got {self.epochs}")
+        if self.batch_size < 1:
+            out.append(f"batch_size must be >= 1, got {self.batch_size}")
+        if self.learning_rate <= 0:
+            out.append(f"learning_rate must be > 0, got {self.learning_rate}")
+        return out
+
+
+@dataclass(frozen=True)
+class TransferConfig:
+    """Phase 2 for plants without (enough) labels: adapt the shared model inside the plant."""
+
+    default_method: TransferMethod = "auto"
+    stats: StatsReleaseConfig = field(default_factory=StatsReleaseConfig)
+    adaptation: AdaptationConfig = field(default_factory=AdaptationConfig)
+
+
 @dataclass(frozen=True)
 class DataSpec:
     """Which data source feeds a plant, and that source's typed parameters."""
@@ -244,6 +336,12 @@ class PlantSpec:
     labelled_fraction: float = 1.0
     privacy_budget: float | None = None
     state_dir: str | None = None
+    k_shot: int | None = None
+    transfer: TransferMethod | None = None
+
+    @property
+    def has_labels(self) -> bool:
+        return (self.k_shot or 0) > 0 if self.k_shot is not None else self.labelled_fraction > 0
 
 
 @dataclass(frozen=True)
@@ -283,6 +381,7 @@ class Scenario:
     personalisation: PersonalisationConfig = field(default_factory=PersonalisationConfig)
     privacy: PrivacyConfig = field(default_factory=PrivacyConfig)
     evaluation: EvaluationConfig = field(default_factory=EvaluationConfig)
+    transfer: TransferConfig = field(default_factory=TransferConfig)
     simulation: SimulationConfig = field(default_factory=SimulationConfig)
     runs_dir: str = "runs"
     state_dir: str | None = None
@@ -314,3 +413,4 @@ class RunSpec:
     num_classes: int
     class_names: tuple[str, ...]
     baselines: tuple[BaselineName, ...]
+    transfer: TransferConfig = field(default_factory=TransferConfig)

@@ -1,0 +1,132 @@
+"""Phase 2 inside a plant, beyond plain personalisation: releasing DP feature statistics as a
+source, and adapting the shared model as a target — with the plant's own, unlabelled windows.
+
+Nothing here sends anything: the ClientApp returns what these functions give it. Every release
+of data-dependent statistics is checked against the plant's budget and written to its ledger
+before it is returned.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+import numpy as np
+import torch
+
+from client.plant import Plant, derive_seed
+from common.config.schema import METHODS_NEEDING_LABELS, RunSpec
+from common.privacy.ledger import MECHANISM_GAUSSIAN, LedgerEntry, now_iso
+from common.training import evaluate_classifier, predict_logits
+
+logger = logging.getLogger(__name__)
+
+ADAPTED_MODEL = "adapted"
+TRANSFER_STATE = "transfer"
+FINETUNE_MODES = {"finetune_head": "head", "finetune_full": "full", "fedrep": "fedrep"}
+
+
+def _features(module: torch.nn.Module, x: np.ndarray, batch_size: int = 256) -> np.ndarray:
+    return predict_logits(module, x, batch_size).numpy()
+
+
+def release_source_stats(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str):
+    """DP class-conditional feature statistics of this source plant's labelled windows.
+
+    Returns ``(declined_reason | None, arrays, scalars, privacy_status)``.
+    """
+    from common.transfer.stats import RffSpec, release_feature_stats
+
+    cfg = spec.transfer.stats
+    x, y = plant.data.train.x, plant.data.train.y
+    mask = y >= 0
+    model = plant._model(spec, shared)
+    features = _features(model.extractor, x[mask])
+    rff = RffSpec(seed=cfg.rff_seed, num_features=cfg.rff_features, bandwidth=cfg.rff_bandwidth,
+                  dim=features.shape[1])
+    rng = np.random.default_rng(derive_seed(spec.seed, plant.plant_id, run_name, "feature-stats"))
+    stats, entries = release_feature_stats(features, y[mask], spec.num_classes, noise_multiplier=cfg.noise_multiplier,
+                                           clip_norm=cfg.clip_norm, rff=rff, rng=rng)
+    ledger = plant.ledger()
+    delta = plant.delta(spec)
+    budget = plant.budget(spec)
+    eps_after = ledger.epsilon(delta, spec.privacy.accountant, list(entries))
+    if budget is not None and eps_after > budget:
+        return (f"privacy budget: releasing feature statistics would reach ε={eps_after:.3f} > budget {budget}",
+                None, None, plant.privacy_status(spec) if spec.privacy.enabled else {})
+    for sigma, q, steps in entries:
+        ledger.record(LedgerEntry(mechanism=MECHANISM_GAUSSIAN, noise_multiplier=sigma, sample_rate=q, steps=steps,
+                                  time=now_iso(), run=run_name, round=0, purpose="feature_stats",
+                                  max_grad_norm=cfg.clip_norm))
+    arrays, scalars = stats.to_wire()
+    status = {"epsilon": ledger.epsilon(delta, spec.privacy.accountant), "delta": delta}
+    return None, arrays, scalars, status
+
+
+def _choose(plant: Plant, spec: RunSpec, model, source_stats) -> tuple[str, str, dict[str, float]]:
+    """The plant's method: its own setting, the federation default, or `auto` from the domain gap."""
+    method = plant.transfer or ("" if plant.n_labelled > 0 else spec.transfer.default_method)
+    if not method:
+        return spec.personalisation.mode, "labelled plant: personalisation as configured", {}
+    if method != "auto":
+        if method in METHODS_NEEDING_LABELS and plant.n_labelled == 0:
+            raise ValueError(f"plant {plant.plant_id}: method {method} needs labels and this plant has none")
+        return method, "configured", {}
+    if source_stats is None:
+        if plant.n_labelled > 0:
+            return "finetune_head", "auto: no source statistics available; the plant has labels", {}
+        return "shot", "auto: no source statistics available; source-free adaptation", {}
+    from common.transfer.gap import choose_method, domain_gap
+
+    features = _features(model.extractor, plant.data.train.x)
+    rng = np.random.default_rng(derive_seed(spec.seed, plant.plant_id, "gap"))
+    gap = domain_gap(features, source_stats, rng)
+    chosen, reason = choose_method(gap, plant.n_labelled, spec.transfer.adaptation.gap_threshold)
+    return chosen, f"auto: {reason}", gap
+
+
+def run_phase_two(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], source_stats,
+                  run_name: str) -> tuple[dict[str, float], dict[str, Any]]:
+    """Personalise (labelled) or adapt (unlabelled) this plant; returns (metrics, declared config)."""
+    model = plant._model(spec, shared)
+    method, reason, gap = _choose(plant, spec, model, source_stats)
+    info: dict[str, Any] = {"method": method, "reason": reason, "gap": gap, "run": run_name}
+    metrics: dict[str, float] = {f"gap/{k}": float(v) for k, v in gap.items()}
+    if method in FINETUNE_MODES or method in ("head", "full", "fedrep", "none"):
+        metrics.update(plant.personalise(spec, shared, run_name, mode=FINETUNE_MODES.get(method, method)))
+        info["result"] = "federated_personalised"
+    else:
+        from common.transfer.adapt import ADAPTERS, AdaptConfig
+
+        cfg = spec.transfer.adaptation
+        adapt_cfg = AdaptConfig(epochs=cfg.epochs, batch_size=cfg.batch_size, learning_rate=cfg.learning_rate,
+                                pseudo_label_weight=cfg.pseudo_label_weight, alignment_weight=cfg.alignment_weight,
+                                seed=derive_seed(spec.seed, plant.plant_id, "adapt"))
+        labelled = None
+        if plant.n_labelled > 0:
+            mask = plant.data.train.y >= 0
+            labelled = (plant.data.train.x[mask], plant.data.train.y[mask])
+        started = time.perf_counter()
+        result = ADAPTERS[method](model.extractor, model.reference_head, plant.data.train.x, source_stats,
+                                  adapt_cfg, labelled=labelled)
+        metrics["adapt-seconds"] = time.perf_counter() - started
+        # Evaluation on the held-out split happens now, after adaptation has finished (no model
+        # selection looks at it); the adapted module stays on the plant's disk.
+        evaluation = evaluate_classifier(result.module, plant.data.test.x, plant.data.test.y, spec.num_classes)
+        plant.state.save_json(ADAPTED_MODEL, {"run": run_name, "method": method, "evaluation": evaluation})
+        plant.state.save_module(ADAPTED_MODEL, result.module)
+        info["result"] = "federated_adapted"
+    plant.state.save_json(TRANSFER_STATE, info)
+    logger.info("plant %s: phase 2 with %s (%s)", plant.plant_id, method, reason)
+    return metrics, {"transfer-chosen": method, "transfer-reason": reason}
+
+
+def adapted_evaluation(plant: Plant, run_name: str) -> tuple[dict[str, float] | None, dict[str, Any]]:
+    """The adapted model's held-out metrics and the transfer record of this run, if any."""
+    info = plant.state.load_json(TRANSFER_STATE) or {}
+    if info.get("run") != run_name:
+        return None, {}
+    saved = plant.state.load_json(ADAPTED_MODEL) or {}
+    evaluation = saved.get("evaluation") if saved.get("run") == run_name else None
+    return evaluation, info
