@@ -155,8 +155,12 @@ def pretrain(msg: Message, context: Context) -> Message:
 def evaluate(msg: Message, context: Context) -> Message:
     def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
         m = plant.evaluate_shared(spec, _arrays_in(msg))
-        return _reply(msg, plant, metrics={wire.EVAL_LOSS: m["loss"], wire.EVAL_ACCURACY: m["accuracy"],
-                                           wire.EVAL_MACRO_F1: m["macro_f1"], wire.N_TEST: m["n_test"]})
+        if spec.task == "regression":
+            metrics = {wire.EVAL_RMSE: m["rmse"], wire.EVAL_SCORE: m["score"], wire.N_TEST: m["n_test"]}
+        else:
+            metrics = {wire.EVAL_LOSS: m["loss"], wire.EVAL_ACCURACY: m["accuracy"],
+                       wire.EVAL_MACRO_F1: m["macro_f1"], wire.N_TEST: m["n_test"]}
+        return _reply(msg, plant, metrics=metrics)
     return _handle(msg, context, work)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 
@@ -29,8 +30,7 @@ def load_data(scenario: Scenario, plant: PlantSpec) -> PlantData:
             train = apply_k_shot(data.train, plant.k_shot, seed)
         else:
             train = apply_label_fraction(data.train, plant.labelled_fraction, seed)
-        data = PlantData(plant_id=data.plant_id, train=train, test=data.test, class_names=data.class_names,
-                         sample_rate_hz=data.sample_rate_hz, source=data.source, notes=data.notes)
+        data = dataclasses.replace(data, train=train)
     return data
 
 

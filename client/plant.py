@@ -22,7 +22,7 @@ from common.data import PlantData
 from common.models import PlantModel, build_model, load_shared, shared_state
 from common.privacy.accounting import default_delta, noise_for_target_epsilon, steps_per_epoch
 from common.privacy.ledger import MECHANISM_DP_SGD, LedgerEntry, PrivacyLedger, now_iso
-from common.training import evaluate_classifier, make_optimizer, train_supervised
+from common.training import evaluate_model, make_optimizer, train_supervised
 
 logger = logging.getLogger(__name__)
 
@@ -72,8 +72,23 @@ class Plant:
         self.transfer = transfer  # this plant's own choice of phase-2 method (None: the federation's default)
 
     # ---------------------------------------------------------------- helpers
+    def targets(self, spec: RunSpec, split: str = "train") -> np.ndarray:
+        """What the model learns: class labels, or the regression target scaled by 1/target_scale."""
+        ws = getattr(self.data, split)
+        if spec.task == "regression":
+            if getattr(ws, "target", None) is None:
+                raise ValueError(f"plant {self.plant_id}: task is regression but its data ({self.data.source}) "
+                                 "carry no regression target; use a source with targets (e.g. cmapss)")
+            target = ws.target.astype(np.float32) / np.float32(spec.target_scale)
+            return np.where(ws.y >= 0, target, np.nan).astype(np.float32)
+        return ws.y
+
+    def evaluate(self, module: nn.Module, spec: RunSpec) -> dict[str, float]:
+        return evaluate_model(module, self.data.test.x, self.targets(spec, "test"), spec.num_classes,
+                              spec.target_scale)
+
     def _model(self, spec: RunSpec, shared: dict[str, np.ndarray] | None) -> PlantModel:
-        model = build_model(self.data.channels, spec.num_classes, spec.model, seed=spec.seed)
+        model = build_model(self.data.channels, spec.num_outputs, spec.model, seed=spec.seed)
         if shared is not None:
             load_shared(model, {k: torch.from_numpy(np.asarray(v)) for k, v in shared.items()})
         return model
@@ -81,7 +96,14 @@ class Plant:
     def check_fits(self, spec: RunSpec) -> None:
         """The plant's data must fit the shared model; name every mismatch and the fix."""
         problems = []
-        if tuple(self.data.class_names) != tuple(spec.class_names):
+        if spec.channels and self.data.channels != spec.channels:
+            problems.append(f"{self.data.channels} channel(s) != the federation's {spec.channels}: "
+                            "select or merge sensor channels to match")
+        rate = spec.window.sample_rate_hz
+        if rate is not None and abs(self.data.sample_rate_hz - rate) > 1e-6 * rate:
+            problems.append(f"sampling rate {self.data.sample_rate_hz:g} Hz != the federation's {rate:g} Hz: "
+                            "resample the recordings (or unset window.sample_rate_hz to accept mixed rates)")
+        if spec.task == "classification" and tuple(self.data.class_names) != tuple(spec.class_names):
             problems.append(
                 f"classes {list(self.data.class_names)} differ from the federation's "
                 f"{list(spec.class_names)}: map this plant's labels onto the shared class list"
@@ -93,6 +115,10 @@ class Plant:
             )
         if problems:
             raise ValueError(f"plant {self.plant_id}: data do not fit the shared model: " + "; ".join(problems))
+
+    def check_labels_for(self, method: str) -> None:
+        if method in ("finetune_head", "finetune_full", "fedrep") and self.n_labelled == 0:
+            raise ValueError(f"plant {self.plant_id}: {method} needs labels and this plant has none")
 
     @property
     def n_labelled(self) -> int:
@@ -183,7 +209,7 @@ class Plant:
             if declined is not None:
                 return declined
         else:
-            stats = train_supervised(module, self.data.train.x, self.data.train.y, optimizer,
+            stats = train_supervised(module, self.data.train.x, self.targets(spec), optimizer,
                                      epochs=training.local_epochs, batch_size=training.batch_size,
                                      seed=seed, proximal_anchor=anchor, proximal_mu=proximal_mu)
             privacy = {}
@@ -220,7 +246,7 @@ class Plant:
                 privacy=self.privacy_status(spec),
             )
             return declined, None, {}
-        stats = train_dp(module, self.data.train.x, self.data.train.y, optimizer,
+        stats = train_dp(module, self.data.train.x, self.targets(spec), optimizer,
                          epochs=training.local_epochs, batch_size=training.batch_size,
                          noise_multiplier=sigma, max_grad_norm=privacy.max_grad_norm, seed=seed)
         ledger.record(LedgerEntry(
@@ -235,7 +261,7 @@ class Plant:
     def evaluate_shared(self, spec: RunSpec, shared: dict[str, np.ndarray]) -> dict[str, float]:
         """The federated global model (extractor + reference head) on the held-out split."""
         model = self._model(spec, shared)
-        return evaluate_classifier(_reference_module(model), self.data.test.x, self.data.test.y, spec.num_classes)
+        return self.evaluate(_reference_module(model), spec)
 
     # ---------------------------------------------------------------- phase 2
     def personalise(self, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str,
@@ -272,7 +298,7 @@ class Plant:
                 if part in ("both", "extractor"):
                     groups.append({"params": model.extractor.parameters(), "lr": extractor_lr})
                 optimizer = make_optimizer(groups, "adam", head_lr)
-                stats = train_supervised(_head_module(model), self.data.train.x, self.data.train.y, optimizer,
+                stats = train_supervised(_head_module(model), self.data.train.x, self.targets(spec), optimizer,
                                          epochs=epochs, batch_size=cfg.batch_size,
                                          seed=derive_seed(spec.seed, self.plant_id, "personalise", step))
                 losses.append(stats.loss)
@@ -298,7 +324,7 @@ class Plant:
         training = spec.federation.training
         optimizer = make_optimizer([{"params": module.parameters()}], training.optimizer,
                                    training.learning_rate, training.weight_decay)
-        stats = train_supervised(module, self.data.train.x, self.data.train.y, optimizer, epochs=epochs,
+        stats = train_supervised(module, self.data.train.x, self.targets(spec), optimizer, epochs=epochs,
                                  batch_size=training.batch_size,
                                  seed=derive_seed(spec.seed, self.plant_id, "local_only"))
         self.state.save_model(LOCAL_ONLY_MODEL, model.state_dict(),
@@ -307,16 +333,15 @@ class Plant:
 
     def final_evaluation(self, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str) -> dict[str, dict[str, float]]:
         """Every method this plant has a model for, on its held-out split."""
-        x, y = self.data.test.x, self.data.test.y
         out = {"federated_global": self.evaluate_shared(spec, shared)}
         saved = self.state.load_model(PERSONAL_MODEL)
         if saved is not None and saved[1].get("run") == run_name:
             model = self._model(spec, None)
             model.load_state_dict(saved[0])
-            out["federated_personalised"] = evaluate_classifier(_head_module(model), x, y, spec.num_classes)
+            out["federated_personalised"] = self.evaluate(_head_module(model), spec)
         saved = self.state.load_model(LOCAL_ONLY_MODEL)
         if saved is not None and saved[1].get("run") == run_name:
             model = self._model(spec, None)
             model.load_state_dict(saved[0])
-            out["local_only"] = evaluate_classifier(_reference_module(model), x, y, spec.num_classes)
+            out["local_only"] = self.evaluate(_reference_module(model), spec)
         return out

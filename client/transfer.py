@@ -18,7 +18,7 @@ import torch
 from client.plant import Plant, derive_seed
 from common.config.schema import METHODS_NEEDING_LABELS, RunSpec
 from common.privacy.ledger import MECHANISM_GAUSSIAN, LedgerEntry, now_iso
-from common.training import evaluate_classifier, predict_logits
+from common.training import predict_logits
 
 logger = logging.getLogger(__name__)
 
@@ -43,10 +43,13 @@ def release_source_stats(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarr
     mask = y >= 0
     model = plant._model(spec, shared)
     features = _features(model.extractor, x[mask])
+    num_classes = spec.num_classes
+    if spec.task == "regression":  # one "class": unconditional feature moments
+        y, num_classes = np.zeros_like(y), 1
     rff = RffSpec(seed=cfg.rff_seed, num_features=cfg.rff_features, bandwidth=cfg.rff_bandwidth,
                   dim=features.shape[1])
     rng = np.random.default_rng(derive_seed(spec.seed, plant.plant_id, run_name, "feature-stats"))
-    stats, entries = release_feature_stats(features, y[mask], spec.num_classes, noise_multiplier=cfg.noise_multiplier,
+    stats, entries = release_feature_stats(features, y[mask], num_classes, noise_multiplier=cfg.noise_multiplier,
                                            clip_norm=cfg.clip_norm, rff=rff, rng=rng)
     ledger = plant.ledger()
     delta = plant.delta(spec)
@@ -105,15 +108,16 @@ def run_phase_two(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], so
                                 seed=derive_seed(spec.seed, plant.plant_id, "adapt"))
         labelled = None
         if plant.n_labelled > 0:
+            targets = plant.targets(spec)
             mask = plant.data.train.y >= 0
-            labelled = (plant.data.train.x[mask], plant.data.train.y[mask])
+            labelled = (plant.data.train.x[mask], targets[mask])
         started = time.perf_counter()
         result = ADAPTERS[method](model.extractor, model.reference_head, plant.data.train.x, source_stats,
                                   adapt_cfg, labelled=labelled)
         metrics["adapt-seconds"] = time.perf_counter() - started
         # Evaluation on the held-out split happens now, after adaptation has finished (no model
         # selection looks at it); the adapted module stays on the plant's disk.
-        evaluation = evaluate_classifier(result.module, plant.data.test.x, plant.data.test.y, spec.num_classes)
+        evaluation = plant.evaluate(result.module, spec)
         plant.state.save_json(ADAPTED_MODEL, {"run": run_name, "method": method, "evaluation": evaluation})
         plant.state.save_module(ADAPTED_MODEL, result.module)
         info["result"] = "federated_adapted"

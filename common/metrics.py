@@ -39,3 +39,20 @@ def classification_report(
         "loss": float(loss),
         "n_test": int(len(y_true)),
     }
+
+
+def phm08_score(true: np.ndarray, pred: np.ndarray) -> float:
+    """PHM08 score Σ_i s(d_i), d = pred − true: s = exp(−d/13) − 1 if d < 0 else exp(d/10) − 1
+    (late predictions are penalised more than early ones)."""
+    d = np.asarray(pred, np.float64) - np.asarray(true, np.float64)
+    return float(np.sum(np.where(d < 0, np.exp(-d / 13.0) - 1.0, np.exp(d / 10.0) - 1.0)))
+
+
+def regression_report(true: np.ndarray, pred: np.ndarray) -> dict[str, float]:
+    err = np.asarray(pred, np.float64) - np.asarray(true, np.float64)
+    return {
+        "rmse": float(np.sqrt(np.mean(err**2))) if len(err) else float("nan"),
+        "mae": float(np.mean(np.abs(err))) if len(err) else float("nan"),
+        "score": phm08_score(true, pred),
+        "n_test": int(len(err)),
+    }

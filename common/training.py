@@ -28,9 +28,21 @@ class TrainStats:
     first_loss: float
 
 
+def labelled_mask(y: np.ndarray) -> np.ndarray:
+    """Integer class labels: -1 means unlabelled. Float regression targets: NaN means unlabelled."""
+    return np.isfinite(y) if np.issubdtype(y.dtype, np.floating) else y >= 0
+
+
 def labelled(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    mask = y >= 0
+    mask = labelled_mask(y)
     return x[mask], y[mask]
+
+
+def supervised_loss(outputs: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
+    """Cross-entropy for integer class labels; mean squared error (on output 0) for float targets."""
+    if targets.is_floating_point():
+        return nn.functional.mse_loss(outputs[:, 0], targets)
+    return nn.functional.cross_entropy(outputs, targets)
 
 
 def make_optimizer(
@@ -64,13 +76,13 @@ def train_supervised(
     proximal_anchor: dict[str, torch.Tensor] | None = None,
     proximal_mu: float = 0.0,
 ) -> TrainStats:
-    """Minimise cross-entropy on the labelled windows for ``epochs`` shuffled passes."""
+    """Minimise the supervised loss (CE or MSE, by target dtype) for ``epochs`` shuffled passes."""
     x, y = labelled(x, y)
     if len(y) == 0:
         raise ValueError("no labelled windows to train on: this plant needs labels for supervised training")
     generator = torch.Generator().manual_seed(seed)
     xt, yt = torch.from_numpy(x), torch.from_numpy(y)
-    loss_fn = nn.CrossEntropyLoss()
+    loss_fn = supervised_loss
     module.train()
     losses: list[float] = []
     samples = 0
@@ -107,3 +119,20 @@ def evaluate_classifier(
     loss = nn.functional.cross_entropy(logits, torch.from_numpy(y)).item() if len(y) else float("nan")
     pred = logits.argmax(dim=1).numpy() if len(y) else np.zeros(0, dtype=np.int64)
     return classification_report(y, pred, num_classes, loss)
+
+
+def evaluate_regressor(module: nn.Module, x: np.ndarray, y: np.ndarray, scale: float = 1.0) -> dict[str, float]:
+    """RMSE, MAE and the PHM08 score in target units (predictions and targets × ``scale``)."""
+    from common.metrics import regression_report
+
+    x, y = labelled(x, y)
+    pred = predict_logits(module, x)[:, 0].numpy() if len(y) else np.zeros(0, np.float32)
+    return regression_report(y * scale, pred * scale)
+
+
+def evaluate_model(module: nn.Module, x: np.ndarray, y: np.ndarray, num_classes: int,
+                   scale: float = 1.0) -> dict[str, float]:
+    """Classification metrics for integer labels, regression metrics for float targets."""
+    if np.issubdtype(y.dtype, np.floating):
+        return evaluate_regressor(module, x, y, scale)
+    return evaluate_classifier(module, x, y, num_classes)

@@ -7,6 +7,7 @@ the federation goes on with the others.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import random
@@ -91,15 +92,15 @@ class Coordinator:
                               []).append(plant_id)
         if not classes:
             raise FederationError("no plant could start: see each plant's error above")
-        if len(classes) > 1:
+        if len(classes) > 1 and self.spec_factory(()).task == "classification":
             detail = "; ".join(f"{plants}: {list(names)}" for names, plants in classes.items())
             raise FederationError(f"plants disagree on the class list ({detail}): give every plant the same classes")
         if len(shapes) > 1:
             detail = "; ".join(f"{plants}: channels={c}, window={w}" for (c, w), plants in shapes.items())
             raise FederationError(f"plants disagree on input shape ({detail}): use the same channels and window")
-        (class_names,) = classes
+        class_names = next(iter(classes))
         (self.channels, _window), = shapes
-        return self.spec_factory(class_names)
+        return dataclasses.replace(self.spec_factory(class_names), channels=self.channels)
 
     def _ok_plants(self) -> list[str]:
         return sorted(p for p, r in self.plants.items() if r.status == "ok")
@@ -241,19 +242,27 @@ class Coordinator:
         config = {wire.RUN_SPEC: spec_json, wire.SERVER_ROUND: server_round, wire.RUN_NAME: self.run_name,
                   wire.RUN_DIR: str(self.run_dir)}
         replies = self.transport.send(wire.MSG_EVALUATE, plants, arrays, config, spec.federation.round_timeout_s)
-        acc, loss, n = {}, {}, {}
+        acc, loss, rmse, n = {}, {}, {}, {}
         for plant_id, reply in replies.items():
-            if reply.error or wire.EVAL_ACCURACY not in reply.metrics:
+            if reply.error:
                 continue
-            acc[plant_id] = reply.metrics[wire.EVAL_ACCURACY]
-            loss[plant_id] = reply.metrics[wire.EVAL_LOSS]
             n[plant_id] = reply.metrics.get(wire.N_TEST, 1)
-        total = sum(n.values()) or 1
-        return {
-            "eval_accuracy": sum(acc[p] * n[p] for p in acc) / total if acc else None,
-            "eval_loss": sum(loss[p] * n[p] for p in loss) / total if loss else None,
-            "per_plant_eval_accuracy": acc,
-        }
+            if wire.EVAL_ACCURACY in reply.metrics:
+                acc[plant_id] = reply.metrics[wire.EVAL_ACCURACY]
+                loss[plant_id] = reply.metrics[wire.EVAL_LOSS]
+            if wire.EVAL_RMSE in reply.metrics:
+                rmse[plant_id] = reply.metrics[wire.EVAL_RMSE]
+
+        def weighted(values: dict[str, float]) -> float | None:
+            total = sum(n[p] for p in values) or 1
+            return sum(values[p] * n[p] for p in values) / total if values else None
+
+        out: dict[str, Any] = {"eval_accuracy": weighted(acc), "eval_loss": weighted(loss),
+                               "per_plant_eval_accuracy": acc}
+        if rmse:
+            out["eval_rmse"] = weighted(rmse)
+            out["per_plant_eval_rmse"] = rmse
+        return out
 
     # ------------------------------------------------------------------ phase 2 + evaluation
     def _collect_source_stats(self, spec: RunSpec, arrays: dict[str, np.ndarray],
@@ -314,7 +323,7 @@ class Coordinator:
     def run(self) -> dict[str, Any]:
         started_at, t0 = _now(), time.perf_counter()
         spec = self._discover()
-        model = build_model(self.channels, spec.num_classes, spec.model, seed=spec.seed)
+        model = build_model(self.channels, spec.num_outputs, spec.model, seed=spec.seed)
         if spec.privacy.enabled:
             from common.privacy.compat import check_dp_compatible
 
@@ -383,7 +392,7 @@ class Coordinator:
             "started_at": started_at,
             "finished_at": _now(),
             "wall_time_s": wall,
-            "task": "classification",
+            "task": spec.task,
             "class_names": list(spec.class_names),
             "methods": methods,
             "method_labels": {"local_only": "Local only", "federated_global": "Federated (global)",

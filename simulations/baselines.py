@@ -12,10 +12,11 @@ from typing import Any
 import numpy as np
 
 from client.loader import load_data
-from client.plant import derive_seed
-from common.config.schema import Scenario
+from client.plant import Plant, derive_seed
+from common.config import run_spec_from_scenario
+from common.config.schema import RunSpec, Scenario
 from common.models import build_model
-from common.training import evaluate_classifier, make_optimizer, train_supervised
+from common.training import make_optimizer, train_supervised
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +29,10 @@ def centralized_epochs(scenario: Scenario) -> int:
     return epochs
 
 
+def _spec_for(scenario: Scenario, data) -> RunSpec:
+    return run_spec_from_scenario(scenario, tuple(data.class_names))
+
+
 def add_centralized_baseline(scenario: Scenario, results: dict[str, Any]) -> None:
     """Train on pooled data, evaluate per plant, write metrics into ``results`` in place."""
     plants = {p.id: load_data(scenario, p) for p in scenario.plants}
@@ -35,9 +40,11 @@ def add_centralized_baseline(scenario: Scenario, results: dict[str, Any]) -> Non
     if not evaluable:
         return
     first = plants[evaluable[0]]
+    task_plants = {p: Plant(p, d, state=None) for p, d in plants.items()}
+    spec = _spec_for(scenario, first)
     x = np.concatenate([plants[p].train.x for p in plants])
-    y = np.concatenate([plants[p].train.y for p in plants])
-    model = build_model(first.channels, first.num_classes, scenario.model, seed=scenario.seed)
+    y = np.concatenate([task_plants[p].targets(spec) for p in plants])
+    model = build_model(first.channels, spec.num_outputs, scenario.model, seed=scenario.seed)
     import torch.nn as nn
 
     module = nn.Sequential(model.extractor, model.reference_head)
@@ -50,5 +57,5 @@ def add_centralized_baseline(scenario: Scenario, results: dict[str, Any]) -> Non
                 stats.loss)
     for plant_id in evaluable:
         data = plants[plant_id]
-        results["plants"][plant_id].setdefault("metrics", {})["centralized"] = evaluate_classifier(
-            module, data.test.x, data.test.y, data.num_classes)
+        results["plants"][plant_id].setdefault("metrics", {})["centralized"] = task_plants[plant_id].evaluate(
+            module, spec)

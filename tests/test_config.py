@@ -211,7 +211,7 @@ def test_unknown_strategy_lists_the_known_ones(many):
 def test_unknown_data_source_lists_the_known_ones(many):
     line = problem_for(many, "plants[2].data.source")
     assert "unknown data source 'sinthetic'" in line and "did you mean 'synthetic'?" in line
-    assert "use one of cwru, directory, synthetic" in line
+    assert "use one of cmapss, cwru, directory, synthetic" in line
 
 
 def test_plant_data_param_with_wrong_type(many):

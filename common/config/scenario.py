@@ -220,6 +220,8 @@ def run_spec_from_scenario(scenario: Scenario, class_names: tuple[str, ...]) -> 
         class_names=class_names,
         baselines=scenario.evaluation.baselines,
         transfer=scenario.transfer,
+        task=scenario.task,
+        target_scale=scenario.target_scale,
     )
 
 

@@ -24,11 +24,12 @@ class WindowConfig:
     length: int = 1024
     stride: int | None = None
     test_fraction: float = 0.2
+    sample_rate_hz: float | None = None  # set: every plant must match it; None: mixed rates allowed
 
     def problems(self) -> list[str]:
         out = []
-        if self.length < 32:
-            out.append(f"length must be >= 32 samples, got {self.length}")
+        if self.length < 8:
+            out.append(f"length must be >= 8 samples, got {self.length}")
         if self.stride is not None and self.stride < 1:
             out.append(f"stride must be >= 1 (or null for non-overlapping), got {self.stride}")
         if not 0.0 < self.test_fraction < 1.0:
@@ -58,6 +59,9 @@ class ModelConfig:
     # Positions kept by the final adaptive average pool (1 = global average pool). More than one
     # keeps coarse position — for a spectrum input, where in frequency a pattern sits.
     pool_bins: int = 1
+    # Normalise the projection (LayerNorm over the feature_dim outputs, per window) before its
+    # activation: makes the projection scale-invariant like the normalised conv blocks.
+    feature_norm: bool = False
 
     def problems(self) -> list[str]:
         out = []
@@ -374,7 +378,8 @@ class Scenario:
     name: str
     plants: tuple[PlantSpec, ...]
     seed: int = 0
-    task: Literal["classification"] = "classification"
+    task: Literal["classification", "regression"] = "classification"
+    target_scale: float = 1.0
     window: WindowConfig = field(default_factory=WindowConfig)
     model: ModelConfig = field(default_factory=ModelConfig)
     federation: FederationConfig = field(default_factory=FederationConfig)
@@ -390,6 +395,8 @@ class Scenario:
 
     def problems(self) -> list[str]:
         out = []
+        if self.target_scale <= 0:
+            out.append(f"target_scale must be > 0 (e.g. the RUL cap, 125), got {self.target_scale}")
         if self.privacy.enabled and self.federation.strategy.name == "fedprox":
             out.append(
                 "federation.strategy.name: fedprox cannot be combined with privacy.enabled — its proximal "
@@ -414,3 +421,11 @@ class RunSpec:
     class_names: tuple[str, ...]
     baselines: tuple[BaselineName, ...]
     transfer: TransferConfig = field(default_factory=TransferConfig)
+    task: Literal["classification", "regression"] = "classification"
+    target_scale: float = 1.0
+    channels: int = 0  # input channels every plant must have (0: not yet known)
+
+    @property
+    def num_outputs(self) -> int:
+        """Logits per class, or one output for regression (the target divided by target_scale)."""
+        return 1 if self.task == "regression" else self.num_classes

@@ -1,11 +1,22 @@
 """Plant data for factoryfl: windowed vibration data per plant from several sources.
 
 Sources (see ``DATA_SOURCES``): ``synthetic`` (physically motivated simulation), ``cwru``
-(real CWRU bearing data read from the shared data set) and ``directory`` (bring your own
+(real CWRU bearing data read from the shared data set), ``cmapss`` (NASA C-MAPSS turbofan
+run-to-failure data, RUL regression / failure prediction) and ``directory`` (bring your own
 data, format in FORMAT.md). ``load_plant_data`` loads and validates one plant.
 """
 
 from .bearing import DEFAULT_BEARING, BearingGeometry, DefectFrequencies
+from .cmapss import (
+    CMAPSS_INFORMATIVE_SENSORS,
+    CMAPSS_SENSORS,
+    DEFAULT_CMAPSS_DIR,
+    CmapssParams,
+    CmapssSplits,
+    load_cmapss,
+    load_cmapss_splits,
+    operating_conditions,
+)
 from .cwru import CWRU_FAULT_CLASSES, DEFAULT_CWRU_DIR, CwruParams, load_cwru
 from .directory import DirectoryParams, load_directory
 from .errors import DataValidationError, raise_if_problems
@@ -13,7 +24,7 @@ from .load import load_plant_data
 from .manifest import FORMAT_VERSION, MANIFEST_NAME
 from .registry import DATA_SOURCES, DataSource, get_source, register
 from .synthetic import KNOWN_CLASSES, SyntheticParams, load_synthetic, make_plant_params, synthesize_recording
-from .types import UNLABELLED, PlantData, WindowSet
+from .types import TASKS, UNLABELLED, PlantData, WindowSet
 from .validate import validate_plant_data
 from .windowing import (
     WindowSpec,
@@ -27,10 +38,15 @@ from .windowing import (
 
 __all__ = [
     "BearingGeometry",
+    "CMAPSS_INFORMATIVE_SENSORS",
+    "CMAPSS_SENSORS",
     "CWRU_FAULT_CLASSES",
+    "CmapssParams",
+    "CmapssSplits",
     "CwruParams",
     "DATA_SOURCES",
     "DEFAULT_BEARING",
+    "DEFAULT_CMAPSS_DIR",
     "DEFAULT_CWRU_DIR",
     "DataSource",
     "DataValidationError",
@@ -41,6 +57,7 @@ __all__ = [
     "MANIFEST_NAME",
     "PlantData",
     "SyntheticParams",
+    "TASKS",
     "UNLABELLED",
     "WindowSet",
     "WindowSpec",
@@ -48,6 +65,8 @@ __all__ = [
     "apply_label_fraction",
     "cut_windows",
     "get_source",
+    "load_cmapss",
+    "load_cmapss_splits",
     "load_cwru",
     "load_directory",
     "load_plant_data",
@@ -55,6 +74,7 @@ __all__ = [
     "make_plant_params",
     "min_split_samples",
     "num_windows",
+    "operating_conditions",
     "raise_if_problems",
     "register",
     "split_recording",

@@ -1,7 +1,7 @@
 """Registry of data sources: name -> params type + loader.
 
 The config layer looks a source up by name, builds its params dataclass from YAML, calls
-``problems()`` and then the loader. Built-in sources: synthetic, cwru, directory.
+``problems()`` and then the loader. Built-in sources: synthetic, cwru, directory, cmapss.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .cmapss import CmapssParams, load_cmapss
 from .cwru import CwruParams, load_cwru
 from .directory import DirectoryParams, load_directory
 from .synthetic import SyntheticParams, load_synthetic
@@ -72,4 +73,12 @@ register(DataSource(
     params_type=DirectoryParams,
     loader=load_directory,
     description="bring your own data: a directory with manifest.yaml (format factoryfl-plant/v1, see FORMAT.md)",
+))
+register(DataSource(
+    name="cmapss",
+    params_type=CmapssParams,
+    loader=load_cmapss,
+    description="NASA C-MAPSS turbofan run-to-failure data, one sub-set (fd001-fd004.npz) per site; windows of "
+                "sequence_length cycles x 14 sensors, operating-condition z-scoring, target = capped RUL "
+                "(task regression) and label = fails within failure_horizon cycles; test = the official test engines",
 ))

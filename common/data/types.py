@@ -14,13 +14,21 @@ import numpy as np
 UNLABELLED = -1
 """Label value marking a window without a label."""
 
+TASKS: tuple[str, ...] = ("classification", "regression")
+"""What a plant's windows are for: ``y`` (class labels) or ``target`` (a float per window)."""
+
 
 @dataclass(frozen=True)
 class WindowSet:
-    """N windows of C channels by L samples, with one integer label each (-1 = unlabelled)."""
+    """N windows of C channels by L samples, with one integer label each (-1 = unlabelled).
+
+    ``target`` (optional) is a float32 regression target per window, shape (N,), NaN =
+    unlabelled (e.g. the remaining useful life); None when the source has none.
+    """
 
     x: np.ndarray
     y: np.ndarray
+    target: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.x, np.ndarray) or not isinstance(self.y, np.ndarray):
@@ -42,6 +50,19 @@ class WindowSet:
             )
         if self.y.size and int(self.y.min()) < UNLABELLED:
             raise ValueError(f"WindowSet.y labels must be >= -1 (-1 = unlabelled), got {int(self.y.min())}")
+        if self.target is not None:
+            t = self.target
+            if not isinstance(t, np.ndarray) or t.dtype != np.float32:
+                raise ValueError(
+                    f"WindowSet.target must be a float32 numpy array or None, got "
+                    f"{getattr(t, 'dtype', type(t).__name__)}: use target.astype(np.float32)"
+                )
+            if t.ndim != 1 or t.shape[0] != self.x.shape[0]:
+                raise ValueError(
+                    f"WindowSet.target must have shape (N,) = ({self.x.shape[0]},) to match x, got {t.shape}"
+                )
+            if bool(np.isinf(t).any()):
+                raise ValueError("WindowSet.target contains +/-Inf: use NaN for unlabelled windows")
 
     def __len__(self) -> int:
         return int(self.x.shape[0])
@@ -68,11 +89,27 @@ class WindowSet:
         idx = np.asarray(idx)
         if idx.dtype != np.bool_ and idx.size == 0:
             idx = idx.astype(np.int64)
-        return WindowSet(x=self.x[idx], y=self.y[idx])
+        target = None if self.target is None else self.target[idx]
+        return WindowSet(x=self.x[idx], y=self.y[idx], target=target)
 
     def with_labels(self, y: np.ndarray) -> WindowSet:
-        """Same windows with replaced labels (x is shared, not copied)."""
-        return WindowSet(x=self.x, y=np.asarray(y, dtype=np.int64))
+        """Same windows with replaced labels (x is shared, not copied).
+
+        A window whose label is hidden here (labelled before, -1 now) also loses its
+        ``target`` (set to NaN), so hiding labels never leaves a regression target behind.
+        """
+        y = np.asarray(y, dtype=np.int64)
+        target = self.target
+        if target is not None and y.shape == self.y.shape:
+            hidden = (self.y >= 0) & (y < 0)
+            if bool(hidden.any()):
+                target = np.where(hidden, np.float32(np.nan), target).astype(np.float32)
+        return WindowSet(x=self.x, y=y, target=target)
+
+    @property
+    def has_target(self) -> bool:
+        """Whether this split carries regression targets."""
+        return self.target is not None
 
     def class_counts(self, num_classes: int) -> np.ndarray:
         """Number of labelled windows per class, shape (num_classes,)."""
@@ -91,8 +128,25 @@ class PlantData:
     sample_rate_hz: float
     source: str
     notes: str = ""
+    task: str = "classification"  # one of TASKS; "regression" needs train/test ``target``
+    target_name: str = ""  # what ``target`` measures, e.g. "RUL (cycles, capped at 125)"
 
     def __post_init__(self) -> None:
+        if self.task not in TASKS:
+            raise ValueError(f"plant {self.plant_id!r}: task must be one of {list(TASKS)}, got {self.task!r}")
+        if self.task == "regression":
+            for name, ws in (("train", self.train), ("test", self.test)):
+                if ws.target is None:
+                    raise ValueError(
+                        f"plant {self.plant_id!r}: task is 'regression' but the {name} split has no target: "
+                        "set WindowSet.target (float32, NaN = unlabelled)"
+                    )
+            assert self.test.target is not None
+            if len(self.test) and bool(np.isnan(self.test.target).any()):
+                raise ValueError(
+                    f"plant {self.plant_id!r}: {int(np.isnan(self.test.target).sum())} test targets are NaN; "
+                    "the test split is for evaluation and must be fully labelled"
+                )
         if not self.class_names:
             raise ValueError(f"plant {self.plant_id!r}: class_names must not be empty")
         if len(set(self.class_names)) != len(self.class_names):
@@ -140,7 +194,7 @@ class PlantData:
                 "per_class": {name: int(c) for name, c in zip(self.class_names, counts)},
             }
 
-        return {
+        out: dict[str, Any] = {
             "plant_id": self.plant_id,
             "source": self.source,
             "class_names": list(self.class_names),
@@ -152,3 +206,7 @@ class PlantData:
             "test": split_summary(self.test),
             "notes": self.notes,
         }
+        if self.task != "classification":  # classification summaries stay exactly as before
+            out["task"] = self.task
+            out["target_name"] = self.target_name
+        return out

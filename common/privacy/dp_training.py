@@ -17,7 +17,7 @@ from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
 from common.privacy.compat import check_dp_compatible
-from common.training import labelled
+from common.training import labelled, supervised_loss
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ def train_dp(
             poisson_sampling=True,
             noise_generator=torch.Generator().manual_seed(seed + 1),
         )
-    loss_fn = nn.CrossEntropyLoss()
+    loss_fn = supervised_loss
     private_module.train()
     losses: list[float] = []
     samples = 0
