@@ -171,7 +171,7 @@ def _source_stats_in(msg: Message, config: dict):
     from common.transfer.stats import FeatureStats
 
     arrays = {k: v.numpy() for k, v in msg.content[wire.SOURCE_STATS].items()}
-    return FeatureStats.from_wire(arrays, json.loads(str(config[wire.STATS_SCALARS])))
+    return FeatureStats.from_arrays(arrays, json.loads(str(config[wire.STATS_SCALARS])))
 
 
 @app.train("personalise")
@@ -213,7 +213,7 @@ def final_evaluate(msg: Message, context: Context) -> Message:
             results["federated_adapted"] = adapted
         metrics = {wire.method_metric_key(method, name): value
                    for method, values in results.items() for name, value in values.items()}
-        metrics.update({f"gap/{k}": float(v) for k, v in transfer.get("gap", {}).items()})
+        metrics.update({f"{wire.GAP_PREFIX}{k}": float(v) for k, v in transfer.get("gap", {}).items()})
         metrics.update(_privacy_metrics(plant.privacy_status(spec)))
         declared = {wire.TRANSFER_CHOSEN: transfer.get("method", ""), wire.TRANSFER_REASON: transfer.get("reason", "")}
         return _reply(msg, plant, metrics=metrics, config=declared)

@@ -39,17 +39,19 @@ class InputStandardizer(nn.Module):
 
 
 class LogSpectrum(nn.Module):
-    """Per-window log-magnitude spectrum: (B, C, L) → (B, C, L // 2).
+    """Per-window log-magnitude spectrum: (B, C, L) → (B, C, L // 2), or (B, C, bands).
 
-    Each window (and channel) on its own: remove the mean, apply a Hann window, take |rFFT|,
-    divide by the window's mean magnitude (so sensor gain cancels) and compress with log1p.
-    The Nyquist bin is dropped so a power-of-two window gives a power-of-two spectrum.
-    Parameter-free and without buffers: nothing of it is in the state dict or on the wire,
-    and no window's features depend on any other window, so it is DP-safe.
+    Each window (and channel) on its own: remove the mean, apply a Hann window, take |rFFT|
+    (the Nyquist bin dropped, so a power-of-two window gives a power-of-two spectrum), optionally
+    average it into ``bands`` equal-width frequency bands, divide by the mean magnitude (so sensor
+    gain cancels) and compress with log1p. Parameter-free and without buffers: nothing of it is in
+    the state dict or on the wire, and no window's features depend on any other window, so it is
+    DP-safe (per-sample clipping still bounds each window's influence).
     """
 
-    def __init__(self, eps: float = 1e-8) -> None:
+    def __init__(self, bands: int | None = None, eps: float = 1e-8) -> None:
         super().__init__()
+        self.bands = bands
         self.eps = eps
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
@@ -57,13 +59,15 @@ class LogSpectrum(nn.Module):
         taper = torch.hann_window(length, periodic=False, dtype=x.dtype, device=x.device)
         centred = x - x.mean(dim=-1, keepdim=True)
         magnitude = torch.fft.rfft(centred * taper, dim=-1).abs()[..., : length // 2]
+        if self.bands is not None and self.bands != magnitude.shape[-1]:
+            magnitude = nn.functional.adaptive_avg_pool1d(magnitude, self.bands)
         scale = magnitude.mean(dim=-1, keepdim=True) + self.eps
         return torch.log1p(magnitude / scale)
 
 
-def _input_transform(kind: str) -> nn.Module:
+def _input_transform(kind: str, bands: int | None = None) -> nn.Module:
     if kind == "spectrum":
-        return LogSpectrum()
+        return LogSpectrum(bands)
     if kind == "time":
         return nn.Identity()
     raise ValueError(f"unknown model input {kind!r}: use 'time' or 'spectrum'")
@@ -91,7 +95,7 @@ class Extractor(nn.Module):
 
     def __init__(self, in_channels: int, cfg: ModelConfig) -> None:
         super().__init__()
-        self.transform = _input_transform(cfg.input)
+        self.transform = _input_transform(cfg.input, cfg.spectrum_bands)
         self.standardize = InputStandardizer() if cfg.standardize_input else nn.Identity()
         layers: list[nn.Module] = []
         width_in = in_channels

@@ -68,6 +68,9 @@ PRIVACY_STEPS_TOTAL = "privacy-steps-total"
 STATS_SCALARS = "stats-scalars"       # CONFIG record key prefix for FeatureStats scalars (JSON)
 
 
+GAP_PREFIX = "gap/"  # domain-gap measures a target plant reports with its phase-2 result
+
+
 def method_metric_key(method: str, metric: str) -> str:
     """Final evaluation metrics are flattened as ``<method>/<metric>``."""
     return f"{method}/{metric}"

@@ -286,13 +286,13 @@ class Coordinator:
             if wire.EPSILON in reply.metrics:
                 self.plants[plant_id].privacy["epsilon"] = float(reply.metrics[wire.EPSILON])
                 self.plants[plant_id].privacy["delta"] = float(reply.metrics.get(wire.DELTA, 0.0))
-            released.append(FeatureStats.from_wire(reply.arrays, json.loads(str(reply.config[wire.STATS_SCALARS]))))
+            released.append(FeatureStats.from_arrays(reply.arrays, json.loads(str(reply.config[wire.STATS_SCALARS]))))
         if not released:
             return None
         combined = aggregate(released)
         self.source_stats_info = {"sources": len(released), "noise_multiplier": spec.transfer.stats.noise_multiplier}
         logger.info("feature statistics released by %d source plant(s) for %d target(s)", len(released), len(targets))
-        return combined.to_wire()
+        return combined.to_arrays()
 
     def _phase_two(self, spec: RunSpec, arrays: dict[str, np.ndarray], plants: list[str], targets: list[str],
                    source_stats: tuple[dict[str, np.ndarray], dict[str, Any]] | None) -> None:
@@ -353,10 +353,10 @@ class Coordinator:
                     record.transfer[key.split("-", 1)[1]] = str(reply.config[key])
             for key, value in reply.metrics.items():
                 split = wire.split_method_metric_key(key)
-                if split:
+                if key.startswith(wire.GAP_PREFIX):
+                    record.transfer.setdefault("gap", {})[key[len(wire.GAP_PREFIX):]] = float(value)
+                elif split:
                     record.metrics.setdefault(split[0], {})[split[1]] = float(value)
-                elif key.startswith("gap/"):
-                    record.transfer.setdefault("gap", {})[key[4:]] = float(value)
                 elif key == wire.EPSILON:
                     record.privacy["epsilon"] = float(value)
                 elif key == wire.DELTA:

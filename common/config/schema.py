@@ -55,6 +55,9 @@ class ModelConfig:
     # length//2 bins), computed inside the model — parameter-free and per-sample, so plants still
     # send and receive raw windows and DP-SGD's per-sample clipping is unaffected.
     input: Literal["time", "spectrum"] = "time"
+    # spectrum only: average the magnitude spectrum into this many equal-width frequency bands
+    # before the log (band energies: lower-variance, lower-dimensional input); null keeps every bin.
+    spectrum_bands: int | None = None
     activation: Literal["relu", "tanh"] = "relu"
     # Positions kept by the final adaptive average pool (1 = global average pool). More than one
     # keeps coarse position — for a spectrum input, where in frequency a pattern sits.
@@ -78,6 +81,11 @@ class ModelConfig:
             out.append(f"feature_dim must be >= 1, got {self.feature_dim}")
         if not 0.0 <= self.dropout < 1.0:
             out.append(f"dropout must be in [0, 1), got {self.dropout}")
+        if self.spectrum_bands is not None:
+            if self.input != "spectrum":
+                out.append("spectrum_bands only applies to input: spectrum; remove it or set input: spectrum")
+            elif self.spectrum_bands < 1:
+                out.append(f"spectrum_bands must be >= 1 (or null for every bin), got {self.spectrum_bands}")
         if self.pool_bins < 1:
             out.append(f"pool_bins must be >= 1 (1 = global average pool), got {self.pool_bins}")
         return out
@@ -275,10 +283,10 @@ class StatsReleaseConfig:
     noise of ``noise_multiplier`` × its sensitivity; each query is one ledger entry.
     """
 
-    noise_multiplier: float = 2.0
-    clip_norm: float = 1.0
-    rff_features: int = 256
-    rff_bandwidth: float = 1.0
+    noise_multiplier: float = 3.0     # four queries at σ = 3: ε ≈ 3 at δ = 1e-5 for one release
+    clip_norm: float = 20.0           # in feature units (calibrated on synthetic/public data, not a plant's)
+    rff_features: int = 512
+    rff_bandwidth: float = 10.0
     rff_seed: int = 0
 
     def problems(self) -> list[str]:
@@ -300,10 +308,10 @@ class AdaptationConfig:
 
     epochs: int = 10
     batch_size: int = 64
-    learning_rate: float = 1e-3
+    learning_rate: float = 3e-4
     pseudo_label_weight: float = 0.3
-    alignment_weight: float = 1.0
-    gap_threshold: float = 0.05
+    alignment_weight: float | None = None   # None: each method's default weight
+    gap_threshold: float = 0.002            # relative RFF-MMD² above which `auto` adapts
 
     def problems(self) -> list[str]:
         out = []

@@ -1,0 +1,418 @@
+"""Transfer to a target plant: DP feature statistics, adaptation losses, adapters, domain gap.
+
+Fast by construction: statistics on small random matrices, adapters on a 4-D Gaussian-blob
+toy (linear extractor, shifted target) and one smoke run per adapter on a tiny PlantModel
+with two synthetic plants of different operating points.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+
+import numpy as np
+import pytest
+import torch
+from torch import nn
+
+from common.config.schema import ModelConfig
+from common.data import SyntheticParams, WindowSpec, load_synthetic
+from common.models import build_model
+from common.privacy.accounting import epsilon_of
+from common.privacy.ledger import PrivacyLedger
+from common.transfer import (
+    ADAPTERS,
+    AdaptConfig,
+    FeatureAlign,
+    FeatureStats,
+    GapThresholds,
+    RffSpec,
+    adapt,
+    aggregate,
+    choose_method,
+    domain_gap,
+    extract_features,
+    register_adapter,
+    release_feature_stats,
+    requires_labels,
+    requires_source_stats,
+)
+from common.transfer.losses import (
+    GradientReversal,
+    coral_loss,
+    covariance,
+    entropy,
+    information_maximisation,
+    rff_features,
+    rff_mmd_loss,
+    shot_pseudo_labels,
+)
+from common.transfer.stats import (
+    MIN_COUNT,
+    NUM_QUERIES,
+    QUERY_NAMES,
+    clip_rows,
+    ledger_entries,
+    noisy_queries,
+    sensitivities,
+)
+
+torch.set_num_threads(1)
+RFF = RffSpec(seed=3, num_features=256, bandwidth=2.0)
+
+
+def _features(n: int = 240, d: int = 5, k: int = 3, seed: int = 0, scale: float = 1.0):
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, k, n)
+    centres = rng.normal(0, 2.0, (k, d))
+    return (centres[y] + rng.normal(0, 1.0, (n, d))) * scale, y
+
+
+def _exact(f: np.ndarray, y: np.ndarray, k: int, clip: float, rff: RffSpec):
+    """Reference statistics straight from the definitions (clipped features)."""
+    f = clip_rows(f, clip)
+    counts = np.bincount(y, minlength=k).astype(float)
+    means = np.stack([f[y == c].mean(axis=0) for c in range(k)])
+    within = sum(((f[y == c] - means[c]).T @ (f[y == c] - means[c])) for c in range(k)) / len(f)
+    return counts, means, f.mean(axis=0), within, rff.features(f).mean(axis=0), np.cov(f.T, bias=True)
+
+
+# ====================================================================== statistics
+def test_release_without_noise_equals_exact_statistics():
+    f, y = _features()
+    for clip in (1e6, 2.0):              # no clipping bites / clipping bites
+        stats, history = release_feature_stats(f, y, 3, noise_multiplier=0.0, clip_norm=clip, rff=RFF,
+                                               rng=np.random.default_rng(0), allow_nonprivate=True)
+        counts, means, mean, within, rff_mean, total = _exact(f, y, 3, clip, RFF)
+        assert history == []
+        np.testing.assert_allclose(stats.class_counts, counts)
+        np.testing.assert_allclose(stats.class_means, means, atol=1e-10)
+        np.testing.assert_allclose(stats.mean, mean, atol=1e-10)
+        np.testing.assert_allclose(stats.cov, within, atol=1e-9)
+        np.testing.assert_allclose(stats.total_cov, total, atol=1e-9)
+        np.testing.assert_allclose(stats.rff_mean, rff_mean, atol=1e-12)
+        assert not stats.private
+
+
+def test_unlabelled_windows_are_dropped_and_nonprivate_release_needs_consent():
+    f, y = _features(60)
+    y = y.copy()
+    y[:10] = -1
+    stats, _ = release_feature_stats(f, y, 3, noise_multiplier=0.0, clip_norm=1e6, rff=RFF,
+                                     rng=np.random.default_rng(0), allow_nonprivate=True)
+    assert stats.num_records == 50
+    with pytest.raises(ValueError, match="no privacy"):
+        release_feature_stats(f, y, 3, noise_multiplier=0.0, clip_norm=1.0, rff=RFF, rng=np.random.default_rng(0))
+
+
+def test_noise_std_matches_sigma_times_sensitivity():
+    f, y = _features(50, d=4)
+    sigma, clip = 0.7, 1.5
+    exact = noisy_queries(f, y, 3, noise_multiplier=0.0, clip_norm=clip, rff=RFF, rng=np.random.default_rng(0))
+    rng = np.random.default_rng(1)
+    draws = {q: [] for q in QUERY_NAMES}
+    for _ in range(300):
+        noisy = noisy_queries(f, y, 3, noise_multiplier=sigma, clip_norm=clip, rff=RFF, rng=rng)
+        for q in QUERY_NAMES:
+            draws[q].append(noisy[q] - exact[q])
+    delta = sensitivities(clip)
+    assert delta == {"class_sums": clip, "class_counts": 1.0, "second_moment": clip**2, "rff_sum": math.sqrt(2.0)}
+    for q in QUERY_NAMES:
+        noise = np.stack(draws[q])
+        if q == "second_moment":
+            assert np.allclose(noise, noise.transpose(0, 2, 1))          # stays symmetric
+            noise = noise[:, *np.triu_indices(4)]                        # the independent entries
+        assert abs(noise.mean()) < 0.1 * sigma * delta[q]
+        assert noise.std() == pytest.approx(sigma * delta[q], rel=0.08), q
+
+
+def test_rff_sensitivity_bound_and_kernel_approximation():
+    rng = np.random.default_rng(0)
+    x = rng.normal(0, 5, (500, 6))
+    phi = RffSpec(seed=1, num_features=64, bandwidth=1.0).features(x)
+    assert np.linalg.norm(phi, axis=1).max() <= math.sqrt(2.0) + 1e-12      # one window moves the sum ≤ √2
+    spec = RffSpec(seed=1, num_features=20000, bandwidth=1.5)
+    a, b = rng.normal(0, 1, (2, 6)), rng.normal(0, 1, (2, 6))
+    approx = (spec.features(a) * spec.features(b)).sum(axis=1)
+    exact = np.exp(-((a - b) ** 2).sum(axis=1) / (2 * 1.5**2))
+    np.testing.assert_allclose(approx, exact, atol=0.03)
+    torch_phi = rff_features(torch.from_numpy(x[:5]), spec)
+    np.testing.assert_allclose(torch_phi.numpy(), spec.features(x[:5]), atol=1e-10)
+
+
+def test_ledger_entries_one_per_query_and_epsilon_grows_with_less_noise(tmp_path):
+    f, y = _features()
+    eps = []
+    for sigma in (4.0, 2.0, 1.0):
+        stats, history = release_feature_stats(f, y, 3, noise_multiplier=sigma, clip_norm=2.0, rff=RFF,
+                                               rng=np.random.default_rng(0))
+        assert len(history) == NUM_QUERIES == 4
+        assert all(entry == (sigma, 1.0, 1) for entry in history)
+        assert stats.private and stats.noise_multiplier == sigma
+        eps.append(epsilon_of(history, delta=1e-5))
+    assert all(math.isfinite(e) and e > 0 for e in eps)
+    assert eps[0] < eps[1] < eps[2]
+    # four σ-releases compose like one release at σ/2 (Gaussian mechanism: ρ adds up)
+    assert eps[2] == pytest.approx(epsilon_of([(0.5, 1.0, 1)], 1e-5), rel=0.02)
+    ledger = PrivacyLedger(tmp_path / "ledger.json", "plant-t")
+    for entry in ledger_entries(history, run="r1", round=0):
+        ledger.record(entry)
+    reloaded = PrivacyLedger(tmp_path / "ledger.json", "plant-t")
+    assert reloaded.epsilon(1e-5) == pytest.approx(eps[2])
+    assert {e.mechanism for e in reloaded.entries} == {"gaussian"}
+
+
+def test_heavy_noise_is_post_processed_into_valid_statistics():
+    f, y = _features(30)
+    stats, _ = release_feature_stats(f, y, 3, noise_multiplier=50.0, clip_norm=2.0, rff=RFF,
+                                     rng=np.random.default_rng(0))
+    assert (stats.class_counts >= MIN_COUNT).all()
+    assert np.linalg.eigvalsh(stats.cov).min() >= -1e-9
+    assert np.linalg.eigvalsh(stats.total_cov).min() >= -1e-9
+    assert np.allclose(stats.cov, stats.cov.T)
+    assert (np.linalg.norm(stats.class_means, axis=1) <= 2.0 + 1e-9).all()
+    assert np.linalg.norm(stats.rff_mean) <= math.sqrt(2.0) + 1e-9
+    features, labels = stats.sample(100, np.random.default_rng(0))
+    assert features.shape == (100, 5) and labels.shape == (100,) and np.isfinite(features).all()
+
+
+def test_serialisation_round_trip():
+    f, y = _features()
+    stats, _ = release_feature_stats(f, y, 3, noise_multiplier=1.0, clip_norm=2.0, rff=RFF,
+                                     rng=np.random.default_rng(0))
+    arrays, scalars = stats.to_arrays()
+    assert all(isinstance(v, np.ndarray) for v in arrays.values())
+    assert all(isinstance(v, (int, float, str)) for v in scalars.values())   # fits a ConfigRecord
+    for back in (FeatureStats.from_arrays(arrays, scalars), FeatureStats.from_json(stats.to_json())):
+        assert back.rff == stats.rff and back.clip_norm == stats.clip_norm
+        assert back.noise_multiplier == stats.noise_multiplier and back.rff_noise_var == stats.rff_noise_var
+        for name in ("class_means", "class_counts", "mean", "cov", "rff_mean"):
+            np.testing.assert_array_equal(getattr(back, name), getattr(stats, name))
+    with pytest.raises(ValueError, match="format"):
+        FeatureStats.from_arrays(arrays, {**scalars, "feature_stats.format": "other"})
+
+
+def test_aggregate_of_exact_sources_equals_pooled_statistics():
+    f, y = _features(300)
+    kwargs = dict(clip_norm=3.0, rff=RFF, rng=np.random.default_rng(0), allow_nonprivate=True, noise_multiplier=0.0)
+    parts = [release_feature_stats(f[a:b], y[a:b], 3, **kwargs)[0] for a, b in ((0, 100), (100, 300))]
+    pooled = release_feature_stats(f, y, 3, **kwargs)[0]
+    combined = aggregate(parts)
+    assert combined.num_sources == 2
+    for name in ("class_counts", "class_means", "mean", "cov", "rff_mean"):
+        np.testing.assert_allclose(getattr(combined, name), getattr(pooled, name), atol=1e-9)
+    noisy = [release_feature_stats(f[:150], y[:150], 3, noise_multiplier=s, clip_norm=3.0, rff=RFF,
+                                   rng=np.random.default_rng(1))[0] for s in (1.0, 2.0)]
+    assert aggregate(noisy).noise_multiplier == 1.0        # the least-protected contributor
+    other = release_feature_stats(f, y, 3, clip_norm=4.0, rff=RFF, rng=np.random.default_rng(0),
+                                  allow_nonprivate=True, noise_multiplier=0.0)[0]
+    with pytest.raises(ValueError, match="same shared spec"):
+        aggregate([parts[0], other])
+
+
+# ====================================================================== losses
+def test_entropy_and_information_maximisation():
+    k = 7
+    assert float(entropy(torch.zeros(4, k))) == pytest.approx(math.log(k))
+    confident = torch.full((k, k), -30.0) + 60.0 * torch.eye(k)           # one class each, all classes used
+    assert float(entropy(confident)) == pytest.approx(0.0, abs=1e-6)
+    assert float(information_maximisation(confident)) == pytest.approx(-math.log(k), abs=1e-5)
+    collapsed = torch.zeros(k, k)
+    collapsed[:, 0] = 60.0                                                  # every window → class 0
+    assert float(information_maximisation(collapsed)) == pytest.approx(0.0, abs=1e-5)
+    prior = torch.full((k,), 1.0 / k)
+    assert float(information_maximisation(confident, prior)) == pytest.approx(0.0, abs=1e-5)  # KL form: +log K
+    assert entropy(torch.zeros(3, k), reduction="none").shape == (3,)
+
+
+def test_coral_loss():
+    rng = torch.Generator().manual_seed(0)
+    x = torch.randn(200, 6, generator=rng, dtype=torch.float64)
+    assert float(coral_loss(x, covariance(x))) == pytest.approx(0.0, abs=1e-12)
+    assert float(coral_loss(x, covariance(x), x.mean(dim=0))) == pytest.approx(0.0, abs=1e-12)
+    assert float(coral_loss(2 * x, covariance(x))) > 0.01
+    assert float(coral_loss(x, covariance(x), x.mean(dim=0) + 1.0)) == pytest.approx(1.0)   # ‖1‖²/D
+
+
+def test_rff_mmd_same_distribution_near_zero_shifted_positive():
+    spec = RffSpec(seed=0, num_features=512, bandwidth=2.0)
+    rng = np.random.default_rng(0)
+    source = rng.normal(0, 1, (4000, 3))
+    m_s = torch.from_numpy(spec.features(source).mean(axis=0))
+    same = torch.from_numpy(rng.normal(0, 1, (500, 3)))
+    shifted = same + torch.tensor([2.0, 0.0, 0.0], dtype=torch.float64)
+    assert abs(float(rff_mmd_loss(same, m_s, spec))) < 5e-3
+    assert float(rff_mmd_loss(shifted, m_s, spec)) > 0.1
+    assert float(rff_mmd_loss(same, m_s, spec, unbiased=False)) >= 0.0
+
+
+def test_gradient_reversal_flips_and_scales_the_gradient():
+    x = torch.randn(5, 3, requires_grad=True)
+    (GradientReversal.apply(x, 0.5) * torch.arange(3.0)).sum().backward()
+    expected = -0.5 * torch.arange(3.0).expand(5, 3)
+    assert torch.equal(x.grad, expected)
+    y = torch.randn(4, requires_grad=True)
+    out = GradientReversal.apply(y, 1.0)
+    assert torch.equal(out, y)                                     # identity forward
+
+
+def test_shot_pseudo_labels_recover_clusters_from_noisy_predictions():
+    g = torch.Generator().manual_seed(0)
+    centres = torch.eye(4) * 5 + 1
+    truth = torch.arange(4).repeat(50)
+    feats = centres[truth] + 0.5 * torch.randn(200, 4, generator=g)
+    logits = 2.0 * torch.nn.functional.one_hot(truth, 4).float()
+    wrong = torch.rand(200, generator=g) < 0.3                      # 30 % of predictions point elsewhere
+    logits[wrong] = logits[wrong].roll(1, dims=1)
+    assert (logits.argmax(1) == truth).float().mean() < 0.75
+    labels = shot_pseudo_labels(feats, logits, 4, iterations=2)
+    assert (labels == truth).float().mean() > 0.95
+
+
+# ====================================================================== adapters (toy)
+def _blobs(n: int, shift, rng, k: int = 3):
+    means = np.array([[0, 0, 0, 0], [4, 0, 0, 0], [0, 4, 0, 0]], float)
+    y = rng.integers(0, k, n)
+    x = means[y] + rng.standard_normal((n, 4)) + np.asarray(shift, float)
+    return x.astype(np.float32)[:, None, :], y.astype(np.int64)
+
+
+@pytest.fixture(scope="module")
+def toy():
+    """Source-trained linear extractor + head; target = source shifted by (2.5, 2.5, 0, 0)."""
+    rng = np.random.default_rng(0)
+    xs, ys = _blobs(600, 0.0, rng)
+    xt, yt = _blobs(600, [2.5, 2.5, 0, 0], rng)
+    xtest, ytest = _blobs(600, [2.5, 2.5, 0, 0], rng)
+    xsame, _ = _blobs(600, 0.0, rng)
+    with torch.random.fork_rng():
+        torch.manual_seed(0)
+        extractor, head = nn.Sequential(nn.Flatten(), nn.Linear(4, 8)), nn.Linear(8, 3)
+    opt = torch.optim.Adam([*extractor.parameters(), *head.parameters()], lr=1e-2)
+    for _ in range(200):
+        opt.zero_grad()
+        nn.functional.cross_entropy(head(extractor(torch.from_numpy(xs))), torch.from_numpy(ys)).backward()
+        opt.step()
+    stats, _ = release_feature_stats(extract_features(extractor, xs).numpy(), ys, 3, noise_multiplier=0.0,
+                                     clip_norm=50.0, rff=RffSpec(0, 256, 5.0), rng=rng, allow_nonprivate=True)
+    return dict(extractor=extractor, head=head, xs=xs, ys=ys, xt=xt, yt=yt, xtest=xtest, ytest=ytest,
+                xsame=xsame, stats=stats)
+
+
+def _accuracy(model: nn.Module, x: np.ndarray, y: np.ndarray) -> float:
+    model.eval()
+    with torch.no_grad():
+        return float((model(torch.from_numpy(x)).argmax(1).numpy() == y).mean())
+
+
+TOY_CFG = AdaptConfig(epochs=5, batch_size=64, learning_rate=1e-2, pseudo_label_warmup=1)
+
+
+@pytest.mark.parametrize("method", ["feature_standardization", "shot"])
+def test_adaptation_improves_target_accuracy_over_source_only(toy, method):
+    source_only = _accuracy(nn.Sequential(toy["extractor"], toy["head"]), toy["xtest"], toy["ytest"])
+    before = copy.deepcopy(toy["extractor"].state_dict())
+    result = ADAPTERS[method](toy["extractor"], toy["head"], toy["xt"], toy["stats"], TOY_CFG)
+    adapted = _accuracy(result.model, toy["xtest"], toy["ytest"])
+    assert source_only < 0.8
+    assert adapted > source_only + 0.1, (method, source_only, adapted)
+    assert all(torch.equal(v, toy["extractor"].state_dict()[k]) for k, v in before.items())   # inputs untouched
+    assert result.method == method and result.selected_epoch == max(len(result.losses) - 1, 0)
+    assert "target_mean_entropy_after" in result.selection
+
+
+def test_feature_align_is_a_module_with_buffers_the_plant_can_keep(toy):
+    result = adapt("feature_standardization", toy["extractor"], toy["head"], toy["xt"], toy["stats"], TOY_CFG)
+    align = result.model[1]
+    assert isinstance(align, FeatureAlign) and not list(align.parameters())
+    state = result.model.state_dict()
+    assert {"1.target_mean", "1.source_mean", "1.transform"} <= set(state)
+    clone = nn.Sequential(copy.deepcopy(toy["extractor"]), FeatureAlign(8), copy.deepcopy(toy["head"]))
+    clone.load_state_dict(state)
+    x = torch.from_numpy(toy["xtest"][:10])
+    with torch.no_grad():
+        assert torch.allclose(clone(x), result.model(x))
+        f_aligned = result.model[1](result.model[0](torch.from_numpy(toy["xt"])))
+    # the target's aligned features carry the source's mean and per-dimension spread
+    np.testing.assert_allclose(f_aligned.mean(0).numpy(), toy["stats"].mean, atol=1e-3)
+    np.testing.assert_allclose(f_aligned.std(0, unbiased=False).numpy(),
+                               np.sqrt(np.diag(toy["stats"].total_cov)), rtol=1e-3)
+    full = adapt("feature_standardization", toy["extractor"], toy["head"], toy["xt"], toy["stats"],
+                 AdaptConfig(align_mode="full"))
+    assert _accuracy(full.model, toy["xtest"], toy["ytest"]) > 0.9
+
+
+def test_shot_runs_source_free_and_uses_labels_when_given(toy):
+    assert not requires_source_stats("shot")
+    result = adapt("shot", toy["extractor"], toy["head"], toy["xt"], None, TOY_CFG,
+                   labelled=(toy["xt"][:9], toy["yt"][:9]))
+    assert len(result.losses) == TOY_CFG.epochs and all(math.isfinite(v) for v in result.losses)
+    assert {"im", "pseudo_ce", "labelled_ce", "total"} <= set(result.history[-1])
+    assert "pseudo_ce" not in result.history[0]                      # warm-up epoch: IM only
+
+
+# ====================================================================== adapters (real model, smoke)
+@pytest.fixture(scope="module")
+def plants():
+    """Two synthetic plants with different operating points and a tiny shared model."""
+    window = WindowSpec(length=256)
+    classes = ("normal", "inner_race", "outer_race")
+    src = load_synthetic("src", SyntheticParams(seed=1, num_windows_per_class=12, classes=classes), window)
+    tgt = load_synthetic("tgt", SyntheticParams(seed=2, num_windows_per_class=12, rpm=2600, load=0.8,
+                                                resonance_hz=4000, sensor_gain=1.4, noise_std=0.5,
+                                                classes=classes), window)
+    model = build_model(1, 3, ModelConfig(channels=(8, 8), groups=4, feature_dim=8, first_kernel=16,
+                                          first_stride=4), seed=0)
+    feats = extract_features(model.extractor, src.train.x).numpy()
+    stats, _ = release_feature_stats(feats, src.train.y, 3, noise_multiplier=1.0, clip_norm=5.0,
+                                     rff=RffSpec(0, 64, 2.0), rng=np.random.default_rng(0))
+    return model, src, tgt, stats
+
+
+@pytest.mark.parametrize("method", sorted(["feature_standardization", "shot", "coral", "mmd", "dann"]))
+def test_every_adapter_runs_on_the_plant_model(plants, method):
+    model, _, tgt, stats = plants
+    cfg = AdaptConfig(epochs=2, batch_size=16, pseudo_label_warmup=1, conditional=(method == "dann"))
+    result = adapt(method, model.extractor, model.reference_head, tgt.train.x, stats, cfg)
+    with torch.no_grad():
+        logits = result.model(torch.from_numpy(tgt.test.x))
+    assert logits.shape == (len(tgt.test.x), 3) and torch.isfinite(logits).all()
+    assert len(result.losses) == (0 if method == "feature_standardization" else 2)
+    assert all(math.isfinite(v) for v in result.losses)
+    assert not requires_labels(method)
+
+
+def test_registry_and_requirements(plants):
+    model, _, tgt, _ = plants
+    assert set(ADAPTERS) == {"feature_standardization", "shot", "coral", "mmd", "dann"}
+    assert requires_labels("fine_tune") and not requires_source_stats("fine_tune")
+    assert all(requires_source_stats(m) for m in ("feature_standardization", "coral", "mmd", "dann"))
+    with pytest.raises(ValueError, match="already registered"):
+        register_adapter("shot", ADAPTERS["shot"], needs_labels=False, needs_source_stats=False)
+    with pytest.raises(ValueError, match="unknown transfer method"):
+        requires_labels("magic")
+    with pytest.raises(ValueError, match="needs the sources' released feature statistics"):
+        adapt("coral", model.extractor, model.reference_head, tgt.train.x, None, AdaptConfig(epochs=1))
+    with pytest.raises(ValueError, match="fine-tuning"):
+        adapt("fine_tune", model.extractor, model.reference_head, tgt.train.x, None, AdaptConfig())
+
+
+# ====================================================================== gap and the auto choice
+def test_domain_gap_and_choose_method(toy):
+    rng = np.random.default_rng(0)
+    same = domain_gap(extract_features(toy["extractor"], toy["xsame"]), toy["stats"], rng)
+    shifted = domain_gap(extract_features(toy["extractor"], toy["xt"]), toy["stats"], rng)
+    for key in ("rff_mmd2", "rff_mmd2_relative", "mean_shift", "coral_distance", "proxy_a_distance"):
+        assert shifted[key] > same[key], key
+    assert same["proxy_a_distance"] < 0.5 < 1.0 < shifted["proxy_a_distance"]
+
+    method, reason = choose_method(same, n_labelled=30)
+    assert method == "fine_tune" and "small domain gap" in reason and "30 labelled" in reason
+    assert f"{same['rff_mmd2_relative']:.4g}" in reason
+    assert choose_method(same, n_labelled=0)[0] == "feature_standardization"
+    method, reason = choose_method(shifted, n_labelled=30)
+    assert method == "shot" and "large domain gap" in reason
+    assert choose_method(shifted, n_labelled=0)[0] == "shot"
+    assert choose_method(shifted, 0, GapThresholds(adaptation_method="mmd"))[0] == "mmd"
+    with pytest.raises(ValueError):
+        choose_method({"n_target": 10.0}, 0)
