@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test test-slow test-all bench bench-spine clean
+.PHONY: setup demo test test-slow test-all bench bench-spine bench-transfer bench-lopo clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,7 +25,13 @@ test-slow: setup
 test-all: setup
 	$(BIN)/python -m pytest -q -m "slow or not slow"
 
-bench: bench-spine
+bench: bench-spine bench-transfer bench-lopo
+
+bench-transfer: setup
+	$(BIN)/python -m simulations.benchmarks.transfer_pairs
+
+bench-lopo: setup
+	$(BIN)/factoryfl lopo simulations/scenarios/cwru_4plants.yaml --method auto --runs-dir runs/bench-lopo --results-name lopo_cwru_auto
 
 bench-spine: setup
 	$(BIN)/python -m simulations.benchmarks.spine

@@ -31,6 +31,14 @@ def _cmd_lopo(args: argparse.Namespace) -> int:
     from simulations.lopo import leave_one_plant_out
 
     root = leave_one_plant_out(args.scenario, method=args.method, k_shot=args.k_shot, runs_dir=args.runs_dir)
+    if args.results_name:
+        import shutil
+
+        from simulations.benchmarks.common import RESULTS_DIR
+
+        RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+        for suffix in ("md", "json"):
+            shutil.copyfile(root / f"summary.{suffix}", RESULTS_DIR / f"{args.results_name}.{suffix}")
     print((root / "summary.md").read_text())
     print(f"summary: {root / 'summary.md'}")
     return 0
@@ -74,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "feature_standardization, finetune_head, finetune_full, fedrep)")
     p.add_argument("--k-shot", type=int, default=None, help="give the target k labelled windows per class")
     p.add_argument("--runs-dir", default=None)
+    p.add_argument("--results-name", default=None,
+                   help="also copy summary.{md,json} to simulations/results/<name>.{md,json}")
     p.set_defaults(func=_cmd_lopo)
     p = sub.add_parser("validate", help="check a scenario and every plant's data without training")
     p.add_argument("scenario")

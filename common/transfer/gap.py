@@ -209,6 +209,7 @@ def choose_method(gap: dict[str, float], n_labelled: int, thresholds: GapThresho
         why = "small domain gap: " + numbers + f"; {labels} → fine-tune the shared model on them"
     else:
         method = t.unlabelled_small_gap_method
-        why = ("small domain gap: " + numbers + f"; {labels} → training-free {method} "
-               "(source statistics already close; no labels to fine-tune on)")
+        kind = "training-free " if method == "feature_standardization" else "unsupervised adaptation: "
+        why = ("small domain gap: " + numbers + f"; {labels} → {kind}{method} "
+               "(no labels to fine-tune on)")
     return method, why

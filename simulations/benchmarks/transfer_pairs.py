@@ -1,0 +1,172 @@
+"""CWRU single-source transfer pairs: source plant i labelled, target plant j unlabelled.
+
+For every seed, privacy setting and source load i, the source pretrains through a federation
+(the real ClientApp, in process), then for each target load j ≠ i every transfer method runs
+inside the target with the same phase-2 code the ClientApp uses (`client.transfer`), against
+statistics the source released with DP noise into its ledger. With DP, the source's whole
+ledger (DP-SGD pretraining + the statistics release) ends at ε ≤ 3. Model selection never
+looks at target labels (last epoch). 9 fault classes (fault-only task).
+
+Run: make bench-transfer   (writes simulations/results/transfer_pairs.{json,md})
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import logging
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+import yaml
+
+from simulations.benchmarks.common import machine, mean_std, write_results
+
+METHODS = ("feature_standardization", "shot", "coral", "mmd", "dann")
+LOADS = ("load0", "load1", "load2", "load3")
+REFERENCE = {"source_only": 93.27, "feature_standardization (AdaBN)": 93.47, "coral": 95.11,
+             "mmd (MK-MMD)": 97.49, "dann": 99.71}
+TOTAL_EPSILON = 3.0
+
+
+def _scenario(cwru_dir: Path, source: str, seed: int, dp: bool, base: dict) -> dict:
+    body = json.loads(json.dumps(base))
+    body.update({"name": f"pair-{source}-s{seed}", "seed": seed})
+    body["plants"] = [{"id": source, "data": {"source": "cwru", "path": str(cwru_dir / f"{source}.npz")}}]
+    body["evaluation"] = {"baselines": []}
+    body["personalisation"] = {"mode": "none", "epochs": 0}
+    if dp:
+        body["privacy"] = {**body.get("privacy", {}), "enabled": True,
+                           "target_epsilon": base.get("privacy", {}).get("target_epsilon", 2.5)}
+    else:
+        body.pop("privacy", None)
+    return body
+
+
+def run(cwru_dir: Path, seeds: list[int], dp_settings: list[bool], base: dict, work: Path) -> dict:
+    from client.loader import make_plant
+    from client.transfer import adapted_evaluation, release_source_stats, run_phase_two
+    from common.config import load_scenario, run_spec_from_scenario
+    from common.config.scenario import scenario_from_dict
+    from common.privacy.accounting import noise_for_target_epsilon
+    from common.transfer.stats import FeatureStats
+    from server.app import run_federation
+    from tests.helpers.loopback import LoopbackGrid
+
+    log = logging.getLogger("transfer_pairs")
+    rows = []
+    for dp in dp_settings:
+        for seed in seeds:
+            for source in LOADS:
+                started = time.perf_counter()
+                run_dir = work / f"{'dp' if dp else 'nodp'}-s{seed}-{source}"
+                run_dir.mkdir(parents=True)
+                path = run_dir / "scenario.yaml"
+                path.write_text(yaml.safe_dump(_scenario(cwru_dir, source, seed, dp, base)))
+                scenario = load_scenario(path)
+                run_federation(LoopbackGrid(path, 1, run_dir), scenario, run_dir)
+                arrays = {k: v.numpy() for k, v in torch.load(run_dir / "global_model.pt")["arrays"].items()}
+                source_plant = make_plant(scenario, scenario.plants[0], str(run_dir))
+                spec = run_spec_from_scenario(scenario, tuple(source_plant.data.class_names))
+                spec = dataclasses.replace(spec, channels=source_plant.data.channels)
+                if dp:  # spend what is left of ε = 3 on the statistics (4 Gaussian queries)
+                    ledger = source_plant.ledger()
+                    sigma = noise_for_target_epsilon(TOTAL_EPSILON, source_plant.delta(spec), 1.0, 4,
+                                                     prior=ledger.history())
+                    spec = dataclasses.replace(spec, transfer=dataclasses.replace(
+                        spec.transfer, stats=dataclasses.replace(spec.transfer.stats, noise_multiplier=sigma)))
+                declined, stats_arrays, scalars, privacy = release_source_stats(source_plant, spec, arrays, "bench")
+                stats = FeatureStats.from_arrays(stats_arrays, scalars)
+                source_eps = source_plant.ledger().epsilon(source_plant.delta(spec))
+                for target in (t for t in LOADS if t != source):
+                    target_spec = dataclasses.replace(scenario.plants[0], id=target, labelled_fraction=0.0,
+                                                      data=dataclasses.replace(scenario.plants[0].data,
+                                                                               params=dataclasses.replace(
+                                                                                   scenario.plants[0].data.params,
+                                                                                   path=str(cwru_dir / f"{target}.npz"))))
+                    target_plant = make_plant(scenario, target_spec, str(run_dir))
+                    row = {"dp": dp, "seed": seed, "source": source, "target": target,
+                           "n_test": len(target_plant.data.test), "source_epsilon": source_eps if dp else None,
+                           "source_only": target_plant.evaluate_shared(spec, arrays)["accuracy"]}
+                    for method in METHODS:
+                        target_plant.transfer = method
+                        run_phase_two(target_plant, spec, arrays, stats, f"bench-{method}")
+                        evaluation, _ = adapted_evaluation(target_plant, f"bench-{method}")
+                        row[method] = evaluation["accuracy"]
+                    rows.append(row)
+                    log.info("%s s%d %s→%s: source-only %.3f, %s", "DP" if dp else "no-DP", seed, source, target,
+                             row["source_only"], ", ".join(f"{m} {row[m]:.3f}" for m in METHODS))
+                log.info("source %s done in %.1fs", source, time.perf_counter() - started)
+    return {"machine": machine(), "rows": rows, "methods": list(METHODS), "seeds": seeds,
+            "reference_udtl_10class_nonprivate": REFERENCE, "total_source_epsilon": TOTAL_EPSILON,
+            "model": base.get("model", {}), "note": "accuracy on the target's held-out split; last epoch"}
+
+
+def markdown(payload: dict) -> str:
+    methods = ["source_only", *payload["methods"]]
+    lines = ["# CWRU single-source transfer pairs (9 fault classes)", "",
+             "Command: `make bench-transfer`. Source load i labelled (pretrained through a federation of one "
+             "plant), target load j unlabelled; every method runs inside the target on its unlabelled training "
+             "windows with the source's DP-released feature statistics; accuracy (%) on the target's held-out "
+             f"split, last epoch (no target labels used for selection); seeds {payload['seeds']}.",
+             f"With DP the source's whole ledger (DP-SGD + statistics release) ends at ε ≤ "
+             f"{payload['total_source_epsilon']} (δ ≤ 1e-5).",
+             f"Machine: {payload['machine']['platform']}, {payload['machine']['cpu_count']} CPUs.", "",
+             "Reference (UDTL, centralized, non-private, 10 classes, time domain, mean over the 12 pairs): "
+             + ", ".join(f"{k} {v}" for k, v in payload["reference_udtl_10class_nonprivate"].items()), ""]
+    for dp in (False, True):
+        rows = [r for r in payload["rows"] if r["dp"] == dp]
+        if not rows:
+            continue
+        lines += [f"## {'With DP at the source (ε ≤ 3)' if dp else 'Without DP'}", "",
+                  "| pair | test windows | " + " | ".join(methods) + " |", "|---|---:|" + "---:|" * len(methods)]
+        pairs = sorted({(r["source"], r["target"]) for r in rows})
+        for s, t in pairs:
+            sel = [r for r in rows if (r["source"], r["target"]) == (s, t)]
+            cells = []
+            for m in methods:
+                mu, sd = mean_std([100 * r[m] for r in sel])
+                cells.append(f"{mu:.1f} ± {sd:.1f}")
+            lines.append(f"| {s[-1]}→{t[-1]} | {sel[0]['n_test']} | " + " | ".join(cells) + " |")
+        cells = []
+        for m in methods:
+            per_seed = [np.mean([100 * r[m] for r in rows if r["seed"] == seed]) for seed in payload["seeds"]]
+            mu, sd = mean_std([float(v) for v in per_seed])
+            cells.append(f"**{mu:.1f} ± {sd:.1f}**")
+        lines += ["| **mean (± std over seeds)** | " + str(sum(r["n_test"] for r in rows) // len(payload["seeds"]))
+                  + " | " + " | ".join(cells) + " |", ""]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cwru-dir", default=str(Path(__file__).resolve().parents[3] / "shared/datasets/cwru12k_de"))
+    parser.add_argument("--seeds", default="0,1,2")
+    parser.add_argument("--dp", default="off,on", help="comma list of off/on")
+    parser.add_argument("--base", default=str(Path(__file__).resolve().parents[1] / "scenarios/cwru_4plants.yaml"),
+                        help="scenario whose model/federation/transfer settings are used")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
+    for noisy in ("server", "client", "common"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    torch.set_num_threads(1)
+    base = yaml.safe_load(Path(args.base).read_text())
+    work = Path(tempfile.mkdtemp(prefix="ffl-pairs-"))
+    try:
+        payload = run(Path(args.cwru_dir), [int(s) for s in args.seeds.split(",")],
+                      [d == "on" for d in args.dp.split(",")], base, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    payload["base_scenario"] = args.base
+    json_path, md_path = write_results("transfer_pairs", payload, markdown(payload))
+    print(md_path.read_text())
+    print(f"wrote {json_path} and {md_path}")
+
+
+if __name__ == "__main__":
+    main()
