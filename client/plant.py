@@ -32,6 +32,17 @@ DP_PLAN = "dp_plan"
 OPTIMIZER_STATE = "pretrain_optimizer"
 
 
+def device_for_plant() -> str:
+    """`FACTORYFL_DEVICE` if set; else CUDA when this process sees a GPU (in simulation Ray hides
+    GPUs from plants that asked for none); else the CPU."""
+    import os
+
+    chosen = os.environ.get("FACTORYFL_DEVICE")
+    if chosen:
+        return chosen
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
 def derive_seed(*parts: object) -> int:
     """A stable 31-bit seed from any parts (scenario seed, plant id, round, purpose)."""
     digest = hashlib.sha256("/".join(map(str, parts)).encode()).digest()
@@ -70,6 +81,7 @@ class Plant:
         self.state = state
         self.privacy_budget = privacy_budget
         self.transfer = transfer  # this plant's own choice of phase-2 method (None: the federation's default)
+        self.device = torch.device(device_for_plant())
 
     # ---------------------------------------------------------------- helpers
     def targets(self, spec: RunSpec, split: str = "train") -> np.ndarray:
@@ -88,7 +100,7 @@ class Plant:
                               spec.target_scale)
 
     def _model(self, spec: RunSpec, shared: dict[str, np.ndarray] | None) -> PlantModel:
-        model = build_model(self.data.channels, spec.num_outputs, spec.model, seed=spec.seed)
+        model = build_model(self.data.channels, spec.num_outputs, spec.model, seed=spec.seed).to(self.device)
         if shared is not None:
             load_shared(model, {k: torch.from_numpy(np.asarray(v)) for k, v in shared.items()})
         return model

@@ -163,12 +163,12 @@ def is_shared(name: str) -> bool:
 
 def shared_state(model: nn.Module) -> dict[str, torch.Tensor]:
     """The parameters that cross the wire: extractor and reference head, by name."""
-    return {k: v.detach().clone() for k, v in model.state_dict().items() if is_shared(k)}
+    return {k: v.detach().cpu().clone() for k, v in model.state_dict().items() if is_shared(k)}
 
 
 def local_state(model: nn.Module) -> dict[str, torch.Tensor]:
     """The plant-local parameters (personal head): these never leave the plant."""
-    return {k: v.detach().clone() for k, v in model.state_dict().items() if not is_shared(k)}
+    return {k: v.detach().cpu().clone() for k, v in model.state_dict().items() if not is_shared(k)}
 
 
 def load_shared(model: nn.Module, arrays: dict[str, torch.Tensor]) -> None:
@@ -184,4 +184,4 @@ def load_shared(model: nn.Module, arrays: dict[str, torch.Tensor]) -> None:
             f"missing={missing} unknown={unknown} wrong shape={bad_shape}; "
             "the coordinator and the plant must use the same model settings"
         )
-    model.load_state_dict({**own, **{k: torch.as_tensor(v) for k, v in arrays.items()}})
+    model.load_state_dict({**own, **{k: torch.as_tensor(v).to(own[k].device) for k, v in arrays.items()}})

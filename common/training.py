@@ -28,6 +28,12 @@ class TrainStats:
     first_loss: float
 
 
+def _device_of(module: nn.Module) -> torch.device:
+    """Where the module's parameters live; batches are moved there (CPU arrays stay on the host)."""
+    param = next(module.parameters(), None)
+    return param.device if param is not None else torch.device("cpu")
+
+
 def labelled_mask(y: np.ndarray) -> np.ndarray:
     """Integer class labels: -1 means unlabelled. Float regression targets: NaN means unlabelled."""
     return np.isfinite(y) if np.issubdtype(y.dtype, np.floating) else y >= 0
@@ -82,6 +88,7 @@ def train_supervised(
         raise ValueError("no labelled windows to train on: this plant needs labels for supervised training")
     generator = torch.Generator().manual_seed(seed)
     xt, yt = torch.from_numpy(x), torch.from_numpy(y)
+    device = _device_of(module)
     loss_fn = supervised_loss
     module.train()
     losses: list[float] = []
@@ -91,7 +98,7 @@ def train_supervised(
         for start in range(0, len(order), batch_size):
             idx = order[start : start + batch_size]
             optimizer.zero_grad(set_to_none=True)
-            loss = loss_fn(module(xt[idx]), yt[idx])
+            loss = loss_fn(module(xt[idx].to(device)), yt[idx].to(device))
             objective = loss
             if proximal_anchor is not None and proximal_mu > 0:
                 objective = loss + proximal_term(module, proximal_anchor, proximal_mu)
@@ -106,7 +113,8 @@ def train_supervised(
 def predict_logits(module: nn.Module, x: np.ndarray, batch_size: int = 256) -> torch.Tensor:
     module.eval()
     xt = torch.from_numpy(x)
-    outs = [module(xt[i : i + batch_size]) for i in range(0, len(xt), batch_size)]
+    device = _device_of(module)
+    outs = [module(xt[i : i + batch_size].to(device)).cpu() for i in range(0, len(xt), batch_size)]
     return torch.cat(outs) if outs else torch.zeros((0, 0))
 
 

@@ -17,7 +17,7 @@ from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
 from common.privacy.compat import check_dp_compatible
-from common.training import labelled, supervised_loss
+from common.training import _device_of, labelled, supervised_loss
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +54,7 @@ def train_dp(
 
     _quiet_opacus_logging()
     check_dp_compatible(module)
+    device = _device_of(module)
     x, y = labelled(x, y)
     if len(y) == 0:
         raise ValueError("no labelled windows to train on: DP pretraining needs labels")
@@ -70,7 +71,7 @@ def train_dp(
             noise_multiplier=noise_multiplier,
             max_grad_norm=max_grad_norm,
             poisson_sampling=True,
-            noise_generator=torch.Generator().manual_seed(seed + 1),
+            noise_generator=torch.Generator(device=device).manual_seed(seed + 1),
         )
     loss_fn = supervised_loss
     private_module.train()
@@ -78,6 +79,7 @@ def train_dp(
     samples = 0
     for _ in range(epochs):
         for xb, yb in private_loader:
+            xb, yb = xb.to(device), yb.to(device)
             private_optimizer.zero_grad(set_to_none=True)
             if len(yb) == 0:
                 # Poisson sampling can draw an empty batch: it is still a (noise-only) step that the
