@@ -49,6 +49,25 @@ def tiny_scenario(tmp_path: Path, **overrides) -> Path:
     return path
 
 
+def with_explicit_plants(path: Path, last_plant_extra: dict) -> Path:
+    """Rewrite a tiny scenario's generated plants as an explicit list (same params), adding
+    ``last_plant_extra`` to the last plant (e.g. a budget, no labels, a transfer method)."""
+    from common.config import to_dict
+    from common.data import make_plant_params
+
+    body = yaml.safe_load(path.read_text())
+    generated = body.pop("synthetic_plants")
+    body["plants"] = []
+    for i in range(generated["count"]):
+        params = to_dict(make_plant_params(i, generated["seed"], num_windows_per_class=generated["num_windows_per_class"]))
+        plant = {"id": f"plant-{i}", "data": {"source": "synthetic", **params}}
+        if i == generated["count"] - 1:
+            plant.update(last_plant_extra)
+        body["plants"].append(plant)
+    path.write_text(yaml.safe_dump(body))
+    return path
+
+
 @pytest.fixture
 def cwru_dir() -> Path:
     path = DATASETS / "cwru12k_de"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import yaml
 from flwr.app import ArrayRecord, MetricRecord
 from opacus.accountants import RDPAccountant
 
@@ -14,7 +13,7 @@ from common import wire
 from common.config import load_scenario
 from common.models import build_model, shared_state
 from server.app import run_federation
-from tests.conftest import tiny_scenario
+from tests.conftest import tiny_scenario, with_explicit_plants
 from tests.helpers.loopback import LoopbackGrid
 
 
@@ -25,19 +24,7 @@ def _dp_scenario(tmp_path: Path, budget_for_plant_2: float | None = None, rounds
         privacy={"enabled": True, "noise_multiplier": 1.0, "max_grad_norm": 1.0, "delta": 1e-5},
     )
     if budget_for_plant_2 is not None:
-        body = yaml.safe_load(path.read_text())
-        generated = body.pop("synthetic_plants")
-        from common.data import make_plant_params
-        from common.config import to_dict
-
-        body["plants"] = []
-        for i in range(3):
-            params = to_dict(make_plant_params(i, generated["seed"], num_windows_per_class=16))
-            plant = {"id": f"plant-{i}", "data": {"source": "synthetic", **params}}
-            if i == 2:
-                plant["privacy_budget"] = budget_for_plant_2
-            body["plants"].append(plant)
-        path.write_text(yaml.safe_dump(body))
+        with_explicit_plants(path, {"privacy_budget": budget_for_plant_2})
     return path
 
 

@@ -11,28 +11,20 @@ import yaml
 from flwr.app import ArrayRecord
 
 from common import wire
-from common.config import ConfigError, load_scenario, to_dict
+from common.config import ConfigError, load_scenario
 from common.data import make_plant_params
 from server.app import run_federation
-from tests.conftest import tiny_scenario
+from tests.conftest import tiny_scenario, with_explicit_plants
 from tests.helpers.loopback import LoopbackGrid
 
 
 def _scenario(tmp_path: Path, target_method: str | None, **target_extra) -> Path:
     path = tiny_scenario(tmp_path, federation={"rounds": 2},
                          transfer={"adaptation": {"epochs": 2, "batch_size": 16}})
-    body = yaml.safe_load(path.read_text())
-    body.pop("synthetic_plants")
-    body["plants"] = []
-    for i in range(3):
-        params = to_dict(make_plant_params(i, 0, num_windows_per_class=16))
-        plant = {"id": f"plant-{i}", "data": {"source": "synthetic", **params}}
-        if i == 2:
-            plant.update({"labelled_fraction": 0.0, **target_extra})
-            if target_method:
-                plant["transfer"] = target_method
-        body["plants"].append(plant)
-    path.write_text(yaml.safe_dump(body))
+    extra = {"labelled_fraction": 0.0, **target_extra}
+    if target_method:
+        extra["transfer"] = target_method
+    with_explicit_plants(path, extra)
     return path
 
 

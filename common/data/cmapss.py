@@ -47,14 +47,13 @@ from __future__ import annotations
 
 import logging
 import math
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from .errors import DataValidationError, raise_if_problems
-from .paths import resolve_existing
+from .paths import resolve_existing, read_npz
 from .types import TASKS, PlantData, WindowSet
 from .windowing import WindowSpec
 
@@ -244,14 +243,6 @@ def _zscore(values: np.ndarray, stats_rows: np.ndarray) -> np.ndarray:
 # ------------------------------------------------------------------------------ reading
 
 
-def _read_archive(path: Path) -> dict[str, np.ndarray]:
-    try:
-        with np.load(path, allow_pickle=False) as archive:
-            return {k: archive[k] for k in archive.files}
-    except (OSError, ValueError, zipfile.BadZipFile) as exc:
-        raise DataValidationError(
-            [f"{path}: cannot read as a numpy .npz archive ({exc}): point path to a C-MAPSS fd00N.npz"]
-        ) from exc
 
 
 def _resolve_file(raw: str, base_dir: Path, problems: list[str]) -> Path | None:
@@ -296,7 +287,7 @@ def _check_table(path: Path, key: str, table: np.ndarray, columns: list[str], pr
 
 
 def _read_cmapss(path: Path, problems: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]] | None:
-    arrays = _read_archive(path)
+    arrays = read_npz(path, "a C-MAPSS fd00N.npz")
     missing = [k for k in _REQUIRED_KEYS if k not in arrays]
     if missing:
         problems.append(

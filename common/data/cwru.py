@@ -17,14 +17,13 @@ Two honest class sets exist, because the normal record is only available at 0 HP
 """
 
 import logging
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from .errors import DataValidationError, raise_if_problems
-from .paths import resolve_existing
+from .paths import resolve_existing, read_npz
 from .types import PlantData, WindowSet
 from .windowing import WindowSpec, cut_windows, min_split_samples, split_recording
 
@@ -83,14 +82,6 @@ def _first_nonfinite(signal: np.ndarray) -> int | None:
     return int(bad[0]) if bad.size else None
 
 
-def _read_archive(path: Path) -> dict[str, np.ndarray]:
-    try:
-        with np.load(path, allow_pickle=False) as archive:
-            return {k: archive[k] for k in archive.files}
-    except (OSError, ValueError, zipfile.BadZipFile) as exc:
-        raise DataValidationError(
-            [f"{path}: cannot read as a numpy .npz archive ({exc}): point path to a CWRU loadN.npz"]
-        ) from exc
 
 
 def _resolve_file(raw: str, base_dir: Path, field: str, problems: list[str]) -> Path | None:
@@ -118,7 +109,7 @@ def _normal_source(
     if normal_file == path:
         return path, arrays
     try:
-        normal_arrays = _read_archive(normal_file)
+        normal_arrays = read_npz(normal_file, "a CWRU loadN.npz")
     except DataValidationError as exc:
         problems.extend(exc.problems)
         return None
@@ -138,7 +129,7 @@ def load_cwru(plant_id: str, params: CwruParams, window: WindowSpec, *, base_dir
     path = _resolve_file(params.path, base_dir, "cwru path", problems) if params.path.strip() else None
     raise_if_problems(problems, context)
     assert path is not None  # an unresolved path always adds a problem above
-    arrays = _read_archive(path)
+    arrays = read_npz(path, "a CWRU loadN.npz")
     available = [k for k in arrays if k not in _METADATA_KEYS]
 
     if "fs_hz" not in arrays:

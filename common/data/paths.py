@@ -7,7 +7,10 @@ directory they live in. The error names every path tried.
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
+
+import numpy as np
 
 from .errors import DataValidationError
 
@@ -38,3 +41,14 @@ def resolve_existing(raw: str, base_dir: Path, field: str) -> Path:
         [f"{field} {raw!r} not found; tried: {listing}: fix the path (relative paths are resolved "
          "against the config's directory, then the working directory)"]
     )
+
+
+def read_npz(path: Path, expected: str) -> dict[str, np.ndarray]:
+    """Every array of a ``.npz`` archive; an unreadable file is a DataValidationError naming it."""
+    try:
+        with np.load(path, allow_pickle=False) as archive:
+            return {k: archive[k] for k in archive.files}
+    except (OSError, ValueError, zipfile.BadZipFile) as exc:
+        raise DataValidationError(
+            [f"{path}: cannot read as a numpy .npz archive ({exc}): point path to {expected}"]
+        ) from exc
