@@ -32,6 +32,7 @@ LOADS = ("load0", "load1", "load2", "load3")
 REFERENCE = {"source_only": 93.27, "feature_standardization (AdaBN)": 93.47, "coral": 95.11,
              "mmd (MK-MMD)": 97.49, "dann": 99.71}
 TOTAL_EPSILON = 3.0
+PRETRAIN_EPSILON = 2.5
 
 
 def _scenario(cwru_dir: Path, source: str, seed: int, dp: bool, base: dict) -> dict:
@@ -41,8 +42,9 @@ def _scenario(cwru_dir: Path, source: str, seed: int, dp: bool, base: dict) -> d
     body["evaluation"] = {"baselines": []}
     body["personalisation"] = {"mode": "none", "epochs": 0}
     if dp:
-        body["privacy"] = {**body.get("privacy", {}), "enabled": True,
-                           "target_epsilon": base.get("privacy", {}).get("target_epsilon", 2.5)}
+        # DP-SGD gets ε = 2.5 of the source's ε = 3; the statistics release gets the rest
+        body["privacy"] = {**body.get("privacy", {}), "enabled": True, "target_epsilon": PRETRAIN_EPSILON}
+        body["privacy"].pop("noise_multiplier", None)
     else:
         body.pop("privacy", None)
     return body
@@ -116,7 +118,10 @@ def markdown(payload: dict) -> str:
              f"split, last epoch (no target labels used for selection); seeds {payload['seeds']}.",
              f"With DP the source's whole ledger (DP-SGD + statistics release) ends at ε ≤ "
              f"{payload['total_source_epsilon']} (δ ≤ 1e-5).",
-             f"Machine: {payload['machine']['platform']}, {payload['machine']['cpu_count']} CPUs.", "",
+             f"Machine: {payload['machine']['platform']}, {payload['machine']['cpu_count']} CPUs.",
+             "Model and training settings come from `simulations/scenarios/cwru_4plants.yaml` without DP (time-domain "
+             "CNN) and from `simulations/scenarios/cwru_4plants_dp.yaml` with DP (log-spectrum CNN designed for DP); "
+             "adaptation settings are the defaults of `transfer:` in both.", "",
              "Reference (UDTL, centralized, non-private, 10 classes, time domain, mean over the 12 pairs): "
              + ", ".join(f"{k} {v}" for k, v in payload["reference_udtl_10class_nonprivate"].items()), ""]
     for dp in (False, True):
@@ -149,20 +154,30 @@ def main() -> None:
     parser.add_argument("--seeds", default="0,1,2")
     parser.add_argument("--dp", default="off,on", help="comma list of off/on")
     parser.add_argument("--base", default=str(Path(__file__).resolve().parents[1] / "scenarios/cwru_4plants.yaml"),
-                        help="scenario whose model/federation/transfer settings are used")
+                        help="scenario whose model/federation/transfer settings are used without DP")
+    parser.add_argument("--dp-base", default=str(Path(__file__).resolve().parents[1] / "scenarios/cwru_4plants_dp.yaml"),
+                        help="scenario whose model/federation settings are used with DP")
+    parser.add_argument("--merge", action="store_true", help="keep rows of the other DP setting from the last results")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
     for noisy in ("server", "client", "common"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     torch.set_num_threads(1)
-    base = yaml.safe_load(Path(args.base).read_text())
     work = Path(tempfile.mkdtemp(prefix="ffl-pairs-"))
+    rows = []
     try:
-        payload = run(Path(args.cwru_dir), [int(s) for s in args.seeds.split(",")],
-                      [d == "on" for d in args.dp.split(",")], base, work)
+        for dp in (d == "on" for d in args.dp.split(",")):
+            base = yaml.safe_load(Path(args.dp_base if dp else args.base).read_text())
+            payload = run(Path(args.cwru_dir), [int(s) for s in args.seeds.split(",")], [dp], base, work)
+            rows += payload["rows"]
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    payload["base_scenario"] = args.base
+    settings = {d == "on" for d in args.dp.split(",")}
+    previous = Path(__file__).resolve().parents[1] / "results" / "transfer_pairs.json"
+    if args.merge and previous.exists():
+        rows += [r for r in json.loads(previous.read_text())["rows"] if r["dp"] not in settings]
+    payload["rows"] = rows
+    payload["base_scenarios"] = {"no_dp": args.base, "dp": args.dp_base}
     json_path, md_path = write_results("transfer_pairs", payload, markdown(payload))
     print(md_path.read_text())
     print(f"wrote {json_path} and {md_path}")
