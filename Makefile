@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test test-slow test-all bench bench-spine bench-transfer bench-lopo clean
+.PHONY: setup demo test test-slow test-all bench bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,7 +25,7 @@ test-slow: setup
 test-all: setup
 	$(BIN)/python -m pytest -q -m "slow or not slow"
 
-bench: bench-spine bench-transfer bench-lopo
+bench: bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step
 
 bench-transfer: setup
 	$(BIN)/python -m simulations.benchmarks.transfer_pairs
@@ -35,6 +35,12 @@ bench-lopo: setup
 
 bench-spine: setup
 	$(BIN)/python -m simulations.benchmarks.spine
+
+bench-privacy: setup
+	$(BIN)/python -m simulations.benchmarks.privacy_utility
+
+bench-dp-step: setup
+	$(BIN)/python -m simulations.benchmarks.dp_step_time
 
 clean:
 	rm -rf $(VENV) runs .pytest_cache

@@ -110,7 +110,6 @@ class Extractor(nn.Module):
         self.blocks = nn.Sequential(*layers)
         self.pool = nn.AdaptiveAvgPool1d(cfg.pool_bins)
         self.project = nn.Linear(width_in * cfg.pool_bins, cfg.feature_dim)
-        self.feature_norm = nn.GroupNorm(1, cfg.feature_dim) if cfg.feature_norm else nn.Identity()
         self.out_activation = _activation(cfg.activation)
         self.dropout = nn.Dropout(cfg.dropout)
         self.feature_dim = cfg.feature_dim
@@ -118,7 +117,7 @@ class Extractor(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         h = self.blocks(self.standardize(self.transform(x)))
         h = self.pool(h).flatten(1)
-        return self.dropout(self.out_activation(self.feature_norm(self.project(h))))
+        return self.dropout(self.out_activation(self.project(h)))
 
 
 class PlantModel(nn.Module):

@@ -62,9 +62,6 @@ class ModelConfig:
     # Positions kept by the final adaptive average pool (1 = global average pool). More than one
     # keeps coarse position — for a spectrum input, where in frequency a pattern sits.
     pool_bins: int = 1
-    # Normalise the projection (LayerNorm over the feature_dim outputs, per window) before its
-    # activation: makes the projection scale-invariant like the normalised conv blocks.
-    feature_norm: bool = False
 
     def problems(self) -> list[str]:
         out = []

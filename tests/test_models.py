@@ -1,0 +1,205 @@
+"""The shared model: input representations (time / log-spectrum), options, names, DP compatibility."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+from torch import nn
+
+from common.config import ConfigError, ModelConfig, load_scenario
+from common.config.scenario import scenario_from_dict
+from common.models import LogSpectrum, build_model, is_shared, shared_state
+from common.privacy.compat import check_dp_compatible
+
+REPO = Path(__file__).resolve().parents[1]
+DP_SCENARIO = REPO / "simulations" / "scenarios" / "cwru_4plants_dp.yaml"
+
+SPECTRUM = ModelConfig(input="spectrum", spectrum_bands=32, channels=(8, 16), first_kernel=4, first_stride=1,
+                       feature_dim=16, activation="tanh", pool_bins=8)
+CONFIGS = {
+    "time default": ModelConfig(),
+    "spectrum, every bin": ModelConfig(input="spectrum", channels=(8, 16), feature_dim=16),
+    "spectrum, bands, tanh, pool_bins": SPECTRUM,
+    "spectrum, layer norm": ModelConfig(input="spectrum", spectrum_bands=64, channels=(8, 16), norm="layer",
+                                        feature_dim=16, pool_bins=4),
+    "spectrum, no norm": ModelConfig(input="spectrum", channels=(8, 16), norm="none", feature_dim=16),
+}
+
+
+def windows(n: int, channels: int = 1, length: int = 1024, seed: int = 0) -> torch.Tensor:
+    g = torch.Generator().manual_seed(seed)
+    t = torch.arange(length, dtype=torch.float32)
+    tones = torch.sin(2 * torch.pi * t * (0.01 + 0.3 * torch.rand(n, channels, 1, generator=g)))
+    return tones + 0.3 * torch.randn(n, channels, length, generator=g)
+
+
+# ---------------------------------------------------------------- the spectrum layer
+def test_log_spectrum_shapes() -> None:
+    assert LogSpectrum()(windows(5)).shape == (5, 1, 512)
+    assert LogSpectrum(bands=32)(windows(5)).shape == (5, 1, 32)
+    assert LogSpectrum()(windows(2, channels=3, length=1000)).shape == (2, 3, 500)
+    assert LogSpectrum(bands=7)(windows(2, channels=3, length=1000)).shape == (2, 3, 7)
+
+
+def test_log_spectrum_is_per_sample() -> None:
+    """A window's features depend on that window only: alone, in any batch, next to any neighbours."""
+    x = windows(6, channels=2)
+    for layer in (LogSpectrum(), LogSpectrum(bands=32)):
+        batch = layer(x)
+        alone = torch.cat([layer(x[i:i + 1]) for i in range(len(x))])
+        torch.testing.assert_close(batch, alone, rtol=1e-5, atol=1e-5)
+        changed = x.clone()
+        changed[1:] = 100 * torch.randn_like(changed[1:])
+        torch.testing.assert_close(layer(changed)[0], batch[0], rtol=1e-5, atol=1e-5)
+
+
+def test_log_spectrum_ignores_gain_and_offset_and_sees_the_tone() -> None:
+    x = windows(3)
+    layer = LogSpectrum()
+    torch.testing.assert_close(layer(3.7 * x + 2.0), layer(x), rtol=1e-4, atol=1e-4)
+    tone = torch.sin(2 * torch.pi * 100 * torch.arange(1024) / 1024).reshape(1, 1, -1)
+    assert int(layer(tone).argmax()) == 100
+
+
+def test_log_spectrum_has_no_state() -> None:
+    layer = LogSpectrum(bands=32)
+    assert list(layer.parameters()) == [] and layer.state_dict() == {}
+
+
+@pytest.mark.parametrize("name", list(CONFIGS))
+def test_whole_model_is_per_sample(name: str) -> None:
+    """GroupNorm/LayerNorm and the input layers never mix windows: outputs do not depend on the batch."""
+    model = build_model(1, 9, CONFIGS[name], seed=0).eval()
+    x = windows(5)
+    with torch.no_grad():
+        batch = model(x)
+        alone = torch.cat([model(x[i:i + 1]) for i in range(len(x))])
+    torch.testing.assert_close(batch, alone, rtol=1e-4, atol=1e-5)
+
+
+# ---------------------------------------------------------------- shapes, names, options
+@pytest.mark.parametrize("name", list(CONFIGS))
+def test_shapes_and_parameter_names(name: str) -> None:
+    cfg = CONFIGS[name]
+    model = build_model(2, 9, cfg, seed=0)
+    x = windows(4, channels=2)
+    assert model.extractor(x).shape == (4, cfg.feature_dim)
+    assert model(x).shape == (4, 9) and model(x, head="personal").shape == (4, 9)
+    names = list(model.state_dict())
+    assert names and all(n.startswith(("extractor.", "reference_head.", "head.")) for n in names), names
+    assert {n for n in names if not is_shared(n)} == {"head.weight", "head.bias"}
+    assert set(shared_state(model)) == {n for n in names if n.startswith(("extractor.", "reference_head."))}
+
+
+def test_time_model_state_is_unchanged_by_the_new_options() -> None:
+    """Default settings keep the exact parameter names and shapes (old checkpoints still load)."""
+    shapes = {k: tuple(v.shape) for k, v in build_model(1, 9, ModelConfig(), seed=0).state_dict().items()}
+    assert shapes == {
+        "extractor.blocks.0.weight": (16, 1, 64), "extractor.blocks.0.bias": (16,),
+        "extractor.blocks.1.weight": (16,), "extractor.blocks.1.bias": (16,),
+        "extractor.blocks.4.weight": (32, 16, 3), "extractor.blocks.4.bias": (32,),
+        "extractor.blocks.5.weight": (32,), "extractor.blocks.5.bias": (32,),
+        "extractor.blocks.8.weight": (64, 32, 3), "extractor.blocks.8.bias": (64,),
+        "extractor.blocks.9.weight": (64,), "extractor.blocks.9.bias": (64,),
+        "extractor.blocks.12.weight": (64, 64, 3), "extractor.blocks.12.bias": (64,),
+        "extractor.blocks.13.weight": (64,), "extractor.blocks.13.bias": (64,),
+        "extractor.project.weight": (64, 64), "extractor.project.bias": (64,),
+        "reference_head.weight": (9, 64), "reference_head.bias": (9,),
+        "head.weight": (9, 64), "head.bias": (9,),
+    }
+
+
+def test_pool_bins_keeps_positions_and_activation_is_used() -> None:
+    model = build_model(1, 9, SPECTRUM, seed=0)
+    assert model.extractor.project.in_features == SPECTRUM.channels[-1] * SPECTRUM.pool_bins
+    assert any(isinstance(m, nn.Tanh) for m in model.modules())
+    assert not any(isinstance(m, nn.ReLU) for m in model.modules())
+    relu = build_model(1, 9, ModelConfig(), seed=0)
+    assert not any(isinstance(m, nn.Tanh) for m in relu.modules())
+
+
+def test_same_seed_same_model() -> None:
+    a, b = build_model(1, 9, SPECTRUM, seed=3), build_model(1, 9, SPECTRUM, seed=3)
+    assert all(torch.equal(a.state_dict()[k], b.state_dict()[k]) for k in a.state_dict())
+
+
+# ---------------------------------------------------------------- DP compatibility
+@pytest.mark.parametrize("name", list(CONFIGS))
+def test_dp_compatible(name: str) -> None:
+    model = build_model(1, 9, CONFIGS[name], seed=0)
+    check_dp_compatible(nn.Sequential(model.extractor, model.reference_head))
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")
+def test_spectrum_model_per_sample_gradients_are_exact() -> None:
+    """Opacus' per-sample gradients through the spectrum layer equal one-window-at-a-time autograd."""
+    from opacus import GradSampleModule
+
+    model = build_model(1, 9, SPECTRUM, seed=0)
+    module = nn.Sequential(model.extractor, model.reference_head)
+    x, y = windows(4), torch.tensor([0, 3, 5, 8])
+    reference = []
+    for i in range(len(x)):
+        module.zero_grad(set_to_none=True)
+        nn.functional.cross_entropy(module(x[i:i + 1]), y[i:i + 1]).backward()
+        reference.append({n: p.grad.clone() for n, p in module.named_parameters()})
+    gsm = GradSampleModule(module, loss_reduction="sum")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        nn.functional.cross_entropy(gsm(x), y, reduction="sum").backward()
+    for n, p in module.named_parameters():
+        for i in range(len(x)):
+            torch.testing.assert_close(p.grad_sample[i], reference[i][n], rtol=1e-4, atol=1e-6)
+    gsm._close()
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")
+def test_dp_training_runs_with_the_spectrum_model() -> None:
+    from common.privacy.dp_training import train_dp
+
+    model = build_model(1, 3, SPECTRUM, seed=0)
+    module = nn.Sequential(model.extractor, model.reference_head)
+    x = windows(24).numpy().astype(np.float32)
+    y = np.arange(24, dtype=np.int64) % 3
+    stats = train_dp(module, x, y, torch.optim.Adam(module.parameters(), lr=0.01), epochs=2, batch_size=8,
+                     noise_multiplier=1.0, max_grad_norm=1.0, seed=0)
+    assert stats.steps == 6 and np.isfinite(stats.loss)
+    assert all(torch.isfinite(p).all() for p in module.parameters())
+
+
+# ---------------------------------------------------------------- configuration
+def scenario_with_model(model: dict):
+    body = {"name": "m", "synthetic_plants": {"count": 1, "num_windows_per_class": 4}, "model": model}
+    return scenario_from_dict(body, "test.yaml", Path("."))
+
+
+def test_model_options_parse() -> None:
+    scenario = scenario_with_model({"input": "spectrum", "spectrum_bands": 32, "activation": "tanh", "pool_bins": 8})
+    assert (scenario.model.input, scenario.model.spectrum_bands, scenario.model.activation,
+            scenario.model.pool_bins) == ("spectrum", 32, "tanh", 8)
+
+
+@pytest.mark.parametrize(("model", "expected"), [
+    ({"input": "spectrun"}, "did you mean 'spectrum'"),
+    ({"activation": "gelu"}, "'relu', 'tanh'"),
+    ({"pool_bins": 0}, "pool_bins must be >= 1"),
+    ({"spectrum_bands": 16}, "spectrum_bands only applies to input: spectrum"),
+    ({"input": "spectrum", "spectrum_bands": 0}, "spectrum_bands must be >= 1"),
+])
+def test_model_option_problems(model: dict, expected: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        scenario_with_model(model)
+    assert any(expected in p for p in info.value.problems), info.value.problems
+
+
+def test_dp_scenario_builds_its_model() -> None:
+    scenario = load_scenario(DP_SCENARIO)
+    assert scenario.privacy.enabled and scenario.model.input == "spectrum"
+    model = build_model(1, 9, scenario.model, seed=scenario.seed)
+    assert model(windows(2)).shape == (2, 9)
+    check_dp_compatible(nn.Sequential(model.extractor, model.reference_head))
+    assert DP_SCENARIO.read_text().splitlines()[0].startswith("# Run: factoryfl simulate ")
