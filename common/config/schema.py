@@ -58,9 +58,11 @@ class ModelConfig:
     # spectrum only: average the magnitude spectrum into this many equal-width frequency bands
     # before the log (band energies: lower-variance, lower-dimensional input); null keeps every bin.
     spectrum_bands: int | None = None
+    # tanh (bounded, "tempered") trains markedly better than ReLU under DP-SGD's clipping and noise.
     activation: Literal["relu", "tanh"] = "relu"
     # Positions kept by the final adaptive average pool (1 = global average pool). More than one
-    # keeps coarse position — for a spectrum input, where in frequency a pattern sits.
+    # keeps coarse position — for a spectrum input, where in frequency a pattern sits. More bins
+    # than positions left after the max-pools only repeats positions.
     pool_bins: int = 1
 
     def problems(self) -> list[str]:
