@@ -163,7 +163,7 @@ class Coordinator:
                                           spec.federation.round_timeout_s)
             accepted: list[tuple[dict[str, np.ndarray], float]] = []
             excluded: dict[str, str] = {}
-            losses, epsilons = {}, {}
+            losses, epsilons, participants = {}, {}, []
             for plant_id in chosen:
                 reply = replies.get(plant_id) or Reply(plant_id, error="no reply")
                 reason = self._judge(reply, arrays, spec)
@@ -186,7 +186,9 @@ class Coordinator:
                     logger.warning("round %d: plant %s left out: %s", server_round, plant_id, reason)
                     continue
                 accepted.append((reply.arrays, float(reply.metrics[wire.NUM_EXAMPLES])))
-                losses[plant_id] = reply.metrics.get(wire.TRAIN_LOSS, float("nan"))
+                participants.append(plant_id)
+                if wire.TRAIN_LOSS in reply.metrics:  # under DP plants keep their training loss
+                    losses[plant_id] = float(reply.metrics[wire.TRAIN_LOSS])
             if accepted and client_dp is not None:
                 # the noisy mean of clipped updates is the new candidate; the strategy then steps to it
                 noisy = client_dp.aggregate(arrays, accepted)
@@ -200,7 +202,7 @@ class Coordinator:
             total = sum(weights.values()) or 1
             record: dict[str, Any] = {
                 "round": server_round,
-                "participants": sorted(losses),
+                "participants": sorted(participants),
                 "excluded": excluded,
                 "train_loss": float(sum(losses[p] * weights[p] for p in losses) / total) if losses else None,
                 "per_plant_train_loss": losses,

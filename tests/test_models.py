@@ -154,7 +154,7 @@ def test_spectrum_model_per_sample_gradients_are_exact() -> None:
     for n, p in module.named_parameters():
         for i in range(len(x)):
             torch.testing.assert_close(p.grad_sample[i], reference[i][n], rtol=1e-4, atol=1e-6)
-    gsm._close()
+    gsm.remove_hooks()
 
 
 @pytest.mark.filterwarnings("ignore::UserWarning")

@@ -167,7 +167,7 @@ def exactness(cfg, mode: str, batch: int = 16) -> dict[str, Any]:
         private_optimizer.zero_grad(set_to_none=True)
         loss_fn(private_module(x), y).backward()
         private_optimizer.step()
-    after = list(module.parameters())
+    after = [p.detach() for p in module.parameters()]
     diff = max(float((b - a - r).abs().max()) for b, a, r in zip(before, after, reference))
     scale = max(float(r.abs().max()) for r in reference)
     return {"max_abs_diff": diff, "max_abs_reference": scale, "relative": diff / scale,
