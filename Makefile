@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test test-slow test-all bench bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step clean
+.PHONY: setup demo test test-slow test-all bench bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-few-shot bench-cmapss clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,7 +25,7 @@ test-slow: setup
 test-all: setup
 	$(BIN)/python -m pytest -q -m "slow or not slow"
 
-bench: bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step
+bench: bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-few-shot bench-cmapss
 
 bench-transfer: setup
 	$(BIN)/python -m simulations.benchmarks.transfer_pairs
@@ -41,6 +41,13 @@ bench-privacy: setup
 
 bench-dp-step: setup
 	$(BIN)/python -m simulations.benchmarks.dp_step_time
+
+bench-few-shot: setup
+	$(BIN)/python -m simulations.benchmarks.few_shot --name few_shot
+	$(BIN)/python -m simulations.benchmarks.few_shot --base simulations/scenarios/default.yaml --name few_shot_synthetic
+
+bench-cmapss: setup
+	$(BIN)/python -m simulations.benchmarks.cmapss
 
 clean:
 	rm -rf $(VENV) runs .pytest_cache
