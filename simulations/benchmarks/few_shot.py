@@ -33,7 +33,7 @@ import numpy as np
 import torch
 import yaml
 
-from simulations.benchmarks.common import machine, mean_std, write_results
+from simulations.benchmarks.common import RESULTS_DIR, machine, mean_std, write_results
 
 PRETRAINING = {
     "fedavg": {"algorithm": "none"},
@@ -41,6 +41,7 @@ PRETRAINING = {
                 "inner_learning_rate": 0.002, "meta_step_size": 0.5},
     "per_fedavg": {"algorithm": "per_fedavg", "episodes": 40, "inner_learning_rate": 0.01},
 }
+FULLY_LABELLED_EPOCHS = 10  # fine-tuning epochs of the fully labelled reference
 COMMANDS = {"few_shot": "make bench-few-shot", "few_shot_synthetic": "make bench-few-shot"}
 PERSONALISATION = {"mode": "full", "epochs": 100, "learning_rate": 0.002, "extractor_lr_scale": 0.5,
                    "batch_size": 32}
@@ -109,6 +110,9 @@ def run(base: dict, base_dir: Path, seeds: list[int], targets: list[str], pretra
                     plant = make_plant(scenario, _target(base, plants, target, k, run_dir), str(run_dir))
                     spec = run_spec_from_scenario(scenario, tuple(plant.data.class_names))
                     spec = dataclasses.replace(spec, channels=plant.data.channels)
+                    if k is None:  # hundreds of labelled windows: 100 epochs would be 10× the steps
+                        spec = dataclasses.replace(spec, personalisation=dataclasses.replace(
+                            spec.personalisation, epochs=FULLY_LABELLED_EPOCHS))
                     run_name = f"k{k}"
                     plant.personalise(spec, arrays, run_name, mode="full")
                     if pretraining == "fedavg":
@@ -139,7 +143,7 @@ def run(base: dict, base_dir: Path, seeds: list[int], targets: list[str], pretra
                 log.info("%s %s s%d done in %.1fs", target, pretraining, seed, time.perf_counter() - started)
     return {"machine": machine(), "rows": rows, "seeds": seeds, "targets": targets, "pretraining": pretrainings,
             "ks": ks, "pretraining_settings": {p: PRETRAINING[p] for p in pretrainings},
-            "personalisation": PERSONALISATION, "model": base.get("model", {}),
+            "personalisation": PERSONALISATION, "fully_labelled_epochs": FULLY_LABELLED_EPOCHS, "model": base.get("model", {}),
             "federation": base.get("federation", {}),
             "note": "accuracy on the target's held-out split, last epoch; no DP"}
 
@@ -167,7 +171,8 @@ def markdown(payload: dict) -> str:
              "target test labels used for selection; no DP. *Alone* does not depend on the pretraining "
              "(shown on the fedavg rows).",
              f"Machine: {payload['machine']['platform']}, {payload['machine']['cpu_count']} CPUs.",
-             f"Fine-tuning: {payload['personalisation']}. Pretraining local updates: "
+             f"Fine-tuning: {payload['personalisation']} ({payload.get('fully_labelled_epochs')} epochs for the "
+             "fully labelled reference). Pretraining local updates: "
              f"{payload['pretraining_settings']}.", "",
              "| k per class | pretraining | shared model as is | fine-tune | fine-tune + SHOT (unlabelled) | alone |",
              "|---:|---|---:|---:|---:|---:|"]
@@ -209,7 +214,13 @@ def main() -> None:
     parser.add_argument("--finetune", default="", help="JSON overrides of the fine-tuning settings, "
                         "e.g. '{\"epochs\": 100}'")
     parser.add_argument("--name", default="few_shot", help="results file name")
+    parser.add_argument("--render", action="store_true", help="rewrite the Markdown from the saved JSON only")
     args = parser.parse_args()
+    if args.render:
+        payload = json.loads((RESULTS_DIR / f"{args.name}.json").read_text())
+        write_results(args.name, payload, markdown(payload))
+        print(markdown(payload))
+        return
     if args.finetune:
         PERSONALISATION.update(json.loads(args.finetune))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
