@@ -308,6 +308,9 @@ TransferMethod = Literal[
     "feature_standardization", "shot", "coral", "mmd", "dann",
 ]
 METHODS_NEEDING_LABELS = frozenset({"finetune_head", "finetune_full", "fedrep"})
+# SHOT's information maximisation and DANN/CDAN's conditioning work on class probabilities: with
+# one regression output their objectives are constant, so they would silently change nothing.
+METHODS_NEEDING_CLASSES = frozenset({"shot", "dann"})
 METHODS_NEEDING_SOURCE_STATS = frozenset({"feature_standardization", "coral", "mmd", "dann", "auto"})
 
 

@@ -177,6 +177,8 @@ def main() -> None:
     parser.add_argument("--fractions", default="1.0,0.2", help="shares of training engines per site")
     parser.add_argument("--loso-method", default="auto", help="transfer method of the unlabelled site ('' to skip)")
     parser.add_argument("--name", default="cmapss")
+    parser.add_argument("--merge", action="store_true",
+                        help="keep the saved rows of the studies not run now (e.g. re-run only leave-one-site-out)")
     parser.add_argument("--render", action="store_true", help="rewrite the Markdown from the saved JSON only")
     args = parser.parse_args()
     if args.render:
@@ -202,6 +204,12 @@ def main() -> None:
             rows += leave_one_site_out(base, seeds, args.loso_method, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    if args.merge and (RESULTS_DIR / f"{args.name}.json").exists():
+        previous = json.loads((RESULTS_DIR / f"{args.name}.json").read_text())
+        ran = {"per_site"} if fractions else set()
+        ran |= {"leave_one_site_out"} if args.loso_method else set()
+        rows += [r for r in previous["rows"] if r["study"] not in ran]
+        fractions = fractions or previous["fractions"]
     payload = {"machine": machine(), "rows": rows, "seeds": seeds, "fractions": fractions,
                "loso_method": args.loso_method, "base_scenario": str(base_path), "aims_rmse": AIMS,
                "settings": {k: base.get(k) for k in ("model", "federation", "personalisation", "transfer", "window")}}
