@@ -43,8 +43,8 @@ bench-dp-step: setup
 	$(BIN)/python -m simulations.benchmarks.dp_step_time
 
 bench-few-shot: setup
-	$(BIN)/python -m simulations.benchmarks.few_shot --name few_shot
-	$(BIN)/python -m simulations.benchmarks.few_shot --base simulations/scenarios/default.yaml --name few_shot_synthetic
+	$(BIN)/python -m simulations.benchmarks.few_shot --targets load3 --name few_shot
+	$(BIN)/python -m simulations.benchmarks.few_shot --base simulations/scenarios/default.yaml --targets plant-d --name few_shot_synthetic
 
 bench-cmapss: setup
 	$(BIN)/python -m simulations.benchmarks.cmapss

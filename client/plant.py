@@ -239,12 +239,17 @@ class Plant:
         from common.meta import per_fedavg_update, reptile_update
 
         meta = spec.federation.meta_learning
+        training = spec.federation.training
+        # episodes 0: as many optimizer steps as FedAvg's local epochs would take on this plant
+        fedavg_steps = training.local_epochs * -(-self.n_labelled // training.batch_size)
         if meta.algorithm == "reptile":
-            return reptile_update(module, self.data.train.x, self.targets(spec), episodes=meta.episodes,
+            episodes = meta.episodes or max(1, fedavg_steps // meta.inner_steps)
+            return reptile_update(module, self.data.train.x, self.targets(spec), episodes=episodes,
                                   shots=meta.shots, inner_steps=meta.inner_steps,
                                   inner_learning_rate=meta.inner_learning_rate,
                                   meta_step_size=meta.meta_step_size, seed=seed)
-        return per_fedavg_update(module, self.data.train.x, self.targets(spec), optimizer, steps=meta.episodes,
+        return per_fedavg_update(module, self.data.train.x, self.targets(spec), optimizer,
+                                 steps=meta.episodes or fedavg_steps,
                                  batch_size=spec.federation.training.batch_size,
                                  inner_learning_rate=meta.inner_learning_rate, seed=seed)
 

@@ -130,3 +130,26 @@ def test_meta_learning_is_refused_with_dp_and_bad_values_are_named(tmp_path):
     text = str(info.value)
     assert "federation.meta_learning.algorithm" in text and "privacy.enabled" in text
     assert "shots must be >= 1" in text and "tiny.yaml" in text
+
+
+@pytest.mark.parametrize("algorithm,inner_steps", [("reptile", 2), ("per_fedavg", 1)])
+def test_default_episodes_match_fedavg_steps_per_round(tmp_path, algorithm, inner_steps):
+    """``episodes: 0`` spends what FedAvg would: local_epochs × ⌈labelled / batch_size⌉ steps."""
+    import dataclasses
+
+    from client.loader import make_plant
+    from common.config import run_spec_from_scenario
+    from common.models import build_model, shared_state
+
+    path = tiny_scenario(tmp_path, federation={"training": {"local_epochs": 2, "batch_size": 16}, "meta_learning": {
+        "algorithm": algorithm, "inner_steps": inner_steps}})
+    scenario = load_scenario(path)
+    plant = make_plant(scenario, scenario.plants[0], str(tmp_path / "run"))
+    spec = run_spec_from_scenario(scenario, tuple(plant.data.class_names))
+    spec = dataclasses.replace(spec, channels=plant.data.channels)
+    shared = {k: v.numpy() for k, v in shared_state(build_model(plant.data.channels, spec.num_outputs, spec.model,
+                                                                0)).items()}
+    result = plant.pretrain(spec, shared, 1, "run")
+    fedavg_steps = 2 * -(-plant.n_labelled // 16)
+    assert result.status == "ok"
+    assert result.steps == (fedavg_steps // inner_steps) * inner_steps

@@ -167,6 +167,8 @@ MetaAlgorithm = Literal["none", "reptile", "per_fedavg"]
 class MetaLearningConfig:
     """Meta-learning local updates in pretraining, for plants that will fine-tune on a few labels.
 
+    ``episodes: 0`` (default) matches FedAvg's compute: as many inner/local steps per round as
+    ``local_epochs`` passes over the plant's labelled windows in batches of ``batch_size`` take.
     ``reptile``: ``episodes`` k-shot episodes per round (``shots`` windows per class, ``inner_steps``
     Adam steps at ``inner_learning_rate``, then θ ← θ + ``meta_step_size``·(φ − θ)).
     ``per_fedavg``: ``episodes`` first-order Per-FedAvg steps per round (personalisation step α =
@@ -175,7 +177,7 @@ class MetaLearningConfig:
     """
 
     algorithm: MetaAlgorithm = "none"
-    episodes: int = 20
+    episodes: int = 0
     shots: int = 5
     inner_steps: int = 5
     inner_learning_rate: float = 1e-3
@@ -183,8 +185,8 @@ class MetaLearningConfig:
 
     def problems(self) -> list[str]:
         out = []
-        if self.episodes < 1:
-            out.append(f"episodes must be >= 1, got {self.episodes}")
+        if self.episodes < 0:
+            out.append(f"episodes must be >= 0 (0: match FedAvg's steps per round), got {self.episodes}")
         if self.shots < 1:
             out.append(f"shots must be >= 1, got {self.shots}")
         if self.inner_steps < 1:

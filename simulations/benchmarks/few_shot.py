@@ -35,11 +35,11 @@ import yaml
 
 from simulations.benchmarks.common import RESULTS_DIR, machine, mean_std, write_results
 
-PRETRAINING = {
+PRETRAINING = {  # episodes 0: the same optimizer steps per round as FedAvg's local epochs
     "fedavg": {"algorithm": "none"},
-    "reptile": {"algorithm": "reptile", "episodes": 20, "shots": 5, "inner_steps": 5,
+    "reptile": {"algorithm": "reptile", "episodes": 0, "shots": 5, "inner_steps": 5,
                 "inner_learning_rate": 0.002, "meta_step_size": 0.5},
-    "per_fedavg": {"algorithm": "per_fedavg", "episodes": 40, "inner_learning_rate": 0.01},
+    "per_fedavg": {"algorithm": "per_fedavg", "episodes": 0, "inner_learning_rate": 0.01},
 }
 FULLY_LABELLED_EPOCHS = 10  # fine-tuning epochs of the fully labelled reference
 COMMANDS = {"few_shot": "make bench-few-shot", "few_shot_synthetic": "make bench-few-shot"}
