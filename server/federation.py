@@ -299,7 +299,6 @@ class Coordinator:
                 arrays = aggregator.aggregate(arrays, accepted)
             else:
                 logger.warning("round %d: no usable update; the global model is unchanged", server_round)
-            self._checkpoint(server_round, arrays, aggregator.state_dict())
             weights = {p: self.plants[p].facts.get(wire.N_TRAIN_LABELLED, 1) for p in losses}
             total = sum(weights.values()) or 1
             record: dict[str, Any] = {
@@ -321,6 +320,7 @@ class Coordinator:
                 record["max_epsilon"] = max(epsilons.values())  # summarised as a maximum, never a mean
             if client_dp is not None:
                 record["client_level_epsilon"] = client_dp.epsilon()
+            self._checkpoint(server_round, arrays, aggregator.state_dict())  # the round is complete: resume point
             logger.info("[round %d/%d] %d plants trained, %d left out, train loss %s, eval accuracy %s%s (%.1fs)",
                         server_round, spec.federation.rounds, len(accepted), len(excluded),
                         f"{record['train_loss']:.4f}" if record["train_loss"] is not None else "—",
