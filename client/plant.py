@@ -31,6 +31,7 @@ LOCAL_ONLY_MODEL = "local_only"
 DP_PLAN = "dp_plan"
 OPTIMIZER_STATE = "pretrain_optimizer"
 RELEASE_CACHE = "pretrain_release"
+FINAL_METRICS = "final_metrics"
 
 
 def arrays_digest(arrays: dict[str, np.ndarray]) -> str:
@@ -363,6 +364,12 @@ class Plant:
             "plant_id": self.plant_id, "run": run_name, "mode": mode, "epochs": cfg.epochs,
             "class_names": list(spec.class_names), "scenario": spec.scenario_name,
             "saved_at": now_iso(), "model": spec.model.__dict__ | {"channels": list(spec.model.channels)},
+            # what `factoryfl predict` / `export` need to rebuild and feed the model
+            "in_channels": self.data.channels, "window_length": self.data.window_length,
+            "sample_rate_hz": float(self.data.sample_rate_hz), "task": spec.task,
+            "target_scale": float(spec.target_scale), "num_outputs": spec.num_outputs,
+            "delta": self.delta(spec), "accountant": spec.privacy.accountant,
+            "privacy_enabled": spec.privacy.enabled,
         })
         return {"personalise-loss": losses[-1] if losses else float("nan"),
                 "personalise-seconds": time.perf_counter() - started}
@@ -399,4 +406,7 @@ class Plant:
             model = self._model(spec, None)
             model.load_state_dict(saved[0])
             out["local_only"] = self.evaluate(_reference_module(model), spec)
+        # kept on the plant for its model card (`factoryfl export`): metrics and what data they came from
+        self.state.save_json(FINAL_METRICS, {"run": run_name, "saved_at": now_iso(), "metrics": out,
+                                             "data": self.data.summary(), "n_labelled": self.n_labelled})
         return out

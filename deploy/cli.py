@@ -1,13 +1,14 @@
 """`factoryfl` deployment subcommands: certs, coordinator, register, plant, run/runs/log/stop, plant-data.
 
 Each prints the Flower command it runs (``$ ...``) so operators can run it by hand instead.
-``coordinator`` and ``plant`` replace this process with Flower's (exec), so stopping that PID
-stops the coordinator or plant.
+``coordinator`` replaces this process with Flower's (exec); ``plant`` supervises its SuperNode
+(forwarding SIGTERM/SIGINT) so that a restarted plant can wait out Flower's activation window.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -129,7 +130,47 @@ def cmd_plant(args: argparse.Namespace) -> int:
                             state_dir=state_dir, root_cert=root_cert, auth_key=key,
                             privacy_budget=args.privacy_budget, runtime_port=args.runtime_port,
                             insecure=args.insecure, isolation=args.isolation)
-    return _exec(cmd.supernode_argv(opts), cmd.flower_env(_flwr_home(args)), args.dry_run)
+    argv = cmd.supernode_argv(opts)
+    if args.dry_run:
+        _announce(argv)
+        return 0
+    return _supervise(argv, cmd.flower_env(_flwr_home(args)), args.activation_wait)
+
+
+def _supervise(argv: list[str], env: dict[str, str], activation_wait_s: float) -> int:
+    """Run the SuperNode; if the coordinator refuses activation (exit 305), retry for a while.
+
+    A plant that was killed stays "online" at the coordinator until Flower's heartbeat window
+    runs out (up to about 60 s), and a restarted plant is refused activation until then. The same
+    exit code means an unregistered key: after ``activation_wait_s`` we stop and say both causes.
+    """
+    import signal
+    import time
+
+    deadline = time.monotonic() + activation_wait_s
+    child: subprocess.Popen | None = None
+
+    def forward(signum: int, _frame: object) -> None:
+        if child is not None and child.poll() is None:
+            child.send_signal(signum)
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, forward)
+    while True:
+        _announce(argv)
+        child = subprocess.Popen(argv, env=env)
+        code = child.wait()
+        if code != cmd.EXIT_ACTIVATION_REFUSED:
+            return code
+        if time.monotonic() >= deadline:
+            print(f"ERROR: the coordinator refused to activate this plant (exit {code}). Either its public key is "
+                  "not registered (run `factoryfl register ... <plant-id>` on the coordinator side), or the "
+                  "coordinator still sees this plant online from before a restart; gave up after "
+                  f"{activation_wait_s:.0f} s (--activation-wait).", file=sys.stderr, flush=True)
+            return code
+        print("the coordinator refused activation (exit 305): retrying in 10 s (a restarted plant is refused "
+              "until Flower's heartbeat window of its previous run ends)", file=sys.stderr, flush=True)
+        time.sleep(10)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -158,6 +199,26 @@ def cmd_plant_data(args: argparse.Namespace) -> int:
     from deploy.plant_data import export_plant_dir
 
     print(export_plant_dir(Path(args.scenario), args.plant, Path(args.out)))
+    return 0
+
+
+def cmd_predict(args: argparse.Namespace) -> int:
+    from deploy.inference import predict, write_predictions
+
+    result = predict(Path(args.state_dir), Path(args.input))
+    if args.out:
+        print(write_predictions(result, Path(args.out)))
+    else:
+        for row in result["predictions"]:
+            print(json.dumps(row))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from deploy.inference import export
+
+    for kind, path in export(Path(args.state_dir), Path(args.out)).items():
+        print(f"{kind}: {path}")
     return 0
 
 
@@ -207,6 +268,8 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--isolation", choices=("subprocess", "process"), default="subprocess")
     p.add_argument("--insecure", action="store_true", help="no TLS, no authentication (prints a warning)")
     p.add_argument("--flwr-home", help="FLWR_HOME for this plant (installed apps)")
+    p.add_argument("--activation-wait", type=float, default=120.0,
+                   help="seconds to keep retrying when the coordinator refuses activation (default 120)")
     p.add_argument("--dry-run", action="store_true", help="print the command only")
     p.set_defaults(func=cmd_plant)
 
@@ -241,5 +304,22 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--plant", required=True)
     p.set_defaults(func=cmd_plant_data)
 
+    p = sub.add_parser("predict", help="label new sensor files with the plant's personalised model")
+    p.add_argument("--state-dir", required=True, help="the plant's state directory")
+    p.add_argument("input", help=".npz with x (N, C, L) windows, or a .npy/.csv recording (cut into windows)")
+    p.add_argument("--out", help="write .csv or .json (default: one JSON line per window on stdout)")
+    p.set_defaults(func=cmd_predict)
 
-ERRORS = (DeployError, CertError)
+    p = sub.add_parser("export", help="export the plant's personalised model (TorchScript) with a model card")
+    p.add_argument("--state-dir", required=True)
+    p.add_argument("--out", required=True, help="output directory")
+    p.set_defaults(func=cmd_export)
+
+
+def _errors() -> tuple[type[Exception], ...]:
+    from deploy.inference import InferenceError
+
+    return (DeployError, CertError, InferenceError)
+
+
+ERRORS = _errors()

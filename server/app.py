@@ -184,9 +184,13 @@ class GridTransport:
                                              for k, v in named_arrays.items()})
             msgs.append(Message(content, dst_node_id=self.node_of[plant_id], message_type=message_type))
         out = {}
-        for reply_msg in self.grid.send_and_receive(msgs, timeout=timeout_s):
+        replies = list(self.grid.send_and_receive(msgs, timeout=timeout_s))
+        dst_of = {m.metadata.message_id: m.metadata.dst_node_id for m in msgs}  # ids are set when pushed
+        for reply_msg in replies:
             self._audit(reply_msg)
-            plant_id = self.plant_of.get(reply_msg.metadata.src_node_id)
+            # Flower's own "node unavailable" replies come from the SuperLink: match them by the message
+            node = dst_of.get(reply_msg.metadata.reply_to_message_id, reply_msg.metadata.src_node_id)
+            plant_id = self.plant_of.get(node)
             if plant_id is None:
                 continue
             out[plant_id] = self._to_reply(reply_msg, expected_plant=plant_id)
