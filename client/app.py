@@ -30,6 +30,7 @@ logger = logging.getLogger(__name__)
 
 app = ClientApp()
 
+APP_ROOT = Path(__file__).resolve().parent.parent
 _CACHE: OrderedDict[tuple, Plant] = OrderedDict()
 _CACHE_SIZE = 16
 _LOCK = threading.Lock()
@@ -44,6 +45,8 @@ def _scenario_path(context: Context) -> Path:
         app_dir = context.run_config.get("app-dir")
         if app_dir:
             path = Path(str(app_dir)) / path
+        elif (APP_ROOT / path).exists():  # the installed FAB carries simulations/scenarios/*.yaml
+            path = APP_ROOT / path
     return path
 
 

@@ -17,7 +17,14 @@ from pathlib import Path
 from deploy import commands as cmd
 from deploy.certs import CA_CERT, CertError, check_server_files, create_federation_certs, plant_key_paths
 
-APP_DIR = Path(__file__).resolve().parent.parent
+def app_dir() -> Path:
+    """The Flower app `flwr run` ships (the directory with this project's pyproject.toml):
+    $FACTORYFL_APP_DIR, the source tree this module is in, or the working directory (images: /app)."""
+    for candidate in (os.environ.get("FACTORYFL_APP_DIR"), Path(__file__).resolve().parent.parent, Path.cwd()):
+        if candidate and (Path(candidate) / "pyproject.toml").exists():
+            return Path(candidate)
+    raise DeployError("cannot find the app's pyproject.toml: run from the factoryfl source directory or set "
+                      "FACTORYFL_APP_DIR")
 
 
 class DeployError(RuntimeError):
@@ -42,7 +49,7 @@ def _exec(argv: list[str], env: dict[str, str], dry_run: bool) -> int:
 
 def _run(argv: list[str], env: dict[str, str]) -> int:
     _announce(argv)
-    return subprocess.run(argv, env=env, cwd=APP_DIR).returncode
+    return subprocess.run(argv, env=env, cwd=app_dir()).returncode
 
 
 def _require_file(path: Path | None, flag: str, fix: str) -> Path:
@@ -175,7 +182,7 @@ def _supervise(argv: list[str], env: dict[str, str], activation_wait_s: float) -
 
 def cmd_run(args: argparse.Namespace) -> int:
     env = _connect(args)
-    return _run(cmd.run_argv(APP_DIR, args.scenario, args.run_dir, args.resume, not args.no_stream), env)
+    return _run(cmd.run_argv(app_dir(), args.scenario, args.run_dir, args.resume, not args.no_stream), env)
 
 
 def cmd_runs(args: argparse.Namespace) -> int:

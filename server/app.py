@@ -31,7 +31,8 @@ logger = logging.getLogger(__name__)
 
 app = ServerApp()
 
-WIRE_AUDIT = "wire_audit.jsonl"  # one line per plant reply: which records and keys it carried
+WIRE_AUDIT = "wire_audit.jsonl"
+APP_ROOT = Path(__file__).resolve().parent.parent  # one line per plant reply: which records and keys it carried
 
 
 class GridTransport:
@@ -200,10 +201,15 @@ class GridTransport:
 
 
 def resolve_scenario_path(context: Context) -> Path:
+    """The run config's scenario; a relative path is tried from the working directory, then from the
+    app's root (the installed FAB, which carries simulations/scenarios/*.yaml)."""
     raw = str(context.run_config.get("scenario", ""))
     if not raw:
         raise ValueError("run config has no `scenario`: pass --run-config 'scenario=\"path.yaml\"'")
-    return Path(raw)
+    path = Path(raw)
+    if not path.is_absolute() and not path.exists() and (APP_ROOT / path).exists():
+        return APP_ROOT / path
+    return path
 
 
 def new_run_dir(scenario: Scenario, runs_dir: str | None = None) -> Path:
