@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test test-slow test-all bench bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step clean
+.PHONY: setup demo test test-slow test-all test-deploy test-containers test-netns images bench bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-deploy clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,23 @@ test-slow: setup
 test-all: setup
 	$(BIN)/python -m pytest -q -m "slow or not slow"
 
+# Real coordinator + plant processes on this host (TLS, auth, plant/coordinator killed): ~5 min each test.
+test-deploy: setup
+	$(BIN)/python -m pytest -q -m deploy
+
+# Coordinator and plants in separate network namespaces (needs root + iproute2).
+test-netns: setup
+	$(BIN)/python -m pytest -q -m netns
+
+# Container images built with podman from a local debootstrap base, compose stack run to completion.
+CONTAINERS_CONF ?= $(CURDIR)/docker/containers.conf
+export CONTAINERS_CONF
+images: setup
+	docker/build-images.sh
+
+test-containers: images
+	$(BIN)/python -m pytest -q -m containers
+
 bench: bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step
 
 bench-transfer: setup
@@ -41,6 +58,9 @@ bench-privacy: setup
 
 bench-dp-step: setup
 	$(BIN)/python -m simulations.benchmarks.dp_step_time
+
+bench-deploy: setup
+	$(BIN)/python -m simulations.benchmarks.deploy_overhead
 
 clean:
 	rm -rf $(VENV) runs .pytest_cache
