@@ -107,7 +107,8 @@ def test_coordinator_killed_mid_run_resumes_without_double_counting(tmp_path):
         dep.start_plant("plant-3", data_dir=tmp_path / "no-such-dir")   # a plant whose data are missing
         run_dir = tmp_path / "run"
         run = dep.launch(run_dir)
-        dep.wait_for(lambda: _round_done(run, 2), 400, "round 2", run)
+        # kill it while round 3 is under way: as soon as one plant has recorded its round-3 spend
+        dep.wait_for(lambda: any(e["round"] == 3 for e in dep.ledger("plant-0")), 400, "plant-0 training round 3", run)
         dep.kill("coordinator")
         dep.kill("run")
         checkpoint_round = __import__("torch").load(run_dir / "checkpoints" / "global_latest.pt",
