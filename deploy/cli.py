@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from deploy import commands as cmd
@@ -136,7 +137,7 @@ def cmd_plant(args: argparse.Namespace) -> int:
     opts = cmd.PlantOptions(plant_id=args.plant_id, coordinator=args.coordinator, data_dir=data_dir,
                             state_dir=state_dir, root_cert=root_cert, auth_key=key,
                             privacy_budget=args.privacy_budget, runtime_port=args.runtime_port,
-                            insecure=args.insecure, isolation=args.isolation)
+                            insecure=args.insecure, isolation=args.isolation, max_wait_time_s=args.max_wait_time)
     argv = cmd.supernode_argv(opts)
     if args.dry_run:
         _announce(argv)
@@ -165,19 +166,34 @@ def _supervise(argv: list[str], env: dict[str, str], activation_wait_s: float) -
         signal.signal(sig, forward)
     while True:
         _announce(argv)
-        child = subprocess.Popen(argv, env=env)
+        child = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                 errors="replace")
+        seen: list[bool] = []
+        reader = threading.Thread(target=_echo, args=(child, seen), daemon=True)
+        reader.start()
         code = child.wait()
-        if code != cmd.EXIT_ACTIVATION_REFUSED:
+        reader.join(timeout=2.0)  # SuperNode's own SuperExec child may hold the pipe a while longer
+        if not seen:
             return code
         if time.monotonic() >= deadline:
-            print(f"ERROR: the coordinator refused to activate this plant (exit {code}). Either its public key is "
+            print(f"ERROR: the coordinator refused to activate this plant (exit {code}, Flower code 305). Either its public key is "
                   "not registered (run `factoryfl register ... <plant-id>` on the coordinator side), or the "
                   "coordinator still sees this plant online from before a restart; gave up after "
                   f"{activation_wait_s:.0f} s (--activation-wait).", file=sys.stderr, flush=True)
             return code
-        print("the coordinator refused activation (exit 305): retrying in 10 s (a restarted plant is refused "
+        print("the coordinator refused activation (Flower exit code 305): retrying in 10 s (a restarted plant is refused "
               "until Flower's heartbeat window of its previous run ends)", file=sys.stderr, flush=True)
         time.sleep(10)
+
+
+def _echo(child: subprocess.Popen, seen: list[bool]) -> None:
+    """Pass Flower's output through, noting a refused activation."""
+    assert child.stdout is not None
+    for line in child.stdout:
+        sys.stdout.write(line)
+        sys.stdout.flush()
+        if cmd.ACTIVATION_REFUSED_TEXT in line:
+            seen.append(True)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -275,6 +291,8 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--isolation", choices=("subprocess", "process"), default="subprocess")
     p.add_argument("--insecure", action="store_true", help="no TLS, no authentication (prints a warning)")
     p.add_argument("--flwr-home", help="FLWR_HOME for this plant (installed apps)")
+    p.add_argument("--max-wait-time", type=float, default=None,
+                   help="give up connecting to the coordinator after this many seconds (default: keep trying)")
     p.add_argument("--activation-wait", type=float, default=120.0,
                    help="seconds to keep retrying when the coordinator refuses activation (default 120)")
     p.add_argument("--dry-run", action="store_true", help="print the command only")

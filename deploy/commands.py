@@ -19,7 +19,7 @@ from deploy.certs import CA_CERT, SERVER_CERT, SERVER_KEY
 
 CONNECTION = "factoryfl"
 DEFAULT_PORT = 9443
-EXIT_ACTIVATION_REFUSED = 305  # flower-supernode: the SuperLink would not activate this node
+ACTIVATION_REFUSED_TEXT = "Failed to activate SuperNode"  # flower-supernode, exit code 305 in its log
 INSECURE_WARNING = ("WARNING: --insecure: traffic between coordinator and plants is NOT encrypted and plants are "
                     "NOT authenticated; use this only for a local trial, never across sites")
 

@@ -1,0 +1,54 @@
+"""Real processes, cheap enough for the default tier (~1 min): a TLS + auth coordinator refuses a
+plant whose key is not registered, and a plant that trusts another CA cannot connect; both plants
+exit with a message that says what to do."""
+
+from __future__ import annotations
+
+import pytest
+
+from deploy.certs import create_federation_certs
+from tests.conftest import tiny_scenario
+from tests.helpers.deployment import Deployment, free_port
+
+
+@pytest.fixture
+def coordinator(tmp_path):
+    dep = Deployment(tmp_path / "dep", tiny_scenario(tmp_path), ["plant-0"])
+    dep.prepare()
+    dep.start_coordinator()
+    yield dep
+    dep.stop()
+
+
+def _exit_text(dep: Deployment, name: str, timeout: float = 120) -> tuple[int, str]:
+    proc = dep.procs[name]
+    dep.wait_for(lambda: proc.popen.poll() is not None, timeout, f"{name} to exit")
+    return proc.popen.returncode, proc.text()
+
+
+def test_unregistered_key_is_refused_with_both_causes_named(coordinator):
+    dep = coordinator
+    # its key was never registered; --activation-wait 0: give up at the first refusal
+    dep.spawn("unregistered", ["plant", "--coordinator", dep.address, "--plant-id", "plant-0",
+                               "--data-dir", str(dep.data_dir("plant-0")), "--state-dir", str(dep.state_dir("plant-0")),
+                               "--ca", str(dep.certs / "ca.crt"), "--key", str(dep.certs / "plants/plant-0/plant.key"),
+                               "--runtime-port", str(free_port()), "--activation-wait", "0"])
+    code, text = _exit_text(dep, "unregistered")
+    assert code != 0, text[-2000:]
+    assert "Failed to activate SuperNode" in text                    # Flower's own words
+    assert "its public key is not registered" in text and "factoryfl register" in text   # and ours
+
+
+def test_plant_trusting_another_ca_cannot_connect(coordinator, tmp_path):
+    dep = coordinator
+    dep.register("plant-0")
+    other = tmp_path / "other-ca"
+    create_federation_certs(other, ["localhost"], [])
+    dep.spawn("wrong-ca", ["plant", "--coordinator", dep.address, "--plant-id", "plant-0",
+                           "--data-dir", str(dep.data_dir("plant-0")), "--state-dir", str(dep.state_dir("plant-0")),
+                           "--ca", str(other / "ca.crt"), "--key", str(dep.certs / "plants/plant-0/plant.key"),
+                           "--runtime-port", str(free_port()), "--max-wait-time", "8", "--activation-wait", "0"])
+    code, text = _exit_text(dep, "wrong-ca")
+    assert code != 0, text[-2000:]
+    assert "SuperNode ID" not in text                                  # never admitted
+    assert "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text.lower(), text[-3000:]
