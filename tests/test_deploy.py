@@ -51,7 +51,7 @@ def _ledger_ok(dep: Deployment, plant_id: str, results: dict) -> list[dict]:
 
 
 def test_plant_killed_mid_run_rejoins_and_impostor_is_refused(tmp_path):
-    dep = Deployment(tmp_path / "dep", _scenario(tmp_path, 3, rounds=4), ["plant-0", "plant-1", "plant-2"])
+    dep = Deployment(tmp_path / "dep", _scenario(tmp_path, 3, rounds=6), ["plant-0", "plant-1", "plant-2"])
     dep.prepare(extra_keys=["impostor"])
     try:
         dep.start_coordinator()
@@ -73,17 +73,19 @@ def test_plant_killed_mid_run_rejoins_and_impostor_is_refused(tmp_path):
         assert run.popen.returncode == 0, run.text()[-4000:]
         results = json.loads((run_dir / "results.json").read_text())
         rounds = {r["round"]: r for r in results["rounds"]}
-        assert sorted(rounds) == [1, 2, 3, 4]
+        assert sorted(rounds) == [1, 2, 3, 4, 5, 6]
         assert "plant-2" in rounds[1]["participants"]
         assert "plant-2" not in rounds[2]["participants"]           # killed: the round went on without it
         assert {"plant-0", "plant-1"} <= set(rounds[2]["participants"])
-        assert "plant-2" in rounds[4]["participants"]               # restarted: rejoined
+        # restarted: Flower refuses to re-activate a hard-killed node for up to ~60 s, then it rejoins
+        rejoined = [r for r in (4, 5, 6) if "plant-2" in rounds[r]["participants"]]
+        assert rejoined, rounds
         for plant_id in dep.plant_ids:
             assert results["plants"][plant_id]["status"] == "ok"
             assert "federated_personalised" in results["plants"][plant_id]["metrics"]
         # plant-2 kept its state across the restart: one ledger (entries before and after), its head
         entries = _ledger_ok(dep, "plant-2", results)
-        assert {e["round"] for e in entries} >= {1, 4}
+        assert {e["round"] for e in entries} >= {1, rejoined[0]}
         assert (dep.state_dir("plant-2") / "models" / "personalised.pt").exists()
         # the impostor: refused on the coordinator's side and told so on its own
         refused = [p for p in results["plants"] if p.startswith("refused-")]

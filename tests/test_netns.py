@@ -60,7 +60,7 @@ def hosts():
 
 
 def test_federation_across_namespaces_with_a_plant_restart(tmp_path, hosts):
-    scenario = tiny_scenario(tmp_path, federation={"rounds": 4, "round_timeout_s": 45, "evaluate_every": 0,
+    scenario = tiny_scenario(tmp_path, federation={"rounds": 6, "round_timeout_s": 45, "evaluate_every": 0,
                                                    "strategy": {"min_train_plants": 2},
                                                    "training": {"local_epochs": 1, "batch_size": 16,
                                                                 "learning_rate": 0.003}},
@@ -90,9 +90,10 @@ def test_federation_across_namespaces_with_a_plant_restart(tmp_path, hosts):
         assert run.popen.returncode == 0, run.text()[-4000:]
         results = json.loads((run_dir / "results.json").read_text())
         rounds = {r["round"]: r for r in results["rounds"]}
-        assert sorted(rounds) == [1, 2, 3, 4]
+        assert sorted(rounds) == [1, 2, 3, 4, 5, 6]
         assert "plant-1" not in rounds[2]["participants"]
-        assert "plant-1" in rounds[4]["participants"]
+        # restarted: Flower refuses to re-activate a hard-killed node for up to ~60 s, then it rejoins
+        assert any("plant-1" in rounds[r]["participants"] for r in (4, 5, 6)), rounds
         assert all(results["plants"][p]["status"] == "ok" for p in dep.plant_ids)
         # plant state stayed on each plant's own side; the restarted plant kept its ledger
         assert len(dep.ledger("plant-1")) >= 2
