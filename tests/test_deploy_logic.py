@@ -74,13 +74,18 @@ def test_a_plant_not_in_the_federation_is_refused(tmp_path):
     assert "'stranger' is not one of this federation's plants" in reason
 
 
-def test_missing_data_dir_is_an_error_reply_naming_it(tmp_path):
+def test_missing_or_corrupt_data_dir_is_an_error_reply_naming_it(tmp_path):
     path, configs = _deployed(tmp_path)
     configs[103] = dict(configs[103], **{"data-dir": str(tmp_path / "gone")})
+    corrupt = Path(configs[102]["data-dir"]) / "windows.npz"
+    corrupt.write_bytes(b"not an npz archive")
     results, _ = _federate(path, configs, tmp_path / "run")
     assert results["plants"]["plant-2"]["status"] == "failed"
     assert str(tmp_path / "gone") in results["plants"]["plant-2"]["status_reason"]
+    assert results["plants"]["plant-1"]["status"] == "failed"
+    assert str(corrupt) in results["plants"]["plant-1"]["status_reason"]
     assert results["plants"]["plant-0"]["status"] == "ok"
+    assert results["rounds"][-1]["participants"] == ["plant-0"]   # the federation went on
 
 
 class CoordinatorCrash(RuntimeError):
