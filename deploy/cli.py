@@ -108,13 +108,42 @@ def _connect(args: argparse.Namespace) -> dict[str, str]:
 
 
 def cmd_register(args: argparse.Namespace) -> int:
+    import time
+
     env = _connect(args)
     status = 0
     for plant_id in args.plant:
         public = Path(args.public_key) if args.public_key else plant_key_paths(Path(args.certs), plant_id).public
         _require_file(public, "public key", f"run `factoryfl certs {args.certs} --plant {plant_id}` first")
-        status = max(status, _run(cmd.register_argv(public, plant_id), env))
+        deadline = time.monotonic() + args.retry_for
+        while True:
+            ok, message = _register_once(cmd.register_argv(public, plant_id), env)
+            if ok or time.monotonic() >= deadline:
+                break
+            print(f"registering {plant_id} failed ({message}); retrying in 3 s", file=sys.stderr, flush=True)
+            time.sleep(3)
+        if not ok:
+            print(f"ERROR: could not register {plant_id}: {message}", file=sys.stderr, flush=True)
+            status = 1
     return status
+
+
+def _register_once(argv: list[str], env: dict[str, str]) -> tuple[bool, str]:
+    """Run `flwr supernode register ... --format json`; (success, message). flwr exits 0 even when the
+    registration failed, so the JSON answer decides."""
+    _announce(argv)
+    proc = subprocess.run(argv, env=env, cwd=app_dir(), capture_output=True, text=True)
+    print(proc.stdout, end="", flush=True)
+    try:
+        answer = json.loads(proc.stdout[proc.stdout.index("{"):])
+    except ValueError:
+        return False, (proc.stderr or proc.stdout).strip()[-500:] or f"exit code {proc.returncode}"
+    if answer.get("success"):
+        return True, ""
+    message = str(answer.get("error-message", "unknown error"))
+    if "already" in message.lower():  # the key is registered: that is what we wanted
+        return True, message
+    return False, message.replace("\n", " ").strip()
 
 
 def cmd_plant(args: argparse.Namespace) -> int:
@@ -181,8 +210,9 @@ def _supervise(argv: list[str], env: dict[str, str], activation_wait_s: float) -
                   "coordinator still sees this plant online from before a restart; gave up after "
                   f"{activation_wait_s:.0f} s (--activation-wait).", file=sys.stderr, flush=True)
             return code
-        print("the coordinator refused activation (Flower exit code 305): retrying in 10 s (a restarted plant is refused "
-              "until Flower's heartbeat window of its previous run ends)", file=sys.stderr, flush=True)
+        print("the coordinator refused activation (Flower exit code 305): retrying in 10 s (this plant's key is not "
+              "registered yet, or this plant was restarted and the coordinator still sees its previous process "
+              "online, for up to ~60 s)", file=sys.stderr, flush=True)
         time.sleep(10)
 
 
@@ -276,6 +306,8 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
     _connection_flags(p)
     p.add_argument("--certs", default="certs", help="certificate directory holding plants/<id>/plant.key.pub")
     p.add_argument("--public-key", help="a public key file (instead of the one under --certs; one plant only)")
+    p.add_argument("--retry-for", type=float, default=0.0,
+                   help="keep retrying for this many seconds (e.g. while the coordinator starts)")
     p.add_argument("plant", nargs="+", help="plant id(s)")
     p.set_defaults(func=cmd_register)
 
