@@ -226,8 +226,28 @@ def _echo(child: subprocess.Popen, seen: list[bool]) -> None:
             seen.append(True)
 
 
+def _wait_for_port(address: str, seconds: float) -> None:
+    """Wait until HOST:PORT accepts TCP connections (e.g. a coordinator that is still starting)."""
+    import socket
+    import time
+
+    host, _, port = address.rpartition(":")
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with socket.create_connection((host.strip("[]"), int(port)), timeout=3):
+                return
+        except OSError as exc:
+            if time.monotonic() >= deadline:
+                raise DeployError(f"coordinator {address} is not reachable ({exc}): is it running, and is the "
+                                  "address right?") from exc
+            time.sleep(2)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     env = _connect(args)
+    if args.wait and args.coordinator:
+        _wait_for_port(args.coordinator, args.wait)
     return _run(cmd.run_argv(app_dir(), args.scenario, args.run_dir, args.resume, not args.no_stream), env)
 
 
@@ -336,6 +356,7 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--run-dir", help="run folder on the coordinator (needed to resume)")
     p.add_argument("--resume", action="store_true", help="continue the unfinished run in --run-dir")
     p.add_argument("--no-stream", action="store_true", help="return after submitting")
+    p.add_argument("--wait", type=float, default=0.0, help="wait up to this many seconds for the coordinator")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("runs", help="list runs on the coordinator (flwr ls)")
