@@ -32,6 +32,7 @@ SERVER_CERT, SERVER_KEY = "coordinator.crt", "coordinator.key"
 PLANTS_DIR = "plants"
 PLANT_KEY = "plant.key"
 VALID_DAYS = 825
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
 
 
 class CertError(ValueError):
@@ -109,6 +110,8 @@ def make_server_cert(cert_dir: Path, hosts: list[str]) -> None:
     """
     if not hosts:
         raise CertError("no coordinator host names: pass --host NAME for every name/IP plants use")
+    # The SuperLink's own SuperExec reaches it over loopback (127.0.0.1) with TLS: always valid there too.
+    hosts = list(dict.fromkeys([*hosts, *LOOPBACK_NAMES]))
     ca_cert, ca_key = _load_ca(cert_dir)
     key = ec.generate_private_key(ec.SECP384R1())
     now = dt.datetime.now(dt.timezone.utc)

@@ -24,7 +24,9 @@ def test_certs_chain_to_the_ca_and_name_the_hosts(tmp_path):
     ca = x509.load_pem_x509_certificate((tmp_path / "ca.crt").read_bytes())
     server = x509.load_pem_x509_certificate((tmp_path / "coordinator.crt").read_bytes())
     server.verify_directly_issued_by(ca)
-    assert sorted(cert_hosts(tmp_path / "coordinator.crt")) == ["10.250.0.1", "coordinator"]
+    # plus loopback: the coordinator's own SuperExec connects to it over 127.0.0.1 with TLS
+    assert sorted(cert_hosts(tmp_path / "coordinator.crt")) == ["10.250.0.1", "127.0.0.1", "::1", "coordinator",
+                                                                 "localhost"]
     key = serialization.load_ssh_private_key(plant_key_paths(tmp_path, "p1").private.read_bytes(), password=None)
     assert isinstance(key, ec.EllipticCurvePrivateKey)  # Flower accepts only ECDSA node keys
     assert (plant_key_paths(tmp_path, "p1").private.stat().st_mode & 0o077) == 0
