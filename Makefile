@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test test-slow test-all bench bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-few-shot bench-cmapss clean
+.PHONY: setup demo test test-slow test-all test-deploy test-containers test-netns images bench bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-few-shot bench-cmapss bench-deploy clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,7 +25,24 @@ test-slow: setup
 test-all: setup
 	$(BIN)/python -m pytest -q -m "slow or not slow"
 
-bench: bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-few-shot bench-cmapss
+# Real coordinator + plant processes on this host (TLS, auth, plant/coordinator killed): ~5 min each test.
+test-deploy: setup
+	$(BIN)/python -m pytest -q -m deploy
+
+# Coordinator and plants in separate network namespaces (needs root + iproute2).
+test-netns: setup
+	$(BIN)/python -m pytest -q -m netns
+
+# Container images built with podman from a local debootstrap base, compose stack run to completion.
+CONTAINERS_CONF ?= $(CURDIR)/docker/containers.conf
+export CONTAINERS_CONF
+images: setup
+	docker/build-images.sh
+
+test-containers: images
+	$(BIN)/python -m pytest -q -m containers
+
+bench: bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-few-shot bench-cmapss bench-deploy
 
 bench-transfer: setup
 	$(BIN)/python -m simulations.benchmarks.transfer_pairs
@@ -48,6 +65,9 @@ bench-few-shot: setup
 
 bench-cmapss: setup
 	$(BIN)/python -m simulations.benchmarks.cmapss
+
+bench-deploy: setup
+	$(BIN)/python -m simulations.benchmarks.deploy_overhead
 
 clean:
 	rm -rf $(VENV) runs .pytest_cache

@@ -19,16 +19,18 @@ from flwr.app import ArrayRecord, ConfigRecord, Context, Message, MetricRecord, 
 from flwr.clientapp import ClientApp
 
 from client.loader import make_plant
+from client.node_config import PLANT_ID, NodeConfigError, is_deployed, parse_node_config
 from client.plant import Plant
 from client.transfer import adapted_evaluation, release_source_stats, run_phase_two
 from common import wire
 from common.config import load_scenario, run_spec_from_json
-from common.config.schema import RunSpec
+from common.config.schema import PlantSpec, RunSpec, Scenario
 
 logger = logging.getLogger(__name__)
 
 app = ClientApp()
 
+APP_ROOT = Path(__file__).resolve().parent.parent
 _CACHE: OrderedDict[tuple, Plant] = OrderedDict()
 _CACHE_SIZE = 16
 _LOCK = threading.Lock()
@@ -43,11 +45,15 @@ def _scenario_path(context: Context) -> Path:
         app_dir = context.run_config.get("app-dir")
         if app_dir:
             path = Path(str(app_dir)) / path
+        elif (APP_ROOT / path).exists():  # the installed FAB carries simulations/scenarios/*.yaml
+            path = APP_ROOT / path
     return path
 
 
 def plant_id_for(context: Context) -> str:
-    """Best-effort plant id for error replies (the scenario's id for this node's partition)."""
+    """Best-effort plant id for error replies: the node's own plant id, else its scenario partition's."""
+    if is_deployed(context.node_config):
+        return str(context.node_config[PLANT_ID])
     try:
         scenario = load_scenario(_scenario_path(context))
         return scenario.plants[int(context.node_config["partition-id"])].id
@@ -55,19 +61,30 @@ def plant_id_for(context: Context) -> str:
         return f"partition-{context.node_config.get('partition-id', '?')}"
 
 
+def _plant_spec(context: Context, scenario: Scenario, path: Path) -> PlantSpec:
+    """Deployment: the node config names the plant; simulation: the node's partition of the scenario."""
+    if is_deployed(context.node_config):
+        return parse_node_config(context.node_config).plant_spec()
+    if "partition-id" not in context.node_config:
+        raise NodeConfigError([f"this node has neither {PLANT_ID!r} (deployment) nor 'partition-id' (simulation) "
+                               "in its node config: start the SuperNode with plant-id, data-dir and state-dir"])
+    partition = int(context.node_config["partition-id"])
+    if partition >= len(scenario.plants):
+        raise ValueError(f"node partition {partition} has no plant: {path} lists {len(scenario.plants)} plants")
+    return scenario.plants[partition]
+
+
 def plant_for(context: Context, run_dir: str) -> Plant:
     """The plant this node serves (cached per process: data are loaded once per run)."""
     path = _scenario_path(context)
-    partition = int(context.node_config["partition-id"])
-    key = (str(path.resolve()), path.stat().st_mtime if path.exists() else 0, partition, run_dir)
+    node_key = tuple(sorted((str(k), str(v)) for k, v in context.node_config.items()))
+    key = (str(path.resolve()), path.stat().st_mtime if path.exists() else 0, node_key, run_dir)
     with _LOCK:
         if key in _CACHE:
             _CACHE.move_to_end(key)
             return _CACHE[key]
     scenario = load_scenario(path)
-    if partition >= len(scenario.plants):
-        raise ValueError(f"node partition {partition} has no plant: {path} lists {len(scenario.plants)} plants")
-    plant = make_plant(scenario, scenario.plants[partition], run_dir)
+    plant = make_plant(scenario, _plant_spec(context, scenario, path), run_dir)
     with _LOCK:
         _CACHE[key] = plant
         while len(_CACHE) > _CACHE_SIZE:
@@ -218,3 +235,13 @@ def final_evaluate(msg: Message, context: Context) -> Message:
         declared = {wire.TRANSFER_CHOSEN: transfer.get("method", ""), wire.TRANSFER_REASON: transfer.get("reason", "")}
         return _reply(msg, plant, metrics=metrics, config=declared)
     return _handle(msg, context, work)
+
+
+@app.query("refused")
+def refused(msg: Message, context: Context) -> Message:
+    """The coordinator refused this node (e.g. it speaks for a plant id its key is not registered as)."""
+    reason = str(_config_in(msg).get(wire.REASON, "no reason given"))
+    logger.error("the coordinator refused this plant (%s): %s", plant_id_for(context), reason)
+    content = RecordDict({wire.CONFIG: ConfigRecord({wire.PLANT_ID: plant_id_for(context),
+                                                     wire.STATUS: wire.STATUS_OK})})
+    return Message(content, reply_to=msg)

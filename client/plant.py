@@ -30,6 +30,19 @@ PERSONAL_MODEL = "personalised"
 LOCAL_ONLY_MODEL = "local_only"
 DP_PLAN = "dp_plan"
 OPTIMIZER_STATE = "pretrain_optimizer"
+RELEASE_CACHE = "pretrain_release"
+FINAL_METRICS = "final_metrics"
+
+
+def arrays_digest(arrays: dict[str, np.ndarray]) -> str:
+    """A digest of the global parameters a round starts from (same input → same round)."""
+    h = hashlib.sha256()
+    for key in sorted(arrays):
+        a = np.ascontiguousarray(arrays[key])
+        h.update(key.encode())
+        h.update(str(a.dtype).encode() + str(a.shape).encode())
+        h.update(a.tobytes())
+    return h.hexdigest()
 
 
 def device_for_plant() -> str:
@@ -201,10 +214,20 @@ class Plant:
     # ---------------------------------------------------------------- phase 1
     def pretrain(self, spec: RunSpec, shared: dict[str, np.ndarray], server_round: int,
                  run_name: str, proximal_mu: float = 0.0) -> PretrainResult:
-        """Train extractor + reference head locally; return only those (shared) parameters."""
+        """Train extractor + reference head locally; return only those (shared) parameters.
+
+        Idempotent per (run, round, global input): if this plant already trained this round from the
+        same global parameters (the coordinator restarted and replays the round), it re-sends the
+        cached result instead of training — and spending privacy — again. A round whose cached result
+        was lost is trained again and both releases stay in the ledger (never under-reported).
+        """
         self.check_fits(spec)
         if self.n_labelled == 0:
             return PretrainResult(status="declined", reason="no labelled windows: nothing to pretrain on")
+        digest = arrays_digest(shared)
+        cached = self._cached_release(run_name, server_round, digest, spec)
+        if cached is not None:
+            return cached
         model = self._model(spec, shared)
         module = _reference_module(model)
         training = spec.federation.training
@@ -217,7 +240,7 @@ class Plant:
             anchor = {name: p.detach().clone() for name, p in module.named_parameters()}
         if spec.privacy.enabled:
             declined, stats, privacy = self._pretrain_private(spec, module, optimizer, server_round,
-                                                              run_name, seed)
+                                                              run_name, seed, digest)
             if declined is not None:
                 return declined
         elif spec.federation.meta_learning.algorithm != "none":
@@ -230,9 +253,29 @@ class Plant:
             privacy = {}
         self._save_optimizer(optimizer, run_name)
         arrays = {k: v.numpy() for k, v in shared_state(model).items()}
-        return PretrainResult(status="ok", arrays=arrays, num_examples=self.n_labelled,
-                              train_loss=stats.loss, first_loss=stats.first_loss, steps=stats.steps,
-                              privacy=privacy)
+        result = PretrainResult(status="ok", arrays=arrays, num_examples=self.n_labelled,
+                                train_loss=stats.loss, first_loss=stats.first_loss, steps=stats.steps,
+                                privacy=privacy)
+        self.state.save_model(RELEASE_CACHE, {k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in arrays.items()},
+                              {"run": run_name, "round": server_round, "input": digest,
+                               "num_examples": result.num_examples, "train_loss": float(result.train_loss),
+                               "first_loss": float(result.first_loss), "steps": result.steps})
+        return result
+
+    def _cached_release(self, run_name: str, server_round: int, digest: str, spec: RunSpec) -> PretrainResult | None:
+        """The result this plant already released for (run, round, input), if it kept it."""
+        saved = self.state.load_model(RELEASE_CACHE)
+        if saved is None:
+            return None
+        arrays, meta = saved
+        if (meta.get("run"), meta.get("round"), meta.get("input")) != (run_name, server_round, digest):
+            return None
+        logger.info("plant %s: round %d of run %s was already trained from these parameters; re-sending that "
+                    "result (no new privacy spend)", self.plant_id, server_round, run_name)
+        return PretrainResult(status="ok", arrays={k: v.numpy() for k, v in arrays.items()},
+                              num_examples=int(meta["num_examples"]), train_loss=float(meta["train_loss"]),
+                              first_loss=float(meta["first_loss"]), steps=int(meta["steps"]),
+                              privacy=self.privacy_status(spec) if spec.privacy.enabled else {})
 
     def _pretrain_meta(self, spec: RunSpec, module: nn.Module, optimizer: torch.optim.Optimizer, seed: int):
         """One round of meta-learning local updates (Reptile or first-order Per-FedAvg)."""
@@ -254,7 +297,7 @@ class Plant:
                                  inner_learning_rate=meta.inner_learning_rate, seed=seed)
 
     def _pretrain_private(self, spec: RunSpec, module: nn.Module, optimizer: torch.optim.Optimizer,
-                          server_round: int, run_name: str, seed: int):
+                          server_round: int, run_name: str, seed: int, digest: str):
         """DP-SGD for one round: (declined result | None, stats, privacy status after the round)."""
         from common.privacy.dp_training import train_dp
 
@@ -287,6 +330,7 @@ class Plant:
             mechanism=MECHANISM_DP_SGD, noise_multiplier=stats.noise_multiplier,
             sample_rate=stats.sample_rate, steps=stats.steps, time=now_iso(), run=run_name,
             round=server_round, max_grad_norm=privacy.max_grad_norm,
+            release=f"{run_name}/pretraining/{server_round}/{digest[:16]}/{ledger.attempts(run_name, 'pretraining', server_round) + 1}",
         ))
         status = self.privacy_status(spec)
         status["noise_multiplier"] = sigma
@@ -342,6 +386,12 @@ class Plant:
             "plant_id": self.plant_id, "run": run_name, "mode": mode, "epochs": cfg.epochs,
             "class_names": list(spec.class_names), "scenario": spec.scenario_name,
             "saved_at": now_iso(), "model": spec.model.__dict__ | {"channels": list(spec.model.channels)},
+            # what `factoryfl predict` / `export` need to rebuild and feed the model
+            "in_channels": self.data.channels, "window_length": self.data.window_length,
+            "sample_rate_hz": float(self.data.sample_rate_hz), "task": spec.task,
+            "target_scale": float(spec.target_scale), "num_outputs": spec.num_outputs,
+            "delta": self.delta(spec), "accountant": spec.privacy.accountant,
+            "privacy_enabled": spec.privacy.enabled,
         })
         return {"personalise-loss": losses[-1] if losses else float("nan"),
                 "personalise-seconds": time.perf_counter() - started}
@@ -378,4 +428,7 @@ class Plant:
             model = self._model(spec, None)
             model.load_state_dict(saved[0])
             out["local_only"] = self.evaluate(_reference_module(model), spec)
+        # kept on the plant for its model card (`factoryfl export`): metrics and what data they came from
+        self.state.save_json(FINAL_METRICS, {"run": run_name, "saved_at": now_iso(), "metrics": out,
+                                             "data": self.data.summary(), "n_labelled": self.n_labelled})
         return out

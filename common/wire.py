@@ -19,6 +19,7 @@ MSG_LOCAL_ONLY = "train.local_only"
 MSG_EVALUATE = "evaluate"
 MSG_FINAL_EVALUATE = "evaluate.final"
 MSG_FEATURE_STATS = "query.feature_stats"   # a source plant releases DP feature statistics
+MSG_REFUSED = "query.refused"   # coordinator → node: you are refused, REASON says why (the plant logs it)
 
 # Extra record: aggregated DP source statistics sent to a target plant for adaptation.
 SOURCE_STATS = "source-stats"

@@ -6,6 +6,7 @@ calls into Messages over the Grid and replies back into plain :class:`Reply` obj
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import time
@@ -30,7 +31,8 @@ logger = logging.getLogger(__name__)
 
 app = ServerApp()
 
-WIRE_AUDIT = "wire_audit.jsonl"  # one line per plant reply: which records and keys it carried
+WIRE_AUDIT = "wire_audit.jsonl"
+APP_ROOT = Path(__file__).resolve().parent.parent  # one line per plant reply: which records and keys it carried
 
 
 class GridTransport:
@@ -41,6 +43,8 @@ class GridTransport:
         self.audit_path = audit_path
         self.node_of: dict[str, int] = {}
         self.plant_of: dict[int, str] = {}
+        self.refused: dict[int, str] = {}
+        self.expected_ids: set[str] | None = None
 
     def _audit(self, msg: Message) -> None:
         """Append what this reply carried (record names and keys, never values) to the wire audit."""
@@ -65,10 +69,46 @@ class GridTransport:
                 return nodes
             time.sleep(0.5)
 
-    def discover(self, expected: int, timeout_s: float, config: dict[str, Any]) -> dict[str, Reply]:
-        nodes = self._wait_for_nodes(expected, timeout_s)
-        if len(nodes) < expected:
-            logger.warning("only %d of %d plants connected within %.0fs", len(nodes), expected, timeout_s)
+    def _registered_names(self) -> dict[int, str]:
+        """Node id → the name its public key was registered under (`flwr supernode register --name`)."""
+        try:
+            return {int(n.node_id): str(getattr(n, "name", "") or "") for n in self.grid.get_nodes()}
+        except Exception:  # noqa: BLE001 - a Grid without node info: identity rests on the plant's claim
+            logger.debug("grid has no node info; registered names unknown", exc_info=True)
+            return {}
+
+    def _refusal(self, node: int, claimed: str, registered: str, expected_ids: set[str] | None) -> str:
+        """Why a node may not serve the plant it claims ("" when it may)."""
+        if registered and registered != claimed:
+            return (f"node {node} is registered as plant {registered!r} but claims plant id {claimed!r}: a plant "
+                    "may speak only for itself; fix its --node-config plant-id or register its key under that name")
+        if expected_ids is not None and claimed not in expected_ids:
+            return (f"plant id {claimed!r} is not one of this federation's plants {sorted(expected_ids)}: "
+                    "fix the node's plant-id or add the plant to the scenario")
+        holder = self.node_of.get(claimed)
+        if holder is not None and holder != node and holder in self._online_nodes():
+            return (f"claims plant id {claimed!r}, which node {holder} already serves: give each plant its own id")
+        return ""
+
+    def _online_nodes(self) -> set[int]:
+        return {int(n) for n in self.grid.get_node_ids()}
+
+    def _refuse(self, node: int, reason: str) -> None:
+        """Tell the node why it is refused (best effort: the plant logs it), and stop talking to it."""
+        self.refused[node] = reason
+        logger.error("refused node %d: %s", node, reason)
+        msg = Message(RecordDict({wire.CONFIG: ConfigRecord({wire.REASON: reason})}), dst_node_id=node,
+                      message_type=wire.MSG_REFUSED)
+        try:
+            list(self.grid.send_and_receive([msg], timeout=30))
+        except Exception:  # noqa: BLE001 - the refusal stands even if the node cannot hear it
+            logger.warning("could not deliver the refusal to node %d", node, exc_info=True)
+
+    def _hello(self, nodes: list[int], timeout_s: float, config: dict[str, Any],
+               expected_ids: set[str] | None) -> dict[str, Reply]:
+        if not nodes:
+            return {}
+        names = self._registered_names()
         msgs = [Message(RecordDict({wire.CONFIG: ConfigRecord(config)}), dst_node_id=n, message_type=wire.MSG_HELLO)
                 for n in nodes]
         out: dict[str, Reply] = {}
@@ -76,14 +116,43 @@ class GridTransport:
             self._audit(reply_msg)
             node = reply_msg.metadata.src_node_id
             reply = self._to_reply(reply_msg, expected_plant=None)
-            if reply.plant_id in self.node_of:
-                out[f"node-{node}"] = Reply(f"node-{node}", error=f"claims plant id {reply.plant_id!r}, "
-                                            "which another node already serves: give each plant its own id")
+            registered = names.get(node, "")
+            if reply.error and registered and reply.plant_id.startswith("node-"):
+                reply = dataclasses.replace(reply, plant_id=registered)
+            reason = self._refusal(node, reply.plant_id, registered, expected_ids)
+            if reason:
+                out[f"refused-node-{node}"] = Reply(f"refused-node-{node}", error=f"refused: {reason}")
+                self._refuse(node, reason)
                 continue
+            old = self.node_of.get(reply.plant_id)
+            if old is not None and old != node:
+                self.plant_of.pop(old, None)
+                logger.info("plant %s rejoined as node %d (was %d)", reply.plant_id, node, old)
             self.node_of[reply.plant_id] = node
             self.plant_of[node] = reply.plant_id
             out[reply.plant_id] = reply
         return out
+
+    def discover(self, expected: int, timeout_s: float, config: dict[str, Any],
+                 expected_ids: set[str] | None = None) -> dict[str, Reply]:
+        self.expected_ids = expected_ids
+        nodes = self._wait_for_nodes(expected, timeout_s)
+        if len(nodes) < expected:
+            logger.warning("only %d of %d plants connected within %.0fs", len(nodes), expected, timeout_s)
+        return self._hello(nodes, timeout_s, config, expected_ids)
+
+    def rejoin(self, timeout_s: float, config: dict[str, Any], retry: set[str] = frozenset()) -> dict[str, Reply]:
+        """Hello to nodes that connected since discovery (or restarted under a new node id), and to the
+        nodes of plants in ``retry`` (plants that failed earlier and may have been fixed)."""
+        online = self._online_nodes()
+        nodes = [n for n in sorted(online) if n not in self.refused
+                 and (n not in self.plant_of or self.plant_of[n] in retry)]
+        return self._hello(nodes, timeout_s, config, self.expected_ids)
+
+    def online_plants(self) -> set[str]:
+        """Plants whose node is connected now (a killed plant drops out after Flower's heartbeat timeout)."""
+        online = self._online_nodes()
+        return {p for p, n in self.node_of.items() if n in online}
 
     def _to_reply(self, msg: Message, expected_plant: str | None) -> Reply:
         node = msg.metadata.src_node_id
@@ -116,9 +185,13 @@ class GridTransport:
                                              for k, v in named_arrays.items()})
             msgs.append(Message(content, dst_node_id=self.node_of[plant_id], message_type=message_type))
         out = {}
-        for reply_msg in self.grid.send_and_receive(msgs, timeout=timeout_s):
+        replies = list(self.grid.send_and_receive(msgs, timeout=timeout_s))
+        dst_of = {m.metadata.message_id: m.metadata.dst_node_id for m in msgs}  # ids are set when pushed
+        for reply_msg in replies:
             self._audit(reply_msg)
-            plant_id = self.plant_of.get(reply_msg.metadata.src_node_id)
+            # Flower's own "node unavailable" replies come from the SuperLink: match them by the message
+            node = dst_of.get(reply_msg.metadata.reply_to_message_id, reply_msg.metadata.src_node_id)
+            plant_id = self.plant_of.get(node)
             if plant_id is None:
                 continue
             out[plant_id] = self._to_reply(reply_msg, expected_plant=plant_id)
@@ -128,10 +201,15 @@ class GridTransport:
 
 
 def resolve_scenario_path(context: Context) -> Path:
+    """The run config's scenario; a relative path is tried from the working directory, then from the
+    app's root (the installed FAB, which carries simulations/scenarios/*.yaml)."""
     raw = str(context.run_config.get("scenario", ""))
     if not raw:
         raise ValueError("run config has no `scenario`: pass --run-config 'scenario=\"path.yaml\"'")
-    return Path(raw)
+    path = Path(raw)
+    if not path.is_absolute() and not path.exists() and (APP_ROOT / path).exists():
+        return APP_ROOT / path
+    return path
 
 
 def new_run_dir(scenario: Scenario, runs_dir: str | None = None) -> Path:
@@ -146,8 +224,12 @@ def new_run_dir(scenario: Scenario, runs_dir: str | None = None) -> Path:
     return path.resolve()
 
 
-def run_federation(grid: Grid, scenario: Scenario, run_dir: Path) -> dict[str, Any]:
-    """Run every phase, then write results.json, the global model and report.md into run_dir."""
+def run_federation(grid: Grid, scenario: Scenario, run_dir: Path, resume: bool = False) -> dict[str, Any]:
+    """Run every phase, then write results.json, the global model and report.md into run_dir.
+
+    Only the scenario's plant ids are admitted; with ``resume`` an unfinished run in ``run_dir``
+    continues after its last completed round.
+    """
     coordinator = Coordinator(
         spec_factory=lambda classes: run_spec_from_scenario(scenario, classes),
         expected_plants=len(scenario.plants),
@@ -155,6 +237,8 @@ def run_federation(grid: Grid, scenario: Scenario, run_dir: Path) -> dict[str, A
         run_dir=run_dir,
         run_name=run_dir.name,
         scenario_info={"scenario_file": scenario.source_file, "scenario": scenario_to_dict(scenario)},
+        expected_ids=tuple(p.id for p in scenario.plants),
+        resume=resume,
     )
     results = coordinator.run()
     torch.save({"arrays": {k: torch.from_numpy(v) for k, v in coordinator.final_arrays.items()},
@@ -194,4 +278,11 @@ def main(grid: Grid, context: Context) -> None:
     else:
         run_dir = new_run_dir(scenario)
     logging.getLogger("factoryfl").info("run directory: %s", run_dir)
-    run_federation(grid, scenario, run_dir)
+    run_federation(grid, scenario, run_dir, resume=_flag(context.run_config.get("resume", False)))
+
+
+def _flag(value: Any) -> bool:
+    """A run-config boolean (TOML true/false, or the strings "true"/"false")."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes")
+    return bool(value)

@@ -33,6 +33,9 @@ logger = logging.getLogger(__name__)
 METHODS = ("local_only", "federated_global", "federated_personalised", "federated_adapted", "centralized")
 
 
+CHECKPOINT = "checkpoints/global_latest.pt"
+
+
 class FederationError(RuntimeError):
     """The federation cannot start or continue (the message names why and what to change)."""
 
@@ -62,9 +65,12 @@ class Coordinator:
 
     def __init__(self, spec_factory: Callable[[tuple[str, ...]], RunSpec], expected_plants: int,
                  transport: Transport, run_dir: Path, run_name: str,
-                 scenario_info: dict[str, Any] | None = None) -> None:
+                 scenario_info: dict[str, Any] | None = None, expected_ids: tuple[str, ...] | None = None,
+                 resume: bool = False) -> None:
         self.spec_factory = spec_factory
         self.expected_plants = expected_plants
+        self.expected_ids = expected_ids
+        self.resume = resume
         self.transport = transport
         self.run_dir = Path(run_dir)
         self.run_name = run_name
@@ -75,8 +81,8 @@ class Coordinator:
     # ------------------------------------------------------------------ discovery
     def _discover(self) -> RunSpec:
         timeout = 600.0
-        replies = self.transport.discover(self.expected_plants, timeout,
-                                          {wire.RUN_NAME: self.run_name, wire.RUN_DIR: str(self.run_dir)})
+        replies = self.transport.discover(self.expected_plants, timeout, self._hello_config(),
+                                          expected_ids=set(self.expected_ids) if self.expected_ids else None)
         classes: dict[tuple[str, ...], list[str]] = {}
         shapes: dict[tuple[int, int], list[str]] = {}
         for plant_id, reply in replies.items():
@@ -102,6 +108,45 @@ class Coordinator:
         (self.channels, _window), = shapes
         return dataclasses.replace(self.spec_factory(class_names), channels=self.channels)
 
+    def _hello_config(self) -> dict[str, Any]:
+        return {wire.RUN_NAME: self.run_name, wire.RUN_DIR: str(self.run_dir)}
+
+    def _admit(self, plant_id: str, reply: Reply) -> None:
+        """A plant that (re)joined mid-run: ready again if its hello succeeded."""
+        record = self.plants.setdefault(plant_id, PlantRecord(plant_id))
+        if reply.error:
+            record.status, record.status_reason = "failed", reply.error
+            return
+        facts = {**reply.config, **reply.metrics}
+        shape = (int(facts.get(wire.CHANNELS, -1)), int(facts.get(wire.WINDOW_LENGTH, -1)))
+        if getattr(self, "channels", None) is not None and shape[0] != self.channels:
+            record.status, record.status_reason = "failed", f"input shape {shape} does not fit the federation"
+            return
+        if record.status != "budget_exhausted":
+            record.status, record.status_reason = "ok", ""
+        record.facts = facts
+        logger.info("plant %s (re)joined the federation", plant_id)
+
+    def _rejoin(self, spec: RunSpec) -> None:
+        """Plants that connected or restarted since discovery take part from this round on."""
+        rejoin = getattr(self.transport, "rejoin", None)
+        if rejoin is None:
+            return
+        retry = {p for p, r in self.plants.items() if r.status == "failed"}
+        for plant_id, reply in rejoin(min(60.0, spec.federation.round_timeout_s), self._hello_config(),
+                                      retry=retry).items():
+            if plant_id.startswith("refused-"):
+                self.plants.setdefault(plant_id, PlantRecord(plant_id, status="failed", status_reason=reply.error or ""))
+                continue
+            self._admit(plant_id, reply)
+
+    def _online(self, plants: list[str]) -> list[str]:
+        online = getattr(self.transport, "online_plants", None)
+        if online is None:
+            return plants
+        connected = online()
+        return [p for p in plants if p in connected]
+
     def _ok_plants(self) -> list[str]:
         return sorted(p for p, r in self.plants.items() if r.status == "ok")
 
@@ -124,7 +169,17 @@ class Coordinator:
 
     # ------------------------------------------------------------------ pretraining
     def _sample(self, spec: RunSpec, server_round: int) -> list[str]:
-        candidates = self._trainable_plants()
+        """Plants to train this round: a seeded sample of the ready, labelled, connected plants.
+
+        If fewer than ``min_train_plants`` are connected, wait (up to the round timeout) for plants
+        to (re)join before going on with those present.
+        """
+        deadline = time.monotonic() + spec.federation.round_timeout_s
+        candidates = self._online(self._trainable_plants())
+        while len(candidates) < spec.federation.strategy.min_train_plants and time.monotonic() < deadline:
+            time.sleep(2.0)
+            self._rejoin(spec)
+            candidates = self._online(self._trainable_plants())
         strategy = spec.federation.strategy
         count = max(strategy.min_train_plants, int(round(strategy.fraction_train * len(candidates))))
         count = min(count, len(candidates))
@@ -132,14 +187,50 @@ class Coordinator:
         return sorted(rng.sample(candidates, count))
 
     def _checkpoint(self, server_round: int, arrays: dict[str, np.ndarray], aggregator_state: dict) -> None:
+        """After each round: global shared arrays, strategy state and the progress so far (resume point)."""
         import io
 
+        progress = {"rounds": self.rounds,
+                    "plants": {p: {"status": r.status, "status_reason": r.status_reason, "privacy": r.privacy,
+                                   "excluded_rounds": r.excluded_rounds} for p, r in self.plants.items()}}
         buffer = io.BytesIO()
         torch.save({"round": server_round, "arrays": {k: torch.from_numpy(np.asarray(v)) for k, v in arrays.items()},
                     "strategy_state": {k: {n: torch.from_numpy(np.asarray(a)) for n, a in d.items()}
                                        for k, d in aggregator_state.items()},
+                    "progress": json.dumps(progress, default=str),
                     "run": self.run_name, "saved_at": _now()}, buffer)
-        atomic_write_bytes(self.run_dir / "checkpoints" / "global_latest.pt", buffer.getvalue())
+        atomic_write_bytes(self.run_dir / CHECKPOINT, buffer.getvalue())
+
+    def _resume_point(self, arrays: dict[str, np.ndarray], aggregator: Any) -> tuple[int, dict[str, np.ndarray]]:
+        """(last completed round, global arrays) from this run's checkpoint; (0, arrays) for a fresh run."""
+        path = self.run_dir / CHECKPOINT
+        if not path.exists():
+            if self.resume:
+                logger.warning("resume requested but %s does not exist: starting at round 1", path)
+            return 0, arrays
+        if not self.resume:
+            raise FederationError(f"{path} holds an unfinished run's checkpoint: pass --run-config 'resume=true' to "
+                                  "continue it, or choose a new run-dir")
+        blob = torch.load(path, map_location="cpu", weights_only=True)
+        if blob.get("run") != self.run_name:
+            raise FederationError(f"{path} belongs to run {blob.get('run')!r}, not {self.run_name!r}")
+        saved = {k: v.numpy() for k, v in blob["arrays"].items()}
+        bad = sorted(k for k in set(saved) | set(arrays)
+                     if k not in saved or k not in arrays or saved[k].shape != arrays[k].shape)
+        if bad:
+            raise FederationError(f"{path}: the checkpoint's parameters do not fit this scenario's model ({bad[:5]}): "
+                                  "resume with the scenario the run was started with")
+        aggregator.load_state_dict({k: {n: a.numpy() for n, a in d.items()} for k, d in blob["strategy_state"].items()})
+        progress = json.loads(blob.get("progress", "{}"))
+        self.rounds = list(progress.get("rounds", []))
+        for plant_id, saved_record in progress.get("plants", {}).items():
+            record = self.plants.setdefault(plant_id, PlantRecord(plant_id))
+            record.excluded_rounds = saved_record.get("excluded_rounds", []) + record.excluded_rounds
+            record.privacy = {**saved_record.get("privacy", {}), **record.privacy}
+            if saved_record.get("status") == "budget_exhausted":
+                record.status, record.status_reason = "budget_exhausted", saved_record.get("status_reason", "")
+        logger.info("resuming run %s after round %d (checkpoint %s)", self.run_name, int(blob["round"]), path)
+        return int(blob["round"]), saved
 
     def _pretrain(self, spec: RunSpec, arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         aggregator = make_aggregator(spec.federation.strategy)
@@ -152,8 +243,14 @@ class Coordinator:
             self.client_dp = client_dp
         spec_json = run_spec_to_json(spec)
         mu = spec.federation.strategy.proximal_mu if spec.federation.strategy.name == "fedprox" else 0.0
-        for server_round in range(1, spec.federation.rounds + 1):
+        done, arrays = self._resume_point(arrays, aggregator)
+        if done and client_dp is not None:
+            raise FederationError("resuming a run with federation.client_level_dp is not supported (its accountant "
+                                  "is not checkpointed): start a new run")
+        for server_round in range(done + 1, spec.federation.rounds + 1):
             started = time.perf_counter()
+            if server_round > 1:
+                self._rejoin(spec)
             chosen = self._sample(spec, server_round)
             if not chosen:
                 raise FederationError(f"round {server_round}: no plant left to train")
@@ -189,6 +286,11 @@ class Coordinator:
                 participants.append(plant_id)
                 if wire.TRAIN_LOSS in reply.metrics:  # under DP plants keep their training loss
                     losses[plant_id] = float(reply.metrics[wire.TRAIN_LOSS])
+            minimum = spec.federation.strategy.min_train_plants
+            if 0 < len(accepted) < minimum:
+                logger.warning("round %d: %d usable update(s), fewer than min_train_plants=%d: the global model is "
+                               "unchanged this round", server_round, len(accepted), minimum)
+                accepted = []
             if accepted and client_dp is not None:
                 # the noisy mean of clipped updates is the new candidate; the strategy then steps to it
                 noisy = client_dp.aggregate(arrays, accepted)
@@ -197,7 +299,6 @@ class Coordinator:
                 arrays = aggregator.aggregate(arrays, accepted)
             else:
                 logger.warning("round %d: no usable update; the global model is unchanged", server_round)
-            self._checkpoint(server_round, arrays, aggregator.state_dict())
             weights = {p: self.plants[p].facts.get(wire.N_TRAIN_LABELLED, 1) for p in losses}
             total = sum(weights.values()) or 1
             record: dict[str, Any] = {
@@ -219,6 +320,7 @@ class Coordinator:
                 record["max_epsilon"] = max(epsilons.values())  # summarised as a maximum, never a mean
             if client_dp is not None:
                 record["client_level_epsilon"] = client_dp.epsilon()
+            self._checkpoint(server_round, arrays, aggregator.state_dict())  # the round is complete: resume point
             logger.info("[round %d/%d] %d plants trained, %d left out, train loss %s, eval accuracy %s%s (%.1fs)",
                         server_round, spec.federation.rounds, len(accepted), len(excluded),
                         f"{record['train_loss']:.4f}" if record["train_loss"] is not None else "—",

@@ -24,8 +24,15 @@ class Reply:
 
 
 class Transport(Protocol):
-    def discover(self, expected: int, timeout_s: float, config: dict[str, Any]) -> dict[str, Reply]:
-        """Say hello to every connected plant; replies (or errors) keyed by plant id."""
+    def discover(self, expected: int, timeout_s: float, config: dict[str, Any],
+                 expected_ids: set[str] | None = None) -> dict[str, Reply]:
+        """Say hello to every connected plant; replies (or errors) keyed by plant id.
+
+        With ``expected_ids`` only those plant ids are admitted; a refused node appears as a
+        ``refused-node-<id>`` error Reply. Transports may also offer ``rejoin(timeout_s, config,
+        retry)`` (plants that connected or restarted since) and ``online_plants()`` (connected now);
+        the coordinator uses them when present.
+        """
 
     def send(self, message_type: str, plant_ids: list[str], arrays: dict[str, np.ndarray] | None,
              config: dict[str, Any], timeout_s: float,

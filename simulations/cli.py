@@ -1,4 +1,4 @@
-"""`factoryfl` command line: simulate a scenario, validate one, re-render a report."""
+"""`factoryfl` command line: simulate, validate, report, lopo; deployment (certs, coordinator, plant, run, ...)."""
 
 from __future__ import annotations
 
@@ -91,19 +91,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="re-render report.md and plots from a run's results.json")
     p.add_argument("run_dir")
     p.set_defaults(func=_cmd_report)
+    from deploy.cli import add_subcommands
+
+    add_subcommands(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     from common.config.parse import ConfigError
     from common.data.errors import DataValidationError
+    from client.node_config import NodeConfigError
+    from deploy.cli import ERRORS as DEPLOY_ERRORS
     from simulations.runner import ScenarioInputError
 
     args = build_parser().parse_args(argv)
     _configure_logging(args.verbose)
     try:
         return args.func(args)
-    except (ConfigError, ScenarioInputError, DataValidationError, FileNotFoundError) as exc:
+    except (ConfigError, ScenarioInputError, DataValidationError, FileNotFoundError, NodeConfigError,
+            *DEPLOY_ERRORS) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

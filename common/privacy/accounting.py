@@ -10,12 +10,14 @@ from __future__ import annotations
 import math
 from typing import Iterable, Sequence
 
-from opacus.accountants import PRVAccountant, RDPAccountant
-
 HistoryEntry = tuple[float, float, int]
 
 
 def _accountant(name: str):
+    # Imported here, not at module level: a ClientApp process starts for every message in
+    # deployment, and opacus costs ~1 s of import that a non-private message never needs.
+    from opacus.accountants import PRVAccountant, RDPAccountant
+
     if name == "rdp":
         return RDPAccountant()
     if name == "prv":

@@ -40,6 +40,7 @@ class LedgerEntry:
     round: int
     purpose: str = "pretraining"
     max_grad_norm: float | None = None
+    release: str = ""  # unique id of this release (run/purpose/round/input digest/attempt); "" in old ledgers
 
     def history_entry(self) -> HistoryEntry:
         return (self.noise_multiplier, self.sample_rate, self.steps)
@@ -99,8 +100,18 @@ class PrivacyLedger:
     def total_steps(self) -> int:
         return sum(e.steps for e in self.entries)
 
+    def attempts(self, run: str, purpose: str, server_round: int) -> int:
+        """How many releases this ledger holds for one (run, purpose, round): a retried round counts each."""
+        return sum(1 for e in self.entries if e.run == run and e.purpose == purpose and e.round == server_round)
+
     def record(self, entry: LedgerEntry) -> None:
-        """Append and persist (atomically) before the release leaves the plant."""
+        """Append and persist (atomically) before the release leaves the plant.
+
+        A release id may be recorded once: recording the same release twice would double count it.
+        """
+        if entry.release and any(e.release == entry.release for e in self.entries):
+            raise PrivacyLedgerError(f"{self.path}: release {entry.release!r} is already in the ledger; "
+                                     "a release is accounted once (re-send its cached result instead)")
         self.entries.append(entry)
         atomic_write_json(
             self.path,

@@ -13,6 +13,7 @@ from typing import Callable, Iterable
 
 from flwr.app import Context, Message, RecordDict
 from flwr.common.constant import SUPERLINK_NODE_ID
+from flwr.proto.node_pb2 import NodeInfo
 from flwr.serverapp import Grid
 from flwr.supercore.task_identity import TaskIdentity
 
@@ -25,7 +26,8 @@ class LoopbackGrid(Grid):
     """Nodes 101, 102, ... serve partitions 0, 1, ... of the scenario."""
 
     def __init__(self, scenario_path: Path, num_plants: int, run_dir: Path,
-                 reply_hook: ReplyHook | None = None) -> None:
+                 reply_hook: ReplyHook | None = None, node_configs: dict[int, dict] | None = None,
+                 names: dict[int, str] | None = None) -> None:
         TaskIdentity.run_id = 7
         TaskIdentity.node_id = SUPERLINK_NODE_ID
         TaskIdentity.task_id = 1
@@ -37,6 +39,10 @@ class LoopbackGrid(Grid):
                                          "cpus-per-plant": 1})
             for i in range(num_plants)
         }
+        for node, config in (node_configs or {}).items():  # deployed plants: identity from their node config
+            self.contexts[node] = Context(run_id=7, node_id=node, node_config=dict(config), state=RecordDict(),
+                                          run_config=dict(self.contexts[101].run_config))
+        self.names = names or {}  # node id → the name its key was registered under
         self.reply_hook = reply_hook
         self.sent: list[Message] = []      # what the coordinator sent
         self.received: list[Message] = []  # what plants replied (after any hook)
@@ -53,6 +59,9 @@ class LoopbackGrid(Grid):
 
     def get_node_ids(self) -> Iterable[int]:
         return list(self.contexts)
+
+    def get_nodes(self) -> Iterable[NodeInfo]:
+        return [NodeInfo(node_id=n, name=self.names.get(n, "")) for n in self.contexts]
 
     def push_messages(self, messages: Iterable[Message]) -> Iterable[str]:
         raise NotImplementedError("use send_and_receive")

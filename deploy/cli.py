@@ -1,0 +1,403 @@
+"""`factoryfl` deployment subcommands: certs, coordinator, register, plant, run/runs/log/stop, plant-data.
+
+Each prints the Flower command it runs (``$ ...``) so operators can run it by hand instead.
+``coordinator`` replaces this process with Flower's (exec); ``plant`` supervises its SuperNode
+(forwarding SIGTERM/SIGINT) so that a restarted plant can wait out Flower's activation window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from deploy import commands as cmd
+from deploy.certs import CA_CERT, CertError, check_server_files, create_federation_certs, plant_key_paths
+
+def app_dir() -> Path:
+    """The Flower app `flwr run` ships (the directory with this project's pyproject.toml):
+    $FACTORYFL_APP_DIR, the source tree this module is in, or the working directory (images: /app)."""
+    for candidate in (os.environ.get("FACTORYFL_APP_DIR"), Path(__file__).resolve().parent.parent, Path.cwd()):
+        if candidate and (Path(candidate) / "pyproject.toml").exists():
+            return Path(candidate)
+    raise DeployError("cannot find the app's pyproject.toml: run from the factoryfl source directory or set "
+                      "FACTORYFL_APP_DIR")
+
+
+class DeployError(RuntimeError):
+    """A deployment command cannot run; the message names the file/flag and the fix."""
+
+
+def _flwr_home(args: argparse.Namespace) -> Path:
+    return Path(args.flwr_home or os.environ.get("FLWR_HOME") or Path.home() / ".flwr")
+
+
+def _announce(argv: list[str]) -> None:
+    print(f"$ {cmd.shell(argv)}", flush=True)
+
+
+def _exec(argv: list[str], env: dict[str, str], dry_run: bool) -> int:
+    _announce(argv)
+    if dry_run:
+        return 0
+    os.execvpe(argv[0], argv, env)
+    return 0  # not reached
+
+
+def _run(argv: list[str], env: dict[str, str]) -> int:
+    _announce(argv)
+    return subprocess.run(argv, env=env, cwd=app_dir()).returncode
+
+
+def _require_file(path: Path | None, flag: str, fix: str) -> Path:
+    if path is None or not Path(path).is_file():
+        raise DeployError(f"{flag} {path}: no such file; {fix}")
+    return Path(path)
+
+
+def _warn_insecure() -> None:
+    print(cmd.INSECURE_WARNING, file=sys.stderr, flush=True)
+
+
+# ------------------------------------------------------------------ commands
+def cmd_certs(args: argparse.Namespace) -> int:
+    files = create_federation_certs(Path(args.dir), args.host, args.plant)
+    for path in files:
+        print(path)
+    print(f"\nCopy {Path(args.dir) / CA_CERT} to every plant; copy plants/<id>/plant.key only to plant <id>; "
+          "keep ca.key offline.")
+    return 0
+
+
+def cmd_coordinator(args: argparse.Namespace) -> int:
+    cert_dir = None
+    if args.insecure:
+        _warn_insecure()
+    else:
+        cert_dir = Path(args.certs) if args.certs else None
+        if cert_dir is None:
+            raise DeployError("--certs DIR is required (the directory `factoryfl certs` wrote), or --insecure "
+                              "for a local trial")
+        check_server_files(cert_dir)
+    state_dir = Path(args.state_dir)
+    state_dir.mkdir(parents=True, exist_ok=True)
+    opts = cmd.CoordinatorOptions(cert_dir=cert_dir, state_dir=state_dir, host=args.host, port=args.port,
+                                  insecure=args.insecure, isolation=args.isolation)
+    return _exec(cmd.superlink_argv(opts), cmd.flower_env(_flwr_home(args)), args.dry_run)
+
+
+def _connect(args: argparse.Namespace) -> dict[str, str]:
+    """Write the `factoryfl` connection (when --coordinator is given) and return the CLI environment."""
+    home = _flwr_home(args)
+    if getattr(args, "coordinator", None):
+        if args.insecure:
+            _warn_insecure()
+            cmd.write_connection(home, args.coordinator, None, insecure=True)
+        else:
+            ca = _require_file(Path(args.ca) if args.ca else None, "--ca",
+                               "give the federation CA certificate (ca.crt from `factoryfl certs`) or --insecure")
+            cmd.write_connection(home, args.coordinator, ca)
+    elif not (home / "config.toml").exists():
+        raise DeployError(f"{home / 'config.toml'} has no `{cmd.CONNECTION}` connection: pass --coordinator "
+                          "HOST:PORT --ca ca.crt once")
+    return cmd.flower_env(home)
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    import time
+
+    env = _connect(args)
+    status = 0
+    for plant_id in args.plant:
+        public = Path(args.public_key) if args.public_key else plant_key_paths(Path(args.certs), plant_id).public
+        _require_file(public, "public key", f"run `factoryfl certs {args.certs} --plant {plant_id}` first")
+        deadline = time.monotonic() + args.retry_for
+        while True:
+            ok, message = _register_once(cmd.register_argv(public, plant_id), env)
+            if ok or time.monotonic() >= deadline:
+                break
+            print(f"registering {plant_id} failed ({message}); retrying in 3 s", file=sys.stderr, flush=True)
+            time.sleep(3)
+        if not ok:
+            print(f"ERROR: could not register {plant_id}: {message}", file=sys.stderr, flush=True)
+            status = 1
+    return status
+
+
+def _register_once(argv: list[str], env: dict[str, str]) -> tuple[bool, str]:
+    """Run `flwr supernode register ... --format json`; (success, message). flwr exits 0 even when the
+    registration failed, so the JSON answer decides."""
+    _announce(argv)
+    proc = subprocess.run(argv, env=env, cwd=app_dir(), capture_output=True, text=True)
+    print(proc.stdout, end="", flush=True)
+    try:
+        answer = json.loads(proc.stdout[proc.stdout.index("{"):])
+    except ValueError:
+        return False, (proc.stderr or proc.stdout).strip()[-500:] or f"exit code {proc.returncode}"
+    if answer.get("success"):
+        return True, ""
+    message = str(answer.get("error-message", "unknown error"))
+    if "already" in message.lower():  # the key is registered: that is what we wanted
+        return True, message
+    return False, message.replace("\n", " ").strip()
+
+
+def cmd_plant(args: argparse.Namespace) -> int:
+    root_cert = key = None
+    if args.insecure:
+        _warn_insecure()
+    else:
+        root_cert = _require_file(Path(args.ca) if args.ca else None, "--ca",
+                                  "copy the federation's ca.crt to this plant (or --insecure for a local trial)")
+        key = _require_file(Path(args.key) if args.key else None, "--key",
+                            "copy this plant's plant.key from `factoryfl certs` (its public key must be registered)")
+    data_dir = Path(args.data_dir).resolve()
+    if not (data_dir / "manifest.yaml").exists():
+        # The plant still starts: the coordinator hears a clear error reply and the federation goes on.
+        print(f"WARNING: {data_dir / 'manifest.yaml'} not found: this plant will answer every request with an "
+              "error until its data directory holds a factoryfl-plant/v1 manifest (common/data/FORMAT.md)",
+              file=sys.stderr, flush=True)
+    state_dir = Path(args.state_dir).resolve()
+    state_dir.mkdir(parents=True, exist_ok=True)
+    opts = cmd.PlantOptions(plant_id=args.plant_id, coordinator=args.coordinator, data_dir=data_dir,
+                            state_dir=state_dir, root_cert=root_cert, auth_key=key,
+                            privacy_budget=args.privacy_budget, runtime_port=args.runtime_port,
+                            insecure=args.insecure, isolation=args.isolation, max_wait_time_s=args.max_wait_time)
+    argv = cmd.supernode_argv(opts)
+    if args.dry_run:
+        _announce(argv)
+        return 0
+    return _supervise(argv, cmd.flower_env(_flwr_home(args)), args.activation_wait)
+
+
+def _supervise(argv: list[str], env: dict[str, str], activation_wait_s: float) -> int:
+    """Run the SuperNode; if the coordinator refuses activation (exit 305), retry for a while.
+
+    A plant that was killed stays "online" at the coordinator until Flower's heartbeat window
+    runs out (up to about 60 s), and a restarted plant is refused activation until then. The same
+    exit code means an unregistered key: after ``activation_wait_s`` we stop and say both causes.
+    """
+    import signal
+    import time
+
+    deadline = time.monotonic() + activation_wait_s
+    child: subprocess.Popen | None = None
+
+    def forward(signum: int, _frame: object) -> None:
+        if child is not None and child.poll() is None:
+            child.send_signal(signum)
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, forward)
+    while True:
+        _announce(argv)
+        child = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                 errors="replace")
+        seen: list[bool] = []
+        reader = threading.Thread(target=_echo, args=(child, seen), daemon=True)
+        reader.start()
+        code = child.wait()
+        reader.join(timeout=2.0)  # SuperNode's own SuperExec child may hold the pipe a while longer
+        if not seen:
+            return code
+        if time.monotonic() >= deadline:
+            print(f"ERROR: the coordinator refused to activate this plant (exit {code}, Flower code 305). Either its public key is "
+                  "not registered (run `factoryfl register ... <plant-id>` on the coordinator side), or the "
+                  "coordinator still sees this plant online from before a restart; gave up after "
+                  f"{activation_wait_s:.0f} s (--activation-wait).", file=sys.stderr, flush=True)
+            return code
+        print("the coordinator refused activation (Flower exit code 305): retrying in 10 s (this plant's key is not "
+              "registered yet, or this plant was restarted and the coordinator still sees its previous process "
+              "online, for up to ~60 s)", file=sys.stderr, flush=True)
+        time.sleep(10)
+
+
+def _echo(child: subprocess.Popen, seen: list[bool]) -> None:
+    """Pass Flower's output through, noting a refused activation."""
+    assert child.stdout is not None
+    for line in child.stdout:
+        sys.stdout.write(line)
+        sys.stdout.flush()
+        if cmd.ACTIVATION_REFUSED_TEXT in line:
+            seen.append(True)
+
+
+def _wait_for_port(address: str, seconds: float) -> None:
+    """Wait until HOST:PORT accepts TCP connections (e.g. a coordinator that is still starting)."""
+    import socket
+    import time
+
+    host, _, port = address.rpartition(":")
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with socket.create_connection((host.strip("[]"), int(port)), timeout=3):
+                return
+        except OSError as exc:
+            if time.monotonic() >= deadline:
+                raise DeployError(f"coordinator {address} is not reachable ({exc}): is it running, and is the "
+                                  "address right?") from exc
+            time.sleep(2)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    env = _connect(args)
+    if args.wait and args.coordinator:
+        _wait_for_port(args.coordinator, args.wait)
+    return _run(cmd.run_argv(app_dir(), args.scenario, args.run_dir, args.resume, not args.no_stream), env)
+
+
+def cmd_runs(args: argparse.Namespace) -> int:
+    env = _connect(args)
+    argv = [cmd.flower_bin("flwr"), "ls", cmd.CONNECTION] + (["--run-id", str(args.run_id)] if args.run_id else [])
+    return _run(argv + (["--format", "json"] if args.json else []), env)
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    env = _connect(args)
+    return _run([cmd.flower_bin("flwr"), "log", str(args.run_id), cmd.CONNECTION,
+                 "--stream" if args.follow else "--show"], env)
+
+
+def cmd_stop(args: argparse.Namespace) -> int:
+    env = _connect(args)
+    return _run([cmd.flower_bin("flwr"), "stop", str(args.run_id), cmd.CONNECTION], env)
+
+
+def cmd_plant_data(args: argparse.Namespace) -> int:
+    from deploy.plant_data import export_plant_dir
+
+    print(export_plant_dir(Path(args.scenario), args.plant, Path(args.out)))
+    return 0
+
+
+def cmd_predict(args: argparse.Namespace) -> int:
+    from deploy.inference import predict, write_predictions
+
+    result = predict(Path(args.state_dir), Path(args.input))
+    if args.out:
+        print(write_predictions(result, Path(args.out)))
+    else:
+        for row in result["predictions"]:
+            print(json.dumps(row))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from deploy.inference import export
+
+    for kind, path in export(Path(args.state_dir), Path(args.out)).items():
+        print(f"{kind}: {path}")
+    return 0
+
+
+# ------------------------------------------------------------------ parser
+def _connection_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--coordinator", help="HOST:PORT of the coordinator (writes the `factoryfl` connection)")
+    p.add_argument("--ca", help="the federation CA certificate (ca.crt)")
+    p.add_argument("--insecure", action="store_true", help="no TLS (local trials only; prints a warning)")
+    p.add_argument("--flwr-home", help="Flower CLI home holding config.toml (default $FLWR_HOME or ~/.flwr)")
+
+
+def add_subcommands(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("certs", help="create the federation CA, the coordinator's TLS certificate and plant keys")
+    p.add_argument("dir", help="certificate directory (created)")
+    p.add_argument("--host", action="append", default=[], required=True,
+                   help="a name or IP plants use to reach the coordinator (repeat)")
+    p.add_argument("--plant", action="append", default=[], help="a plant id to make a key pair for (repeat)")
+    p.set_defaults(func=cmd_certs)
+
+    p = sub.add_parser("coordinator", help="start the coordinator (flower-superlink, TLS + plant authentication)")
+    p.add_argument("--certs", help="certificate directory from `factoryfl certs`")
+    p.add_argument("--state-dir", required=True, help="where the coordinator keeps its database")
+    p.add_argument("--host", default="0.0.0.0", help="address to listen on (default 0.0.0.0)")
+    p.add_argument("--port", type=int, default=cmd.DEFAULT_PORT)
+    p.add_argument("--isolation", choices=("subprocess", "process"), default="subprocess")
+    p.add_argument("--insecure", action="store_true", help="no TLS, no authentication (prints a warning)")
+    p.add_argument("--flwr-home", help="FLWR_HOME for the coordinator (installed apps)")
+    p.add_argument("--dry-run", action="store_true", help="print the command only")
+    p.set_defaults(func=cmd_coordinator)
+
+    p = sub.add_parser("register", help="register plants' public keys with the coordinator (before they connect)")
+    _connection_flags(p)
+    p.add_argument("--certs", default="certs", help="certificate directory holding plants/<id>/plant.key.pub")
+    p.add_argument("--public-key", help="a public key file (instead of the one under --certs; one plant only)")
+    p.add_argument("--retry-for", type=float, default=0.0,
+                   help="keep retrying for this many seconds (e.g. while the coordinator starts)")
+    p.add_argument("plant", nargs="+", help="plant id(s)")
+    p.set_defaults(func=cmd_register)
+
+    p = sub.add_parser("plant", help="start a plant (flower-supernode next to the plant's data)")
+    p.add_argument("--coordinator", required=True, help="HOST:PORT of the coordinator")
+    p.add_argument("--ca", help="the federation CA certificate (ca.crt)")
+    p.add_argument("--key", help="this plant's private key (plants/<id>/plant.key)")
+    p.add_argument("--plant-id", required=True)
+    p.add_argument("--data-dir", required=True, help="the plant's data directory (manifest.yaml, FORMAT.md)")
+    p.add_argument("--state-dir", required=True, help="the plant's state: personal models, privacy ledger")
+    p.add_argument("--privacy-budget", type=float, default=None, help="lifetime ε budget of this plant")
+    p.add_argument("--runtime-port", type=int, default=9094, help="local port for ClientApp processes")
+    p.add_argument("--isolation", choices=("subprocess", "process"), default="subprocess")
+    p.add_argument("--insecure", action="store_true", help="no TLS, no authentication (prints a warning)")
+    p.add_argument("--flwr-home", help="FLWR_HOME for this plant (installed apps)")
+    p.add_argument("--max-wait-time", type=float, default=None,
+                   help="give up connecting to the coordinator after this many seconds (default: keep trying)")
+    p.add_argument("--activation-wait", type=float, default=120.0,
+                   help="seconds to keep retrying when the coordinator refuses activation (default 120)")
+    p.add_argument("--dry-run", action="store_true", help="print the command only")
+    p.set_defaults(func=cmd_plant)
+
+    p = sub.add_parser("run", help="launch a federation run on the coordinator (flwr run) and follow it")
+    _connection_flags(p)
+    p.add_argument("scenario", help="scenario YAML (shared model/training settings and the plant ids)")
+    p.add_argument("--run-dir", help="run folder on the coordinator (needed to resume)")
+    p.add_argument("--resume", action="store_true", help="continue the unfinished run in --run-dir")
+    p.add_argument("--no-stream", action="store_true", help="return after submitting")
+    p.add_argument("--wait", type=float, default=0.0, help="wait up to this many seconds for the coordinator")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("runs", help="list runs on the coordinator (flwr ls)")
+    _connection_flags(p)
+    p.add_argument("--run-id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_runs)
+
+    p = sub.add_parser("log", help="show or follow a run's log (flwr log)")
+    _connection_flags(p)
+    p.add_argument("run_id", type=int)
+    p.add_argument("--follow", action="store_true")
+    p.set_defaults(func=cmd_log)
+
+    p = sub.add_parser("stop", help="stop a run (flwr stop)")
+    _connection_flags(p)
+    p.add_argument("run_id", type=int)
+    p.set_defaults(func=cmd_stop)
+
+    p = sub.add_parser("plant-data", help="write a scenario plant's windows as a plant data directory (demos)")
+    p.add_argument("out")
+    p.add_argument("--scenario", required=True)
+    p.add_argument("--plant", required=True)
+    p.set_defaults(func=cmd_plant_data)
+
+    p = sub.add_parser("predict", help="label new sensor files with the plant's personalised model")
+    p.add_argument("--state-dir", required=True, help="the plant's state directory")
+    p.add_argument("input", help=".npz with x (N, C, L) windows, or a .npy/.csv recording (cut into windows)")
+    p.add_argument("--out", help="write .csv or .json (default: one JSON line per window on stdout)")
+    p.set_defaults(func=cmd_predict)
+
+    p = sub.add_parser("export", help="export the plant's personalised model (TorchScript) with a model card")
+    p.add_argument("--state-dir", required=True)
+    p.add_argument("--out", required=True, help="output directory")
+    p.set_defaults(func=cmd_export)
+
+
+def _errors() -> tuple[type[Exception], ...]:
+    from deploy.inference import InferenceError
+
+    return (DeployError, CertError, InferenceError)
+
+
+ERRORS = _errors()

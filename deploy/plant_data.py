@@ -1,0 +1,39 @@
+"""Write one scenario plant's windows as a plant data directory (``factoryfl-plant/v1``, kind windows).
+
+For demos and tests of a deployment: the plant then reads exactly the windows it would have
+had in simulation, from its own disk, through the ``directory`` data source.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from common.config import load_scenario
+from common.data import load_plant_data
+
+
+def export_plant_dir(scenario_path: Path, plant_id: str, out_dir: Path) -> Path:
+    """Write manifest.yaml + windows.npz for ``plant_id`` of the scenario into ``out_dir``."""
+    from client.loader import window_spec
+
+    scenario = load_scenario(scenario_path)
+    plants = {p.id: p for p in scenario.plants}
+    if plant_id not in plants:
+        raise ValueError(f"{scenario_path}: no plant {plant_id!r}; its plants are {sorted(plants)}")
+    spec = plants[plant_id]
+    data = load_plant_data(spec.data.source, spec.id, spec.data.params, window_spec(scenario), Path(scenario.base_dir))
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    x = np.concatenate([data.train.x, data.test.x]).astype(np.float32)
+    y = np.concatenate([data.train.y, data.test.y]).astype(np.int64)
+    split = np.array(["train"] * len(data.train) + ["test"] * len(data.test))
+    np.savez(out_dir / "windows.npz", x=x, y=y, split=split)
+    manifest = {"format": "factoryfl-plant/v1", "plant": plant_id,
+                "notes": f"exported from {Path(scenario_path).name} ({spec.data.source})",
+                "sample_rate_hz": float(data.sample_rate_hz), "channels": int(data.channels),
+                "classes": list(data.class_names), "kind": "windows", "files": [{"file": "windows.npz"}]}
+    (out_dir / "manifest.yaml").write_text(yaml.safe_dump(manifest, sort_keys=False))
+    return out_dir

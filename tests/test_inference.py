@@ -1,0 +1,103 @@
+"""`factoryfl predict` and `factoryfl export` on a plant's state after a real (loopback) federation."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+from common.config import load_scenario
+from deploy.inference import InferenceError, export, predict
+from server.app import run_federation
+from simulations.cli import main
+from tests.conftest import tiny_scenario
+from tests.helpers.loopback import LoopbackGrid
+
+DP = {"enabled": True, "noise_multiplier": 1.0, "max_grad_norm": 1.0, "delta": 1e-5}
+
+
+@pytest.fixture(scope="module")
+def trained_plant(tmp_path_factory) -> tuple[Path, Path]:
+    """State dir of plant-0 after a 2-round DP federation, and its data directory."""
+    from deploy.plant_data import export_plant_dir
+
+    tmp = tmp_path_factory.mktemp("inference")
+    path = tiny_scenario(tmp, privacy=DP)
+    configs = {}
+    for i in range(3):
+        data = export_plant_dir(path, f"plant-{i}", tmp / "data" / f"plant-{i}")
+        configs[101 + i] = {"plant-id": f"plant-{i}", "data-dir": str(data), "state-dir": str(tmp / "state" / f"plant-{i}")}
+    run_dir = tmp / "run"
+    run_dir.mkdir()
+    results = run_federation(LoopbackGrid(path, 3, run_dir, node_configs=configs), load_scenario(path), run_dir)
+    assert results["plants"]["plant-0"]["status"] == "ok"
+    (tmp / "results.json").write_text(json.dumps(results))
+    return tmp / "state" / "plant-0", tmp / "data" / "plant-0"
+
+
+def test_predict_labels_windows_and_recordings(trained_plant, tmp_path):
+    state, data = trained_plant
+    with np.load(data / "windows.npz") as archive:
+        x, y, split = archive["x"], archive["y"], archive["split"]
+    test_x = x[split == "test"]
+    np.savez(tmp_path / "new.npz", x=test_x)
+    result = predict(state, tmp_path / "new.npz")
+    assert result["windows"] == len(test_x) and result["plant_id"] == "plant-0"
+    row = result["predictions"][0]
+    probs = [v for k, v in row.items() if k.startswith("p_")]
+    assert len(probs) == 5 and abs(sum(probs) - 1) < 1e-5 and row["class"] in {k[2:] for k in row if k.startswith("p_")}
+    # the same accuracy as the plant's own held-out evaluation of its personalised model
+    names = [k[2:] for k in row if k.startswith("p_")]
+    predicted = np.array([names.index(r["class"]) for r in result["predictions"]])
+    final = json.loads((state / "final_metrics.json").read_text())["metrics"]["federated_personalised"]["accuracy"]
+    assert abs(float((predicted == y[split == "test"]).mean()) - final) < 1e-6
+    # a continuous recording (CSV, T rows × 1 column) is cut into consecutive windows
+    np.savetxt(tmp_path / "rec.csv", np.concatenate(list(test_x[:3, 0]))[:, None] if test_x.shape[1] == 1 else None,
+               delimiter=",")
+    assert predict(state, tmp_path / "rec.csv")["windows"] == 3
+
+
+def test_predict_errors_name_the_file_and_shape(trained_plant, tmp_path):
+    state, _ = trained_plant
+    np.savez(tmp_path / "bad.npz", x=np.zeros((2, 3, 7), np.float32))
+    with pytest.raises(InferenceError, match=r"needs \(N, 1, 1024\)"):
+        predict(state, tmp_path / "bad.npz")
+    with pytest.raises(InferenceError, match="no personalised model"):
+        predict(tmp_path, tmp_path / "bad.npz")
+
+
+def test_export_torchscript_and_model_card_with_ledger_epsilon(trained_plant, tmp_path):
+    state, data = trained_plant
+    files = export(state, tmp_path / "export")
+    card = json.loads(files["card_json"].read_text())
+    results = json.loads((state.parent.parent / "results.json").read_text())
+    assert card["privacy"]["dp"] is True
+    assert abs(card["privacy"]["epsilon"] - results["plants"]["plant-0"]["privacy"]["epsilon"]) < 1e-9
+    assert card["privacy"]["delta"] == 1e-5
+    assert card["data_used"]["train"]["windows"] > 0 and "federated_personalised" in card["metrics"]
+    md = files["card_md"].read_text()
+    assert "ε =" in md and "plant-0" in md
+    scripted = torch.jit.load(str(files["model"]))
+    with np.load(data / "windows.npz") as archive:
+        x = torch.from_numpy(archive["x"][:4])
+    from deploy.inference import load_personal_model
+
+    eager, _ = load_personal_model(state)
+    with torch.no_grad():
+        assert torch.allclose(scripted(x), eager(x), atol=1e-5)
+
+
+def test_cli_predict_writes_csv(trained_plant, tmp_path, capsys):
+    state, data = trained_plant
+    with np.load(data / "windows.npz") as archive:
+        np.savez(tmp_path / "new.npz", x=archive["x"][:5])
+    assert main(["predict", "--state-dir", str(state), str(tmp_path / "new.npz"), "--out", str(tmp_path / "p.csv")]) == 0
+    lines = (tmp_path / "p.csv").read_text().splitlines()
+    assert lines[0].startswith("window,class,probability,p_") and len(lines) == 6
+    assert main(["predict", "--state-dir", str(tmp_path), str(tmp_path / "new.npz")]) == 2
+    assert "no personalised model" in capsys.readouterr().err
