@@ -17,6 +17,7 @@ import torch
 from torch import nn
 
 from client.state import PlantState
+from common.compression import encode_update
 from common.config.schema import RunSpec
 from common.data import PlantData
 from common.models import PlantModel, build_model, load_shared, shared_state
@@ -226,7 +227,9 @@ class Plant:
                                      seed=seed, proximal_anchor=anchor, proximal_mu=proximal_mu)
             privacy = {}
         self._save_optimizer(optimizer, run_name)
-        arrays = {k: v.numpy() for k, v in shared_state(model).items()}
+        trained = {k: v.numpy() for k, v in shared_state(model).items()}
+        # Post-processing of the (DP) output with the public global model: no privacy cost.
+        arrays = encode_update(trained, shared, spec.federation.compression)
         return PretrainResult(status="ok", arrays=arrays, num_examples=self.n_labelled,
                               train_loss=stats.loss, first_loss=stats.first_loss, steps=stats.steps,
                               privacy=privacy)

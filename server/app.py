@@ -22,6 +22,7 @@ from common import wire
 from common.config import load_scenario, run_spec_from_scenario, scenario_to_dict
 from common.config.schema import Scenario
 from common.fileio import atomic_write_json
+from common.resources import memory_hint
 from server.federation import Coordinator
 from server.report import write_report
 from server.transport import Reply
@@ -89,7 +90,9 @@ class GridTransport:
         node = msg.metadata.src_node_id
         fallback = expected_plant or self.plant_of.get(node, f"node-{node}")
         if msg.has_error():
-            return Reply(fallback, error=f"error reply: {msg.error.reason}")
+            # e.g. Ray's memory monitor killed the plant's worker: say which setting to lower
+            hint = memory_hint(msg.error.reason)
+            return Reply(fallback, error=f"error reply: {msg.error.reason}" + (f" ({hint})" if hint else ""))
         content = msg.content
         config = dict(content[wire.CONFIG]) if wire.CONFIG in content else {}
         metrics = dict(content[wire.METRICS]) if wire.METRICS in content else {}
@@ -98,10 +101,12 @@ class GridTransport:
             return Reply(expected_plant, error=f"reply speaks for plant {plant_id!r} but node serves {expected_plant!r}")
         if config.get(wire.STATUS) == wire.STATUS_FAILED:
             return Reply(plant_id, config=config, metrics=metrics, error=str(config.get(wire.REASON, "failed")))
-        arrays = None
+        arrays, array_bytes = None, 0
         if wire.ARRAYS in content:
-            arrays = {k: v.numpy() for k, v in content[wire.ARRAYS].items()}
-        return Reply(plant_id, arrays=arrays, config=config, metrics=metrics)
+            record = content[wire.ARRAYS]
+            arrays = {k: v.numpy() for k, v in record.items()}
+            array_bytes = sum(len(v.data) for v in record.values())
+        return Reply(plant_id, arrays=arrays, config=config, metrics=metrics, array_bytes=array_bytes)
 
     def send(self, message_type: str, plant_ids: list[str], arrays: dict[str, np.ndarray] | None,
              config: dict[str, Any], timeout_s: float,

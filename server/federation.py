@@ -21,6 +21,7 @@ import numpy as np
 import torch
 
 from common import wire
+from common.compression import decode_update, payload_bytes
 from common.config.schema import METHODS_NEEDING_SOURCE_STATS, RunSpec
 from common.config.scenario import run_spec_to_json
 from common.fileio import atomic_write_bytes
@@ -164,9 +165,13 @@ class Coordinator:
             accepted: list[tuple[dict[str, np.ndarray], float]] = []
             excluded: dict[str, str] = {}
             losses, epsilons, participants = {}, {}, []
+            up_bytes: list[int] = []
             for plant_id in chosen:
                 reply = replies.get(plant_id) or Reply(plant_id, error="no reply")
-                reason = self._judge(reply, arrays, spec)
+                reply, decode_error = self._decoded(reply, arrays, spec)
+                reason = decode_error or self._judge(reply, arrays, spec)
+                if reply.arrays is not None:
+                    up_bytes.append(reply.array_bytes or payload_bytes(reply.arrays))
                 privacy = {k: reply.metrics[k] for k in (wire.EPSILON, wire.DELTA) if k in reply.metrics}
                 if wire.EPSILON in privacy:
                     epsilons[plant_id] = privacy[wire.EPSILON]
@@ -207,6 +212,9 @@ class Coordinator:
                 "train_loss": float(sum(losses[p] * weights[p] for p in losses) / total) if losses else None,
                 "per_plant_train_loss": losses,
                 "epsilon": epsilons,
+                "bytes_down_per_plant": payload_bytes(arrays),
+                "bytes_up_per_plant": (sum(up_bytes) / len(up_bytes)) if up_bytes else None,
+                "compression": spec.federation.compression,
             }
             if spec.federation.evaluate_every and (server_round % spec.federation.evaluate_every == 0
                                                    or server_round == spec.federation.rounds):
@@ -224,6 +232,17 @@ class Coordinator:
                         f"{record['train_loss']:.4f}" if record["train_loss"] is not None else "—",
                         f"{acc:.4f}" if acc is not None else "—", eps_text, record["wall_time_s"])
         return arrays
+
+    @staticmethod
+    def _decoded(reply: Reply, current: dict[str, np.ndarray], spec: RunSpec) -> tuple[Reply, str]:
+        """The reply with its (possibly compressed) update decoded to parameters; or why it cannot be."""
+        kind = spec.federation.compression
+        if kind == "none" or reply.arrays is None or reply.error:
+            return reply, ""
+        try:
+            return dataclasses.replace(reply, arrays=decode_update(reply.arrays, current, kind)), ""
+        except ValueError as exc:
+            return reply, str(exc)
 
     def _judge(self, reply: Reply, current: dict[str, np.ndarray], spec: RunSpec) -> str:
         """Why this reply must be left out of the aggregate ("" when it is usable)."""
@@ -434,6 +453,7 @@ class Coordinator:
                     "n_train": _int_or_none(r.facts.get(wire.N_TRAIN)),
                     "n_train_labelled": _int_or_none(r.facts.get(wire.N_TRAIN_LABELLED)),
                     "n_test": _int_or_none(r.facts.get(wire.N_TEST)), "source": r.facts.get(wire.SOURCE),
+                    "worker_node": r.facts.get(wire.WORKER_NODE) or None,
                     "metrics": r.metrics, "privacy": r.privacy, "excluded_rounds": r.excluded_rounds,
                     "transfer": r.transfer}
                 for p, r in sorted(self.plants.items())

@@ -46,11 +46,12 @@ def _cmd_lopo(args: argparse.Namespace) -> int:
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     from common.config import load_scenario
-    from simulations.runner import check_resources, validate_plants
+    from simulations.runner import check_memory, check_resources, validate_plants
 
     scenario = load_scenario(args.scenario)
     check_resources(scenario)
     summaries = validate_plants(scenario)
+    check_memory(scenario, summaries)
     for plant_id, summary in summaries.items():
         print(f"{plant_id}: {summary}")
     print(f"{args.scenario}: OK ({len(summaries)} plants)")

@@ -15,6 +15,8 @@ from typing import Any
 from common.config import load_scenario
 from common.config.schema import Scenario
 from common.fileio import atomic_write_json
+from common.resources import (HostResources, backend_config, cluster_problems, detect_host,
+                              memory_problems, resource_problems)
 
 logger = logging.getLogger(__name__)
 
@@ -24,10 +26,10 @@ APP_DIR = Path(__file__).resolve().parent.parent
 class ScenarioInputError(ValueError):
     """The scenario's plants cannot run; ``problems`` lists every one with its fix."""
 
-    def __init__(self, source: str, problems: list[str]) -> None:
+    def __init__(self, source: str, problems: list[str], what: str = "the plants' data") -> None:
         self.problems = problems
         lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"{source}: {len(problems)} problem(s) with the plants' data:\n{lines}")
+        super().__init__(f"{source}: {len(problems)} problem(s) with {what}:\n{lines}")
 
 
 def validate_plants(scenario: Scenario) -> dict[str, dict[str, Any]]:
@@ -47,7 +49,7 @@ def validate_plants(scenario: Scenario) -> dict[str, dict[str, Any]]:
         except (OSError, ValueError) as exc:
             problems.append(f"plants[{i}] ({plant.id}): {exc}")
             continue
-        summaries[plant.id] = data.summary()
+        summaries[plant.id] = data.summary() | {"bytes": int(data.train.x.nbytes + data.test.x.nbytes)}
         classes.setdefault(tuple(data.class_names), []).append(plant.id)
         if data.window_length != scenario.window.length:
             problems.append(f"plants[{i}] ({plant.id}): windows of {data.window_length} samples, "
@@ -62,30 +64,56 @@ def validate_plants(scenario: Scenario) -> dict[str, dict[str, Any]]:
     return summaries
 
 
-def check_resources(scenario: Scenario) -> dict[str, Any]:
-    """Refuse resource requests this host cannot satisfy, with the numbers."""
-    sim = scenario.simulation
-    host_cpus = os.cpu_count() or 1
-    total_cpus = sim.total_cpus or host_cpus
-    problems = []
-    if sim.cpus_per_plant > total_cpus:
-        problems.append(f"simulation.cpus_per_plant={sim.cpus_per_plant} exceeds the {total_cpus} CPUs "
-                        "available: lower cpus_per_plant")
-    gpus = sim.total_gpus
-    if gpus is None:
-        try:
-            import torch
-
-            gpus = float(torch.cuda.device_count())
-        except Exception:  # noqa: BLE001 - no torch CUDA means no GPU
-            gpus = 0.0
-    if sim.gpus_per_plant > 0 and sim.gpus_per_plant > gpus:
-        problems.append(f"simulation.gpus_per_plant={sim.gpus_per_plant} but this host has {gpus:g} GPU(s): "
-                        "set gpus_per_plant to 0 or a fraction of an existing GPU")
+def check_resources(scenario: Scenario, host: HostResources | None = None) -> dict[str, Any]:
+    """Refuse resource requests this host cannot satisfy (with the numbers); Flower's backend config."""
+    host = host or detect_host()
+    problems = resource_problems(scenario.simulation, host)
     if problems:
-        raise ScenarioInputError(scenario.source_file, problems)
-    return {"client_resources": {"num_cpus": sim.cpus_per_plant, "num_gpus": sim.gpus_per_plant},
-            "init_args": {"num_cpus": total_cpus, "num_gpus": gpus, "include_dashboard": False}}
+        raise ScenarioInputError(scenario.source_file, problems, "the requested resources")
+    return backend_config(scenario.simulation, host)
+
+
+def check_memory(scenario: Scenario, summaries: dict[str, dict[str, Any]],
+                 host: HostResources | None = None) -> None:
+    """Refuse a run whose estimated peak memory exceeds what the host has free (see common.resources)."""
+    if scenario.simulation.ray_address is not None:
+        return  # memory is the cluster's, spread over its nodes
+    largest = max((int(s.get("bytes", 0)) for s in summaries.values()), default=0)
+    problems = memory_problems(scenario.simulation, host or detect_host(), len(scenario.plants), largest)
+    if problems:
+        raise ScenarioInputError(scenario.source_file, problems, "the memory this host has")
+
+
+def connect_cluster(scenario: Scenario) -> dict[str, float]:
+    """Join the Ray cluster at ``simulation.ray_address`` and check it can host one plant.
+
+    Initialises Ray the way Flower's backend would (workers get this process's PYTHONPATH), so
+    Flower then reuses the connection; returns ``ray.cluster_resources()``.
+    """
+    import sys
+
+    import ray
+
+    sim = scenario.simulation
+    pythonpath = os.pathsep.join(sys.path)
+    if os.environ.get("PYTHONPATH"):
+        pythonpath = f"{pythonpath}{os.pathsep}{os.environ['PYTHONPATH']}"
+    os.environ["PYTHONPATH"] = pythonpath
+    try:
+        ray.init(address=sim.ray_address, runtime_env={"env_vars": {"PYTHONPATH": pythonpath}})
+    except ConnectionError as exc:
+        raise ScenarioInputError(scenario.source_file, [
+            f"simulation.ray_address={sim.ray_address!r}: no Ray cluster answers there ({exc}); start one "
+            "(`ray start --head`) or unset ray_address to run on this host"], "the Ray cluster") from exc
+    cluster = {k: float(v) for k, v in ray.cluster_resources().items()}
+    problems = cluster_problems(sim, cluster)
+    if problems:
+        ray.shutdown()
+        raise ScenarioInputError(scenario.source_file, problems, "the Ray cluster's resources")
+    nodes = [n for n in ray.nodes() if n.get("Alive")]
+    logger.info("Ray cluster at %s: %d node(s), %g CPU(s), %g GPU(s)", sim.ray_address, len(nodes),
+                cluster.get("CPU", 0), cluster.get("GPU", 0))
+    return cluster
 
 
 def _run_flower_simulation(scenario_path: Path, run_dir: Path, num_plants: int,
@@ -142,15 +170,19 @@ def simulate(scenario_path: str | Path, runs_dir: str | None = None) -> Path:
 
     scenario_path = Path(scenario_path).resolve()
     scenario = load_scenario(scenario_path)
-    backend_config = check_resources(scenario)
-    validate_plants(scenario)
+    backend = check_resources(scenario)
+    check_memory(scenario, validate_plants(scenario))
     os.environ.setdefault("FLWR_TELEMETRY_ENABLED", "0")
     os.environ.setdefault("RAY_DEDUP_LOGS", "0")
     run_dir = new_run_dir(scenario, runs_dir)
     logger.info("scenario %s: %d plants → %s", scenario.name, len(scenario.plants), run_dir)
-    _run_flower_simulation(scenario_path, run_dir, len(scenario.plants), backend_config,
-                           scenario.simulation.cpus_per_plant)
-    _stop_ray()
+    try:
+        if scenario.simulation.ray_address is not None:
+            connect_cluster(scenario)
+        _run_flower_simulation(scenario_path, run_dir, len(scenario.plants), backend,
+                               scenario.simulation.cpus_per_plant)
+    finally:
+        _stop_ray()
     results_path = run_dir / "results.json"
     if not results_path.exists():
         raise RuntimeError(f"the federation ended without results ({results_path} missing): see the log above")

@@ -15,6 +15,7 @@ OptimizerName = Literal["adam", "sgd"]
 NormName = Literal["group", "layer", "none"]
 BaselineName = Literal["local_only", "centralized"]
 AccountantName = Literal["rdp", "prv"]
+CompressionName = Literal["none", "fp16", "int8"]
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,10 @@ class FederationConfig:
     round_timeout_s: float = 600.0
     evaluate_every: int = 1
     client_level_dp: ClientLevelDPConfig = field(default_factory=ClientLevelDPConfig)
+    # How a plant encodes its update (global → trained shared parameters) on the wire:
+    # none (float32 parameters), fp16 (half-precision delta), int8 (per-tensor 8-bit delta).
+    # Encoding is post-processing of the (DP) training output: the privacy accounting is unchanged.
+    compression: CompressionName = "none"
 
     def problems(self) -> list[str]:
         out = []
@@ -250,12 +255,23 @@ class EvaluationConfig:
 
 @dataclass(frozen=True)
 class SimulationConfig:
-    """Resources of each virtual plant in Flower's simulation engine (Ray backend)."""
+    """Resources of each virtual plant in Flower's simulation engine (Ray backend).
+
+    ``plant_cache_size``: plants (with their data) each simulation worker keeps in memory; a plant
+    evicted from the cache re-loads (or re-generates) its data the next time it is asked to work,
+    so memory is bounded by workers × cache size, not by the number of plants.
+    ``ray_address``: run on a Ray cluster the user already operates (e.g. "127.0.0.1:6379" or
+    "auto") instead of starting one on this host; resources then come from the cluster.
+    ``memory_check``: refuse to start when the estimated peak memory exceeds what the host has.
+    """
 
     cpus_per_plant: int = 1
     gpus_per_plant: float = 0.0
     total_cpus: int | None = None
     total_gpus: float | None = None
+    plant_cache_size: int = 16
+    ray_address: str | None = None
+    memory_check: bool = True
 
     def problems(self) -> list[str]:
         out = []
@@ -263,6 +279,18 @@ class SimulationConfig:
             out.append(f"cpus_per_plant must be >= 1, got {self.cpus_per_plant}")
         if self.gpus_per_plant < 0:
             out.append(f"gpus_per_plant must be >= 0, got {self.gpus_per_plant}")
+        elif self.gpus_per_plant > 1 and self.gpus_per_plant != int(self.gpus_per_plant):
+            out.append(f"gpus_per_plant above 1 must be a whole number of GPUs, got {self.gpus_per_plant}: "
+                       "use a fraction <= 1 (plants share a GPU) or an integer")
+        if self.total_cpus is not None and self.total_cpus < 1:
+            out.append(f"total_cpus must be >= 1, got {self.total_cpus}")
+        if self.total_gpus is not None and self.total_gpus < 0:
+            out.append(f"total_gpus must be >= 0, got {self.total_gpus}")
+        if self.plant_cache_size < 1:
+            out.append(f"plant_cache_size must be >= 1, got {self.plant_cache_size}")
+        if self.ray_address is not None and (self.total_cpus is not None or self.total_gpus is not None):
+            out.append("total_cpus/total_gpus cannot be set with ray_address: a running Ray cluster "
+                       "brings its own resources (set them with `ray start --num-cpus/--num-gpus`)")
         return out
 
 
