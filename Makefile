@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test test-slow test-all bench bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step clean
+.PHONY: setup demo test test-slow test-all bench bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-scale bench-gpu clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,7 +25,7 @@ test-slow: setup
 test-all: setup
 	$(BIN)/python -m pytest -q -m "slow or not slow"
 
-bench: bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step
+bench: bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-scale
 
 bench-transfer: setup
 	$(BIN)/python -m simulations.benchmarks.transfer_pairs
@@ -41,6 +41,14 @@ bench-privacy: setup
 
 bench-dp-step: setup
 	$(BIN)/python -m simulations.benchmarks.dp_step_time
+
+# overhead vs a plain loop (10, 100 plants), throughput + memory (10, 100, 1000), communication (~10 min on 2 cores)
+bench-scale: setup
+	$(BIN)/python -m simulations.benchmarks.scale
+
+# on a GPU host: 100 and 1000 plants, per-plant vs vectorised, GPU memory, overhead ratio (~10 min)
+bench-gpu: setup
+	$(BIN)/python -m simulations.benchmarks.gpu_plants
 
 clean:
 	rm -rf $(VENV) runs .pytest_cache

@@ -37,11 +37,39 @@ WIRE_AUDIT = "wire_audit.jsonl"  # one line per plant reply: which records and k
 class GridTransport:
     """Coordinator ↔ plants over a Flower Grid; plants are addressed by their plant id."""
 
-    def __init__(self, grid: Grid, audit_path: Path | None = None) -> None:
+    def __init__(self, grid: Grid, audit_path: Path | None = None, max_in_flight: int = 0) -> None:
         self.grid = grid
         self.audit_path = audit_path
+        self.max_in_flight = max_in_flight  # 0: push every message of a phase at once
         self.node_of: dict[str, int] = {}
         self.plant_of: dict[int, str] = {}
+
+    POLL_S = 0.02  # between pulls for replies (Grid.send_and_receive sleeps 0.1 s)
+
+    def _exchange(self, msgs: list[Message], timeout_s: float) -> list[Message]:
+        """Send ``msgs`` and collect the replies, keeping at most ``max_in_flight`` undelivered.
+
+        Flower's in-memory simulation state scans every stored message for every node on each
+        delivery pass, so pushing 1000 messages at once costs O(nodes × messages) per pass; a
+        sliding window of a few dozen keeps the workers busy at a fraction of that cost. Replies
+        are pulled every ``POLL_S`` (Grid.send_and_receive's fixed 0.1 s sleep costs a short round
+        up to 0.1 s).
+        """
+        window = self.max_in_flight if self.max_in_flight > 0 else max(1, len(msgs))
+        deadline = time.monotonic() + timeout_s
+        pending = list(reversed(msgs))
+        in_flight: set[str] = set()
+        replies: list[Message] = []
+        while (pending or in_flight) and time.monotonic() < deadline:
+            if pending and len(in_flight) < window:
+                batch = [pending.pop() for _ in range(min(window - len(in_flight), len(pending)))]
+                in_flight.update(self.grid.push_messages(batch))
+            got = list(self.grid.pull_messages(in_flight))
+            replies.extend(got)
+            in_flight.difference_update(m.metadata.reply_to_message_id for m in got)
+            if not got:
+                time.sleep(self.POLL_S)
+        return replies
 
     def _audit(self, msg: Message) -> None:
         """Append what this reply carried (record names and keys, never values) to the wire audit."""
@@ -73,7 +101,7 @@ class GridTransport:
         msgs = [Message(RecordDict({wire.CONFIG: ConfigRecord(config)}), dst_node_id=n, message_type=wire.MSG_HELLO)
                 for n in nodes]
         out: dict[str, Reply] = {}
-        for reply_msg in self.grid.send_and_receive(msgs, timeout=timeout_s):
+        for reply_msg in self._exchange(msgs, timeout_s):
             self._audit(reply_msg)
             node = reply_msg.metadata.src_node_id
             reply = self._to_reply(reply_msg, expected_plant=None)
@@ -121,7 +149,7 @@ class GridTransport:
                                              for k, v in named_arrays.items()})
             msgs.append(Message(content, dst_node_id=self.node_of[plant_id], message_type=message_type))
         out = {}
-        for reply_msg in self.grid.send_and_receive(msgs, timeout=timeout_s):
+        for reply_msg in self._exchange(msgs, timeout_s):
             self._audit(reply_msg)
             plant_id = self.plant_of.get(reply_msg.metadata.src_node_id)
             if plant_id is None:
@@ -151,12 +179,12 @@ def new_run_dir(scenario: Scenario, runs_dir: str | None = None) -> Path:
     return path.resolve()
 
 
-def run_federation(grid: Grid, scenario: Scenario, run_dir: Path) -> dict[str, Any]:
+def run_federation(grid: Grid, scenario: Scenario, run_dir: Path, max_in_flight: int = 0) -> dict[str, Any]:
     """Run every phase, then write results.json, the global model and report.md into run_dir."""
     coordinator = Coordinator(
         spec_factory=lambda classes: run_spec_from_scenario(scenario, classes),
         expected_plants=len(scenario.plants),
-        transport=GridTransport(grid, audit_path=run_dir / WIRE_AUDIT),
+        transport=GridTransport(grid, audit_path=run_dir / WIRE_AUDIT, max_in_flight=max_in_flight),
         run_dir=run_dir,
         run_name=run_dir.name,
         scenario_info={"scenario_file": scenario.source_file, "scenario": scenario_to_dict(scenario)},
@@ -199,4 +227,5 @@ def main(grid: Grid, context: Context) -> None:
     else:
         run_dir = new_run_dir(scenario)
     logging.getLogger("factoryfl").info("run directory: %s", run_dir)
-    run_federation(grid, scenario, run_dir)
+    # Set by `factoryfl simulate` from simulation.messages_in_flight (0 under `flwr run` unless given).
+    run_federation(grid, scenario, run_dir, int(context.run_config.get("messages-in-flight", 0) or 0))

@@ -58,6 +58,14 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def sample_plants(candidates: list[str], fraction: float, min_plants: int, seed: int, server_round: int) -> list[str]:
+    """The plants that train in ``server_round``: round(fraction × candidates), at least ``min_plants``,
+    drawn reproducibly from (seed, round)."""
+    count = min(max(min_plants, int(round(fraction * len(candidates)))), len(candidates))
+    rng = random.Random(f"{seed}/{server_round}/sample")
+    return sorted(rng.sample(candidates, count))
+
+
 class Coordinator:
     """Runs one federation over ``transport`` and returns the results dict (results.json)."""
 
@@ -125,12 +133,9 @@ class Coordinator:
 
     # ------------------------------------------------------------------ pretraining
     def _sample(self, spec: RunSpec, server_round: int) -> list[str]:
-        candidates = self._trainable_plants()
         strategy = spec.federation.strategy
-        count = max(strategy.min_train_plants, int(round(strategy.fraction_train * len(candidates))))
-        count = min(count, len(candidates))
-        rng = random.Random(f"{spec.seed}/{server_round}/sample")
-        return sorted(rng.sample(candidates, count))
+        return sample_plants(self._trainable_plants(), strategy.fraction_train, strategy.min_train_plants,
+                             spec.seed, server_round)
 
     def _checkpoint(self, server_round: int, arrays: dict[str, np.ndarray], aggregator_state: dict) -> None:
         import io
@@ -160,8 +165,10 @@ class Coordinator:
                 raise FederationError(f"round {server_round}: no plant left to train")
             config = {wire.RUN_SPEC: spec_json, wire.SERVER_ROUND: server_round, wire.RUN_NAME: self.run_name,
                       wire.RUN_DIR: str(self.run_dir), wire.PROXIMAL_MU: mu}
+            t_send = time.perf_counter()
             replies = self.transport.send(wire.MSG_PRETRAIN, chosen, arrays, config,
                                           spec.federation.round_timeout_s)
+            t_replies = time.perf_counter()
             accepted: list[tuple[dict[str, np.ndarray], float]] = []
             excluded: dict[str, str] = {}
             losses, epsilons, participants = {}, {}, []
@@ -202,7 +209,9 @@ class Coordinator:
                 arrays = aggregator.aggregate(arrays, accepted)
             else:
                 logger.warning("round %d: no usable update; the global model is unchanged", server_round)
+            t_aggregated = time.perf_counter()
             self._checkpoint(server_round, arrays, aggregator.state_dict())
+            t_checkpointed = time.perf_counter()
             weights = {p: self.plants[p].facts.get(wire.N_TRAIN_LABELLED, 1) for p in losses}
             total = sum(weights.values()) or 1
             record: dict[str, Any] = {
@@ -215,6 +224,9 @@ class Coordinator:
                 "bytes_down_per_plant": payload_bytes(arrays),
                 "bytes_up_per_plant": (sum(up_bytes) / len(up_bytes)) if up_bytes else None,
                 "compression": spec.federation.compression,
+                # where the round's time went: plants' work incl. messaging, judging + aggregation, checkpoint
+                "timing_s": {"send_and_receive": t_replies - t_send, "aggregate": t_aggregated - t_replies,
+                             "checkpoint": t_checkpointed - t_aggregated},
             }
             if spec.federation.evaluate_every and (server_round % spec.federation.evaluate_every == 0
                                                    or server_round == spec.federation.rounds):

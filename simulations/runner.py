@@ -117,7 +117,7 @@ def connect_cluster(scenario: Scenario) -> dict[str, float]:
 
 
 def _run_flower_simulation(scenario_path: Path, run_dir: Path, num_plants: int,
-                           backend_config: dict[str, Any], cpus_per_plant: int) -> None:
+                           backend_config: dict[str, Any], cpus_per_plant: int, messages_in_flight: int = 0) -> None:
     """Flower's simulation engine (the same path `flwr run` uses) with our run config."""
     from flwr.app import Context, RecordDict
     from flwr.common.config import get_fused_config_from_dir
@@ -128,7 +128,8 @@ def _run_flower_simulation(scenario_path: Path, run_dir: Path, num_plants: int,
     from flwr.supercore.telemetry import EventType
     from flwr.simulation.run_simulation import _run_simulation
 
-    overrides = {"scenario": str(scenario_path), "run-dir": str(run_dir), "cpus-per-plant": cpus_per_plant}
+    overrides = {"scenario": str(scenario_path), "run-dir": str(run_dir), "cpus-per-plant": cpus_per_plant,
+                 "messages-in-flight": messages_in_flight}
     run_id = int.from_bytes(os.urandom(7), "little")
     run = Run.create_empty(run_id=run_id)
     run.primary_task_id = int.from_bytes(os.urandom(7), "little")
@@ -180,7 +181,7 @@ def simulate(scenario_path: str | Path, runs_dir: str | None = None) -> Path:
         if scenario.simulation.ray_address is not None:
             connect_cluster(scenario)
         _run_flower_simulation(scenario_path, run_dir, len(scenario.plants), backend,
-                               scenario.simulation.cpus_per_plant)
+                               scenario.simulation.cpus_per_plant, scenario.simulation.messages_in_flight)
     finally:
         _stop_ray()
     results_path = run_dir / "results.json"

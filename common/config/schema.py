@@ -263,6 +263,9 @@ class SimulationConfig:
     ``ray_address``: run on a Ray cluster the user already operates (e.g. "127.0.0.1:6379" or
     "auto") instead of starting one on this host; resources then come from the cluster.
     ``memory_check``: refuse to start when the estimated peak memory exceeds what the host has.
+    ``messages_in_flight``: the coordinator keeps at most this many messages undelivered (0: all at
+    once). Flower's in-memory simulation state scans all stored messages for every node on each
+    delivery pass, so 1000 messages at once cost O(plants × messages) per pass.
     """
 
     cpus_per_plant: int = 1
@@ -272,6 +275,7 @@ class SimulationConfig:
     plant_cache_size: int = 16
     ray_address: str | None = None
     memory_check: bool = True
+    messages_in_flight: int = 64
 
     def problems(self) -> list[str]:
         out = []
@@ -286,6 +290,8 @@ class SimulationConfig:
             out.append(f"total_cpus must be >= 1, got {self.total_cpus}")
         if self.total_gpus is not None and self.total_gpus < 0:
             out.append(f"total_gpus must be >= 0, got {self.total_gpus}")
+        if self.messages_in_flight < 0:
+            out.append(f"messages_in_flight must be >= 0 (0 = all at once), got {self.messages_in_flight}")
         if self.plant_cache_size < 1:
             out.append(f"plant_cache_size must be >= 1, got {self.plant_cache_size}")
         if self.ray_address is not None and (self.total_cpus is not None or self.total_gpus is not None):
