@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test test-slow test-all bench bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-scale bench-gpu clean
+.PHONY: setup demo test test-slow test-all bench bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-scale bench-gpu demo-ray-cluster test-ray-cluster clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,13 @@ test-slow: setup
 
 test-all: setup
 	$(BIN)/python -m pytest -q -m "slow or not slow"
+
+# a head + a worker Ray node on this machine, a simulation on them (plants on both nodes)
+test-ray-cluster: setup
+	$(BIN)/python -m pytest -q -m ray_cluster
+
+demo-ray-cluster: setup
+	$(BIN)/python -m simulations.ray_cluster simulations/scenarios/synthetic_50plants.yaml
 
 bench: bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-scale
 

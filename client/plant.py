@@ -263,7 +263,8 @@ class Plant:
             return declined, None, {}
         stats = train_dp(module, self.data.train.x, self.targets(spec), optimizer,
                          epochs=training.local_epochs, batch_size=training.batch_size,
-                         noise_multiplier=sigma, max_grad_norm=privacy.max_grad_norm, seed=seed)
+                         noise_multiplier=sigma, max_grad_norm=privacy.max_grad_norm, seed=seed,
+                         grad_sample_mode=privacy.grad_sample_mode)
         ledger.record(LedgerEntry(
             mechanism=MECHANISM_DP_SGD, noise_multiplier=stats.noise_multiplier,
             sample_rate=stats.sample_rate, steps=stats.steps, time=now_iso(), run=run_name,

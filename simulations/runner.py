@@ -7,6 +7,7 @@ engine (Ray backend), then adds the centralized baseline and writes the report.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from pathlib import Path
@@ -90,6 +91,7 @@ def connect_cluster(scenario: Scenario) -> dict[str, float]:
     Initialises Ray the way Flower's backend would (workers get this process's PYTHONPATH), so
     Flower then reuses the connection; returns ``ray.cluster_resources()``.
     """
+    import socket
     import sys
 
     import ray
@@ -99,12 +101,21 @@ def connect_cluster(scenario: Scenario) -> dict[str, float]:
     if os.environ.get("PYTHONPATH"):
         pythonpath = f"{pythonpath}{os.pathsep}{os.environ['PYTHONPATH']}"
     os.environ["PYTHONPATH"] = pythonpath
+    def unreachable(detail: str) -> ScenarioInputError:
+        return ScenarioInputError(scenario.source_file, [
+            f"simulation.ray_address={sim.ray_address!r}: no Ray cluster answers there ({detail}); start one "
+            "(`ray start --head`) or unset ray_address to run on this host"], "the Ray cluster")
+
+    if sim.ray_address != "auto":
+        host, _, port = sim.ray_address.rpartition(":")
+        try:  # ray.init retries an unreachable address for minutes: probe the GCS port first
+            socket.create_connection((host or "127.0.0.1", int(port)), timeout=5).close()
+        except (OSError, ValueError) as exc:
+            raise unreachable(f"{type(exc).__name__}: {exc}") from exc
     try:
         ray.init(address=sim.ray_address, runtime_env={"env_vars": {"PYTHONPATH": pythonpath}})
-    except ConnectionError as exc:
-        raise ScenarioInputError(scenario.source_file, [
-            f"simulation.ray_address={sim.ray_address!r}: no Ray cluster answers there ({exc}); start one "
-            "(`ray start --head`) or unset ray_address to run on this host"], "the Ray cluster") from exc
+    except (ConnectionError, RuntimeError) as exc:
+        raise unreachable(f"{type(exc).__name__}: {exc}") from exc
     cluster = {k: float(v) for k, v in ray.cluster_resources().items()}
     problems = cluster_problems(sim, cluster)
     if problems:
@@ -161,8 +172,11 @@ def _stop_ray() -> None:
         ray.shutdown()
 
 
-def simulate(scenario_path: str | Path, runs_dir: str | None = None) -> Path:
-    """Validate, run and report one scenario; return its run directory."""
+def simulate(scenario_path: str | Path, runs_dir: str | None = None, ray_address: str | None = None) -> Path:
+    """Validate, run and report one scenario; return its run directory.
+
+    ``ray_address`` (overrides ``simulation.ray_address``): run on that Ray cluster.
+    """
     import json
 
     from server.app import new_run_dir
@@ -171,6 +185,9 @@ def simulate(scenario_path: str | Path, runs_dir: str | None = None) -> Path:
 
     scenario_path = Path(scenario_path).resolve()
     scenario = load_scenario(scenario_path)
+    if ray_address is not None:
+        scenario = dataclasses.replace(scenario, simulation=dataclasses.replace(
+            scenario.simulation, ray_address=ray_address, total_cpus=None, total_gpus=None))
     backend = check_resources(scenario)
     check_memory(scenario, validate_plants(scenario))
     os.environ.setdefault("FLWR_TELEMETRY_ENABLED", "0")
