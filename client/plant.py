@@ -237,7 +237,7 @@ class Plant:
     def _pretrain_private(self, spec: RunSpec, module: nn.Module, optimizer: torch.optim.Optimizer,
                           server_round: int, run_name: str, seed: int):
         """DP-SGD for one round: (declined result | None, stats, privacy status after the round)."""
-        from common.privacy.dp_training import train_dp
+        from common.privacy.dp_training import resolve_grad_sample_mode, train_dp
 
         privacy = spec.privacy
         training = spec.federation.training
@@ -264,7 +264,7 @@ class Plant:
         stats = train_dp(module, self.data.train.x, self.targets(spec), optimizer,
                          epochs=training.local_epochs, batch_size=training.batch_size,
                          noise_multiplier=sigma, max_grad_norm=privacy.max_grad_norm, seed=seed,
-                         grad_sample_mode=privacy.grad_sample_mode)
+                         grad_sample_mode=resolve_grad_sample_mode(privacy.grad_sample_mode, spec.model.input))
         ledger.record(LedgerEntry(
             mechanism=MECHANISM_DP_SGD, noise_multiplier=stats.noise_multiplier,
             sample_rate=stats.sample_rate, steps=stats.steps, time=now_iso(), run=run_name,

@@ -17,7 +17,7 @@ from common.config import load_scenario
 from common.config.schema import Scenario
 from common.fileio import atomic_write_json
 from common.resources import (HostResources, backend_config, cluster_problems, detect_host,
-                              memory_problems, resource_problems)
+                              memory_problems, resource_problems, workers)
 
 logger = logging.getLogger(__name__)
 
@@ -194,11 +194,17 @@ def simulate(scenario_path: str | Path, runs_dir: str | None = None, ray_address
     os.environ.setdefault("RAY_DEDUP_LOGS", "0")
     run_dir = new_run_dir(scenario, runs_dir)
     logger.info("scenario %s: %d plants → %s", scenario.name, len(scenario.plants), run_dir)
+    sim = scenario.simulation
     try:
-        if scenario.simulation.ray_address is not None:
-            connect_cluster(scenario)
-        _run_flower_simulation(scenario_path, run_dir, len(scenario.plants), backend,
-                               scenario.simulation.cpus_per_plant, scenario.simulation.messages_in_flight)
+        if sim.ray_address is not None:
+            cluster = connect_cluster(scenario)
+            n_workers = workers(sim, int(cluster.get("CPU", 1)), cluster.get("GPU", 0.0))
+        else:
+            init = backend["init_args"]
+            n_workers = workers(sim, int(init["num_cpus"]), float(init["num_gpus"]))
+        in_flight = sim.messages_in_flight if sim.messages_in_flight is not None else max(4, 4 * n_workers)
+        logger.info("%d simulation worker(s); at most %d message(s) in flight", n_workers, in_flight)
+        _run_flower_simulation(scenario_path, run_dir, len(scenario.plants), backend, sim.cpus_per_plant, in_flight)
     finally:
         _stop_ray()
     results_path = run_dir / "results.json"

@@ -453,3 +453,13 @@ def test_every_grad_sample_mode_gives_the_same_dp_update(tmp_path, model_kind):
     for mode, params in results.items():
         for a, b in zip(params, results["hooks"]):
             torch.testing.assert_close(a, b, atol=1e-5, rtol=1e-4, msg=lambda m, mode=mode: f"{mode}: {m}")
+
+
+def test_auto_grad_sample_mode_is_the_measured_fastest_for_the_model():
+    from common.config.schema import PrivacyConfig
+    from common.privacy.dp_training import resolve_grad_sample_mode
+
+    assert PrivacyConfig().grad_sample_mode == "auto"
+    assert resolve_grad_sample_mode("auto", "spectrum") == "ghost"
+    assert resolve_grad_sample_mode("auto", "time") == "ew"
+    assert resolve_grad_sample_mode("hooks", "spectrum") == "hooks"

@@ -270,9 +270,9 @@ def main(argv: list[str] | None = None) -> int:
         payload["models"][name] = block
     payload["wall_s"] = time.perf_counter() - started
     payload["notes"] = [
-        "factoryfl's DP training (common/privacy/dp_training.py) uses `privacy.grad_sample_mode` (default: "
-        f"{_default_mode()}, the fastest mode that is exact here and handles the empty batches Poisson sampling "
-        "draws — see tests/test_privacy.py).",
+        "factoryfl's DP training (common/privacy/dp_training.py) uses `privacy.grad_sample_mode` (default "
+        f"{_default_mode()}: ghost for a spectrum-input model, ew for a time-domain one — the fastest exact modes "
+        "measured here; every mode handles the empty batches Poisson sampling draws, see tests/test_privacy.py).",
         "ghost = Opacus ghost clipping (per-sample gradient norms without materialising per-sample gradients, "
         "a second backward pass with the clipping factors); it wraps the loss.",
         "The LogSpectrum input layer has no parameters, so no per-sample gradient rule is needed for it; "
