@@ -202,7 +202,7 @@ def simulate(scenario_path: str | Path, runs_dir: str | None = None, ray_address
         else:
             init = backend["init_args"]
             n_workers = workers(sim, int(init["num_cpus"]), float(init["num_gpus"]))
-        in_flight = sim.messages_in_flight if sim.messages_in_flight is not None else max(4, 4 * n_workers)
+        in_flight = sim.messages_in_flight if sim.messages_in_flight is not None else max(16, 16 * n_workers)
         logger.info("%d simulation worker(s); at most %d message(s) in flight", n_workers, in_flight)
         _run_flower_simulation(scenario_path, run_dir, len(scenario.plants), backend, sim.cpus_per_plant, in_flight)
     finally:
