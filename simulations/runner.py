@@ -17,7 +17,7 @@ from common.config import load_scenario
 from common.config.schema import Scenario
 from common.fileio import atomic_write_json
 from common.resources import (HostResources, backend_config, cluster_problems, detect_host,
-                              memory_problems, resource_problems, workers)
+                              memory_hint, memory_problems, resource_problems, workers)
 
 logger = logging.getLogger(__name__)
 
@@ -205,11 +205,14 @@ def simulate(scenario_path: str | Path, runs_dir: str | None = None, ray_address
         in_flight = sim.messages_in_flight if sim.messages_in_flight is not None else max(16, 16 * n_workers)
         logger.info("%d simulation worker(s); at most %d message(s) in flight", n_workers, in_flight)
         _run_flower_simulation(scenario_path, run_dir, len(scenario.plants), backend, sim.cpus_per_plant, in_flight)
+    except MemoryError as exc:
+        raise RuntimeError(f"the simulation ran out of memory ({exc}): {memory_hint('out of memory')}") from exc
     finally:
         _stop_ray()
     results_path = run_dir / "results.json"
     if not results_path.exists():
-        raise RuntimeError(f"the federation ended without results ({results_path} missing): see the log above")
+        raise RuntimeError(f"the federation ended without results ({results_path} missing): see the log above; "
+                           f"if it shows workers killed for memory, {memory_hint('out of memory')}")
     results = json.loads(results_path.read_text())
     if "centralized" in scenario.evaluation.baselines:
         import torch

@@ -236,11 +236,12 @@ def markdown(payload: dict[str, Any]) -> str:
              f"model channels {MODEL['channels']}, 100 windows (20 per class) per plant, one CPU thread per plant.", ""]
     if payload.get("overhead"):
         lines += ["## 1. Simulation overhead (one CPU each; median round, round 1 excluded)", "",
-                  "| plants | repeat | plain loop round (s) | simulated round (s) | ratio | of which send+receive / aggregate / checkpoint (s) | load 1-min (plain, sim) |",
-                  "|---:|---:|---:|---:|---:|---|---|"]
+                  "| plants | repeat | plain loop round (s) | simulated round (s) | ratio | extra per plant (ms) | of which send+receive / aggregate / checkpoint (s) | load 1-min (plain, sim) |",
+                  "|---:|---:|---:|---:|---:|---:|---|---|"]
         for r in payload["overhead"]:
+            extra = 1e3 * (r["simulation_round_s"] - r["plain_round_s"]) / r["plants"]
             lines.append(f"| {r['plants']} | {r['repeat']} | {r['plain_round_s']:.2f} | {r['simulation_round_s']:.2f} | "
-                         f"{r['ratio']:.2f} | {r['simulation_send_and_receive_s']:.2f} / {r['simulation_aggregate_s']:.3f} / "
+                         f"{r['ratio']:.2f} | {extra:.1f} | {r['simulation_send_and_receive_s']:.2f} / {r['simulation_aggregate_s']:.3f} / "
                          f"{r['simulation_checkpoint_s']:.3f} | {r['load_1min'][0]:.1f}, {r['load_1min'][1]:.1f} |")
         for n, ratio in payload["overhead_summary"].items():
             lines.append("")
@@ -284,7 +285,7 @@ def markdown(payload: dict[str, Any]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--overhead-plants", default="10,100")
-    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--overhead-rounds", type=int, default=4)
     parser.add_argument("--throughput", default="10:1.0,100:1.0,1000:0.1", help="plants:fraction_train,...")
     parser.add_argument("--throughput-rounds", type=int, default=3)
@@ -293,7 +294,12 @@ def main() -> None:
     parser.add_argument("--compression-rounds", type=int, default=8)
     parser.add_argument("--parts", default="overhead,throughput,compression")
     parser.add_argument("--name", default="scale", help="results file name (simulations/results/NAME.{json,md})")
+    parser.add_argument("--render", default=None, metavar="JSON", help="only re-render NAME.md from a results JSON")
     args = parser.parse_args()
+    if args.render:
+        payload = json.loads(Path(args.render).read_text())
+        write_results(args.name, payload, markdown(payload))
+        return
     torch.set_num_threads(1)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     os.environ.setdefault("RAY_DEDUP_LOGS", "0")
