@@ -48,7 +48,7 @@ MIB = 2**20
 
 def scenario_body(plants: int, *, fraction: float, rounds: int, cache: int, total_cpus: int | None,
                   windows: int = 20, compression: str = "none", evaluate_every: int = 0,
-                  seed: int = 0) -> dict[str, Any]:
+                  seed: int = 0, local_epochs: int | None = None) -> dict[str, Any]:
     sim: dict[str, Any] = {"cpus_per_plant": 1, "plant_cache_size": cache}
     if total_cpus is not None:
         sim["total_cpus"] = total_cpus
@@ -57,7 +57,8 @@ def scenario_body(plants: int, *, fraction: float, rounds: int, cache: int, tota
         "synthetic_plants": {"count": plants, "seed": seed, "num_windows_per_class": windows},
         "model": MODEL,
         "federation": {"rounds": rounds, "evaluate_every": evaluate_every, "compression": compression,
-                       "strategy": {"name": "fedavg", "fraction_train": fraction}, "training": TRAINING},
+                       "strategy": {"name": "fedavg", "fraction_train": fraction},
+                       "training": {**TRAINING, "local_epochs": local_epochs or TRAINING["local_epochs"]}},
         "personalisation": {"mode": "none"}, "evaluation": {"baselines": []}, "simulation": sim,
     }
 
@@ -134,11 +135,12 @@ def _median_round(arm: dict[str, Any]) -> float:
     return statistics.median(walls)
 
 
-def overhead(sizes: list[int], repeats: int, rounds: int, work: Path) -> list[dict[str, Any]]:
+def overhead(sizes: list[int], repeats: int, rounds: int, work: Path, local_epochs: int = 1) -> list[dict[str, Any]]:
     rows = []
     for rep in range(repeats):
         for n in sizes:
-            path = _write(scenario_body(n, fraction=1.0, rounds=rounds, cache=n, total_cpus=1), work / "overhead")
+            path = _write(scenario_body(n, fraction=1.0, rounds=rounds, cache=n, total_cpus=1,
+                                        local_epochs=local_epochs), work / "overhead")
             order = ("plain", "simulation") if rep % 2 == 0 else ("simulation", "plain")
             arms: dict[str, dict[str, Any]] = {}
             for arm in order:
@@ -146,7 +148,7 @@ def overhead(sizes: list[int], repeats: int, rounds: int, work: Path) -> list[di
                 arms[arm] = (plain_arm(path, work) if arm == "plain" else simulation_arm(path, work / "runs"))
                 arms[arm]["load_1min_at_start"] = load
             sim_rounds = [r for r in arms["simulation"]["rounds"] if r["round"] > 1]
-            row = {"plants": n, "repeat": rep, "plain_round_s": _median_round(arms["plain"]),
+            row = {"plants": n, "repeat": rep, "local_epochs": local_epochs, "plain_round_s": _median_round(arms["plain"]),
                    "simulation_round_s": _median_round(arms["simulation"]),
                    "simulation_send_and_receive_s": statistics.median(r["timing_s"]["send_and_receive"] for r in sim_rounds),
                    "simulation_aggregate_s": statistics.median(r["timing_s"]["aggregate"] for r in sim_rounds),
@@ -232,10 +234,12 @@ def markdown(payload: dict[str, Any]) -> str:
     lines = ["# Simulation at scale: overhead, throughput, memory, communication", "",
              f"Command: `{payload['command']}` (total {payload['wall_s'] / 60:.1f} min). "
              + machine_line(payload["machine"]) + f" Load average at the end: {payload['load_average_end']}.", "",
-             f"Scenario: synthetic plants, {TRAINING['local_epochs']} local epoch, batch {TRAINING['batch_size']}, "
+             f"Scenario: synthetic plants, {TRAINING['local_epochs']} local epoch (overhead part: see its heading), "
+             f"batch {TRAINING['batch_size']}, "
              f"model channels {MODEL['channels']}, 100 windows (20 per class) per plant, one CPU thread per plant.", ""]
     if payload.get("overhead"):
-        lines += ["## 1. Simulation overhead (one CPU each; median round, round 1 excluded)", "",
+        epochs = payload["overhead"][0].get("local_epochs", 1)
+        lines += [f"## 1. Simulation overhead (one CPU each; {epochs} local epoch(s); median round, round 1 excluded)", "",
                   "| plants | repeat | plain loop round (s) | simulated round (s) | ratio | extra per plant (ms) | of which send+receive / aggregate / checkpoint (s) | load 1-min (plain, sim) |",
                   "|---:|---:|---:|---:|---:|---:|---|---|"]
         for r in payload["overhead"]:
@@ -287,6 +291,7 @@ def main() -> None:
     parser.add_argument("--overhead-plants", default="10,100")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--overhead-rounds", type=int, default=4)
+    parser.add_argument("--overhead-epochs", type=int, default=1, help="local epochs per plant in the overhead part")
     parser.add_argument("--throughput", default="10:1.0,100:1.0,1000:0.1", help="plants:fraction_train,...")
     parser.add_argument("--throughput-rounds", type=int, default=3)
     parser.add_argument("--compression-seeds", default="0,1,2")
@@ -311,7 +316,7 @@ def main() -> None:
         work = Path(tmp)
         if "overhead" in parts:
             sizes = [int(v) for v in args.overhead_plants.split(",")]
-            payload["overhead"] = overhead(sizes, args.repeats, args.overhead_rounds, work)
+            payload["overhead"] = overhead(sizes, args.repeats, args.overhead_rounds, work, args.overhead_epochs)
             payload["overhead_summary"] = {
                 n: statistics.median(r["ratio"] for r in payload["overhead"] if r["plants"] == n) for n in sizes}
         if "throughput" in parts:
