@@ -178,7 +178,7 @@ def pretrain(msg: Message, context: Context) -> Message:
         if not spec.privacy.enabled:
             # The training loss is computed on private windows without noise: under DP it stays home.
             metrics.update({wire.TRAIN_LOSS: result.train_loss, wire.TRAIN_FIRST_LOSS: result.first_loss})
-        return _reply(msg, plant, metrics=metrics, arrays=result.arrays)
+        return _reply(msg, plant, metrics=metrics, arrays=result.arrays, config={wire.WORKER_NODE: _worker_node()})
     return _handle(msg, context, work)
 
 

@@ -173,6 +173,7 @@ class Coordinator:
             excluded: dict[str, str] = {}
             losses, epsilons, participants = {}, {}, []
             up_bytes: list[int] = []
+            worker_nodes: dict[str, int] = {}
             for plant_id in chosen:
                 reply = replies.get(plant_id) or Reply(plant_id, error="no reply")
                 reply, decode_error = self._decoded(reply, arrays, spec)
@@ -199,6 +200,9 @@ class Coordinator:
                     continue
                 accepted.append((reply.arrays, float(reply.metrics[wire.NUM_EXAMPLES])))
                 participants.append(plant_id)
+                node = str(reply.config.get(wire.WORKER_NODE, ""))
+                if node:  # simulation on Ray: which node trained this plant
+                    worker_nodes[node] = worker_nodes.get(node, 0) + 1
                 if wire.TRAIN_LOSS in reply.metrics:  # under DP plants keep their training loss
                     losses[plant_id] = float(reply.metrics[wire.TRAIN_LOSS])
             if accepted and client_dp is not None:
@@ -224,6 +228,7 @@ class Coordinator:
                 "bytes_down_per_plant": payload_bytes(arrays),
                 "bytes_up_per_plant": (sum(up_bytes) / len(up_bytes)) if up_bytes else None,
                 "compression": spec.federation.compression,
+                "worker_nodes": worker_nodes,
                 # where the round's time went: plants' work incl. messaging, judging + aggregation, checkpoint
                 "timing_s": {"send_and_receive": t_replies - t_send, "aggregate": t_aggregated - t_replies,
                              "checkpoint": t_checkpointed - t_aggregated},

@@ -116,8 +116,8 @@ def run_on_cluster(scenario: str | Path, runs_dir: str | None = None) -> dict[st
     nodes = {p: v.get("worker_node") for p, v in results["plants"].items()}
     return {"address": cluster.address, "run_dir": str(run_dir), "wall_s": wall, "plant_nodes": nodes,
             "plants_per_node": dict(collections.Counter(nodes.values())),
-            "rounds": [{"round": r["round"], "participants": len(r["participants"]), "wall_s": r["wall_time_s"]}
-                       for r in results["rounds"]]}
+            "rounds": [{"round": r["round"], "participants": len(r["participants"]), "wall_s": r["wall_time_s"],
+                        "trained_per_node": r.get("worker_nodes", {})} for r in results["rounds"]]}
 
 
 def main() -> None:
@@ -136,8 +136,14 @@ def main() -> None:
              + machine_line(info), "",
              "Nodes: `ray start --head --num-cpus 1` and `ray start --address … --num-cpus 1` on this machine; "
              f"the run used `simulation.ray_address={out['address']}`; wall time {out['wall_s']:.0f} s.", "",
-             "| Ray node id | plants served (hello) |", "|---|---:|"]
-    lines += [f"| `{node}` | {count} |" for node, count in sorted(out["plants_per_node"].items(), key=str)]
+             "| Ray node id | plants served at discovery (hello) | " + " | ".join(
+                 f"trained in round {r['round']}" for r in out["rounds"]) + " |",
+             "|---|---:|" + "---:|" * len(out["rounds"])]
+    nodes = sorted(set(out["plants_per_node"]) | {n for r in out["rounds"] for n in r["trained_per_node"]}, key=str)
+    lines += [f"| `{node}` | {out['plants_per_node'].get(node, 0)} | " + " | ".join(
+        str(r["trained_per_node"].get(node, 0)) for r in out["rounds"]) + " |" for node in nodes]
+    lines += ["", "At discovery one worker is up before the other and answers most hellos; once both "
+                  "workers are warm, the rounds share the plants between the nodes."]
     text = "\n".join(lines) + "\n"
     print(text)
     if args.results_name:

@@ -23,6 +23,8 @@ def test_plants_spread_over_both_nodes_and_the_cluster_is_gone_after(tmp_path):
     assert len(nodes) == 2, nodes                           # head and worker both served plants
     assert sum(nodes.values()) == 8
     assert [r["participants"] for r in out["rounds"]] == [8, 8]
+    trained = {n for r in out["rounds"] for n in r["trained_per_node"]}
+    assert trained <= set(nodes) and sum(out["rounds"][-1]["trained_per_node"].values()) == 8
     # the cluster was stopped by process id: nothing answers at its address any more
     probe = LocalRayCluster.__new__(LocalRayCluster)
     probe.address, probe.temp_dir = out["address"], tmp_path
