@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test test-slow test-all test-deploy test-containers test-netns images bench bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-few-shot bench-cmapss bench-deploy clean
+.PHONY: setup demo test test-slow test-all test-deploy test-containers test-netns test-ray-cluster demo-ray-cluster images bench bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-few-shot bench-cmapss bench-deploy bench-scale bench-gpu clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,7 +42,14 @@ images: setup
 test-containers: images
 	$(BIN)/python -m pytest -q -m containers
 
-bench: bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-few-shot bench-cmapss bench-deploy
+# a head + a worker Ray node on this machine, a simulation on them (plants on both nodes)
+test-ray-cluster: setup
+	$(BIN)/python -m pytest -q -m ray_cluster
+
+demo-ray-cluster: setup
+	$(BIN)/python -m simulations.ray_cluster simulations/scenarios/synthetic_50plants.yaml
+
+bench: bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-few-shot bench-cmapss bench-deploy bench-scale
 
 bench-transfer: setup
 	$(BIN)/python -m simulations.benchmarks.transfer_pairs
@@ -68,6 +75,14 @@ bench-cmapss: setup
 
 bench-deploy: setup
 	$(BIN)/python -m simulations.benchmarks.deploy_overhead
+
+# overhead vs a plain loop (10, 100 plants), throughput + memory (10, 100, 1000), communication (~10 min on 2 cores)
+bench-scale: setup
+	$(BIN)/python -m simulations.benchmarks.scale
+
+# on a GPU host: 100 and 1000 plants, per-plant vs vectorised, GPU memory, overhead ratio (~10 min)
+bench-gpu: setup
+	$(BIN)/python -m simulations.benchmarks.gpu_plants
 
 clean:
 	rm -rf $(VENV) runs .pytest_cache

@@ -6,6 +6,7 @@ in a reply are the shared keys only (the personal head never leaves the plant).
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import threading
@@ -25,6 +26,7 @@ from client.transfer import adapted_evaluation, release_source_stats, run_phase_
 from common import wire
 from common.config import load_scenario, run_spec_from_json
 from common.config.schema import PlantSpec, RunSpec, Scenario
+from common.resources import memory_hint
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +34,6 @@ app = ClientApp()
 
 APP_ROOT = Path(__file__).resolve().parent.parent
 _CACHE: OrderedDict[tuple, Plant] = OrderedDict()
-_CACHE_SIZE = 16
 _LOCK = threading.Lock()
 
 
@@ -50,12 +51,19 @@ def _scenario_path(context: Context) -> Path:
     return path
 
 
+@functools.lru_cache(maxsize=4)
+def _scenario(path: str, mtime: float) -> Scenario:
+    """Parse a scenario once per process (a 1000-plant file is not re-parsed for every plant)."""
+    return load_scenario(path)
+
+
 def plant_id_for(context: Context) -> str:
     """Best-effort plant id for error replies: the node's own plant id, else its scenario partition's."""
     if is_deployed(context.node_config):
         return str(context.node_config[PLANT_ID])
     try:
-        scenario = load_scenario(_scenario_path(context))
+        path = _scenario_path(context)
+        scenario = _scenario(str(path.resolve()), path.stat().st_mtime)
         return scenario.plants[int(context.node_config["partition-id"])].id
     except Exception:  # noqa: BLE001 - only used to label an error that is already being reported
         return f"partition-{context.node_config.get('partition-id', '?')}"
@@ -75,21 +83,42 @@ def _plant_spec(context: Context, scenario: Scenario, path: Path) -> PlantSpec:
 
 
 def plant_for(context: Context, run_dir: str) -> Plant:
-    """The plant this node serves (cached per process: data are loaded once per run)."""
+    """The plant this node serves, from a bounded per-process cache.
+
+    Data are loaded (or generated) when a plant is first asked to work; at most
+    ``simulation.plant_cache_size`` plants stay in memory per worker, the least recently used
+    one is dropped (its state is on disk) and re-loads its data when asked again.
+    """
     path = _scenario_path(context)
     node_key = tuple(sorted((str(k), str(v)) for k, v in context.node_config.items()))
-    key = (str(path.resolve()), path.stat().st_mtime if path.exists() else 0, node_key, run_dir)
+    mtime = path.stat().st_mtime if path.exists() else 0
+    key = (str(path.resolve()), mtime, node_key, run_dir)
     with _LOCK:
         if key in _CACHE:
             _CACHE.move_to_end(key)
             return _CACHE[key]
-    scenario = load_scenario(path)
+    scenario = _scenario(str(path.resolve()), mtime)
     plant = make_plant(scenario, _plant_spec(context, scenario, path), run_dir)
     with _LOCK:
         _CACHE[key] = plant
-        while len(_CACHE) > _CACHE_SIZE:
+        while len(_CACHE) > scenario.simulation.plant_cache_size:
             _CACHE.popitem(last=False)
     return plant
+
+
+def cached_plants() -> int:
+    """How many plants this process holds in memory (for tests and diagnostics)."""
+    return len(_CACHE)
+
+
+def _worker_node() -> str:
+    """The Ray node this simulated plant runs on ("" outside a Ray worker, e.g. in deployment)."""
+    try:
+        import ray
+
+        return ray.get_runtime_context().get_node_id() if ray.is_initialized() else ""
+    except Exception:  # noqa: BLE001 - diagnostics only
+        return ""
 
 
 def _threads(context: Context) -> None:
@@ -126,9 +155,11 @@ def _handle(msg: Message, context: Context, work: Callable[[Plant, RunSpec | Non
         return work(plant, spec, config)
     except Exception as exc:  # noqa: BLE001 - the coordinator must hear about every failure
         logger.exception("plant handler failed")
+        reason = f"{type(exc).__name__}: {exc}"
+        hint = memory_hint(reason)
         content = RecordDict()
         content[wire.CONFIG] = ConfigRecord({wire.PLANT_ID: plant_id_for(context), wire.STATUS: wire.STATUS_FAILED,
-                                             wire.REASON: f"{type(exc).__name__}: {exc}"})
+                                             wire.REASON: f"{reason} ({hint})" if hint else reason})
         return Message(content, reply_to=msg)
 
 
@@ -147,7 +178,7 @@ def hello(msg: Message, context: Context) -> Message:
             wire.CHANNELS: data.channels, wire.WINDOW_LENGTH: data.window_length,
             wire.SAMPLE_RATE_HZ: data.sample_rate_hz,
         }, config={wire.CLASS_NAMES: list(data.class_names), wire.SOURCE: data.source,
-                   wire.TRANSFER_METHOD: plant.transfer or ""})
+                   wire.TRANSFER_METHOD: plant.transfer or "", wire.WORKER_NODE: _worker_node()})
     return _handle(msg, context, work)
 
 
@@ -164,7 +195,7 @@ def pretrain(msg: Message, context: Context) -> Message:
         if not spec.privacy.enabled:
             # The training loss is computed on private windows without noise: under DP it stays home.
             metrics.update({wire.TRAIN_LOSS: result.train_loss, wire.TRAIN_FIRST_LOSS: result.first_loss})
-        return _reply(msg, plant, metrics=metrics, arrays=result.arrays)
+        return _reply(msg, plant, metrics=metrics, arrays=result.arrays, config={wire.WORKER_NODE: _worker_node()})
     return _handle(msg, context, work)
 
 

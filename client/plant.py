@@ -17,6 +17,7 @@ import torch
 from torch import nn
 
 from client.state import PlantState
+from common.compression import encode_update
 from common.config.schema import RunSpec
 from common.data import PlantData
 from common.models import PlantModel, build_model, load_shared, shared_state
@@ -252,7 +253,10 @@ class Plant:
                                      seed=seed, proximal_anchor=anchor, proximal_mu=proximal_mu)
             privacy = {}
         self._save_optimizer(optimizer, run_name)
-        arrays = {k: v.numpy() for k, v in shared_state(model).items()}
+        trained = {k: v.numpy() for k, v in shared_state(model).items()}
+        # Post-processing of the (DP) output with the public global model: no privacy cost.
+        # What is cached for a re-sent round is exactly what was released (encoded).
+        arrays = encode_update(trained, shared, spec.federation.compression)
         result = PretrainResult(status="ok", arrays=arrays, num_examples=self.n_labelled,
                                 train_loss=stats.loss, first_loss=stats.first_loss, steps=stats.steps,
                                 privacy=privacy)
@@ -299,7 +303,7 @@ class Plant:
     def _pretrain_private(self, spec: RunSpec, module: nn.Module, optimizer: torch.optim.Optimizer,
                           server_round: int, run_name: str, seed: int, digest: str):
         """DP-SGD for one round: (declined result | None, stats, privacy status after the round)."""
-        from common.privacy.dp_training import train_dp
+        from common.privacy.dp_training import resolve_grad_sample_mode, train_dp
 
         privacy = spec.privacy
         training = spec.federation.training
@@ -325,7 +329,8 @@ class Plant:
             return declined, None, {}
         stats = train_dp(module, self.data.train.x, self.targets(spec), optimizer,
                          epochs=training.local_epochs, batch_size=training.batch_size,
-                         noise_multiplier=sigma, max_grad_norm=privacy.max_grad_norm, seed=seed)
+                         noise_multiplier=sigma, max_grad_norm=privacy.max_grad_norm, seed=seed,
+                         grad_sample_mode=resolve_grad_sample_mode(privacy.grad_sample_mode, spec.model.input))
         ledger.record(LedgerEntry(
             mechanism=MECHANISM_DP_SGD, noise_multiplier=stats.noise_multiplier,
             sample_rate=stats.sample_rate, steps=stats.steps, time=now_iso(), run=run_name,

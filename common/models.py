@@ -56,6 +56,8 @@ class LogSpectrum(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         length = x.shape[-1]
+        if x.shape[0] == 0:  # an empty (Poisson-sampled) batch: MKL's FFT refuses zero-size input
+            return x.new_zeros((0, x.shape[1], self.bands or length // 2))
         taper = torch.hann_window(length, periodic=False, dtype=x.dtype, device=x.device)
         centred = x - x.mean(dim=-1, keepdim=True)
         magnitude = torch.fft.rfft(centred * taper, dim=-1).abs()[..., : length // 2]

@@ -40,6 +40,7 @@ TRANSFER_METHOD = "transfer-method"   # hello: the plant's configured phase-2 me
 TRANSFER_CHOSEN = "transfer-chosen"   # phase 2: what the plant actually did
 TRANSFER_REASON = "transfer-reason"   # phase 2: why (e.g. the measured domain gap)
 SOURCE = "source"
+WORKER_NODE = "worker-node"      # hello, simulation only: the Ray node id that runs this plant ("" otherwise)
 
 STATUS_OK = "ok"
 STATUS_DECLINED = "declined"     # e.g. privacy budget would be exceeded

@@ -23,6 +23,7 @@ from common import wire
 from common.config import load_scenario, run_spec_from_scenario, scenario_to_dict
 from common.config.schema import Scenario
 from common.fileio import atomic_write_json
+from common.resources import memory_hint
 from server.federation import Coordinator
 from server.report import write_report
 from server.transport import Reply
@@ -38,13 +39,41 @@ APP_ROOT = Path(__file__).resolve().parent.parent  # one line per plant reply: w
 class GridTransport:
     """Coordinator ↔ plants over a Flower Grid; plants are addressed by their plant id."""
 
-    def __init__(self, grid: Grid, audit_path: Path | None = None) -> None:
+    def __init__(self, grid: Grid, audit_path: Path | None = None, max_in_flight: int = 0) -> None:
         self.grid = grid
         self.audit_path = audit_path
+        self.max_in_flight = max_in_flight  # 0: push every message of a phase at once
         self.node_of: dict[str, int] = {}
         self.plant_of: dict[int, str] = {}
         self.refused: dict[int, str] = {}
         self.expected_ids: set[str] | None = None
+
+    POLL_S = 0.02  # between pulls for replies (Grid.send_and_receive sleeps 0.1 s)
+
+    def _exchange(self, msgs: list[Message], timeout_s: float) -> list[Message]:
+        """Send ``msgs`` and collect the replies, keeping at most ``max_in_flight`` undelivered.
+
+        Flower's in-memory simulation state scans every stored message for every node on each
+        delivery pass, so pushing 1000 messages at once costs O(nodes × messages) per pass; a
+        sliding window of a few dozen keeps the workers busy at a fraction of that cost. Replies
+        are pulled every ``POLL_S`` (Grid.send_and_receive's fixed 0.1 s sleep costs a short round
+        up to 0.1 s).
+        """
+        window = self.max_in_flight if self.max_in_flight > 0 else max(1, len(msgs))
+        deadline = time.monotonic() + timeout_s
+        pending = list(reversed(msgs))
+        in_flight: set[str] = set()
+        replies: list[Message] = []
+        while (pending or in_flight) and time.monotonic() < deadline:
+            if pending and len(in_flight) < window:
+                batch = [pending.pop() for _ in range(min(window - len(in_flight), len(pending)))]
+                in_flight.update(self.grid.push_messages(batch))
+            got = list(self.grid.pull_messages(in_flight))
+            replies.extend(got)
+            in_flight.difference_update(m.metadata.reply_to_message_id for m in got)
+            if not got:
+                time.sleep(self.POLL_S)
+        return replies
 
     def _audit(self, msg: Message) -> None:
         """Append what this reply carried (record names and keys, never values) to the wire audit."""
@@ -112,7 +141,7 @@ class GridTransport:
         msgs = [Message(RecordDict({wire.CONFIG: ConfigRecord(config)}), dst_node_id=n, message_type=wire.MSG_HELLO)
                 for n in nodes]
         out: dict[str, Reply] = {}
-        for reply_msg in self.grid.send_and_receive(msgs, timeout=timeout_s):
+        for reply_msg in self._exchange(msgs, timeout_s):
             self._audit(reply_msg)
             node = reply_msg.metadata.src_node_id
             reply = self._to_reply(reply_msg, expected_plant=None)
@@ -158,7 +187,9 @@ class GridTransport:
         node = msg.metadata.src_node_id
         fallback = expected_plant or self.plant_of.get(node, f"node-{node}")
         if msg.has_error():
-            return Reply(fallback, error=f"error reply: {msg.error.reason}")
+            # e.g. Ray's memory monitor killed the plant's worker: say which setting to lower
+            hint = memory_hint(msg.error.reason)
+            return Reply(fallback, error=f"error reply: {msg.error.reason}" + (f" ({hint})" if hint else ""))
         content = msg.content
         config = dict(content[wire.CONFIG]) if wire.CONFIG in content else {}
         metrics = dict(content[wire.METRICS]) if wire.METRICS in content else {}
@@ -167,10 +198,12 @@ class GridTransport:
             return Reply(expected_plant, error=f"reply speaks for plant {plant_id!r} but node serves {expected_plant!r}")
         if config.get(wire.STATUS) == wire.STATUS_FAILED:
             return Reply(plant_id, config=config, metrics=metrics, error=str(config.get(wire.REASON, "failed")))
-        arrays = None
+        arrays, array_bytes = None, 0
         if wire.ARRAYS in content:
-            arrays = {k: v.numpy() for k, v in content[wire.ARRAYS].items()}
-        return Reply(plant_id, arrays=arrays, config=config, metrics=metrics)
+            record = content[wire.ARRAYS]
+            arrays = {k: v.numpy() for k, v in record.items()}
+            array_bytes = sum(len(v.data) for v in record.values())
+        return Reply(plant_id, arrays=arrays, config=config, metrics=metrics, array_bytes=array_bytes)
 
     def send(self, message_type: str, plant_ids: list[str], arrays: dict[str, np.ndarray] | None,
              config: dict[str, Any], timeout_s: float,
@@ -185,7 +218,7 @@ class GridTransport:
                                              for k, v in named_arrays.items()})
             msgs.append(Message(content, dst_node_id=self.node_of[plant_id], message_type=message_type))
         out = {}
-        replies = list(self.grid.send_and_receive(msgs, timeout=timeout_s))
+        replies = self._exchange(msgs, timeout_s)
         dst_of = {m.metadata.message_id: m.metadata.dst_node_id for m in msgs}  # ids are set when pushed
         for reply_msg in replies:
             self._audit(reply_msg)
@@ -224,16 +257,18 @@ def new_run_dir(scenario: Scenario, runs_dir: str | None = None) -> Path:
     return path.resolve()
 
 
-def run_federation(grid: Grid, scenario: Scenario, run_dir: Path, resume: bool = False) -> dict[str, Any]:
+def run_federation(grid: Grid, scenario: Scenario, run_dir: Path, resume: bool = False,
+                   max_in_flight: int = 0) -> dict[str, Any]:
     """Run every phase, then write results.json, the global model and report.md into run_dir.
 
     Only the scenario's plant ids are admitted; with ``resume`` an unfinished run in ``run_dir``
-    continues after its last completed round.
+    continues after its last completed round. ``max_in_flight`` > 0 bounds the messages the
+    coordinator keeps undelivered at once (many simulated plants).
     """
     coordinator = Coordinator(
         spec_factory=lambda classes: run_spec_from_scenario(scenario, classes),
         expected_plants=len(scenario.plants),
-        transport=GridTransport(grid, audit_path=run_dir / WIRE_AUDIT),
+        transport=GridTransport(grid, audit_path=run_dir / WIRE_AUDIT, max_in_flight=max_in_flight),
         run_dir=run_dir,
         run_name=run_dir.name,
         scenario_info={"scenario_file": scenario.source_file, "scenario": scenario_to_dict(scenario)},
@@ -278,7 +313,9 @@ def main(grid: Grid, context: Context) -> None:
     else:
         run_dir = new_run_dir(scenario)
     logging.getLogger("factoryfl").info("run directory: %s", run_dir)
-    run_federation(grid, scenario, run_dir, resume=_flag(context.run_config.get("resume", False)))
+    # messages-in-flight is set by `factoryfl simulate` from simulation.messages_in_flight (0 under `flwr run`).
+    run_federation(grid, scenario, run_dir, resume=_flag(context.run_config.get("resume", False)),
+                   max_in_flight=int(context.run_config.get("messages-in-flight", 0) or 0))
 
 
 def _flag(value: Any) -> bool:

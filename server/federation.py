@@ -21,6 +21,7 @@ import numpy as np
 import torch
 
 from common import wire
+from common.compression import decode_update, payload_bytes
 from common.config.schema import METHODS_NEEDING_SOURCE_STATS, RunSpec
 from common.config.scenario import run_spec_to_json
 from common.fileio import atomic_write_bytes
@@ -58,6 +59,14 @@ def _int_or_none(value: Any) -> int | None:
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def sample_plants(candidates: list[str], fraction: float, min_plants: int, seed: int, server_round: int) -> list[str]:
+    """The plants that train in ``server_round``: round(fraction × candidates), at least ``min_plants``,
+    drawn reproducibly from (seed, round)."""
+    count = min(max(min_plants, int(round(fraction * len(candidates)))), len(candidates))
+    rng = random.Random(f"{seed}/{server_round}/sample")
+    return sorted(rng.sample(candidates, count))
 
 
 class Coordinator:
@@ -181,10 +190,7 @@ class Coordinator:
             self._rejoin(spec)
             candidates = self._online(self._trainable_plants())
         strategy = spec.federation.strategy
-        count = max(strategy.min_train_plants, int(round(strategy.fraction_train * len(candidates))))
-        count = min(count, len(candidates))
-        rng = random.Random(f"{spec.seed}/{server_round}/sample")
-        return sorted(rng.sample(candidates, count))
+        return sample_plants(candidates, strategy.fraction_train, strategy.min_train_plants, spec.seed, server_round)
 
     def _checkpoint(self, server_round: int, arrays: dict[str, np.ndarray], aggregator_state: dict) -> None:
         """After each round: global shared arrays, strategy state and the progress so far (resume point)."""
@@ -256,14 +262,21 @@ class Coordinator:
                 raise FederationError(f"round {server_round}: no plant left to train")
             config = {wire.RUN_SPEC: spec_json, wire.SERVER_ROUND: server_round, wire.RUN_NAME: self.run_name,
                       wire.RUN_DIR: str(self.run_dir), wire.PROXIMAL_MU: mu}
+            t_send = time.perf_counter()
             replies = self.transport.send(wire.MSG_PRETRAIN, chosen, arrays, config,
                                           spec.federation.round_timeout_s)
+            t_replies = time.perf_counter()
             accepted: list[tuple[dict[str, np.ndarray], float]] = []
             excluded: dict[str, str] = {}
             losses, epsilons, participants = {}, {}, []
+            up_bytes: list[int] = []
+            worker_nodes: dict[str, int] = {}
             for plant_id in chosen:
                 reply = replies.get(plant_id) or Reply(plant_id, error="no reply")
-                reason = self._judge(reply, arrays, spec)
+                reply, decode_error = self._decoded(reply, arrays, spec)
+                reason = decode_error or self._judge(reply, arrays, spec)
+                if reply.arrays is not None:
+                    up_bytes.append(reply.array_bytes or payload_bytes(reply.arrays))
                 privacy = {k: reply.metrics[k] for k in (wire.EPSILON, wire.DELTA) if k in reply.metrics}
                 if wire.EPSILON in privacy:
                     epsilons[plant_id] = privacy[wire.EPSILON]
@@ -284,6 +297,9 @@ class Coordinator:
                     continue
                 accepted.append((reply.arrays, float(reply.metrics[wire.NUM_EXAMPLES])))
                 participants.append(plant_id)
+                node = str(reply.config.get(wire.WORKER_NODE, ""))
+                if node:  # simulation on Ray: which node trained this plant
+                    worker_nodes[node] = worker_nodes.get(node, 0) + 1
                 if wire.TRAIN_LOSS in reply.metrics:  # under DP plants keep their training loss
                     losses[plant_id] = float(reply.metrics[wire.TRAIN_LOSS])
             minimum = spec.federation.strategy.min_train_plants
@@ -299,6 +315,7 @@ class Coordinator:
                 arrays = aggregator.aggregate(arrays, accepted)
             else:
                 logger.warning("round %d: no usable update; the global model is unchanged", server_round)
+            t_aggregated = time.perf_counter()
             weights = {p: self.plants[p].facts.get(wire.N_TRAIN_LABELLED, 1) for p in losses}
             total = sum(weights.values()) or 1
             record: dict[str, Any] = {
@@ -308,6 +325,12 @@ class Coordinator:
                 "train_loss": float(sum(losses[p] * weights[p] for p in losses) / total) if losses else None,
                 "per_plant_train_loss": losses,
                 "epsilon": epsilons,
+                "bytes_down_per_plant": payload_bytes(arrays),
+                "bytes_up_per_plant": (sum(up_bytes) / len(up_bytes)) if up_bytes else None,
+                "compression": spec.federation.compression,
+                "worker_nodes": worker_nodes,
+                # where the round's time went: plants' work incl. messaging, judging + aggregation, checkpoint
+                "timing_s": {"send_and_receive": t_replies - t_send, "aggregate": t_aggregated - t_replies},
             }
             if spec.federation.evaluate_every and (server_round % spec.federation.evaluate_every == 0
                                                    or server_round == spec.federation.rounds):
@@ -320,12 +343,25 @@ class Coordinator:
                 record["max_epsilon"] = max(epsilons.values())  # summarised as a maximum, never a mean
             if client_dp is not None:
                 record["client_level_epsilon"] = client_dp.epsilon()
+            t_checkpoint = time.perf_counter()
             self._checkpoint(server_round, arrays, aggregator.state_dict())  # the round is complete: resume point
+            record["timing_s"]["checkpoint"] = time.perf_counter() - t_checkpoint
             logger.info("[round %d/%d] %d plants trained, %d left out, train loss %s, eval accuracy %s%s (%.1fs)",
                         server_round, spec.federation.rounds, len(accepted), len(excluded),
                         f"{record['train_loss']:.4f}" if record["train_loss"] is not None else "—",
                         f"{acc:.4f}" if acc is not None else "—", eps_text, record["wall_time_s"])
         return arrays
+
+    @staticmethod
+    def _decoded(reply: Reply, current: dict[str, np.ndarray], spec: RunSpec) -> tuple[Reply, str]:
+        """The reply with its (possibly compressed) update decoded to parameters; or why it cannot be."""
+        kind = spec.federation.compression
+        if kind == "none" or reply.arrays is None or reply.error:
+            return reply, ""
+        try:
+            return dataclasses.replace(reply, arrays=decode_update(reply.arrays, current, kind)), ""
+        except ValueError as exc:
+            return reply, str(exc)
 
     def _judge(self, reply: Reply, current: dict[str, np.ndarray], spec: RunSpec) -> str:
         """Why this reply must be left out of the aggregate ("" when it is usable)."""
@@ -536,6 +572,7 @@ class Coordinator:
                     "n_train": _int_or_none(r.facts.get(wire.N_TRAIN)),
                     "n_train_labelled": _int_or_none(r.facts.get(wire.N_TRAIN_LABELLED)),
                     "n_test": _int_or_none(r.facts.get(wire.N_TEST)), "source": r.facts.get(wire.SOURCE),
+                    "worker_node": r.facts.get(wire.WORKER_NODE) or None,
                     "metrics": r.metrics, "privacy": r.privacy, "excluded_rounds": r.excluded_rounds,
                     "transfer": r.transfer}
                 for p, r in sorted(self.plants.items())

@@ -21,6 +21,7 @@ class Reply:
     config: dict[str, Any] = field(default_factory=dict)
     metrics: dict[str, float] = field(default_factory=dict)
     error: str | None = None
+    array_bytes: int = 0  # bytes of array data the reply carried on the wire (0 when unknown)
 
 
 class Transport(Protocol):

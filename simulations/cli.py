@@ -21,7 +21,7 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     from simulations.runner import simulate
 
     started = time.perf_counter()
-    run_dir = simulate(args.scenario, runs_dir=args.runs_dir)
+    run_dir = simulate(args.scenario, runs_dir=args.runs_dir, ray_address=args.ray_address)
     print(f"\nreport:  {run_dir / 'report.md'}\nresults: {run_dir / 'results.json'}\n"
           f"wall time: {time.perf_counter() - started:.1f}s")
     return 0
@@ -46,11 +46,12 @@ def _cmd_lopo(args: argparse.Namespace) -> int:
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     from common.config import load_scenario
-    from simulations.runner import check_resources, validate_plants
+    from simulations.runner import check_memory, check_resources, validate_plants
 
     scenario = load_scenario(args.scenario)
     check_resources(scenario)
     summaries = validate_plants(scenario)
+    check_memory(scenario, summaries)
     for plant_id, summary in summaries.items():
         print(f"{plant_id}: {summary}")
     print(f"{args.scenario}: OK ({len(summaries)} plants)")
@@ -75,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("simulate", help="run a scenario with virtual plants on this host")
     p.add_argument("scenario", help="scenario YAML, e.g. simulations/scenarios/default.yaml")
     p.add_argument("--runs-dir", default=None, help="where run folders go (default: the scenario's runs_dir)")
+    p.add_argument("--ray-address", default=None,
+                   help="run on this Ray cluster (HOST:PORT or 'auto'); overrides simulation.ray_address")
     p.set_defaults(func=_cmd_simulate)
     p = sub.add_parser("lopo", help="leave-one-plant-out: each plant in turn is the unlabelled target")
     p.add_argument("scenario")

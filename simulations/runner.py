@@ -7,6 +7,7 @@ engine (Ray backend), then adds the centralized baseline and writes the report.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from pathlib import Path
@@ -15,6 +16,8 @@ from typing import Any
 from common.config import load_scenario
 from common.config.schema import Scenario
 from common.fileio import atomic_write_json
+from common.resources import (HostResources, backend_config, cluster_problems, detect_host,
+                              memory_hint, memory_problems, resource_problems, workers)
 
 logger = logging.getLogger(__name__)
 
@@ -24,10 +27,10 @@ APP_DIR = Path(__file__).resolve().parent.parent
 class ScenarioInputError(ValueError):
     """The scenario's plants cannot run; ``problems`` lists every one with its fix."""
 
-    def __init__(self, source: str, problems: list[str]) -> None:
+    def __init__(self, source: str, problems: list[str], what: str = "the plants' data") -> None:
         self.problems = problems
         lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"{source}: {len(problems)} problem(s) with the plants' data:\n{lines}")
+        super().__init__(f"{source}: {len(problems)} problem(s) with {what}:\n{lines}")
 
 
 def validate_plants(scenario: Scenario) -> dict[str, dict[str, Any]]:
@@ -47,7 +50,7 @@ def validate_plants(scenario: Scenario) -> dict[str, dict[str, Any]]:
         except (OSError, ValueError) as exc:
             problems.append(f"plants[{i}] ({plant.id}): {exc}")
             continue
-        summaries[plant.id] = data.summary()
+        summaries[plant.id] = data.summary() | {"bytes": int(data.train.x.nbytes + data.test.x.nbytes)}
         classes.setdefault(tuple(data.class_names), []).append(plant.id)
         if data.window_length != scenario.window.length:
             problems.append(f"plants[{i}] ({plant.id}): windows of {data.window_length} samples, "
@@ -62,34 +65,70 @@ def validate_plants(scenario: Scenario) -> dict[str, dict[str, Any]]:
     return summaries
 
 
-def check_resources(scenario: Scenario) -> dict[str, Any]:
-    """Refuse resource requests this host cannot satisfy, with the numbers."""
-    sim = scenario.simulation
-    host_cpus = os.cpu_count() or 1
-    total_cpus = sim.total_cpus or host_cpus
-    problems = []
-    if sim.cpus_per_plant > total_cpus:
-        problems.append(f"simulation.cpus_per_plant={sim.cpus_per_plant} exceeds the {total_cpus} CPUs "
-                        "available: lower cpus_per_plant")
-    gpus = sim.total_gpus
-    if gpus is None:
-        try:
-            import torch
-
-            gpus = float(torch.cuda.device_count())
-        except Exception:  # noqa: BLE001 - no torch CUDA means no GPU
-            gpus = 0.0
-    if sim.gpus_per_plant > 0 and sim.gpus_per_plant > gpus:
-        problems.append(f"simulation.gpus_per_plant={sim.gpus_per_plant} but this host has {gpus:g} GPU(s): "
-                        "set gpus_per_plant to 0 or a fraction of an existing GPU")
+def check_resources(scenario: Scenario, host: HostResources | None = None) -> dict[str, Any]:
+    """Refuse resource requests this host cannot satisfy (with the numbers); Flower's backend config."""
+    host = host or detect_host()
+    problems = resource_problems(scenario.simulation, host)
     if problems:
-        raise ScenarioInputError(scenario.source_file, problems)
-    return {"client_resources": {"num_cpus": sim.cpus_per_plant, "num_gpus": sim.gpus_per_plant},
-            "init_args": {"num_cpus": total_cpus, "num_gpus": gpus, "include_dashboard": False}}
+        raise ScenarioInputError(scenario.source_file, problems, "the requested resources")
+    return backend_config(scenario.simulation, host)
+
+
+def check_memory(scenario: Scenario, summaries: dict[str, dict[str, Any]],
+                 host: HostResources | None = None) -> None:
+    """Refuse a run whose estimated peak memory exceeds what the host has free (see common.resources)."""
+    if scenario.simulation.ray_address is not None:
+        return  # memory is the cluster's, spread over its nodes
+    largest = max((int(s.get("bytes", 0)) for s in summaries.values()), default=0)
+    problems = memory_problems(scenario.simulation, host or detect_host(), len(scenario.plants), largest)
+    if problems:
+        raise ScenarioInputError(scenario.source_file, problems, "the memory this host has")
+
+
+def connect_cluster(scenario: Scenario) -> dict[str, float]:
+    """Join the Ray cluster at ``simulation.ray_address`` and check it can host one plant.
+
+    Initialises Ray the way Flower's backend would (workers get this process's PYTHONPATH), so
+    Flower then reuses the connection; returns ``ray.cluster_resources()``.
+    """
+    import socket
+    import sys
+
+    import ray
+
+    sim = scenario.simulation
+    pythonpath = os.pathsep.join(sys.path)
+    if os.environ.get("PYTHONPATH"):
+        pythonpath = f"{pythonpath}{os.pathsep}{os.environ['PYTHONPATH']}"
+    os.environ["PYTHONPATH"] = pythonpath
+    def unreachable(detail: str) -> ScenarioInputError:
+        return ScenarioInputError(scenario.source_file, [
+            f"simulation.ray_address={sim.ray_address!r}: no Ray cluster answers there ({detail}); start one "
+            "(`ray start --head`) or unset ray_address to run on this host"], "the Ray cluster")
+
+    if sim.ray_address != "auto":
+        host, _, port = sim.ray_address.rpartition(":")
+        try:  # ray.init retries an unreachable address for minutes: probe the GCS port first
+            socket.create_connection((host or "127.0.0.1", int(port)), timeout=5).close()
+        except (OSError, ValueError) as exc:
+            raise unreachable(f"{type(exc).__name__}: {exc}") from exc
+    try:
+        ray.init(address=sim.ray_address, runtime_env={"env_vars": {"PYTHONPATH": pythonpath}})
+    except (ConnectionError, RuntimeError) as exc:
+        raise unreachable(f"{type(exc).__name__}: {exc}") from exc
+    cluster = {k: float(v) for k, v in ray.cluster_resources().items()}
+    problems = cluster_problems(sim, cluster)
+    if problems:
+        ray.shutdown()
+        raise ScenarioInputError(scenario.source_file, problems, "the Ray cluster's resources")
+    nodes = [n for n in ray.nodes() if n.get("Alive")]
+    logger.info("Ray cluster at %s: %d node(s), %g CPU(s), %g GPU(s)", sim.ray_address, len(nodes),
+                cluster.get("CPU", 0), cluster.get("GPU", 0))
+    return cluster
 
 
 def _run_flower_simulation(scenario_path: Path, run_dir: Path, num_plants: int,
-                           backend_config: dict[str, Any], cpus_per_plant: int) -> None:
+                           backend_config: dict[str, Any], cpus_per_plant: int, messages_in_flight: int = 0) -> None:
     """Flower's simulation engine (the same path `flwr run` uses) with our run config."""
     from flwr.app import Context, RecordDict
     from flwr.common.config import get_fused_config_from_dir
@@ -100,7 +139,8 @@ def _run_flower_simulation(scenario_path: Path, run_dir: Path, num_plants: int,
     from flwr.supercore.telemetry import EventType
     from flwr.simulation.run_simulation import _run_simulation
 
-    overrides = {"scenario": str(scenario_path), "run-dir": str(run_dir), "cpus-per-plant": cpus_per_plant}
+    overrides = {"scenario": str(scenario_path), "run-dir": str(run_dir), "cpus-per-plant": cpus_per_plant,
+                 "messages-in-flight": messages_in_flight}
     run_id = int.from_bytes(os.urandom(7), "little")
     run = Run.create_empty(run_id=run_id)
     run.primary_task_id = int.from_bytes(os.urandom(7), "little")
@@ -132,8 +172,11 @@ def _stop_ray() -> None:
         ray.shutdown()
 
 
-def simulate(scenario_path: str | Path, runs_dir: str | None = None) -> Path:
-    """Validate, run and report one scenario; return its run directory."""
+def simulate(scenario_path: str | Path, runs_dir: str | None = None, ray_address: str | None = None) -> Path:
+    """Validate, run and report one scenario; return its run directory.
+
+    ``ray_address`` (overrides ``simulation.ray_address``): run on that Ray cluster.
+    """
     import json
 
     from server.app import new_run_dir
@@ -142,18 +185,34 @@ def simulate(scenario_path: str | Path, runs_dir: str | None = None) -> Path:
 
     scenario_path = Path(scenario_path).resolve()
     scenario = load_scenario(scenario_path)
-    backend_config = check_resources(scenario)
-    validate_plants(scenario)
+    if ray_address is not None:
+        scenario = dataclasses.replace(scenario, simulation=dataclasses.replace(
+            scenario.simulation, ray_address=ray_address, total_cpus=None, total_gpus=None))
+    backend = check_resources(scenario)
+    check_memory(scenario, validate_plants(scenario))
     os.environ.setdefault("FLWR_TELEMETRY_ENABLED", "0")
     os.environ.setdefault("RAY_DEDUP_LOGS", "0")
     run_dir = new_run_dir(scenario, runs_dir)
     logger.info("scenario %s: %d plants → %s", scenario.name, len(scenario.plants), run_dir)
-    _run_flower_simulation(scenario_path, run_dir, len(scenario.plants), backend_config,
-                           scenario.simulation.cpus_per_plant)
-    _stop_ray()
+    sim = scenario.simulation
+    try:
+        if sim.ray_address is not None:
+            cluster = connect_cluster(scenario)
+            n_workers = workers(sim, int(cluster.get("CPU", 1)), cluster.get("GPU", 0.0))
+        else:
+            init = backend["init_args"]
+            n_workers = workers(sim, int(init["num_cpus"]), float(init["num_gpus"]))
+        in_flight = sim.messages_in_flight if sim.messages_in_flight is not None else max(16, 16 * n_workers)
+        logger.info("%d simulation worker(s); at most %d message(s) in flight", n_workers, in_flight)
+        _run_flower_simulation(scenario_path, run_dir, len(scenario.plants), backend, sim.cpus_per_plant, in_flight)
+    except MemoryError as exc:
+        raise RuntimeError(f"the simulation ran out of memory ({exc}): {memory_hint('out of memory')}") from exc
+    finally:
+        _stop_ray()
     results_path = run_dir / "results.json"
     if not results_path.exists():
-        raise RuntimeError(f"the federation ended without results ({results_path} missing): see the log above")
+        raise RuntimeError(f"the federation ended without results ({results_path} missing): see the log above; "
+                           f"if it shows workers killed for memory, {memory_hint('out of memory')}")
     results = json.loads(results_path.read_text())
     if "centralized" in scenario.evaluation.baselines:
         import torch

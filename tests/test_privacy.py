@@ -425,3 +425,41 @@ def test_plant_with_tiny_data_trains_through_empty_batches(tmp_path):
                          noise_multiplier=1.0, max_grad_norm=1.0, seed=0)
     assert stats.steps == 18  # P(empty) = (2/3)³ ≈ 30 % a step
     assert all(torch.isfinite(p).all() for p in model.parameters())
+
+
+@pytest.mark.parametrize("model_kind", ["time", "spectrum"])
+def test_every_grad_sample_mode_gives_the_same_dp_update(tmp_path, model_kind):
+    """hooks, functorch, expanded weights and ghost clipping: same batches, same noise → same model,
+    also through the empty batches Poisson sampling draws."""
+    from common.config.schema import ModelConfig
+
+    cfg = ModelConfig(channels=(8, 16), groups=4, feature_dim=16, input=model_kind,
+                      activation="tanh" if model_kind == "spectrum" else "relu")
+    x = np.random.default_rng(2).normal(size=(5, 1, 128)).astype(np.float32)
+    y = np.array([0, 1, 0, 1, 1])
+    results = {}
+    for mode in ("hooks", "functorch", "ew", "ghost"):
+        model = build_model(1, 2, cfg, seed=0)
+        module = nn.Sequential(model.extractor, model.reference_head)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            stats = train_dp(module, x, y, torch.optim.SGD(module.parameters(), lr=0.5), epochs=6, batch_size=1,
+                             noise_multiplier=0.5, max_grad_norm=0.1, seed=4, grad_sample_mode=mode)
+        assert stats.steps == 30
+        results[mode] = [p.detach().clone() for p in module.parameters()]
+    start = [p.detach() for p in nn.Sequential(build_model(1, 2, cfg, 0).extractor,
+                                                build_model(1, 2, cfg, 0).reference_head).parameters()]
+    assert max(float((a - b).abs().max()) for a, b in zip(results["hooks"], start)) > 1e-3
+    for mode, params in results.items():
+        for a, b in zip(params, results["hooks"]):
+            torch.testing.assert_close(a, b, atol=1e-5, rtol=1e-4, msg=lambda m, mode=mode: f"{mode}: {m}")
+
+
+def test_auto_grad_sample_mode_is_the_measured_fastest_for_the_model():
+    from common.config.schema import PrivacyConfig
+    from common.privacy.dp_training import resolve_grad_sample_mode
+
+    assert PrivacyConfig().grad_sample_mode == "auto"
+    assert resolve_grad_sample_mode("auto", "spectrum") == "ghost"
+    assert resolve_grad_sample_mode("auto", "time") == "ew"
+    assert resolve_grad_sample_mode("hooks", "spectrum") == "hooks"

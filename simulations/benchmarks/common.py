@@ -23,8 +23,30 @@ def machine() -> dict[str, Any]:
         "torch": torch.__version__,
         "torch_threads": torch.get_num_threads(),
         "cuda": torch.cuda.get_device_name(0) if torch.cuda.is_available() else None,
+        "nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "load_average_1_5_15": [round(v, 2) for v in os.getloadavg()],
+        "memory_total_gib": _memory_total_gib(),
         "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
+
+
+def _memory_total_gib() -> float | None:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return round(int(line.split()[1]) / 2**20, 1)
+    except OSError:
+        pass
+    return None
+
+
+def machine_line(info: dict[str, Any]) -> str:
+    """One Markdown line describing the machine and its load when the figures were taken."""
+    load = info.get("load_average_1_5_15") or []
+    gpu = f", GPU {info['cuda']}" if info.get("cuda") else ", no GPU"
+    return (f"Machine: {info['platform']}, {info['nproc']} CPUs (nproc), {info.get('memory_total_gib')} GiB{gpu}, "
+            f"torch {info['torch']}; load average (1/5/15 min) at start {load}. "
+            "Other work shared these cores: compare arms measured in the same run, not across runs.")
 
 
 def write_results(name: str, payload: dict[str, Any], markdown: str) -> tuple[Path, Path]:

@@ -1,25 +1,41 @@
-"""Many plants' local training on one GPU: throughput and GPU memory at 100 and 1000 plants.
+"""Many plants on one GPU: throughput, GPU memory and the simulation's overhead, 100 and 1000 plants.
 
-Runs the plant code itself (`client.plant.Plant.pretrain`, the same call the ClientApp makes)
-for every plant of a synthetic federation, one round, on the GPU and — for the same plants — on
-the CPU, aggregating with FedAvg as the coordinator does. Flower and Ray are not used here: the
-lent GPU machines cannot install Ray (its wheel is larger than what can be carried there), so the
-Flower-vs-plain-loop overhead ratio is measured on CPU by `make bench-scale`, not here.
+One prepared script for a GPU host (about 10 minutes on one H100/H200; ``--budget-s`` skips what
+would not fit). For each number of plants it measures one local round (1 epoch, FedAvg):
 
-Run on a GPU host: python -m simulations.benchmarks.gpu_plants --plants 100,1000
-Prints one JSON line per setting and writes simulations/results/gpu_plants.{json,md}.
+1. **per-plant** — the plant code itself (``client.plant.Plant.pretrain``, what the ClientApp
+   calls), one plant after another on the GPU; and, up to ``--cpu-max-plants``, on the CPU;
+2. **vectorised** — the same local steps of many plants as one batched computation
+   (``common.vectorised``: torch.func vmap over stacked plant parameters), ``--chunk`` plants per
+   call; its parameters are compared with the per-plant path's (max |Δ|, same seeds);
+3. **overhead** — a federated round through Flower's simulation engine (Ray workers sharing the
+   GPU, ``simulation.gpus_per_plant`` each) against the plain loop of (1) for the same plants
+   (rounds after the first; 1000 plants: 10 % sampled per round). Needs Ray; without it the row
+   says so and the rest still runs.
+
+Prints one JSON line per measurement; writes ``<out>/<name>.{json,md}`` (default
+simulations/results/gpu_plants). ``--device cpu`` runs everything on the CPU (to check the script
+on a machine without a GPU; write those results elsewhere with ``--out``).
+
+Run on a GPU host: make bench-gpu   (python -m simulations.benchmarks.gpu_plants)
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import statistics
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import torch
+
+MODEL = {"channels": [16, 32, 64, 64]}
+TRAINING = {"local_epochs": 1, "batch_size": 32}
 
 
 def _federation(num_plants: int, windows_per_class: int, work: Path):
@@ -29,9 +45,8 @@ def _federation(num_plants: int, windows_per_class: int, work: Path):
     from common.data import WindowSpec, load_synthetic, make_plant_params
 
     scenario = scenario_from_dict({
-        "name": "gpu", "seed": 0, "synthetic_plants": {"count": 1},
-        "model": {"channels": [16, 32, 64, 64]},
-        "federation": {"rounds": 1, "training": {"local_epochs": 1, "batch_size": 32}},
+        "name": "gpu", "seed": 0, "synthetic_plants": {"count": 1}, "model": MODEL,
+        "federation": {"rounds": 1, "training": TRAINING},
     }, "gpu benchmark", work)
     plants = []
     for i in range(num_plants):
@@ -41,74 +56,204 @@ def _federation(num_plants: int, windows_per_class: int, work: Path):
     return plants, spec
 
 
-def _round(plants, spec, device: str) -> dict:
+def _global(spec) -> dict[str, np.ndarray]:
     from common.models import build_model, shared_state
+
+    return {k: v.numpy() for k, v in shared_state(build_model(1, spec.num_outputs, spec.model, 0)).items()}
+
+
+def _sync(device: str) -> None:
+    if device.startswith("cuda"):
+        torch.cuda.synchronize()
+
+
+def _start_memory(device: str) -> None:
+    if device.startswith("cuda"):
+        torch.cuda.synchronize()
+        torch.cuda.reset_peak_memory_stats()
+
+
+def _memory(device: str) -> dict[str, Any]:
+    if not device.startswith("cuda"):
+        return {}
+    return {"gpu": torch.cuda.get_device_name(0), "gpu_peak_memory_mib": torch.cuda.max_memory_allocated() / 2**20}
+
+
+def per_plant_round(plants, spec, device: str, run_name: str) -> tuple[dict, dict[str, dict[str, np.ndarray]]]:
     from server.aggregation import weighted_mean
 
     for plant in plants:
         plant.device = torch.device(device)
-    arrays = {k: v.numpy() for k, v in shared_state(build_model(1, spec.num_outputs, spec.model, 0)).items()}
-    if device.startswith("cuda"):
-        torch.cuda.synchronize()
-        torch.cuda.reset_peak_memory_stats()
+    arrays = _global(spec)
+    _start_memory(device)
     started = time.perf_counter()
-    updates, samples, steps = [], 0, 0
+    updates, samples, out = [], 0, {}
     for plant in plants:
-        result = plant.pretrain(spec, arrays, 1, f"gpu-{device}")
+        result = plant.pretrain(spec, arrays, 1, run_name)
         updates.append((result.arrays, float(result.num_examples)))
+        out[plant.plant_id] = result.arrays
         samples += result.num_examples * spec.federation.training.local_epochs
-        steps += result.steps
     weighted_mean(updates)
-    if device.startswith("cuda"):
-        torch.cuda.synchronize()
+    _sync(device)
     wall = time.perf_counter() - started
-    out = {"device": device, "plants": len(plants), "wall_s": wall, "plant_epochs_per_s": len(plants) / wall,
-           "samples_per_s": samples / wall, "steps": steps}
-    if device.startswith("cuda"):
-        out["gpu"] = torch.cuda.get_device_name(0)
-        out["gpu_peak_memory_mib"] = torch.cuda.max_memory_allocated() / 2**20
-    return out
+    row = {"path": "per-plant", "device": device, "plants": len(plants), "wall_s": wall,
+           "plant_epochs_per_s": len(plants) / wall, "samples_per_s": samples / wall, **_memory(device)}
+    return row, out
+
+
+def vectorised_round(plants, spec, device: str, chunk: int) -> tuple[dict, dict[str, dict[str, np.ndarray]]]:
+    from client.plant import derive_seed
+    from common.vectorised import PlantBatchData, VectorisedTrainer, group_by_size
+    from server.aggregation import weighted_mean
+
+    trainer = VectorisedTrainer(plants[0].data.channels, spec.num_outputs, spec.model, spec.federation.training,
+                                device=device)
+    arrays = _global(spec)
+    items = [PlantBatchData(p.plant_id, p.data.train.x, p.targets(spec),
+                            derive_seed(spec.seed, p.plant_id, 1, "pretrain")) for p in plants]
+    _start_memory(device)
+    started = time.perf_counter()
+    out, samples = {}, 0
+    for group in group_by_size(items):
+        for i in range(0, len(group), chunk):
+            result = trainer.train(arrays, group[i : i + chunk])
+            out.update(result.arrays)
+            samples += sum(result.samples.values())
+    weighted_mean([(out[p.plant_id], float(len(p.y))) for p in items])
+    _sync(device)
+    wall = time.perf_counter() - started
+    row = {"path": "vectorised", "device": device, "plants": len(plants), "chunk": chunk, "wall_s": wall,
+           "plant_epochs_per_s": len(plants) / wall, "samples_per_s": samples / wall, **_memory(device)}
+    return row, out
+
+
+def max_difference(a: dict[str, dict[str, np.ndarray]], b: dict[str, dict[str, np.ndarray]]) -> float:
+    return max(float(np.abs(a[p][k] - b[p][k]).max()) for p in a for k in a[p])
+
+
+def overhead(plants: int, fraction: float, device: str, gpus_per_plant: float, work: Path) -> dict[str, Any]:
+    """Flower simulation vs plain loop for the same plants and rounds (from bench-scale's arms)."""
+    try:
+        import ray  # noqa: F401
+    except ImportError as exc:
+        return {"path": "overhead", "plants": plants, "skipped": f"Flower's simulation needs Ray: {exc}"}
+    from simulations.benchmarks.scale import _median_round, _write, plain_arm, scenario_body, simulation_arm
+
+    body = scenario_body(plants, fraction=fraction, rounds=3, cache=plants, total_cpus=None)
+    body["model"], body["federation"]["training"] = MODEL, {**TRAINING, "learning_rate": 0.003}
+    body["simulation"]["gpus_per_plant"] = gpus_per_plant if device.startswith("cuda") else 0.0
+    path = _write(body, work / "overhead")
+    plain = plain_arm(path, work)
+    sim = simulation_arm(path, work / "runs")
+    row = {"path": "overhead", "device": device, "plants": plants, "fraction_train": fraction,
+           "gpus_per_plant": body["simulation"]["gpus_per_plant"], "plain_round_s": _median_round(plain),
+           "simulation_round_s": _median_round(sim), "simulation_peak_pss_mib": sim["peak_pss_mib"]}
+    row["ratio"] = row["simulation_round_s"] / row["plain_round_s"]
+    return row
+
+
+def markdown(payload: dict[str, Any]) -> str:
+    from simulations.benchmarks.common import machine_line
+
+    lines = ["# Many plants on one GPU: one local round (per-plant vs vectorised) and the simulation overhead", "",
+             f"Command: `{payload['command']}`. " + machine_line(payload["machine"]), "",
+             f"Model channels {MODEL['channels']}, {payload['windows_per_class']} windows per class (5 classes), "
+             f"{TRAINING['local_epochs']} local epoch, batch {TRAINING['batch_size']}, Adam; torch one CPU thread.", "",
+             "| plants | path | device | wall (s) | plant-epochs/s | samples/s | GPU peak memory (MiB) | max |Δ| vs per-plant |",
+             "|---:|---|---|---:|---:|---:|---:|---:|"]
+    for r in payload["rows"]:
+        if r["path"] in ("per-plant", "vectorised"):
+            mem = f"{r['gpu_peak_memory_mib']:.0f}" if "gpu_peak_memory_mib" in r else "—"
+            diff = f"{r['max_abs_diff_vs_per_plant']:.1e}" if "max_abs_diff_vs_per_plant" in r else "—"
+            lines.append(f"| {r['plants']} | {r['path']}{' (chunk ' + str(r['chunk']) + ')' if 'chunk' in r else ''} | "
+                         f"{r['device']} | {r['wall_s']:.2f} | {r['plant_epochs_per_s']:.1f} | {r['samples_per_s']:.0f} | "
+                         f"{mem} | {diff} |")
+    over = [r for r in payload["rows"] if r["path"] == "overhead"]
+    if over:
+        lines += ["", "| plants | trained per round | GPU per plant | plain round (s) | simulated round (s) | ratio |",
+                  "|---:|---:|---:|---:|---:|---:|"]
+        for r in over:
+            if "skipped" in r:
+                lines.append(f"| {r['plants']} | — | — | — | — | not measured: {r['skipped']} |")
+            else:
+                lines.append(f"| {r['plants']} | {round(r['plants'] * r['fraction_train'])} | {r['gpus_per_plant']:g} | "
+                             f"{r['plain_round_s']:.2f} | {r['simulation_round_s']:.2f} | {r['ratio']:.2f} |")
+    if payload.get("skipped"):
+        lines += ["", "Skipped (time budget): " + "; ".join(payload["skipped"])]
+    return "\n".join(lines) + "\n"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--plants", default="100,1000")
     parser.add_argument("--windows-per-class", type=int, default=20)
-    parser.add_argument("--cpu-max-plants", type=int, default=100, help="also time the CPU up to this many plants")
+    parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu",
+                        help="cuda (default when present) or cpu (check the script without a GPU)")
+    parser.add_argument("--chunk", type=int, default=250, help="plants per vectorised call")
+    parser.add_argument("--cpu-max-plants", type=int, default=100, help="also time the per-plant CPU path up to this")
+    parser.add_argument("--equivalence-plants", type=int, default=8,
+                        help="compare vectorised and per-plant parameters on this many plants")
+    parser.add_argument("--gpus-per-plant", type=float, default=0.1, help="simulation: GPU share of each plant")
+    parser.add_argument("--overhead", default="100:1.0,1000:0.1", help="plants:fraction_train,... ('' = skip)")
+    parser.add_argument("--budget-s", type=float, default=540.0, help="skip what starts after this many seconds")
     parser.add_argument("--out", default=None, help="results folder (default simulations/results)")
+    parser.add_argument("--name", default="gpu_plants")
     args = parser.parse_args()
     torch.set_num_threads(1)
-    rows = []
-    with tempfile.TemporaryDirectory() as tmp:
+    device = args.device
+    if device.startswith("cuda") and not torch.cuda.is_available():
+        raise SystemExit("--device cuda but torch sees no GPU: run on a GPU host or pass --device cpu")
+    os.environ["FACTORYFL_DEVICE"] = device  # plants in this process and in simulation workers
+    from simulations.benchmarks.common import RESULTS_DIR, machine
+
+    started = time.perf_counter()
+    rows: list[dict[str, Any]] = []
+    skipped: list[str] = []
+
+    def emit(row: dict[str, Any]) -> None:
+        rows.append(row)
+        print(json.dumps(row), flush=True)
+
+    def in_budget(what: str) -> bool:
+        if time.perf_counter() - started < args.budget_s:
+            return True
+        skipped.append(what)
+        return False
+
+    with tempfile.TemporaryDirectory(prefix="ffgpu") as tmp:
         for n in (int(v) for v in args.plants.split(",")):
             t0 = time.perf_counter()
             plants, spec = _federation(n, args.windows_per_class, Path(tmp) / f"n{n}")
             print(json.dumps({"plants": n, "data_generation_s": time.perf_counter() - t0}), flush=True)
-            devices = (["cuda"] if torch.cuda.is_available() else []) + (["cpu"] if n <= args.cpu_max_plants else [])
-            for device in devices:
-                if device == "cuda":
-                    _round(plants[: min(4, n)], spec, device)  # warm-up (kernels, allocator)
-                row = _round(plants, spec, device)
-                rows.append(row)
-                print(json.dumps(row), flush=True)
-    from simulations.benchmarks.common import RESULTS_DIR, machine
-
-    payload = {"machine": machine(), "rows": rows, "windows_per_class": args.windows_per_class}
-    lines = ["# Many plants on one GPU: one local round per plant (plant code, FedAvg)", "",
-             "Command: `python -m simulations.benchmarks.gpu_plants --plants 100,1000` on the GPU host "
-             "(torch single CPU thread; no Flower/Ray there — see the module docstring).", "",
-             f"Machine: {payload['machine']['platform']}, {payload['machine']['cpu_count']} CPUs, "
-             f"GPU {payload['machine']['cuda']}, torch {payload['machine']['torch']}.", "",
-             "| plants | device | wall (s) | plant-epochs/s | samples/s | GPU peak memory (MiB) |",
-             "|---:|---|---:|---:|---:|---:|"]
-    for r in rows:
-        lines.append(f"| {r['plants']} | {r['device']} | {r['wall_s']:.2f} | {r['plant_epochs_per_s']:.1f} | "
-                     f"{r['samples_per_s']:.0f} | {r.get('gpu_peak_memory_mib', float('nan')):.0f} |")
+            k = min(args.equivalence_plants, n)
+            if device.startswith("cuda"):  # warm-up: kernels, allocator, vmap tracing
+                per_plant_round(plants[:k], spec, device, "warmup")
+                vectorised_round(plants[:k], spec, device, args.chunk)
+            if in_budget(f"vectorised {n}"):
+                row, vec = vectorised_round(plants, spec, device, args.chunk)
+                _, ref = per_plant_round(plants[:k], spec, device, f"check-{n}")
+                row["max_abs_diff_vs_per_plant"] = max_difference({p: vec[p] for p in ref}, ref)
+                row["equivalence_plants"] = k
+                emit(row)
+            if in_budget(f"per-plant {device} {n}"):
+                emit(per_plant_round(plants, spec, device, f"{device}-{n}")[0])
+            if device != "cpu" and n <= args.cpu_max_plants and in_budget(f"per-plant cpu {n}"):
+                emit(per_plant_round(plants, spec, "cpu", f"cpu-{n}")[0])
+        for item in filter(None, args.overhead.split(",")):
+            n, fraction = int(item.split(":")[0]), float(item.split(":")[1])
+            if in_budget(f"overhead {n}"):
+                emit(overhead(n, fraction, device, args.gpus_per_plant, Path(tmp)))
+    payload = {"machine": machine(), "rows": rows, "windows_per_class": args.windows_per_class,
+               "skipped": skipped, "wall_s": time.perf_counter() - started,
+               "command": "make bench-gpu" if not os.sys.argv[1:] else
+               "python -m simulations.benchmarks.gpu_plants " + " ".join(os.sys.argv[1:])}
+    text = markdown(payload)
     out = Path(args.out) if args.out else RESULTS_DIR
     out.mkdir(parents=True, exist_ok=True)
-    (out / "gpu_plants.json").write_text(json.dumps(payload, indent=2, default=str))
-    (out / "gpu_plants.md").write_text("\n".join(lines) + "\n")
-    print("\n".join(lines))
+    (out / f"{args.name}.json").write_text(json.dumps(payload, indent=2, default=str))
+    (out / f"{args.name}.md").write_text(text)
+    print(text)
+    print(f"wrote {out / (args.name + '.json')} and {out / (args.name + '.md')} in {payload['wall_s']:.0f} s")
 
 
 if __name__ == "__main__":

@@ -46,6 +46,8 @@ class LoopbackGrid(Grid):
         self.reply_hook = reply_hook
         self.sent: list[Message] = []      # what the coordinator sent
         self.received: list[Message] = []  # what plants replied (after any hook)
+        self._unpulled: dict[str, Message] = {}
+        self.max_undelivered = 0
 
     def set_run(self, run) -> None:  # noqa: ANN001 - Grid API
         return None
@@ -64,23 +66,32 @@ class LoopbackGrid(Grid):
         return [NodeInfo(node_id=n, name=self.names.get(n, "")) for n in self.contexts]
 
     def push_messages(self, messages: Iterable[Message]) -> Iterable[str]:
-        raise NotImplementedError("use send_and_receive")
+        """Deliver now; replies wait until pulled (records the most messages ever undelivered)."""
+        ids = []
+        for msg in messages:
+            reply = self._deliver(msg)
+            ids.append(msg.metadata.message_id)
+            if reply is not None:
+                self._unpulled[msg.metadata.message_id] = reply
+        self.max_undelivered = max(self.max_undelivered, len(self._unpulled))
+        return ids
 
     def pull_messages(self, message_ids: Iterable[str]) -> Iterable[Message]:
-        raise NotImplementedError("use send_and_receive")
+        return [self._unpulled.pop(i) for i in list(message_ids) if i in self._unpulled]
+
+    def _deliver(self, msg: Message) -> Message | None:
+        msg.metadata.__dict__["_message_id"] = uuid.uuid4().hex
+        self.sent.append(msg)
+        node = msg.metadata.dst_node_id
+        reply = client_app(msg, self.contexts[node])
+        if self.reply_hook is not None:
+            reply = self.reply_hook(node, msg, reply)
+        if reply is None:
+            return None  # the plant never answered
+        self.received.append(reply)
+        return reply
 
     def send_and_receive(self, messages: Iterable[Message], *, timeout: float | None = None) -> Iterable[Message]:
-        replies = []
-        for msg in messages:
-            msg.metadata.__dict__["_message_id"] = uuid.uuid4().hex
-            self.sent.append(msg)
-            node = msg.metadata.dst_node_id
-            reply = client_app(msg, self.contexts[node])
-            if self.reply_hook is not None:
-                reply = self.reply_hook(node, msg, reply)
-            if reply is None:
-                continue  # the plant never answered
-            self.received.append(reply)
-            replies.append(reply)
-        return replies
+        replies = [self._deliver(msg) for msg in messages]
+        return [r for r in replies if r is not None]
 
