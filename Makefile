@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test test-slow test-all bench bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-scale bench-gpu demo-ray-cluster test-ray-cluster clean
+.PHONY: setup demo test test-slow test-all bench bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-few-shot bench-cmapss bench-scale bench-gpu demo-ray-cluster test-ray-cluster clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,7 +32,7 @@ test-ray-cluster: setup
 demo-ray-cluster: setup
 	$(BIN)/python -m simulations.ray_cluster simulations/scenarios/synthetic_50plants.yaml
 
-bench: bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-scale
+bench: bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-few-shot bench-cmapss bench-scale
 
 bench-transfer: setup
 	$(BIN)/python -m simulations.benchmarks.transfer_pairs
@@ -48,6 +48,13 @@ bench-privacy: setup
 
 bench-dp-step: setup
 	$(BIN)/python -m simulations.benchmarks.dp_step_time
+
+bench-few-shot: setup
+	$(BIN)/python -m simulations.benchmarks.few_shot --targets load3 --name few_shot
+	$(BIN)/python -m simulations.benchmarks.few_shot --base simulations/scenarios/default.yaml --targets plant-d --name few_shot_synthetic
+
+bench-cmapss: setup
+	$(BIN)/python -m simulations.benchmarks.cmapss
 
 # overhead vs a plain loop (10, 100 plants), throughput + memory (10, 100, 1000), communication (~10 min on 2 cores)
 bench-scale: setup
