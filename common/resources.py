@@ -15,8 +15,10 @@ from common.config.schema import SimulationConfig
 
 logger = logging.getLogger(__name__)
 
-# Resident memory of the pieces of a simulation on this stack (torch 2.13 CPU, flwr 1.42, Ray),
-# measured with `make bench-scale` (simulations/results/scale.json, rss rows); rounded up.
+# Resident memory of the pieces of a simulation on this stack (torch 2.13 CPU, flwr 1.42, Ray).
+# Rough per-part figures, chosen so that the estimate for 2 workers (≈1.85 GiB plus cached data)
+# stays above the whole process tree's peak PSS measured by `make bench-scale` (1.70–1.78 GiB at
+# 10–1000 plants, simulations/results/scale.md); not measured part by part.
 WORKER_BASE_BYTES = 450 * 2**20      # one Ray worker process with torch + flwr + the client app
 DRIVER_BASE_BYTES = 600 * 2**20      # the simulation driver (ServerApp thread, VCE, coordinator)
 RAY_SERVICES_BYTES = 350 * 2**20     # gcs_server, raylet, dashboard agent, log monitor

@@ -108,3 +108,27 @@ def test_dp_runs_through_flower_and_a_second_run_continues_the_ledger(tmp_path, 
     ledger = json.loads((tmp_path / "plant-state" / "plant-0" / "privacy_ledger.json").read_text())
     assert len(ledger["entries"]) == 4 and len({e["run"] for e in ledger["entries"]}) == 2
     assert _ray_processes(ray_tmp) == []
+
+
+@pytest.mark.slow
+def test_thousand_plants_sampled_with_bounded_memory(tmp_path, ray_tmp):
+    """1000 virtual plants on this host, 5 % per round; memory of every process stays bounded."""
+    from simulations.benchmarks.procmem import MemorySampler
+
+    scenario = tiny_scenario(tmp_path, synthetic_plants={"count": 1000, "seed": 0, "num_windows_per_class": 8},
+                             federation={"rounds": 2, "evaluate_every": 0, "strategy": {"fraction_train": 0.05}},
+                             personalisation={"mode": "none"}, evaluation={"baselines": []})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "simulations.cli", "simulate", str(scenario), "--runs-dir", str(tmp_path / "runs")],
+        cwd=REPO, env=_env(tmp_path, ray_tmp), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    with MemorySampler(root=proc.pid, interval_s=1.0) as memory:
+        _, stderr = proc.communicate(timeout=900)
+    assert proc.returncode == 0, stderr[-3000:]
+    (run_dir,) = (tmp_path / "runs").iterdir()
+    results = json.loads((run_dir / "results.json").read_text())
+    assert len(results["plants"]) == 1000
+    assert all(len(r["participants"]) == 50 for r in results["rounds"])
+    assert all(p["metrics"].get("federated_global") for p in results["plants"].values())
+    # workers keep at most plant_cache_size plants: far below 1000 plants' data in memory
+    assert memory.peak_pss < 4 * 2**30, memory.peak_pss
+    assert _ray_processes(ray_tmp) == []

@@ -203,6 +203,9 @@ def main() -> None:
     device = args.device
     if device.startswith("cuda") and not torch.cuda.is_available():
         raise SystemExit("--device cuda but torch sees no GPU: run on a GPU host or pass --device cpu")
+    if device == "cpu" and args.out is None and args.name == "gpu_plants":
+        raise SystemExit("torch sees no GPU: this would overwrite the GPU figures in simulations/results/gpu_plants.* "
+                         "with CPU ones; to check the script here pass --device cpu --out DIR (e.g. /tmp/gpu-check)")
     os.environ["FACTORYFL_DEVICE"] = device  # plants in this process and in simulation workers
     from simulations.benchmarks.common import RESULTS_DIR, machine
 
