@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test test-slow test-all test-deploy test-containers test-netns images bench bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-deploy clean
+.PHONY: setup demo test test-slow test-all test-deploy test-containers test-netns images bench bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-few-shot bench-cmapss bench-deploy clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,7 +42,7 @@ images: setup
 test-containers: images
 	$(BIN)/python -m pytest -q -m containers
 
-bench: bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step
+bench: bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-few-shot bench-cmapss
 
 bench-transfer: setup
 	$(BIN)/python -m simulations.benchmarks.transfer_pairs
@@ -61,6 +61,13 @@ bench-dp-step: setup
 
 bench-deploy: setup
 	$(BIN)/python -m simulations.benchmarks.deploy_overhead
+
+bench-few-shot: setup
+	$(BIN)/python -m simulations.benchmarks.few_shot --targets load3 --name few_shot
+	$(BIN)/python -m simulations.benchmarks.few_shot --base simulations/scenarios/default.yaml --targets plant-d --name few_shot_synthetic
+
+bench-cmapss: setup
+	$(BIN)/python -m simulations.benchmarks.cmapss
 
 clean:
 	rm -rf $(VENV) runs .pytest_cache

@@ -243,6 +243,9 @@ class Plant:
                                                               run_name, seed, digest)
             if declined is not None:
                 return declined
+        elif spec.federation.meta_learning.algorithm != "none":
+            stats = self._pretrain_meta(spec, module, optimizer, seed)
+            privacy = {}
         else:
             stats = train_supervised(module, self.data.train.x, self.targets(spec), optimizer,
                                      epochs=training.local_epochs, batch_size=training.batch_size,
@@ -273,6 +276,25 @@ class Plant:
                               num_examples=int(meta["num_examples"]), train_loss=float(meta["train_loss"]),
                               first_loss=float(meta["first_loss"]), steps=int(meta["steps"]),
                               privacy=self.privacy_status(spec) if spec.privacy.enabled else {})
+
+    def _pretrain_meta(self, spec: RunSpec, module: nn.Module, optimizer: torch.optim.Optimizer, seed: int):
+        """One round of meta-learning local updates (Reptile or first-order Per-FedAvg)."""
+        from common.meta import per_fedavg_update, reptile_update
+
+        meta = spec.federation.meta_learning
+        training = spec.federation.training
+        # episodes 0: as many optimizer steps as FedAvg's local epochs would take on this plant
+        fedavg_steps = training.local_epochs * -(-self.n_labelled // training.batch_size)
+        if meta.algorithm == "reptile":
+            episodes = meta.episodes or max(1, fedavg_steps // meta.inner_steps)
+            return reptile_update(module, self.data.train.x, self.targets(spec), episodes=episodes,
+                                  shots=meta.shots, inner_steps=meta.inner_steps,
+                                  inner_learning_rate=meta.inner_learning_rate,
+                                  meta_step_size=meta.meta_step_size, seed=seed)
+        return per_fedavg_update(module, self.data.train.x, self.targets(spec), optimizer,
+                                 steps=meta.episodes or fedavg_steps,
+                                 batch_size=spec.federation.training.batch_size,
+                                 inner_learning_rate=meta.inner_learning_rate, seed=seed)
 
     def _pretrain_private(self, spec: RunSpec, module: nn.Module, optimizer: torch.optim.Optimizer,
                           server_round: int, run_name: str, seed: int, digest: str):

@@ -80,6 +80,8 @@ def _choose(plant: Plant, spec: RunSpec, model, source_stats) -> tuple[str, str,
     if source_stats is None:
         if plant.n_labelled > 0:
             return "finetune_head", "auto: no source statistics available; the plant has labels", {}
+        if spec.task == "regression":
+            return "none", "auto: no source statistics and no labels; regression has no source-free method", {}
         return "shot", "auto: no source statistics available; source-free adaptation", {}
     from common.transfer.gap import GapThresholds, choose_method, domain_gap
 
@@ -91,7 +93,8 @@ def _choose(plant: Plant, spec: RunSpec, model, source_stats) -> tuple[str, str,
     thresholds = GapThresholds(rff_mmd2_relative=spec.transfer.adaptation.gap_threshold,
                                unlabelled_small_gap_method="shot")
     if spec.task == "regression":  # SHOT's entropy terms need classes: adapt moments instead
-        thresholds = dataclasses.replace(thresholds, adaptation_method="coral")
+        thresholds = dataclasses.replace(thresholds, adaptation_method="coral",
+                                         unlabelled_small_gap_method="feature_standardization")
     chosen, reason = choose_method(gap, plant.n_labelled, thresholds)
     if chosen == "fine_tune":
         chosen = "finetune_head"

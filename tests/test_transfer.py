@@ -416,3 +416,17 @@ def test_domain_gap_and_choose_method(toy):
     assert choose_method(shifted, 0, GapThresholds(adaptation_method="mmd"))[0] == "mmd"
     with pytest.raises(ValueError):
         choose_method({"n_target": 10.0}, 0)
+
+
+def test_class_based_adaptation_is_refused_for_regression(tmp_path):
+    """SHOT and DANN optimise class probabilities: on a one-output RUL head they would change
+    nothing, so a regression scenario refuses them at config time, naming the key and the fix."""
+    from common.config import ConfigError, load_scenario
+    from tests.conftest import tiny_scenario, with_explicit_plants
+
+    path = with_explicit_plants(tiny_scenario(tmp_path, task="regression", transfer={"default_method": "dann"}),
+                                {"labelled_fraction": 0.0, "transfer": "shot"})
+    with pytest.raises(ConfigError) as info:
+        load_scenario(path)
+    text = str(info.value)
+    assert "plants[2].transfer" in text and "shot needs class probabilities" in text and "coral" in text

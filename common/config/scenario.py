@@ -13,6 +13,7 @@ import yaml
 
 from common.config.parse import ConfigError, Problems, build, parse, to_dict
 from common.config.schema import (
+    METHODS_NEEDING_CLASSES,
     METHODS_NEEDING_LABELS,
     TransferMethod,
     DataSpec,
@@ -177,6 +178,13 @@ def scenario_from_dict(data: Any, source: str, base_dir: Path) -> Scenario:
             )
         else:
             seen[plant_id] = key
+    if dataclasses.is_dataclass(scenario) and getattr(scenario, "task", None) == "regression":
+        for i, plant in enumerate(plants):
+            method = plant.transfer or (scenario.transfer.default_method if not plant.has_labels else "")
+            if method in METHODS_NEEDING_CLASSES:
+                key = f"plants[{i}].transfer" if plant.transfer else "transfer.default_method"
+                problems.add(key, f"{method} needs class probabilities and this scenario is `task: regression`: "
+                                  "use coral, mmd, feature_standardization or auto")
     problems.raise_if_any(source)
     return dataclasses.replace(
         scenario, plants=tuple(plants), source_file=source, base_dir=str(base_dir)

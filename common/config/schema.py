@@ -160,6 +160,44 @@ class ClientLevelDPConfig:
         return out
 
 
+MetaAlgorithm = Literal["none", "reptile", "per_fedavg"]
+
+
+@dataclass(frozen=True)
+class MetaLearningConfig:
+    """Meta-learning local updates in pretraining, for plants that will fine-tune on a few labels.
+
+    ``episodes: 0`` (default) matches FedAvg's compute: as many inner/local steps per round as
+    ``local_epochs`` passes over the plant's labelled windows in batches of ``batch_size`` take.
+    ``reptile``: ``episodes`` k-shot episodes per round (``shots`` windows per class, ``inner_steps``
+    Adam steps at ``inner_learning_rate``, then θ ← θ + ``meta_step_size``·(φ − θ)).
+    ``per_fedavg``: ``episodes`` first-order Per-FedAvg steps per round (personalisation step α =
+    ``inner_learning_rate``, outer step by the training optimizer at ``training.learning_rate``).
+    Not DP-SGD: refused together with ``privacy.enabled``.
+    """
+
+    algorithm: MetaAlgorithm = "none"
+    episodes: int = 0
+    shots: int = 5
+    inner_steps: int = 5
+    inner_learning_rate: float = 1e-3
+    meta_step_size: float = 0.5
+
+    def problems(self) -> list[str]:
+        out = []
+        if self.episodes < 0:
+            out.append(f"episodes must be >= 0 (0: match FedAvg's steps per round), got {self.episodes}")
+        if self.shots < 1:
+            out.append(f"shots must be >= 1, got {self.shots}")
+        if self.inner_steps < 1:
+            out.append(f"inner_steps must be >= 1, got {self.inner_steps}")
+        if self.inner_learning_rate <= 0:
+            out.append(f"inner_learning_rate must be > 0, got {self.inner_learning_rate}")
+        if not 0.0 < self.meta_step_size <= 1.0:
+            out.append(f"meta_step_size must be in (0, 1], got {self.meta_step_size}")
+        return out
+
+
 @dataclass(frozen=True)
 class FederationConfig:
     rounds: int = 5
@@ -169,6 +207,7 @@ class FederationConfig:
     round_timeout_s: float = 600.0
     evaluate_every: int = 1
     client_level_dp: ClientLevelDPConfig = field(default_factory=ClientLevelDPConfig)
+    meta_learning: MetaLearningConfig = field(default_factory=MetaLearningConfig)
 
     def problems(self) -> list[str]:
         out = []
@@ -271,6 +310,9 @@ TransferMethod = Literal[
     "feature_standardization", "shot", "coral", "mmd", "dann",
 ]
 METHODS_NEEDING_LABELS = frozenset({"finetune_head", "finetune_full", "fedrep"})
+# SHOT's information maximisation and DANN/CDAN's conditioning work on class probabilities: with
+# one regression output their objectives are constant, so they would silently change nothing.
+METHODS_NEEDING_CLASSES = frozenset({"shot", "dann"})
 METHODS_NEEDING_SOURCE_STATS = frozenset({"feature_standardization", "coral", "mmd", "dann", "auto"})
 
 
@@ -409,6 +451,12 @@ class Scenario:
                 "federation.strategy.name: fedprox cannot be combined with privacy.enabled — its proximal "
                 "term is not part of the DP-SGD per-sample clipping here; use fedavg, fedadam, fedmedian "
                 "or fedtrimmedavg with DP"
+            )
+        if self.privacy.enabled and self.federation.meta_learning.algorithm != "none":
+            out.append(
+                f"federation.meta_learning.algorithm: {self.federation.meta_learning.algorithm} cannot be combined "
+                "with privacy.enabled — its local updates are not DP-SGD and would not be accounted; set "
+                "meta_learning.algorithm: none (plain DP-SGD pretraining) or privacy.enabled: false"
             )
         return out
 
