@@ -166,8 +166,9 @@ def markdown(payload: dict) -> str:
              f"Command: `{payload['command']}`. For each target plant, the other plants (labelled as in the "
              "scenario) pretrain through a federation; the target has k labelled windows per class plus its "
              "unlabelled windows. "
-             f"Accuracy (%) on the target's held-out split ({n_test} test windows over the "
-             f"{len(payload['targets'])} targets), mean over targets, ± std over seeds {seeds}; last epoch, no "
+             f"Accuracy (%) on the target's held-out split ({n_test} test windows of "
+             f"target{'s' if len(payload['targets']) > 1 else ''} {', '.join(payload['targets'])}), mean over targets, "
+             f"± std over seeds {seeds}; last epoch, no "
              "target test labels used for selection; no DP. *Alone* does not depend on the pretraining "
              "(shown on the fedavg rows).",
              f"Machine: {payload['machine']['platform']}, {payload['machine']['cpu_count']} CPUs.",
