@@ -33,7 +33,7 @@ import numpy as np
 import torch
 import yaml
 
-from simulations.benchmarks.common import RESULTS_DIR, machine, mean_std, write_results
+from simulations.benchmarks.common import RESULTS_DIR, machine, mean_std, rerender, write_results
 
 SITES = ("fd001", "fd002", "fd003", "fd004")
 AIMS = {"fd001": 13.0, "fd002": 16.0, "fd003": 13.0, "fd004": 16.0}
@@ -227,10 +227,7 @@ def main() -> None:
     parser.add_argument("--render", action="store_true", help="rewrite the Markdown from the saved JSON only")
     args = parser.parse_args()
     if args.render:
-        payload = json.loads((RESULTS_DIR / f"{args.name}.json").read_text())
-        write_results(args.name, payload, markdown(payload))
-        print(markdown(payload))
-        return
+        return rerender(args.name, markdown)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
     for noisy in ("server", "client", "common"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -64,3 +64,11 @@ def mean_std(values: list[float]) -> tuple[float, float]:
     if not values:
         return float("nan"), float("nan")
     return statistics.fmean(values), (statistics.pstdev(values) if len(values) > 1 else 0.0)
+
+
+def rerender(name: str, markdown) -> None:
+    """Rewrite ``name``.md from the saved ``name``.json (after a change to the table's wording)."""
+    payload = json.loads((RESULTS_DIR / f"{name}.json").read_text())
+    text = markdown(payload)
+    write_results(name, payload, text)
+    print(text)

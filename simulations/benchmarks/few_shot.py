@@ -33,7 +33,7 @@ import numpy as np
 import torch
 import yaml
 
-from simulations.benchmarks.common import RESULTS_DIR, machine, mean_std, write_results
+from simulations.benchmarks.common import machine, mean_std, rerender, write_results
 
 PRETRAINING = {  # episodes 0: the same optimizer steps per round as FedAvg's local epochs
     "fedavg": {"algorithm": "none"},
@@ -218,10 +218,7 @@ def main() -> None:
     parser.add_argument("--render", action="store_true", help="rewrite the Markdown from the saved JSON only")
     args = parser.parse_args()
     if args.render:
-        payload = json.loads((RESULTS_DIR / f"{args.name}.json").read_text())
-        write_results(args.name, payload, markdown(payload))
-        print(markdown(payload))
-        return
+        return rerender(args.name, markdown)
     if args.finetune:
         PERSONALISATION.update(json.loads(args.finetune))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
