@@ -66,9 +66,15 @@ def mean_std(values: list[float]) -> tuple[float, float]:
     return statistics.fmean(values), (statistics.pstdev(values) if len(values) > 1 else 0.0)
 
 
+def publish(name: str | None, payload: dict[str, Any], text: str) -> None:
+    """Print a benchmark's Markdown and, when ``name`` is given, write ``name``.{json,md}."""
+    print(text)
+    if name:
+        json_path, md_path = write_results(name, payload, text)
+        print(f"wrote {json_path} and {md_path}")
+
+
 def rerender(name: str, markdown) -> None:
     """Rewrite ``name``.md from the saved ``name``.json (after a change to the table's wording)."""
     payload = json.loads((RESULTS_DIR / f"{name}.json").read_text())
-    text = markdown(payload)
-    write_results(name, payload, text)
-    print(text)
+    publish(name, payload, markdown(payload))

@@ -31,7 +31,7 @@ import torch
 import yaml
 from torch import nn
 
-from simulations.benchmarks.common import machine, write_results
+from simulations.benchmarks.common import machine, publish
 
 REPO = Path(__file__).resolve().parents[2]
 SCENARIOS = REPO / "simulations" / "scenarios"
@@ -278,11 +278,7 @@ def main(argv: list[str] | None = None) -> int:
         "The LogSpectrum input layer has no parameters, so no per-sample gradient rule is needed for it; "
         "rFFT runs once per batch in every mode.",
     ]
-    text = markdown(payload)
-    print(text)
-    if args.results_name:
-        json_path, md_path = write_results(args.results_name, payload, text)
-        print(f"wrote {json_path} and {md_path}")
+    publish(args.results_name, payload, markdown(payload))
     return 0
 
 

@@ -29,7 +29,7 @@ from typing import Any
 
 import yaml
 
-from simulations.benchmarks.common import machine, mean_std, write_results
+from simulations.benchmarks.common import machine, mean_std, publish
 
 REPO = Path(__file__).resolve().parents[2]
 SCENARIOS = REPO / "simulations" / "scenarios"
@@ -336,11 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     payload["wall_s_total"] = time.perf_counter() - started
-    text = markdown(payload)
-    print(text)
-    if args.results_name:
-        json_path, md_path = write_results(args.results_name, payload, text)
-        print(f"wrote {json_path} and {md_path}")
+    publish(args.results_name, payload, markdown(payload))
     return 0
 
 
