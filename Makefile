@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test test-slow test-all test-deploy test-containers test-netns test-ray-cluster demo-ray-cluster images bench bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-few-shot bench-cmapss bench-deploy bench-scale bench-gpu clean
+.PHONY: setup demo test test-slow test-all test-deploy test-containers test-netns test-ray-cluster demo-ray-cluster images bench bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-dp-step bench-few-shot bench-cmapss bench-deploy bench-scale bench-gpu clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,13 +49,16 @@ test-ray-cluster: setup
 demo-ray-cluster: setup
 	$(BIN)/python -m simulations.ray_cluster simulations/scenarios/synthetic_50plants.yaml
 
-bench: bench-spine bench-transfer bench-lopo bench-privacy bench-dp-step bench-few-shot bench-cmapss bench-deploy bench-scale
+bench: bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-dp-step bench-few-shot bench-cmapss bench-deploy bench-scale
 
 bench-transfer: setup
 	$(BIN)/python -m simulations.benchmarks.transfer_pairs
 
 bench-lopo: setup
 	$(BIN)/factoryfl lopo simulations/scenarios/cwru_4plants.yaml --method auto --runs-dir runs/bench-lopo --results-name lopo_cwru_auto
+
+bench-lopo-methods: setup
+	$(BIN)/python -m simulations.benchmarks.lopo_methods
 
 bench-spine: setup
 	$(BIN)/python -m simulations.benchmarks.spine

@@ -10,6 +10,7 @@ import functools
 import json
 import logging
 import threading
+import time
 from collections import OrderedDict
 from pathlib import Path
 from typing import Callable
@@ -111,8 +112,11 @@ def cached_plants() -> int:
     return len(_CACHE)
 
 
+@functools.lru_cache(maxsize=1)
 def _worker_node() -> str:
-    """The Ray node this simulated plant runs on ("" outside a Ray worker, e.g. in deployment)."""
+    """The Ray node this simulated plant runs on ("" outside a Ray worker, e.g. in deployment).
+
+    Cached: a worker process never moves between nodes."""
     try:
         import ray
 
@@ -185,8 +189,10 @@ def hello(msg: Message, context: Context) -> Message:
 @app.train()
 def pretrain(msg: Message, context: Context) -> Message:
     def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
+        started = time.perf_counter()
         result = plant.pretrain(spec, _arrays_in(msg), int(config[wire.SERVER_ROUND]),
                                 str(config[wire.RUN_NAME]), float(config.get(wire.PROXIMAL_MU, 0.0)))
+        seconds = time.perf_counter() - started
         metrics = _privacy_metrics(result.privacy)
         if result.status != "ok":
             return _reply(msg, plant, metrics=metrics,
@@ -194,7 +200,9 @@ def pretrain(msg: Message, context: Context) -> Message:
         metrics.update({wire.NUM_EXAMPLES: result.num_examples, wire.TRAIN_STEPS: result.steps})
         if not spec.privacy.enabled:
             # The training loss is computed on private windows without noise: under DP it stays home.
-            metrics.update({wire.TRAIN_LOSS: result.train_loss, wire.TRAIN_FIRST_LOSS: result.first_loss})
+            # So is its training time (a timing side channel); without DP it tells where a round's time went.
+            metrics.update({wire.TRAIN_LOSS: result.train_loss, wire.TRAIN_FIRST_LOSS: result.first_loss,
+                            wire.TRAIN_SECONDS: seconds})
         return _reply(msg, plant, metrics=metrics, arrays=result.arrays, config={wire.WORKER_NODE: _worker_node()})
     return _handle(msg, context, work)
 

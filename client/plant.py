@@ -250,7 +250,8 @@ class Plant:
         else:
             stats = train_supervised(module, self.data.train.x, self.targets(spec), optimizer,
                                      epochs=training.local_epochs, batch_size=training.batch_size,
-                                     seed=seed, proximal_anchor=anchor, proximal_mu=proximal_mu)
+                                     seed=seed, proximal_anchor=anchor, proximal_mu=proximal_mu,
+                                     augment=training.augment)
             privacy = {}
         self._save_optimizer(optimizer, run_name)
         trained = {k: v.numpy() for k, v in shared_state(model).items()}
@@ -330,7 +331,8 @@ class Plant:
         stats = train_dp(module, self.data.train.x, self.targets(spec), optimizer,
                          epochs=training.local_epochs, batch_size=training.batch_size,
                          noise_multiplier=sigma, max_grad_norm=privacy.max_grad_norm, seed=seed,
-                         grad_sample_mode=resolve_grad_sample_mode(privacy.grad_sample_mode, spec.model.input))
+                         grad_sample_mode=resolve_grad_sample_mode(privacy.grad_sample_mode, spec.model.input),
+                         augment=training.augment)
         ledger.record(LedgerEntry(
             mechanism=MECHANISM_DP_SGD, noise_multiplier=stats.noise_multiplier,
             sample_rate=stats.sample_rate, steps=stats.steps, time=now_iso(), run=run_name,
@@ -415,7 +417,7 @@ class Plant:
                                    training.learning_rate, training.weight_decay)
         stats = train_supervised(module, self.data.train.x, self.targets(spec), optimizer, epochs=epochs,
                                  batch_size=training.batch_size,
-                                 seed=derive_seed(spec.seed, self.plant_id, "local_only"))
+                                 seed=derive_seed(spec.seed, self.plant_id, "local_only"), augment=training.augment)
         self.state.save_model(LOCAL_ONLY_MODEL, model.state_dict(),
                               {"plant_id": self.plant_id, "run": run_name, "epochs": epochs})
         return {"local-only-loss": stats.loss}

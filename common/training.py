@@ -13,9 +13,13 @@ import numpy as np
 import torch
 from torch import nn
 
+from common.config.schema import AugmentConfig
+from common.data.augment import augment_batch
 from common.metrics import classification_report
 
 logger = logging.getLogger(__name__)
+
+AUGMENT_SEED_OFFSET = 7919  # augmentation draws from its own stream, seeded from the training seed
 
 
 @dataclass(frozen=True)
@@ -81,12 +85,17 @@ def train_supervised(
     seed: int,
     proximal_anchor: dict[str, torch.Tensor] | None = None,
     proximal_mu: float = 0.0,
+    augment: AugmentConfig | None = None,
 ) -> TrainStats:
-    """Minimise the supervised loss (CE or MSE, by target dtype) for ``epochs`` shuffled passes."""
+    """Minimise the supervised loss (CE or MSE, by target dtype) for ``epochs`` shuffled passes.
+
+    ``augment``: random transforms of each training batch (its own random stream, so the batch
+    order is the same with and without)."""
     x, y = labelled(x, y)
     if len(y) == 0:
         raise ValueError("no labelled windows to train on: this plant needs labels for supervised training")
     generator = torch.Generator().manual_seed(seed)
+    augment_generator = torch.Generator().manual_seed(seed + AUGMENT_SEED_OFFSET)
     xt, yt = torch.from_numpy(x), torch.from_numpy(y)
     device = _device_of(module)
     loss_fn = supervised_loss
@@ -98,7 +107,10 @@ def train_supervised(
         for start in range(0, len(order), batch_size):
             idx = order[start : start + batch_size]
             optimizer.zero_grad(set_to_none=True)
-            loss = loss_fn(module(xt[idx].to(device)), yt[idx].to(device))
+            xb = xt[idx]
+            if augment is not None and augment.enabled:
+                xb = augment_batch(xb, augment, augment_generator)
+            loss = loss_fn(module(xb.to(device)), yt[idx].to(device))
             objective = loss
             if proximal_anchor is not None and proximal_mu > 0:
                 objective = loss + proximal_term(module, proximal_anchor, proximal_mu)

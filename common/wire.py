@@ -57,6 +57,7 @@ SAMPLE_RATE_HZ = "sample-rate-hz"
 TRAIN_LOSS = "train-loss"
 TRAIN_FIRST_LOSS = "train-first-loss"
 TRAIN_STEPS = "train-steps"
+TRAIN_SECONDS = "train-seconds"   # the plant's own training time (not sent under DP: a timing side channel)
 EVAL_LOSS = "eval-loss"
 EVAL_ACCURACY = "eval-accuracy"
 EVAL_MACRO_F1 = "eval-macro-f1"

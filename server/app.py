@@ -26,7 +26,7 @@ from common.fileio import atomic_write_json
 from common.resources import memory_hint
 from server.federation import Coordinator
 from server.report import write_report
-from server.transport import Reply
+from server.transport import Reply, StoredReplies
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +49,11 @@ class GridTransport:
         self.expected_ids: set[str] | None = None
 
     POLL_S = 0.02  # between pulls for replies (Grid.send_and_receive sleeps 0.1 s)
+    # Set by an in-process host that counts stored replies (the simulation runner): the transport
+    # then pulls when the replies it waits for are in; STORED_WAIT_S bounds a wait regardless
+    # (a reply the SuperLink makes itself, e.g. for an unreachable node, is not counted).
+    stored_replies: StoredReplies | None = None
+    STORED_WAIT_S = 0.2
 
     def _exchange(self, msgs: list[Message], timeout_s: float) -> list[Message]:
         """Send ``msgs`` and collect the replies, keeping at most ``max_in_flight`` undelivered.
@@ -57,22 +62,33 @@ class GridTransport:
         delivery pass, so pushing 1000 messages at once costs O(nodes × messages) per pass; a
         sliding window of a few dozen keeps the workers busy at a fraction of that cost. Replies
         are pulled every ``POLL_S`` (Grid.send_and_receive's fixed 0.1 s sleep costs a short round
-        up to 0.1 s).
+        up to 0.1 s) or, with ``stored_replies``, as soon as all outstanding replies are stored
+        (half the window, when more messages wait to be pushed). Waking only then keeps the
+        coordinator's thread from contending for the interpreter with the simulation's.
         """
         window = self.max_in_flight if self.max_in_flight > 0 else max(1, len(msgs))
         deadline = time.monotonic() + timeout_s
         pending = list(reversed(msgs))
         in_flight: set[str] = set()
         replies: list[Message] = []
+        stored = self.stored_replies
         while (pending or in_flight) and time.monotonic() < deadline:
             if pending and len(in_flight) < window:
                 batch = [pending.pop() for _ in range(min(window - len(in_flight), len(pending)))]
                 in_flight.update(self.grid.push_messages(batch))
+            stored_before = stored.count if stored is not None else 0
             got = list(self.grid.pull_messages(in_flight))
             replies.extend(got)
             in_flight.difference_update(m.metadata.reply_to_message_id for m in got)
-            if not got:
-                time.sleep(self.POLL_S)
+            if not in_flight or (pending and len(in_flight) <= window // 2):
+                continue  # done, or room to push more now
+            if stored is None:
+                if not got:
+                    time.sleep(self.POLL_S)
+                continue
+            # every reply still in flight is stored after ``stored_before`` (it was not pulled)
+            awaited = len(in_flight) - (window // 2 if pending else 0)
+            stored.wait_for(stored_before + max(1, awaited), min(self.STORED_WAIT_S, max(0.0, deadline - time.monotonic())))
         return replies
 
     def _audit(self, msg: Message) -> None:

@@ -269,6 +269,7 @@ class Coordinator:
             accepted: list[tuple[dict[str, np.ndarray], float]] = []
             excluded: dict[str, str] = {}
             losses, epsilons, participants = {}, {}, []
+            train_seconds: list[float] = []
             up_bytes: list[int] = []
             worker_nodes: dict[str, int] = {}
             for plant_id in chosen:
@@ -302,6 +303,8 @@ class Coordinator:
                     worker_nodes[node] = worker_nodes.get(node, 0) + 1
                 if wire.TRAIN_LOSS in reply.metrics:  # under DP plants keep their training loss
                     losses[plant_id] = float(reply.metrics[wire.TRAIN_LOSS])
+                if wire.TRAIN_SECONDS in reply.metrics:  # ... and their training time
+                    train_seconds.append(float(reply.metrics[wire.TRAIN_SECONDS]))
             minimum = spec.federation.strategy.min_train_plants
             if 0 < len(accepted) < minimum:
                 logger.warning("round %d: %d usable update(s), fewer than min_train_plants=%d: the global model is "
@@ -330,7 +333,8 @@ class Coordinator:
                 "compression": spec.federation.compression,
                 "worker_nodes": worker_nodes,
                 # where the round's time went: plants' work incl. messaging, judging + aggregation, checkpoint
-                "timing_s": {"send_and_receive": t_replies - t_send, "aggregate": t_aggregated - t_replies},
+                "timing_s": {"send_and_receive": t_replies - t_send, "aggregate": t_aggregated - t_replies}
+                | ({"plants_training_sum": sum(train_seconds)} if train_seconds else {}),
             }
             if spec.federation.evaluate_every and (server_round % spec.federation.evaluate_every == 0
                                                    or server_round == spec.federation.rounds):

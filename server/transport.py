@@ -6,6 +6,7 @@ by calling plants in-process. Replies are keyed by plant id.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -22,6 +23,33 @@ class Reply:
     metrics: dict[str, float] = field(default_factory=dict)
     error: str | None = None
     array_bytes: int = 0  # bytes of array data the reply carried on the wire (0 when unknown)
+
+
+class StoredReplies:
+    """How many plant replies an in-process host has stored; a transport waits on the count.
+
+    The simulation runner counts every reply Flower's in-memory SuperLink stores, so the
+    coordinator pulls once the replies it waits for are in instead of polling on a timer.
+    """
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._count = 0
+
+    def add(self) -> None:
+        with self._changed:
+            self._count += 1
+            self._changed.notify_all()
+
+    @property
+    def count(self) -> int:
+        with self._changed:
+            return self._count
+
+    def wait_for(self, target: int, timeout_s: float) -> bool:
+        """Block until ``count >= target`` or ``timeout_s`` passed; True when reached."""
+        with self._changed:
+            return self._changed.wait_for(lambda: self._count >= target, timeout_s)
 
 
 class Transport(Protocol):

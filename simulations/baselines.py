@@ -52,7 +52,8 @@ def add_centralized_baseline(scenario: Scenario, results: dict[str, Any]) -> Non
     optimizer = make_optimizer([{"params": module.parameters()}], training.optimizer, training.learning_rate,
                                training.weight_decay)
     stats = train_supervised(module, x, y, optimizer, epochs=centralized_epochs(scenario),
-                             batch_size=training.batch_size, seed=derive_seed(scenario.seed, "centralized"))
+                             batch_size=training.batch_size, seed=derive_seed(scenario.seed, "centralized"),
+                             augment=training.augment)
     logger.info("centralized baseline: %d windows, %d steps, mean loss %.4f", int((y >= 0).sum()), stats.steps,
                 stats.loss)
     for plant_id in evaluable:

@@ -7,11 +7,12 @@ engine (Ray backend), then adds the centralized baseline and writes the report.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from common.config import load_scenario
 from common.config.schema import Scenario
@@ -128,7 +129,8 @@ def connect_cluster(scenario: Scenario) -> dict[str, float]:
 
 
 def _run_flower_simulation(scenario_path: Path, run_dir: Path, num_plants: int,
-                           backend_config: dict[str, Any], cpus_per_plant: int, messages_in_flight: int = 0) -> None:
+                           backend_config: dict[str, Any], cpus_per_plant: int, messages_in_flight: int = 0,
+                           prompt: bool = True) -> None:
     """Flower's simulation engine (the same path `flwr run` uses) with our run config."""
     from flwr.app import Context, RecordDict
     from flwr.common.config import get_fused_config_from_dir
@@ -150,18 +152,35 @@ def _run_flower_simulation(scenario_path: Path, run_dir: Path, num_plants: int,
     TaskIdentity.run_id = run_id
     TaskIdentity.node_id = SUPERLINK_NODE_ID
     run_config = get_fused_config_from_dir(APP_DIR, overrides)
-    _run_simulation(
-        num_supernodes=num_plants,
-        exit_event=EventType.PYTHON_API_RUN_SIMULATION_LEAVE,
-        server_app_attr="server.app:app",
-        client_app_attr="client.app:app",
-        app_dir=str(APP_DIR),
-        is_app=True,
-        run=run,
-        server_app_context=Context(run_id=run_id, node_id=0, node_config={}, state=RecordDict(),
-                                   run_config=run_config),
-        backend_config=backend_config,
-    )
+    with _prompt_delivery() if prompt else contextlib.nullcontext():
+        _run_simulation(
+            num_supernodes=num_plants,
+            exit_event=EventType.PYTHON_API_RUN_SIMULATION_LEAVE,
+            server_app_attr="server.app:app",
+            client_app_attr="client.app:app",
+            app_dir=str(APP_DIR),
+            is_app=True,
+            run=run,
+            server_app_context=Context(run_id=run_id, node_id=0, node_config={}, state=RecordDict(),
+                                       run_config=run_config),
+            backend_config=backend_config,
+        )
+
+
+@contextlib.contextmanager
+def _prompt_delivery() -> Iterator[None]:
+    """Workers are fed on push; the coordinator waits on a count of stored replies (see prompt_delivery)."""
+    from server.app import GridTransport
+    from server.transport import StoredReplies
+    from simulations.prompt_delivery import prompt_delivery
+
+    stored = StoredReplies()
+    with prompt_delivery(stored.add) as installed:
+        GridTransport.stored_replies = stored if installed else None
+        try:
+            yield
+        finally:
+            GridTransport.stored_replies = None
 
 
 def _stop_ray() -> None:
@@ -192,6 +211,9 @@ def simulate(scenario_path: str | Path, runs_dir: str | None = None, ray_address
     check_memory(scenario, validate_plants(scenario))
     os.environ.setdefault("FLWR_TELEMETRY_ENABLED", "0")
     os.environ.setdefault("RAY_DEDUP_LOGS", "0")
+    # Ray starts its workers at niceness 15 so that its daemons stay responsive; here the workers'
+    # plant training is the work, and at 15 the coordinator's threads pre-empt it on a small host.
+    os.environ.setdefault("RAY_worker_niceness", "0")
     run_dir = new_run_dir(scenario, runs_dir)
     logger.info("scenario %s: %d plants → %s", scenario.name, len(scenario.plants), run_dir)
     sim = scenario.simulation
@@ -204,7 +226,8 @@ def simulate(scenario_path: str | Path, runs_dir: str | None = None, ray_address
             n_workers = workers(sim, int(init["num_cpus"]), float(init["num_gpus"]))
         in_flight = sim.messages_in_flight if sim.messages_in_flight is not None else max(16, 16 * n_workers)
         logger.info("%d simulation worker(s); at most %d message(s) in flight", n_workers, in_flight)
-        _run_flower_simulation(scenario_path, run_dir, len(scenario.plants), backend, sim.cpus_per_plant, in_flight)
+        _run_flower_simulation(scenario_path, run_dir, len(scenario.plants), backend, sim.cpus_per_plant, in_flight,
+                               prompt=sim.prompt_delivery)
     except MemoryError as exc:
         raise RuntimeError(f"the simulation ran out of memory ({exc}): {memory_hint('out of memory')}") from exc
     finally:

@@ -87,6 +87,9 @@ def test_compressed_federation_decodes_and_counts_bytes(tmp_path):
             assert record["compression"] == kind
             assert not record["excluded"], record["excluded"]
             assert len(record["participants"]) == 3
+            # where the round's time went: the plants' own training is part of the exchange (in process)
+            timing = record["timing_s"]
+            assert 0 < timing["plants_training_sum"] <= timing["send_and_receive"], timing
     ratio = results["int8"]["rounds"][0]["bytes_up_per_plant"] / results["none"]["rounds"][0]["bytes_up_per_plant"]
     # int8: 1/4 of the float32 values, plus a scale per tensor and Flower's per-array header (~128 B),
     # which weighs a lot for this tiny model's many small tensors

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -237,5 +238,8 @@ def run_spec_to_json(spec: RunSpec) -> str:
     return json.dumps(to_dict(spec), sort_keys=True)
 
 
+@functools.lru_cache(maxsize=8)
 def run_spec_from_json(text: str) -> RunSpec:
+    """Parse the coordinator's run spec; cached, as every message of a run carries the same text
+    (the result is a frozen dataclass, safe to share)."""
     return parse(RunSpec, json.loads(text), source="run spec from the coordinator")

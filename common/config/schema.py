@@ -122,14 +122,44 @@ class StrategyConfig:
 
 
 @dataclass(frozen=True)
+class AugmentConfig:
+    """Random label-preserving transforms of training windows (common/data/augment.py); all 0: off.
+
+    ``noise_std`` (relative to each window's std), ``scale_std`` (per-channel gain), ``stretch``
+    (max relative resampling, i.e. shaft-speed change), each applied with ``probability``.
+    """
+
+    noise_std: float = 0.0
+    scale_std: float = 0.0
+    stretch: float = 0.0
+    probability: float = 0.5
+
+    @property
+    def enabled(self) -> bool:
+        return self.noise_std > 0 or self.scale_std > 0 or self.stretch > 0
+
+    def problems(self) -> list[str]:
+        out = []
+        for name in ("noise_std", "scale_std"):
+            if getattr(self, name) < 0:
+                out.append(f"{name} must be >= 0, got {getattr(self, name)}")
+        if not 0.0 <= self.stretch < 1.0:
+            out.append(f"stretch must be in [0, 1) (a relative speed change), got {self.stretch}")
+        if not 0.0 <= self.probability <= 1.0:
+            out.append(f"probability must be in [0, 1], got {self.probability}")
+        return out
+
+
+@dataclass(frozen=True)
 class TrainingConfig:
-    """Local optimisation inside a plant during federated pretraining."""
+    """Local optimisation inside a plant during federated pretraining (and the baselines)."""
 
     local_epochs: int = 1
     batch_size: int = 64
     learning_rate: float = 1e-3
     optimizer: OptimizerName = "adam"
     weight_decay: float = 0.0
+    augment: AugmentConfig = field(default_factory=AugmentConfig)
 
     def problems(self) -> list[str]:
         out = []
@@ -311,8 +341,12 @@ class SimulationConfig:
     once; null: 16 per simulation worker). Flower's simulation engine hands messages to workers in
     delivery passes every 0.1 s that scan every stored message for every node, so a window too
     small leaves workers idle between passes and one too large burns driver CPU (plants × window
-    per pass). Measured at 100 plants on one worker (2-core host, load 3–7), simulated round over
-    the plain loop's: window 4 → 2.1×, 16 → 1.7×, 32 → 1.9×, 64 → 2.1×.
+    per pass). Measured at 100 plants on one worker with Flower's own delivery (2-core host, load
+    3–7), simulated round over the plain loop's: window 4 → 2.1×, 16 → 1.7×, 32 → 1.9×, 64 → 2.1×.
+    ``prompt_delivery``: `factoryfl simulate` feeds Flower's workers as soon as messages are stored,
+    wakes the coordinator when the replies it waits for are stored, and keeps two messages at each
+    Ray actor (simulations/prompt_delivery.py); false runs Flower's engine exactly as shipped
+    (0.1 s delivery passes, one message per actor at a time), e.g. to compare.
     """
 
     cpus_per_plant: int = 1
@@ -323,6 +357,7 @@ class SimulationConfig:
     ray_address: str | None = None
     memory_check: bool = True
     messages_in_flight: int | None = None
+    prompt_delivery: bool = True
 
     def problems(self) -> list[str]:
         out = []

@@ -16,8 +16,10 @@ import torch
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
+from common.config.schema import AugmentConfig
+from common.data.augment import augment_batch
 from common.privacy.compat import check_dp_compatible
-from common.training import _device_of, labelled, supervised_loss
+from common.training import AUGMENT_SEED_OFFSET, _device_of, labelled, supervised_loss
 
 logger = logging.getLogger(__name__)
 
@@ -94,11 +96,13 @@ def train_dp(
     max_grad_norm: float,
     seed: int,
     grad_sample_mode: str = "hooks",
+    augment: AugmentConfig | None = None,
 ) -> DPTrainStats:
     """Train ``module`` in place with DP-SGD on the labelled windows.
 
     ``grad_sample_mode``: Opacus' way to get per-sample gradients (hooks, functorch, ew) or their
-    norms (ghost clipping); the clipped, noised update is the same.
+    norms (ghost clipping); the clipped, noised update is the same. ``augment`` transforms each
+    window on its own (the privacy unit stays one window).
     """
     from opacus import PrivacyEngine
 
@@ -131,10 +135,13 @@ def train_dp(
     else:
         (private_module, private_optimizer, private_loader), loss_fn = made, supervised_loss
     private_module.train()
+    augment_generator = torch.Generator().manual_seed(seed + AUGMENT_SEED_OFFSET)
     losses: list[float] = []
     samples = 0
     for _ in range(epochs):
         for xb, yb in private_loader:
+            if augment is not None and augment.enabled:
+                xb = augment_batch(xb, augment, augment_generator)
             xb, yb = xb.to(device), yb.to(device)
             private_optimizer.zero_grad(set_to_none=True)
             if len(yb) == 0:

@@ -4,9 +4,11 @@
    (`factoryfl simulate`: Ray workers, messages, coordinator, checkpoint) against a plain
    in-process loop doing exactly the same local training (``Plant.pretrain``, same plants, same
    seeds, same sampling, FedAvg) at 10 and 100 plants. Both arms use one CPU (the simulation one
-   worker, ``total_cpus: 1``; every plant cached, so no data re-loading is counted). The arms are
-   interleaved and repeated so machine load hits both; the ratio is the median simulated round
-   over the median plain round (round 1 — warm-up — excluded in both).
+   worker, ``total_cpus: 1``; every plant cached, so no data re-loading is counted). A third arm
+   runs Flower's engine as shipped (``simulation.prompt_delivery: false``) to show what the
+   prompt delivery buys. The arms are interleaved and rotated so machine load hits all; the
+   ratio is the median simulated round over the median plain round (round 1 — warm-up —
+   excluded). Timing arms do not sample memory (the sampler reads /proc in the coordinator).
 2. **Throughput** — plant-epochs/s and samples/s of the simulation on all CPUs of the host
    (default plant cache) at 10, 100 (all train) and 1000 plants (10 % sampled per round): per
    round (rounds 2+) and for the whole run (start-up, discovery, final evaluation included).
@@ -24,6 +26,7 @@ Run: make bench-scale   (writes simulations/results/scale.{json,md})
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import logging
@@ -48,8 +51,8 @@ MIB = 2**20
 
 def scenario_body(plants: int, *, fraction: float, rounds: int, cache: int, total_cpus: int | None,
                   windows: int = 20, compression: str = "none", evaluate_every: int = 0,
-                  seed: int = 0, local_epochs: int | None = None) -> dict[str, Any]:
-    sim: dict[str, Any] = {"cpus_per_plant": 1, "plant_cache_size": cache}
+                  seed: int = 0, local_epochs: int | None = None, prompt_delivery: bool = True) -> dict[str, Any]:
+    sim: dict[str, Any] = {"cpus_per_plant": 1, "plant_cache_size": cache, "prompt_delivery": prompt_delivery}
     if total_cpus is not None:
         sim["total_cpus"] = total_cpus
     return {
@@ -81,19 +84,27 @@ def _round_rows(results: dict[str, Any], epochs: int) -> list[dict[str, Any]]:
     return rows
 
 
-def simulation_arm(path: Path, runs_dir: Path) -> dict[str, Any]:
-    """One `factoryfl simulate` run; per-round figures from its results.json, memory sampled throughout."""
+def simulation_arm(path: Path, runs_dir: Path, sample_memory: bool = True) -> dict[str, Any]:
+    """One `factoryfl simulate` run; per-round figures from its results.json, memory sampled throughout.
+
+    ``sample_memory=False`` for timing: the sampler reads /proc in the coordinator's process
+    (holding its GIL) four times a second, which the plain arm does not pay.
+    """
     from simulations.runner import simulate
 
     started = time.perf_counter()
-    with MemorySampler() as memory:
+    memory = MemorySampler() if sample_memory else None
+    with memory or contextlib.nullcontext():
         run_dir = simulate(path, str(runs_dir))
     wall = time.perf_counter() - started
     results = json.loads((run_dir / "results.json").read_text())
     nodes = {v.get("worker_node") for v in results["plants"].values()}
-    return {"rounds": _round_rows(results, TRAINING["local_epochs"]), "run_wall_s": wall,
-            "peak_pss_mib": memory.peak_pss / MIB, "peak_rss_mib": memory.peak_rss / MIB,
-            "peak_processes": memory.peak_processes, "worker_nodes": len(nodes - {None})}
+    arm = {"rounds": _round_rows(results, TRAINING["local_epochs"]), "run_wall_s": wall,
+           "worker_nodes": len(nodes - {None})}
+    if memory is not None:
+        arm.update({"peak_pss_mib": memory.peak_pss / MIB, "peak_rss_mib": memory.peak_rss / MIB,
+                    "peak_processes": memory.peak_processes})
+    return arm
 
 
 def plain_arm(path: Path, work: Path) -> dict[str, Any]:
@@ -136,26 +147,37 @@ def _median_round(arm: dict[str, Any]) -> float:
 
 
 def overhead(sizes: list[int], repeats: int, rounds: int, work: Path, local_epochs: int = 1) -> list[dict[str, Any]]:
+    """Plain loop vs simulation (default: prompt delivery) vs Flower's engine as shipped, interleaved."""
     rows = []
     for rep in range(repeats):
         for n in sizes:
-            path = _write(scenario_body(n, fraction=1.0, rounds=rounds, cache=n, total_cpus=1,
-                                        local_epochs=local_epochs), work / "overhead")
-            order = ("plain", "simulation") if rep % 2 == 0 else ("simulation", "plain")
+            paths = {prompt: _write(scenario_body(n, fraction=1.0, rounds=rounds, cache=n, total_cpus=1,
+                                                  local_epochs=local_epochs, prompt_delivery=prompt),
+                                    work / "overhead" / ("prompt" if prompt else "shipped"))
+                     for prompt in (True, False)}
+            order = ["plain", "simulation", "flower_as_shipped"]
+            order = order[rep % 3:] + order[:rep % 3]  # rotate, so machine drift hits every arm
             arms: dict[str, dict[str, Any]] = {}
             for arm in order:
                 load = os.getloadavg()[0]
-                arms[arm] = (plain_arm(path, work) if arm == "plain" else simulation_arm(path, work / "runs"))
+                if arm == "plain":
+                    arms[arm] = plain_arm(paths[True], work)
+                else:
+                    arms[arm] = simulation_arm(paths[arm == "simulation"], work / "runs", sample_memory=False)
                 arms[arm]["load_1min_at_start"] = load
             sim_rounds = [r for r in arms["simulation"]["rounds"] if r["round"] > 1]
             row = {"plants": n, "repeat": rep, "local_epochs": local_epochs, "plain_round_s": _median_round(arms["plain"]),
                    "simulation_round_s": _median_round(arms["simulation"]),
+                   "flower_as_shipped_round_s": _median_round(arms["flower_as_shipped"]),
                    "simulation_send_and_receive_s": statistics.median(r["timing_s"]["send_and_receive"] for r in sim_rounds),
+                   "simulation_plants_training_s": statistics.median(r["timing_s"].get("plants_training_sum", float("nan"))
+                                                                     for r in sim_rounds),
                    "simulation_aggregate_s": statistics.median(r["timing_s"]["aggregate"] for r in sim_rounds),
                    "simulation_checkpoint_s": statistics.median(r["timing_s"]["checkpoint"] for r in sim_rounds),
-                   "load_1min": [arms["plain"]["load_1min_at_start"], arms["simulation"]["load_1min_at_start"]],
+                   "load_1min": [arms[a]["load_1min_at_start"] for a in ("plain", "simulation", "flower_as_shipped")],
                    "arms": arms}
             row["ratio"] = row["simulation_round_s"] / row["plain_round_s"]
+            row["ratio_flower_as_shipped"] = row["flower_as_shipped_round_s"] / row["plain_round_s"]
             print(json.dumps({k: v for k, v in row.items() if k != "arms"}), flush=True)
             rows.append(row)
     return rows
@@ -240,16 +262,22 @@ def markdown(payload: dict[str, Any]) -> str:
     if payload.get("overhead"):
         epochs = payload["overhead"][0].get("local_epochs", 1)
         lines += [f"## 1. Simulation overhead (one CPU each; {epochs} local epoch(s); median round, round 1 excluded)", "",
-                  "| plants | repeat | plain loop round (s) | simulated round (s) | ratio | extra per plant (ms) | of which send+receive / aggregate / checkpoint (s) | load 1-min (plain, sim) |",
-                  "|---:|---:|---:|---:|---:|---:|---|---|"]
+                  "Simulated = `factoryfl simulate` as it runs by default (prompt delivery, "
+                  "simulations/prompt_delivery.py); Flower as shipped = the same run with "
+                  "`simulation.prompt_delivery: false` (Flower's 0.1 s delivery passes, one message per actor).", "",
+                  "| plants | repeat | plain loop round (s) | simulated round (s) | ratio | extra per plant (ms) | plants' own training in the simulated round (s) | Flower as shipped: round (s) | ratio | load 1-min (plain, sim, shipped) |",
+                  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
         for r in payload["overhead"]:
             extra = 1e3 * (r["simulation_round_s"] - r["plain_round_s"]) / r["plants"]
-            lines.append(f"| {r['plants']} | {r['repeat']} | {r['plain_round_s']:.2f} | {r['simulation_round_s']:.2f} | "
-                         f"{r['ratio']:.2f} | {extra:.1f} | {r['simulation_send_and_receive_s']:.2f} / {r['simulation_aggregate_s']:.3f} / "
-                         f"{r['simulation_checkpoint_s']:.3f} | {r['load_1min'][0]:.1f}, {r['load_1min'][1]:.1f} |")
+            loads = ", ".join(f"{v:.1f}" for v in r["load_1min"])
+            lines.append(f"| {r['plants']} | {r['repeat']} | {r['plain_round_s']:.3f} | {r['simulation_round_s']:.3f} | "
+                         f"{r['ratio']:.2f} | {extra:.1f} | {r['simulation_plants_training_s']:.3f} | "
+                         f"{r['flower_as_shipped_round_s']:.3f} | {r['ratio_flower_as_shipped']:.2f} | {loads} |")
         for n, ratio in payload["overhead_summary"].items():
+            shipped = payload.get("overhead_summary_flower_as_shipped", {}).get(n)
             lines.append("")
-            lines.append(f"- {n} plants: median ratio over repeats **{ratio:.2f}** (goal ≤ 1.25)")
+            lines.append(f"- {n} plants: median ratio over repeats **{ratio:.2f}** (goal ≤ 1.25)"
+                         + (f"; Flower as shipped {shipped:.2f}" if shipped is not None else ""))
         lines.append("")
     if payload.get("throughput"):
         lines += ["## 2–3. Throughput and memory (all host CPUs, plant cache 16 per worker)", "",
@@ -290,7 +318,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--overhead-plants", default="10,100")
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--overhead-rounds", type=int, default=4)
+    parser.add_argument("--overhead-rounds", type=int, default=12)
     parser.add_argument("--overhead-epochs", type=int, default=1, help="local epochs per plant in the overhead part")
     parser.add_argument("--throughput", default="10:1.0,100:1.0,1000:0.1", help="plants:fraction_train,...")
     parser.add_argument("--throughput-rounds", type=int, default=3)
@@ -319,6 +347,9 @@ def main() -> None:
             payload["overhead"] = overhead(sizes, args.repeats, args.overhead_rounds, work, args.overhead_epochs)
             payload["overhead_summary"] = {
                 n: statistics.median(r["ratio"] for r in payload["overhead"] if r["plants"] == n) for n in sizes}
+            payload["overhead_summary_flower_as_shipped"] = {
+                n: statistics.median(r["ratio_flower_as_shipped"] for r in payload["overhead"] if r["plants"] == n)
+                for n in sizes}
         if "throughput" in parts:
             settings = [(int(a), float(b)) for a, b in (s.split(":") for s in args.throughput.split(","))]
             payload["throughput"] = throughput(settings, args.throughput_rounds, work)

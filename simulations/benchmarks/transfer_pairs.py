@@ -50,7 +50,8 @@ def _scenario(cwru_dir: Path, source: str, seed: int, dp: bool, base: dict) -> d
     return body
 
 
-def run(cwru_dir: Path, seeds: list[int], dp_settings: list[bool], base: dict, work: Path) -> dict:
+def run(cwru_dir: Path, seeds: list[int], dp_settings: list[bool], base: dict, work: Path,
+        sources: tuple[str, ...] = LOADS) -> dict:
     from client.loader import make_plant
     from client.transfer import adapted_evaluation, release_source_stats, run_phase_two
     from common.config import load_scenario, run_spec_from_scenario
@@ -64,14 +65,17 @@ def run(cwru_dir: Path, seeds: list[int], dp_settings: list[bool], base: dict, w
     rows = []
     for dp in dp_settings:
         for seed in seeds:
-            for source in LOADS:
+            for source in sources:
                 started = time.perf_counter()
                 run_dir = work / f"{'dp' if dp else 'nodp'}-s{seed}-{source}"
                 run_dir.mkdir(parents=True)
                 path = run_dir / "scenario.yaml"
                 path.write_text(yaml.safe_dump(_scenario(cwru_dir, source, seed, dp, base)))
                 scenario = load_scenario(path)
-                run_federation(LoopbackGrid(path, 1, run_dir), scenario, run_dir)
+                federation = run_federation(LoopbackGrid(path, 1, run_dir), scenario, run_dir)
+                if any(r["excluded"] or not r["participants"] for r in federation["rounds"]):
+                    raise RuntimeError(f"source {source}, seed {seed}: left out of its own pretraining: "
+                                       f"{[r['excluded'] for r in federation['rounds']]}")
                 arrays = {k: v.numpy() for k, v in torch.load(run_dir / "global_model.pt")["arrays"].items()}
                 source_plant = make_plant(scenario, scenario.plants[0], str(run_dir))
                 spec = run_spec_from_scenario(scenario, tuple(source_plant.data.class_names))
@@ -112,7 +116,7 @@ def run(cwru_dir: Path, seeds: list[int], dp_settings: list[bool], base: dict, w
 def markdown(payload: dict) -> str:
     methods = ["source_only", *payload["methods"]]
     lines = ["# CWRU single-source transfer pairs (9 fault classes)", "",
-             "Command: `make bench-transfer`. Source load i labelled (pretrained through a federation of one "
+             f"Command: `{payload.get('command', 'make bench-transfer')}`. Source load i labelled (pretrained through a federation of one "
              "plant), target load j unlabelled; every method runs inside the target on its unlabelled training "
              "windows with the source's DP-released feature statistics; accuracy (%) on the target's held-out "
              f"split, last epoch (no target labels used for selection); seeds {payload['seeds']}.",
@@ -121,7 +125,9 @@ def markdown(payload: dict) -> str:
              f"Machine: {payload['machine']['platform']}, {payload['machine']['cpu_count']} CPUs.",
              "Model and training settings come from `simulations/scenarios/cwru_4plants.yaml` without DP (time-domain "
              "CNN) and from `simulations/scenarios/cwru_4plants_dp.yaml` with DP (log-spectrum CNN designed for DP); "
-             "adaptation settings are the defaults of `transfer:` in both.", "",
+             "adaptation settings are the defaults of `transfer:` in both."
+             + (f" Sources pretrain with `federation.training.augment: {json.dumps(payload['augment'])}`."
+                if payload.get("augment") else ""), "",
              "Reference (UDTL, centralized, non-private, 10 classes, time domain, mean over the 12 pairs): "
              + ", ".join(f"{k} {v}" for k, v in payload["reference_udtl_10class_nonprivate"].items()), ""]
     for dp in (False, True):
@@ -158,6 +164,11 @@ def main() -> None:
     parser.add_argument("--dp-base", default=str(Path(__file__).resolve().parents[1] / "scenarios/cwru_4plants_dp.yaml"),
                         help="scenario whose model/federation settings are used with DP")
     parser.add_argument("--merge", action="store_true", help="keep rows of the other DP setting from the last results")
+    parser.add_argument("--sources", default=",".join(LOADS), help="source loads to run (each with every target)")
+    parser.add_argument("--augment", default=None, metavar="JSON",
+                        help='federation.training.augment for the sources\' pretraining, e.g. '
+                             '\'{"noise_std": 0.05, "scale_std": 0.1, "stretch": 0.04}\'')
+    parser.add_argument("--name", default="transfer_pairs", help="results file name")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
     for noisy in ("server", "client", "common"):
@@ -168,17 +179,25 @@ def main() -> None:
     try:
         for dp in (d == "on" for d in args.dp.split(",")):
             base = yaml.safe_load(Path(args.dp_base if dp else args.base).read_text())
-            payload = run(Path(args.cwru_dir), [int(s) for s in args.seeds.split(",")], [dp], base, work)
+            if args.augment:
+                base.setdefault("federation", {}).setdefault("training", {})["augment"] = json.loads(args.augment)
+            payload = run(Path(args.cwru_dir), [int(s) for s in args.seeds.split(",")], [dp], base, work,
+                          sources=tuple(args.sources.split(",")))
             rows += payload["rows"]
     finally:
         shutil.rmtree(work, ignore_errors=True)
     settings = {d == "on" for d in args.dp.split(",")}
-    previous = Path(__file__).resolve().parents[1] / "results" / "transfer_pairs.json"
+    previous = Path(__file__).resolve().parents[1] / "results" / f"{args.name}.json"
     if args.merge and previous.exists():
         rows += [r for r in json.loads(previous.read_text())["rows"] if r["dp"] not in settings]
     payload["rows"] = rows
     payload["base_scenarios"] = {"no_dp": args.base, "dp": args.dp_base}
-    json_path, md_path = write_results("transfer_pairs", payload, markdown(payload))
+    payload["augment"] = json.loads(args.augment) if args.augment else None
+    payload["command"] = "make bench-transfer" if args.name == "transfer_pairs" else (
+        "python -m simulations.benchmarks.transfer_pairs " + " ".join(
+            f"--{k.replace('_', '-')} " + (f"'{v}'" if k == "augment" else str(v)) for k, v in vars(args).items()
+            if k in ("seeds", "dp", "sources", "augment", "name") and v != parser.get_default(k)))
+    json_path, md_path = write_results(args.name, payload, markdown(payload))
     print(md_path.read_text())
     print(f"wrote {json_path} and {md_path}")
 
