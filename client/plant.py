@@ -128,7 +128,8 @@ class Plant:
         rate = spec.window.sample_rate_hz
         if rate is not None and abs(self.data.sample_rate_hz - rate) > 1e-6 * rate:
             problems.append(f"sampling rate {self.data.sample_rate_hz:g} Hz != the federation's {rate:g} Hz: "
-                            "resample the recordings (or unset window.sample_rate_hz to accept mixed rates)")
+                            "set window.resample_to_hz to the federation's rate (each plant then resamples its own "
+                            "recordings), or unset window.sample_rate_hz to accept mixed rates")
         if spec.task == "classification" and tuple(self.data.class_names) != tuple(spec.class_names):
             problems.append(
                 f"classes {list(self.data.class_names)} differ from the federation's "

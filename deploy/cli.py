@@ -278,7 +278,7 @@ def cmd_plant_data(args: argparse.Namespace) -> int:
 def cmd_predict(args: argparse.Namespace) -> int:
     from deploy.inference import predict, write_predictions
 
-    result = predict(Path(args.state_dir), Path(args.input))
+    result = predict(Path(args.state_dir), Path(args.input), args.input_rate_hz)
     if args.out:
         print(write_predictions(result, Path(args.out)))
     else:
@@ -386,6 +386,9 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--state-dir", required=True, help="the plant's state directory")
     p.add_argument("input", help=".npz with x (N, C, L) windows, or a .npy/.csv recording (cut into windows)")
     p.add_argument("--out", help="write .csv or .json (default: one JSON line per window on stdout)")
+    p.add_argument("--input-rate-hz", type=float, default=None,
+                   help="the recording's sampling rate, if not the model's: it is resampled first "
+                        "(for plants trained with window.resample_to_hz)")
     p.set_defaults(func=cmd_predict)
 
     p = sub.add_parser("export", help="export the plant's personalised model (TorchScript) with a model card")

@@ -22,7 +22,7 @@ from client.plant import FINAL_METRICS, PERSONAL_MODEL
 from client.state import IDENTITY_FILE, LEDGER_FILE, MODELS_DIR
 from common.config.schema import ModelConfig
 from common.data.signal_files import read_signal_file
-from common.data.windowing import cut_windows
+from common.data.windowing import WindowSpec, at_rate, cut_windows
 from common.fileio import atomic_write_json
 from common.models import build_model
 from common.privacy.ledger import PrivacyLedger
@@ -69,12 +69,14 @@ def load_personal_model(state_dir: Path) -> tuple[PersonalModel, dict[str, Any]]
     return personal, meta
 
 
-def read_windows(path: Path, channels: int, length: int) -> np.ndarray:
+def read_windows(path: Path, channels: int, length: int, input_rate_hz: float | None = None,
+                 model_rate_hz: float | None = None) -> np.ndarray:
     """Windows (N, C, L) from a new sensor file.
 
     ``.npz`` with key ``x`` of shape (N, C, L): pre-cut windows. ``.npy`` (T,) / (C, T) or ``.csv``
     (T rows × C columns): one continuous recording, cut into consecutive windows of L samples
-    (a trailing partial window is dropped).
+    (a trailing partial window is dropped); recorded at ``input_rate_hz`` when given, it is first
+    resampled to the model's rate (as the plant's training data were, with window.resample_to_hz).
     """
     path = Path(path)
     if not path.exists():
@@ -90,6 +92,9 @@ def read_windows(path: Path, channels: int, length: int) -> np.ndarray:
             raise InferenceError(f"{path}: cannot read as .npz ({exc})") from exc
         if x.ndim != 3 or x.shape[1:] != (channels, length):
             raise InferenceError(f"{path}: x has shape {x.shape}; this plant's model needs (N, {channels}, {length})")
+        if input_rate_hz is not None and model_rate_hz is not None and abs(input_rate_hz - model_rate_hz) > 1e-9 * model_rate_hz:
+            raise InferenceError(f"{path}: pre-cut windows at {input_rate_hz:g} Hz cannot be resampled to the model's "
+                                 f"{model_rate_hz:g} Hz: give the continuous recording (.npy/.csv)")
         return x.astype(np.float32)
     if path.suffix not in (".npy", ".csv"):
         raise InferenceError(f"{path}: unsupported file type {path.suffix!r}: use .npz (windows), .npy or .csv")
@@ -97,15 +102,25 @@ def read_windows(path: Path, channels: int, length: int) -> np.ndarray:
     signal = read_signal_file(path, "input", channels, problems)
     if signal is None or problems:
         raise InferenceError("; ".join(problems) or f"{path}: unreadable")
+    if input_rate_hz is not None and model_rate_hz is not None:
+        signal, _ = at_rate(signal, input_rate_hz, WindowSpec(length=length, resample_to_hz=model_rate_hz))
     if signal.shape[-1] < length:
         raise InferenceError(f"{path}: {signal.shape[-1]} samples, shorter than one window of {length}")
     return cut_windows(signal, length, length).astype(np.float32)
 
 
-def predict(state_dir: Path, input_path: Path) -> dict[str, Any]:
-    """Classes + probabilities (classification) or RUL (regression) for every window of the file."""
+def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = None) -> dict[str, Any]:
+    """Classes + probabilities (classification) or RUL (regression) for every window of the file.
+
+    ``input_rate_hz``: the file's sampling rate, when it differs from the model's (a plant that
+    trained with window.resample_to_hz records at its own rate)."""
     model, meta = load_personal_model(state_dir)
-    x = read_windows(input_path, int(meta["in_channels"]), int(meta["window_length"]))
+    model_rate = meta.get("sample_rate_hz")
+    if input_rate_hz is not None and model_rate is None:
+        raise InferenceError(f"{state_dir}: the model does not record its sampling rate, so a recording at "
+                             f"{input_rate_hz:g} Hz cannot be resampled to it: drop --input-rate-hz")
+    x = read_windows(input_path, int(meta["in_channels"]), int(meta["window_length"]), input_rate_hz,
+                     float(model_rate) if model_rate is not None else None)
     with torch.no_grad():
         out = model(torch.from_numpy(x))
     rows: list[dict[str, Any]] = []

@@ -101,3 +101,24 @@ def test_cli_predict_writes_csv(trained_plant, tmp_path, capsys):
     assert lines[0].startswith("window,class,probability,p_") and len(lines) == 6
     assert main(["predict", "--state-dir", str(tmp_path), str(tmp_path / "new.npz")]) == 2
     assert "no personalised model" in capsys.readouterr().err
+
+
+def test_predict_resamples_a_recording_made_at_another_rate(trained_plant, tmp_path):
+    from common.data.windowing import WindowSpec, at_rate
+
+    state, data = trained_plant
+    with np.load(data / "windows.npz") as archive:
+        windows = archive["x"][archive["split"] == "test"][:4, 0]
+    from deploy.inference import load_personal_model
+
+    rate = float(load_personal_model(state)[1]["sample_rate_hz"])
+    recording = np.concatenate(list(windows))  # at the plant's own rate
+    np.save(tmp_path / "native.npy", recording)
+    np.save(tmp_path / "double.npy", at_rate(recording, rate, WindowSpec(resample_to_hz=2 * rate))[0])
+    native = predict(state, tmp_path / "native.npy")
+    resampled = predict(state, tmp_path / "double.npy", input_rate_hz=2 * rate)
+    assert native["windows"] == resampled["windows"] == 4
+    assert [r["class"] for r in native["predictions"]] == [r["class"] for r in resampled["predictions"]]
+    np.savez(tmp_path / "windows.npz", x=windows[:, None, :])
+    with pytest.raises(InferenceError, match="pre-cut windows at .* Hz cannot be resampled"):
+        predict(state, tmp_path / "windows.npz", input_rate_hz=2 * rate)

@@ -27,9 +27,18 @@ class WindowConfig:
     stride: int | None = None
     test_fraction: float = 0.2
     sample_rate_hz: float | None = None  # set: every plant must match it; None: mixed rates allowed
+    # set: every plant resamples its recordings to this rate before windowing (inside the plant),
+    # so a window spans the same time and a fault frequency in Hz lands on the same input bins
+    resample_to_hz: float | None = None
 
     def problems(self) -> list[str]:
         out = []
+        if self.resample_to_hz is not None and not self.resample_to_hz > 0:
+            out.append(f"resample_to_hz must be > 0 (Hz) or null, got {self.resample_to_hz}: use e.g. 12000")
+        if (self.resample_to_hz is not None and self.sample_rate_hz is not None
+                and abs(self.resample_to_hz - self.sample_rate_hz) > 1e-9 * self.sample_rate_hz):
+            out.append(f"sample_rate_hz={self.sample_rate_hz:g} contradicts resample_to_hz={self.resample_to_hz:g}: "
+                       "every plant's windows will be at resample_to_hz; drop sample_rate_hz or make them equal")
         if self.length < 8:
             out.append(f"length must be >= 8 samples, got {self.length}")
         if self.stride is not None and self.stride < 1:

@@ -25,7 +25,7 @@ import numpy as np
 from .errors import DataValidationError, raise_if_problems
 from .paths import resolve_existing, read_npz
 from .types import PlantData, WindowSet
-from .windowing import WindowSpec, cut_windows, min_split_samples, split_recording
+from .windowing import WindowSpec, at_rate, cut_windows, output_rate, min_split_samples, split_recording
 
 logger = logging.getLogger(__name__)
 
@@ -158,6 +158,7 @@ def load_cwru(plant_id: str, params: CwruParams, window: WindowSpec, *, base_dir
         if name == NORMAL_CLASS and params.normal_part is not None:
             part_len = sig.size // params.normal_parts
             sig = sig[params.normal_part * part_len:(params.normal_part + 1) * part_len]
+        sig, _ = at_rate(sig, float(arrays["fs_hz"]), window)
         if sig.size < min_split_samples(window):
             problems.append(
                 f"{src_path}: key {name!r} has {sig.size} usable samples, too few for one train and one test "
@@ -181,7 +182,7 @@ def load_cwru(plant_id: str, params: CwruParams, window: WindowSpec, *, base_dir
         train=WindowSet(np.concatenate(xs_train), np.concatenate(ys_train)),
         test=WindowSet(np.concatenate(xs_test), np.concatenate(ys_test)),
         class_names=tuple(params.classes),
-        sample_rate_hz=float(arrays["fs_hz"]),
+        sample_rate_hz=output_rate(float(arrays["fs_hz"]), window),
         source="cwru",
         notes=_notes(path, arrays, params, normal_from),
     )

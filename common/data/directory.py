@@ -54,7 +54,7 @@ from .manifest import MANIFEST_NAME, Manifest, read_manifest
 from .paths import resolve_existing
 from .signal_files import WindowArchive, read_signal_file, read_window_file
 from .types import UNLABELLED, PlantData, WindowSet
-from .windowing import WindowSpec, cut_windows, min_split_samples, split_recording
+from .windowing import WindowSpec, at_rate, cut_windows, min_split_samples, output_rate, split_recording
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +92,8 @@ def _load_signals(
         sig = read_signal_file(entry.file, entry.where, manifest.channels, problems)
         if sig is None:
             continue
+        if manifest.sample_rate_hz is not None:
+            sig, _ = at_rate(sig, manifest.sample_rate_hz, window)
         need = min_labelled if entry.label is not None else window.length
         if sig.shape[1] < need:
             problems.append(
@@ -152,6 +154,12 @@ def _load_windows(
     manifest: Manifest, window: WindowSpec, problems: list[str]
 ) -> tuple[WindowSet, WindowSet, str] | None:
     num_classes = len(manifest.classes) if manifest.classes is not None else None
+    rate = manifest.sample_rate_hz
+    if window.resample_to_hz is not None and rate is not None and abs(rate - window.resample_to_hz) > 1e-9 * rate:
+        problems.append(f"{manifest.path}: kind 'windows' holds pre-cut windows at {rate:g} Hz, which cannot be "
+                        f"resampled to window.resample_to_hz={window.resample_to_hz:g}: give continuous recordings "
+                        "(kind: signals) or unset window.resample_to_hz")
+        return None
     archives: list[tuple[Path, WindowArchive]] = []
     for entry in manifest.entries:
         archive = read_window_file(entry.file, entry.where, manifest.channels, window.length, num_classes, problems)
@@ -224,7 +232,7 @@ def load_directory(
         train=train,
         test=test,
         class_names=manifest.classes,
-        sample_rate_hz=manifest.sample_rate_hz,
+        sample_rate_hz=output_rate(manifest.sample_rate_hz, window),
         source="directory",
         notes=notes,
     )

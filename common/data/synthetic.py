@@ -29,7 +29,7 @@ import numpy as np
 from .bearing import DEFAULT_BEARING, DefectFrequencies
 from .errors import raise_if_problems
 from .types import PlantData, WindowSet
-from .windowing import WindowSpec, cut_windows, split_recording
+from .windowing import WindowSpec, at_rate, cut_windows, output_rate, split_recording
 
 logger = logging.getLogger(__name__)
 
@@ -230,9 +230,12 @@ def load_synthetic(
     raise_if_problems(params.problems() + window.problems(), f"synthetic plant {plant_id!r}")
     n_train = params.num_windows_per_class
     total = recording_length(n_train, window)
+    rate = output_rate(params.sample_rate_hz, window)
+    at_source_rate = int(math.ceil(total * params.sample_rate_hz / rate)) + 1  # ≥ total samples once resampled
     xs_train, ys_train, xs_test, ys_test = [], [], [], []
     for label, name in enumerate(params.classes):
-        recording = synthesize_recording(name, params, total, class_rng(params.seed, name))
+        recording = synthesize_recording(name, params, at_source_rate, class_rng(params.seed, name))
+        recording = at_rate(recording, params.sample_rate_hz, window)[0][:total]
         train_part, test_part = split_recording(recording, window.test_fraction)
         xs_train.append(cut_windows(train_part, window.length, window.train_stride)[:n_train])
         xs_test.append(cut_windows(test_part, window.length, window.length))
@@ -247,13 +250,14 @@ def load_synthetic(
         f"d/D {DEFAULT_BEARING.ball_pitch_ratio:g}: BPFI {f.bpfi:.1f} Hz, BPFO {f.bpfo:.1f} Hz, "
         f"2xBSF {2 * f.bsf:.1f} Hz, FTF {f.ftf:.1f} Hz; one {total}-sample recording per class, split in time "
         f"(last {window.test_fraction:g} for test) before windowing"
+        + (f"; resampled {params.sample_rate_hz:g} → {rate:g} Hz" if rate != params.sample_rate_hz else "")
     )
     data = PlantData(
         plant_id=plant_id,
         train=WindowSet(np.concatenate(xs_train), np.concatenate(ys_train)),
         test=WindowSet(np.concatenate(xs_test), np.concatenate(ys_test)),
         class_names=tuple(params.classes),
-        sample_rate_hz=float(params.sample_rate_hz),
+        sample_rate_hz=rate,
         source="synthetic",
         notes=notes,
     )

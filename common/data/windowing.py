@@ -29,9 +29,12 @@ class WindowSpec:
     length: int = 1024
     stride: int | None = None
     test_fraction: float = 0.2
+    resample_to_hz: float | None = None  # set: recordings are brought to this rate before windowing
 
     def problems(self) -> list[str]:
         out: list[str] = []
+        if self.resample_to_hz is not None and not self.resample_to_hz > 0:
+            out.append(f"window.resample_to_hz must be > 0 (Hz) or null, got {self.resample_to_hz}: use e.g. 12000")
         if self.length < 2:
             out.append(f"window.length must be >= 2, got {self.length}: use e.g. 1024 samples")
         if self.stride is not None and self.stride < 1:
@@ -155,3 +158,38 @@ def apply_k_shot(ws: WindowSet, k: int, seed: int) -> WindowSet:
             logger.warning("k-shot: class %d has only %d labelled windows (< k=%d); keeping all", cls, idx.size, k)
         keep.append(rng.permutation(idx)[:k])
     return _keep_labels(ws, np.concatenate(keep) if keep else np.zeros(0, dtype=np.int64))
+
+
+def output_rate(rate_hz: float, window: WindowSpec) -> float:
+    """The sampling rate a plant's windows have: ``window.resample_to_hz`` if set, else its own."""
+    return float(window.resample_to_hz if window.resample_to_hz is not None else rate_hz)
+
+
+def at_rate(recording: np.ndarray, rate_hz: float, window: WindowSpec) -> tuple[np.ndarray, float]:
+    """``recording`` ((T,) or (C, T)) at ``window.resample_to_hz`` (unchanged when unset or equal); (signal, rate).
+
+    Band-limited resampling in the frequency domain: the rFFT of the whole recording is cut (or
+    zero-padded) to the new rate's Nyquist band and inverted at the new length, so content above
+    the lower Nyquist frequency is removed rather than aliased and every frequency in Hz stays
+    where it was — a fault at 162 Hz is at 162 Hz in the resampled windows too. The recording is
+    treated as periodic, so the first and last few milliseconds carry a small edge effect.
+    """
+    target = window.resample_to_hz
+    if target is None or abs(target - rate_hz) <= 1e-9 * target:
+        return recording, float(rate_hz)
+    one_d = np.ndim(recording) == 1
+    signal = _as_channels_first(recording)
+    n_in = signal.shape[-1]
+    n_out = max(2, int(round(n_in * target / rate_hz)))
+    spectrum = np.fft.rfft(signal.astype(np.float64), axis=-1)
+    bins = n_out // 2 + 1
+    if bins <= spectrum.shape[-1]:
+        spectrum = spectrum[..., :bins]
+    else:
+        if n_in % 2 == 0:  # the old Nyquist bin stands for ±f_N: split it between the two frequencies
+            spectrum[..., -1] *= 0.5
+        spectrum = np.concatenate([spectrum, np.zeros(spectrum.shape[:-1] + (bins - spectrum.shape[-1],),
+                                                      dtype=spectrum.dtype)], axis=-1)
+    out = np.fft.irfft(spectrum, n=n_out, axis=-1) * (n_out / n_in)
+    out = out.astype(signal.dtype if np.issubdtype(signal.dtype, np.floating) else np.float32)
+    return (out[0] if one_d else out), float(target)

@@ -214,6 +214,8 @@ def main() -> None:
     parser.add_argument("--ks", default="1,5,10")
     parser.add_argument("--finetune", default="", help="JSON overrides of the fine-tuning settings, "
                         "e.g. '{\"epochs\": 100}'")
+    parser.add_argument("--window", default="", help="JSON overrides of the scenario's window settings, "
+                        "e.g. '{\"resample_to_hz\": 12000}'")
     parser.add_argument("--name", default="few_shot", help="results file name")
     parser.add_argument("--render", action="store_true", help="rewrite the Markdown from the saved JSON only")
     args = parser.parse_args()
@@ -232,6 +234,8 @@ def main() -> None:
     base = yaml.safe_load(base_path.read_text())
     if "plants" not in base:
         raise SystemExit(f"{base_path}: the few-shot benchmark needs an explicit `plants:` list")
+    if args.window:
+        base["window"] = {**base.get("window", {}), **json.loads(args.window)}
     targets = args.targets.split(",") if args.targets else [p.id for p in scenario.plants]
     work = Path(tempfile.mkdtemp(prefix="ffl-fewshot-"))
     try:
@@ -241,7 +245,8 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
     payload["base_scenario"] = str(base_path)
     payload["command"] = COMMANDS.get(args.name, "python -m simulations.benchmarks.few_shot " + " ".join(
-        f"--{k.replace('_', '-')} {v}" for k, v in vars(args).items() if v))
+        f"--{k.replace('_', '-')} " + (f"'{v}'" if k in ("window", "finetune") else str(v))
+        for k, v in vars(args).items() if v))
     json_path, md_path = write_results(args.name, payload, markdown(payload))
     print(md_path.read_text())
     print(f"wrote {json_path} and {md_path}")
