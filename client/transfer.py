@@ -88,10 +88,13 @@ def _choose(plant: Plant, spec: RunSpec, model, source_stats) -> tuple[str, str,
     features = _features(model.extractor, plant.data.train.x)
     rng = np.random.default_rng(derive_seed(spec.seed, plant.plant_id, "gap"))
     gap = domain_gap(features, source_stats, rng)
-    # Unlabelled plants adapt with SHOT even when the measured gap is small: on CWRU the
-    # training-free re-standardisation gained ~1 point where SHOT gained ~8 (cwru_target_load3).
+    # With source statistics, a large gap (and an unlabelled plant even with a small one) gets
+    # MMD alignment: across every CWRU table, 3 seeds each — 12 single-source pairs without DP,
+    # with DP, with augmented pretraining, and leave-one-plant-out without and with DP
+    # (transfer_pairs*.md, lopo_methods.md) — MMD was at or above SHOT (by 0.1–1.6 points) and
+    # re-standardisation alone trailed both by 2–12 points.
     thresholds = GapThresholds(rff_mmd2_relative=spec.transfer.adaptation.gap_threshold,
-                               unlabelled_small_gap_method="shot")
+                               adaptation_method="mmd", unlabelled_small_gap_method="mmd")
     if spec.task == "regression" and plant.n_labelled == 0:
         # Measured (simulations/results/cmapss.md, leave-one-site-out, 3 seeds): re-standardisation,
         # CORAL and MMD made RUL worse than the shared model at 3 of 4 sites; keep the shared model.

@@ -161,7 +161,8 @@ def markdown(payload: dict) -> str:
              f"Machine: {payload['machine']['platform']}, {payload['machine']['cpu_count']} CPUs.",
              f"Settings: `{payload['base_scenario']}`. Its `pool_bins: 6` and `dropout: 0.2` were chosen from three "
              "one-seed trials (seed 0, all engines) that looked at these test engines' RMSE (C-MAPSS has no official "
-             "validation split; `validation_units` would give one) — read the seed-0 figures with that in mind.",
+             "validation split; `validation_units` would give one) — read the seed-0 figures with that in mind."
+             + (f" {payload['reruns']}" if payload.get("reruns") else ""),
              ""]
     for fraction in payload["fractions"]:
         sel = [r for r in rows if r["study"] == "per_site" and r["fraction"] == fraction]
@@ -246,13 +247,18 @@ def main() -> None:
             rows += leave_one_site_out(base, seeds, args.loso_methods.split(","), work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    reruns = None
     if args.merge and (RESULTS_DIR / f"{args.name}.json").exists():
         previous = json.loads((RESULTS_DIR / f"{args.name}.json").read_text())
         ran = {"per_site"} if fractions else set()
         ran |= {"leave_one_site_out"} if args.loso_methods else set()
         rows += [r for r in previous["rows"] if r["study"] not in ran]
         fractions = fractions or previous["fractions"]
+        rerun = ("Leave-one-site-out re-run alone" if ran == {"leave_one_site_out"} else "Per-site study re-run alone")
+        reruns = f"{rerun} on {machine()['measured_at'][:10]} (`python -m simulations.benchmarks.cmapss " + \
+            f"--fractions '{args.fractions}' --loso-methods '{args.loso_methods}' --merge`); the other rows are kept."
     payload = {"machine": machine(), "rows": rows, "seeds": seeds, "fractions": fractions,
+               **({"reruns": reruns} if reruns else {}),
                "loso_methods": args.loso_methods.split(",") if args.loso_methods else [], "base_scenario": str(base_path), "aims_rmse": AIMS,
                "settings": {k: base.get(k) for k in ("model", "federation", "personalisation", "transfer", "window")}}
     json_path, md_path = write_results(args.name, payload, markdown(payload))
