@@ -8,7 +8,6 @@ before it is returned.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import time
 from typing import Any

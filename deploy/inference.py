@@ -114,6 +114,8 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
 
     ``input_rate_hz``: the file's sampling rate, when it differs from the model's (a plant that
     trained with window.resample_to_hz records at its own rate)."""
+    if input_rate_hz is not None and not input_rate_hz > 0:
+        raise InferenceError(f"--input-rate-hz {input_rate_hz:g}: a sampling rate must be > 0 Hz (e.g. 16000)")
     model, meta = load_personal_model(state_dir)
     model_rate = meta.get("sample_rate_hz")
     if input_rate_hz is not None and model_rate is None:

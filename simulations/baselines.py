@@ -57,6 +57,5 @@ def add_centralized_baseline(scenario: Scenario, results: dict[str, Any]) -> Non
     logger.info("centralized baseline: %d windows, %d steps, mean loss %.4f", int((y >= 0).sum()), stats.steps,
                 stats.loss)
     for plant_id in evaluable:
-        data = plants[plant_id]
         results["plants"][plant_id].setdefault("metrics", {})["centralized"] = task_plants[plant_id].evaluate(
             module, spec)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -122,3 +120,5 @@ def test_predict_resamples_a_recording_made_at_another_rate(trained_plant, tmp_p
     np.savez(tmp_path / "windows.npz", x=windows[:, None, :])
     with pytest.raises(InferenceError, match="pre-cut windows at .* Hz cannot be resampled"):
         predict(state, tmp_path / "windows.npz", input_rate_hz=2 * rate)
+    with pytest.raises(InferenceError, match="--input-rate-hz 0: a sampling rate must be > 0"):
+        predict(state, tmp_path / "native.npy", input_rate_hz=0.0)

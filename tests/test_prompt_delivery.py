@@ -77,8 +77,11 @@ class _Store:
 
 
 class _Metrics:
+    def __init__(self) -> None:
+        self.runtimes: list[float] = []
+
     def add_clientapp_runtime(self, seconds: float) -> None:
-        pass
+        self.runtimes.append(seconds)
 
 
 def test_pipelined_worker_keeps_node_order_depth_and_flower_error_replies(monkeypatch):
@@ -109,7 +112,8 @@ def test_pipelined_worker_keeps_node_order_depth_and_flower_error_replies(monkey
         sent.append(msg)
         inbox.put(msg)
 
-    worker = threading.Thread(target=prompt.pipelined_worker, args=(inbox, outbox, stores, backend, stop, _Metrics()))
+    metrics = _Metrics()
+    worker = threading.Thread(target=prompt.pipelined_worker, args=(inbox, outbox, stores, backend, stop, metrics))
     worker.start()
     replies = [outbox.get(timeout=10) for _ in sent]
     stop.set()
@@ -131,6 +135,7 @@ def test_pipelined_worker_keeps_node_order_depth_and_flower_error_replies(monkey
         depth = max(depth, len(at_actor))
     assert depth == prompt.PIPELINE_DEPTH
     assert stores[1].updates == 2 and stores[2].updates == 2 and stores[3].updates == 0
+    assert len(metrics.runtimes) == len(sent) and all(t >= 0 for t in metrics.runtimes)  # one per message, as Flower
 
 
 def _simulate(scenario: Path, runs: Path, ray_tmp: Path, tmp_path: Path) -> dict:

@@ -3,7 +3,6 @@ plant cache, and compressed updates (decode accuracy, bytes on the wire, DP acco
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import numpy as np
 import pytest

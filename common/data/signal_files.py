@@ -58,7 +58,7 @@ def _read_npy(path: Path, where: str, channels: int | None, problems: list[str])
     sig = arr[np.newaxis, :] if arr.ndim == 1 else arr
     hint = f"array shape {arr.shape} read as (C, T)"
     if arr.ndim == 2 and channels is not None and arr.shape[1] == channels and arr.shape[0] != channels:
-        hint += f"; it looks like (T, C): save the transpose so it is (C, T)"
+        hint += "; it looks like (T, C): save the transpose so it is (C, T)"
     if not _check_channels(path, where, sig.shape[0], channels, hint, problems):
         return None
     bad = ~np.isfinite(sig).all(axis=0)

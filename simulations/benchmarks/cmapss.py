@@ -33,7 +33,7 @@ import numpy as np
 import torch
 import yaml
 
-from simulations.benchmarks.common import RESULTS_DIR, machine, mean_std, rerender, write_results
+from simulations.benchmarks.common import RESULTS_DIR, check_all_trained, machine, mean_std, rerender, write_results
 
 SITES = ("fd001", "fd002", "fd003", "fd004")
 AIMS = {"fd001": 13.0, "fd002": 16.0, "fd003": 13.0, "fd004": 16.0}
@@ -57,7 +57,9 @@ def _run(body: dict, run_dir: Path) -> dict:
     path = run_dir / "scenario.yaml"
     path.write_text(yaml.safe_dump(body, sort_keys=False))
     scenario = load_scenario(path)
-    return run_federation(LoopbackGrid(path, len(scenario.plants), run_dir), scenario, run_dir)
+    results = run_federation(LoopbackGrid(path, len(scenario.plants), run_dir), scenario, run_dir)
+    check_all_trained(results, body["name"])
+    return results
 
 
 def per_site(base: dict, seeds: list[int], fractions: list[float], work: Path) -> list[dict[str, Any]]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import shlex
 import platform
 from datetime import datetime, timezone
 from pathlib import Path
@@ -78,3 +80,44 @@ def rerender(name: str, markdown) -> None:
     """Rewrite ``name``.md from the saved ``name``.json (after a change to the table's wording)."""
     payload = json.loads((RESULTS_DIR / f"{name}.json").read_text())
     publish(name, payload, markdown(payload))
+
+
+def json_object(flag: str):
+    """An argparse ``type`` for a JSON-object option; a bad value names the flag and shows the form."""
+    def parse(text: str) -> dict[str, Any]:
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise argparse.ArgumentTypeError(f"{flag} {text!r} is not JSON ({exc.msg}): give an object such as "
+                                             "'{\"key\": 1}'") from None
+        if not isinstance(value, dict):
+            raise argparse.ArgumentTypeError(f"{flag} {text!r} must be a JSON object such as '{{\"key\": 1}}'")
+        return value
+    return parse
+
+
+def command_line(module: str, parser: argparse.ArgumentParser, args: argparse.Namespace,
+                 make_target: str | None = None) -> str:
+    """The command that reproduces this run: ``make <target>`` when every option is at its default,
+    else ``python -m <module>`` with the options that differ (values shell-quoted)."""
+    changed = []
+    for key, value in vars(args).items():
+        if value == parser.get_default(key):
+            continue
+        flag = "--" + key.replace("_", "-")
+        if value is True:
+            changed.append(flag)
+        else:
+            changed.append(f"{flag} {shlex.quote(json.dumps(value) if isinstance(value, dict) else str(value))}")
+    if not changed and make_target:
+        return f"make {make_target}"
+    return " ".join([f"python -m {module}", *changed])
+
+
+
+def check_all_trained(results: dict, what: str) -> None:
+    """Refuse to measure a model whose federation went on without its plants (a plant that fails is
+    left out by design, so an untrained model would otherwise be measured silently)."""
+    left_out = {r["round"]: r["excluded"] for r in results["rounds"] if r["excluded"] or not r["participants"]}
+    if left_out:
+        raise RuntimeError(f"{what}: plants were left out of pretraining (round: reasons): {left_out}")

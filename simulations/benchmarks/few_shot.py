@@ -33,7 +33,7 @@ import numpy as np
 import torch
 import yaml
 
-from simulations.benchmarks.common import machine, mean_std, rerender, write_results
+from simulations.benchmarks.common import check_all_trained, command_line, json_object, machine, mean_std, rerender, write_results
 
 PRETRAINING = {  # episodes 0: the same optimizer steps per round as FedAvg's local epochs
     "fedavg": {"algorithm": "none"},
@@ -101,7 +101,8 @@ def run(base: dict, base_dir: Path, seeds: list[int], targets: list[str], pretra
                 path = run_dir / "scenario.yaml"
                 path.write_text(yaml.safe_dump(_scenario(base, plants, target, seed, pretraining)))
                 scenario = load_scenario(path)
-                run_federation(LoopbackGrid(path, len(scenario.plants), run_dir), scenario, run_dir)
+                check_all_trained(run_federation(LoopbackGrid(path, len(scenario.plants), run_dir), scenario, run_dir),
+                                  f"seed {seed}, target {target}, {pretraining}")
                 arrays = {k: v.numpy() for k, v in torch.load(run_dir / "global_model.pt")["arrays"].items()}
                 pretrain_s = time.perf_counter() - started
                 for k in [*ks, None]:
@@ -212,9 +213,9 @@ def main() -> None:
     parser.add_argument("--targets", default="", help="comma list of plant ids (default: every plant)")
     parser.add_argument("--pretraining", default="fedavg,reptile,per_fedavg")
     parser.add_argument("--ks", default="1,5,10")
-    parser.add_argument("--finetune", default="", help="JSON overrides of the fine-tuning settings, "
+    parser.add_argument("--finetune", default=None, type=json_object("--finetune"), help="JSON overrides of the fine-tuning settings, "
                         "e.g. '{\"epochs\": 100}'")
-    parser.add_argument("--window", default="", help="JSON overrides of the scenario's window settings, "
+    parser.add_argument("--window", default=None, type=json_object("--window"), help="JSON overrides of the scenario's window settings, "
                         "e.g. '{\"resample_to_hz\": 12000}'")
     parser.add_argument("--name", default="few_shot", help="results file name")
     parser.add_argument("--render", action="store_true", help="rewrite the Markdown from the saved JSON only")
@@ -222,7 +223,7 @@ def main() -> None:
     if args.render:
         return rerender(args.name, markdown)
     if args.finetune:
-        PERSONALISATION.update(json.loads(args.finetune))
+        PERSONALISATION.update(args.finetune)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
     for noisy in ("server", "client", "common"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -235,7 +236,7 @@ def main() -> None:
     if "plants" not in base:
         raise SystemExit(f"{base_path}: the few-shot benchmark needs an explicit `plants:` list")
     if args.window:
-        base["window"] = {**base.get("window", {}), **json.loads(args.window)}
+        base["window"] = {**base.get("window", {}), **args.window}
     targets = args.targets.split(",") if args.targets else [p.id for p in scenario.plants]
     work = Path(tempfile.mkdtemp(prefix="ffl-fewshot-"))
     try:
@@ -244,9 +245,7 @@ def main() -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     payload["base_scenario"] = str(base_path)
-    payload["command"] = COMMANDS.get(args.name, "python -m simulations.benchmarks.few_shot " + " ".join(
-        f"--{k.replace('_', '-')} " + (f"'{v}'" if k in ("window", "finetune") else str(v))
-        for k, v in vars(args).items() if v))
+    payload["command"] = COMMANDS.get(args.name, command_line("simulations.benchmarks.few_shot", parser, args))
     json_path, md_path = write_results(args.name, payload, markdown(payload))
     print(md_path.read_text())
     print(f"wrote {json_path} and {md_path}")

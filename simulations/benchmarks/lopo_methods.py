@@ -15,7 +15,6 @@ Run: make bench-lopo-methods   (writes simulations/results/lopo_methods.{json,md
 from __future__ import annotations
 
 import argparse
-import copy
 import dataclasses
 import json
 import logging
@@ -25,49 +24,16 @@ import time
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import torch
 import yaml
 
-from simulations.benchmarks.common import machine, mean_std, publish
+from simulations.benchmarks.common import check_all_trained, command_line, machine, mean_std, publish
+from simulations.benchmarks.transfer_pairs import (LOADS, TOTAL_EPSILON, release_within_budget, seed_mean_cells,
+                                                   sources_body)
 
 METHODS = ("feature_standardization", "shot", "coral", "mmd", "dann", "auto")
-LOADS = ("load0", "load1", "load2", "load3")
-TOTAL_EPSILON = 3.0
-PRETRAIN_EPSILON = 2.5
 AIMS = {False: 99.8, True: 99.3}
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
-
-
-def _sources_body(base: dict, cwru_dir: Path, target: str, seed: int, dp: bool) -> dict:
-    body = copy.deepcopy(base)
-    body.update({"name": f"lopo-{target}-s{seed}", "seed": seed})
-    body["plants"] = [{"id": load, "data": {"source": "cwru", "path": str(cwru_dir / f"{load}.npz")}}
-                      for load in LOADS if load != target]
-    body["evaluation"] = {"baselines": []}
-    body["personalisation"] = {"mode": "none", "epochs": 0}
-    if dp:  # DP-SGD gets ε = 2.5 of each source's ε = 3; the statistics release gets the rest
-        body["privacy"] = {**body.get("privacy", {}), "enabled": True, "target_epsilon": PRETRAIN_EPSILON}
-        body["privacy"].pop("noise_multiplier", None)
-    else:
-        body.pop("privacy", None)
-    return body
-
-
-def _release(source: Any, spec: Any, arrays: dict[str, np.ndarray], dp: bool) -> tuple[Any, float | None]:
-    """One source's DP statistics release (σ set so its ledger ends at ε ≤ 3 with DP); (stats, ε)."""
-    from client.transfer import release_source_stats
-    from common.privacy.accounting import noise_for_target_epsilon
-    from common.transfer.stats import FeatureStats
-
-    if dp:  # spend what is left of ε = 3 on the statistics (4 Gaussian queries)
-        sigma = noise_for_target_epsilon(TOTAL_EPSILON, source.delta(spec), 1.0, 4, prior=source.ledger().history())
-        spec = dataclasses.replace(spec, transfer=dataclasses.replace(
-            spec.transfer, stats=dataclasses.replace(spec.transfer.stats, noise_multiplier=sigma)))
-    declined, stats_arrays, scalars, _ = release_source_stats(source, spec, arrays, "bench")
-    if declined:
-        raise RuntimeError(f"source {source.plant_id} declined to release statistics: {declined}")
-    return FeatureStats.from_arrays(stats_arrays, scalars), (source.ledger().epsilon(source.delta(spec)) if dp else None)
 
 
 def run_one(base: dict, cwru_dir: Path, target: str, seed: int, dp: bool, work: Path) -> dict[str, Any]:
@@ -82,16 +48,14 @@ def run_one(base: dict, cwru_dir: Path, target: str, seed: int, dp: bool, work: 
 
     run_dir = work / f"{'dp' if dp else 'nodp'}-s{seed}-{target}"
     run_dir.mkdir(parents=True)
-    body = _sources_body(base, cwru_dir, target, seed, dp)
+    body = sources_body(base, cwru_dir, f"lopo-{target}-s{seed}", seed, [s for s in LOADS if s != target], dp)
     path = run_dir / "scenario.yaml"
     path.write_text(yaml.safe_dump(body))
     scenario = load_scenario(path)
     started = time.perf_counter()
-    results = run_federation(LoopbackGrid(path, len(scenario.plants), run_dir), scenario, run_dir)
+    check_all_trained(run_federation(LoopbackGrid(path, len(scenario.plants), run_dir), scenario, run_dir),
+                      f"target {target}, seed {seed}")
     pretrain_s = time.perf_counter() - started
-    left_out = {r["round"]: r["excluded"] for r in results["rounds"] if r["excluded"] or not r["participants"]}
-    if left_out:  # a federation that silently lost its plants would measure an untrained model
-        raise RuntimeError(f"target {target}, seed {seed}: sources were left out of pretraining: {left_out}")
     arrays = {k: v.numpy() for k, v in torch.load(run_dir / "global_model.pt")["arrays"].items()}
     released, epsilons, spec = [], {}, None
     for source_spec in scenario.plants:
@@ -99,7 +63,7 @@ def run_one(base: dict, cwru_dir: Path, target: str, seed: int, dp: bool, work: 
         if spec is None:
             spec = dataclasses.replace(run_spec_from_scenario(scenario, tuple(source.data.class_names)),
                                        channels=source.data.channels)
-        stats, eps = _release(source, spec, arrays, dp)
+        stats, eps = release_within_budget(source, spec, arrays, dp)
         released.append(stats)
         epsilons[source.plant_id] = eps
     pooled = aggregate(released)
@@ -148,12 +112,7 @@ def markdown(payload: dict) -> str:
                      for m in methods]
             chosen = ", ".join(sorted({str(r["auto_chosen"]) for r in sel}))
             lines.append(f"| {target} | {sel[0]['n_test']} | " + " | ".join(cells) + f" | {chosen} |")
-        cells = []
-        for m in methods:
-            per_seed = [float(np.mean([100 * r[m] for r in rows if r["seed"] == seed]))
-                        for seed in payload["seeds"] if any(r["seed"] == seed for r in rows)]
-            mu, sd = mean_std(per_seed)
-            cells.append(f"**{mu:.1f} ± {sd:.1f}**")
+        cells = seed_mean_cells(rows, methods, payload["seeds"])
         n_test = sum(r["n_test"] for r in rows if r["seed"] == rows[0]["seed"])
         lines += ["| **mean (± std over seeds)** | " + str(n_test) + " | " + " | ".join(cells) + " | |", ""]
         if dp:
@@ -171,19 +130,8 @@ def main() -> None:
     parser.add_argument("--merge", action="store_true",
                         help="keep rows of other settings/seeds/targets from the last results file")
     parser.add_argument("--name", default="lopo_methods")
-    parser.add_argument("--combine", default=None, metavar="NAME,NAME",
-                        help="run nothing: merge the rows of these results files (e.g. a DP and a no-DP run made in "
-                             "parallel) into --name")
     args = parser.parse_args()
     results = Path(__file__).resolve().parents[1] / "results"
-    if args.combine:
-        parts = [json.loads((results / f"{n}.json").read_text()) for n in args.combine.split(",")]
-        rows = sorted((r for p in parts for r in p["rows"]), key=lambda r: (r["dp"], r["seed"], LOADS.index(r["target"])))
-        payload = {**parts[0], "rows": rows, "seeds": sorted({r["seed"] for r in rows}),
-                   "command": " and ".join(f"`{p['command']}`" for p in parts).strip("`"),
-                   "wall_s": sum(p["wall_s"] for p in parts)}
-        publish(args.name, payload, markdown(payload))
-        return
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
     for noisy in ("server", "client", "common"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -192,6 +140,9 @@ def main() -> None:
     if not (cwru_dir / "load0.npz").exists():
         raise SystemExit(f"{cwru_dir}: CWRU plant files (load0.npz …) not found; pass --cwru-dir "
                          "(see ../shared/datasets/README)")
+    unknown = [t for t in args.targets.split(",") if t not in LOADS]
+    if unknown:
+        raise SystemExit(f"--targets {args.targets}: unknown load(s) {unknown}; choose from {list(LOADS)}")
     torch.set_num_threads(1)
     seeds = [int(s) for s in args.seeds.split(",")]
     started = time.perf_counter()
@@ -213,10 +164,7 @@ def main() -> None:
         done = {(r["dp"], r["seed"], r["target"]) for r in rows}
         rows += [r for r in json.loads(previous.read_text())["rows"] if (r["dp"], r["seed"], r["target"]) not in done]
     rows.sort(key=lambda r: (r["dp"], r["seed"], LOADS.index(r["target"])))
-    command = "make bench-lopo-methods" if args.name == "lopo_methods" and not args.merge else (
-        "python -m simulations.benchmarks.lopo_methods " + " ".join(
-            f"--{k.replace('_', '-')} {v}" for k, v in vars(args).items()
-            if k in ("seeds", "dp", "targets", "name") and v != parser.get_default(k)))
+    command = command_line("simulations.benchmarks.lopo_methods", parser, args, "bench-lopo-methods")
     payload = {"machine": machine(), "command": command, "rows": rows, "methods": list(METHODS),
                "seeds": sorted({r["seed"] for r in rows}), "total_source_epsilon": TOTAL_EPSILON, "aims": AIMS,
                "wall_s": time.perf_counter() - started,

@@ -25,7 +25,7 @@ import numpy as np
 import torch
 import yaml
 
-from simulations.benchmarks.common import machine, mean_std, write_results
+from simulations.benchmarks.common import check_all_trained, command_line, json_object, machine, mean_std, write_results
 
 METHODS = ("feature_standardization", "shot", "coral", "mmd", "dann")
 LOADS = ("load0", "load1", "load2", "load3")
@@ -35,14 +35,15 @@ TOTAL_EPSILON = 3.0
 PRETRAIN_EPSILON = 2.5
 
 
-def _scenario(cwru_dir: Path, source: str, seed: int, dp: bool, base: dict) -> dict:
+def sources_body(base: dict, cwru_dir: Path, name: str, seed: int, sources: list[str], dp: bool) -> dict:
+    """A scenario of labelled source plants only, pretraining under DP at ε = 2.5 when ``dp``."""
     body = json.loads(json.dumps(base))
-    body.update({"name": f"pair-{source}-s{seed}", "seed": seed})
-    body["plants"] = [{"id": source, "data": {"source": "cwru", "path": str(cwru_dir / f"{source}.npz")}}]
+    body.update({"name": name, "seed": seed})
+    body["plants"] = [{"id": s, "data": {"source": "cwru", "path": str(cwru_dir / f"{s}.npz")}} for s in sources]
     body["evaluation"] = {"baselines": []}
     body["personalisation"] = {"mode": "none", "epochs": 0}
     if dp:
-        # DP-SGD gets ε = 2.5 of the source's ε = 3; the statistics release gets the rest
+        # DP-SGD gets ε = 2.5 of each source's ε = 3; the statistics release gets the rest
         body["privacy"] = {**body.get("privacy", {}), "enabled": True, "target_epsilon": PRETRAIN_EPSILON}
         body["privacy"].pop("noise_multiplier", None)
     else:
@@ -50,14 +51,40 @@ def _scenario(cwru_dir: Path, source: str, seed: int, dp: bool, base: dict) -> d
     return body
 
 
+def release_within_budget(source, spec, arrays: dict[str, np.ndarray], dp: bool):
+    """A source's DP statistics release, with σ set so that under DP its whole ledger ends at ε ≤ 3.
+
+    Returns (FeatureStats, the source's ε after the release, or None without DP)."""
+    from client.transfer import release_source_stats
+    from common.privacy.accounting import noise_for_target_epsilon
+    from common.transfer.stats import FeatureStats
+
+    if dp:  # spend what is left of ε = 3 on the statistics (4 Gaussian queries)
+        sigma = noise_for_target_epsilon(TOTAL_EPSILON, source.delta(spec), 1.0, 4, prior=source.ledger().history())
+        spec = dataclasses.replace(spec, transfer=dataclasses.replace(
+            spec.transfer, stats=dataclasses.replace(spec.transfer.stats, noise_multiplier=sigma)))
+    declined, stats_arrays, scalars, _ = release_source_stats(source, spec, arrays, "bench")
+    if declined:
+        raise RuntimeError(f"source {source.plant_id} declined to release statistics: {declined}")
+    return FeatureStats.from_arrays(stats_arrays, scalars), (source.ledger().epsilon(source.delta(spec)) if dp else None)
+
+
+def seed_mean_cells(rows: list[dict], methods: list[str], seeds: list[int]) -> list[str]:
+    """Per method: the mean over rows within each seed, then mean ± std over seeds (bold cells)."""
+    cells = []
+    for m in methods:
+        per_seed = [float(np.mean([100 * r[m] for r in rows if r["seed"] == seed]))
+                    for seed in seeds if any(r["seed"] == seed for r in rows)]
+        mu, sd = mean_std(per_seed)
+        cells.append(f"**{mu:.1f} ± {sd:.1f}**")
+    return cells
+
+
 def run(cwru_dir: Path, seeds: list[int], dp_settings: list[bool], base: dict, work: Path,
         sources: tuple[str, ...] = LOADS) -> dict:
     from client.loader import make_plant
-    from client.transfer import adapted_evaluation, release_source_stats, run_phase_two
+    from client.transfer import adapted_evaluation, run_phase_two
     from common.config import load_scenario, run_spec_from_scenario
-    from common.config.scenario import scenario_from_dict
-    from common.privacy.accounting import noise_for_target_epsilon
-    from common.transfer.stats import FeatureStats
     from server.app import run_federation
     from tests.helpers.loopback import LoopbackGrid
 
@@ -70,25 +97,16 @@ def run(cwru_dir: Path, seeds: list[int], dp_settings: list[bool], base: dict, w
                 run_dir = work / f"{'dp' if dp else 'nodp'}-s{seed}-{source}"
                 run_dir.mkdir(parents=True)
                 path = run_dir / "scenario.yaml"
-                path.write_text(yaml.safe_dump(_scenario(cwru_dir, source, seed, dp, base)))
+                path.write_text(yaml.safe_dump(sources_body(base, cwru_dir, f"pair-{source}-s{seed}", seed,
+                                                            [source], dp)))
                 scenario = load_scenario(path)
-                federation = run_federation(LoopbackGrid(path, 1, run_dir), scenario, run_dir)
-                if any(r["excluded"] or not r["participants"] for r in federation["rounds"]):
-                    raise RuntimeError(f"source {source}, seed {seed}: left out of its own pretraining: "
-                                       f"{[r['excluded'] for r in federation['rounds']]}")
+                check_all_trained(run_federation(LoopbackGrid(path, 1, run_dir), scenario, run_dir),
+                                  f"source {source}, seed {seed}")
                 arrays = {k: v.numpy() for k, v in torch.load(run_dir / "global_model.pt")["arrays"].items()}
                 source_plant = make_plant(scenario, scenario.plants[0], str(run_dir))
                 spec = run_spec_from_scenario(scenario, tuple(source_plant.data.class_names))
                 spec = dataclasses.replace(spec, channels=source_plant.data.channels)
-                if dp:  # spend what is left of ε = 3 on the statistics (4 Gaussian queries)
-                    ledger = source_plant.ledger()
-                    sigma = noise_for_target_epsilon(TOTAL_EPSILON, source_plant.delta(spec), 1.0, 4,
-                                                     prior=ledger.history())
-                    spec = dataclasses.replace(spec, transfer=dataclasses.replace(
-                        spec.transfer, stats=dataclasses.replace(spec.transfer.stats, noise_multiplier=sigma)))
-                declined, stats_arrays, scalars, privacy = release_source_stats(source_plant, spec, arrays, "bench")
-                stats = FeatureStats.from_arrays(stats_arrays, scalars)
-                source_eps = source_plant.ledger().epsilon(source_plant.delta(spec))
+                stats, source_eps = release_within_budget(source_plant, spec, arrays, dp)
                 for target in (t for t in LOADS if t != source):
                     target_spec = dataclasses.replace(scenario.plants[0], id=target, labelled_fraction=0.0,
                                                       data=dataclasses.replace(scenario.plants[0].data,
@@ -144,11 +162,7 @@ def markdown(payload: dict) -> str:
                 mu, sd = mean_std([100 * r[m] for r in sel])
                 cells.append(f"{mu:.1f} ± {sd:.1f}")
             lines.append(f"| {s[-1]}→{t[-1]} | {sel[0]['n_test']} | " + " | ".join(cells) + " |")
-        cells = []
-        for m in methods:
-            per_seed = [np.mean([100 * r[m] for r in rows if r["seed"] == seed]) for seed in payload["seeds"]]
-            mu, sd = mean_std([float(v) for v in per_seed])
-            cells.append(f"**{mu:.1f} ± {sd:.1f}**")
+        cells = seed_mean_cells(rows, methods, payload["seeds"])
         lines += ["| **mean (± std over seeds)** | " + str(sum(r["n_test"] for r in rows) // len(payload["seeds"]))
                   + " | " + " | ".join(cells) + " |", ""]
     return "\n".join(lines) + "\n"
@@ -165,7 +179,7 @@ def main() -> None:
                         help="scenario whose model/federation settings are used with DP")
     parser.add_argument("--merge", action="store_true", help="keep rows of the other DP setting from the last results")
     parser.add_argument("--sources", default=",".join(LOADS), help="source loads to run (each with every target)")
-    parser.add_argument("--augment", default=None, metavar="JSON",
+    parser.add_argument("--augment", default=None, metavar="JSON", type=json_object("--augment"),
                         help='federation.training.augment for the sources\' pretraining, e.g. '
                              '\'{"noise_std": 0.05, "scale_std": 0.1, "stretch": 0.04}\'')
     parser.add_argument("--name", default="transfer_pairs", help="results file name")
@@ -180,7 +194,7 @@ def main() -> None:
         for dp in (d == "on" for d in args.dp.split(",")):
             base = yaml.safe_load(Path(args.dp_base if dp else args.base).read_text())
             if args.augment:
-                base.setdefault("federation", {}).setdefault("training", {})["augment"] = json.loads(args.augment)
+                base.setdefault("federation", {}).setdefault("training", {})["augment"] = args.augment
             payload = run(Path(args.cwru_dir), [int(s) for s in args.seeds.split(",")], [dp], base, work,
                           sources=tuple(args.sources.split(",")))
             rows += payload["rows"]
@@ -192,11 +206,8 @@ def main() -> None:
         rows += [r for r in json.loads(previous.read_text())["rows"] if r["dp"] not in settings]
     payload["rows"] = rows
     payload["base_scenarios"] = {"no_dp": args.base, "dp": args.dp_base}
-    payload["augment"] = json.loads(args.augment) if args.augment else None
-    payload["command"] = "make bench-transfer" if args.name == "transfer_pairs" else (
-        "python -m simulations.benchmarks.transfer_pairs " + " ".join(
-            f"--{k.replace('_', '-')} " + (f"'{v}'" if k == "augment" else str(v)) for k, v in vars(args).items()
-            if k in ("seeds", "dp", "sources", "augment", "name") and v != parser.get_default(k)))
+    payload["augment"] = args.augment
+    payload["command"] = command_line("simulations.benchmarks.transfer_pairs", parser, args, "bench-transfer")
     json_path, md_path = write_results(args.name, payload, markdown(payload))
     print(md_path.read_text())
     print(f"wrote {json_path} and {md_path}")
