@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test test-slow test-all test-deploy test-containers test-netns test-ray-cluster demo-ray-cluster images bench bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-dp-step bench-few-shot bench-cmapss bench-deploy bench-scale bench-gpu clean
+.PHONY: setup demo test test-slow test-all test-deploy test-containers test-netns test-ray-cluster demo-ray-cluster images bench bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-dp-step bench-few-shot bench-cmapss-tuning bench-cmapss bench-deploy bench-scale bench-gpu clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,7 +49,7 @@ test-ray-cluster: setup
 demo-ray-cluster: setup
 	$(BIN)/python -m simulations.ray_cluster simulations/scenarios/synthetic_50plants.yaml
 
-bench: bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-dp-step bench-few-shot bench-cmapss bench-deploy bench-scale
+bench: bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-dp-step bench-few-shot bench-cmapss-tuning bench-cmapss bench-deploy bench-scale
 
 bench-transfer: setup
 	$(BIN)/python -m simulations.benchmarks.transfer_pairs
@@ -72,6 +72,9 @@ bench-dp-step: setup
 bench-few-shot: setup
 	$(BIN)/python -m simulations.benchmarks.few_shot --targets load3 --name few_shot
 	$(BIN)/python -m simulations.benchmarks.few_shot --base simulations/scenarios/default.yaml --targets plant-d --name few_shot_synthetic
+
+bench-cmapss-tuning: setup
+	$(BIN)/python -m simulations.benchmarks.cmapss_tuning
 
 bench-cmapss: setup
 	$(BIN)/python -m simulations.benchmarks.cmapss

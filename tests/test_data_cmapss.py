@@ -121,6 +121,19 @@ def test_fd001_validation_units_are_disjoint_engines(fd001) -> None:
     assert np.all(s.validation.target[np.r_[np.flatnonzero(np.diff(s.validation_unit)), -1]] == 0)
 
 
+def test_fd001_evaluate_on_validation_scores_held_out_train_engines(fd001) -> None:
+    """Tuning split: the plant's evaluation windows are its held-out engines', never the official test's."""
+    params = CmapssParams(path=str(fd001[0]), validation_units=10, train_stride=5, evaluate_on="validation")
+    plant = load_cmapss("fd001", params)
+    splits = load_cmapss_splits(params)
+    np.testing.assert_array_equal(plant.test.x, splits.validation.x)
+    np.testing.assert_array_equal(plant.test.target, splits.validation.target)
+    np.testing.assert_array_equal(plant.train.x, splits.train.x)
+    assert len(plant.test) != len(splits.test) and "VALIDATION ENGINES" in plant.notes
+    official = load_cmapss("fd001", CmapssParams(path=str(fd001[0]), validation_units=10, train_stride=5))
+    np.testing.assert_array_equal(official.test.x, splits.test.x)
+
+
 def test_fd001_constant_sensor_is_zero_and_global_option(fd001) -> None:
     params = CmapssParams(path=str(fd001[0]), sequence_length=1, sensors=("sensor_1", "sensor_2"),
                           condition_normalisation=False)
@@ -248,13 +261,15 @@ def test_bad_params_list_every_problem_with_fix(tmp_path: Path) -> None:
     assert "cmapss plant 'p'" in str(err.value)
     bad = CmapssParams(path="", rul_cap=0, failure_horizon=-1, train_units_fraction=0.0, train_stride=0,
                        validation_units=-1, seed=-1, task="forecast", normalisation_stats="all",
-                       sensors=("sensor_2", "sensor_2"))
+                       sensors=("sensor_2", "sensor_2"), evaluate_on="train")
     keys = ("path", "rul_cap", "failure_horizon", "train_units_fraction", "train_stride",
-            "validation_units", "seed", "task", "normalisation_stats", "duplicates")
+            "validation_units", "seed", "task", "normalisation_stats", "duplicates", "evaluate_on")
     assert len(bad.problems()) == len(keys)
     for key in keys:
         assert any(key in p for p in bad.problems()), key
     assert CmapssParams(path="x.npz").problems() == []
+    no_held_out = CmapssParams(path="x.npz", evaluate_on="validation").problems()
+    assert len(no_held_out) == 1 and "validation_units" in no_held_out[0] and "evaluate_on" in no_held_out[0]
 
 
 def test_bad_files_name_the_key(tmp_path: Path) -> None:

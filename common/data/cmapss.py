@@ -71,6 +71,7 @@ OP_SETTING_TOLERANCES: tuple[float, float, float] = (1.0, 0.02, 1.0)
 """A gap larger than this between two sorted distinct values of op_setting_1..3 starts a new level."""
 
 NORMALISATION_STATS: tuple[str, ...] = ("train", "train_test")
+EVALUATE_ON: tuple[str, ...] = ("test", "validation")
 DEFAULT_CMAPSS_DIR = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "cmapss"
 """Where the shared data set lives in this layout (``../shared/datasets/cmapss`` from the repo root)."""
 
@@ -94,6 +95,7 @@ class CmapssParams:
     seed: int = 0  # for train_units_fraction and validation_units
     task: str = "regression"  # the plant's declared task: "regression" (RUL) or "classification"
     normalisation_stats: str = "train"  # rows the z-score statistics come from: "train" | "train_test"
+    evaluate_on: str = "test"  # the plant's evaluation split: official "test" engines or held-out "validation" engines
 
     def problems(self) -> list[str]:
         out: list[str] = []
@@ -134,6 +136,12 @@ class CmapssParams:
                 f"normalisation_stats must be one of {list(NORMALISATION_STATS)}, got {self.normalisation_stats!r}: "
                 "use 'train' (train engines' rows only)"
             )
+        if self.evaluate_on not in EVALUATE_ON:
+            out.append(f"evaluate_on must be one of {list(EVALUATE_ON)}, got {self.evaluate_on!r}: use 'test' for "
+                       "the official test engines or 'validation' (with validation_units > 0) to tune settings")
+        elif self.evaluate_on == "validation" and self.validation_units == 0:
+            out.append("evaluate_on is 'validation' but validation_units is 0: hold out train engines "
+                       "(e.g. validation_units: 20) or use evaluate_on: test")
         return out
 
     @property
@@ -492,7 +500,7 @@ def load_cmapss(
     return PlantData(
         plant_id=plant_id,
         train=splits.train,
-        test=splits.test,
+        test=splits.validation if params.evaluate_on == "validation" else splits.test,
         class_names=params.class_names,
         sample_rate_hz=1.0,
         source="cmapss",
@@ -512,6 +520,9 @@ def _notes(path: Path, params: CmapssParams, n_all: int, n_train: int, n_val: in
                  f"train_units_fraction {params.train_units_fraction:g})")
     if n_val:
         text += f", {n_val} more held out for validation (not in this plant's train split)"
+    if params.evaluate_on == "validation":
+        text += ("; EVALUATED ON THE VALIDATION ENGINES (every window of each, same stride as train), "
+                 "not on the official test engines")
     text += (f", {n_test} official test engines; {n_windows} train windows of {L} consecutive cycles "
              f"(stride {params.train_stride}, anchored at each engine's last cycle)")
     if short:

@@ -115,6 +115,19 @@ def command_line(module: str, parser: argparse.ArgumentParser, args: argparse.Na
 
 
 
+def parallel_map(fn, tasks: list[tuple], jobs: int) -> list:
+    """``[fn(*t) for t in tasks]`` with ``jobs`` worker processes (spawned: each imports afresh and
+    sets its own torch threads), results flattened in task order; ``jobs`` 1 runs in this process."""
+    if jobs <= 1:
+        return [row for task in tasks for row in fn(*task)]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = [pool.submit(fn, *task) for task in tasks]
+        return [row for future in futures for row in future.result()]
+
+
 def check_all_trained(results: dict, what: str) -> None:
     """Refuse to measure a model whose federation went on without its plants (a plant that fails is
     left out by design, so an untrained model would otherwise be measured silently)."""

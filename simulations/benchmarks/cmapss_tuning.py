@@ -1,0 +1,195 @@
+"""C-MAPSS settings chosen on held-out *training* engines, never on the official test engines.
+
+C-MAPSS has no official validation split. Each site holds out a seeded fifth of its training
+engines (``validation_units``) and is evaluated on every window of those engines
+(``evaluate_on: validation``); the federation and the local-only baseline train on the rest.
+Each candidate below overrides a few settings of ``simulations/scenarios/cmapss_4sites.yaml``;
+the candidate with the lowest mean federated + personalised validation RMSE over the four sites
+(seeds averaged) is the one to put in the scenario. ``make bench-cmapss`` then measures it on
+the official test engines.
+
+Run: make bench-cmapss-tuning   (writes simulations/results/cmapss_tuning.{json,md})
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import logging
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+import yaml
+
+from simulations.benchmarks.cmapss import METHODS, SITES, _absolute, _fmt, _quiet_worker, _run
+from simulations.benchmarks.common import RESULTS_DIR, command_line, machine, machine_line, parallel_map, publish
+
+VALIDATION_SHARE = 0.2  # of each site's training engines
+
+WIDER = {"channels": [64, 128, 128], "feature_dim": 128}
+CANDIDATES: dict[str, dict[str, Any]] = {
+    "scenario as committed": {},
+    "20 rounds": {"federation": {"rounds": 20}},
+    "2 local epochs": {"federation": {"training": {"local_epochs": 2}}},
+    "personalise 8 epochs": {"personalisation": {"epochs": 8}},
+    "personalise 8 epochs + extractor lr x0.3": {"personalisation": {"epochs": 8, "extractor_lr_scale": 0.3}},
+    "wider model": {"model": WIDER},
+    "weight decay 1e-4": {"federation": {"training": {"weight_decay": 1e-4}}},
+    "every window (train_stride 1)": {"plants_data": {"train_stride": 1}},
+    # Second round, after the first showed more training overfits the held-out engines:
+    "5 rounds": {"federation": {"rounds": 5}},
+    "learning rate 0.001": {"federation": {"training": {"learning_rate": 0.001}}},
+    "dropout 0.5": {"model": {"dropout": 0.5}},
+    "personalise 1 epoch": {"personalisation": {"epochs": 1}},
+    "personalise the head only": {"personalisation": {"mode": "head"}},
+    "input noise 0.1": {"federation": {"training": {"augment": {"noise_std": 0.1, "probability": 1.0}}}},
+    # Third round: the helpful ones of the first two, together.
+    "wider model + 5 rounds": {"model": WIDER, "federation": {"rounds": 5}},
+    "wider model + 3 rounds": {"model": WIDER, "federation": {"rounds": 3}},
+    "wider model + 5 rounds + weight decay 1e-4": {"model": WIDER,
+                                                   "federation": {"rounds": 5, "training": {"weight_decay": 1e-4}}},
+    "wider model + 5 rounds + input noise 0.1": {"model": WIDER, "federation": {
+        "rounds": 5, "training": {"augment": {"noise_std": 0.1, "probability": 1.0}}}},
+    "wider model + 5 rounds + personalise 1 epoch": {"model": WIDER, "federation": {"rounds": 5},
+                                                     "personalisation": {"epochs": 1}},
+}
+
+
+def _merge(base: dict, override: dict) -> dict:
+    out = copy.deepcopy(base)
+    for key, value in override.items():
+        out[key] = _merge(out.get(key, {}), value) if isinstance(value, dict) else value
+    return out
+
+
+def _engines(path: str) -> int:
+    from common.data.paths import read_npz
+
+    arrays = read_npz(Path(path), "one fd00N.npz of the C-MAPSS set")
+    unit = list(arrays["columns"]).index("unit")
+    return int(np.unique(arrays["train"][:, unit]).size)
+
+
+def _one_run(base: dict, name: str, seed: int, held_out: dict[str, int], run_dir: Path) -> list[dict[str, Any]]:
+    _quiet_worker()
+    started = time.perf_counter()
+    override = dict(CANDIDATES[name])
+    plants_data = override.pop("plants_data", {})  # settings of every plant's data
+    body = _merge(base, override)
+    body.update({"name": f"cmapss-tune-s{seed}", "seed": seed})
+    body["evaluation"] = {"baselines": ["local_only"]}
+    for plant in body["plants"]:
+        plant["data"].update(plants_data)
+        plant["data"].update({"validation_units": held_out[plant["id"]], "evaluate_on": "validation", "seed": seed})
+    results = _run(body, run_dir)
+    seconds = time.perf_counter() - started
+    rows = []
+    for site, plant in results["plants"].items():
+        row = {"candidate": name, "seed": seed, "site": site, "n_validation_windows": plant["n_test"],
+               "validation_engines": held_out[site], "seconds": seconds}
+        for method in METHODS:
+            metrics = plant["metrics"].get(method, {})
+            row[method] = {"rmse": metrics.get("rmse"), "score": metrics.get("score")}
+        rows.append(row)
+    logging.getLogger("cmapss_tuning").info(
+        "%s seed %d (%.0fs): personalised %s", name, seed, seconds,
+        ", ".join(f"{r['site']} {r['federated_personalised']['rmse']:.2f}" for r in rows))
+    return rows
+
+
+def run_candidates(base: dict, names: list[str], seeds: list[int], work: Path, jobs: int) -> list[dict[str, Any]]:
+    """Every (candidate, seed) run, ``jobs`` at a time in separate processes (one torch thread each)."""
+    held_out = {p["id"]: max(1, int(round(VALIDATION_SHARE * _engines(p["data"]["path"])))) for p in base["plants"]}
+    tasks = [(base, name, seed, held_out, work / f"run-{i}")
+             for i, (name, seed) in enumerate((n, s) for n in names for s in seeds)]
+    return parallel_map(_one_run, tasks, jobs)
+
+
+def _mean_personalised(rows: list[dict], name: str) -> float:
+    sel = [r["federated_personalised"]["rmse"] for r in rows if r["candidate"] == name]
+    return float(np.mean(sel)) if sel else float("nan")
+
+
+def markdown(payload: dict) -> str:
+    rows = payload["rows"]
+    names = [n for n in payload["candidates"] if any(r["candidate"] == n for r in rows)]
+    best = min(names, key=lambda n: _mean_personalised(rows, n))
+    held = {r["site"]: (r["validation_engines"], r["n_validation_windows"]) for r in rows if r["candidate"] == names[0]}
+    lines = ["# C-MAPSS: settings chosen on held-out training engines", "",
+             f"Command: {payload['command']}. Each site holds out a seeded {int(100 * VALIDATION_SHARE)} % of its "
+             "training engines and is scored on every window of them (validation RMSE, RUL capped at 125; "
+             f"validation engines/windows ({names[0]}): " + ", ".join(f"{s} {e}/{w}" for s, (e, w) in sorted(held.items())) + "). "
+             f"The official test engines are not read for this choice. {payload.get('jobs', 1)} runs at a time. Seeds "
+             f"{payload['seeds']} (mean ± std); last epoch.", machine_line(payload["machine"]), "",
+             "| candidate | overrides | " + " | ".join(f"{s} personalised" for s in SITES)
+             + " | mean personalised | mean local-only | mean federated global | seconds per run |",
+             "|---|---|" + "---:|" * (len(SITES) + 4)]
+    for name in names:
+        sel = [r for r in rows if r["candidate"] == name]
+        cells = [_fmt([r["federated_personalised"]["rmse"] for r in sel if r["site"] == s], 2) for s in SITES]
+        mark = "**" if name == best else ""
+        runs = {(r["seed"], r["seconds"]) for r in sel}
+        lines.append(f"| {mark}{name}{mark} | `{payload['candidates'][name] or '—'}` | " + " | ".join(cells)
+                     + f" | {mark}{_mean_personalised(rows, name):.2f}{mark}"
+                     + f" | {np.mean([r['local_only']['rmse'] for r in sel]):.2f}"
+                     + f" | {np.mean([r['federated_global']['rmse'] for r in sel]):.2f}"
+                     + f" | {np.mean([s for _, s in runs]):.0f} |")
+    lines += ["", f"Lowest mean federated + personalised validation RMSE: **{best}**.", ""]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    root = Path(__file__).resolve().parents[1]
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--base", default=str(root / "scenarios/cmapss_4sites.yaml"))
+    parser.add_argument("--seeds", default="0,1")
+    parser.add_argument("--candidates", default=",".join(CANDIDATES), help="comma-separated names from CANDIDATES")
+    parser.add_argument("--jobs", type=int, default=2, help="runs at a time (one process and torch thread each)")
+    parser.add_argument("--name", default="cmapss_tuning", help="results file stem ('' to only print)")
+    parser.add_argument("--merge", action="store_true",
+                        help="keep the saved rows of candidates not run now (a later round of candidates)")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
+    for noisy in ("server", "client", "common"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    torch.set_num_threads(1)
+    names = [n for n in args.candidates.split(",") if n]
+    unknown = [n for n in names if n not in CANDIDATES]
+    if unknown:
+        raise SystemExit(f"--candidates: unknown {unknown}; choose from {list(CANDIDATES)}")
+    base_path = Path(args.base)
+    base = _absolute(yaml.safe_load(base_path.read_text()), base_path.resolve().parent)
+    missing = [p["data"]["path"] for p in base["plants"] if not Path(p["data"]["path"]).exists()]
+    if missing:
+        raise SystemExit(f"C-MAPSS data not found: {missing}; place ../shared/datasets/cmapss")
+    seeds = [int(s) for s in args.seeds.split(",")]
+    work = Path(tempfile.mkdtemp(prefix="ffl-cmapss-tune-"))
+    try:
+        rows = run_candidates(base, names, seeds, work, max(1, args.jobs))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    command = command_line("simulations.benchmarks.cmapss_tuning", parser, args, "bench-cmapss-tuning")
+    runs = [{"command": command, "candidates": names, "machine": machine()}]
+    saved = RESULTS_DIR / f"{args.name}.json"
+    if args.merge and args.name and saved.exists():
+        previous = json.loads(saved.read_text())
+        if previous["seeds"] != seeds:
+            raise SystemExit(f"--merge: {saved} has seeds {previous['seeds']}, this run {seeds}: use the same --seeds")
+        rows += [r for r in previous["rows"] if r["candidate"] not in names]
+        runs = previous.get("runs", [{"command": previous["command"], "candidates": list(previous["candidates"]),
+                                      "machine": previous["machine"]}]) + runs
+        names = [n for n in CANDIDATES if n in names or n in previous["candidates"]]
+    payload = {"machine": machine(), "rows": rows, "seeds": seeds, "base_scenario": str(base_path),
+               "candidates": {n: CANDIDATES[n] for n in names}, "jobs": args.jobs, "runs": runs,
+               "command": ", then ".join(f"`{r['command']}`" for r in runs)}
+    publish(args.name or None, payload, markdown(payload))
+
+
+if __name__ == "__main__":
+    main()
