@@ -35,7 +35,9 @@ from simulations.benchmarks.common import machine, publish
 
 REPO = Path(__file__).resolve().parents[2]
 SCENARIOS = REPO / "simulations" / "scenarios"
-MODES = ("hooks", "functorch", "ew", "ghost")
+MODES = ("hooks", "functorch", "ew", "ghost", "ghost-opacus")
+"""``ghost`` is ghost clipping as factoryfl runs it (its Conv1d norm sampler, common/privacy/norm_samplers.py);
+``ghost-opacus`` is Opacus' ghost clipping as shipped (per-sample Conv1d gradients, then their norms)."""
 BATCHES = (64, 256)
 NUM_CLASSES = 9
 WINDOW = 1024
@@ -69,6 +71,21 @@ def _batches(batch: int, count: int, seed: int) -> list[tuple[torch.Tensor, torc
             for _ in range(count)]
 
 
+def _use_conv1d_norm_sampler(mode: str) -> None:
+    """Install factoryfl's Conv1d norm sampler for ``ghost``, remove it for ``ghost-opacus``.
+
+    Opacus looks the sampler up in a class-wide table on every backward pass, so the interleaved
+    steppers set it before each step."""
+    from opacus.grad_sample.grad_sample_module_fast_gradient_clipping import GradSampleModuleFastGradientClipping
+
+    from common.privacy.norm_samplers import conv1d_norm_sample
+
+    if mode == "ghost":
+        GradSampleModuleFastGradientClipping.NORM_SAMPLERS[nn.Conv1d] = conv1d_norm_sample
+    elif mode == "ghost-opacus":
+        GradSampleModuleFastGradientClipping.NORM_SAMPLERS.pop(nn.Conv1d, None)
+
+
 def _make_private(module: nn.Module, optimizer: torch.optim.Optimizer, batch: int, mode: str,
                   noise_multiplier: float, max_grad_norm: float):
     """(private module, private optimizer, loss function); ghost clipping wraps the loss too."""
@@ -77,14 +94,16 @@ def _make_private(module: nn.Module, optimizer: torch.optim.Optimizer, batch: in
 
     loader = DataLoader(TensorDataset(torch.zeros(batch * 4, 1, WINDOW), torch.zeros(batch * 4, dtype=torch.long)),
                         batch_size=batch)
-    extra = {"criterion": nn.CrossEntropyLoss()} if mode == "ghost" else {}
+    ghost = mode.startswith("ghost")
+    extra = {"criterion": nn.CrossEntropyLoss()} if ghost else {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "Secure RNG turned off": fine for timing
         engine = PrivacyEngine(accountant="rdp", secure_mode=False)
         out = engine.make_private(
             module=module, optimizer=optimizer, data_loader=loader, noise_multiplier=noise_multiplier,
-            max_grad_norm=max_grad_norm, poisson_sampling=False, grad_sample_mode=mode, **extra)
-    if mode == "ghost":
+            max_grad_norm=max_grad_norm, poisson_sampling=False, grad_sample_mode="ghost" if ghost else mode,
+            **extra)
+    if ghost:
         private_module, private_optimizer, criterion, _ = out
         return private_module, private_optimizer, criterion
     private_module, private_optimizer, _ = out
@@ -92,10 +111,11 @@ def _make_private(module: nn.Module, optimizer: torch.optim.Optimizer, batch: in
 
 
 def _stepper(module: nn.Module, optimizer: torch.optim.Optimizer,
-             loss_fn: Callable | None = None) -> Callable[[torch.Tensor, torch.Tensor], None]:
+             loss_fn: Callable | None = None, mode: str = "") -> Callable[[torch.Tensor, torch.Tensor], None]:
     loss_fn = loss_fn or nn.CrossEntropyLoss()
 
     def step(x: torch.Tensor, y: torch.Tensor) -> None:
+        _use_conv1d_norm_sampler(mode)
         optimizer.zero_grad(set_to_none=True)
         loss_fn(module(x), y).backward()
         optimizer.step()
@@ -113,7 +133,7 @@ def build_steppers(cfg, batch: int, lr: float = 1e-3) -> tuple[dict[str, Callabl
         try:
             private_module, private_optimizer, loss_fn = _make_private(
                 module, torch.optim.Adam(module.parameters(), lr=lr), batch, mode, 1.0, 1.0)
-            step = _stepper(private_module, private_optimizer, loss_fn)
+            step = _stepper(private_module, private_optimizer, loss_fn, mode)
             x, y = _batches(batch, 1, seed=123)[0]
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -172,6 +192,7 @@ def exactness(cfg, mode: str, batch: int = 16) -> dict[str, Any]:
         module, torch.optim.SGD(module.parameters(), lr=1.0), batch, mode, 0.0, clip)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
+        _use_conv1d_norm_sampler(mode)
         private_optimizer.zero_grad(set_to_none=True)
         private_loss(private_module(x), y).backward()
         private_optimizer.step()
@@ -274,7 +295,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{_default_mode()}: ghost for a spectrum-input model, ew for a time-domain one — the fastest exact modes "
         "measured here; every mode handles the empty batches Poisson sampling draws, see tests/test_privacy.py).",
         "ghost = Opacus ghost clipping (per-sample gradient norms without materialising per-sample gradients, "
-        "a second backward pass with the clipping factors); it wraps the loss.",
+        "a second backward pass with the clipping factors; it wraps the loss) with factoryfl's Conv1d norm "
+        "sampler (common/privacy/norm_samplers.py: two T×T Gram matrices per window, or the per-window gradient "
+        "where that is cheaper), as factoryfl's DP training runs it. ghost-opacus = the same without it: Opacus 1.6 "
+        "ships norm samplers for Linear and Embedding only and materialises per-window Conv1d gradients.",
+        "The extractor's adaptive pooling is skipped when its input already has `pool_bins` positions (an exact "
+        "identity; true for the DP model, whose 32 bands pool to 8 positions).",
         "The LogSpectrum input layer has no parameters, so no per-sample gradient rule is needed for it; "
         "rFFT runs once per batch in every mode.",
     ]
