@@ -120,7 +120,8 @@ class Extractor(nn.Module):
                                  padding=cfg.first_kernel // 2)
             else:
                 conv = nn.Conv1d(width_in, width, cfg.kernel_size, padding=cfg.kernel_size // 2)
-            layers += [conv, _norm(cfg.norm, width, cfg.groups), _activation(cfg.activation), nn.MaxPool1d(2)]
+            pool = nn.MaxPool1d(cfg.block_pool) if cfg.block_pool > 1 else nn.Identity()
+            layers += [conv, _norm(cfg.norm, width, cfg.groups), _activation(cfg.activation), pool]
             width_in = width
         self.blocks = nn.Sequential(*layers)
         self.pool = BinPool(cfg.pool_bins)

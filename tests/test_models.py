@@ -203,3 +203,17 @@ def test_dp_scenario_builds_its_model() -> None:
     assert model(windows(2)).shape == (2, 9)
     check_dp_compatible(nn.Sequential(model.extractor, model.reference_head))
     assert DP_SCENARIO.read_text().splitlines()[0].startswith("# Run: factoryfl simulate ")
+
+
+def test_block_pool_one_keeps_every_position_and_bad_values_are_refused():
+    from common.config.schema import ModelConfig
+
+    cfg = ModelConfig(channels=(8, 16, 16), first_kernel=5, first_stride=1, feature_dim=8, groups=4,
+                      block_pool=1, pool_bins=6, standardize_input=False)
+    model = build_model(14, 1, cfg, seed=0)
+    h = model.extractor.blocks(torch.randn(2, 14, 30))
+    assert h.shape[-1] == 30 and not any(isinstance(m, torch.nn.MaxPool1d) for m in model.extractor.blocks)
+    assert model.extractor(torch.randn(2, 14, 30)).shape == (2, 8)
+    halved = build_model(14, 1, ModelConfig(channels=(8, 16, 16), first_kernel=5, first_stride=1, groups=4), seed=0)
+    assert halved.extractor.blocks(torch.randn(2, 14, 30)).shape[-1] == 3
+    assert any("block_pool" in p for p in ModelConfig(block_pool=0).problems())

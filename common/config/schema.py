@@ -75,6 +75,9 @@ class ModelConfig:
     # keeps coarse position — for a spectrum input, where in frequency a pattern sits. More bins
     # than positions left after the max-pools only repeats positions.
     pool_bins: int = 1
+    # Max-pool factor after each conv block (1 = no pooling: every block keeps the window's full
+    # length — for short windows such as C-MAPSS's 30 cycles, where halving three times leaves 3).
+    block_pool: int = 2
 
     def problems(self) -> list[str]:
         out = []
@@ -98,6 +101,8 @@ class ModelConfig:
                 out.append(f"spectrum_bands must be >= 1 (or null for every bin), got {self.spectrum_bands}")
         if self.pool_bins < 1:
             out.append(f"pool_bins must be >= 1 (1 = global average pool), got {self.pool_bins}")
+        if self.block_pool < 1:
+            out.append(f"block_pool must be >= 1 (1 = no max-pool after a conv block, 2 = halve), got {self.block_pool}")
         return out
 
 

@@ -58,7 +58,20 @@ CANDIDATES: dict[str, dict[str, Any]] = {
         "rounds": 5, "training": {"augment": {"noise_std": 0.1, "probability": 1.0}}}},
     "wider model + 5 rounds + personalise 1 epoch": {"model": WIDER, "federation": {"rounds": 5},
                                                      "personalisation": {"epochs": 1}},
+    # Fourth round: three max-pools leave 3 of a 30-cycle window's positions; keep all 30.
+    "no max-pool (6 bins)": {"model": {"block_pool": 1}},
+    "no max-pool (10 bins)": {"model": {"block_pool": 1, "pool_bins": 10}},
+    "no max-pool (10 bins) + 5 rounds": {"model": {"block_pool": 1, "pool_bins": 10}, "federation": {"rounds": 5}},
+    "wider model + no max-pool (10 bins) + 5 rounds + weight decay 1e-4": {
+        "model": {**WIDER, "block_pool": 1, "pool_bins": 10},
+        "federation": {"rounds": 5, "training": {"weight_decay": 1e-4}}},
+    # Fifth round: around the best so far.
+    "no max-pool (6 bins) + 5 rounds": {"model": {"block_pool": 1}, "federation": {"rounds": 5}},
+    "no max-pool (10 bins) + 7 rounds": {"model": {"block_pool": 1, "pool_bins": 10}, "federation": {"rounds": 7}},
+    "no max-pool (10 bins) + 5 rounds + weight decay 1e-4": {
+        "model": {"block_pool": 1, "pool_bins": 10}, "federation": {"rounds": 5, "training": {"weight_decay": 1e-4}}},
 }
+assert not any("," in name for name in CANDIDATES), "--candidates splits on commas"
 
 
 def _merge(base: dict, override: dict) -> dict:
@@ -120,11 +133,12 @@ def markdown(payload: dict) -> str:
     rows = payload["rows"]
     names = [n for n in payload["candidates"] if any(r["candidate"] == n for r in rows)]
     best = min(names, key=lambda n: _mean_personalised(rows, n))
-    held = {r["site"]: (r["validation_engines"], r["n_validation_windows"]) for r in rows if r["candidate"] == names[0]}
+    held = {r["site"]: (r["validation_engines"], r["n_validation_windows"]) for r in rows
+            if r["candidate"] == names[0] and r["seed"] == payload["seeds"][0]}
     lines = ["# C-MAPSS: settings chosen on held-out training engines", "",
              f"Command: {payload['command']}. Each site holds out a seeded {int(100 * VALIDATION_SHARE)} % of its "
              "training engines and is scored on every window of them (validation RMSE, RUL capped at 125; "
-             f"validation engines/windows ({names[0]}): " + ", ".join(f"{s} {e}/{w}" for s, (e, w) in sorted(held.items())) + "). "
+             f"validation engines/windows ({names[0]}, seed {payload['seeds'][0]}): " + ", ".join(f"{s} {e}/{w}" for s, (e, w) in sorted(held.items())) + "). "
              f"The official test engines are not read for this choice. {payload.get('jobs', 1)} runs at a time. Seeds "
              f"{payload['seeds']} (mean ± std); last epoch.", machine_line(payload["machine"]), "",
              "| candidate | overrides | " + " | ".join(f"{s} personalised" for s in SITES)
