@@ -41,6 +41,36 @@ AIMS = {"fd001": 13.0, "fd002": 16.0, "fd003": 13.0, "fd004": 16.0}
 METHODS = ("local_only", "federated_global", "federated_personalised")
 
 
+def with_overrides(base: dict, override: dict) -> dict:
+    """``base`` with ``override`` merged in key by key; ``plants_data`` updates every plant's ``data``."""
+    def merge(into: dict, extra: dict) -> dict:
+        out = copy.deepcopy(into)
+        for key, value in extra.items():
+            out[key] = merge(out.get(key, {}), value) if isinstance(value, dict) else value
+        return out
+
+    extra = dict(override)
+    plants_data = extra.pop("plants_data", {})
+    body = merge(base, extra)
+    for plant in body["plants"]:
+        plant["data"].update(plants_data)
+    return body
+
+
+def tuned_local_only() -> tuple[str, dict] | None:
+    """The candidate of ``cmapss_tuning.json`` with the lowest mean local-only validation RMSE
+    (the local-only baseline's own best settings, chosen on held-out training engines), or None."""
+    saved = RESULTS_DIR / "cmapss_tuning.json"
+    if not saved.exists():
+        return None
+    payload = json.loads(saved.read_text())
+    scores: dict[str, list[float]] = {}
+    for row in payload["rows"]:
+        scores.setdefault(row["candidate"], []).append(row["local_only"]["rmse"])
+    best = min(scores, key=lambda name: float(np.mean(scores[name])))
+    return best, payload["candidates"][best]
+
+
 def _absolute(body: dict, base_dir: Path) -> dict:
     for plant in body["plants"]:
         raw = plant["data"]["path"]
@@ -71,8 +101,11 @@ def _quiet_worker() -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
-def _per_site_run(base: dict, fraction: float, seed: int, work: Path) -> list[dict[str, Any]]:
-    """One federation (with its local-only baseline) at one share of training engines and one seed."""
+def _per_site_run(base: dict, fraction: float, seed: int, work: Path, arm: str = "per_site") -> list[dict[str, Any]]:
+    """One federation (with its local-only baseline) at one share of training engines and one seed.
+
+    ``arm`` "local_only_tuned": ``base`` carries the local-only baseline's own tuned settings and
+    only its local-only result is kept."""
     _quiet_worker()
     log = logging.getLogger("cmapss")
     started = time.perf_counter()
@@ -81,22 +114,29 @@ def _per_site_run(base: dict, fraction: float, seed: int, work: Path) -> list[di
     body["evaluation"] = {"baselines": ["local_only"]}
     for plant in body["plants"]:
         plant["data"].update({"train_units_fraction": fraction, "seed": seed})
-    results = _run(body, work / f"site-f{fraction}-s{seed}")
+    results = _run(body, work / f"{arm}-f{fraction}-s{seed}")
     rows = []
     for site, plant in results["plants"].items():
-        row = {"study": "per_site", "fraction": fraction, "seed": seed, "site": site, "n_test": plant["n_test"]}
-        for method in METHODS:
+        row = {"study": arm, "fraction": fraction, "seed": seed, "site": site, "n_test": plant["n_test"]}
+        for method in (METHODS if arm == "per_site" else ("local_only",)):
             metrics = plant["metrics"].get(method, {})
             row[method] = {"rmse": metrics.get("rmse"), "score": metrics.get("score")}
         rows.append(row)
-        log.info("fraction %.1f seed %d %s: local %.2f global %.2f personalised %.2f", fraction, seed, site,
-                 row["local_only"]["rmse"], row["federated_global"]["rmse"], row["federated_personalised"]["rmse"])
-    log.info("per-site fraction %.1f seed %d: %.0fs", fraction, seed, time.perf_counter() - started)
+        log.info("%s fraction %.1f seed %d %s: %s", arm, fraction, seed, site,
+                 ", ".join(f"{m} {row[m]['rmse']:.2f}" for m in METHODS if m in row))
+    log.info("%s fraction %.1f seed %d: %.0fs", arm, fraction, seed, time.perf_counter() - started)
     return rows
 
 
-def per_site(base: dict, seeds: list[int], fractions: list[float], work: Path, jobs: int = 1) -> list[dict[str, Any]]:
-    return parallel_map(_per_site_run, [(base, f, s, work) for f in fractions for s in seeds], jobs)
+def per_site(base: dict, seeds: list[int], fractions: list[float], work: Path, jobs: int = 1,
+             local_only_settings: dict | None = None) -> list[dict[str, Any]]:
+    """Every (fraction, seed) federation; with ``local_only_settings`` also the local-only baseline
+    under its own tuned settings (a fair baseline: the scenario's settings were tuned for federation)."""
+    tasks = [(base, f, s, work) for f in fractions for s in seeds]
+    if local_only_settings is not None:
+        tuned = with_overrides(base, local_only_settings)
+        tasks += [(tuned, f, s, work, "local_only_tuned") for f in fractions for s in seeds]
+    return parallel_map(_per_site_run, tasks, jobs)
 
 
 def leave_one_site_out(base: dict, seeds: list[int], methods: list[str], work: Path,
@@ -181,20 +221,28 @@ def markdown(payload: dict) -> str:
              "`pool_bins: 6` and `dropout: 0.2` date from three earlier one-seed trials (seed 0, all engines) that did "
              "look at these test engines' RMSE — read the seed-0 figures with that in mind."
              + (f" {payload['reruns']}" if payload.get("reruns") else ""),
+             "Local-only trains as many epochs as a plant does in the federation (rounds × local epochs + "
+             "personalisation epochs), so settings tuned for the federation can starve it; the column *own tuned "
+             "settings* trains it with "
+             + (f"the candidate that gave local-only its lowest validation RMSE in `cmapss_tuning.md` "
+                f"(**{payload['local_only_tuned']['candidate']}**)." if payload.get("local_only_tuned")
+                else "— (no `cmapss_tuning.json` when this ran)."),
              ""]
     for fraction in payload["fractions"]:
         sel = [r for r in rows if r["study"] == "per_site" and r["fraction"] == fraction]
         if not sel:
             continue
+        tuned = [r for r in payload["rows"] if r["study"] == "local_only_tuned" and r["fraction"] == fraction]
         lines += [f"## Per site, {int(round(100 * fraction))} % of training engines per site", "",
-                  "| site | test engines | local-only RMSE | federated global RMSE | federated + personalised RMSE "
-                  "| aim | local-only score | federated + personalised score |",
-                  "|---|---:|---:|---:|---:|---:|---:|---:|"]
+                  "| site | test engines | local-only RMSE | local-only, own tuned settings | federated global RMSE "
+                  "| federated + personalised RMSE | aim | local-only score | federated + personalised score |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for site in SITES:
             s = [r for r in sel if r["site"] == site]
             if not s:
                 continue
             lines.append(f"| {site} | {s[0]['n_test']} | {_fmt([r['local_only']['rmse'] for r in s])} | "
+                         f"{_fmt([r['local_only']['rmse'] for r in tuned if r['site'] == site])} | "
                          f"{_fmt([r['federated_global']['rmse'] for r in s])} | "
                          f"**{_fmt([r['federated_personalised']['rmse'] for r in s])}** | ≤ {AIMS[site]:.0f} | "
                          f"{_fmt([r['local_only']['score'] for r in s], 0)} | "
@@ -263,7 +311,8 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="ffl-cmapss-"))
     try:
         jobs = max(1, args.jobs)
-        rows = per_site(base, seeds, fractions, work, jobs)
+        tuned = tuned_local_only() if fractions else None
+        rows = per_site(base, seeds, fractions, work, jobs, tuned[1] if tuned else None)
         if args.loso_methods:
             rows += leave_one_site_out(base, seeds, args.loso_methods.split(","), work, jobs)
     finally:
@@ -271,15 +320,18 @@ def main() -> None:
     reruns = None
     if args.merge and (RESULTS_DIR / f"{args.name}.json").exists():
         previous = json.loads((RESULTS_DIR / f"{args.name}.json").read_text())
-        ran = {"per_site"} if fractions else set()
+        ran = {"per_site", "local_only_tuned"} if fractions else set()
         ran |= {"leave_one_site_out"} if args.loso_methods else set()
         rows += [r for r in previous["rows"] if r["study"] not in ran]
         fractions = fractions or previous["fractions"]
+        tuned = tuned or ((previous["local_only_tuned"]["candidate"], previous["local_only_tuned"]["overrides"])
+                          if previous.get("local_only_tuned") else None)
         rerun = ("Leave-one-site-out re-run alone" if ran == {"leave_one_site_out"} else "Per-site study re-run alone")
         reruns = f"{rerun} on {machine()['measured_at'][:10]} (`python -m simulations.benchmarks.cmapss " + \
             f"--fractions '{args.fractions}' --loso-methods '{args.loso_methods}' --merge`); the other rows are kept."
     payload = {"machine": machine(), "rows": rows, "seeds": seeds, "fractions": fractions,
                **({"reruns": reruns} if reruns else {}),
+               **({"local_only_tuned": {"candidate": tuned[0], "overrides": tuned[1]}} if tuned else {}),
                "loso_methods": args.loso_methods.split(",") if args.loso_methods else [], "base_scenario": str(base_path), "aims_rmse": AIMS,
                "settings": {k: base.get(k) for k in ("model", "federation", "personalisation", "transfer", "window")}}
     json_path, md_path = write_results(args.name, payload, markdown(payload))

@@ -14,7 +14,6 @@ Run: make bench-cmapss-tuning   (writes simulations/results/cmapss_tuning.{json,
 from __future__ import annotations
 
 import argparse
-import copy
 import json
 import logging
 import shutil
@@ -27,7 +26,7 @@ import numpy as np
 import torch
 import yaml
 
-from simulations.benchmarks.cmapss import METHODS, SITES, _absolute, _fmt, _quiet_worker, _run
+from simulations.benchmarks.cmapss import METHODS, SITES, _absolute, _fmt, _quiet_worker, _run, with_overrides
 from simulations.benchmarks.common import RESULTS_DIR, command_line, machine, machine_line, parallel_map, publish
 
 VALIDATION_SHARE = 0.2  # of each site's training engines
@@ -74,13 +73,6 @@ CANDIDATES: dict[str, dict[str, Any]] = {
 assert not any("," in name for name in CANDIDATES), "--candidates splits on commas"
 
 
-def _merge(base: dict, override: dict) -> dict:
-    out = copy.deepcopy(base)
-    for key, value in override.items():
-        out[key] = _merge(out.get(key, {}), value) if isinstance(value, dict) else value
-    return out
-
-
 def _engines(path: str) -> int:
     from common.data.paths import read_npz
 
@@ -92,13 +84,10 @@ def _engines(path: str) -> int:
 def _one_run(base: dict, name: str, seed: int, held_out: dict[str, int], run_dir: Path) -> list[dict[str, Any]]:
     _quiet_worker()
     started = time.perf_counter()
-    override = dict(CANDIDATES[name])
-    plants_data = override.pop("plants_data", {})  # settings of every plant's data
-    body = _merge(base, override)
+    body = with_overrides(base, CANDIDATES[name])
     body.update({"name": f"cmapss-tune-s{seed}", "seed": seed})
     body["evaluation"] = {"baselines": ["local_only"]}
     for plant in body["plants"]:
-        plant["data"].update(plants_data)
         plant["data"].update({"validation_units": held_out[plant["id"]], "evaluate_on": "validation", "seed": seed})
     results = _run(body, run_dir)
     seconds = time.perf_counter() - started
