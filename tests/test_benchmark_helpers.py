@@ -1,0 +1,44 @@
+"""Helpers the benchmarks share: setting overrides, the tuned local-only choice, parallel runs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from simulations.benchmarks import cmapss
+from simulations.benchmarks.common import parallel_map
+
+
+def _square_and_cube(x: int) -> list[int]:
+    return [x * x, x * x * x]
+
+
+BASE = {"model": {"channels": [32, 64], "dropout": 0.2}, "federation": {"rounds": 10, "training": {"lr": 1}},
+        "plants": [{"id": "a", "data": {"path": "a.npz", "train_stride": 2}},
+                   {"id": "b", "data": {"path": "b.npz", "train_stride": 2}}]}
+
+
+def test_overrides_merge_key_by_key_and_reach_every_plants_data():
+    body = cmapss.with_overrides(BASE, {"model": {"block_pool": 1}, "federation": {"rounds": 5},
+                                        "plants_data": {"train_stride": 1}})
+    assert body["model"] == {"channels": [32, 64], "dropout": 0.2, "block_pool": 1}
+    assert body["federation"] == {"rounds": 5, "training": {"lr": 1}}
+    assert [p["data"] for p in body["plants"]] == [{"path": "a.npz", "train_stride": 1},
+                                                   {"path": "b.npz", "train_stride": 1}]
+    assert BASE["federation"]["rounds"] == 10 and BASE["plants"][0]["data"]["train_stride"] == 2  # untouched
+
+
+def test_tuned_local_only_is_the_lowest_mean_local_only_validation_rmse(tmp_path, monkeypatch):
+    monkeypatch.setattr(cmapss, "RESULTS_DIR", tmp_path)
+    assert cmapss.tuned_local_only() is None
+    rows = [{"candidate": c, "local_only": {"rmse": r}} for c, r in
+            [("x", 15.0), ("x", 17.0), ("y", 15.5), ("y", 15.9), ("z", 14.0), ("z", 19.0)]]
+    (tmp_path / "cmapss_tuning.json").write_text(json.dumps(
+        {"rows": rows, "candidates": {"x": {"a": 1}, "y": {"b": 2}, "z": {}}}))
+    assert cmapss.tuned_local_only() == ("y", {"b": 2})  # means 16.0, 15.7, 16.5
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_parallel_map_keeps_task_order_and_flattens(jobs):
+    assert parallel_map(_square_and_cube, [(2,), (3,), (4,)], jobs) == [4, 8, 9, 27, 16, 64]
