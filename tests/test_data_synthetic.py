@@ -179,6 +179,22 @@ def test_class_recording_independent_of_class_order() -> None:
     assert np.array_equal(a.train.x[a.train.y == 1], b.train.x[b.train.y == 0])
 
 
+def test_every_class_window_is_cut_from_exactly_its_recording() -> None:
+    """Without resampling a plant's windows are the recording of exactly ``total`` samples: one sample
+    more shifts the generator's draws and silently changes the data earlier results were measured on."""
+    params = SyntheticParams(seed=11, rpm=1750, load=0.3, resonance_hz=2800)  # plant-a of default.yaml
+    window = WindowSpec(length=1024, test_fraction=0.2)
+    data = load_synthetic("p", params, window)
+    total = recording_length(params.num_windows_per_class, window)
+    cut = total - int(round(total * 0.2))
+    for label, name in enumerate(params.classes):
+        rec = synthesize_recording(name, params, total, class_rng(params.seed, name))
+        train = np.concatenate(data.train.x[data.train.y == label][:, 0])
+        test = np.concatenate(data.test.x[data.test.y == label][:, 0])
+        np.testing.assert_array_equal(train, rec[:train.size], err_msg=name)
+        np.testing.assert_array_equal(test, rec[cut:cut + test.size], err_msg=name)
+
+
 def test_windows_come_from_time_split_recording() -> None:
     params = SyntheticParams(num_windows_per_class=20, classes=("normal", "outer_race"))
     window = WindowSpec(length=512, stride=128, test_fraction=0.25)

@@ -231,7 +231,10 @@ def load_synthetic(
     n_train = params.num_windows_per_class
     total = recording_length(n_train, window)
     rate = output_rate(params.sample_rate_hz, window)
-    at_source_rate = int(math.ceil(total * params.sample_rate_hz / rate)) + 1  # ≥ total samples once resampled
+    # Synthesise exactly ``total`` samples when nothing is resampled: one more sample shifts the
+    # generator's draws and changes every window (the data every earlier result was measured on).
+    at_source_rate = (total if rate == params.sample_rate_hz
+                      else int(math.ceil(total * params.sample_rate_hz / rate)) + 1)  # ≥ total once resampled
     xs_train, ys_train, xs_test, ys_test = [], [], [], []
     for label, name in enumerate(params.classes):
         recording = synthesize_recording(name, params, at_source_rate, class_rng(params.seed, name))
