@@ -27,7 +27,7 @@ import torch
 from torch import nn
 from torch.func import functional_call
 
-from common.training import TrainStats, _device_of, labelled, supervised_loss
+from common.training import TrainStats, _device_of, labelled, seeds_dropout, supervised_loss
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +85,7 @@ def reptile_update(module: nn.Module, x: np.ndarray, y: np.ndarray, *, episodes:
     return TrainStats(loss=float(np.mean(after)), steps=steps, samples=samples, first_loss=first_loss)
 
 
+@seeds_dropout
 def per_fedavg_update(module: nn.Module, x: np.ndarray, y: np.ndarray, optimizer: torch.optim.Optimizer, *,
                       steps: int, batch_size: int, inner_learning_rate: float, seed: int) -> TrainStats:
     """``steps`` first-order Per-FedAvg steps: θ ← opt(θ, ∇L_{D'}(θ − α∇L_D(θ))); updates ``module``."""

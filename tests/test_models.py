@@ -217,3 +217,24 @@ def test_block_pool_one_keeps_every_position_and_bad_values_are_refused():
     halved = build_model(14, 1, ModelConfig(channels=(8, 16, 16), first_kernel=5, first_stride=1, groups=4), seed=0)
     assert halved.extractor.blocks(torch.randn(2, 14, 30)).shape[-1] == 3
     assert any("block_pool" in p for p in ModelConfig(block_pool=0).problems())
+
+
+def test_training_with_dropout_is_reproducible_and_leaves_the_global_generator_alone():
+    """Dropout draws from torch's global generator: training seeds it from its own seed and restores it."""
+    from common.config.schema import ModelConfig
+    from common.training import train_supervised
+
+    cfg = ModelConfig(channels=(8, 8), first_kernel=5, first_stride=1, groups=4, feature_dim=8, dropout=0.5)
+    x = np.random.default_rng(0).normal(size=(64, 2, 30)).astype(np.float32)
+    y = np.random.default_rng(1).normal(size=64).astype(np.float32)
+    results = []
+    for global_seed in (1, 2):
+        torch.manual_seed(global_seed)
+        model = build_model(2, 1, cfg, seed=0)
+        module = nn.Sequential(model.extractor, model.reference_head)
+        state = torch.random.get_rng_state()
+        train_supervised(module, x, y, torch.optim.Adam(module.parameters(), 1e-2), epochs=2, batch_size=16, seed=3)
+        assert torch.equal(torch.random.get_rng_state(), state), "the caller's generator is restored"
+        results.append([p.detach().clone() for p in module.parameters()])
+    for a, b in zip(*results):
+        assert torch.equal(a, b)

@@ -19,7 +19,7 @@ from torch.utils.data import DataLoader, TensorDataset
 from common.config.schema import AugmentConfig
 from common.data.augment import augment_batch
 from common.privacy.compat import check_dp_compatible
-from common.training import AUGMENT_SEED_OFFSET, _device_of, labelled, supervised_loss
+from common.training import AUGMENT_SEED_OFFSET, _device_of, labelled, seeds_dropout, supervised_loss
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +85,7 @@ def _empty_step(private_module: nn.Module, private_optimizer, criterion, xb: tor
     private_optimizer.step()
 
 
+@seeds_dropout
 def train_dp(
     module: nn.Module,
     x: np.ndarray,

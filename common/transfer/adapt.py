@@ -91,6 +91,7 @@ from common.transfer.losses import (
 )
 from common.transfer.gap import coral_distance, rff_mmd2
 from common.transfer.stats import FeatureStats
+from common.training import dropout_rng
 
 
 # ---------------------------------------------------------------- configuration and result
@@ -331,6 +332,12 @@ class _Trainer:
 
     def run(self, x: np.ndarray, batch_objective: BatchObjective,
             epoch_start: Callable[[int], None] | None = None) -> tuple[list[float], list[dict[str, float]]]:
+        """All epochs, with dropout's masks seeded from ``cfg.seed`` (reproducible runs)."""
+        with dropout_rng(self.cfg.seed, next(self.extractor.parameters()).device):
+            return self._epochs(x, batch_objective, epoch_start)
+
+    def _epochs(self, x: np.ndarray, batch_objective: BatchObjective,
+                epoch_start: Callable[[int], None] | None) -> tuple[list[float], list[dict[str, float]]]:
         cfg = self.cfg
         xt = torch.from_numpy(np.ascontiguousarray(x, dtype=np.float32))
         n = len(xt)

@@ -71,12 +71,17 @@ def tuned_local_only() -> tuple[str, dict] | None:
     return best, payload["candidates"][best]
 
 
-def _absolute(body: dict, base_dir: Path) -> dict:
-    for plant in body["plants"]:
-        raw = plant["data"]["path"]
-        if not Path(raw).is_absolute():
-            plant["data"]["path"] = str((base_dir / raw).resolve())
-    return body
+def load_base(path: Path) -> dict:
+    """The base scenario as a dict, data paths made absolute; exits naming the files when the data are absent."""
+    from simulations.lopo import _absolute_paths
+
+    base = yaml.safe_load(path.read_text())
+    for plant in base["plants"]:
+        _absolute_paths(plant, path.resolve().parent)
+    missing = [p["data"]["path"] for p in base["plants"] if not Path(p["data"]["path"]).exists()]
+    if missing:
+        raise SystemExit(f"C-MAPSS data not found: {missing}; place ../shared/datasets/cmapss")
+    return base
 
 
 def _run(body: dict, run_dir: Path) -> dict:
@@ -93,8 +98,8 @@ def _run(body: dict, run_dir: Path) -> dict:
     return results
 
 
-def _quiet_worker() -> None:
-    """A benchmark worker process: one torch thread, progress lines on stderr, library logs quiet."""
+def quiet_process() -> None:
+    """A benchmark process (main or worker): one torch thread, progress lines on stderr, library logs quiet."""
     torch.set_num_threads(1)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
     for noisy in ("server", "client", "common"):
@@ -106,7 +111,7 @@ def _per_site_run(base: dict, fraction: float, seed: int, work: Path, arm: str =
 
     ``arm`` "local_only_tuned": ``base`` carries the local-only baseline's own tuned settings and
     only its local-only result is kept."""
-    _quiet_worker()
+    quiet_process()
     log = logging.getLogger("cmapss")
     started = time.perf_counter()
     body = copy.deepcopy(base)
@@ -158,7 +163,7 @@ def _loso_run(base: dict, seed: int, target: str, methods: list[str], work: Path
     from common.config.scenario import scenario_from_dict
     from common.transfer.stats import FeatureStats, aggregate
 
-    _quiet_worker()
+    quiet_process()
     log = logging.getLogger("cmapss")
     started = time.perf_counter()
     body = copy.deepcopy(base)
@@ -297,15 +302,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.render:
         return rerender(args.name, markdown)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
-    for noisy in ("server", "client", "common"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
-    torch.set_num_threads(1)
+    quiet_process()
     base_path = Path(args.base)
-    base = _absolute(yaml.safe_load(base_path.read_text()), base_path.resolve().parent)
-    missing = [p["data"]["path"] for p in base["plants"] if not Path(p["data"]["path"]).exists()]
-    if missing:
-        raise SystemExit(f"C-MAPSS data not found: {missing}; place ../shared/datasets/cmapss")
+    base = load_base(base_path)
     seeds = [int(s) for s in args.seeds.split(",")]
     fractions = [float(f) for f in args.fractions.split(",") if f]
     work = Path(tempfile.mkdtemp(prefix="ffl-cmapss-"))

@@ -24,10 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import torch
-import yaml
 
-from simulations.benchmarks.cmapss import METHODS, SITES, _absolute, _fmt, _quiet_worker, _run, with_overrides
+from simulations.benchmarks.cmapss import METHODS, SITES, _fmt, _run, load_base, quiet_process, with_overrides
 from simulations.benchmarks.common import (RESULTS_DIR, command_line, machine, machine_line, parallel_map, publish,
                                            rerender)
 
@@ -87,7 +85,7 @@ def _engines(path: str) -> int:
 
 
 def _one_run(base: dict, name: str, seed: int, held_out: dict[str, int], run_dir: Path) -> list[dict[str, Any]]:
-    _quiet_worker()
+    quiet_process()
     started = time.perf_counter()
     body = with_overrides(with_overrides(base, STARTING_POINT), CANDIDATES[name])
     body.update({"name": f"cmapss-tune-s{seed}", "seed": seed})
@@ -153,6 +151,8 @@ def markdown(payload: dict) -> str:
                      + f" | {np.mean([r['federated_global']['rmse'] for r in sel]):.2f}"
                      + f" | {np.mean([s for _, s in runs]):.0f} |")
     lines += ["", f"Lowest mean federated + personalised validation RMSE: **{best}**.", ""]
+    if payload.get("note"):
+        lines += [payload["note"], ""]
     return "\n".join(lines) + "\n"
 
 
@@ -170,19 +170,13 @@ def main() -> None:
     args = parser.parse_args()
     if args.render:
         return rerender(args.name, markdown)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
-    for noisy in ("server", "client", "common"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
-    torch.set_num_threads(1)
+    quiet_process()
     names = [n for n in args.candidates.split(",") if n]
     unknown = [n for n in names if n not in CANDIDATES]
     if unknown:
         raise SystemExit(f"--candidates: unknown {unknown}; choose from {list(CANDIDATES)}")
     base_path = Path(args.base)
-    base = _absolute(yaml.safe_load(base_path.read_text()), base_path.resolve().parent)
-    missing = [p["data"]["path"] for p in base["plants"] if not Path(p["data"]["path"]).exists()]
-    if missing:
-        raise SystemExit(f"C-MAPSS data not found: {missing}; place ../shared/datasets/cmapss")
+    base = load_base(base_path)
     seeds = [int(s) for s in args.seeds.split(",")]
     work = Path(tempfile.mkdtemp(prefix="ffl-cmapss-tune-"))
     try:
