@@ -35,6 +35,21 @@ STARTING_POINT = {"model": {"block_pool": 2}, "federation": {"rounds": 10}}
 """Applied to the scenario before every candidate: the settings this study started from (the
 scenario before it adopted the winner), so re-running it measures the same candidates."""
 WIDER = {"channels": [64, 128, 128], "feature_dim": 128}
+# The fifth round's winner, which the scenario now uses; the sixth round's candidates vary it.
+BEST: dict[str, Any] = {"model": {"block_pool": 1}, "federation": {"rounds": 5}}
+
+
+def _around_best(change: dict[str, Any]) -> dict[str, Any]:
+    """BEST with ``change`` merged over it (nested keys merge, a leaf in ``change`` wins)."""
+    def merge(into: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+        out = dict(into)
+        for key, value in extra.items():
+            out[key] = merge(out.get(key, {}), value) if isinstance(value, dict) else value
+        return out
+
+    return merge(BEST, change)
+
+
 CANDIDATES: dict[str, dict[str, Any]] = {
     "starting point (10 rounds + max-pools)": {},
     "20 rounds": {"federation": {"rounds": 20}},
@@ -72,6 +87,20 @@ CANDIDATES: dict[str, dict[str, Any]] = {
     "no max-pool (10 bins) + 7 rounds": {"model": {"block_pool": 1, "pool_bins": 10}, "federation": {"rounds": 7}},
     "no max-pool (10 bins) + 5 rounds + weight decay 1e-4": {
         "model": {"block_pool": 1, "pool_bins": 10}, "federation": {"rounds": 5, "training": {"weight_decay": 1e-4}}},
+    # Sixth round (after the dropout-seeding fix): around the scenario's settings (BEST below).
+    "best (re-run after the dropout fix)": _around_best({}),
+    "best + kernel 5": _around_best({"model": {"kernel_size": 5}}),
+    "best + first kernel 9": _around_best({"model": {"first_kernel": 9}}),
+    "best + four conv blocks": _around_best({"model": {"channels": [32, 64, 64, 64]}}),
+    "best + feature dim 128": _around_best({"model": {"feature_dim": 128}}),
+    "best + dropout 0.1": _around_best({"model": {"dropout": 0.1}}),
+    "best + batch 64": _around_best({"federation": {"training": {"batch_size": 64}},
+                                     "personalisation": {"batch_size": 64}}),
+    "best + learning rate 0.003": _around_best({"federation": {"training": {"learning_rate": 0.003}}}),
+    "best + every window + 3 rounds": _around_best({"plants_data": {"train_stride": 1},
+                                                    "federation": {"rounds": 3}}),
+    "best + personalise 5 epochs at lr 0.0005": _around_best({"personalisation": {"epochs": 5,
+                                                                                  "learning_rate": 0.0005}}),
 }
 assert not any("," in name for name in CANDIDATES), "--candidates splits on commas"
 
