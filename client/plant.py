@@ -111,7 +111,7 @@ class Plant:
 
     def evaluate(self, module: nn.Module, spec: RunSpec) -> dict[str, float]:
         return evaluate_model(module, self.data.test.x, self.targets(spec, "test"), spec.num_classes,
-                              spec.target_scale)
+                              spec.target_scale, spec.target_range)
 
     def _model(self, spec: RunSpec, shared: dict[str, np.ndarray] | None) -> PlantModel:
         model = build_model(self.data.channels, spec.num_outputs, spec.model, seed=spec.seed).to(self.device)
@@ -398,6 +398,7 @@ class Plant:
             "in_channels": self.data.channels, "window_length": self.data.window_length,
             "sample_rate_hz": float(self.data.sample_rate_hz), "task": spec.task,
             "target_scale": float(spec.target_scale), "num_outputs": spec.num_outputs,
+            "target_range": list(spec.target_range) if spec.target_range is not None else None,
             "delta": self.delta(spec), "accountant": spec.privacy.accountant,
             "privacy_enabled": spec.privacy.enabled,
         })

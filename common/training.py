@@ -9,7 +9,7 @@ import contextlib
 import functools
 import logging
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, TypeVar
+from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 import numpy as np
 import torch
@@ -165,18 +165,29 @@ def evaluate_classifier(
     return classification_report(y, pred, num_classes, loss)
 
 
-def evaluate_regressor(module: nn.Module, x: np.ndarray, y: np.ndarray, scale: float = 1.0) -> dict[str, float]:
-    """RMSE, MAE and the PHM08 score in target units (predictions and targets × ``scale``)."""
+def clip_to_range(values: np.ndarray, target_range: Sequence[float] | None) -> np.ndarray:
+    """Regression predictions (target units) clipped into the target's known [low, high], if given."""
+    if target_range is None:
+        return values
+    low, high = target_range
+    return np.clip(values, low, high)
+
+
+def evaluate_regressor(module: nn.Module, x: np.ndarray, y: np.ndarray, scale: float = 1.0,
+                       target_range: Sequence[float] | None = None) -> dict[str, float]:
+    """RMSE, MAE and the PHM08 score in target units (predictions and targets × ``scale``).
+
+    ``target_range``: predictions are clipped into it first (see ``Scenario.target_range``)."""
     from common.metrics import regression_report
 
     x, y = labelled(x, y)
     pred = predict_logits(module, x)[:, 0].numpy() if len(y) else np.zeros(0, np.float32)
-    return regression_report(y * scale, pred * scale)
+    return regression_report(y * scale, clip_to_range(pred * scale, target_range))
 
 
 def evaluate_model(module: nn.Module, x: np.ndarray, y: np.ndarray, num_classes: int,
-                   scale: float = 1.0) -> dict[str, float]:
+                   scale: float = 1.0, target_range: Sequence[float] | None = None) -> dict[str, float]:
     """Classification metrics for integer labels, regression metrics for float targets."""
     if np.issubdtype(y.dtype, np.floating):
-        return evaluate_regressor(module, x, y, scale)
+        return evaluate_regressor(module, x, y, scale, target_range)
     return evaluate_classifier(module, x, y, num_classes)

@@ -26,6 +26,7 @@ from common.data.windowing import WindowSpec, at_rate, cut_windows
 from common.fileio import atomic_write_json
 from common.models import build_model
 from common.privacy.ledger import PrivacyLedger
+from common.training import clip_to_range
 
 logger = logging.getLogger(__name__)
 
@@ -127,7 +128,8 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
         out = model(torch.from_numpy(x))
     rows: list[dict[str, Any]] = []
     if meta["task"] == "regression":
-        values = (out[:, 0] * float(meta.get("target_scale", 1.0))).numpy()
+        values = clip_to_range((out[:, 0] * float(meta.get("target_scale", 1.0))).numpy(),
+                               meta.get("target_range"))
         rows = [{"window": i, "rul": float(v)} for i, v in enumerate(values)]
     else:
         names = list(meta["class_names"])
@@ -190,7 +192,8 @@ def export(state_dir: Path, out_dir: Path) -> dict[str, Path]:
         "trained_at": meta.get("saved_at"), "task": meta["task"],
         "input": {"shape": ["N", int(meta["in_channels"]), int(meta["window_length"])], "dtype": "float32",
                   "sample_rate_hz": meta.get("sample_rate_hz"), "windows": "raw sensor windows, as in training"},
-        "output": ({"kind": "RUL", "scale": meta.get("target_scale"), "note": "multiply output by scale"}
+        "output": ({"kind": "RUL", "scale": meta.get("target_scale"), "range": meta.get("target_range"),
+                    "note": "multiply output by scale, then clip into range (when one is given)"}
                    if meta["task"] == "regression" else
                    {"kind": "logits", "classes": list(meta["class_names"]), "note": "softmax for probabilities"}),
         "personalisation": {"mode": meta.get("mode"), "epochs": meta.get("epochs")},

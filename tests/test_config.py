@@ -408,3 +408,30 @@ def test_shipped_scenario_loads_and_says_how_to_run_it(path):
     assert "factoryfl simulate" in first_line or "make" in first_line
     scenario = load_scenario(path)
     assert scenario.plants and len({p.id for p in scenario.plants}) == len(scenario.plants)
+
+
+# ----------------------------------------------------------------------------- target_range
+
+REGRESSION_BASE = "name: x\ntask: regression\ntarget_scale: 125\nsynthetic_plants: {count: 1}\n"
+
+
+@pytest.mark.parametrize("value", ["[0]", "[125, 0]", "[0, .inf]", "[1, 1]"])
+def test_target_range_must_be_low_below_high(tmp_path, value):
+    err = config_error(tmp_path, REGRESSION_BASE + f"target_range: {value}\n")
+    line = problem_for(err, "target_range")
+    assert "two finite numbers with low < high" in line and "[0, 125]" in line
+
+
+def test_target_range_is_refused_for_classification(tmp_path):
+    err = config_error(tmp_path, "name: x\nsynthetic_plants: {count: 1}\ntarget_range: [0, 1]\n")
+    line = problem_for(err, "target_range")
+    assert "regression only" in line and "remove it" in line
+
+
+def test_target_range_reaches_the_run_spec(tmp_path):
+    from common.config.scenario import run_spec_from_json, run_spec_from_scenario, run_spec_to_json
+
+    scenario = load_text(tmp_path, REGRESSION_BASE + "target_range: [0, 125]\n")
+    assert scenario.target_range == (0.0, 125.0)
+    spec = run_spec_from_json(run_spec_to_json(run_spec_from_scenario(scenario, ("a",))))
+    assert spec.target_range == (0.0, 125.0)

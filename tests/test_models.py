@@ -14,6 +14,7 @@ from common.config import ConfigError, ModelConfig, load_scenario
 from common.config.scenario import scenario_from_dict
 from common.models import LogSpectrum, build_model, is_shared, shared_state
 from common.privacy.compat import check_dp_compatible
+from common.training import evaluate_regressor
 
 REPO = Path(__file__).resolve().parents[1]
 DP_SCENARIO = REPO / "simulations" / "scenarios" / "cwru_4plants_dp.yaml"
@@ -238,3 +239,27 @@ def test_training_with_dropout_is_reproducible_and_leaves_the_global_generator_a
         results.append([p.detach().clone() for p in module.parameters()])
     for a, b in zip(*results):
         assert torch.equal(a, b)
+
+
+class _Constant(nn.Module):
+    """Predicts fixed values (scaled target units), one per window, whatever the input."""
+
+    def __init__(self, values: list[float]) -> None:
+        super().__init__()
+        self.values = torch.tensor(values).unsqueeze(1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.values[: len(x)]
+
+
+def test_regression_predictions_are_clipped_into_the_target_range():
+    """RUL targets lie in [0, 125]: a prediction of 150 or -25 is scored as 125 or 0 once the range
+    is given, and no error grows (clipping is a projection onto a set holding every target)."""
+    x = np.zeros((3, 1, 4), np.float32)
+    y = np.array([125, 0, 50], np.float32) / 125
+    module = _Constant([150 / 125, -25 / 125, 60 / 125])
+    raw = evaluate_regressor(module, x, y, scale=125)
+    clipped = evaluate_regressor(module, x, y, scale=125, target_range=(0, 125))
+    assert raw["rmse"] == pytest.approx(np.sqrt((25**2 + 25**2 + 10**2) / 3), rel=1e-5)
+    assert clipped["rmse"] == pytest.approx(np.sqrt(10**2 / 3), rel=1e-5)
+    assert clipped["mae"] <= raw["mae"]

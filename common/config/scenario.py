@@ -231,6 +231,7 @@ def run_spec_from_scenario(scenario: Scenario, class_names: tuple[str, ...]) -> 
         transfer=scenario.transfer,
         task=scenario.task,
         target_scale=scenario.target_scale,
+        target_range=scenario.target_range,
     )
 
 

@@ -6,6 +6,7 @@ Frozen dataclasses, built once at the edge (YAML file, run config) by ``common.c
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -511,6 +512,19 @@ class SyntheticPlantsConfig:
         return out
 
 
+def target_range_problems(target_range: tuple[float, ...] | None, task: str) -> list[str]:
+    """``target_range`` must be two finite numbers, low < high, and only for regression."""
+    if target_range is None:
+        return []
+    if task != "regression":
+        return [f"target_range {list(target_range)} applies to regression only (task is {task}): remove it"]
+    if len(target_range) != 2 or not all(math.isfinite(v) for v in target_range) \
+            or not target_range[0] < target_range[1]:
+        return [f"target_range must be [low, high], two finite numbers with low < high (e.g. [0, 125] for "
+                f"RUL capped at 125), got {list(target_range)}"]
+    return []
+
+
 @dataclass(frozen=True)
 class Scenario:
     """A whole federation: every plant, the shared model and how it is trained."""
@@ -520,6 +534,10 @@ class Scenario:
     seed: int = 0
     task: Literal["classification", "regression"] = "classification"
     target_scale: float = 1.0
+    # Regression only: [low, high], the interval the target is known to lie in (target units, e.g.
+    # [0, 125] for RUL capped at 125). Predictions are clipped into it — a projection onto a set
+    # that holds every true target, so no prediction's error grows. null: predictions unclipped.
+    target_range: tuple[float, ...] | None = None
     window: WindowConfig = field(default_factory=WindowConfig)
     model: ModelConfig = field(default_factory=ModelConfig)
     federation: FederationConfig = field(default_factory=FederationConfig)
@@ -537,6 +555,7 @@ class Scenario:
         out = []
         if self.target_scale <= 0:
             out.append(f"target_scale must be > 0 (e.g. the RUL cap, 125), got {self.target_scale}")
+        out.extend(target_range_problems(self.target_range, self.task))
         if self.privacy.enabled and self.federation.strategy.name == "fedprox":
             out.append(
                 "federation.strategy.name: fedprox cannot be combined with privacy.enabled — its proximal "
@@ -569,6 +588,7 @@ class RunSpec:
     transfer: TransferConfig = field(default_factory=TransferConfig)
     task: Literal["classification", "regression"] = "classification"
     target_scale: float = 1.0
+    target_range: tuple[float, ...] | None = None  # regression: predictions clipped into [low, high]
     channels: int = 0  # input channels every plant must have (0: not yet known)
 
     @property
