@@ -218,6 +218,29 @@ def test_fake_statistics_choice_and_constant_sensor(tmp_path: Path) -> None:
     assert ops.train.x.shape[1] == 14 + 3 and ops.channel_names[-1] == "op_setting_3"
 
 
+def test_fake_smoothing_is_causal_and_restarts_at_each_engine(tmp_path: Path) -> None:
+    """s_t = a·s_(t−1) + (1 − a)·x_t within an engine, from its own first cycle: a window covering a
+    whole engine equals the recursion run by hand over that engine's normalised rows."""
+    path = _fake_file(tmp_path)
+
+    def by_hand(x: np.ndarray) -> np.ndarray:
+        out = x.copy()
+        for t in range(1, x.shape[1]):
+            out[:, t] = 0.6 * out[:, t - 1] + 0.4 * x[:, t]
+        return out
+
+    for length, unit in ((8, 1), (10, 2)):  # engines 1 and 2 have 8 and 10 cycles: one whole-engine window
+        kwargs = dict(path=str(path), sequence_length=length, train_stride=100)
+        raw = load_cmapss_splits(CmapssParams(**kwargs))
+        smooth = load_cmapss_splits(CmapssParams(**kwargs, smoothing=0.6))
+        whole = raw.train.x[raw.train_unit == unit][0]
+        # engine 2's first cycle is its own raw value: nothing carried over from engine 1
+        assert np.allclose(smooth.train.x[smooth.train_unit == unit][0], by_hand(whole), atol=1e-5)
+    # a test engine's last cycle follows the recursion from its own previous (smoothed) cycle
+    assert np.allclose(smooth.test.x[1][:, -1], 0.6 * smooth.test.x[1][:, -2] + 0.4 * raw.test.x[1][:, -1], atol=1e-5)
+    assert "exponentially smoothed within each engine" in smooth.notes and "smoothed" not in raw.notes
+
+
 def test_operating_conditions_split_levels_not_noise() -> None:
     rng = np.random.default_rng(1)
     levels = np.array([[0, 0, 100], [10, 0.25, 100], [20, 0.7, 100], [25, 0.62, 60], [35, 0.84, 100], [42, 0.84, 100]])
@@ -261,9 +284,9 @@ def test_bad_params_list_every_problem_with_fix(tmp_path: Path) -> None:
     assert "cmapss plant 'p'" in str(err.value)
     bad = CmapssParams(path="", rul_cap=0, failure_horizon=-1, train_units_fraction=0.0, train_stride=0,
                        validation_units=-1, seed=-1, task="forecast", normalisation_stats="all",
-                       sensors=("sensor_2", "sensor_2"), evaluate_on="train")
+                       sensors=("sensor_2", "sensor_2"), evaluate_on="train", smoothing=1.0)
     keys = ("path", "rul_cap", "failure_horizon", "train_units_fraction", "train_stride",
-            "validation_units", "seed", "task", "normalisation_stats", "duplicates", "evaluate_on")
+            "validation_units", "seed", "task", "normalisation_stats", "duplicates", "evaluate_on", "smoothing")
     assert len(bad.problems()) == len(keys)
     for key in keys:
         assert any(key in p for p in bad.problems()), key

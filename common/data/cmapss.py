@@ -96,6 +96,11 @@ class CmapssParams:
     task: str = "regression"  # the plant's declared task: "regression" (RUL) or "classification"
     normalisation_stats: str = "train"  # rows the z-score statistics come from: "train" | "train_test"
     evaluate_on: str = "test"  # the plant's evaluation split: official "test" engines or held-out "validation" engines
+    # Causal exponential smoothing of every normalised channel within each engine:
+    # s_t = smoothing · s_(t−1) + (1 − smoothing) · x_t, s_0 = x_0. A cycle's value depends only on
+    # that engine's own earlier cycles, so a test window sees nothing it would not see in service.
+    # 0 = off (raw sensors); 0.7–0.9 averages out the cycle-to-cycle sensor noise.
+    smoothing: float = 0.0
 
     def problems(self) -> list[str]:
         out: list[str] = []
@@ -142,6 +147,9 @@ class CmapssParams:
         elif self.evaluate_on == "validation" and self.validation_units == 0:
             out.append("evaluate_on is 'validation' but validation_units is 0: hold out train engines "
                        "(e.g. validation_units: 20) or use evaluate_on: test")
+        if not (isinstance(self.smoothing, (int, float)) and 0.0 <= self.smoothing < 1.0):
+            out.append(f"smoothing must be a number in [0, 1), got {self.smoothing!r}: use 0 for raw sensors "
+                       "or e.g. 0.8")
         return out
 
     @property
@@ -329,6 +337,19 @@ def _engines(table: np.ndarray, columns: list[str]) -> tuple[np.ndarray, np.ndar
     return unit[starts[:-1]].astype(np.int64), starts
 
 
+def smooth_per_engine(feats: np.ndarray, table: np.ndarray, columns: list[str], smoothing: float) -> np.ndarray:
+    """Causal exponential smoothing of ``feats`` (rows × channels) restarted at each engine's first
+    cycle: s_t = smoothing · s_(t−1) + (1 − smoothing) · x_t, s_0 = x_0."""
+    out = feats.copy()
+    if feats.shape[0] == 0:
+        return out
+    _, starts = _engines(table, columns)
+    for begin, end in zip(starts[:-1], starts[1:]):
+        for t in range(begin + 1, end):
+            out[t] = smoothing * out[t - 1] + (1.0 - smoothing) * feats[t]
+    return out
+
+
 # ------------------------------------------------------------------------------ loading
 
 
@@ -405,6 +426,8 @@ def load_cmapss_splits(params: CmapssParams, *, base_dir: Path = Path(".")) -> C
         normed = np.concatenate([normed, _zscore(ops, ops[use_stats])], axis=1)
     normed = normed.astype(np.float32)
     feats = np.split(normed, np.cumsum(sizes)[:-1])
+    if params.smoothing > 0:
+        feats = [smooth_per_engine(f, table, columns, params.smoothing) for f, table in zip(feats, tables)]
 
     # Windows.
     x_tr, rul_tr, unit_tr, short_train = _sliding_windows(train_rows, feats[0], columns, L, params.train_stride)
@@ -541,4 +564,7 @@ def _notes(path: Path, params: CmapssParams, n_all: int, n_train: int, n_val: in
     else:
         text += f"normalisation: each sensor z-scored globally with statistics from {rows}"
     text += "; a sensor constant within its group is set to 0; 1 row per cycle (sample_rate_hz 1.0)"
+    if params.smoothing > 0:
+        text += (f"; every channel exponentially smoothed within each engine after normalisation "
+                 f"(s_t = {params.smoothing:g}·s_(t−1) + {1 - params.smoothing:g}·x_t, causal)")
     return text

@@ -39,6 +39,9 @@ WIDER = {"channels": [64, 128, 128], "feature_dim": 128}
 BEST: dict[str, Any] = {"model": {"block_pool": 1}, "federation": {"rounds": 5}}
 
 
+CLIPPED: dict[str, Any] = {"target_range": [0, 125]}
+
+
 def _around_best(change: dict[str, Any]) -> dict[str, Any]:
     """BEST with ``change`` merged over it (nested keys merge, a leaf in ``change`` wins)."""
     def merge(into: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -101,6 +104,11 @@ CANDIDATES: dict[str, dict[str, Any]] = {
                                                     "federation": {"rounds": 3}}),
     "best + personalise 5 epochs at lr 0.0005": _around_best({"personalisation": {"epochs": 5,
                                                                                   "learning_rate": 0.0005}}),
+    # Seventh round: two new options — predictions clipped into the target's range, and causal
+    # exponential smoothing of the sensors within each engine (cmapss data option `smoothing`).
+    "best + clipped to 0..125": _around_best(CLIPPED),
+    "best + clipped + smoothing 0.7": _around_best({**CLIPPED, "plants_data": {"smoothing": 0.7}}),
+    "best + clipped + smoothing 0.85": _around_best({**CLIPPED, "plants_data": {"smoothing": 0.85}}),
 }
 assert not any("," in name for name in CANDIDATES), "--candidates splits on commas"
 
