@@ -188,8 +188,8 @@ def markdown(payload: dict) -> str:
                      + f" | {np.mean([r['federated_global']['rmse'] for r in sel]):.2f}"
                      + f" | {np.mean([s for _, s in runs]):.0f} |")
     lines += ["", f"Lowest mean federated + personalised validation RMSE: **{best}**.", ""]
-    if payload.get("note"):
-        lines += [payload["note"], ""]
+    for note in payload.get("notes", []):
+        lines += [note, ""]
     return "\n".join(lines) + "\n"
 
 
@@ -223,6 +223,7 @@ def main() -> None:
     command = command_line("simulations.benchmarks.cmapss_tuning", parser, args, "bench-cmapss-tuning")
     runs = [{"command": command, "candidates": names, "machine": machine()}]
     saved = RESULTS_DIR / f"{args.name}.json"
+    notes: list[str] = []
     if args.merge and args.name and saved.exists():
         previous = json.loads(saved.read_text())
         if previous["seeds"] != seeds:
@@ -231,9 +232,10 @@ def main() -> None:
         runs = previous.get("runs", [{"command": previous["command"], "candidates": list(previous["candidates"]),
                                       "machine": previous["machine"]}]) + runs
         names = [n for n in CANDIDATES if n in names or n in previous["candidates"]]
+        notes = previous.get("notes", [])  # written by hand about earlier rounds: kept
     payload = {"machine": machine(), "rows": rows, "seeds": seeds, "base_scenario": str(base_path),
                "candidates": {n: CANDIDATES[n] for n in names}, "jobs": args.jobs, "runs": runs,
-               "starting_point": STARTING_POINT,
+               "starting_point": STARTING_POINT, "notes": notes,
                "command": ", then ".join(f"`{r['command']}`" for r in runs)}
     publish(args.name or None, payload, markdown(payload))
 
