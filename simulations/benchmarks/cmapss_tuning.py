@@ -109,6 +109,11 @@ CANDIDATES: dict[str, dict[str, Any]] = {
     "best + clipped to 0..125": _around_best(CLIPPED),
     "best + clipped + smoothing 0.7": _around_best({**CLIPPED, "plants_data": {"smoothing": 0.7}}),
     "best + clipped + smoothing 0.85": _around_best({**CLIPPED, "plants_data": {"smoothing": 0.85}}),
+    # Eighth round: smoothing helped, more of it helped more — how far, and does it bear more training?
+    "best + clipped + smoothing 0.9": _around_best({**CLIPPED, "plants_data": {"smoothing": 0.9}}),
+    "best + clipped + smoothing 0.95": _around_best({**CLIPPED, "plants_data": {"smoothing": 0.95}}),
+    "best + clipped + smoothing 0.9 + 10 rounds": _around_best({**CLIPPED, "plants_data": {"smoothing": 0.9},
+                                                                "federation": {"rounds": 10}}),
 }
 assert not any("," in name for name in CANDIDATES), "--candidates splits on commas"
 
