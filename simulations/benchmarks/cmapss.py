@@ -71,6 +71,12 @@ def tuned_local_only() -> tuple[str, dict] | None:
     return best, payload["candidates"][best]
 
 
+def tuning_candidates() -> int | None:
+    """How many candidates ``cmapss_tuning.json`` compared (the scenario's settings are its winner)."""
+    saved = RESULTS_DIR / "cmapss_tuning.json"
+    return len(json.loads(saved.read_text())["candidates"]) if saved.exists() else None
+
+
 def load_base(path: Path) -> dict:
     """The base scenario as a dict, data paths made absolute; exits naming the files when the data are absent."""
     from simulations.lopo import _absolute_paths
@@ -220,9 +226,11 @@ def markdown(payload: dict) -> str:
              f"{payload['seeds']}; last epoch, no test engine used for selection; no DP. Every site z-scores each "
              "operating condition with its own label-free training-row statistics.",
              f"Machine: {payload['machine']['platform']}, {payload['machine']['cpu_count']} CPUs.",
-             f"Settings: `{payload['base_scenario']}`. Its `block_pool: 1` (no max-pool) and `rounds: 5` were chosen "
+             f"Settings: `{payload['base_scenario']}`. Its `block_pool: 1` (no max-pool), `rounds: 10`, "
+             "`target_range: [0, 125]` (predictions clipped into the target's range) and the data option "
+             "`smoothing: 0.95` (causal exponential smoothing of the sensors within each engine) were chosen "
              "on held-out training engines (`make bench-cmapss-tuning`, `cmapss_tuning.md`: the lowest mean validation "
-             "RMSE of 26 candidates, 2 seeds), never on these test engines; its "
+             f"RMSE of {payload.get('tuning_candidates', 'its')} candidates, 2 seeds), never on these test engines; its "
              "`pool_bins: 6` and `dropout: 0.2` date from three earlier one-seed trials (seed 0, all engines) that did "
              "look at these test engines' RMSE — read the seed-0 figures with that in mind."
              + (f" {payload['reruns']}" if payload.get("reruns") else ""),
@@ -332,7 +340,10 @@ def main() -> None:
                **({"reruns": reruns} if reruns else {}),
                **({"local_only_tuned": {"candidate": tuned[0], "overrides": tuned[1]}} if tuned else {}),
                "loso_methods": args.loso_methods.split(",") if args.loso_methods else [], "base_scenario": str(base_path), "aims_rmse": AIMS,
-               "settings": {k: base.get(k) for k in ("model", "federation", "personalisation", "transfer", "window")}}
+               "tuning_candidates": tuning_candidates(),
+               "settings": {k: base.get(k) for k in ("model", "federation", "personalisation", "transfer", "window",
+                                                     "target_range")}
+               | {"data": {k: v for k, v in base["plants"][0]["data"].items() if k not in ("path", "source")}}}
     json_path, md_path = write_results(args.name, payload, markdown(payload))
     print(md_path.read_text())
     print(f"wrote {json_path} and {md_path}")
