@@ -386,7 +386,8 @@ class Plant:
                 optimizer = make_optimizer(groups, "adam", head_lr)
                 stats = train_supervised(_head_module(model), self.data.train.x, self.targets(spec), optimizer,
                                          epochs=epochs, batch_size=cfg.batch_size,
-                                         seed=derive_seed(spec.seed, self.plant_id, "personalise", step))
+                                         seed=derive_seed(spec.seed, self.plant_id, "personalise", step),
+                                         augment=cfg.augment)
                 losses.append(stats.loss)
             for p in model.parameters():
                 p.requires_grad_(True)

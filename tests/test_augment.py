@@ -87,3 +87,39 @@ def test_dp_training_with_augmentation_accounts_as_without():
     assert (stats["on"].steps, stats["on"].sample_rate, stats["on"].noise_multiplier) == (
         stats["off"].steps, stats["off"].sample_rate, stats["off"].noise_multiplier)
     assert stats["on"].loss != stats["off"].loss
+
+
+def test_personalisation_augments_the_plants_labelled_windows_reproducibly(tmp_path):
+    """``personalisation.augment`` changes what a plant's head learns (the loss differs from the
+    same fine-tuning without it) and the same seed gives the same personal model."""
+    from client.loader import make_plant
+    from client.plant import PERSONAL_MODEL
+    from common.config import load_scenario
+    from common.config.scenario import run_spec_from_scenario
+    from tests.conftest import tiny_scenario
+
+    losses, heads = {}, {}
+    for name, augment in (("off", {}), ("on", {"noise_std": 0.2, "stretch": 0.1, "probability": 1.0}),
+                          ("on again", {"noise_std": 0.2, "stretch": 0.1, "probability": 1.0})):
+        where = tmp_path / name.replace(" ", "_")
+        where.mkdir()
+        path = tiny_scenario(where, personalisation={"augment": augment})
+        scenario = load_scenario(path)
+        assert scenario.personalisation.augment.enabled == bool(augment)
+        plant = make_plant(scenario, scenario.plants[0], str(where / "run"))
+        spec = run_spec_from_scenario(scenario, plant.data.class_names)
+        losses[name] = plant.personalise(spec, None, "run")["personalise-loss"]
+        heads[name] = plant.state.load_model(PERSONAL_MODEL)[0]
+    assert losses["on"] != losses["off"]
+    assert losses["on"] == losses["on again"]
+    assert all(torch.equal(heads["on"][k], heads["on again"][k]) for k in heads["on"])
+
+
+def test_bad_personalisation_augment_values_are_named(tmp_path):
+    from common.config import load_scenario
+    from tests.conftest import tiny_scenario
+
+    path = tiny_scenario(tmp_path, personalisation={"augment": {"stretch": 1.5}})
+    with pytest.raises(ValueError) as err:
+        load_scenario(path)
+    assert "personalisation.augment.stretch" in str(err.value) and str(path) in str(err.value)

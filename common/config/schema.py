@@ -282,6 +282,9 @@ class PersonalisationConfig:
     learning_rate: float = 1e-3
     extractor_lr_scale: float = 0.1
     batch_size: int = 64
+    # Random label-preserving transforms of the plant's labelled windows while it fine-tunes: with
+    # a few labels per class (a new plant), the head otherwise memorises those few windows.
+    augment: AugmentConfig = field(default_factory=AugmentConfig)
 
     def problems(self) -> list[str]:
         out = []
