@@ -425,14 +425,21 @@ class Plant:
                               {"plant_id": self.plant_id, "run": run_name, "epochs": epochs})
         return {"local-only-loss": stats.loss}
 
+    def personal_model(self, spec: RunSpec, run_name: str) -> PlantModel | None:
+        """The model ``personalise`` saved in run ``run_name`` (extractor + personal head), or None."""
+        saved = self.state.load_model(PERSONAL_MODEL)
+        if saved is None or saved[1].get("run") != run_name:
+            return None
+        model = self._model(spec, None)
+        model.load_state_dict(saved[0])
+        return model
+
     def final_evaluation(self, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str) -> dict[str, dict[str, float]]:
         """Every method this plant has a model for, on its held-out split."""
         out = {"federated_global": self.evaluate_shared(spec, shared)}
-        saved = self.state.load_model(PERSONAL_MODEL)
-        if saved is not None and saved[1].get("run") == run_name:
-            model = self._model(spec, None)
-            model.load_state_dict(saved[0])
-            out["federated_personalised"] = self.evaluate(_head_module(model), spec)
+        personal = self.personal_model(spec, run_name)
+        if personal is not None:
+            out["federated_personalised"] = self.evaluate(_head_module(personal), spec)
         saved = self.state.load_model(LOCAL_ONLY_MODEL)
         if saved is not None and saved[1].get("run") == run_name:
             model = self._model(spec, None)

@@ -121,14 +121,23 @@ def run_phase_two(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], so
         cfg = spec.transfer.adaptation
         adapt_cfg = AdaptConfig(epochs=cfg.epochs, batch_size=cfg.batch_size, learning_rate=cfg.learning_rate,
                                 beta=cfg.pseudo_label_weight, lam=cfg.alignment_weight,
+                                confidence_threshold=cfg.confidence_threshold,
+                                unlabelled_weight=cfg.unlabelled_weight, strong_augment=cfg.strong_augment,
                                 seed=derive_seed(spec.seed, plant.plant_id, "adapt"))
         labelled = None
         if plant.n_labelled > 0:
             targets = plant.targets(spec)
             mask = plant.data.train.y >= 0
             labelled = (plant.data.train.x[mask], targets[mask])
+        head = model.reference_head
+        if method == "fixmatch":
+            # Fine-tune on the few labels first (the plant's personalisation settings), then learn from
+            # the unlabelled windows starting from that model: its pseudo-labels are the better ones.
+            metrics.update(plant.personalise(spec, shared, run_name))
+            model = plant.personal_model(spec, run_name)
+            head = model.head
         started = time.perf_counter()
-        result = ADAPTERS[method](model.extractor, model.reference_head, plant.data.train.x, source_stats,
+        result = ADAPTERS[method](model.extractor, head, plant.data.train.x, source_stats,
                                   adapt_cfg, labelled=labelled)
         metrics["adapt-seconds"] = time.perf_counter() - started
         # Evaluation on the held-out split happens now, after adaptation has finished (no model

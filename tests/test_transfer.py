@@ -15,7 +15,7 @@ import pytest
 import torch
 from torch import nn
 
-from common.config.schema import ModelConfig
+from common.config.schema import AugmentConfig, ModelConfig
 from common.data import SyntheticParams, WindowSpec, load_synthetic
 from common.models import build_model
 from common.privacy.accounting import epsilon_of
@@ -351,6 +351,38 @@ def test_shot_runs_source_free_and_uses_labels_when_given(toy):
     assert "pseudo_ce" not in result.history[0]                      # warm-up epoch: IM only
 
 
+TOY_FIXMATCH = AdaptConfig(epochs=5, batch_size=64, learning_rate=1e-2, confidence_threshold=0.9,
+                           weak_augment=AugmentConfig(), strong_augment=AugmentConfig(noise_std=0.3, probability=1.0))
+
+
+def test_fixmatch_needs_labels_trains_the_head_and_learns_from_confident_unlabelled_windows(toy):
+    """Three labels per class and the shifted target's unlabelled windows: the unlabelled term is
+    active (confident pseudo-labels exist), the head moves, the inputs stay untouched, and the
+    result beats the source-only model on the target."""
+    assert requires_labels("fixmatch") and not requires_source_stats("fixmatch")
+    with pytest.raises(ValueError, match="needs labelled target windows"):
+        adapt("fixmatch", toy["extractor"], toy["head"], toy["xt"], None, TOY_FIXMATCH)
+    pick = np.concatenate([np.flatnonzero(toy["yt"] == c)[:3] for c in range(3)])
+    head_before = copy.deepcopy(toy["head"].state_dict())
+    result = adapt("fixmatch", toy["extractor"], toy["head"], toy["xt"], None, TOY_FIXMATCH,
+                   labelled=(toy["xt"][pick], toy["yt"][pick]))
+    assert {"labelled_ce", "unlabelled_ce", "total"} <= set(result.history[-1])
+    assert all(math.isfinite(v) for v in result.losses) and len(result.losses) == TOY_FIXMATCH.epochs
+    assert all(torch.equal(v, toy["head"].state_dict()[k]) for k, v in head_before.items())   # input untouched
+    assert not torch.equal(result.model[-1].weight, toy["head"].weight)                     # its copy trained
+    source_only = _accuracy(nn.Sequential(toy["extractor"], toy["head"]), toy["xtest"], toy["ytest"])
+    assert _accuracy(result.model, toy["xtest"], toy["ytest"]) > source_only + 0.1
+
+
+def test_fixmatch_without_the_unlabelled_term_is_supervised_training_on_the_labels(toy):
+    """λ_u = 0 leaves only the labelled term: no pseudo-label loss is recorded."""
+    pick = np.concatenate([np.flatnonzero(toy["yt"] == c)[:3] for c in range(3)])
+    cfg = AdaptConfig(**{**TOY_FIXMATCH.__dict__, "unlabelled_weight": 0.0})
+    result = adapt("fixmatch", toy["extractor"], toy["head"], toy["xt"], None, cfg,
+                   labelled=(toy["xt"][pick], toy["yt"][pick]))
+    assert all(set(h) == {"labelled_ce", "total"} for h in result.history)
+
+
 # ====================================================================== adapters (real model, smoke)
 @pytest.fixture(scope="module")
 def plants():
@@ -382,9 +414,20 @@ def test_every_adapter_runs_on_the_plant_model(plants, method):
     assert not requires_labels(method)
 
 
+def test_fixmatch_runs_on_the_plant_model_with_speed_stretch(plants):
+    model, _, tgt, _ = plants
+    labelled = (tgt.train.x[:6], tgt.train.y[:6])
+    result = adapt("fixmatch", model.extractor, model.reference_head, tgt.train.x, None,
+                   AdaptConfig(epochs=2, batch_size=16, confidence_threshold=0.3), labelled=labelled)
+    with torch.no_grad():
+        logits = result.model(torch.from_numpy(tgt.test.x))
+    assert logits.shape == (len(tgt.test.x), 3) and torch.isfinite(logits).all()
+    assert len(result.losses) == 2 and all(math.isfinite(v) for v in result.losses)
+
+
 def test_registry_and_requirements(plants):
     model, _, tgt, _ = plants
-    assert set(ADAPTERS) == {"feature_standardization", "shot", "coral", "mmd", "dann"}
+    assert set(ADAPTERS) == {"feature_standardization", "shot", "coral", "mmd", "dann", "fixmatch"}
     assert requires_labels("fine_tune") and not requires_source_stats("fine_tune")
     assert all(requires_source_stats(m) for m in ("feature_standardization", "coral", "mmd", "dann"))
     with pytest.raises(ValueError, match="already registered"):

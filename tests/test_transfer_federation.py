@@ -72,10 +72,19 @@ def test_k_shot_target_gets_exactly_k_labels_per_class(tmp_path):
     assert "federated_personalised" in target["metrics"]
 
 
-def test_a_method_that_needs_labels_is_refused_at_config_time_for_an_unlabelled_plant(tmp_path):
+@pytest.mark.parametrize("method", ["finetune_full", "fixmatch"])
+def test_a_method_that_needs_labels_is_refused_at_config_time_for_an_unlabelled_plant(tmp_path, method):
     with pytest.raises(ConfigError) as err:
-        load_scenario(_scenario(tmp_path, "finetune_full"))
+        load_scenario(_scenario(tmp_path, method))
     assert "plants[2].transfer" in str(err.value) and "needs labels" in str(err.value)
+
+
+def test_a_k_shot_plant_runs_fixmatch_on_its_own_windows_and_releases_nothing_for_it(tmp_path):
+    results, grid, run_dir = _run(_scenario(tmp_path, "fixmatch", k_shot=2), tmp_path)
+    target = results["plants"]["plant-2"]
+    assert target["transfer"]["chosen"] == "fixmatch" and target["n_train_labelled"] == 2 * 5
+    assert "federated_adapted" in target["metrics"]
+    assert [m for m in grid.received if m.metadata.message_type == wire.MSG_FEATURE_STATS] == []
 
 
 def test_a_plant_whose_sampling_rate_does_not_fit_gets_one_error_naming_it(tmp_path):

@@ -402,12 +402,12 @@ class SimulationConfig:
 
 TransferMethod = Literal[
     "auto", "none", "finetune_head", "finetune_full", "fedrep",
-    "feature_standardization", "shot", "coral", "mmd", "dann",
+    "feature_standardization", "shot", "coral", "mmd", "dann", "fixmatch",
 ]
-METHODS_NEEDING_LABELS = frozenset({"finetune_head", "finetune_full", "fedrep"})
+METHODS_NEEDING_LABELS = frozenset({"finetune_head", "finetune_full", "fedrep", "fixmatch"})
 # SHOT's information maximisation and DANN/CDAN's conditioning work on class probabilities: with
 # one regression output their objectives are constant, so they would silently change nothing.
-METHODS_NEEDING_CLASSES = frozenset({"shot", "dann"})
+METHODS_NEEDING_CLASSES = frozenset({"shot", "dann", "fixmatch"})
 METHODS_NEEDING_SOURCE_STATS = frozenset({"feature_standardization", "coral", "mmd", "dann", "auto"})
 
 
@@ -448,6 +448,13 @@ class AdaptationConfig:
     pseudo_label_weight: float = 0.3
     alignment_weight: float | None = None   # None: each method's default weight
     gap_threshold: float = 0.002            # relative RFF-MMD² above which `auto` adapts
+    # fixmatch (a plant with a few labels and many unlabelled windows): pseudo-labels only where the
+    # model's confidence ≥ confidence_threshold; their weight; the unlabelled windows' strong
+    # augmentation (the labelled ones get a weak one: AdaptConfig.weak_augment).
+    confidence_threshold: float = 0.95
+    unlabelled_weight: float = 1.0
+    strong_augment: AugmentConfig = field(default_factory=lambda: AugmentConfig(
+        noise_std=0.1, scale_std=0.2, stretch=0.12, probability=1.0))
 
     def problems(self) -> list[str]:
         out = []
@@ -457,6 +464,10 @@ class AdaptationConfig:
             out.append(f"batch_size must be >= 1, got {self.batch_size}")
         if self.learning_rate <= 0:
             out.append(f"learning_rate must be > 0, got {self.learning_rate}")
+        if not 0 < self.confidence_threshold <= 1:
+            out.append(f"confidence_threshold must be in (0, 1], got {self.confidence_threshold}: e.g. 0.95")
+        if self.unlabelled_weight < 0:
+            out.append(f"unlabelled_weight must be >= 0, got {self.unlabelled_weight}")
         return out
 
 

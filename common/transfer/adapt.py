@@ -61,6 +61,15 @@ Methods
     plus IM (alignment weight λ = 0.3 by default). ``cfg.conditional=True`` gives CDAN (discriminator on f ⊗ softmax(head(f)),
     the prediction detached). Head frozen.
 
+``fixmatch``
+    Semi-supervised fine-tuning for a plant with a few labels and many unlabelled windows
+    (FixMatch, Sohn et al., NeurIPS 2020): head and extractor train on
+    CE(labelled windows under weak augmentation) + λ_u · mean_i 1[max p_i ≥ τ] · CE(p̂_i, f(A_s(x_i))),
+    where p_i is the model's prediction for an unlabelled window as it is (the weak view, no
+    gradient), p̂_i its arg-max pseudo-label, A_s a strong augmentation (noise, gain, speed stretch,
+    ``common/data/augment.py``) and τ = ``cfg.confidence_threshold``. Needs labels; no source
+    statistics.
+
 In all trained methods the "entropy/IM term" is ``information_maximisation`` (weight
 ``cfg.im_weight``) and target features entering an alignment loss are clipped to the
 source's ``clip_norm`` first, so they are compared with statistics computed the same way.
@@ -72,6 +81,7 @@ work: IM alone (SHOT with β = 0) reached 99.2 % on 0→3, the aligned variants 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import math
 from dataclasses import dataclass, field
 from typing import Callable, Literal
@@ -81,6 +91,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from common.config.schema import AugmentConfig
+from common.data.augment import augment_batch
 from common.transfer.losses import (
     coral_loss,
     entropy,
@@ -129,6 +141,12 @@ class AdaptConfig:
     discriminator_lr_scale: float = 10.0   # DANN: discriminator lr = learning_rate × this
     conditional: bool = False         # DANN → CDAN
     sample_shrinkage: float = 0.0     # DANN: shrink the sampled within-class covariance to its diagonal
+    confidence_threshold: float = 0.95    # FixMatch: τ, pseudo-labels only where max softmax ≥ τ
+    unlabelled_weight: float = 1.0        # FixMatch: λ_u
+    weak_augment: AugmentConfig = field(default_factory=lambda: AugmentConfig(
+        noise_std=0.05, scale_std=0.1, stretch=0.04))           # FixMatch: labelled windows
+    strong_augment: AugmentConfig = field(default_factory=lambda: AugmentConfig(
+        noise_std=0.1, scale_std=0.2, stretch=0.12, probability=1.0))   # FixMatch: unlabelled windows
 
     def __post_init__(self) -> None:
         problems = []
@@ -150,6 +168,10 @@ class AdaptConfig:
             problems.append(f"max_scale must be >= 1, got {self.max_scale}")
         if not 0 <= self.sample_shrinkage <= 1:
             problems.append(f"sample_shrinkage must be in [0, 1], got {self.sample_shrinkage}")
+        if not 0 < self.confidence_threshold <= 1:
+            problems.append(f"confidence_threshold must be in (0, 1], got {self.confidence_threshold}")
+        if not self.unlabelled_weight >= 0:
+            problems.append(f"unlabelled_weight must be >= 0, got {self.unlabelled_weight}")
         if problems:
             raise ValueError("AdaptConfig: " + "; ".join(problems))
 
@@ -252,6 +274,9 @@ def _check_inputs(method: str, x_target: np.ndarray, source: FeatureStats | None
         xl, yl = labelled
         if len(xl) != len(yl):
             raise ValueError(f"{method}: labelled x and y differ in length ({len(xl)} vs {len(yl)})")
+    if requires_labels(method) and (labelled is None or not (np.asarray(labelled[1]) >= 0).any()):
+        raise ValueError(f"{method} needs labelled target windows (k per class): give labelled=(x, y), "
+                         "or use a label-free method such as 'shot' or 'mmd'")
 
 
 def _target_prior(source: FeatureStats | None, cfg: AdaptConfig) -> torch.Tensor | None:
@@ -573,6 +598,42 @@ def adapt_dann(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, sour
     return _finish(method, extractor, head, align, x_target, source, losses, history, before)
 
 
+FIXMATCH_AUGMENT_SEED_OFFSET = 7919  # the augmentations' own random stream: batch order is unaffected
+
+
+def adapt_fixmatch(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source: FeatureStats | None,
+                   cfg: AdaptConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None) -> AdaptResult:
+    """FixMatch: CE on weakly augmented labelled windows + λ_u · confident pseudo-label CE on
+    strongly augmented unlabelled ones (see the module docstring). Head and extractor train."""
+    method = "fixmatch"
+    extractor, head, align = _prepare(method, extractor, head, x_target, source, cfg, labelled)
+    assert labelled is not None  # _check_inputs refuses a method that needs labels without them
+    before = _before(extractor, head, x_target, source)
+    train_cfg = dataclasses.replace(cfg, train_head=True)
+    trainer = _Trainer(method, extractor, head, train_cfg, labelled=None, align=align)
+    keep = np.asarray(labelled[1]) >= 0
+    xl = torch.from_numpy(np.ascontiguousarray(labelled[0][keep], dtype=np.float32))
+    yl = torch.from_numpy(np.asarray(labelled[1])[keep].astype(np.int64))
+    xt = torch.from_numpy(np.ascontiguousarray(x_target, dtype=np.float32))
+    augment_rng = torch.Generator().manual_seed(cfg.seed + FIXMATCH_AUGMENT_SEED_OFFSET)
+
+    def objective(feats, logits, idx, progress):
+        pick = torch.randint(len(yl), (min(cfg.batch_size, len(yl)),), generator=trainer.generator)
+        weak = augment_batch(xl[pick], cfg.weak_augment, augment_rng)
+        terms = {"labelled_ce": cfg.labelled_weight * F.cross_entropy(head(trainer.features(weak)), yl[pick])}
+        probs = logits.detach().softmax(dim=1)
+        confidence, pseudo = probs.max(dim=1)
+        mask = (confidence >= cfg.confidence_threshold).float()
+        if cfg.unlabelled_weight > 0 and bool(mask.any()):
+            strong = augment_batch(xt[idx], cfg.strong_augment, augment_rng)
+            per_window = F.cross_entropy(head(trainer.features(strong)), pseudo, reduction="none")
+            terms["unlabelled_ce"] = cfg.unlabelled_weight * (mask * per_window).mean()
+        return terms
+
+    losses, history = trainer.run(x_target, objective)
+    return _finish(method, extractor, head, align, x_target, source, losses, history, before)
+
+
 def _num_outputs(head: nn.Module, trainer: _Trainer, x_target: np.ndarray) -> int:
     out_features = getattr(head, "out_features", None)
     if isinstance(out_features, int):
@@ -622,6 +683,7 @@ register_adapter("shot", adapt_shot, needs_labels=False, needs_source_stats=Fals
 register_adapter("coral", adapt_coral, needs_labels=False, needs_source_stats=True)
 register_adapter("mmd", adapt_mmd, needs_labels=False, needs_source_stats=True)
 register_adapter("dann", adapt_dann, needs_labels=False, needs_source_stats=True)
+register_adapter("fixmatch", adapt_fixmatch, needs_labels=True, needs_source_stats=False)
 
 
 def adapt(method: str, extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source: FeatureStats | None,

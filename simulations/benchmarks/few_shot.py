@@ -43,6 +43,10 @@ PRETRAINING = {  # episodes 0: the same optimizer steps per round as FedAvg's lo
 }
 FULLY_LABELLED_EPOCHS = 10  # fine-tuning epochs of the fully labelled reference
 COMMANDS = {"few_shot": "make bench-few-shot", "few_shot_synthetic": "make bench-few-shot"}
+# FixMatch from the fine-tuned model (what a plant with `transfer: fixmatch` runs: fine-tune on its k
+# labels, then FixMatch on its unlabelled windows), with the scenario's transfer.adaptation settings
+# and these overrides; None: not measured (--fixmatch).
+FIXMATCH: dict | None = None
 PERSONALISATION = {"mode": "full", "epochs": 100, "learning_rate": 0.002, "extractor_lr_scale": 0.5,
                    "batch_size": 32}
 
@@ -136,15 +140,23 @@ def run(base: dict, base_dir: Path, seeds: list[int], targets: list[str], pretra
                                                   adapt_cfg, labelled=(plant.data.train.x[mask],
                                                                        plant.data.train.y[mask]))
                         row["finetune+shot"] = plant.evaluate(result.model, spec)["accuracy"]
+                        if FIXMATCH is not None:
+                            fixmatch_cfg = dataclasses.replace(adapt_cfg, **FIXMATCH)
+                            personal = plant.personal_model(spec, run_name)  # fine-tuned above: start there
+                            result = ADAPTERS["fixmatch"](personal.extractor, personal.head, plant.data.train.x,
+                                                          None, fixmatch_cfg,
+                                                          labelled=(plant.data.train.x[mask], plant.data.train.y[mask]))
+                            row["fixmatch"] = plant.evaluate(result.model, spec)["accuracy"]
                     rows.append(row)
-                    log.info("s%d %s %s k=%s: shared %.3f finetune %.3f shot %s alone %s", seed, target,
+                    log.info("s%d %s %s k=%s: shared %.3f finetune %.3f shot %s fixmatch %s alone %s", seed, target,
                              pretraining, k, row["shared_model"], row["finetune"],
                              f"{row['finetune+shot']:.3f}" if "finetune+shot" in row else "-",
+                             f"{row['fixmatch']:.3f}" if "fixmatch" in row else "-",
                              f"{row['alone']:.3f}" if row["alone"] is not None else "-")
                 log.info("%s %s s%d done in %.1fs", target, pretraining, seed, time.perf_counter() - started)
     return {"machine": machine(), "rows": rows, "seeds": seeds, "targets": targets, "pretraining": pretrainings,
             "ks": ks, "pretraining_settings": {p: PRETRAINING[p] for p in pretrainings},
-            "personalisation": PERSONALISATION, "fully_labelled_epochs": FULLY_LABELLED_EPOCHS, "model": base.get("model", {}),
+            "personalisation": PERSONALISATION, "fixmatch": FIXMATCH, "fully_labelled_epochs": FULLY_LABELLED_EPOCHS, "model": base.get("model", {}),
             "federation": base.get("federation", {}),
             "note": "accuracy on the target's held-out split, last epoch; no DP"}
 
@@ -162,6 +174,7 @@ def _cell(rows: list[dict], key: str, seeds: list[int]) -> str:
 def markdown(payload: dict) -> str:
     rows, seeds = payload["rows"], payload["seeds"]
     full = [r for r in rows if r["k"] is None]
+    fixmatch = any("fixmatch" in r for r in rows)
     n_test = sum(r["n_test"] for r in full if r["seed"] == seeds[0])
     lines = [f"# Few-shot plants: `{payload['base_scenario']}`", "",
              f"Command: `{payload['command']}`. For each target plant, the other plants (labelled as in the "
@@ -175,19 +188,24 @@ def markdown(payload: dict) -> str:
              f"Machine: {payload['machine']['platform']}, {payload['machine']['cpu_count']} CPUs.",
              f"Fine-tuning: {payload['personalisation']} ({payload.get('fully_labelled_epochs')} epochs for the "
              "fully labelled reference). Pretraining local updates: "
-             f"{payload['pretraining_settings']}.", "",
-             "| k per class | pretraining | shared model as is | fine-tune | fine-tune + SHOT (unlabelled) | alone |",
-             "|---:|---|---:|---:|---:|---:|"]
+             f"{payload['pretraining_settings']}."
+             + (f" FixMatch (from the fine-tuned model, the k labelled and all unlabelled windows): the scenario's "
+                f"transfer.adaptation settings with {payload['fixmatch']}." if payload.get("fixmatch") is not None
+                else ""), "",
+             "| k per class | pretraining | shared model as is | fine-tune | fine-tune + SHOT (unlabelled) | "
+             + ("FixMatch (unlabelled) | " if fixmatch else "") + "alone |",
+             "|---:|---|---:|---:|---:|" + ("---:|" if fixmatch else "") + "---:|"]
     for k in payload["ks"]:
         for pretraining in payload["pretraining"]:
             sel = [r for r in rows if r["k"] == k and r["pretraining"] == pretraining]
             if sel:
                 lines.append(f"| {k} | {pretraining} | {_cell(sel, 'shared_model', seeds)} | "
                              f"{_cell(sel, 'finetune', seeds)} | {_cell(sel, 'finetune+shot', seeds)} | "
-                             f"{_cell(sel, 'alone', seeds)} |")
+                             + (f"{_cell(sel, 'fixmatch', seeds)} | " if fixmatch else "")
+                             + f"{_cell(sel, 'alone', seeds)} |")
     if full:
         lines.append(f"| all labels | fedavg | {_cell(full, 'shared_model', seeds)} | {_cell(full, 'finetune', seeds)} "
-                     f"| — | {_cell(full, 'alone', seeds)} |")
+                     "| — | " + ("— | " if fixmatch else "") + f"{_cell(full, 'alone', seeds)} |")
     lines += ["", "## Per target (fine-tune, mean over seeds)", "",
               "| target | " + " | ".join(f"k={k} {p}" for k in payload["ks"] for p in payload["pretraining"])
               + " | all labels |", "|---|" + "---:|" * (len(payload["ks"]) * len(payload["pretraining"]) + 1)]
@@ -215,6 +233,9 @@ def main() -> None:
     parser.add_argument("--ks", default="1,5,10")
     parser.add_argument("--finetune", default=None, type=json_object("--finetune"), help="JSON overrides of the fine-tuning settings, "
                         "e.g. '{\"epochs\": 100}'")
+    parser.add_argument("--fixmatch", default=None, type=json_object("--fixmatch"),
+                        help="also measure FixMatch after fine-tuning: JSON overrides of its AdaptConfig, "
+                        "e.g. '{\"learning_rate\": 0.002}' ('{}' for the scenario's adaptation settings)")
     parser.add_argument("--window", default=None, type=json_object("--window"), help="JSON overrides of the scenario's window settings, "
                         "e.g. '{\"resample_to_hz\": 12000}'")
     parser.add_argument("--name", default="few_shot", help="results file name")
@@ -224,6 +245,9 @@ def main() -> None:
         return rerender(args.name, markdown)
     if args.finetune:
         PERSONALISATION.update(args.finetune)
+    if args.fixmatch is not None:
+        global FIXMATCH
+        FIXMATCH = dict(args.fixmatch)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
     for noisy in ("server", "client", "common"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
