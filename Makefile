@@ -73,8 +73,9 @@ bench-few-shot: setup
 	$(BIN)/python -m simulations.benchmarks.few_shot --targets load3 --name few_shot
 	$(BIN)/python -m simulations.benchmarks.few_shot --base simulations/scenarios/default.yaml --targets plant-d --name few_shot_synthetic
 
-# Fine-tuning with augmentation (personalisation.augment): the setting is chosen by k = 5 accuracy on
-# plants a, b and c as few-shot targets (never on plant-d), then measured on plant-d.
+# Fine-tuning with augmentation (personalisation.augment), then FixMatch on the unlabelled windows
+# (transfer: fixmatch): settings are chosen by k = 5 accuracy on plants a, b and c as few-shot
+# targets (never on plant-d), then measured on plant-d.
 FEW_SHOT_SYNTHETIC = $(BIN)/python -m simulations.benchmarks.few_shot --base simulations/scenarios/default.yaml --pretraining fedavg
 bench-few-shot-augment: setup
 	$(FEW_SHOT_SYNTHETIC) --targets plant-a,plant-b,plant-c --finetune '{}' --name few_shot_synthetic_augment_select_none
@@ -82,6 +83,9 @@ bench-few-shot-augment: setup
 	$(FEW_SHOT_SYNTHETIC) --targets plant-a,plant-b,plant-c --finetune '{"augment": {"noise_std": 0.1, "scale_std": 0.2, "stretch": 0.12}}' --name few_shot_synthetic_augment_select_speed
 	$(FEW_SHOT_SYNTHETIC) --targets plant-a,plant-b,plant-c --finetune '{"augment": {"noise_std": 0.1, "scale_std": 0.2, "stretch": 0.12, "probability": 1.0}}' --name few_shot_synthetic_augment_select_speed_always
 	$(FEW_SHOT_SYNTHETIC) --targets plant-d --finetune '{"augment": {"noise_std": 0.05, "scale_std": 0.1, "stretch": 0.04}}' --name few_shot_synthetic_augment
+	$(FEW_SHOT_SYNTHETIC) --targets plant-a,plant-b,plant-c --finetune '{"augment": {"noise_std": 0.05, "scale_std": 0.1, "stretch": 0.04}}' --fixmatch '{"learning_rate": 0.001}' --name few_shot_synthetic_fixmatch_select_lr001_10
+	$(FEW_SHOT_SYNTHETIC) --targets plant-a,plant-b,plant-c --finetune '{"augment": {"noise_std": 0.05, "scale_std": 0.1, "stretch": 0.04}}' --fixmatch '{"learning_rate": 0.001, "epochs": 30}' --name few_shot_synthetic_fixmatch_select_lr001_30
+	$(FEW_SHOT_SYNTHETIC) --targets plant-d --finetune '{"augment": {"noise_std": 0.05, "scale_std": 0.1, "stretch": 0.04}}' --fixmatch '{"learning_rate": 0.001, "epochs": 30}' --name few_shot_synthetic_fixmatch
 
 bench-cmapss-tuning: setup
 	$(BIN)/python -m simulations.benchmarks.cmapss_tuning
