@@ -191,7 +191,8 @@ def export(state_dir: Path, out_dir: Path) -> dict[str, Path]:
         "plant_id": meta.get("plant_id"), "run": meta.get("run"), "scenario": meta.get("scenario"),
         "trained_at": meta.get("saved_at"), "task": meta["task"],
         "input": {"shape": ["N", int(meta["in_channels"]), int(meta["window_length"])], "dtype": "float32",
-                  "sample_rate_hz": meta.get("sample_rate_hz"), "windows": "raw sensor windows, as in training"},
+                  "sample_rate_hz": meta.get("sample_rate_hz"),
+                  "windows": "sensor windows prepared as in training (data_used.notes: normalisation, smoothing)"},
         "output": ({"kind": "RUL", "scale": meta.get("target_scale"), "range": meta.get("target_range"),
                     "note": "multiply output by scale, then clip into range (when one is given)"}
                    if meta["task"] == "regression" else
