@@ -123,6 +123,7 @@ def run_phase_two(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], so
                                 beta=cfg.pseudo_label_weight, lam=cfg.alignment_weight,
                                 confidence_threshold=cfg.confidence_threshold,
                                 unlabelled_weight=cfg.unlabelled_weight, strong_augment=cfg.strong_augment,
+                                distribution_alignment=cfg.distribution_alignment,
                                 seed=derive_seed(spec.seed, plant.plant_id, "adapt"))
         labelled = None
         if plant.n_labelled > 0:

@@ -41,6 +41,7 @@ from common.transfer.losses import (
     GradientReversal,
     coral_loss,
     covariance,
+    distribution_alignment,
     entropy,
     information_maximisation,
     rff_features,
@@ -246,6 +247,19 @@ def test_rff_mmd_same_distribution_near_zero_shifted_positive():
     assert float(rff_mmd_loss(same, m_s, spec, unbiased=False)) >= 0.0
 
 
+def test_distribution_alignment_damps_an_over_predicted_class_and_keeps_rows_normalised():
+    """p̃ = normalise(p ⊙ prior / p̄): unchanged when the running mean equals the prior; a class the
+    model over-predicts loses pseudo-labels to the others."""
+    probs = torch.tensor([[0.6, 0.3, 0.1], [0.5, 0.3, 0.2], [0.35, 0.2, 0.45]])
+    prior = torch.full((3,), 1 / 3)
+    assert torch.allclose(distribution_alignment(probs, prior, prior.clone()), probs)
+    skewed = torch.tensor([0.6, 0.2, 0.2])               # the model predicts class 0 three times too often
+    aligned = distribution_alignment(probs, prior, skewed)
+    assert torch.allclose(aligned.sum(dim=1), torch.ones(3))
+    assert probs.argmax(1).tolist() == [0, 0, 2] and aligned.argmax(1).tolist() == [1, 1, 2]
+    assert torch.allclose(aligned[0], torch.tensor([0.2, 0.3, 0.1]) / 0.6)
+
+
 def test_gradient_reversal_flips_and_scales_the_gradient():
     x = torch.randn(5, 3, requires_grad=True)
     (GradientReversal.apply(x, 0.5) * torch.arange(3.0)).sum().backward()
@@ -372,6 +386,17 @@ def test_fixmatch_needs_labels_trains_the_head_and_learns_from_confident_unlabel
     assert not torch.equal(result.model[-1].weight, toy["head"].weight)                     # its copy trained
     source_only = _accuracy(nn.Sequential(toy["extractor"], toy["head"]), toy["xtest"], toy["ytest"])
     assert _accuracy(result.model, toy["xtest"], toy["ytest"]) > source_only + 0.1
+
+
+def test_fixmatch_with_distribution_alignment_runs_and_differs(toy):
+    pick = np.concatenate([np.flatnonzero(toy["yt"] == c)[:3] for c in range(3)])
+    labelled = (toy["xt"][pick], toy["yt"][pick])
+    plain = adapt("fixmatch", toy["extractor"], toy["head"], toy["xt"], None, TOY_FIXMATCH, labelled=labelled)
+    cfg = AdaptConfig(**{**TOY_FIXMATCH.__dict__, "distribution_alignment": True})
+    aligned = adapt("fixmatch", toy["extractor"], toy["head"], toy["xt"], None, cfg, labelled=labelled)
+    assert all(math.isfinite(v) for v in aligned.losses) and aligned.losses != plain.losses
+    source_only = _accuracy(nn.Sequential(toy["extractor"], toy["head"]), toy["xtest"], toy["ytest"])
+    assert _accuracy(aligned.model, toy["xtest"], toy["ytest"]) > source_only + 0.1
 
 
 def test_fixmatch_without_the_unlabelled_term_is_supervised_training_on_the_labels(toy):

@@ -453,6 +453,7 @@ class AdaptationConfig:
     # augmentation (the labelled ones get a weak one: AdaptConfig.weak_augment).
     confidence_threshold: float = 0.95
     unlabelled_weight: float = 1.0
+    distribution_alignment: bool = True     # align pseudo-labels' class balance to the prior (ReMixMatch)
     strong_augment: AugmentConfig = field(default_factory=lambda: AugmentConfig(
         noise_std=0.1, scale_std=0.2, stretch=0.12, probability=1.0))
 

@@ -132,6 +132,18 @@ class GradientReversal(torch.autograd.Function):
         return -ctx.lambd * grad_output, None
 
 
+def distribution_alignment(probs: torch.Tensor, prior: torch.Tensor, running_mean: torch.Tensor) -> torch.Tensor:
+    """ReMixMatch's distribution alignment (Berthelot et al., ICLR 2020) of predicted class
+    probabilities before they become pseudo-labels:
+
+        p̃_i = normalise(p_i ⊙ prior / p̄),   p̄ = running mean of the model's predictions
+
+    A model that over-predicts a class (p̄_c > prior_c) has that class damped in every window's
+    pseudo-label, so a few labels per class cannot lock the unlabelled windows onto one class."""
+    aligned = probs * (prior / running_mean.clamp_min(1e-6))
+    return aligned / aligned.sum(dim=1, keepdim=True)
+
+
 def grad_reverse(x: torch.Tensor, lambd: float = 1.0) -> torch.Tensor:
     return GradientReversal.apply(x, lambd)
 
