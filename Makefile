@@ -88,6 +88,9 @@ bench-few-shot-augment: setup
 	$(FEW_SHOT_SYNTHETIC) --targets plant-d --finetune '{"augment": {"noise_std": 0.05, "scale_std": 0.1, "stretch": 0.04}}' --fixmatch '{"learning_rate": 0.001, "epochs": 30}' --name few_shot_synthetic_fixmatch
 	$(FEW_SHOT_SYNTHETIC) --targets plant-a,plant-b,plant-c --finetune '{"augment": {"noise_std": 0.05, "scale_std": 0.1, "stretch": 0.04}}' --fixmatch '{"learning_rate": 0.001, "epochs": 30, "distribution_alignment": true}' --name few_shot_synthetic_fixmatch_select_da30
 	$(FEW_SHOT_SYNTHETIC) --targets plant-d --finetune '{"augment": {"noise_std": 0.05, "scale_std": 0.1, "stretch": 0.04}}' --fixmatch '{"learning_rate": 0.001, "epochs": 30, "distribution_alignment": true}' --name few_shot_synthetic_fixmatch_da
+	$(FEW_SHOT_SYNTHETIC) --targets plant-a,plant-b,plant-c --finetune '{"augment": {"noise_std": 0.05, "scale_std": 0.1, "stretch": 0.04}}' --fixmatch '{"learning_rate": 0.001, "epochs": 60, "distribution_alignment": true}' --name few_shot_synthetic_fixmatch_select_da60
+	$(FEW_SHOT_SYNTHETIC) --targets plant-a,plant-b,plant-c --finetune '{"augment": {"noise_std": 0.05, "scale_std": 0.1, "stretch": 0.04}}' --fixmatch '{"learning_rate": 0.001, "epochs": 30, "distribution_alignment": true, "confidence_threshold": 0.9}' --name few_shot_synthetic_fixmatch_select_da30_t09
+	$(FEW_SHOT_SYNTHETIC) --targets plant-d --finetune '{"augment": {"noise_std": 0.05, "scale_std": 0.1, "stretch": 0.04}}' --fixmatch '{"learning_rate": 0.001, "epochs": 60, "distribution_alignment": true}' --name few_shot_synthetic_fixmatch_da60
 
 bench-cmapss-tuning: setup
 	$(BIN)/python -m simulations.benchmarks.cmapss_tuning
