@@ -35,10 +35,30 @@ def test_tuned_local_only_is_the_lowest_mean_local_only_validation_rmse(tmp_path
     rows = [{"candidate": c, "local_only": {"rmse": r}} for c, r in
             [("x", 15.0), ("x", 17.0), ("y", 15.5), ("y", 15.9), ("z", 14.0), ("z", 19.0)]]
     (tmp_path / "cmapss_tuning.json").write_text(json.dumps(
-        {"rows": rows, "candidates": {"x": {"a": 1}, "y": {"b": 2}, "z": {}}}))
-    assert cmapss.tuned_local_only() == ("y", {"b": 2})  # means 16.0, 15.7, 16.5
+        {"rows": rows, "candidates": {"x": {"a": 1}, "y": {"b": 2, "m": {"k": 1}}, "z": {}}}))
+    assert cmapss.tuned_local_only() == ("y", {"b": 2, "m": {"k": 1}})  # means 16.0, 15.7, 16.5
+    # the overrides are what the candidate was measured with: the tuning's starting point under it
+    (tmp_path / "cmapss_tuning.json").write_text(json.dumps(
+        {"rows": rows, "candidates": {"x": {"a": 1}, "y": {"b": 2, "m": {"k": 1}}, "z": {}},
+         "starting_point": {"b": 0, "m": {"j": 3}, "r": 10}}))
+    assert cmapss.tuned_local_only() == ("y", {"b": 2, "m": {"j": 3, "k": 1}, "r": 10})
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_parallel_map_keeps_task_order_and_flattens(jobs):
     assert parallel_map(_square_and_cube, [(2,), (3,), (4,)], jobs) == [4, 8, 9, 27, 16, 64]
+
+
+def test_fixmatch_overrides_are_checked_before_any_federation_runs():
+    from common.config.schema import AugmentConfig
+    from simulations.benchmarks.few_shot import fixmatch_overrides
+
+    out = fixmatch_overrides({"learning_rate": 0.001, "strong_augment": {"noise_std": 0.2}})
+    assert out == {"learning_rate": 0.001, "strong_augment": AugmentConfig(noise_std=0.2)}
+    for bad, words in (({"lr": 0.1}, ["unknown key", "'lr'", "learning_rate"]),
+                       ({"confidence_threshold": 2.0}, ["confidence_threshold must be in (0, 1]"]),
+                       ({"strong_augment": {"stretch": 1.5}}, ["strong_augment", "stretch"]),
+                       ({"weak_augment": {"speed": 1}}, ["weak_augment must map"])):
+        with pytest.raises(SystemExit) as err:
+            fixmatch_overrides(bad)
+        assert all(w in str(err.value) for w in words), (bad, str(err.value))

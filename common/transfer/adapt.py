@@ -106,7 +106,7 @@ from common.transfer.losses import (
 )
 from common.transfer.gap import coral_distance, rff_mmd2
 from common.transfer.stats import FeatureStats
-from common.training import dropout_rng
+from common.training import AUGMENT_SEED_OFFSET, dropout_rng
 
 
 # ---------------------------------------------------------------- configuration and result
@@ -603,9 +603,6 @@ def adapt_dann(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, sour
     return _finish(method, extractor, head, align, x_target, source, losses, history, before)
 
 
-FIXMATCH_AUGMENT_SEED_OFFSET = 7919  # the augmentations' own random stream: batch order is unaffected
-
-
 def adapt_fixmatch(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source: FeatureStats | None,
                    cfg: AdaptConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None) -> AdaptResult:
     """FixMatch: CE on weakly augmented labelled windows + λ_u · confident pseudo-label CE on
@@ -620,7 +617,7 @@ def adapt_fixmatch(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, 
     xl = torch.from_numpy(np.ascontiguousarray(labelled[0][keep], dtype=np.float32))
     yl = torch.from_numpy(np.asarray(labelled[1])[keep].astype(np.int64))
     xt = torch.from_numpy(np.ascontiguousarray(x_target, dtype=np.float32))
-    augment_rng = torch.Generator().manual_seed(cfg.seed + FIXMATCH_AUGMENT_SEED_OFFSET)
+    augment_rng = torch.Generator().manual_seed(cfg.seed + AUGMENT_SEED_OFFSET)  # own stream: batch order unaffected
     num_classes = _num_outputs(head, trainer, x_target)
     prior = _target_prior(source, cfg)
     prior = torch.full((num_classes,), 1.0 / num_classes) if prior is None else prior

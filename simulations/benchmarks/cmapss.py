@@ -41,17 +41,19 @@ AIMS = {"fd001": 13.0, "fd002": 16.0, "fd003": 13.0, "fd004": 16.0}
 METHODS = ("local_only", "federated_global", "federated_personalised")
 
 
+def deep_merge(into: dict, extra: dict) -> dict:
+    """A copy of ``into`` with ``extra`` merged in: nested mappings merge key by key, a leaf in ``extra`` wins."""
+    out = copy.deepcopy(into)
+    for key, value in extra.items():
+        out[key] = deep_merge(out.get(key, {}), value) if isinstance(value, dict) else copy.deepcopy(value)
+    return out
+
+
 def with_overrides(base: dict, override: dict) -> dict:
     """``base`` with ``override`` merged in key by key; ``plants_data`` updates every plant's ``data``."""
-    def merge(into: dict, extra: dict) -> dict:
-        out = copy.deepcopy(into)
-        for key, value in extra.items():
-            out[key] = merge(out.get(key, {}), value) if isinstance(value, dict) else value
-        return out
-
     extra = dict(override)
     plants_data = extra.pop("plants_data", {})
-    body = merge(base, extra)
+    body = deep_merge(base, extra)
     for plant in body["plants"]:
         plant["data"].update(plants_data)
     return body
@@ -59,7 +61,10 @@ def with_overrides(base: dict, override: dict) -> dict:
 
 def tuned_local_only() -> tuple[str, dict] | None:
     """The candidate of ``cmapss_tuning.json`` with the lowest mean local-only validation RMSE
-    (the local-only baseline's own best settings, chosen on held-out training engines), or None."""
+    (the local-only baseline's own best settings, chosen on held-out training engines), or None.
+
+    The overrides returned are the tuning's starting point with the candidate's over it — what the
+    candidate was measured with — so they do not depend on what the scenario has changed since."""
     saved = RESULTS_DIR / "cmapss_tuning.json"
     if not saved.exists():
         return None
@@ -68,7 +73,7 @@ def tuned_local_only() -> tuple[str, dict] | None:
     for row in payload["rows"]:
         scores.setdefault(row["candidate"], []).append(row["local_only"]["rmse"])
     best = min(scores, key=lambda name: float(np.mean(scores[name])))
-    return best, payload["candidates"][best]
+    return best, deep_merge(payload.get("starting_point", {}), payload["candidates"][best])
 
 
 def tuning_candidates() -> int | None:

@@ -25,7 +25,8 @@ from typing import Any
 
 import numpy as np
 
-from simulations.benchmarks.cmapss import METHODS, SITES, _fmt, _run, load_base, quiet_process, with_overrides
+from simulations.benchmarks.cmapss import (METHODS, SITES, _fmt, _run, deep_merge, load_base, quiet_process,
+                                           with_overrides)
 from simulations.benchmarks.common import (RESULTS_DIR, command_line, machine, machine_line, parallel_map, publish,
                                            rerender)
 
@@ -44,13 +45,7 @@ CLIPPED: dict[str, Any] = {"target_range": [0, 125]}
 
 def _around_best(change: dict[str, Any]) -> dict[str, Any]:
     """BEST with ``change`` merged over it (nested keys merge, a leaf in ``change`` wins)."""
-    def merge(into: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
-        out = dict(into)
-        for key, value in extra.items():
-            out[key] = merge(out.get(key, {}), value) if isinstance(value, dict) else value
-        return out
-
-    return merge(BEST, change)
+    return deep_merge(BEST, change)
 
 
 CANDIDATES: dict[str, dict[str, Any]] = {

@@ -141,7 +141,7 @@ def run(base: dict, base_dir: Path, seeds: list[int], targets: list[str], pretra
                                                                        plant.data.train.y[mask]))
                         row["finetune+shot"] = plant.evaluate(result.model, spec)["accuracy"]
                         if FIXMATCH is not None:
-                            fixmatch_cfg = dataclasses.replace(adapt_cfg, **FIXMATCH)
+                            fixmatch_cfg = dataclasses.replace(adapt_cfg, **fixmatch_overrides(FIXMATCH))
                             personal = plant.personal_model(spec, run_name)  # fine-tuned above: start there
                             result = ADAPTERS["fixmatch"](personal.extractor, personal.head, plant.data.train.x,
                                                           None, fixmatch_cfg,
@@ -222,6 +222,34 @@ def markdown(payload: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def fixmatch_overrides(raw: dict) -> dict:
+    """``--fixmatch`` JSON as AdaptConfig overrides, checked before any federation runs: unknown keys
+    and bad values exit naming the flag, the key and the choices; augmentation mappings become
+    AugmentConfig."""
+    from common.config.schema import AugmentConfig
+    from common.transfer.adapt import AdaptConfig
+
+    known = {f.name for f in dataclasses.fields(AdaptConfig)}
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise SystemExit(f"--fixmatch: unknown key(s) {unknown}; use AdaptConfig fields, e.g. learning_rate, "
+                         f"epochs, confidence_threshold, distribution_alignment (all: {sorted(known)})")
+    out = dict(raw)
+    for key in ("weak_augment", "strong_augment"):
+        if key in out:
+            try:
+                out[key] = AugmentConfig(**out[key])
+            except TypeError as err:
+                raise SystemExit(f"--fixmatch: {key} must map noise_std, scale_std, stretch, probability ({err})")
+            if out[key].problems():
+                raise SystemExit(f"--fixmatch: {key}: {'; '.join(out[key].problems())}")
+    try:
+        AdaptConfig(**out)
+    except (TypeError, ValueError) as err:
+        raise SystemExit(f"--fixmatch: {err}")
+    return out
+
+
 def main() -> None:
     root = Path(__file__).resolve().parents[1]
     parser = argparse.ArgumentParser(description=__doc__)
@@ -247,7 +275,8 @@ def main() -> None:
         PERSONALISATION.update(args.finetune)
     if args.fixmatch is not None:
         global FIXMATCH
-        FIXMATCH = dict(args.fixmatch)
+        fixmatch_overrides(args.fixmatch)  # exits on a bad key or value before any federation runs
+        FIXMATCH = dict(args.fixmatch)     # as given: the results record it as JSON
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
     for noisy in ("server", "client", "common"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
