@@ -205,6 +205,34 @@ def test_fake_padding_stride_anchor_and_labels(tmp_path: Path) -> None:
     assert s.num_conditions == 2 and "1 engines shorter than 5 cycles padded" in s.notes
 
 
+def test_fake_min_cycles_pads_early_windows_like_test_engines(tmp_path: Path) -> None:
+    """min_cycles < L adds windows that end before cycle L, front-padded with the engine's first
+    cycle exactly as a short test engine is; the windows ending at cycle >= L are unchanged."""
+    path = _fake_file(tmp_path)
+    base = dict(path=str(path), sequence_length=6, train_stride=1, rul_cap=100, validation_units=1, seed=3)
+    plain = load_cmapss_splits(CmapssParams(**base))
+    padded = load_cmapss_splits(CmapssParams(**base, min_cycles=4))
+    # every engine gains two windows (ending at its 4th and 5th cycle)
+    for split, unit_of in (("train", "train_unit"), ("validation", "validation_unit")):
+        for unit in np.unique(getattr(plain, unit_of)):
+            n_plain = int((getattr(plain, unit_of) == unit).sum())
+            assert int((getattr(padded, unit_of) == unit).sum()) == n_plain + 2, (split, unit)
+    unit = int(plain.train_unit[0])
+    first = padded.train.x[padded.train_unit == unit][0]  # ends at the engine's 4th cycle
+    assert np.array_equal(first[:, 0], first[:, 1]) and np.array_equal(first[:, 1], first[:, 2])
+    assert not np.array_equal(first[:, 2], first[:, 3])
+    # its real cycles are the engine's first four, the ones the unpadded first window starts with
+    assert np.array_equal(first[:, 2:], plain.train.x[plain.train_unit == unit][0][:, :4])
+    n = int((plain.train_unit == unit).sum()) + 5  # cycles of this engine
+    assert padded.train.target[padded.train_unit == unit][:2].tolist() == [n - 4, n - 5]
+    # the later windows are identical to the plain ones
+    assert np.array_equal(padded.train.x[padded.train_unit == unit][2:], plain.train.x[plain.train_unit == unit])
+    assert "from cycle 4 on, padded" in padded.notes and "padded at the front by repeating the engine" not in plain.notes
+    # min_cycles above L keeps only windows that end late enough
+    late = load_cmapss_splits(CmapssParams(**base, min_cycles=9))
+    assert late.train.x.shape[0] < plain.train.x.shape[0] and "end at cycle 9 or later" in late.notes
+
+
 def test_fake_statistics_choice_and_constant_sensor(tmp_path: Path) -> None:
     path = _fake_file(tmp_path)
     sensors = ("sensor_1", "sensor_2")
@@ -284,9 +312,10 @@ def test_bad_params_list_every_problem_with_fix(tmp_path: Path) -> None:
     assert "cmapss plant 'p'" in str(err.value)
     bad = CmapssParams(path="", rul_cap=0, failure_horizon=-1, train_units_fraction=0.0, train_stride=0,
                        validation_units=-1, seed=-1, task="forecast", normalisation_stats="all",
-                       sensors=("sensor_2", "sensor_2"), evaluate_on="train", smoothing=1.0)
+                       sensors=("sensor_2", "sensor_2"), evaluate_on="train", smoothing=1.0, min_cycles=0)
     keys = ("path", "rul_cap", "failure_horizon", "train_units_fraction", "train_stride",
-            "validation_units", "seed", "task", "normalisation_stats", "duplicates", "evaluate_on", "smoothing")
+            "validation_units", "seed", "task", "normalisation_stats", "duplicates", "evaluate_on", "smoothing",
+            "min_cycles")
     assert len(bad.problems()) == len(keys)
     for key in keys:
         assert any(key in p for p in bad.problems()), key

@@ -102,6 +102,11 @@ class CmapssParams:
     # 0 = off (raw sensors). The C-MAPSS scenario uses 0.95, chosen on held-out training engines
     # (cmapss_tuning.md: 0.7 … 0.98 tried; lower leaves sensor noise, higher lags the degradation).
     smoothing: float = 0.0
+    # Shortest engine history (cycles) a train/validation window may end at. None = sequence_length:
+    # every window is real cycles only. Below sequence_length, a window is padded at the front by
+    # repeating the engine's first cycle, exactly as a short official test engine is, so longer
+    # windows can be trained (and validated on the same window ends) without dropping early cycles.
+    min_cycles: int | None = None
 
     def problems(self) -> list[str]:
         out: list[str] = []
@@ -151,7 +156,16 @@ class CmapssParams:
         if not (isinstance(self.smoothing, (int, float)) and 0.0 <= self.smoothing < 1.0):
             out.append(f"smoothing must be a number in [0, 1), got {self.smoothing!r}: use 0 for raw sensors "
                        "or e.g. 0.8")
+        if self.min_cycles is not None and (not isinstance(self.min_cycles, int) or isinstance(self.min_cycles, bool)
+                                            or self.min_cycles < 1):
+            out.append(f"min_cycles must be an integer >= 1 cycle or null, got {self.min_cycles!r}: use e.g. 30, "
+                       "or null for sequence_length (no padded windows)")
         return out
+
+    @property
+    def min_window_cycles(self) -> int:
+        """The shortest history a train/validation window ends at (``min_cycles``, default L)."""
+        return self.sequence_length if self.min_cycles is None else self.min_cycles
 
     @property
     def channel_names(self) -> tuple[str, ...]:
@@ -431,8 +445,9 @@ def load_cmapss_splits(params: CmapssParams, *, base_dir: Path = Path(".")) -> C
         feats = [smooth_per_engine(f, table, columns, params.smoothing) for f, table in zip(feats, tables)]
 
     # Windows.
-    x_tr, rul_tr, unit_tr, short_train = _sliding_windows(train_rows, feats[0], columns, L, params.train_stride)
-    x_va, rul_va, unit_va, short_val = _sliding_windows(val_rows, feats[1], columns, L, params.train_stride)
+    m = params.min_window_cycles
+    x_tr, rul_tr, unit_tr, short_train = _sliding_windows(train_rows, feats[0], columns, L, params.train_stride, m)
+    x_va, rul_va, unit_va, short_val = _sliding_windows(val_rows, feats[1], columns, L, params.train_stride, m)
     test_units, test_starts = _engines(test_tab, columns)
     x_te = np.empty((test_units.size, normed.shape[1], L), dtype=np.float32)
     padded = 0
@@ -445,8 +460,8 @@ def load_cmapss_splits(params: CmapssParams, *, base_dir: Path = Path(".")) -> C
     if x_tr.shape[0] == 0:
         lengths = np.diff(_engines(train_rows, columns)[1])
         problems.append(
-            f"{path}: no train engine has {L} cycles (kept engines have {int(lengths.min())}-{int(lengths.max())}): "
-            "shorten sequence_length"
+            f"{path}: no train engine has {params.min_window_cycles} cycles (kept engines have "
+            f"{int(lengths.min())}-{int(lengths.max())}): shorten sequence_length or set min_cycles lower"
         )
         raise_if_problems(problems, context)
 
@@ -475,10 +490,16 @@ def load_cmapss_splits(params: CmapssParams, *, base_dir: Path = Path(".")) -> C
 
 
 def _sliding_windows(
-    rows: np.ndarray, feats: np.ndarray, columns: list[str], L: int, stride: int
+    rows: np.ndarray, feats: np.ndarray, columns: list[str], L: int, stride: int, min_cycles: int | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
     """Windows (N, C, L) ending at each engine's last cycle and every ``stride`` cycles before it,
-    the RUL at each window's last cycle, the engine of each window, and how many engines were too short."""
+    down to the window that ends at the engine's ``min_cycles``-th cycle (default ``L``); the RUL at
+    each window's last cycle, the engine of each window, and how many engines were too short.
+
+    A window ending before cycle ``L`` is padded at the front by repeating the engine's first cycle,
+    as a short test engine is."""
+    m = L if min_cycles is None else min_cycles
+    pad = max(0, L - m)
     c = feats.shape[1]
     if rows.shape[0] == 0:
         return np.zeros((0, c, L), np.float32), np.zeros(0), np.zeros(0, np.int64), 0
@@ -489,12 +510,13 @@ def _sliding_windows(
     for i, unit in enumerate(units):
         a, b = int(starts[i]), int(starts[i + 1])
         n = b - a
-        if n < L:
+        if n < m:
             short += 1
             continue
-        views = np.lib.stride_tricks.sliding_window_view(feats[a:b], L, axis=0)  # (n - L + 1, C, L)
-        ends = np.arange(n - 1, L - 2, -stride)[::-1]  # last row of each window, within the engine
-        xs.append(views[ends - L + 1])
+        seq = np.concatenate([np.repeat(feats[a:a + 1], pad, axis=0), feats[a:b]]) if pad else feats[a:b]
+        views = np.lib.stride_tricks.sliding_window_view(seq, L, axis=0)  # (pad + n - L + 1, C, L)
+        ends = np.arange(n - 1, m - 2, -stride)[::-1]  # last real row of each window, within the engine
+        xs.append(views[ends + pad - L + 1])
         ruls.append(cycle[b - 1] - cycle[a + ends])
         ids.append(np.full(ends.size, unit, dtype=np.int64))
     if not xs:
@@ -549,8 +571,14 @@ def _notes(path: Path, params: CmapssParams, n_all: int, n_train: int, n_val: in
                  "not on the official test engines")
     text += (f", {n_test} official test engines; {n_windows} train windows of {L} consecutive cycles "
              f"(stride {params.train_stride}, anchored at each engine's last cycle)")
+    if params.min_window_cycles < L:
+        text += (f"; train/validation windows also end before cycle {L}, from cycle {params.min_window_cycles} on, "
+                 "padded at the front by repeating the engine's first cycle (as short test engines are)")
+    elif params.min_window_cycles > L:
+        text += f"; train/validation windows end at cycle {params.min_window_cycles} or later"
     if short:
-        text += f", {short} train/validation engines shorter than {L} cycles give no window"
+        text += (f", {short} train/validation engines shorter than {params.min_window_cycles} cycles "
+                 "give no window")
     text += (f"; test: one window per test engine, its last {L} cycles"
              f"{f', {padded} engines shorter than {L} cycles padded at the front by repeating their first cycle' if padded else ' (none padded)'}"
              f"; channels: {len(params.sensors)} sensors {list(params.sensors)}"

@@ -48,6 +48,10 @@ def _around_best(change: dict[str, Any]) -> dict[str, Any]:
     return deep_merge(BEST, change)
 
 
+WINNER_9 = "best + clipped + smoothing 0.95 + 10 rounds"
+CANDIDATES_WINNER_9: dict[str, Any] = _around_best({**CLIPPED, "plants_data": {"smoothing": 0.95},
+                                                    "federation": {"rounds": 10}})
+
 CANDIDATES: dict[str, dict[str, Any]] = {
     "starting point (10 rounds + max-pools)": {},
     "20 rounds": {"federation": {"rounds": 20}},
@@ -110,12 +114,19 @@ CANDIDATES: dict[str, dict[str, Any]] = {
     "best + clipped + smoothing 0.9 + 10 rounds": _around_best({**CLIPPED, "plants_data": {"smoothing": 0.9},
                                                                 "federation": {"rounds": 10}}),
     # Ninth round: 0.95 beat 0.9, and 10 rounds beat 5 once the sensors were smoothed.
-    "best + clipped + smoothing 0.95 + 10 rounds": _around_best({**CLIPPED, "plants_data": {"smoothing": 0.95},
-                                                                 "federation": {"rounds": 10}}),
+    WINNER_9: CANDIDATES_WINNER_9,
     "best + clipped + smoothing 0.97": _around_best({**CLIPPED, "plants_data": {"smoothing": 0.97}}),
     "best + clipped + smoothing 0.98": _around_best({**CLIPPED, "plants_data": {"smoothing": 0.98}}),
     "best + clipped + smoothing 0.97 + 10 rounds": _around_best({**CLIPPED, "plants_data": {"smoothing": 0.97},
                                                                  "federation": {"rounds": 10}}),
+    # Tenth round, around the ninth's winner (the scenario now): longer windows. The windows that
+    # end before cycle L are front-padded as short test engines are (data option min_cycles), so
+    # every candidate here trains and is validated on windows ending at the same cycles (>= 30).
+    **{f"{WINNER_9} + window {n}": deep_merge(CANDIDATES_WINNER_9, {
+        "window": {"length": n}, "plants_data": {"sequence_length": n, "min_cycles": 30}}) for n in (40, 50)},
+    "best + clipped + smoothing 0.95 + 15 rounds": deep_merge(CANDIDATES_WINNER_9, {"federation": {"rounds": 15}}),
+    f"{WINNER_9} + personalise 5 epochs at lr 0.0005": deep_merge(CANDIDATES_WINNER_9, {
+        "personalisation": {"epochs": 5, "learning_rate": 0.0005}}),
 }
 assert not any("," in name for name in CANDIDATES), "--candidates splits on commas"
 
