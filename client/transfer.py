@@ -124,6 +124,7 @@ def run_phase_two(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], so
                                 confidence_threshold=cfg.confidence_threshold,
                                 unlabelled_weight=cfg.unlabelled_weight, strong_augment=cfg.strong_augment,
                                 distribution_alignment=cfg.distribution_alignment,
+                                balanced_pseudo_labels=cfg.balanced_pseudo_labels,
                                 seed=derive_seed(spec.seed, plant.plant_id, "adapt"))
         labelled = None
         if plant.n_labelled > 0:

@@ -454,6 +454,9 @@ class AdaptationConfig:
     confidence_threshold: float = 0.95
     unlabelled_weight: float = 1.0
     distribution_alignment: bool = True     # align pseudo-labels' class balance to the prior (ReMixMatch)
+    # balance every epoch's pseudo-labels over all unlabelled windows to the class prior (Sinkhorn);
+    # replaces distribution_alignment (its per-batch, one-step form) when true
+    balanced_pseudo_labels: bool = False
     strong_augment: AugmentConfig = field(default_factory=lambda: AugmentConfig(
         noise_std=0.1, scale_std=0.2, stretch=0.12, probability=1.0))
 

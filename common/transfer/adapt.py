@@ -70,7 +70,12 @@ Methods
     ``common/data/augment.py``) and τ = ``cfg.confidence_threshold``. With
     ``cfg.distribution_alignment`` p_i is first aligned to the class prior (ReMixMatch; see
     ``losses.distribution_alignment``): without it, 5 labels per class let one seed's pseudo-labels
-    collapse (synthetic plant-d 66.7 %). Needs labels; no source statistics.
+    collapse (synthetic plant-d 66.7 %). With ``cfg.balanced_pseudo_labels`` p_i instead comes,
+    at the start of every epoch, from the model's predictions on *all* unlabelled windows
+    balanced to the class prior (``losses.balanced_assignment``, Sinkhorn-Knopp; alignment per
+    batch is its one-step form): a class the fine-tuned model absorbs into another gets its
+    share of pseudo-labels back from the windows most likely to be it. Needs labels; no source
+    statistics.
 
 In all trained methods the "entropy/IM term" is ``information_maximisation`` (weight
 ``cfg.im_weight``) and target features entering an alignment loss are clipped to the
@@ -96,6 +101,7 @@ from torch import nn
 from common.config.schema import AugmentConfig
 from common.data.augment import augment_batch
 from common.transfer.losses import (
+    balanced_assignment,
     coral_loss,
     distribution_alignment,
     entropy,
@@ -148,6 +154,8 @@ class AdaptConfig:
     distribution_alignment: bool = False  # FixMatch: p ← normalise(p ⊙ prior / running mean of p) first
                                           # (prior: the sources' class priors when given, else uniform)
     unlabelled_weight: float = 1.0        # FixMatch: λ_u
+    balanced_pseudo_labels: bool = False  # FixMatch: p from a Sinkhorn balancing of all unlabelled windows'
+                                          # predictions to the prior, each epoch (replaces distribution_alignment)
     weak_augment: AugmentConfig = field(default_factory=lambda: AugmentConfig(
         noise_std=0.05, scale_std=0.1, stretch=0.04))           # FixMatch: labelled windows
     strong_augment: AugmentConfig = field(default_factory=lambda: AugmentConfig(
@@ -621,14 +629,21 @@ def adapt_fixmatch(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, 
     num_classes = _num_outputs(head, trainer, x_target)
     prior = _target_prior(source, cfg)
     prior = torch.full((num_classes,), 1.0 / num_classes) if prior is None else prior
-    running: dict[str, torch.Tensor | None] = {"mean": None}
+    running: dict[str, torch.Tensor | None] = {"mean": None, "balanced": None}
+
+    def epoch_start(epoch: int) -> None:
+        if cfg.balanced_pseudo_labels:  # the model as it is now, on every unlabelled window, no augmentation
+            with torch.no_grad():
+                running["balanced"] = balanced_assignment(head(trainer.all_features(x_target)).softmax(dim=1), prior)
 
     def objective(feats, logits, idx, progress):
         pick = torch.randint(len(yl), (min(cfg.batch_size, len(yl)),), generator=trainer.generator)
         weak = augment_batch(xl[pick], cfg.weak_augment, augment_rng)
         terms = {"labelled_ce": cfg.labelled_weight * F.cross_entropy(head(trainer.features(weak)), yl[pick])}
         probs = logits.detach().softmax(dim=1)
-        if cfg.distribution_alignment:  # running mean of the predictions: EMA over batches, momentum 0.9
+        if running["balanced"] is not None:
+            probs = running["balanced"][idx]
+        elif cfg.distribution_alignment:  # running mean of the predictions: EMA over batches, momentum 0.9
             batch_mean = probs.mean(0)
             running["mean"] = batch_mean if running["mean"] is None else 0.9 * running["mean"] + 0.1 * batch_mean
             probs = distribution_alignment(probs, prior, running["mean"])
@@ -640,7 +655,7 @@ def adapt_fixmatch(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, 
             terms["unlabelled_ce"] = cfg.unlabelled_weight * (mask * per_window).mean()
         return terms
 
-    losses, history = trainer.run(x_target, objective)
+    losses, history = trainer.run(x_target, objective, epoch_start)
     return _finish(method, extractor, head, align, x_target, source, losses, history, before)
 
 

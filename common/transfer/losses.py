@@ -144,6 +144,26 @@ def distribution_alignment(probs: torch.Tensor, prior: torch.Tensor, running_mea
     return aligned / aligned.sum(dim=1, keepdim=True)
 
 
+@torch.no_grad()
+def balanced_assignment(probs: torch.Tensor, prior: torch.Tensor, iterations: int = 50) -> torch.Tensor:
+    """Class-balanced soft pseudo-labels for a whole set of windows (Sinkhorn-Knopp, as in
+    self-labelling, Asano et al., ICLR 2020):
+
+        Q = diag(a) · P · diag(b),   rows of Q sum to 1,   columns of Q sum to N · prior,
+
+    the closest assignment to the predictions P (N × C) in KL divergence that gives every class its
+    prior share of the N windows; found by alternately rescaling columns and rows. Distribution
+    alignment is one column step of it, on a batch. A class the model under-predicts gets its
+    share back from the windows it is relatively most likely for, so a few labels per class
+    cannot let one class absorb another. Returns Q (N × C), rows normalised."""
+    q = probs.clamp_min(1e-12)
+    q = q / q.sum(dim=1, keepdim=True)
+    for _ in range(iterations):
+        q = q * (prior / q.sum(dim=0).clamp_min(1e-12))[None, :]
+        q = q / q.sum(dim=1, keepdim=True)
+    return q
+
+
 def grad_reverse(x: torch.Tensor, lambd: float = 1.0) -> torch.Tensor:
     return GradientReversal.apply(x, lambd)
 
