@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import torch
 
 from client.plant import Plant, derive_seed
 from common import wire
-from common.config.schema import METHODS_NEEDING_LABELS, RunSpec
+from common.config.schema import METHODS_NEEDING_LABELS, AdaptationConfig, RunSpec
 from common.privacy.ledger import MECHANISM_GAUSSIAN, LedgerEntry, now_iso
 from common.training import predict_logits
+
+if TYPE_CHECKING:
+    from common.transfer.adapt import AdaptConfig
 
 logger = logging.getLogger(__name__)
 
@@ -116,16 +119,9 @@ def run_phase_two(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], so
         metrics.update(plant.personalise(spec, shared, run_name, mode=FINETUNE_MODES.get(method, method)))
         info["result"] = "federated_personalised"
     else:
-        from common.transfer.adapt import ADAPTERS, AdaptConfig
+        from common.transfer.adapt import ADAPTERS
 
-        cfg = spec.transfer.adaptation
-        adapt_cfg = AdaptConfig(epochs=cfg.epochs, batch_size=cfg.batch_size, learning_rate=cfg.learning_rate,
-                                beta=cfg.pseudo_label_weight, lam=cfg.alignment_weight,
-                                confidence_threshold=cfg.confidence_threshold,
-                                unlabelled_weight=cfg.unlabelled_weight, strong_augment=cfg.strong_augment,
-                                distribution_alignment=cfg.distribution_alignment,
-                                balanced_pseudo_labels=cfg.balanced_pseudo_labels,
-                                seed=derive_seed(spec.seed, plant.plant_id, "adapt"))
+        adapt_cfg = adapt_config(spec.transfer.adaptation, derive_seed(spec.seed, plant.plant_id, "adapt"))
         labelled = None
         if plant.n_labelled > 0:
             targets = plant.targets(spec)
@@ -153,6 +149,18 @@ def run_phase_two(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], so
     plant.state.save_json(TRANSFER_STATE, info)
     logger.info("plant %s: phase 2 with %s (%s)", plant.plant_id, method, reason)
     return metrics, {"transfer-chosen": method, "transfer-reason": reason}
+
+
+def adapt_config(cfg: AdaptationConfig, seed: int) -> AdaptConfig:
+    """The scenario's ``transfer.adaptation`` settings as the adapters' config (the names differ:
+    pseudo_label_weight is SHOT's β, alignment_weight the alignment λ)."""
+    from common.transfer.adapt import AdaptConfig
+
+    return AdaptConfig(epochs=cfg.epochs, batch_size=cfg.batch_size, learning_rate=cfg.learning_rate,
+                       beta=cfg.pseudo_label_weight, lam=cfg.alignment_weight,
+                       confidence_threshold=cfg.confidence_threshold, unlabelled_weight=cfg.unlabelled_weight,
+                       strong_augment=cfg.strong_augment, distribution_alignment=cfg.distribution_alignment,
+                       balanced_pseudo_labels=cfg.balanced_pseudo_labels, seed=seed)
 
 
 def _jsonable(obj: Any) -> Any:

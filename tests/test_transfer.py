@@ -41,6 +41,7 @@ from common.transfer.losses import (
     GradientReversal,
     coral_loss,
     covariance,
+    balanced_assignment,
     distribution_alignment,
     entropy,
     information_maximisation,
@@ -406,6 +407,46 @@ def test_fixmatch_without_the_unlabelled_term_is_supervised_training_on_the_labe
     result = adapt("fixmatch", toy["extractor"], toy["head"], toy["xt"], None, cfg,
                    labelled=(toy["xt"][pick], toy["yt"][pick]))
     assert all(set(h) == {"labelled_ce", "total"} for h in result.history)
+
+
+def test_balanced_assignment_gives_every_class_its_prior_share_from_its_likeliest_windows():
+    """Sinkhorn balancing: rows stay distributions, columns reach N · prior, and the windows that
+    get the under-predicted class are the ones relatively most likely to be it."""
+    probs = torch.tensor([[0.9, 0.1], [0.8, 0.2], [0.7, 0.3], [0.6, 0.4]])   # argmax: class 0 everywhere
+    q = balanced_assignment(probs, torch.tensor([0.5, 0.5]))
+    assert torch.allclose(q.sum(dim=1), torch.ones(4)) and torch.allclose(q.sum(dim=0), torch.tensor([2.0, 2.0]), atol=1e-4)
+    assert q.argmax(1).tolist() == [0, 0, 1, 1]
+    skewed = balanced_assignment(probs, torch.tensor([0.25, 0.75]))
+    assert torch.allclose(skewed.sum(dim=0), torch.tensor([1.0, 3.0]), atol=1e-4)
+    assert torch.allclose(skewed.sum(dim=1), torch.ones(4)) and bool((skewed[:, 1] > q[:, 1]).all())
+    balanced = torch.tensor([[0.9, 0.1], [0.1, 0.9]])                    # already at the prior: unchanged
+    assert torch.allclose(balanced_assignment(balanced, torch.tensor([0.5, 0.5])), balanced, atol=1e-6)
+
+
+def test_fixmatch_balanced_pseudo_labels_undo_a_class_absorbed_by_the_fine_tuned_model():
+    """Two classes at x = −2 and x = +2; the model's boundary sits at x = 3, so it puts most class-1
+    windows in class 0 with confidence ≥ 0.98, and its three class-1 labels (x ≥ 3.5) agree with it.
+    Confident pseudo-labels confirm the wrong boundary; balanced ones give class 1 its half of the
+    windows back (the likeliest ones: the class-1 cluster) and move the boundary between the classes."""
+    rng = np.random.default_rng(0)
+    y = np.repeat([0, 1], 300)
+    x = np.where(y == 0, -2.0, 2.0) + 0.5 * rng.standard_normal(600)
+    windows = np.repeat(x[:, None, None], 2, axis=2).astype(np.float32)         # (N, 1, 2): two equal samples
+    labelled = (np.repeat(np.array([-2.0, -2.1, -1.9, 3.5, 3.8, 4.0])[:, None, None], 2, axis=2).astype(np.float32),
+                np.array([0, 0, 0, 1, 1, 1]))
+    extractor, head = nn.Sequential(nn.Flatten(), nn.Linear(2, 1)), nn.Linear(1, 2)
+    with torch.no_grad():
+        extractor[1].weight.fill_(0.5), extractor[1].bias.zero_()
+        head.weight.copy_(torch.tensor([[0.0], [4.0]])), head.bias.copy_(torch.tensor([0.0, -12.0]))  # logit gap 4(x − 3)
+    before = _accuracy(nn.Sequential(extractor, head), windows, y)
+    cfg = AdaptConfig(epochs=10, batch_size=64, learning_rate=1e-2, confidence_threshold=0.9,
+                      weak_augment=AugmentConfig(), strong_augment=AugmentConfig())
+    confident = adapt("fixmatch", extractor, head, windows, None, cfg, labelled=labelled)
+    balanced = adapt("fixmatch", extractor, head, windows, None,
+                     AdaptConfig(**{**cfg.__dict__, "balanced_pseudo_labels": True}), labelled=labelled)
+    assert before < 0.7
+    assert _accuracy(confident.model, windows, y) < 0.75
+    assert _accuracy(balanced.model, windows, y) > 0.95
 
 
 # ====================================================================== adapters (real model, smoke)
