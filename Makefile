@@ -91,9 +91,12 @@ bench-few-shot-augment: setup
 	$(FEW_SHOT_SYNTHETIC) --targets plant-a,plant-b,plant-c --finetune '{"augment": {"noise_std": 0.05, "scale_std": 0.1, "stretch": 0.04}}' --fixmatch '{"learning_rate": 0.001, "epochs": 60, "distribution_alignment": true}' --name few_shot_synthetic_fixmatch_select_da60
 	$(FEW_SHOT_SYNTHETIC) --targets plant-a,plant-b,plant-c --finetune '{"augment": {"noise_std": 0.05, "scale_std": 0.1, "stretch": 0.04}}' --fixmatch '{"learning_rate": 0.001, "epochs": 30, "distribution_alignment": true, "confidence_threshold": 0.9}' --name few_shot_synthetic_fixmatch_select_da30_t09
 	$(FEW_SHOT_SYNTHETIC) --targets plant-d --finetune '{"augment": {"noise_std": 0.05, "scale_std": 0.1, "stretch": 0.04}}' --fixmatch '{"learning_rate": 0.001, "epochs": 60, "distribution_alignment": true}' --name few_shot_synthetic_fixmatch_da60
+	$(FEW_SHOT_SYNTHETIC) --targets plant-a,plant-b,plant-c --finetune '{"augment": {"noise_std": 0.05, "scale_std": 0.1, "stretch": 0.04}}' --fixmatch '{"learning_rate": 0.001, "epochs": 60, "balanced_pseudo_labels": true, "confidence_threshold": 0.8}' --name few_shot_synthetic_fixmatch_select_bal60_t08
+	$(FEW_SHOT_SYNTHETIC) --targets plant-a,plant-b,plant-c --finetune '{"augment": {"noise_std": 0.05, "scale_std": 0.1, "stretch": 0.04}}' --fixmatch '{"learning_rate": 0.001, "epochs": 60, "balanced_pseudo_labels": true}' --name few_shot_synthetic_fixmatch_select_bal60
 
 bench-cmapss-tuning: setup
 	$(BIN)/python -m simulations.benchmarks.cmapss_tuning
+	$(BIN)/python -m simulations.benchmarks.cmapss_tuning --seeds 2,3 --name cmapss_tuning_seeds23 --candidates 'best + clipped + smoothing 0.95 + 10 rounds,best + clipped + smoothing 0.95 + 10 rounds + window 40'
 
 bench-cmapss: setup
 	$(BIN)/python -m simulations.benchmarks.cmapss

@@ -225,15 +225,18 @@ def _fmt(values: list[float | None], digits: int = 1) -> str:
 
 def markdown(payload: dict) -> str:
     rows = payload["rows"]
+    length = (payload.get("settings", {}).get("window") or {}).get("length", 30)
+    window = ("" if length == 30 else f", the {length}-cycle window (`window.length`, train windows from each "
+              "engine's 30th cycle on, front-padded like short test engines: data option `min_cycles: 30`)")
     lines = ["# C-MAPSS turbofans: four sites, RUL regression", "",
              "Command: `make bench-cmapss`. RUL capped at 125 cycles; one window per official test engine (its "
-             "last 30 cycles); RMSE and PHM08 score in cycles, lower is better; mean ± std over seeds "
+             f"last {length} cycles, front-padded when it has fewer); RMSE and PHM08 score in cycles, lower is better; mean ± std over seeds "
              f"{payload['seeds']}; last epoch, no test engine used for selection; no DP. Every site z-scores each "
              "operating condition with its own label-free training-row statistics.",
              f"Machine: {payload['machine']['platform']}, {payload['machine']['cpu_count']} CPUs.",
              f"Settings: `{payload['base_scenario']}`. Its `block_pool: 1` (no max-pool), `rounds: 10`, "
-             "`target_range: [0, 125]` (predictions clipped into the target's range) and the data option "
-             "`smoothing: 0.95` (causal exponential smoothing of the sensors within each engine) were chosen "
+             "`target_range: [0, 125]` (predictions clipped into the target's range), the data option "
+             f"`smoothing: 0.95` (causal exponential smoothing of the sensors within each engine){window} were chosen "
              "on held-out training engines (`make bench-cmapss-tuning`, `cmapss_tuning.md`: the lowest mean validation "
              f"RMSE of {payload.get('tuning_candidates', 'its')} candidates, 2 seeds), never on these test engines; its "
              "`pool_bins: 6` and `dropout: 0.2` date from three earlier one-seed trials (seed 0, all engines) that did "
