@@ -75,7 +75,7 @@ bench-few-shot: setup
 
 # Fine-tuning with augmentation (personalisation.augment), then FixMatch on the unlabelled windows
 # (transfer: fixmatch): settings are chosen by k = 5 accuracy on plants a, b and c as few-shot
-# targets (never on plant-d), then measured on plant-d.
+# targets (never on plant-d), then measured on plant-d; the chosen FixMatch also on CWRU load3.
 FEW_SHOT_SYNTHETIC = $(BIN)/python -m simulations.benchmarks.few_shot --base simulations/scenarios/default.yaml --pretraining fedavg
 bench-few-shot-augment: setup
 	$(FEW_SHOT_SYNTHETIC) --targets plant-a,plant-b,plant-c --finetune '{}' --name few_shot_synthetic_augment_select_none
@@ -93,6 +93,8 @@ bench-few-shot-augment: setup
 	$(FEW_SHOT_SYNTHETIC) --targets plant-d --finetune '{"augment": {"noise_std": 0.05, "scale_std": 0.1, "stretch": 0.04}}' --fixmatch '{"learning_rate": 0.001, "epochs": 60, "distribution_alignment": true}' --name few_shot_synthetic_fixmatch_da60
 	$(FEW_SHOT_SYNTHETIC) --targets plant-a,plant-b,plant-c --finetune '{"augment": {"noise_std": 0.05, "scale_std": 0.1, "stretch": 0.04}}' --fixmatch '{"learning_rate": 0.001, "epochs": 60, "balanced_pseudo_labels": true, "confidence_threshold": 0.8}' --name few_shot_synthetic_fixmatch_select_bal60_t08
 	$(FEW_SHOT_SYNTHETIC) --targets plant-a,plant-b,plant-c --finetune '{"augment": {"noise_std": 0.05, "scale_std": 0.1, "stretch": 0.04}}' --fixmatch '{"learning_rate": 0.001, "epochs": 60, "balanced_pseudo_labels": true}' --name few_shot_synthetic_fixmatch_select_bal60
+	$(FEW_SHOT_SYNTHETIC) --targets plant-d --finetune '{"augment": {"noise_std": 0.05, "scale_std": 0.1, "stretch": 0.04}}' --fixmatch '{"learning_rate": 0.001, "epochs": 60, "balanced_pseudo_labels": true, "confidence_threshold": 0.8}' --name few_shot_synthetic_fixmatch_bal60_t08
+	$(BIN)/python -m simulations.benchmarks.few_shot --targets load3 --pretraining fedavg --finetune '{"augment": {"noise_std": 0.05, "scale_std": 0.1, "stretch": 0.04}}' --fixmatch '{"learning_rate": 0.001, "epochs": 60, "balanced_pseudo_labels": true, "confidence_threshold": 0.8}' --name few_shot_fixmatch_bal60_t08
 
 bench-cmapss-tuning: setup
 	$(BIN)/python -m simulations.benchmarks.cmapss_tuning

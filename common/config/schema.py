@@ -451,12 +451,13 @@ class AdaptationConfig:
     # fixmatch (a plant with a few labels and many unlabelled windows): pseudo-labels only where the
     # model's confidence ≥ confidence_threshold; their weight; the unlabelled windows' strong
     # augmentation (the labelled ones get a weak one: AdaptConfig.weak_augment).
-    confidence_threshold: float = 0.95
+    # Defaults: the setting chosen on synthetic plants a, b, c (few_shot_synthetic_fixmatch_select_bal60*.md).
+    confidence_threshold: float = 0.8
     unlabelled_weight: float = 1.0
     distribution_alignment: bool = True     # align pseudo-labels' class balance to the prior (ReMixMatch)
     # balance every epoch's pseudo-labels over all unlabelled windows to the class prior (Sinkhorn);
     # replaces distribution_alignment (its per-batch, one-step form) when true
-    balanced_pseudo_labels: bool = False
+    balanced_pseudo_labels: bool = True
     strong_augment: AugmentConfig = field(default_factory=lambda: AugmentConfig(
         noise_std=0.1, scale_std=0.2, stretch=0.12, probability=1.0))
 
@@ -469,7 +470,7 @@ class AdaptationConfig:
         if self.learning_rate <= 0:
             out.append(f"learning_rate must be > 0, got {self.learning_rate}")
         if not 0 < self.confidence_threshold <= 1:
-            out.append(f"confidence_threshold must be in (0, 1], got {self.confidence_threshold}: e.g. 0.95")
+            out.append(f"confidence_threshold must be in (0, 1], got {self.confidence_threshold}: e.g. 0.8")
         if self.unlabelled_weight < 0:
             out.append(f"unlabelled_weight must be >= 0, got {self.unlabelled_weight}")
         return out
