@@ -434,17 +434,24 @@ class Plant:
         model.load_state_dict(saved[0])
         return model
 
+    def local_only_model(self, spec: RunSpec, run_name: str) -> PlantModel | None:
+        """The model ``train_local_only`` saved in run ``run_name`` (extractor + reference head), or None."""
+        saved = self.state.load_model(LOCAL_ONLY_MODEL)
+        if saved is None or saved[1].get("run") != run_name:
+            return None
+        model = self._model(spec, None)
+        model.load_state_dict(saved[0])
+        return model
+
     def final_evaluation(self, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str) -> dict[str, dict[str, float]]:
         """Every method this plant has a model for, on its held-out split."""
         out = {"federated_global": self.evaluate_shared(spec, shared)}
         personal = self.personal_model(spec, run_name)
         if personal is not None:
             out["federated_personalised"] = self.evaluate(_head_module(personal), spec)
-        saved = self.state.load_model(LOCAL_ONLY_MODEL)
-        if saved is not None and saved[1].get("run") == run_name:
-            model = self._model(spec, None)
-            model.load_state_dict(saved[0])
-            out["local_only"] = self.evaluate(_reference_module(model), spec)
+        local = self.local_only_model(spec, run_name)
+        if local is not None:
+            out["local_only"] = self.evaluate(_reference_module(local), spec)
         # kept on the plant for its model card (`factoryfl export`): metrics and what data they came from
         self.state.save_json(FINAL_METRICS, {"run": run_name, "saved_at": now_iso(), "metrics": out,
                                              "data": self.data.summary(), "n_labelled": self.n_labelled})

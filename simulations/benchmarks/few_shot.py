@@ -9,7 +9,9 @@ Per-FedAvg). The target then, inside the plant, with its k labelled windows per 
   lr × extractor_lr_scale; personalisation mode ``full``);
 - ``finetune+shot``: adapts with SHOT on its unlabelled windows plus cross-entropy on its k
   labelled windows (the target has both);
-- ``alone``: trains the same model from scratch on its k labelled windows only (local-only).
+- ``alone``: trains the same model from scratch on its k labelled windows only (local-only);
+- with ``--fixmatch``: ``FixMatch`` from the fine-tuned model, and ``alone + FixMatch`` from the
+  local-only model (the control without any federation).
 
 The reference is the same plant fully labelled: federated (FedAvg) + fine-tuned, and alone.
 No DP here (meta-learning local updates are not DP-SGD; the scenario refuses the pair).
@@ -147,6 +149,12 @@ def run(base: dict, base_dir: Path, seeds: list[int], targets: list[str], pretra
                                                           None, fixmatch_cfg,
                                                           labelled=(plant.data.train.x[mask], plant.data.train.y[mask]))
                             row["fixmatch"] = plant.evaluate(result.model, spec)["accuracy"]
+                            alone = plant.local_only_model(spec, run_name)  # the control: no federation at all
+                            if alone is not None:
+                                result = ADAPTERS["fixmatch"](alone.extractor, alone.reference_head,
+                                                              plant.data.train.x, None, fixmatch_cfg,
+                                                              labelled=(plant.data.train.x[mask], plant.data.train.y[mask]))
+                                row["alone+fixmatch"] = plant.evaluate(result.model, spec)["accuracy"]
                     rows.append(row)
                     log.info("s%d %s %s k=%s: shared %.3f finetune %.3f shot %s fixmatch %s alone %s", seed, target,
                              pretraining, k, row["shared_model"], row["finetune"],
@@ -175,6 +183,7 @@ def markdown(payload: dict) -> str:
     rows, seeds = payload["rows"], payload["seeds"]
     full = [r for r in rows if r["k"] is None]
     fixmatch = any("fixmatch" in r for r in rows)
+    alone_fixmatch = any("alone+fixmatch" in r for r in rows)
     n_test = sum(r["n_test"] for r in full if r["seed"] == seeds[0])
     lines = [f"# Few-shot plants: `{payload['base_scenario']}`", "",
              f"Command: `{payload['command']}`. For each target plant, the other plants (labelled as in the "
@@ -193,8 +202,9 @@ def markdown(payload: dict) -> str:
                 f"transfer.adaptation settings with {payload['fixmatch']}." if payload.get("fixmatch") is not None
                 else ""), "",
              "| k per class | pretraining | shared model as is | fine-tune | fine-tune + SHOT (unlabelled) | "
-             + ("FixMatch (unlabelled) | " if fixmatch else "") + "alone |",
-             "|---:|---|---:|---:|---:|" + ("---:|" if fixmatch else "") + "---:|"]
+             + ("FixMatch (unlabelled) | " if fixmatch else "") + "alone |"
+             + (" alone + FixMatch (no federation) |" if alone_fixmatch else ""),
+             "|---:|---|---:|---:|---:|" + ("---:|" if fixmatch else "") + "---:|" + ("---:|" if alone_fixmatch else "")]
     for k in payload["ks"]:
         for pretraining in payload["pretraining"]:
             sel = [r for r in rows if r["k"] == k and r["pretraining"] == pretraining]
@@ -202,10 +212,12 @@ def markdown(payload: dict) -> str:
                 lines.append(f"| {k} | {pretraining} | {_cell(sel, 'shared_model', seeds)} | "
                              f"{_cell(sel, 'finetune', seeds)} | {_cell(sel, 'finetune+shot', seeds)} | "
                              + (f"{_cell(sel, 'fixmatch', seeds)} | " if fixmatch else "")
-                             + f"{_cell(sel, 'alone', seeds)} |")
+                             + f"{_cell(sel, 'alone', seeds)} |"
+                             + (f" {_cell(sel, 'alone+fixmatch', seeds)} |" if alone_fixmatch else ""))
     if full:
         lines.append(f"| all labels | fedavg | {_cell(full, 'shared_model', seeds)} | {_cell(full, 'finetune', seeds)} "
-                     "| — | " + ("— | " if fixmatch else "") + f"{_cell(full, 'alone', seeds)} |")
+                     "| — | " + ("— | " if fixmatch else "") + f"{_cell(full, 'alone', seeds)} |"
+                     + (" — |" if alone_fixmatch else ""))
     lines += ["", "## Per target (fine-tune, mean over seeds)", "",
               "| target | " + " | ".join(f"k={k} {p}" for k in payload["ks"] for p in payload["pretraining"])
               + " | all labels |", "|---|" + "---:|" * (len(payload["ks"]) * len(payload["pretraining"]) + 1)]
