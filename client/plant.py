@@ -427,16 +427,14 @@ class Plant:
 
     def personal_model(self, spec: RunSpec, run_name: str) -> PlantModel | None:
         """The model ``personalise`` saved in run ``run_name`` (extractor + personal head), or None."""
-        saved = self.state.load_model(PERSONAL_MODEL)
-        if saved is None or saved[1].get("run") != run_name:
-            return None
-        model = self._model(spec, None)
-        model.load_state_dict(saved[0])
-        return model
+        return self._saved_model(PERSONAL_MODEL, spec, run_name)
 
     def local_only_model(self, spec: RunSpec, run_name: str) -> PlantModel | None:
         """The model ``train_local_only`` saved in run ``run_name`` (extractor + reference head), or None."""
-        saved = self.state.load_model(LOCAL_ONLY_MODEL)
+        return self._saved_model(LOCAL_ONLY_MODEL, spec, run_name)
+
+    def _saved_model(self, name: str, spec: RunSpec, run_name: str) -> PlantModel | None:
+        saved = self.state.load_model(name)
         if saved is None or saved[1].get("run") != run_name:
             return None
         model = self._model(spec, None)

@@ -225,9 +225,12 @@ def _fmt(values: list[float | None], digits: int = 1) -> str:
 
 def markdown(payload: dict) -> str:
     rows = payload["rows"]
-    length = (payload.get("settings", {}).get("window") or {}).get("length", 30)
-    window = ("" if length == 30 else f", the {length}-cycle window (`window.length`, train windows from each "
-              "engine's 30th cycle on, front-padded like short test engines: data option `min_cycles: 30`)")
+    settings = payload.get("settings", {})
+    length = (settings.get("window") or {}).get("length", 30)
+    first = (settings.get("data") or {}).get("min_cycles") or length
+    window = ("" if length == 30 else f", the {length}-cycle window (`window.length`"
+              + (f", train windows from each engine's cycle {first} on, front-padded like short test engines: "
+                 f"data option `min_cycles: {first}`)" if first < length else ")"))
     lines = ["# C-MAPSS turbofans: four sites, RUL regression", "",
              "Command: `make bench-cmapss`. RUL capped at 125 cycles; one window per official test engine (its "
              f"last {length} cycles, front-padded when it has fewer); RMSE and PHM08 score in cycles, lower is better; mean ± std over seeds "
