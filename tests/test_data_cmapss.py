@@ -269,6 +269,42 @@ def test_fake_smoothing_is_causal_and_restarts_at_each_engine(tmp_path: Path) ->
     assert "exponentially smoothed within each engine" in smooth.notes and "smoothed" not in raw.notes
 
 
+def test_fake_baseline_channels_are_change_since_the_engine_started(tmp_path: Path) -> None:
+    """baseline_cycles adds each channel again minus its engine's running mean over its first B
+    cycles (causal: cycle t uses cycles <= t), restarted per engine, for train and test alike; the
+    original channels are unchanged and smoothing applies to both."""
+    path = _fake_file(tmp_path, test_lengths=(3, 7))
+    sensors = ("sensor_2", "sensor_3")
+
+    def by_hand(x: np.ndarray, b: int) -> np.ndarray:  # x: (C, T), one whole engine
+        out = np.empty_like(x)
+        for t in range(x.shape[1]):
+            out[:, t] = x[:, t] - x[:, : min(t, b - 1) + 1].mean(axis=1)
+        return out
+
+    for unit, length in ((1, 8), (3, 12)):
+        kwargs = dict(path=str(path), sequence_length=length, train_stride=100, sensors=sensors)
+        raw = load_cmapss_splits(CmapssParams(**kwargs))
+        with_base = load_cmapss_splits(CmapssParams(**kwargs, baseline_cycles=4))
+        whole = raw.train.x[raw.train_unit == unit][0]
+        got = with_base.train.x[with_base.train_unit == unit][0]
+        assert got.shape == (4, length)
+        assert np.array_equal(got[:2], whole)
+        np.testing.assert_allclose(got[2:], by_hand(whole, 4), atol=1e-5)
+    assert with_base.channel_names == ("sensor_2", "sensor_3", "sensor_2_since_start", "sensor_3_since_start")
+    # a test engine of 7 cycles: its own first 4 cycles, nothing from the engine before it
+    test_raw = load_cmapss_splits(CmapssParams(path=str(path), sequence_length=7, sensors=sensors))
+    test_base = load_cmapss_splits(CmapssParams(path=str(path), sequence_length=7, sensors=sensors, baseline_cycles=4))
+    np.testing.assert_allclose(test_base.test.x[1][2:], by_hand(test_raw.test.x[1], 4), atol=1e-5)
+    assert "minus the engine's own mean over its first 4 cycles" in test_base.notes
+    assert "first 4 cycles" not in test_raw.notes
+    # smoothing runs over the added channels too: the last cycle follows the recursion
+    smooth = load_cmapss_splits(CmapssParams(path=str(path), sequence_length=7, sensors=sensors,
+                                             baseline_cycles=4, smoothing=0.5))
+    np.testing.assert_allclose(smooth.test.x[1][2:, -1], 0.5 * smooth.test.x[1][2:, -2] + 0.5 * test_base.test.x[1][2:, -1],
+                               atol=1e-5)
+
+
 def test_operating_conditions_split_levels_not_noise() -> None:
     rng = np.random.default_rng(1)
     levels = np.array([[0, 0, 100], [10, 0.25, 100], [20, 0.7, 100], [25, 0.62, 60], [35, 0.84, 100], [42, 0.84, 100]])
@@ -312,10 +348,11 @@ def test_bad_params_list_every_problem_with_fix(tmp_path: Path) -> None:
     assert "cmapss plant 'p'" in str(err.value)
     bad = CmapssParams(path="", rul_cap=0, failure_horizon=-1, train_units_fraction=0.0, train_stride=0,
                        validation_units=-1, seed=-1, task="forecast", normalisation_stats="all",
-                       sensors=("sensor_2", "sensor_2"), evaluate_on="train", smoothing=1.0, min_cycles=0)
+                       sensors=("sensor_2", "sensor_2"), evaluate_on="train", smoothing=1.0, min_cycles=0,
+                       baseline_cycles=0)
     keys = ("path", "rul_cap", "failure_horizon", "train_units_fraction", "train_stride",
             "validation_units", "seed", "task", "normalisation_stats", "duplicates", "evaluate_on", "smoothing",
-            "min_cycles")
+            "min_cycles", "baseline_cycles")
     assert len(bad.problems()) == len(keys)
     for key in keys:
         assert any(key in p for p in bad.problems()), key

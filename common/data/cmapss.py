@@ -76,6 +76,8 @@ DEFAULT_CMAPSS_DIR = Path(__file__).resolve().parents[3] / "shared" / "datasets"
 """Where the shared data set lives in this layout (``../shared/datasets/cmapss`` from the repo root)."""
 
 _REQUIRED_KEYS = ("train", "test", "rul", "columns")
+BASELINE_SUFFIX = "_since_start"
+"""Name suffix of an engine-baseline channel (``baseline_cycles``)."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,14 @@ class CmapssParams:
     # repeating the engine's first cycle, exactly as a short official test engine is, so longer
     # windows can be trained (and validated on the same window ends) without dropping early cycles.
     min_cycles: int | None = None
+    # Engine-baseline channels: each channel again, minus its engine's own mean over the engine's
+    # first ``baseline_cycles`` cycles (a running mean before then, so still causal). C-MAPSS engines
+    # enter service with different initial wear and manufacturing variation: in FD001 an engine's
+    # 10-cycle starting level varies by ~0.5 std between engines (noise alone would give ~0.15),
+    # a fifth of the whole healthy-to-failed range, so early degradation is hidden under the
+    # engine's own offset. The added channels show how far an engine has moved since it started.
+    # None = off.
+    baseline_cycles: int | None = None
 
     def problems(self) -> list[str]:
         out: list[str] = []
@@ -160,6 +170,10 @@ class CmapssParams:
                                             or self.min_cycles < 1):
             out.append(f"min_cycles must be an integer >= 1 cycle or null, got {self.min_cycles!r}: use e.g. 30, "
                        "or null for sequence_length (no padded windows)")
+        if self.baseline_cycles is not None and (not isinstance(self.baseline_cycles, int)
+                                                 or isinstance(self.baseline_cycles, bool) or self.baseline_cycles < 1):
+            out.append(f"baseline_cycles must be an integer >= 1 cycle or null, got {self.baseline_cycles!r}: use e.g. "
+                       "20, or null for no engine-baseline channels")
         return out
 
     @property
@@ -169,7 +183,10 @@ class CmapssParams:
 
     @property
     def channel_names(self) -> tuple[str, ...]:
-        return tuple(self.sensors) + (OP_SETTINGS if self.include_op_settings else ())
+        base = tuple(self.sensors) + (OP_SETTINGS if self.include_op_settings else ())
+        if self.baseline_cycles is None:
+            return base
+        return base + tuple(f"{name}{BASELINE_SUFFIX}" for name in base)
 
     @property
     def class_names(self) -> tuple[str, str]:
@@ -365,6 +382,21 @@ def smooth_per_engine(feats: np.ndarray, table: np.ndarray, columns: list[str], 
     return out
 
 
+def since_engine_start(feats: np.ndarray, table: np.ndarray, columns: list[str], cycles: int) -> np.ndarray:
+    """``feats`` (rows × channels) minus each engine's running mean over its first ``cycles`` rows:
+    d_t = x_t − mean(x_0 … x_min(t, cycles−1)). Causal (row t uses rows ≤ t only), restarted per engine."""
+    out = np.empty_like(feats)
+    if feats.shape[0] == 0:
+        return out
+    _, starts = _engines(table, columns)
+    for begin, end in zip(starts[:-1], starts[1:]):
+        head = feats[begin:min(end, begin + cycles)]
+        running = np.cumsum(head, axis=0) / np.arange(1, head.shape[0] + 1)[:, None]
+        baseline = np.concatenate([running, np.repeat(running[-1:], end - begin - head.shape[0], axis=0)])
+        out[begin:end] = feats[begin:end] - baseline
+    return out
+
+
 # ------------------------------------------------------------------------------ loading
 
 
@@ -441,6 +473,9 @@ def load_cmapss_splits(params: CmapssParams, *, base_dir: Path = Path(".")) -> C
         normed = np.concatenate([normed, _zscore(ops, ops[use_stats])], axis=1)
     normed = normed.astype(np.float32)
     feats = np.split(normed, np.cumsum(sizes)[:-1])
+    if params.baseline_cycles is not None:
+        feats = [np.concatenate([f, since_engine_start(f, table, columns, params.baseline_cycles)], axis=1)
+                 for f, table in zip(feats, tables)]
     if params.smoothing > 0:
         feats = [smooth_per_engine(f, table, columns, params.smoothing) for f, table in zip(feats, tables)]
 
@@ -449,7 +484,7 @@ def load_cmapss_splits(params: CmapssParams, *, base_dir: Path = Path(".")) -> C
     x_tr, rul_tr, unit_tr, short_train = _sliding_windows(train_rows, feats[0], columns, L, params.train_stride, m)
     x_va, rul_va, unit_va, short_val = _sliding_windows(val_rows, feats[1], columns, L, params.train_stride, m)
     test_units, test_starts = _engines(test_tab, columns)
-    x_te = np.empty((test_units.size, normed.shape[1], L), dtype=np.float32)
+    x_te = np.empty((test_units.size, feats[2].shape[1], L), dtype=np.float32)
     padded = 0
     for i in range(test_units.size):
         seq = feats[2][test_starts[i]:test_starts[i + 1]]
@@ -579,10 +614,14 @@ def _notes(path: Path, params: CmapssParams, n_all: int, n_train: int, n_val: in
     if short:
         text += (f", {short} train/validation engines shorter than {params.min_window_cycles} cycles "
                  "give no window")
+    baseline_note = "" if params.baseline_cycles is None else (
+        f", and each of them again minus the engine's own mean over its first {params.baseline_cycles} cycles "
+        f"(a running mean before then; channels *{BASELINE_SUFFIX})")
     text += (f"; test: one window per test engine, its last {L} cycles"
              f"{f', {padded} engines shorter than {L} cycles padded at the front by repeating their first cycle' if padded else ' (none padded)'}"
              f"; channels: {len(params.sensors)} sensors {list(params.sensors)}"
              f"{' + op_setting_1..3 (z-scored globally)' if params.include_op_settings else ''}"
+             f"{baseline_note}"
              f"; target: RUL capped at {params.rul_cap:g} cycles, min(RUL, cap) (test: official RUL, capped the same way)"
              f"; label: 1 = fails within {params.failure_horizon} cycles (RUL <= {params.failure_horizon}); ")
     rows = ("the train engines' rows only (no test data)" if params.normalisation_stats == "train"
