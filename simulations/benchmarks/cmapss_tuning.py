@@ -143,6 +143,9 @@ CANDIDATES: dict[str, dict[str, Any]] = {
     # choice among these candidates is made on the validation engines, as every other.
     **{f"{WINNER_10} + engine baseline {b}": deep_merge(CANDIDATES_WINNER_10, {
         "plants_data": {"baseline_cycles": b}}) for b in (10, 20, 30)},
+    # Twelfth round: 10 < 20 < 30 cycles of baseline kept improving — how far.
+    **{f"{WINNER_10} + engine baseline {b}": deep_merge(CANDIDATES_WINNER_10, {
+        "plants_data": {"baseline_cycles": b}}) for b in (45, 60)},
 }
 assert not any("," in name for name in CANDIDATES), "--candidates splits on commas"
 
