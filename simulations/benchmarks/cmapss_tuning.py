@@ -146,6 +146,9 @@ CANDIDATES: dict[str, dict[str, Any]] = {
     # Twelfth round: 10 < 20 < 30 cycles of baseline kept improving — how far.
     **{f"{WINNER_10} + engine baseline {b}": deep_merge(CANDIDATES_WINNER_10, {
         "plants_data": {"baseline_cycles": b}}) for b in (45, 60)},
+    # Thirteenth round: 45 and 60 improved again; further (FD001's shortest engine has 128 cycles).
+    **{f"{WINNER_10} + engine baseline {b}": deep_merge(CANDIDATES_WINNER_10, {
+        "plants_data": {"baseline_cycles": b}}) for b in (90, 120)},
 }
 assert not any("," in name for name in CANDIDATES), "--candidates splits on commas"
 
