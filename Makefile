@@ -98,7 +98,7 @@ bench-few-shot-augment: setup
 
 bench-cmapss-tuning: setup
 	$(BIN)/python -m simulations.benchmarks.cmapss_tuning
-	$(BIN)/python -m simulations.benchmarks.cmapss_tuning --seeds 2,3 --name cmapss_tuning_seeds23 --candidates 'best + clipped + smoothing 0.95 + 10 rounds,best + clipped + smoothing 0.95 + 10 rounds + window 40'
+	$(BIN)/python -m simulations.benchmarks.cmapss_tuning --seeds 2,3 --name cmapss_tuning_seeds23 --candidates 'best + clipped + smoothing 0.95 + 10 rounds,best + clipped + smoothing 0.95 + 10 rounds + window 40,best + clipped + smoothing 0.95 + 10 rounds + window 40 + engine baseline 60'
 
 bench-cmapss: setup
 	$(BIN)/python -m simulations.benchmarks.cmapss

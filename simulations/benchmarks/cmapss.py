@@ -231,6 +231,10 @@ def markdown(payload: dict) -> str:
     window = ("" if length == 30 else f", the {length}-cycle window (`window.length`"
               + (f", train windows from each engine's cycle {first} on, front-padded like short test engines: "
                  f"data option `min_cycles: {first}`)" if first < length else ")"))
+    baseline = (settings.get("data") or {}).get("baseline_cycles")
+    if baseline:
+        window += (f", engine-baseline channels (data option `baseline_cycles: {baseline}`: every sensor again as "
+                   f"its change since its engine's first {baseline} cycles)")
     lines = ["# C-MAPSS turbofans: four sites, RUL regression", "",
              "Command: `make bench-cmapss`. RUL capped at 125 cycles; one window per official test engine (its "
              f"last {length} cycles, front-padded when it has fewer); RMSE and PHM08 score in cycles, lower is better; mean ± std over seeds "
