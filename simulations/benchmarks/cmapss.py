@@ -33,7 +33,7 @@ import numpy as np
 import torch
 import yaml
 
-from simulations.benchmarks.common import (RESULTS_DIR, check_all_trained, machine, mean_std, parallel_map, rerender,
+from simulations.benchmarks.common import (RESULTS_DIR, check_all_trained, machine, mean_std, parallel_map, repo_relative, rerender,
                                            write_results)
 
 SITES = ("fd001", "fd002", "fd003", "fd004")
@@ -354,7 +354,7 @@ def main() -> None:
     payload = {"machine": machine(), "rows": rows, "seeds": seeds, "fractions": fractions,
                **({"reruns": reruns} if reruns else {}),
                **({"local_only_tuned": {"candidate": tuned[0], "overrides": tuned[1]}} if tuned else {}),
-               "loso_methods": args.loso_methods.split(",") if args.loso_methods else [], "base_scenario": str(base_path), "aims_rmse": AIMS,
+               "loso_methods": args.loso_methods.split(",") if args.loso_methods else [], "base_scenario": repo_relative(base_path), "aims_rmse": AIMS,
                "tuning_candidates": tuning_candidates(),
                "settings": {k: base.get(k) for k in ("model", "federation", "personalisation", "transfer", "window",
                                                      "target_range")}

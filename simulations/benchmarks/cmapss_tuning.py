@@ -27,7 +27,7 @@ import numpy as np
 
 from simulations.benchmarks.cmapss import (METHODS, SITES, _fmt, _run, deep_merge, load_base, quiet_process,
                                            with_overrides)
-from simulations.benchmarks.common import (RESULTS_DIR, command_line, machine, machine_line, parallel_map, publish,
+from simulations.benchmarks.common import (RESULTS_DIR, command_line, machine, machine_line, parallel_map, publish, repo_relative,
                                            rerender)
 
 VALIDATION_SHARE = 0.2  # of each site's training engines
@@ -275,7 +275,7 @@ def main() -> None:
                                       "machine": previous["machine"]}]) + runs
         names = [n for n in CANDIDATES if n in names or n in previous["candidates"]]
         notes = previous.get("notes", [])  # written by hand about earlier rounds: kept
-    payload = {"machine": machine(), "rows": rows, "seeds": seeds, "base_scenario": str(base_path),
+    payload = {"machine": machine(), "rows": rows, "seeds": seeds, "base_scenario": repo_relative(base_path),
                "candidates": {n: CANDIDATES[n] for n in names}, "jobs": args.jobs, "runs": runs,
                "starting_point": STARTING_POINT, "notes": notes,
                "command": ", then ".join(f"`{r['command']}`" for r in runs)}

@@ -12,6 +12,14 @@ from pathlib import Path
 from typing import Any
 
 RESULTS_DIR = Path(__file__).resolve().parent.parent / "results"
+REPO_ROOT = RESULTS_DIR.parents[1]
+
+
+def repo_relative(path: str | Path) -> str:
+    """``path`` relative to the repository root when it lies inside it (so a report names the same
+    file wherever the checkout is), else as given."""
+    resolved = Path(path).resolve()
+    return str(resolved.relative_to(REPO_ROOT)) if resolved.is_relative_to(REPO_ROOT) else str(path)
 
 
 def machine() -> dict[str, Any]:

@@ -35,7 +35,8 @@ import numpy as np
 import torch
 import yaml
 
-from simulations.benchmarks.common import check_all_trained, command_line, json_object, machine, mean_std, rerender, write_results
+from simulations.benchmarks.common import (check_all_trained, command_line, json_object, machine, mean_std, repo_relative,
+                                           rerender, write_results)
 
 PRETRAINING = {  # episodes 0: the same optimizer steps per round as FedAvg's local epochs
     "fedavg": {"algorithm": "none"},
@@ -309,7 +310,7 @@ def main() -> None:
                       args.pretraining.split(","), [int(k) for k in args.ks.split(",")], work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    payload["base_scenario"] = str(base_path)
+    payload["base_scenario"] = repo_relative(base_path)
     payload["command"] = COMMANDS.get(args.name, command_line("simulations.benchmarks.few_shot", parser, args))
     json_path, md_path = write_results(args.name, payload, markdown(payload))
     print(md_path.read_text())
