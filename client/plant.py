@@ -123,8 +123,9 @@ class Plant:
         """The plant's data must fit the shared model; name every mismatch and the fix."""
         problems = []
         if spec.channels and self.data.channels != spec.channels:
-            problems.append(f"{self.data.channels} channel(s) != the federation's {spec.channels}: "
-                            "select or merge sensor channels to match")
+            fix = ("give this site the same sensors, include_op_settings and baseline_cycles as the others"
+                   if self.data.source == "cmapss" else "select or merge sensor channels to match")
+            problems.append(f"{self.data.channels} channel(s) != the federation's {spec.channels}: {fix}")
         rate = spec.window.sample_rate_hz
         if rate is not None and abs(self.data.sample_rate_hz - rate) > 1e-6 * rate:
             problems.append(f"sampling rate {self.data.sample_rate_hz:g} Hz != the federation's {rate:g} Hz: "

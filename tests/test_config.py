@@ -243,6 +243,31 @@ def test_unknown_plant_data_param_suggests(tmp_path):
     assert "did you mean 'load'?" in problem_for(err, "plants[0].data.laod")
 
 
+def test_cmapss_sites_must_agree_on_their_channels(tmp_path):
+    """The shared model has one input: C-MAPSS sites that would give it different channels are
+    refused at load time, naming the site's key, the other site and the fix (the data files are not
+    read for this, so the paths need not exist)."""
+    sites = """\
+name: turbofans
+task: regression
+window: {length: 30}
+plants:
+  - {id: fd001, data: {source: cmapss, path: fd001.npz, baseline_cycles: 60}}
+  - {id: fd002, data: {source: cmapss, path: fd002.npz, baseline_cycles: 60}}
+  - {id: fd003, data: {source: cmapss, path: fd003.npz, baseline_cycles: 60, include_op_settings: true}}
+  - {id: fd004, data: {source: cmapss, path: fd004.npz, sensors: [sensor_2, sensor_3]}}
+"""
+    err = config_error(tmp_path, sites)
+    line = problem_for(err, "plants[2].data.include_op_settings")
+    assert "is True but site 'fd001' has False" in line and "give every site the same include_op_settings" in line
+    assert "'fd001' has 60" in problem_for(err, "plants[3].data.baseline_cycles")
+    assert "is ['sensor_2', 'sensor_3']" in problem_for(err, "plants[3].data.sensors")
+    assert len(err.problems) == 3
+    agreed = sites.replace(", include_op_settings: true", "").replace(", sensors: [sensor_2, sensor_3]",
+                                                                       ", baseline_cycles: 60")
+    assert len(load_text(tmp_path, agreed).plants) == 4
+
+
 # ----------------------------------------------------------------------------- structural problems
 
 def test_plant_without_data(tmp_path):

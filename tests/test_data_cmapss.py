@@ -420,3 +420,29 @@ def test_plantdata_task_defaults_and_regression_checks() -> None:
         PlantData("p", WindowSet(x, y, t), WindowSet(x, y, t), ("a", "b"), 1.0, "t", task="regression")
     with pytest.raises(ValueError, match="task must be one of"):
         PlantData("p", WindowSet(x, y), WindowSet(x, y), ("a", "b"), 1.0, "t", task="ranking")
+
+
+def test_a_site_with_other_channels_is_told_which_options_to_match(tmp_path: Path) -> None:
+    """A plant process whose C-MAPSS channels differ from the federation's (its own node config,
+    so the scenario's load-time check cannot see it) is refused naming the options to align."""
+    import dataclasses
+
+    import yaml
+
+    from client.loader import make_plant
+    from common.config import load_scenario, run_spec_from_scenario
+
+    path = tmp_path / "scenario.yaml"
+    path.write_text(yaml.safe_dump({
+        "name": "turbofan", "task": "regression", "window": {"length": 8},
+        "plants": [{"id": "site", "data": {"source": "cmapss", "path": str(_fake_file(tmp_path)),
+                                           "sequence_length": 8, "baseline_cycles": 3}}]}))
+    scenario = load_scenario(path)
+    plant = make_plant(scenario, scenario.plants[0], str(tmp_path / "run"))
+    assert plant.data.channels == 28
+    spec = run_spec_from_scenario(scenario, tuple(plant.data.class_names))
+    with pytest.raises(ValueError) as err:
+        plant.check_fits(dataclasses.replace(spec, channels=14))
+    assert "28 channel(s) != the federation's 14" in str(err.value)
+    assert "same sensors, include_op_settings and baseline_cycles" in str(err.value)
+    plant.check_fits(dataclasses.replace(spec, channels=28))

@@ -113,6 +113,26 @@ def _parse_plants(
     return plants
 
 
+CMAPSS_CHANNEL_OPTIONS: tuple[str, ...] = ("sensors", "include_op_settings", "baseline_cycles")
+"""The ``cmapss`` data options that decide a site's input channels."""
+
+
+def _check_cmapss_channels(plants: list[PlantSpec], ids: list[tuple[str, str]], problems: Problems) -> None:
+    """Every C-MAPSS site feeds the one shared model, so the options that decide its input
+    channels must agree; name the first disagreeing key of each site (at load time, not when the
+    federation is already running)."""
+    where = {plant_id: key.removesuffix(".id") for key, plant_id in ids}
+    sites = [p for p in plants if p.data.source == "cmapss"]
+    for plant in sites[1:]:
+        for option in CMAPSS_CHANNEL_OPTIONS:
+            mine, first = getattr(plant.data.params, option), getattr(sites[0].data.params, option)
+            if mine != first:
+                shown = [list(v) if isinstance(v, tuple) else v for v in (mine, first)]
+                problems.add(f"{where.get(plant.id, plant.id)}.data.{option}",
+                             f"is {shown[0]!r} but site {sites[0].id!r} has {shown[1]!r}: every C-MAPSS site feeds "
+                             f"the same shared model, so give every site the same {option}")
+
+
 def _generated_plants(cfg: SyntheticPlantsConfig) -> list[PlantSpec]:
     from common.data.synthetic import make_plant_params
 
@@ -170,6 +190,7 @@ def scenario_from_dict(data: Any, source: str, base_dir: Path) -> Scenario:
             ids += [("synthetic_plants.id_prefix", p.id) for p in new]
     if raw_plants is None and raw_generated is None:
         problems.add("plants", "no plants: add a `plants:` list or `synthetic_plants: {count: N}`")
+    _check_cmapss_channels(plants, ids, problems)
     seen: dict[str, str] = {}
     for key, plant_id in ids:
         if plant_id in seen:
