@@ -403,6 +403,9 @@ class Plant:
             "target_range": list(spec.target_range) if spec.target_range is not None else None,
             "delta": self.delta(spec), "accountant": spec.privacy.accountant,
             "privacy_enabled": spec.privacy.enabled,
+            # how raw records become windows (C-MAPSS: this site's own condition statistics), so
+            # `factoryfl predict` can take an engine's raw cycles; stays in this state directory
+            "preprocessing": self.data.preprocessing,
         })
         return {"personalise-loss": losses[-1] if losses else float("nan"),
                 "personalise-seconds": time.perf_counter() - started}

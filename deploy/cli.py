@@ -384,7 +384,9 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("predict", help="label new sensor files with the plant's personalised model")
     p.add_argument("--state-dir", required=True, help="the plant's state directory")
-    p.add_argument("input", help=".npz with x (N, C, L) windows, or a .npy/.csv recording (cut into windows)")
+    p.add_argument("input", help=".npz with x (N, C, L) windows, or a .npy/.csv recording (cut into windows); "
+                                 "for a C-MAPSS plant also an engine cycle table (.txt in NASA's layout or .csv "
+                                 "with a header): one RUL per engine")
     p.add_argument("--out", help="write .csv or .json (default: one JSON line per window on stdout)")
     p.add_argument("--input-rate-hz", type=float, default=None,
                    help="the recording's sampling rate, if not the model's: it is resampled first "

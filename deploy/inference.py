@@ -21,6 +21,7 @@ from torch import nn
 from client.plant import FINAL_METRICS, PERSONAL_MODEL
 from client.state import IDENTITY_FILE, LEDGER_FILE, MODELS_DIR
 from common.config.schema import ModelConfig
+from common.data.cmapss_recipe import RECIPE_KIND, CmapssRecipe, CycleTableError, read_cycle_table
 from common.data.signal_files import read_signal_file
 from common.data.windowing import WindowSpec, at_rate, cut_windows
 from common.fileio import atomic_write_json
@@ -110,8 +111,25 @@ def read_windows(path: Path, channels: int, length: int, input_rate_hz: float | 
     return cut_windows(signal, length, length).astype(np.float32)
 
 
+def _engine_windows(path: Path, recipe: dict[str, Any], channels: int) -> tuple[np.ndarray, list[dict[str, int]]]:
+    """C-MAPSS: one window per engine of a raw cycle table, prepared with the site's own recipe."""
+    prepared = CmapssRecipe.from_json(recipe)
+    try:
+        table, columns = read_cycle_table(path, prepared.sensors)
+        units, cycles, x = prepared.engine_windows(table, columns, str(path))
+    except CycleTableError as exc:
+        raise InferenceError(str(exc)) from exc
+    if x.shape[1] != channels:  # a recipe saved with another model: should not happen, but never feed it
+        raise InferenceError(f"{path}: prepared {x.shape[1]} channels but the model takes {channels}; re-run the federation")
+    return x, [{"engine": int(u), "cycles": int(c)} for u, c in zip(units, cycles)]
+
+
 def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = None) -> dict[str, Any]:
     """Classes + probabilities (classification) or RUL (regression) for every window of the file.
+
+    A C-MAPSS plant's model also takes raw engine cycle tables (``.txt`` in NASA's layout or
+    ``.csv`` with a header): one prediction per engine, at its last cycle, prepared exactly as the
+    site's test engines were (:mod:`common.data.cmapss_recipe`).
 
     ``input_rate_hz``: the file's sampling rate, when it differs from the model's (a plant that
     trained with window.resample_to_hz records at its own rate)."""
@@ -122,20 +140,26 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
     if input_rate_hz is not None and model_rate is None:
         raise InferenceError(f"{state_dir}: the model does not record its sampling rate, so a recording at "
                              f"{input_rate_hz:g} Hz cannot be resampled to it: drop --input-rate-hz")
-    x = read_windows(input_path, int(meta["in_channels"]), int(meta["window_length"]), input_rate_hz,
-                     float(model_rate) if model_rate is not None else None)
+    recipe = meta.get("preprocessing") or {}
+    engines: list[dict[str, int]] | None = None
+    if recipe.get("kind") == RECIPE_KIND and Path(input_path).suffix in (".txt", ".csv"):
+        x, engines = _engine_windows(Path(input_path), recipe, int(meta["in_channels"]))
+    else:
+        x = read_windows(input_path, int(meta["in_channels"]), int(meta["window_length"]), input_rate_hz,
+                         float(model_rate) if model_rate is not None else None)
     with torch.no_grad():
         out = model(torch.from_numpy(x))
     rows: list[dict[str, Any]] = []
     if meta["task"] == "regression":
         values = clip_to_range((out[:, 0] * float(meta.get("target_scale", 1.0))).numpy(),
                                meta.get("target_range"))
-        rows = [{"window": i, "rul": float(v)} for i, v in enumerate(values)]
+        rows = [{"window": i, **(engines[i] if engines else {}), "rul": float(v)} for i, v in enumerate(values)]
     else:
         names = list(meta["class_names"])
         probs = torch.softmax(out, dim=1).numpy()
         for i, p in enumerate(probs):
-            rows.append({"window": i, "class": names[int(p.argmax())], "probability": float(p.max()),
+            rows.append({"window": i, **(engines[i] if engines else {}), "class": names[int(p.argmax())],
+                         "probability": float(p.max()),
                          **{f"p_{n}": float(v) for n, v in zip(names, p)}})
     return {"plant_id": meta.get("plant_id"), "run": meta.get("run"), "input": str(input_path),
             "task": meta["task"], "windows": len(rows), "predictions": rows}
@@ -192,7 +216,10 @@ def export(state_dir: Path, out_dir: Path) -> dict[str, Path]:
         "trained_at": meta.get("saved_at"), "task": meta["task"],
         "input": {"shape": ["N", int(meta["in_channels"]), int(meta["window_length"])], "dtype": "float32",
                   "sample_rate_hz": meta.get("sample_rate_hz"),
-                  "windows": "sensor windows prepared as in training (data_used.notes: normalisation, smoothing)"},
+                  "windows": "sensor windows prepared as in training (data_used.notes: normalisation, smoothing)"
+                             + ("; or raw engine cycle tables (.txt in NASA's layout, .csv with a header) with "
+                                "`factoryfl predict`, which prepares them with this site's own statistics"
+                                if (meta.get("preprocessing") or {}).get("kind") == RECIPE_KIND else "")},
         "output": ({"kind": "RUL", "scale": meta.get("target_scale"), "range": meta.get("target_range"),
                     "note": "multiply output by scale, then clip into range (when one is given)"}
                    if meta["task"] == "regression" else

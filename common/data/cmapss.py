@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import logging
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -212,6 +212,11 @@ class CmapssSplits:
     num_conditions: int  # operating conditions found in the site's rows (counted even without condition_normalisation)
     condition_centres: np.ndarray  # (num_conditions, 3) mean op settings per condition
     notes: str
+    # The z-score statistics used: (mean, std) of the sensors per condition (one pair when
+    # condition_normalisation is off), and of the op settings when they are channels. Kept so the
+    # plant can prepare new engines exactly as these (see common.data.cmapss_recipe).
+    sensor_stats: list[tuple[np.ndarray, np.ndarray]] = field(default_factory=list)
+    op_stats: tuple[np.ndarray, np.ndarray] | None = None
 
 
 # --------------------------------------------------------------------------- metrics
@@ -278,14 +283,22 @@ def operating_conditions(
     return ids, centres / counts
 
 
-def _zscore(values: np.ndarray, stats_rows: np.ndarray) -> np.ndarray:
-    """(values - mean) / std per column with mean/std from ``stats_rows``; constant columns -> 0."""
-    mean = stats_rows.mean(axis=0)
-    std = stats_rows.std(axis=0)
+def _moments(stats_rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Mean and std per column of ``stats_rows``."""
+    return stats_rows.mean(axis=0), stats_rows.std(axis=0)
+
+
+def zscore_with(values: np.ndarray, mean: np.ndarray, std: np.ndarray) -> np.ndarray:
+    """(values - mean) / std per column; a constant column (std ~ 0 relative to its mean) -> 0."""
     constant = std <= 1e-7 * np.maximum(np.abs(mean), 1.0)
     out = (values - mean) / np.where(constant, 1.0, std)
     out[:, constant] = 0.0
     return out
+
+
+def _zscore(values: np.ndarray, stats_rows: np.ndarray) -> np.ndarray:
+    """(values - mean) / std per column with mean/std from ``stats_rows``; constant columns -> 0."""
+    return zscore_with(values, *_moments(stats_rows))
 
 
 # ------------------------------------------------------------------------------ reading
@@ -448,6 +461,7 @@ def load_cmapss_splits(params: CmapssParams, *, base_dir: Path = Path(".")) -> C
         use_stats[:] = True
     cond, centres = operating_conditions(all_rows[:, op_idx])
     k = centres.shape[0]
+    stats: list[tuple[np.ndarray, np.ndarray]] = []  # (mean, std) per condition, or one global pair
     if params.condition_normalisation:
         normed = np.zeros_like(sensors)
         no_stats: list[int] = []
@@ -457,6 +471,7 @@ def load_cmapss_splits(params: CmapssParams, *, base_dir: Path = Path(".")) -> C
             if not stats_rows.any():
                 no_stats.append(c)
                 continue
+            stats.append(_moments(sensors[stats_rows]))
             normed[rows] = _zscore(sensors[rows], sensors[stats_rows])
         if no_stats:
             problems.append(
@@ -467,9 +482,12 @@ def load_cmapss_splits(params: CmapssParams, *, base_dir: Path = Path(".")) -> C
             )
             raise_if_problems(problems, context)
     else:
+        stats.append(_moments(sensors[use_stats]))
         normed = _zscore(sensors, sensors[use_stats])
+    op_stats = None
     if params.include_op_settings:
         ops = all_rows[:, op_idx]
+        op_stats = _moments(ops[use_stats])
         normed = np.concatenate([normed, _zscore(ops, ops[use_stats])], axis=1)
     normed = normed.astype(np.float32)
     feats = np.split(normed, np.cumsum(sizes)[:-1])
@@ -521,6 +539,8 @@ def load_cmapss_splits(params: CmapssParams, *, base_dir: Path = Path(".")) -> C
         num_conditions=k,
         condition_centres=centres,
         notes=notes,
+        sensor_stats=stats,
+        op_stats=op_stats,
     )
 
 
@@ -570,6 +590,8 @@ def load_cmapss(
     engines (``validation_units``) are left out of this plant's train split; get their windows
     from :func:`load_cmapss_splits`.
     """
+    from .cmapss_recipe import CmapssRecipe  # it builds on this module
+
     if window is not None and window.resample_to_hz is not None:
         raise DataValidationError([f"window.resample_to_hz={window.resample_to_hz:g} does not apply to C-MAPSS "
                                    "(one row per engine cycle, no sampling rate): unset it"],
@@ -588,6 +610,7 @@ def load_cmapss(
         notes=splits.notes,
         task=params.task,
         target_name=f"RUL (cycles, capped at {params.rul_cap:g})",
+        preprocessing=CmapssRecipe.from_splits(params, splits).to_json(),
     )
 
 

@@ -130,6 +130,9 @@ class PlantData:
     notes: str = ""
     task: str = "classification"  # one of TASKS; "regression" needs train/test ``target``
     target_name: str = ""  # what ``target`` measures, e.g. "RUL (cycles, capped at 125)"
+    # How raw records become this plant's windows, when a source can redo it on new data (C-MAPSS:
+    # common.data.cmapss_recipe); JSON-able, kept with the plant's model, never sent.
+    preprocessing: dict[str, Any] | None = None
 
     def __post_init__(self) -> None:
         if self.task not in TASKS:
