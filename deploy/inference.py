@@ -120,7 +120,8 @@ def _engine_windows(path: Path, recipe: dict[str, Any], channels: int) -> tuple[
     except CycleTableError as exc:
         raise InferenceError(str(exc)) from exc
     if x.shape[1] != channels:  # a recipe saved with another model: should not happen, but never feed it
-        raise InferenceError(f"{path}: prepared {x.shape[1]} channels but the model takes {channels}; re-run the federation")
+        raise InferenceError(f"{path}: prepared {x.shape[1]} channels but the model takes {channels}; "
+                             "re-run the federation")
     return x, [{"engine": int(u), "cycles": int(c)} for u, c in zip(units, cycles)]
 
 

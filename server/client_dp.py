@@ -9,16 +9,27 @@ Accounting (RDP): one Gaussian mechanism per round with noise multiplier σ. Pla
 without replacement in a fixed number, so no amplification by sampling is claimed (q = 1), as
 Flower's own accountant requires. The guarantee is only useful when K is large: the noise on the
 mean shrinks as 1/K, so with a handful of plants a useful σ drowns the signal.
+
+Resuming: every release is counted on disk (``record_path``) before the noisy aggregate can reach
+any plant, so a coordinator that dies mid-round and resumes from its last checkpoint still counts
+the release it made after that checkpoint (ε is never under-reported), and the replayed round
+draws fresh noise (the noise seed is the release count), never the same noise for a second
+aggregate.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
+from common.fileio import atomic_write_json
 from common.privacy.accounting import epsilon_of
 from server.aggregation import Arrays
+
+MECHANISM_KEYS = ("noise_multiplier", "clip_norm", "delta", "seed")
 
 
 def clip_update(update: Arrays, current: Arrays, clip_norm: float) -> Arrays:
@@ -38,6 +49,26 @@ class ClientLevelDP:
     delta: float
     seed: int = 0
     rounds_released: int = 0
+    record_path: Path | None = None  # where every release is counted, durably, before it is used
+
+    def restore(self) -> None:
+        """Continue a run: take the release count from ``record_path`` (every aggregate released
+        so far, including one made after the last checkpoint). Refuses a record made with another
+        mechanism, since its releases would then be accounted with the wrong noise."""
+        if self.record_path is None or not self.record_path.exists():
+            return
+        saved = json.loads(self.record_path.read_text())
+        changed = [f"{k} {saved.get(k)!r} -> {getattr(self, k)!r}" for k in MECHANISM_KEYS
+                   if saved.get(k) != getattr(self, k)]
+        if changed:
+            raise ValueError(f"{self.record_path}: this run released aggregates with other plant-level DP settings "
+                             f"({', '.join(changed)}): resume with the settings it was started with")
+        self.rounds_released = int(saved["rounds_released"])
+
+    def _record(self) -> None:
+        if self.record_path is not None:
+            atomic_write_json(self.record_path, {"rounds_released": self.rounds_released,
+                                                 **{k: getattr(self, k) for k in MECHANISM_KEYS}})
 
     def aggregate(self, current: Arrays, updates: list[tuple[Arrays, float]]) -> Arrays:
         rng = np.random.default_rng([self.seed, self.rounds_released])
@@ -49,6 +80,7 @@ class ClientLevelDP:
             mean = np.mean([c[name].astype(np.float64) for c in clipped], axis=0)
             out[name] = (mean + rng.normal(0.0, std, size=mean.shape)).astype(np.float32)
         self.rounds_released += 1
+        self._record()  # counted before the caller can send it anywhere
         return out
 
     def epsilon(self) -> float:

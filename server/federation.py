@@ -35,6 +35,7 @@ METHODS = ("local_only", "federated_global", "federated_personalised", "federate
 
 
 CHECKPOINT = "checkpoints/global_latest.pt"
+CLIENT_DP_RECORD = "checkpoints/client_level_dp.json"  # plant-level DP releases, counted before each is used
 
 
 class FederationError(RuntimeError):
@@ -245,14 +246,20 @@ class Coordinator:
             from server.client_dp import ClientLevelDP
 
             cdp = spec.federation.client_level_dp
-            client_dp = ClientLevelDP(cdp.noise_multiplier, cdp.clip_norm, cdp.delta, seed=spec.seed)
+            client_dp = ClientLevelDP(cdp.noise_multiplier, cdp.clip_norm, cdp.delta, seed=spec.seed,
+                                      record_path=self.run_dir / CLIENT_DP_RECORD)
             self.client_dp = client_dp
         spec_json = run_spec_to_json(spec)
         mu = spec.federation.strategy.proximal_mu if spec.federation.strategy.name == "fedprox" else 0.0
         done, arrays = self._resume_point(arrays, aggregator)
-        if done and client_dp is not None:
-            raise FederationError("resuming a run with federation.client_level_dp is not supported (its accountant "
-                                  "is not checkpointed): start a new run")
+        if client_dp is not None and self.resume:
+            if done and client_dp.record_path is not None and not client_dp.record_path.exists():
+                raise FederationError(f"{client_dp.record_path} is missing, so the plant-level DP releases this run "
+                                      "made cannot be counted: start a new run")
+            try:
+                client_dp.restore()
+            except ValueError as exc:
+                raise FederationError(str(exc)) from exc
         for server_round in range(done + 1, spec.federation.rounds + 1):
             started = time.perf_counter()
             if server_round > 1:

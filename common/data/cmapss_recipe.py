@@ -137,7 +137,8 @@ def read_cycle_table(path: Path, sensors: tuple[str, ...]) -> tuple[np.ndarray, 
             columns = list(CMAPSS_COLUMNS)
             if table.shape[1] != len(columns):
                 raise CycleTableError(f"{path}: {table.shape[1]} columns; NASA's layout has {len(columns)} "
-                                      f"({', '.join(columns[:5])}, sensor_1 .. sensor_21): or give a .csv with a header")
+                                      f"({', '.join(columns[:5])}, sensor_1 .. sensor_21): "
+                                      "or give a .csv with a header")
         elif path.suffix == ".csv":
             with path.open() as handle:
                 columns = [c.strip() for c in handle.readline().strip().split(",")]
