@@ -79,6 +79,7 @@ register(DataSource(
     params_type=CmapssParams,
     loader=load_cmapss,
     description="NASA C-MAPSS turbofan run-to-failure data, one sub-set (fd001-fd004.npz) per site; windows of "
-                "sequence_length cycles x 14 sensors, operating-condition z-scoring, target = capped RUL "
+                "sequence_length cycles x 14 sensors (x 2 with baseline_cycles), operating-condition z-scoring, "
+                "optional smoothing within each engine, target = capped RUL "
                 "(task regression) and label = fails within failure_horizon cycles; test = the official test engines",
 ))
