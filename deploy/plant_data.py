@@ -1,4 +1,5 @@
-"""Write one scenario plant's windows as a plant data directory (``factoryfl-plant/v1``, kind windows).
+"""Write one scenario plant's windows as a plant data directory (``factoryfl-plant/v1``, kind windows),
+with their regression targets and the source's preprocessing recipe where it has them (C-MAPSS).
 
 For demos and tests of a deployment: the plant then reads exactly the windows it would have
 had in simulation, from its own disk, through the ``directory`` data source.
@@ -13,6 +14,9 @@ import yaml
 
 from common.config import load_scenario
 from common.data import load_plant_data
+from common.fileio import atomic_write_json
+
+PREPROCESSING_FILE = "preprocessing.json"
 
 
 def export_plant_dir(scenario_path: Path, plant_id: str, out_dir: Path) -> Path:
@@ -30,10 +34,18 @@ def export_plant_dir(scenario_path: Path, plant_id: str, out_dir: Path) -> Path:
     x = np.concatenate([data.train.x, data.test.x]).astype(np.float32)
     y = np.concatenate([data.train.y, data.test.y]).astype(np.int64)
     split = np.array(["train"] * len(data.train) + ["test"] * len(data.test))
-    np.savez(out_dir / "windows.npz", x=x, y=y, split=split)
+    arrays = {"x": x, "y": y, "split": split}
+    if data.train.target is not None and data.test.target is not None:  # regression targets (e.g. RUL) travel too
+        arrays["target"] = np.concatenate([data.train.target, data.test.target]).astype(np.float32)
+    np.savez(out_dir / "windows.npz", **arrays)
     manifest = {"format": "factoryfl-plant/v1", "plant": plant_id,
                 "notes": f"exported from {Path(scenario_path).name} ({spec.data.source})",
                 "sample_rate_hz": float(data.sample_rate_hz), "channels": int(data.channels),
                 "classes": list(data.class_names), "kind": "windows", "files": [{"file": "windows.npz"}]}
+    if data.task != "classification":
+        manifest.update({"task": data.task, "target_name": data.target_name})
+    if data.preprocessing is not None:  # how raw records become these windows, for `factoryfl predict`
+        atomic_write_json(out_dir / PREPROCESSING_FILE, data.preprocessing)
+        manifest["preprocessing"] = PREPROCESSING_FILE
     (out_dir / "manifest.yaml").write_text(yaml.safe_dump(manifest, sort_keys=False))
     return out_dir

@@ -145,3 +145,88 @@ def test_predict_gives_one_rul_per_engine_from_its_raw_cycles(tmp_path: Path) ->
     unseen[0, 2] = 42.0
     with pytest.raises(InferenceError, match="engine 1 cycle 1 runs at op settings"):
         predict(plant.state.root, _write_txt(unseen, tmp_path / "unseen.txt"))
+
+
+def _turbofan_scenario(tmp_path: Path, sites: tuple[str, ...]) -> Path:
+    path = tmp_path / "turbofans.yaml"
+    path.write_text(yaml.safe_dump({
+        "name": "turbofans", "task": "regression", "target_scale": 125, "target_range": [0, 125],
+        "window": {"length": 8}, "federation": {"rounds": 2}, "personalisation": {"mode": "full", "epochs": 1},
+        "model": {"channels": [8, 8], "first_kernel": 3, "first_stride": 1, "block_pool": 1, "pool_bins": 2,
+                  "feature_dim": 8, "standardize_input": False},
+        "plants": [{"id": site, "data": {"source": "cmapss", "path": str(_fake_file(tmp_path, name=f"{site}.npz")),
+                                         "sequence_length": 8, "smoothing": 0.5, "baseline_cycles": 3}}
+                   for site in sites]}))
+    return path
+
+
+def test_deployed_turbofan_sites_federate_rul_and_predict_raw_cycles(tmp_path: Path) -> None:
+    """Plants that read exported data directories (as deployed plant processes do) carry their RUL
+    targets and preprocessing recipe: the federation trains a regressor and a site predicts its
+    engines from their raw cycles."""
+    from common.config import load_scenario
+    from common.data import DirectoryParams, WindowSpec, load_directory
+    from deploy.inference import predict
+    from deploy.plant_data import export_plant_dir
+    from server.app import run_federation
+    from tests.helpers.loopback import LoopbackGrid
+
+    path = _turbofan_scenario(tmp_path, ("north", "south"))
+    configs = {}
+    for i, site in enumerate(("north", "south")):
+        data_dir = export_plant_dir(path, site, tmp_path / "data" / site)
+        configs[101 + i] = {"plant-id": site, "data-dir": str(data_dir), "state-dir": str(tmp_path / "state" / site)}
+    loaded = load_directory("north", DirectoryParams(str(tmp_path / "data" / "north")), WindowSpec(length=8))
+    direct = load_cmapss_splits(CmapssParams(path=str(tmp_path / "north.npz"), sequence_length=8, smoothing=0.5,
+                                             baseline_cycles=3))
+    assert loaded.task == "regression" and loaded.target_name.startswith("RUL")
+    np.testing.assert_array_equal(loaded.train.target, direct.train.target)
+    np.testing.assert_array_equal(loaded.test.target, direct.test.target)
+    assert loaded.preprocessing == CmapssRecipe.from_splits(
+        CmapssParams(path="x", sequence_length=8, smoothing=0.5, baseline_cycles=3), direct).to_json()
+
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    results = run_federation(LoopbackGrid(path, 2, run_dir, node_configs=configs), load_scenario(path), run_dir)
+    assert results["task"] == "regression"
+    for site in ("north", "south"):
+        assert results["plants"][site]["status"] == "ok"
+        assert 0 <= results["plants"][site]["metrics"]["federated_personalised"]["rmse"] < 125
+    engines = _write_txt(_test_table(tmp_path / "north.npz"), tmp_path / "engines.txt")
+    out = predict(tmp_path / "state" / "north", engines)
+    assert [(r["engine"], r["cycles"]) for r in out["predictions"]] == [(1, 3), (2, 7)]
+    rmse = float(np.sqrt(np.mean((np.array([r["rul"] for r in out["predictions"]]) - direct.test.target) ** 2)))
+    assert rmse == pytest.approx(results["plants"]["north"]["metrics"]["federated_personalised"]["rmse"], rel=1e-4)
+
+
+def test_bad_regression_directories_are_refused_naming_the_key(tmp_path: Path) -> None:
+    from common.data import DataValidationError, DirectoryParams, WindowSpec, load_directory
+    from deploy.plant_data import export_plant_dir
+
+    path = _turbofan_scenario(tmp_path, ("north",))
+    good = export_plant_dir(path, "north", tmp_path / "north")
+    manifest = yaml.safe_load((good / "manifest.yaml").read_text())
+
+    def load_with(change: dict, arrays: dict | None = None) -> str:
+        """The error for the exported directory with ``change`` in its manifest and ``arrays``
+        replacing (None: dropping) keys of its windows.npz."""
+        folder = tmp_path / f"bad{len(list(tmp_path.glob('bad*')))}"
+        folder.mkdir()
+        (folder / "preprocessing.json").write_text((good / "preprocessing.json").read_text())
+        with np.load(good / "windows.npz") as z:
+            saved = {**{k: z[k] for k in z.files}, **(arrays or {})}
+        np.savez(folder / "windows.npz", **{k: v for k, v in saved.items() if v is not None})
+        (folder / "manifest.yaml").write_text(yaml.safe_dump({**manifest, **change}))
+        with pytest.raises(DataValidationError) as err:
+            load_directory("north", DirectoryParams(str(folder)), WindowSpec(length=8))
+        return str(err.value)
+
+    assert "key 'task' must be one of" in load_with({"task": "forecast"})
+    assert "task 'regression' needs kind 'windows'" in load_with({"kind": "signals",
+                                                                 "files": [{"file": "windows.npz"}]})
+    assert "no window file has a 'target'" in load_with({}, {"target": None})
+    assert "key 'target' must be a real array of shape" in load_with({}, {"target": np.zeros(3, np.float32)})
+    with np.load(good / "windows.npz") as z:
+        nan_test = np.where(z["split"] == "test", np.nan, z["target"]).astype(np.float32)
+    assert "test windows need a target, but it is NaN/Inf" in load_with({}, {"target": nan_test})
+    assert "names 'gone.json', which is not a file" in load_with({"preprocessing": "gone.json"})

@@ -31,7 +31,10 @@ relative to the directory::
 
 ``kind: windows`` -- pre-cut windows; entries are ``{file: windows.npz}`` (no ``label``), each
 holding ``x`` (N, C, L) real, ``y`` (N,) integer class index (-1 = unlabelled) and
-optionally ``split`` (N,) of ``"train"`` / ``"test"`` (test windows must be labelled). L must
+optionally ``split`` (N,) of ``"train"`` / ``"test"`` (test windows must be labelled) and
+``target`` (N,) real regression targets (NaN = none; required with manifest ``task: regression``,
+finite on test windows; the manifest may also give ``target_name`` and a ``preprocessing`` JSON
+recipe file for raw records, e.g. C-MAPSS engine cycles). L must
 equal the configured window length. Without ``split`` the labelled windows are split at
 random, stratified per class, with a fixed seed; this assumes the windows do not overlap --
 if they do, neighbours leak into the test split and you must supply ``split`` yourself
@@ -43,6 +46,7 @@ in ``classes`` or out of range (naming the row), recordings shorter than a windo
 problems are collected and raised together in one DataValidationError.
 """
 
+import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -175,8 +179,19 @@ def _load_windows(
         missing = [p.name for p, a in archives if a.split is None]
         problems.append(f"{manifest.path}: some window files have 'split' and some do not ({missing}): give all or none a split")
         return None
+    with_target = [a.target is not None for _, a in archives]
+    if any(with_target) and not all(with_target):
+        missing = [p.name for p, a in archives if a.target is None]
+        problems.append(f"{manifest.path}: some window files have 'target' and some do not ({missing}): "
+                        "give all or none a target")
+        return None
+    if manifest.task == "regression" and not any(with_target):
+        problems.append(f"{manifest.path}: task is 'regression' but no window file has a 'target': save "
+                        "numpy.savez(..., target=values) with one value per window (NaN = none)")
+        return None
     x = np.concatenate([a.x for _, a in archives])
     y = np.concatenate([a.y for _, a in archives])
+    target = np.concatenate([a.target for _, a in archives if a.target is not None]) if all(with_target) else None
     if all(with_split):
         test = np.concatenate([a.split for _, a in archives if a.split is not None]) == "test"
         how = "split given in the files"
@@ -189,8 +204,14 @@ def _load_windows(
     if not test.any():
         problems.append(f"{manifest.path}: no labelled test windows: label more windows or mark some split 'test'")
         return None
+    if manifest.task == "regression" and target is not None and not np.isfinite(target[test]).all():
+        bad = np.flatnonzero(test & ~np.isfinite(target))
+        problems.append(f"{manifest.path}: test windows need a target, but it is NaN/Inf at window(s) "
+                        f"{bad[:5].tolist()}: give them one or mark them split 'train'")
+        return None
     notes = f"kind windows: {len(archives)} file(s), {x.shape[0]} windows; {how}"
-    return WindowSet(x[~test], y[~test]), WindowSet(x[test], y[test]), notes
+    cut = (lambda mask: None) if target is None else (lambda mask: target[mask])
+    return (WindowSet(x[~test], y[~test], cut(~test)), WindowSet(x[test], y[test], cut(test)), notes)
 
 
 def _plant_dir(params: DirectoryParams, base_dir: Path) -> Path:
@@ -227,6 +248,7 @@ def load_directory(
     if manifest.notes:
         notes += f"; {manifest.notes}"
     assert manifest.classes is not None and manifest.sample_rate_hz is not None
+    preprocessing = _preprocessing(manifest, context)
     return PlantData(
         plant_id=plant_id,
         train=train,
@@ -235,4 +257,22 @@ def load_directory(
         sample_rate_hz=output_rate(manifest.sample_rate_hz, window),
         source="directory",
         notes=notes,
+        task=manifest.task,
+        target_name=manifest.target_name,
+        preprocessing=preprocessing,
     )
+
+
+def _preprocessing(manifest: Manifest, context: str) -> dict | None:
+    """The manifest's preprocessing recipe (a JSON object), or None."""
+    if manifest.preprocessing is None:
+        return None
+    try:
+        recipe = json.loads(manifest.preprocessing.read_text())
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DataValidationError([f"{manifest.preprocessing}: not readable JSON ({exc}): re-export the plant "
+                                   "directory (factoryfl plant-data)"], context) from None
+    if not isinstance(recipe, dict):
+        raise DataValidationError([f"{manifest.preprocessing}: must hold a JSON object, got {type(recipe).__name__}"],
+                                  context)
+    return recipe

@@ -14,11 +14,13 @@ from typing import Any
 
 import yaml
 
+from .types import TASKS
+
 FORMAT_VERSION = "factoryfl-plant/v1"
 MANIFEST_NAME = "manifest.yaml"
 KINDS = ("signals", "windows")
 REQUIRED_KEYS = ("format", "sample_rate_hz", "channels", "classes", "kind", "files")
-OPTIONAL_KEYS = ("plant", "notes")
+OPTIONAL_KEYS = ("plant", "notes", "task", "target_name", "preprocessing")
 ENTRY_KEYS = {"signals": ("file", "label"), "windows": ("file",)}
 FILE_SUFFIXES = {"signals": (".npy", ".csv"), "windows": (".npz",)}
 
@@ -48,6 +50,9 @@ class Manifest:
     entries: tuple[ManifestEntry, ...]
     plant: str | None = None
     notes: str = ""
+    task: str = "classification"  # "regression": windows carry a float ``target`` (e.g. RUL)
+    target_name: str = ""  # what ``target`` measures
+    preprocessing: Path | None = None  # JSON recipe for raw records (e.g. C-MAPSS engine cycles), if any
 
 
 def _is_number(value: Any) -> bool:
@@ -224,6 +229,20 @@ def read_manifest(directory: Path, problems: list[str]) -> Manifest | None:
     _check_top_level(path, raw, problems)
     kind = _kind(path, raw, problems)
     classes = _classes(path, raw, problems)
+    task = raw.get("task", "classification") if isinstance(raw.get("task", ""), str) else "classification"
+    if task not in TASKS:
+        problems.append(f"{path}: key 'task' must be one of {list(TASKS)}, got {task!r}")
+        task = "classification"
+    elif task == "regression" and kind == "signals":
+        problems.append(f"{path}: task 'regression' needs kind 'windows' (each window with its 'target' in the "
+                        ".npz): recordings carry no per-window target")
+    preprocessing = None
+    if isinstance(raw.get("preprocessing"), str):
+        preprocessing = directory / raw["preprocessing"]
+        if not preprocessing.is_file():
+            problems.append(f"{path}: key 'preprocessing' names {raw['preprocessing']!r}, which is not a file in "
+                            f"{directory}: add it or drop the key")
+            preprocessing = None
     return Manifest(
         path=path,
         sample_rate_hz=_sample_rate(path, raw, problems),
@@ -233,4 +252,7 @@ def read_manifest(directory: Path, problems: list[str]) -> Manifest | None:
         entries=_entries(path, raw, kind, classes, problems),
         plant=raw["plant"] if isinstance(raw.get("plant"), str) else None,
         notes=raw["notes"] if isinstance(raw.get("notes"), str) else "",
+        task=task,
+        target_name=raw["target_name"] if isinstance(raw.get("target_name"), str) else "",
+        preprocessing=preprocessing,
     )

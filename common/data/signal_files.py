@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 MAX_ROWS_LISTED = 5  # bad rows named per file before summarising the rest
-WINDOW_KEYS = ("x", "y", "split")
+WINDOW_KEYS = ("x", "y", "split", "target")
 SPLIT_VALUES = ("train", "test")
 
 
@@ -25,6 +25,7 @@ class WindowArchive:
     x: np.ndarray  # float32 (N, C, L)
     y: np.ndarray  # int64 (N,)
     split: np.ndarray | None  # str (N,) of "train"/"test", or None
+    target: np.ndarray | None = None  # float32 (N,) regression target, NaN = none; or None
 
 
 def _rows_text(rows: np.ndarray | list[int], name: str = "row") -> str:
@@ -221,10 +222,17 @@ def read_window_file(
     split = arrays.get("split")
     if split is not None and not _check_split(path, where, split, y, problems):
         ok = False
+    target = arrays.get("target")
+    if target is not None and (target.shape != (x.shape[0],) or not (np.issubdtype(target.dtype, np.floating)
+                                                                       or np.issubdtype(target.dtype, np.integer))):
+        problems.append(f"{path} ({where}): key 'target' must be a real array of shape ({x.shape[0]},), got "
+                        f"{target.dtype} {target.shape}: one regression target per window (NaN = none)")
+        ok = False
     if not ok:
         return None
     return WindowArchive(
         x=x.astype(np.float32),
         y=y.astype(np.int64),
         split=None if split is None else split.astype(str),
+        target=None if target is None else target.astype(np.float32),
     )
