@@ -5,7 +5,8 @@ Marker ``deploy`` (minutes each; `make test-deploy`). What each test shows:
 - a plant killed mid-run: the rounds go on with the others; restarted, it keeps its head and
   ledger and rejoins; an impostor node (key registered as another plant) is refused, both sides say so;
 - the coordinator killed mid-run: restarted, the run resumes from its checkpoint and no plant
-  double counts privacy spend; a plant with a missing data directory answers with an error naming it.
+  double counts privacy spend; a plant with a missing data directory answers with an error naming it;
+- turbofan (C-MAPSS-format) plants learn RUL regression and predict engines from raw cycle tables.
 """
 
 from __future__ import annotations
@@ -129,5 +130,46 @@ def test_coordinator_killed_mid_run_resumes_without_double_counting(tmp_path):
             assert {e["round"] for e in entries if e["purpose"] == "pretraining"} == {1, 2, 3, 4}
         missing = results["plants"]["plant-3"]
         assert missing["status"] == "failed" and "no-such-dir" in missing["status_reason"]
+    finally:
+        dep.stop()
+
+
+def test_turbofan_plants_as_processes_learn_rul_and_predict_raw_engine_cycles(tmp_path):
+    """C-MAPSS-format sites deployed as real plant processes (their data directories exported by
+    `factoryfl plant-data`, carrying RUL targets and the preprocessing recipe): the federation
+    trains a RUL regressor, and `factoryfl predict` on a plant's state gives one RUL per engine
+    of a raw NASA-layout cycle table."""
+    import numpy as np
+    import yaml
+
+    from tests.test_cmapss_predict import _test_table, _turbofan_scenario, _write_txt
+
+    path = _turbofan_scenario(tmp_path, ("north", "south"))
+    body = yaml.safe_load(path.read_text())
+    body["federation"].update({"round_timeout_s": 60, "evaluate_every": 0})
+    body["evaluation"] = {"baselines": []}
+    path.write_text(yaml.safe_dump(body))
+    dep = Deployment(tmp_path / "dep", path, ["north", "south"])
+    dep.prepare()
+    try:
+        dep.start_coordinator()
+        for plant_id in dep.plant_ids:
+            dep.register(plant_id)
+            dep.start_plant(plant_id)
+        run_dir = tmp_path / "run"
+        run = dep.launch(run_dir)
+        dep.wait_for(lambda: run.popen.poll() is not None, 600, "the run to finish", run)
+        assert run.popen.returncode == 0, run.text()[-4000:]
+        results = json.loads((run_dir / "results.json").read_text())
+        assert results["task"] == "regression"
+        for plant_id in dep.plant_ids:
+            assert results["plants"][plant_id]["status"] == "ok"
+            assert 0 <= results["plants"][plant_id]["metrics"]["federated_personalised"]["rmse"] < 125
+        engines = _write_txt(_test_table(tmp_path / "north.npz"), tmp_path / "engines.txt")
+        out = tmp_path / "rul.json"
+        dep.factoryfl("predict", "--state-dir", str(dep.state_dir("north")), str(engines), "--out", str(out))
+        predictions = json.loads(out.read_text())["predictions"]
+        assert [(p["engine"], p["cycles"]) for p in predictions] == [(1, 3), (2, 7)]
+        assert all(np.isfinite(p["rul"]) and 0 <= p["rul"] <= 125 for p in predictions)
     finally:
         dep.stop()
