@@ -13,6 +13,7 @@ from server.app import run_federation
 from server.client_dp import ClientLevelDP, clip_update
 from tests.conftest import tiny_scenario
 from tests.helpers.loopback import LoopbackGrid
+from tests.test_deploy_logic import CoordinatorCrash
 
 
 def test_clip_update_scales_the_delta_to_the_norm():
@@ -56,10 +57,6 @@ def test_federation_with_plant_level_dp_reports_it(tmp_path):
     assert cdp["enabled"] and cdp["plants_per_round"] == 3 and cdp["meaningful"] is False
     assert results["rounds"][0]["client_level_epsilon"] < results["rounds"][1]["client_level_epsilon"]
     assert "Plant-level DP on the aggregate" in (run_dir / "report.md").read_text()
-
-
-class CoordinatorCrash(RuntimeError):
-    pass
 
 
 def _rdp_epsilon(steps: int, sigma: float, delta: float) -> float:

@@ -112,9 +112,9 @@ class CmapssParams:
     # Engine-baseline channels: each channel again, minus its engine's own mean over the engine's
     # first ``baseline_cycles`` cycles (a running mean before then, so still causal). C-MAPSS engines
     # enter service with different initial wear and manufacturing variation: in FD001 an engine's
-    # 10-cycle starting level varies by ~0.5 std between engines (noise alone would give ~0.15),
-    # a fifth of the whole healthy-to-failed range, so early degradation is hidden under the
-    # engine's own offset. The added channels show how far an engine has moved since it started.
+    # 10-cycle starting level varies by 0.51 std between engines (noise alone would give 0.14;
+    # make bench-cmapss-offsets), a fifth of the whole healthy-to-failed range, so early
+    # degradation is hidden under the engine's own offset. The added channels show how far an engine has moved since it started.
     # None = off.
     baseline_cycles: int | None = None
 
@@ -410,6 +410,21 @@ def since_engine_start(feats: np.ndarray, table: np.ndarray, columns: list[str],
     return out
 
 
+def last_window_per_engine(feats: np.ndarray, table: np.ndarray, columns: list[str], length: int
+                           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each engine's last ``length`` rows of ``feats`` as one (C, L) window, front-padded by
+    repeating the engine's first row when it has fewer — how the official test engines are cut.
+    Returns the units, the rows (cycles) each engine has, and the windows (E, C, L)."""
+    units, starts = _engines(table, columns)
+    x = np.empty((units.size, feats.shape[1], length), dtype=np.float32)
+    for i in range(units.size):
+        seq = feats[starts[i]:starts[i + 1]]
+        if seq.shape[0] < length:
+            seq = np.concatenate([np.repeat(seq[:1], length - seq.shape[0], axis=0), seq])
+        x[i] = seq[-length:].T
+    return units, np.diff(starts).astype(np.int64), x
+
+
 # ------------------------------------------------------------------------------ loading
 
 
@@ -501,15 +516,8 @@ def load_cmapss_splits(params: CmapssParams, *, base_dir: Path = Path(".")) -> C
     m = params.min_window_cycles
     x_tr, rul_tr, unit_tr, short_train = _sliding_windows(train_rows, feats[0], columns, L, params.train_stride, m)
     x_va, rul_va, unit_va, short_val = _sliding_windows(val_rows, feats[1], columns, L, params.train_stride, m)
-    test_units, test_starts = _engines(test_tab, columns)
-    x_te = np.empty((test_units.size, feats[2].shape[1], L), dtype=np.float32)
-    padded = 0
-    for i in range(test_units.size):
-        seq = feats[2][test_starts[i]:test_starts[i + 1]]
-        if seq.shape[0] < L:
-            padded += 1
-            seq = np.concatenate([np.repeat(seq[:1], L - seq.shape[0], axis=0), seq])
-        x_te[i] = seq[-L:].T
+    test_units, test_cycles, x_te = last_window_per_engine(feats[2], test_tab, columns, L)
+    padded = int((test_cycles < L).sum())
     if x_tr.shape[0] == 0:
         lengths = np.diff(_engines(train_rows, columns)[1])
         problems.append(

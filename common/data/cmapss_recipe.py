@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from .cmapss import (CMAPSS_COLUMNS, OP_SETTING_TOLERANCES, OP_SETTINGS, CmapssParams, CmapssSplits,
-                     _engines, since_engine_start, smooth_per_engine, zscore_with)
+                     last_window_per_engine, since_engine_start, smooth_per_engine, zscore_with)
 
 RECIPE_KIND = "cmapss"
 
@@ -96,7 +96,6 @@ class CmapssRecipe:
                        ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``(units, cycles seen, windows (E, C, L))``: each engine's last L cycles, front-padded by
         repeating its first cycle when shorter — exactly as the site's official test engines."""
-        units, starts = _engines(table, columns)
         sensors = table[:, [columns.index(c) for c in self.sensors]]
         settings = table[:, [columns.index(c) for c in OP_SETTINGS]]
         if self.condition_normalisation:
@@ -114,14 +113,7 @@ class CmapssRecipe:
             feats = np.concatenate([feats, since_engine_start(feats, table, columns, self.baseline_cycles)], axis=1)
         if self.smoothing > 0:
             feats = smooth_per_engine(feats, table, columns, self.smoothing)
-        L = self.sequence_length
-        x = np.empty((units.size, feats.shape[1], L), dtype=np.float32)
-        for i in range(units.size):
-            seq = feats[starts[i]:starts[i + 1]]
-            if seq.shape[0] < L:
-                seq = np.concatenate([np.repeat(seq[:1], L - seq.shape[0], axis=0), seq])
-            x[i] = seq[-L:].T
-        return units, np.diff(starts).astype(np.int64), x
+        return last_window_per_engine(feats, table, columns, self.sequence_length)
 
 
 def read_cycle_table(path: Path, sensors: tuple[str, ...]) -> tuple[np.ndarray, list[str]]:

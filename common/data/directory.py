@@ -210,8 +210,8 @@ def _load_windows(
                         f"{bad[:5].tolist()}: give them one or mark them split 'train'")
         return None
     notes = f"kind windows: {len(archives)} file(s), {x.shape[0]} windows; {how}"
-    cut = (lambda mask: None) if target is None else (lambda mask: target[mask])
-    return (WindowSet(x[~test], y[~test], cut(~test)), WindowSet(x[test], y[test], cut(test)), notes)
+    train_target, test_target = (None, None) if target is None else (target[~test], target[test])
+    return WindowSet(x[~test], y[~test], train_target), WindowSet(x[test], y[test], test_target), notes
 
 
 def _plant_dir(params: DirectoryParams, base_dir: Path) -> Path:

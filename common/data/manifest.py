@@ -229,8 +229,10 @@ def read_manifest(directory: Path, problems: list[str]) -> Manifest | None:
     _check_top_level(path, raw, problems)
     kind = _kind(path, raw, problems)
     classes = _classes(path, raw, problems)
-    task = raw.get("task", "classification") if isinstance(raw.get("task", ""), str) else "classification"
-    if task not in TASKS:
+    task = raw.get("task", "classification")
+    if not isinstance(task, str):  # reported by _check_top_level (optional keys are strings)
+        task = "classification"
+    elif task not in TASKS:
         problems.append(f"{path}: key 'task' must be one of {list(TASKS)}, got {task!r}")
         task = "classification"
     elif task == "regression" and kind == "signals":
