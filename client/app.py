@@ -22,11 +22,12 @@ from flwr.clientapp import ClientApp
 
 from client.loader import make_plant
 from client.node_config import PLANT_ID, NodeConfigError, is_deployed, parse_node_config
-from client.plant import Plant
+from client.plant import Plant, PolicyRefusal
 from client.transfer import adapted_evaluation, release_source_stats, run_phase_two
 from common import wire
 from common.config import load_scenario, run_spec_from_json
 from common.config.schema import PlantSpec, RunSpec, Scenario
+from common.privacy.policy import releasable
 from common.resources import memory_hint
 
 logger = logging.getLogger(__name__)
@@ -99,7 +100,8 @@ def plant_for(context: Context, run_dir: str) -> Plant:
             _CACHE.move_to_end(key)
             return _CACHE[key]
     scenario = _scenario(str(path.resolve()), mtime)
-    plant = make_plant(scenario, _plant_spec(context, scenario, path), run_dir)
+    plant = make_plant(scenario, _plant_spec(context, scenario, path), run_dir,
+                       deployed=is_deployed(context.node_config))
     with _LOCK:
         _CACHE[key] = plant
         while len(_CACHE) > scenario.simulation.plant_cache_size:
@@ -139,13 +141,30 @@ def _config_in(msg: Message) -> dict:
     return dict(msg.content[wire.CONFIG]) if wire.CONFIG in msg.content else {}
 
 
-def _reply(msg: Message, plant: Plant, *, metrics: dict[str, float] | None = None,
+def _reply(msg: Message, plant: Plant, spec: RunSpec | None, *, metrics: dict[str, float] | None = None,
            config: dict | None = None, arrays: dict[str, np.ndarray] | None = None) -> Message:
+    """The reply, with only what the plant may release: under its DP promise, ledger-recorded
+    releases, declared facts and the categories its policy allows (common/privacy/policy.py)."""
+    metrics = dict(metrics or {})
+    config = {wire.PLANT_ID: plant.plant_id, wire.STATUS: wire.STATUS_OK, **(config or {})}
+    if plant.dp_applies(spec):
+        keep = releasable([*metrics, *config], plant.policy.allow)
+        withheld = sorted(k for k in [*metrics, *config] if k not in keep)
+        if withheld:
+            logger.debug("plant %s keeps home (not in its allow-list): %s", plant.plant_id, withheld)
+        metrics = {k: v for k, v in metrics.items() if k in keep}
+        config = {k: v for k, v in config.items() if k in keep}
     content = RecordDict()
     if arrays is not None:
         content[wire.ARRAYS] = ArrayRecord({k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in arrays.items()})
-    content[wire.CONFIG] = ConfigRecord({wire.PLANT_ID: plant.plant_id, wire.STATUS: wire.STATUS_OK, **(config or {})})
-    content[wire.METRICS] = MetricRecord({k: float(v) for k, v in (metrics or {}).items()})
+    content[wire.CONFIG] = ConfigRecord(config)
+    content[wire.METRICS] = MetricRecord({k: float(v) for k, v in metrics.items()})
+    return Message(content, reply_to=msg)
+
+
+def _status_reply(msg: Message, plant_id: str, status: str, reason: str) -> Message:
+    content = RecordDict()
+    content[wire.CONFIG] = ConfigRecord({wire.PLANT_ID: plant_id, wire.STATUS: status, wire.REASON: reason})
     return Message(content, reply_to=msg)
 
 
@@ -156,15 +175,19 @@ def _handle(msg: Message, context: Context, work: Callable[[Plant, RunSpec | Non
         config = _config_in(msg)
         plant = plant_for(context, str(config.get(wire.RUN_DIR, "")))
         spec = run_spec_from_json(config[wire.RUN_SPEC]) if wire.RUN_SPEC in config else None
-        return work(plant, spec, config)
+        if spec is not None:
+            plant.check_policy(spec)
+        # one process at a time on a state directory: a second is refused, never interleaved with the ledger
+        with plant.state.exclusive(msg.metadata.message_type):
+            return work(plant, spec, config)
+    except PolicyRefusal as exc:
+        logger.error("%s", exc)
+        return _status_reply(msg, plant_id_for(context), wire.STATUS_REFUSED, str(exc))
     except Exception as exc:  # noqa: BLE001 - the coordinator must hear about every failure
         logger.exception("plant handler failed")
         reason = f"{type(exc).__name__}: {exc}"
         hint = memory_hint(reason)
-        content = RecordDict()
-        content[wire.CONFIG] = ConfigRecord({wire.PLANT_ID: plant_id_for(context), wire.STATUS: wire.STATUS_FAILED,
-                                             wire.REASON: f"{reason} ({hint})" if hint else reason})
-        return Message(content, reply_to=msg)
+        return _status_reply(msg, plant_id_for(context), wire.STATUS_FAILED, f"{reason} ({hint})" if hint else reason)
 
 
 def _privacy_metrics(privacy: dict[str, float]) -> dict[str, float]:
@@ -177,12 +200,14 @@ def _privacy_metrics(privacy: dict[str, float]) -> dict[str, float]:
 def hello(msg: Message, context: Context) -> Message:
     def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
         data = plant.data
-        return _reply(msg, plant, metrics={
+        return _reply(msg, plant, spec, metrics={
             wire.N_TRAIN: len(data.train), wire.N_TRAIN_LABELLED: plant.n_labelled, wire.N_TEST: len(data.test),
             wire.CHANNELS: data.channels, wire.WINDOW_LENGTH: data.window_length,
-            wire.SAMPLE_RATE_HZ: data.sample_rate_hz,
+            wire.SAMPLE_RATE_HZ: data.sample_rate_hz, wire.HAS_LABELS: float(plant.n_labelled > 0),
         }, config={wire.CLASS_NAMES: list(data.class_names), wire.SOURCE: data.source,
-                   wire.TRANSFER_METHOD: plant.transfer or "", wire.WORKER_NODE: _worker_node()})
+                   wire.TRANSFER_METHOD: plant.transfer or "", wire.WORKER_NODE: _worker_node(),
+                   wire.RELEASE_ALLOW: json.dumps(list(plant.policy.allow)),
+                   wire.NOISE_SOURCE: "reproducible" if plant.reproducible_noise else "secret"})
     return _handle(msg, context, work)
 
 
@@ -195,15 +220,14 @@ def pretrain(msg: Message, context: Context) -> Message:
         seconds = time.perf_counter() - started
         metrics = _privacy_metrics(result.privacy)
         if result.status != "ok":
-            return _reply(msg, plant, metrics=metrics,
+            return _reply(msg, plant, spec, metrics=metrics,
                           config={wire.STATUS: wire.STATUS_DECLINED, wire.REASON: result.reason})
-        metrics.update({wire.NUM_EXAMPLES: result.num_examples, wire.TRAIN_STEPS: result.steps})
-        if not spec.privacy.enabled:
-            # The training loss is computed on private windows without noise: under DP it stays home.
-            # So is its training time (a timing side channel); without DP it tells where a round's time went.
-            metrics.update({wire.TRAIN_LOSS: result.train_loss, wire.TRAIN_FIRST_LOSS: result.first_loss,
-                            wire.TRAIN_SECONDS: seconds})
-        return _reply(msg, plant, metrics=metrics, arrays=result.arrays, config={wire.WORKER_NODE: _worker_node()})
+        # losses (computed on private windows without noise) and timings leave a DP plant only
+        # if its policy allows them (`_reply` filters)
+        metrics.update({wire.NUM_EXAMPLES: result.num_examples, wire.TRAIN_STEPS: result.steps,
+                        wire.TRAIN_LOSS: result.train_loss, wire.TRAIN_FIRST_LOSS: result.first_loss,
+                        wire.TRAIN_SECONDS: seconds})
+        return _reply(msg, plant, spec, metrics=metrics, arrays=result.arrays, config={wire.WORKER_NODE: _worker_node()})
     return _handle(msg, context, work)
 
 
@@ -216,7 +240,7 @@ def evaluate(msg: Message, context: Context) -> Message:
         else:
             metrics = {wire.EVAL_LOSS: m["loss"], wire.EVAL_ACCURACY: m["accuracy"],
                        wire.EVAL_MACRO_F1: m["macro_f1"], wire.N_TEST: m["n_test"]}
-        return _reply(msg, plant, metrics=metrics)
+        return _reply(msg, plant, spec, metrics=metrics)
     return _handle(msg, context, work)
 
 
@@ -235,7 +259,7 @@ def personalise(msg: Message, context: Context) -> Message:
     def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
         metrics, declared = run_phase_two(plant, spec, _arrays_in(msg), _source_stats_in(msg, config),
                                           str(config[wire.RUN_NAME]))
-        return _reply(msg, plant, metrics=metrics, config=declared)
+        return _reply(msg, plant, spec, metrics=metrics, config=declared)
     return _handle(msg, context, work)
 
 
@@ -245,9 +269,9 @@ def feature_stats(msg: Message, context: Context) -> Message:
         declined, arrays, scalars, privacy = release_source_stats(plant, spec, _arrays_in(msg),
                                                                   str(config[wire.RUN_NAME]))
         if declined:
-            return _reply(msg, plant, metrics=_privacy_metrics(privacy),
+            return _reply(msg, plant, spec, metrics=_privacy_metrics(privacy),
                           config={wire.STATUS: wire.STATUS_DECLINED, wire.REASON: declined})
-        return _reply(msg, plant, metrics=_privacy_metrics(privacy), arrays=arrays,
+        return _reply(msg, plant, spec, metrics=_privacy_metrics(privacy), arrays=arrays,
                       config={wire.STATS_SCALARS: json.dumps(scalars)})
     return _handle(msg, context, work)
 
@@ -255,7 +279,7 @@ def feature_stats(msg: Message, context: Context) -> Message:
 @app.train("local_only")
 def local_only(msg: Message, context: Context) -> Message:
     def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
-        return _reply(msg, plant, metrics=plant.train_local_only(spec, str(config[wire.RUN_NAME])))
+        return _reply(msg, plant, spec, metrics=plant.train_local_only(spec, str(config[wire.RUN_NAME])))
     return _handle(msg, context, work)
 
 
@@ -270,9 +294,13 @@ def final_evaluate(msg: Message, context: Context) -> Message:
         metrics = {wire.method_metric_key(method, name): value
                    for method, values in results.items() for name, value in values.items()}
         metrics.update({f"{wire.GAP_PREFIX}{k}": float(v) for k, v in transfer.get("gap", {}).items()})
+        dp_counts, declined = plant.dp_evaluation(spec, _arrays_in(msg), run_name)
+        metrics.update(dp_counts)
         metrics.update(_privacy_metrics(plant.privacy_status(spec)))
         declared = {wire.TRANSFER_CHOSEN: transfer.get("method", ""), wire.TRANSFER_REASON: transfer.get("reason", "")}
-        return _reply(msg, plant, metrics=metrics, config=declared)
+        if declined:
+            declared[wire.REASON] = f"DP evaluation not released: {declined}"
+        return _reply(msg, plant, spec, metrics=metrics, config=declared)
     return _handle(msg, context, work)
 
 

@@ -11,6 +11,7 @@ from client.state import PlantState
 from common.config.schema import PlantSpec, Scenario
 from common.data import WindowSpec, apply_k_shot, apply_label_fraction, load_plant_data
 from common.data.types import PlantData
+from common.privacy.policy import SAFE_DEFAULT, PrivacyPolicy
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +53,24 @@ def state_root(scenario: Scenario, plant: PlantSpec, run_dir: str | None) -> Pat
     return Path(run_dir) / "plants" / plant.id
 
 
-def make_plant(scenario: Scenario, plant: PlantSpec, run_dir: str | None) -> Plant:
+def simulated_policy(scenario: Scenario, plant: PlantSpec) -> PrivacyPolicy:
+    """A simulated plant's policy: its own, else the scenario's ``plant_policy``, else DP required
+    exactly when the scenario enables DP or the plant has a budget (other limits: safe defaults)."""
+    policy = plant.privacy_policy or scenario.plant_policy
+    if policy is None:
+        policy = dataclasses.replace(SAFE_DEFAULT,
+                                     require_dp=scenario.privacy.enabled or plant.privacy_budget is not None)
+    return policy
+
+
+def make_plant(scenario: Scenario, plant: PlantSpec, run_dir: str | None, deployed: bool = False) -> Plant:
+    """A deployed plant takes its policy from its own state directory (``plant.privacy_policy``,
+    safe defaults when it has none) and always draws secret noise; a simulated one from the scenario."""
     data = load_data(scenario, plant)
     state = PlantState(state_root(scenario, plant, run_dir), plant.id)
-    return Plant(plant.id, data, state, privacy_budget=plant.privacy_budget, transfer=plant.transfer)
+    if deployed:
+        policy, reproducible = plant.privacy_policy or SAFE_DEFAULT, False
+    else:
+        policy, reproducible = simulated_policy(scenario, plant), scenario.simulation.reproducible_noise
+    return Plant(plant.id, data, state, privacy_budget=plant.privacy_budget, transfer=plant.transfer,
+                 policy=policy, reproducible_noise=reproducible)

@@ -16,8 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
+import yaml
+
+from common.config.parse import ConfigError, parse
 from common.config.schema import METHODS_NEEDING_LABELS, DataSpec, PlantSpec
 from common.data.directory import DirectoryParams
+from common.privacy.policy import SAFE_DEFAULT, PrivacyPolicy
 
 PLANT_ID = "plant-id"
 DATA_DIR = "data-dir"
@@ -27,6 +31,7 @@ LABELLED_FRACTION = "labelled-fraction"
 TRANSFER = "transfer"
 KNOWN_KEYS = (PLANT_ID, DATA_DIR, STATE_DIR, PRIVACY_BUDGET, LABELLED_FRACTION, TRANSFER)
 SIMULATION_KEYS = ("partition-id", "num-partitions")
+POLICY_FILE = "privacy_policy.yaml"   # in the plant's state directory: the plant's own privacy policy
 PLANT_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 EXAMPLE = "--node-config \"plant-id='p1' data-dir='/data' state-dir='/state' privacy-budget=3.0\""
 
@@ -51,10 +56,24 @@ class DeployedPlant:
     transfer: str | None = None
 
     def plant_spec(self) -> PlantSpec:
-        """The plant as the scenario layer knows plants: data from its directory (FORMAT.md)."""
+        """The plant as the scenario layer knows plants: data from its directory (FORMAT.md), its
+        privacy policy from its state directory (POLICY_FILE; safe defaults when there is none)."""
         return PlantSpec(id=self.plant_id, data=DataSpec("directory", DirectoryParams(str(self.data_dir))),
                          labelled_fraction=self.labelled_fraction, privacy_budget=self.privacy_budget,
-                         state_dir=str(self.state_dir), transfer=self.transfer)  # type: ignore[arg-type]
+                         state_dir=str(self.state_dir), transfer=self.transfer,  # type: ignore[arg-type]
+                         privacy_policy=load_policy(self.state_dir / POLICY_FILE))
+
+
+def load_policy(path: Path) -> PrivacyPolicy:
+    """A plant's own privacy policy file (YAML, keys of :class:`PrivacyPolicy`); absent: the safe default."""
+    if not path.exists():
+        return SAFE_DEFAULT
+    try:
+        raw = yaml.safe_load(path.read_text())
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(str(path), [f"unreadable privacy policy ({exc}): fix the file or remove it "
+                                      "(the safe default policy then applies)"]) from exc
+    return parse(PrivacyPolicy, raw if raw is not None else {}, source=str(path))
 
 
 def is_deployed(node_config: Mapping[str, Any]) -> bool:

@@ -21,8 +21,17 @@ from common.compression import encode_update
 from common.config.schema import RunSpec
 from common.data import PlantData
 from common.models import PlantModel, build_model, load_shared, shared_state
-from common.privacy.accounting import default_delta, noise_for_target_epsilon, steps_per_epoch
-from common.privacy.ledger import MECHANISM_DP_SGD, LedgerEntry, PrivacyLedger, now_iso
+from common import wire
+from common.privacy.accounting import (
+    HistoryEntry,
+    default_delta,
+    noise_for_target_epsilon,
+    planned_gaussian_sigma,
+    steps_per_epoch,
+)
+from common.privacy.ledger import MECHANISM_DP_SGD, MECHANISM_GAUSSIAN, LedgerEntry, PrivacyLedger, now_iso
+from common.privacy.noise import NoiseSource
+from common.privacy.policy import SAFE_DEFAULT, PrivacyPolicy, refusals
 from common.training import evaluate_model, make_optimizer, train_supervised
 
 logger = logging.getLogger(__name__)
@@ -63,6 +72,14 @@ def derive_seed(*parts: object) -> int:
     return int.from_bytes(digest[:4], "little") & 0x7FFFFFFF
 
 
+class PolicyRefusal(ValueError):
+    """The run spec asks for less privacy than this plant's own policy allows."""
+
+
+STATS_QUERIES = 4   # a feature-statistics release is four Gaussian queries (common/transfer/stats.py)
+EVAL_QUERIES = 2    # a DP evaluation releases two noisy counts (correct, total)
+
+
 @dataclass(frozen=True)
 class PretrainResult:
     """A plant's answer to one pretraining round."""
@@ -89,12 +106,15 @@ class Plant:
     """A plant with its data (train/test split) and its on-disk state."""
 
     def __init__(self, plant_id: str, data: PlantData, state: PlantState,
-                 privacy_budget: float | None = None, transfer: str | None = None) -> None:
+                 privacy_budget: float | None = None, transfer: str | None = None,
+                 policy: PrivacyPolicy = SAFE_DEFAULT, reproducible_noise: bool = False) -> None:
         self.plant_id = plant_id
         self.data = data
         self.state = state
-        self.privacy_budget = privacy_budget
+        self.policy = policy.with_budget(privacy_budget)
         self.transfer = transfer  # this plant's own choice of phase-2 method (None: the federation's default)
+        # research only (simulation.reproducible_noise): noise keyed from public values, NOT private
+        self.reproducible_noise = reproducible_noise
         self.device = torch.device(device_for_plant())
 
     # ---------------------------------------------------------------- helpers
@@ -155,16 +175,83 @@ class Plant:
     def ledger(self) -> PrivacyLedger:
         return PrivacyLedger(self.state.ledger_path, self.plant_id)
 
+    def own_delta(self) -> float:
+        """The δ this plant's policy states its ε at: its own, else min(1e-5, 1/(10·n))."""
+        return self.policy.delta if self.policy.delta is not None else default_delta(self.n_labelled)
+
     def delta(self, spec: RunSpec) -> float:
-        return spec.privacy.delta if spec.privacy.delta is not None else default_delta(self.n_labelled)
+        """δ for this run: the plant's own, or the coordinator's if that is smaller (never larger)."""
+        asked = spec.privacy.delta if spec.privacy.enabled else None
+        return self.own_delta() if asked is None else min(asked, self.own_delta())
 
     def budget(self, spec: RunSpec) -> float | None:
-        return self.privacy_budget if self.privacy_budget is not None else spec.privacy.budget_epsilon
+        """The lifetime budget: the plant's own; a coordinator's budget can only tighten it."""
+        limits = [b for b in (self.policy.budget_epsilon, spec.privacy.budget_epsilon) if b is not None]
+        return min(limits) if limits else None
+
+    def ceiling(self, spec: RunSpec) -> float | None:
+        """The ε no release of this run may take the ledger above: the budget, and the run's target."""
+        limits = [b for b in (self.budget(spec), spec.privacy.target_epsilon if spec.privacy.enabled else None)
+                  if b is not None]
+        return min(limits) if limits else None
+
+    def dp_applies(self, spec: RunSpec | None) -> bool:
+        """Whether this plant's replies are under its DP promise (only ledger or allowed releases)."""
+        return self.policy.require_dp or (spec is not None and spec.privacy.enabled)
+
+    def check_policy(self, spec: RunSpec) -> None:
+        """Refuse a run spec that asks for less privacy than the plant's policy allows."""
+        problems = refusals(self.policy, spec.privacy, self.own_delta())
+        if spec.privacy.enabled and self.data.cross_window_statistics:
+            problems.append(
+                f"privacy.enabled with data-dependent preprocessing ({self.data.cross_window_statistics}): one "
+                "window then moves every normalised input and DP-SGD's one-window bound does not hold; prepare "
+                "this plant's windows each on its own (or with statistics fixed in advance), or run it without DP")
+        if problems:
+            raise PolicyRefusal(f"plant {self.plant_id} refuses this run (its own privacy policy): " + "; ".join(problems))
+
+    def noise_for(self, spec: RunSpec, *parts: object) -> NoiseSource:
+        """Secret noise for one release (reproducible from public parts only in a research simulation)."""
+        return NoiseSource.for_release(self.reproducible_noise, spec.seed, self.plant_id, *parts)
+
+    def planned_gaussians(self, spec: RunSpec) -> list[tuple[float, int]]:
+        """The run's planned plain-Gaussian releases besides DP-SGD, as (configured σ, count)."""
+        out = []
+        if spec.source_stats_planned and self.n_labelled > 0:
+            out.append((spec.transfer.stats.noise_multiplier, STATS_QUERIES))
+        if spec.privacy.evaluation_noise_multiplier is not None and spec.task == "classification":
+            out.append((spec.privacy.evaluation_noise_multiplier, EVAL_QUERIES))
+        return out
+
+    def gaussian_sigma(self, spec: RunSpec, run_name: str, configured: float) -> float:
+        """σ of a plain Gaussian release in this run: raised to DP-SGD's calibrated σ when a target
+        calibrated the run together (``noise_for_target_epsilon``)."""
+        plan = self.state.load_json(DP_PLAN)
+        if spec.privacy.enabled and plan and plan.get("run") == run_name:
+            return planned_gaussian_sigma(configured, float(plan["noise_multiplier"]))
+        return float(configured)
+
+    def record_gaussian(self, spec: RunSpec, run_name: str, purpose: str, sigma: float, count: int,
+                        sensitivity: float) -> str | None:
+        """Account ``count`` Gaussian queries at σ in the ledger; or why not (the ceiling would be passed)."""
+        ledger = self.ledger()
+        delta = self.delta(spec)
+        planned: list[HistoryEntry] = [(sigma, 1.0, 1)] * count
+        eps_after = ledger.epsilon(delta, spec.privacy.accountant, planned)
+        ceiling = self.ceiling(spec)
+        if ceiling is not None and eps_after > ceiling + 1e-9:
+            return (f"privacy budget: releasing {purpose} would reach ε={eps_after:.3f} > {ceiling:g} "
+                    "(the run's target or the plant's budget)")
+        for _ in range(count):
+            ledger.record(LedgerEntry(mechanism=MECHANISM_GAUSSIAN, noise_multiplier=sigma, sample_rate=1.0, steps=1,
+                                      time=now_iso(), run=run_name, round=0, purpose=purpose,
+                                      max_grad_norm=sensitivity))
+        return None
 
     def privacy_status(self, spec: RunSpec) -> dict[str, float]:
         """ε spent over the plant's whole ledger (never one round's)."""
         ledger = self.ledger()
-        if not spec.privacy.enabled and not ledger.entries:
+        if not spec.privacy.enabled and not self.policy.require_dp and not ledger.entries:
             return {}
         delta = self.delta(spec)
         out = {"epsilon": ledger.epsilon(delta, spec.privacy.accountant), "delta": delta,
@@ -188,12 +275,19 @@ class Plant:
             return float(stored["noise_multiplier"])
         q, per_epoch = steps_per_epoch(self.n_labelled, spec.federation.training.batch_size)
         planned = spec.federation.rounds * spec.federation.training.local_epochs * per_epoch
+        gaussians = self.planned_gaussians(spec)
         sigma = noise_for_target_epsilon(privacy.target_epsilon, self.delta(spec), q, planned,
-                                         prior=ledger.history(), accountant=privacy.accountant)
+                                         prior=ledger.history(), accountant=privacy.accountant, gaussians=gaussians)
+        floor = self.policy.min_noise_multiplier
+        if floor is not None and sigma < floor:
+            raise PolicyRefusal(f"plant {self.plant_id} refuses this run (its own privacy policy): "
+                                f"privacy.target_epsilon={privacy.target_epsilon:g} would need σ={sigma:.3f}, below this "
+                                f"plant's floor σ ≥ {floor:g}: lower the target ε or the rounds")
         self.state.save_json(DP_PLAN, {"run": run_name, "noise_multiplier": sigma, "planned_steps": planned,
-                                       "sample_rate": q, "target_epsilon": privacy.target_epsilon})
-        logger.info("plant %s: σ=%.3f calibrated for target ε=%.2f over %d planned steps",
-                    self.plant_id, sigma, privacy.target_epsilon, planned)
+                                       "sample_rate": q, "target_epsilon": privacy.target_epsilon,
+                                       "planned_gaussians": [[planned_gaussian_sigma(g, sigma), n] for g, n in gaussians]})
+        logger.info("plant %s: σ=%.3f calibrated for target ε=%.2f over %d planned steps and %d other releases",
+                    self.plant_id, sigma, privacy.target_epsilon, planned, sum(n for _, n in gaussians))
         return sigma
 
     def _restore_optimizer(self, optimizer: torch.optim.Optimizer, run_name: str) -> None:
@@ -225,6 +319,7 @@ class Plant:
         was lost is trained again and both releases stay in the ledger (never under-reported).
         """
         self.check_fits(spec)
+        self.check_policy(spec)
         if self.n_labelled == 0:
             return PretrainResult(status="declined", reason="no labelled windows: nothing to pretrain on")
         digest = arrays_digest(shared)
@@ -312,9 +407,11 @@ class Plant:
         training = spec.federation.training
         ledger = self.ledger()
         delta = self.delta(spec)
-        budget = self.budget(spec)
+        budget = self.ceiling(spec)
         try:
             sigma = self._noise_multiplier(spec, run_name, ledger)
+        except PolicyRefusal:
+            raise
         except ValueError as exc:
             declined = PretrainResult(status="declined", reason=f"privacy budget: {exc}",
                                       privacy=self.privacy_status(spec))
@@ -322,24 +419,26 @@ class Plant:
         q, per_epoch = steps_per_epoch(self.n_labelled, training.batch_size)
         planned = [(sigma, q, training.local_epochs * per_epoch)]
         eps_after = ledger.epsilon(delta, privacy.accountant, planned)
-        if budget is not None and eps_after > budget:
+        if budget is not None and eps_after > budget + 1e-9:
             declined = PretrainResult(
                 status="declined",
                 reason=(f"privacy budget exhausted: training would reach ε={eps_after:.3f} > budget "
-                        f"{budget} (spent {ledger.epsilon(delta, privacy.accountant):.3f})"),
+                        f"{budget:g} (spent {ledger.epsilon(delta, privacy.accountant):.3f})"),
                 privacy=self.privacy_status(spec),
             )
             return declined, None, {}
+        attempt = ledger.attempts(run_name, "pretraining", server_round) + 1
         stats = train_dp(module, self.data.train.x, self.targets(spec), optimizer,
                          epochs=training.local_epochs, batch_size=training.batch_size,
                          noise_multiplier=sigma, max_grad_norm=privacy.max_grad_norm, seed=seed,
+                         noise=self.noise_for(spec, server_round, "pretrain", attempt),
                          grad_sample_mode=resolve_grad_sample_mode(privacy.grad_sample_mode, spec.model.input),
                          augment=training.augment)
         ledger.record(LedgerEntry(
             mechanism=MECHANISM_DP_SGD, noise_multiplier=stats.noise_multiplier,
             sample_rate=stats.sample_rate, steps=stats.steps, time=now_iso(), run=run_name,
             round=server_round, max_grad_norm=privacy.max_grad_norm,
-            release=f"{run_name}/pretraining/{server_round}/{digest[:16]}/{ledger.attempts(run_name, 'pretraining', server_round) + 1}",
+            release=f"{run_name}/pretraining/{server_round}/{digest[:16]}/{attempt}",
         ))
         status = self.privacy_status(spec)
         status["noise_multiplier"] = sigma
@@ -349,6 +448,27 @@ class Plant:
         """The federated global model (extractor + reference head) on the held-out split."""
         model = self._model(spec, shared)
         return self.evaluate(_reference_module(model), spec)
+
+    def dp_evaluation(self, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str) -> tuple[dict[str, float], str]:
+        """The shared model's held-out accuracy released with DP: (noisy counts, "") or ({}, why not).
+
+        Releases c + N(0, σ²) and n + N(0, σ²) for c correctly classified of n held-out windows;
+        adding or removing one window moves each count by at most 1 (sensitivity 1). Both are
+        accounted in the ledger first. The shared model is itself a DP release, so the counts
+        depend on the held-out windows only through c and n.
+        """
+        configured = spec.privacy.evaluation_noise_multiplier
+        if configured is None or not spec.privacy.enabled or spec.task != "classification":
+            return {}, ""
+        metrics = self.evaluate_shared(spec, shared)
+        n = int(metrics["n_test"])
+        correct = float(round(metrics["accuracy"] * n))
+        sigma = self.gaussian_sigma(spec, run_name, configured)
+        declined = self.record_gaussian(spec, run_name, "evaluation", sigma, EVAL_QUERIES, sensitivity=1.0)
+        if declined:
+            return {}, declined
+        z = self.noise_for(spec, "evaluation").standard_normal(EVAL_QUERIES) * sigma
+        return {wire.EVAL_DP_CORRECT: correct + float(z[0]), wire.EVAL_DP_COUNT: n + float(z[1])}, ""
 
     # ---------------------------------------------------------------- phase 2
     def personalise(self, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str,
@@ -402,13 +522,13 @@ class Plant:
             "target_scale": float(spec.target_scale), "num_outputs": spec.num_outputs,
             "target_range": list(spec.target_range) if spec.target_range is not None else None,
             "delta": self.delta(spec), "accountant": spec.privacy.accountant,
-            "privacy_enabled": spec.privacy.enabled,
+            "privacy_enabled": spec.privacy.enabled, "reproducible_noise": self.reproducible_noise,
             # how raw records become windows (C-MAPSS: this site's own condition statistics), so
             # `factoryfl predict` can take an engine's raw cycles; stays in this state directory
             "preprocessing": self.data.preprocessing,
         })
-        return {"personalise-loss": losses[-1] if losses else float("nan"),
-                "personalise-seconds": time.perf_counter() - started}
+        return {wire.PERSONALISE_LOSS: losses[-1] if losses else float("nan"),
+                wire.PERSONALISE_SECONDS: time.perf_counter() - started}
 
     def train_local_only(self, spec: RunSpec, run_name: str) -> dict[str, float]:
         """Baseline: the same model trained on this plant's labels alone, same epoch budget."""
@@ -427,7 +547,7 @@ class Plant:
                                  seed=derive_seed(spec.seed, self.plant_id, "local_only"), augment=training.augment)
         self.state.save_model(LOCAL_ONLY_MODEL, model.state_dict(),
                               {"plant_id": self.plant_id, "run": run_name, "epochs": epochs})
-        return {"local-only-loss": stats.loss}
+        return {wire.LOCAL_ONLY_LOSS: stats.loss}
 
     def personal_model(self, spec: RunSpec, run_name: str) -> PlantModel | None:
         """The model ``personalise`` saved in run ``run_name`` (extractor + personal head), or None."""

@@ -2,14 +2,19 @@
 
 Everything is written atomically (temporary file, fsync, rename), so a crash mid-write
 leaves the previous version intact. The directory belongs to one plant: opening it under
-another plant id is refused rather than silently mixing two plants' state.
+another plant id is refused rather than silently mixing two plants' state. It is private to
+the plant's user (0700 directory, 0600 files): it holds the privacy ledger and personal models.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import io
 import json
 import logging
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +27,15 @@ logger = logging.getLogger(__name__)
 IDENTITY_FILE = "plant.json"
 LEDGER_FILE = "privacy_ledger.json"
 MODELS_DIR = "models"
+LOCK_FILE = ".plant.lock"
 
 
 class PlantStateError(RuntimeError):
     """The plant's state directory is unusable; the message names the file and the fix."""
+
+
+class PlantStateBusyError(PlantStateError):
+    """Another process holds the state directory: two plant processes on one directory would race."""
 
 
 class PlantState:
@@ -34,6 +44,7 @@ class PlantState:
     def __init__(self, root: Path, plant_id: str) -> None:
         self.root = Path(root)
         self.plant_id = plant_id
+        self.root.mkdir(mode=0o700, parents=True, exist_ok=True)  # other local users must not read it
         self._claim()
 
     def _claim(self) -> None:
@@ -53,6 +64,42 @@ class PlantState:
                 )
         else:
             atomic_write_json(identity, {"plant_id": self.plant_id})
+
+    @contextlib.contextmanager
+    def exclusive(self, what: str) -> Iterator[None]:
+        """Hold the state directory for ``what`` (e.g. "pretraining round 3"); fail at once if held.
+
+        A second process would interleave its ledger checks and model writes with ours, so it is
+        refused with the holder's pid rather than left to wait. Not re-entrant: one ``with`` at a time.
+        """
+        lock = self.root / LOCK_FILE
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise PlantStateBusyError(
+                    f"{self.root}: cannot start {what}: another factoryfl plant process is working on "
+                    f"this state directory ({self._holder(fd)}); run one plant process per state "
+                    "directory, or wait for it to finish"
+                ) from None
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, json.dumps({"pid": os.getpid(), "what": what}).encode(), 0)
+            try:
+                yield
+            finally:
+                os.ftruncate(fd, 0)  # a stale holder is never reported
+        finally:
+            os.close(fd)  # closing the descriptor releases the lock
+
+    @staticmethod
+    def _holder(fd: int) -> str:
+        """Who holds the lock, as far as its file says (the holder may not have written it yet)."""
+        try:
+            info = json.loads(os.pread(fd, 4096, 0).decode())
+            return f"pid {int(info['pid'])}, {str(info['what'])!r}"
+        except (OSError, ValueError, KeyError, TypeError):
+            return "holder unknown"
 
     @property
     def ledger_path(self) -> Path:

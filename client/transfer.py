@@ -15,10 +15,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import torch
 
-from client.plant import Plant, derive_seed
+from client.plant import STATS_QUERIES, Plant, derive_seed
 from common import wire
 from common.config.schema import METHODS_NEEDING_LABELS, AdaptationConfig, RunSpec
-from common.privacy.ledger import MECHANISM_GAUSSIAN, LedgerEntry, now_iso
 from common.training import predict_logits
 
 if TYPE_CHECKING:
@@ -38,6 +37,8 @@ def _features(module: torch.nn.Module, x: np.ndarray, batch_size: int = 256) -> 
 def release_source_stats(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str):
     """DP class-conditional feature statistics of this source plant's labelled windows.
 
+    σ is the configured one, raised to the run's DP-SGD σ when a target ε calibrated the whole
+    run (one budget); the four queries are accounted before anything is returned.
     Returns ``(declined_reason | None, arrays, scalars, privacy_status)``.
     """
     from common.transfer.stats import RffSpec, release_feature_stats
@@ -51,23 +52,17 @@ def release_source_stats(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarr
     if spec.task == "regression":  # one "class": unconditional feature moments
         y, num_classes = np.zeros_like(y), 1
     rff = RffSpec(seed=cfg.rff_seed, num_features=cfg.rff_features, bandwidth=cfg.rff_bandwidth)
-    rng = np.random.default_rng(derive_seed(spec.seed, plant.plant_id, run_name, "feature-stats"))
-    stats, entries = release_feature_stats(features, y[mask], num_classes, noise_multiplier=cfg.noise_multiplier,
-                                           clip_norm=cfg.clip_norm, rff=rff, rng=rng)
-    ledger = plant.ledger()
-    delta = plant.delta(spec)
-    budget = plant.budget(spec)
-    eps_after = ledger.epsilon(delta, spec.privacy.accountant, list(entries))
-    if budget is not None and eps_after > budget:
-        return (f"privacy budget: releasing feature statistics would reach ε={eps_after:.3f} > budget {budget}",
-                None, None, plant.privacy_status(spec) if spec.privacy.enabled else {})
-    for sigma, q, steps in entries:
-        ledger.record(LedgerEntry(mechanism=MECHANISM_GAUSSIAN, noise_multiplier=sigma, sample_rate=q, steps=steps,
-                                  time=now_iso(), run=run_name, round=0, purpose="feature_stats",
-                                  max_grad_norm=cfg.clip_norm))
+    sigma = plant.gaussian_sigma(spec, run_name, cfg.noise_multiplier)
+    declined = plant.record_gaussian(spec, run_name, "feature_stats", sigma, STATS_QUERIES, sensitivity=cfg.clip_norm)
+    if declined:
+        return declined, None, None, plant.privacy_status(spec)
+    stats, entries = release_feature_stats(features, y[mask], num_classes, noise_multiplier=sigma,
+                                           clip_norm=cfg.clip_norm, rff=rff,
+                                           rng=plant.noise_for(spec, "feature-stats"))
+    if len(entries) != STATS_QUERIES:  # the ledger must hold exactly what was released
+        raise RuntimeError(f"feature statistics released {len(entries)} queries but {STATS_QUERIES} were accounted")
     arrays, scalars = stats.to_arrays()
-    status = {"epsilon": ledger.epsilon(delta, spec.privacy.accountant), "delta": delta}
-    return None, arrays, scalars, status
+    return None, arrays, scalars, plant.privacy_status(spec)
 
 
 def _choose(plant: Plant, spec: RunSpec, model, source_stats) -> tuple[str, str, dict[str, float]]:
@@ -137,7 +132,7 @@ def run_phase_two(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], so
         started = time.perf_counter()
         result = ADAPTERS[method](model.extractor, head, plant.data.train.x, source_stats,
                                   adapt_cfg, labelled=labelled)
-        metrics["adapt-seconds"] = time.perf_counter() - started
+        metrics[wire.ADAPT_SECONDS] = time.perf_counter() - started
         # Evaluation on the held-out split happens now, after adaptation has finished (no model
         # selection looks at it); the adapted module stays on the plant's disk.
         evaluation = plant.evaluate(result.model, spec)
@@ -148,7 +143,7 @@ def run_phase_two(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], so
         info["result"] = "federated_adapted"
     plant.state.save_json(TRANSFER_STATE, info)
     logger.info("plant %s: phase 2 with %s (%s)", plant.plant_id, method, reason)
-    return metrics, {"transfer-chosen": method, "transfer-reason": reason}
+    return metrics, {wire.TRANSFER_CHOSEN: method, wire.TRANSFER_REASON: reason}
 
 
 def adapt_config(cfg: AdaptationConfig, seed: int) -> AdaptConfig:

@@ -40,11 +40,15 @@ TRANSFER_METHOD = "transfer-method"   # hello: the plant's configured phase-2 me
 TRANSFER_CHOSEN = "transfer-chosen"   # phase 2: what the plant actually did
 TRANSFER_REASON = "transfer-reason"   # phase 2: why (e.g. the measured domain gap)
 SOURCE = "source"
+HAS_LABELS = "has-labels"             # hello: whether the plant holds labels (its role: source or target), 0/1
+RELEASE_ALLOW = "release-allow"       # hello: the release categories the plant's policy allows outside DP (JSON list)
+NOISE_SOURCE = "noise-source"         # hello: "secret", or "reproducible" (simulation research only: not private)
 WORKER_NODE = "worker-node"      # hello, simulation only: the Ray node id that runs this plant ("" otherwise)
 
 STATUS_OK = "ok"
 STATUS_DECLINED = "declined"     # e.g. privacy budget would be exceeded
 STATUS_FAILED = "failed"         # the plant could not do the work; REASON says why
+STATUS_REFUSED = "refused"       # the run spec asks for less privacy than the plant's policy allows
 
 # Plant → coordinator (METRICS).
 NUM_EXAMPLES = "num-examples"
@@ -68,6 +72,13 @@ DELTA = "delta"
 EPSILON_BUDGET = "epsilon-budget"
 NOISE_MULTIPLIER = "noise-multiplier"
 PRIVACY_STEPS_TOTAL = "privacy-steps-total"
+PERSONALISE_LOSS = "personalise-loss"
+PERSONALISE_SECONDS = "personalise-seconds"
+LOCAL_ONLY_LOSS = "local-only-loss"
+ADAPT_SECONDS = "adapt-seconds"
+# DP-released evaluation of the shared model (final evaluation): noisy counts, each in the ledger
+EVAL_DP_CORRECT = "eval-dp-correct"   # classification: correctly classified held-out windows + N(0, σ²)
+EVAL_DP_COUNT = "eval-dp-count"       # held-out windows + N(0, σ²)
 STATS_SCALARS = "stats-scalars"       # CONFIG record key prefix for FeatureStats scalars (JSON)
 
 
@@ -85,10 +96,3 @@ def split_method_metric_key(key: str) -> tuple[str, str] | None:
     method, metric = key.split("/", 1)
     return method, metric
 
-
-# What a pretraining reply may carry when DP is on: the privatised shared parameters, the
-# plant's declared data-set size (its public aggregation weight) and privacy accounting that is
-# a function of public parameters (σ, q, steps, δ). Nothing computed from raw training windows.
-RELEASED_IN_DP_PRETRAINING = frozenset({
-    NUM_EXAMPLES, TRAIN_STEPS, EPSILON, DELTA, EPSILON_BUDGET, NOISE_MULTIPLIER, PRIVACY_STEPS_TOTAL,
-})

@@ -162,7 +162,8 @@ def cmd_plant(args: argparse.Namespace) -> int:
               "error until its data directory holds a factoryfl-plant/v1 manifest (common/data/FORMAT.md)",
               file=sys.stderr, flush=True)
     state_dir = Path(args.state_dir).resolve()
-    state_dir.mkdir(parents=True, exist_ok=True)
+    state_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _install_policy(args.privacy_policy, state_dir, dry_run=args.dry_run)
     opts = cmd.PlantOptions(plant_id=args.plant_id, coordinator=args.coordinator, data_dir=data_dir,
                             state_dir=state_dir, root_cert=root_cert, auth_key=key,
                             privacy_budget=args.privacy_budget, runtime_port=args.runtime_port,
@@ -172,6 +173,30 @@ def cmd_plant(args: argparse.Namespace) -> int:
         _announce(argv)
         return 0
     return _supervise(argv, cmd.flower_env(_flwr_home(args)), args.activation_wait)
+
+
+def _install_policy(source: str | None, state_dir: Path, dry_run: bool) -> None:
+    """Check the plant's privacy policy and keep it in its state directory, where the plant reads it.
+
+    Without ``--privacy-policy`` the one already there applies, or else the safe default
+    (DP required, nothing but privacy accounting released outside the ledger)."""
+    from client.node_config import POLICY_FILE, load_policy
+    from common.config.parse import ConfigError
+    from common.fileio import atomic_write_bytes
+
+    target = state_dir / POLICY_FILE
+    path = Path(source) if source else target
+    if source and not path.is_file():
+        raise DeployError(f"--privacy-policy {source}: no such file; write a YAML policy (README: privacy policy)")
+    try:
+        policy = load_policy(path)
+    except ConfigError as exc:
+        raise DeployError(str(exc)) from exc
+    if source and not dry_run:
+        atomic_write_bytes(target, path.read_bytes())  # 0600, like every file in the state directory
+    where = str(target) if (source or target.exists()) else "the safe default (no privacy_policy.yaml)"
+    print(f"privacy policy ({where}): require_dp={policy.require_dp}, delta={policy.delta or 'min(1e-5, 1/(10n))'}, "
+          f"budget={policy.budget_epsilon}, allow={list(policy.allow)}", flush=True)
 
 
 def _supervise(argv: list[str], env: dict[str, str], activation_wait_s: float) -> int:
@@ -339,6 +364,8 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--data-dir", required=True, help="the plant's data directory (manifest.yaml, FORMAT.md)")
     p.add_argument("--state-dir", required=True, help="the plant's state: personal models, privacy ledger")
     p.add_argument("--privacy-budget", type=float, default=None, help="lifetime ε budget of this plant")
+    p.add_argument("--privacy-policy", help="this plant's privacy policy (YAML; copied into --state-dir as "
+                                            "privacy_policy.yaml). Default: the one there, else DP required")
     p.add_argument("--runtime-port", type=int, default=9094, help="local port for ClientApp processes")
     p.add_argument("--isolation", choices=("subprocess", "process"), default="subprocess")
     p.add_argument("--insecure", action="store_true", help="no TLS, no authentication (prints a warning)")

@@ -195,6 +195,10 @@ def _privacy(state_dir: Path, meta: dict[str, Any]) -> dict[str, Any]:
             "scope": "every private release this plant ever made (its whole ledger, all runs)"}
 
 
+NOT_PRIVATE_CARD = ("NOT PRIVATE: this model was trained in a simulation with reproducible DP noise "
+                    "(simulation.reproducible_noise); its ε is not a guarantee")
+
+
 def export(state_dir: Path, out_dir: Path) -> dict[str, Path]:
     """TorchScript model + model card (JSON and Markdown) into ``out_dir``."""
     model, meta = load_personal_model(state_dir)
@@ -213,6 +217,7 @@ def export(state_dir: Path, out_dir: Path) -> dict[str, Path]:
         raise InferenceError(f"TorchScript export differs from the model by {gap:.2e}; not exporting")
     metrics_blob = _load_json(Path(state_dir) / f"{FINAL_METRICS}.json")
     card = {
+        **({"not_private": NOT_PRIVATE_CARD} if meta.get("reproducible_noise") else {}),
         "plant_id": meta.get("plant_id"), "run": meta.get("run"), "scenario": meta.get("scenario"),
         "trained_at": meta.get("saved_at"), "task": meta["task"],
         "input": {"shape": ["N", int(meta["in_channels"]), int(meta["window_length"])], "dtype": "float32",
@@ -246,7 +251,8 @@ def _load_json(path: Path) -> dict[str, Any] | None:
 def _card_markdown(card: dict[str, Any]) -> str:
     privacy = card["privacy"]
     eps = privacy.get("epsilon")
-    lines = [f"# Model card — plant `{card['plant_id']}`", "",
+    lines = [f"**{card['not_private']}**", ""] if card.get("not_private") else []
+    lines += [f"# Model card — plant `{card['plant_id']}`", "",
              f"- Run: `{card['run']}` (scenario `{card['scenario']}`), trained {card['trained_at']}",
              f"- Task: {card['task']}; input {card['input']['shape']} float32 at {card['input']['sample_rate_hz']} Hz",
              f"- Output: {card['output']['kind']} — {card['output']['note']}",

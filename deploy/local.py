@@ -62,6 +62,7 @@ class Deployment:
     port: int = field(default_factory=free_port)
     procs: dict[str, Proc] = field(default_factory=dict)
     insecure: bool = False
+    plant_policy: Path | None = None   # every plant's privacy policy file (None: each keeps its own / the default)
 
     @property
     def certs(self) -> Path:
@@ -125,12 +126,15 @@ class Deployment:
         self.factoryfl("register", *self.connection_args(), "--public-key", str(key), plant_id, prefix=prefix)
 
     def start_plant(self, plant_id: str, key_of: str | None = None, data_dir: Path | None = None,
-                    prefix: list[str] | None = None, budget: float | None = None, name: str | None = None) -> Proc:
+                    prefix: list[str] | None = None, budget: float | None = None, name: str | None = None,
+                    policy: Path | None = None) -> Proc:
         args = ["plant", "--coordinator", self.address, "--plant-id", plant_id,
                 "--data-dir", str(data_dir or self.data_dir(plant_id)), "--state-dir", str(self.state_dir(plant_id)),
                 "--runtime-port", str(free_port())]
         if budget is not None:
             args += ["--privacy-budget", str(budget)]
+        if (policy or self.plant_policy) is not None:
+            args += ["--privacy-policy", str(policy or self.plant_policy)]
         if self.insecure:
             args.append("--insecure")
         else:

@@ -290,6 +290,7 @@ def run_federation(grid: Grid, scenario: Scenario, run_dir: Path, resume: bool =
         scenario_info={"scenario_file": scenario.source_file, "scenario": scenario_to_dict(scenario)},
         expected_ids=tuple(p.id for p in scenario.plants),
         resume=resume,
+        reproducible_noise=scenario.simulation.reproducible_noise,
     )
     results = coordinator.run()
     torch.save({"arrays": {k: torch.from_numpy(v) for k, v in coordinator.final_arrays.items()},

@@ -13,8 +13,12 @@ mean shrinks as 1/K, so with a handful of plants a useful σ drowns the signal.
 Resuming: every release is counted on disk (``record_path``) before the noisy aggregate can reach
 any plant, so a coordinator that dies mid-round and resumes from its last checkpoint still counts
 the release it made after that checkpoint (ε is never under-reported), and the replayed round
-draws fresh noise (the noise seed is the release count), never the same noise for a second
-aggregate.
+draws fresh noise, never the same noise for a second aggregate.
+
+Noise: from the coordinator's secret :class:`~common.privacy.noise.NoiseSource` (a fresh 256-bit
+key from the OS for every aggregate), so no plant can regenerate and subtract it; only a
+simulation that sets ``reproducible_noise`` keys it from (seed, release count), and is then
+not private.
 """
 
 from __future__ import annotations
@@ -27,9 +31,10 @@ import numpy as np
 
 from common.fileio import atomic_write_json
 from common.privacy.accounting import epsilon_of
+from common.privacy.noise import NoiseSource
 from server.aggregation import Arrays
 
-MECHANISM_KEYS = ("noise_multiplier", "clip_norm", "delta", "seed")
+MECHANISM_KEYS = ("noise_multiplier", "clip_norm", "delta")
 
 
 def clip_update(update: Arrays, current: Arrays, clip_norm: float) -> Arrays:
@@ -48,6 +53,7 @@ class ClientLevelDP:
     clip_norm: float
     delta: float
     seed: int = 0
+    reproducible_noise: bool = False  # research only: noise keyed from (seed, release count), not private
     rounds_released: int = 0
     record_path: Path | None = None  # where every release is counted, durably, before it is used
 
@@ -71,14 +77,14 @@ class ClientLevelDP:
                                                  **{k: getattr(self, k) for k in MECHANISM_KEYS}})
 
     def aggregate(self, current: Arrays, updates: list[tuple[Arrays, float]]) -> Arrays:
-        rng = np.random.default_rng([self.seed, self.rounds_released])
+        rng = NoiseSource.for_release(self.reproducible_noise, "client-level-dp", self.seed, self.rounds_released)
         clipped = [clip_update(u, current, self.clip_norm) for u, _ in updates]
         k = len(clipped)
         std = self.noise_multiplier * self.clip_norm / k
         out = {}
         for name in current:
             mean = np.mean([c[name].astype(np.float64) for c in clipped], axis=0)
-            out[name] = (mean + rng.normal(0.0, std, size=mean.shape)).astype(np.float32)
+            out[name] = (mean + rng.normal(0.0, std, mean.shape)).astype(np.float32)
         self.rounds_released += 1
         self._record()  # counted before the caller can send it anywhere
         return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import math
 import random
 import time
 from dataclasses import dataclass, field
@@ -52,6 +53,16 @@ class PlantRecord:
     privacy: dict[str, float] = field(default_factory=dict)
     excluded_rounds: list[dict[str, Any]] = field(default_factory=list)
     transfer: dict[str, Any] = field(default_factory=dict)
+    dp_evaluation: dict[str, float] = field(default_factory=dict)
+
+
+def dp_accuracy(metrics: dict[str, float]) -> dict[str, float]:
+    """Accuracy from a plant's DP-released counts: clip(c̃ / ñ, 0, 1) (post-processing; no extra cost)."""
+    if wire.EVAL_DP_CORRECT not in metrics or wire.EVAL_DP_COUNT not in metrics:
+        return {}
+    correct, count = float(metrics[wire.EVAL_DP_CORRECT]), float(metrics[wire.EVAL_DP_COUNT])
+    accuracy = min(1.0, max(0.0, correct / count)) if count >= 1 else float("nan")
+    return {"accuracy": accuracy, "noisy_correct": correct, "noisy_count": count}
 
 
 def _int_or_none(value: Any) -> int | None:
@@ -76,7 +87,7 @@ class Coordinator:
     def __init__(self, spec_factory: Callable[[tuple[str, ...]], RunSpec], expected_plants: int,
                  transport: Transport, run_dir: Path, run_name: str,
                  scenario_info: dict[str, Any] | None = None, expected_ids: tuple[str, ...] | None = None,
-                 resume: bool = False) -> None:
+                 resume: bool = False, reproducible_noise: bool = False) -> None:
         self.spec_factory = spec_factory
         self.expected_plants = expected_plants
         self.expected_ids = expected_ids
@@ -87,6 +98,7 @@ class Coordinator:
         self.scenario_info = scenario_info or {}
         self.plants: dict[str, PlantRecord] = {}
         self.rounds: list[dict[str, Any]] = []
+        self.reproducible_noise = reproducible_noise  # research only: plant-level DP noise not secret
 
     # ------------------------------------------------------------------ discovery
     def _discover(self) -> RunSpec:
@@ -161,7 +173,9 @@ class Coordinator:
         return sorted(p for p, r in self.plants.items() if r.status == "ok")
 
     def _labelled(self, plant_id: str) -> bool:
-        return float(self.plants[plant_id].facts.get(wire.N_TRAIN_LABELLED, 0)) > 0
+        """Whether the plant holds labels (its declared role; a DP plant may keep its sizes home)."""
+        facts = self.plants[plant_id].facts
+        return float(facts.get(wire.HAS_LABELS, facts.get(wire.N_TRAIN_LABELLED, 0))) > 0
 
     def _trainable_plants(self) -> list[str]:
         """Plants that take part in pretraining: ready and holding labels (targets without labels wait)."""
@@ -186,12 +200,19 @@ class Coordinator:
         """
         deadline = time.monotonic() + spec.federation.round_timeout_s
         candidates = self._online(self._trainable_plants())
-        while len(candidates) < spec.federation.strategy.min_train_plants and time.monotonic() < deadline:
+        while (len(candidates) < spec.federation.strategy.min_train_plants and time.monotonic() < deadline
+               and self._may_still_join()):
             time.sleep(2.0)
             self._rejoin(spec)
             candidates = self._online(self._trainable_plants())
         strategy = spec.federation.strategy
         return sample_plants(candidates, strategy.fraction_train, strategy.min_train_plants, spec.seed, server_round)
+
+    def _may_still_join(self) -> bool:
+        """Whether waiting can bring a trainable plant: one failed or not yet seen (it may restart or
+        connect); a plant that refused the run or spent its budget will not train in it."""
+        final = ("refused", "budget_exhausted")
+        return len(self.plants) < self.expected_plants or any(r.status not in final for r in self.plants.values())
 
     def _checkpoint(self, server_round: int, arrays: dict[str, np.ndarray], aggregator_state: dict) -> None:
         """After each round: global shared arrays, strategy state and the progress so far (resume point)."""
@@ -247,6 +268,7 @@ class Coordinator:
 
             cdp = spec.federation.client_level_dp
             client_dp = ClientLevelDP(cdp.noise_multiplier, cdp.clip_norm, cdp.delta, seed=spec.seed,
+                                      reproducible_noise=self.reproducible_noise,
                                       record_path=self.run_dir / CLIENT_DP_RECORD)
             self.client_dp = client_dp
         spec_json = run_spec_to_json(spec)
@@ -270,8 +292,7 @@ class Coordinator:
             config = {wire.RUN_SPEC: spec_json, wire.SERVER_ROUND: server_round, wire.RUN_NAME: self.run_name,
                       wire.RUN_DIR: str(self.run_dir), wire.PROXIMAL_MU: mu}
             t_send = time.perf_counter()
-            replies = self.transport.send(wire.MSG_PRETRAIN, chosen, arrays, config,
-                                          spec.federation.round_timeout_s)
+            replies = self._send(wire.MSG_PRETRAIN, chosen, arrays, config, spec.federation.round_timeout_s)
             t_replies = time.perf_counter()
             accepted: list[tuple[dict[str, np.ndarray], float]] = []
             excluded: dict[str, str] = {}
@@ -303,7 +324,8 @@ class Coordinator:
                         self.plants[plant_id].status_reason = reason
                     logger.warning("round %d: plant %s left out: %s", server_round, plant_id, reason)
                     continue
-                accepted.append((reply.arrays, float(reply.metrics[wire.NUM_EXAMPLES])))
+                # a DP plant may keep its size home: its update then counts with weight 1
+                accepted.append((reply.arrays, float(reply.metrics.get(wire.NUM_EXAMPLES, 1.0))))
                 participants.append(plant_id)
                 node = str(reply.config.get(wire.WORKER_NODE, ""))
                 if node:  # simulation on Ray: which node trained this plant
@@ -378,12 +400,15 @@ class Coordinator:
         """Why this reply must be left out of the aggregate ("" when it is usable)."""
         if reply.error:
             return f"error: {reply.error}"
+        if reply.config.get(wire.STATUS) == wire.STATUS_REFUSED:
+            return f"refused: {reply.config.get(wire.REASON, '')}"
         if reply.config.get(wire.STATUS) == wire.STATUS_DECLINED:
             return f"declined: {reply.config.get(wire.REASON, '')}"
         if reply.arrays is None:
             return "reply carried no parameters"
-        if wire.NUM_EXAMPLES not in reply.metrics or not reply.metrics[wire.NUM_EXAMPLES] > 0:
-            return "reply carried no positive num-examples"
+        weight = reply.metrics.get(wire.NUM_EXAMPLES, 1.0)
+        if not (isinstance(weight, (int, float)) and math.isfinite(weight) and weight > 0):
+            return f"reply carried num-examples={weight!r}: a positive finite number is required"
         problems = update_problems(reply.arrays, current, spec.federation.max_update_norm)
         return "; ".join(problems)
 
@@ -392,7 +417,7 @@ class Coordinator:
         plants = self._ok_plants() + sorted(p for p, r in self.plants.items() if r.status == "budget_exhausted")
         config = {wire.RUN_SPEC: spec_json, wire.SERVER_ROUND: server_round, wire.RUN_NAME: self.run_name,
                   wire.RUN_DIR: str(self.run_dir)}
-        replies = self.transport.send(wire.MSG_EVALUATE, plants, arrays, config, spec.federation.round_timeout_s)
+        replies = self._send(wire.MSG_EVALUATE, plants, arrays, config, spec.federation.round_timeout_s)
         acc, loss, rmse, n = {}, {}, {}, {}
         for plant_id, reply in replies.items():
             if reply.error:
@@ -463,17 +488,35 @@ class Coordinator:
                    extra_config: dict[str, Any] | None = None) -> dict[str, Reply]:
         config = {wire.RUN_SPEC: run_spec_to_json(spec), wire.RUN_NAME: self.run_name,
                   wire.RUN_DIR: str(self.run_dir), **(extra_config or {})}
-        replies = self.transport.send(message_type, plants, arrays, config, spec.federation.round_timeout_s * 4,
-                                      extra_arrays=extra_arrays)
+        replies = self._send(message_type, plants, arrays, config, spec.federation.round_timeout_s * 4,
+                             extra_arrays=extra_arrays)
         for plant_id, reply in replies.items():
             if reply.error:
                 logger.error("%s failed on plant %s: %s", message_type, plant_id, reply.error)
                 self.plants[plant_id].excluded_rounds.append({"round": message_type, "reason": reply.error})
         return replies
 
+    def _send(self, message_type: str, plants: list[str], arrays: dict[str, np.ndarray] | None,
+              config: dict[str, Any], timeout_s: float,
+              extra_arrays: dict[str, dict[str, np.ndarray]] | None = None) -> dict[str, Reply]:
+        """Send through the transport; a plant that refuses the run (its privacy policy) is recorded
+        and takes no further part, while the federation goes on with the others."""
+        replies = self.transport.send(message_type, plants, arrays, config, timeout_s, extra_arrays=extra_arrays)
+        for plant_id, reply in replies.items():
+            if reply.config.get(wire.STATUS) == wire.STATUS_REFUSED and plant_id in self.plants:
+                record = self.plants[plant_id]
+                reason = str(reply.config.get(wire.REASON, ""))
+                record.status, record.status_reason = "refused", reason
+                record.excluded_rounds.append({"round": message_type, "reason": f"refused: {reason}"})
+                logger.warning("plant %s refused the run: %s", plant_id, reason)
+        return replies
+
     def run(self) -> dict[str, Any]:
         started_at, t0 = _now(), time.perf_counter()
         spec = self._discover()
+        if any(self._wants_source_stats(spec, p) for p in self._ok_plants()):
+            # sources calibrate their noise for the statistics release as well (one budget per run)
+            spec = dataclasses.replace(spec, source_stats_planned=True)
         model = build_model(self.channels, spec.num_outputs, spec.model, seed=spec.seed)
         if spec.privacy.enabled:
             from common.privacy.compat import check_dp_compatible
@@ -496,9 +539,10 @@ class Coordinator:
         if "local_only" in spec.baselines:
             self._broadcast(spec, wire.MSG_LOCAL_ONLY, None, evaluable)
         for plant_id, reply in self._broadcast(spec, wire.MSG_FINAL_EVALUATE, arrays, evaluable).items():
-            if reply.error:
+            if reply.error or reply.config.get(wire.STATUS) == wire.STATUS_REFUSED:
                 continue
             record = self.plants[plant_id]
+            record.dp_evaluation = dp_accuracy(reply.metrics)
             for key in (wire.TRANSFER_CHOSEN, wire.TRANSFER_REASON):
                 if reply.config.get(key):
                     record.transfer[key.split("-", 1)[1]] = str(reply.config[key])
@@ -529,13 +573,42 @@ class Coordinator:
                      "accuracy unless K is in the hundreds (no sampling amplification is claimed)." % k),
         }
 
+    def _not_private_banner(self) -> str:
+        """Non-empty when any privacy noise of this run was reproducible (research setting)."""
+        plants = sorted(p for p, r in self.plants.items() if r.facts.get(wire.NOISE_SOURCE) == "reproducible")
+        if not plants and not self.reproducible_noise:
+            return ""
+        who = f"plants {plants}" if plants else "the coordinator's plant-level DP"
+        return (f"NOT PRIVATE: this run drew its DP noise reproducibly from public values "
+                f"(simulation.reproducible_noise: {who}); anyone who knows the seed can regenerate and subtract it")
+
+    def _released_outside_dp(self) -> dict[str, Any]:
+        """Per plant, the release categories its own policy let leave outside the ledger, with what each is."""
+        from common.privacy.policy import RELEASE_CATEGORIES
+
+        per_plant: dict[str, list[str]] = {}
+        for plant_id, record in sorted(self.plants.items()):
+            raw = record.facts.get(wire.RELEASE_ALLOW)
+            try:
+                per_plant[plant_id] = sorted(str(c) for c in json.loads(str(raw))) if raw is not None else []
+            except ValueError:
+                per_plant[plant_id] = []
+        used = sorted({c for cats in per_plant.values() for c in cats})
+        return {"per_plant": per_plant,
+                "categories": {c: RELEASE_CATEGORIES.get(c, "unknown category") for c in used},
+                "note": ("Everything else a DP plant sends is a DP release recorded in its ledger (the noisy "
+                         "shared parameters, feature statistics, DP evaluation counts) or a declared fact "
+                         "(identity, status, input shape, class names, role, policy).")}
+
     def _results(self, spec: RunSpec, started_at: str, wall: float) -> dict[str, Any]:
         methods = [m for m in METHODS if m != "local_only" or "local_only" in spec.baselines]
         methods = [m for m in methods if m != "centralized" or "centralized" in spec.baselines]
         present = {m for r in self.plants.values() for m in r.metrics}
         methods = [m for m in methods if m in present or m == "centralized"]
         privacy = spec.privacy
+        banner = self._not_private_banner()
         return {
+            **({"not_private": banner} if banner else {}),
             "schema": "factoryfl-results/v1",
             "scenario_name": spec.scenario_name,
             "run_name": self.run_name,
@@ -574,8 +647,12 @@ class Coordinator:
                 "ledger_scope": ("ε is computed from each plant's lifetime ledger on its own disk (every private "
                                  "step it ever took on its data, across rounds, runs and restarts)."),
                 "max_epsilon": max((r.privacy.get("epsilon", 0.0) for r in self.plants.values()), default=0.0),
-                "released_outside_dp": ("held-out evaluation metrics (accuracy, loss) and data set sizes are "
-                                        "released to the coordinator without DP"),
+                "released_outside_dp": self._released_outside_dp(),
+                "dp_evaluation": ({"noise_multiplier": privacy.evaluation_noise_multiplier,
+                                   "what": "shared model's held-out accuracy from noisy counts (c + N(0, σ²)) / "
+                                           "(n + N(0, σ²)), each count a Gaussian release in the plant's ledger; "
+                                           "σ is raised to the run's DP-SGD σ when a target ε calibrated the run"}
+                                  if privacy.evaluation_noise_multiplier is not None else None),
             } if privacy.enabled else {"enabled": False},
             "client_level_dp": self._client_dp_summary(spec),
             "plants": {
@@ -585,7 +662,7 @@ class Coordinator:
                     "n_test": _int_or_none(r.facts.get(wire.N_TEST)), "source": r.facts.get(wire.SOURCE),
                     "worker_node": r.facts.get(wire.WORKER_NODE) or None,
                     "metrics": r.metrics, "privacy": r.privacy, "excluded_rounds": r.excluded_rounds,
-                    "transfer": r.transfer}
+                    "transfer": r.transfer, "dp_evaluation": r.dp_evaluation or None}
                 for p, r in sorted(self.plants.items())
             },
             "rounds": self.rounds,

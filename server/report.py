@@ -316,7 +316,8 @@ def _privacy_section(results: Mapping[str, Any]) -> str:
         rows.append((pid, plant_status(plant), _format_eps(finals.get(pid)), _format_delta(record.get("delta")),
                      _format_eps(record.get("budget")), _format_int(record.get("steps_total"))))
     parts = ["## Differential privacy", "\n".join(_privacy_facts(results)),
-             _table(("Plant", "Status", "Final ε", "δ", "Budget ε", "Steps"), rows, left=(0, 1))]
+             _table(("Plant", "Status", "Final ε", "δ", "Budget ε", "Steps"), rows, left=(0, 1)),
+             _released_outside_dp_text(results)]
     if finals:
         worst = max(finals, key=finals.__getitem__)
         parts.append(f"The coordinator summarises ε as the **maximum over plants**: "
@@ -325,6 +326,28 @@ def _privacy_section(results: Mapping[str, Any]) -> str:
     else:
         parts.append("No per-plant ε was recorded.")
     return "\n\n".join(parts)
+
+
+def _released_outside_dp_text(results: Mapping[str, Any]) -> str:
+    """What each plant's own policy let leave outside its ledger, and the DP-released accuracy."""
+    released = (results.get("privacy") or {}).get("released_outside_dp")
+    if not isinstance(released, Mapping):
+        return ""
+    per_plant = released.get("per_plant") or {}
+    categories = released.get("categories") or {}
+    lines = ["**Released outside DP** (each plant's own allow-list; nothing else leaves a DP plant "
+             "except ledger-recorded DP releases and declared facts):", ""]
+    for pid, cats in per_plant.items():
+        lines.append(f"- `{pid}`: {', '.join(cats) if cats else 'nothing'}")
+    for cat, what in categories.items():
+        lines.append(f"- *{cat}*: {_inline(str(what))}")
+    dp_rows = [(pid, f"{100 * e['accuracy']:.1f}", f"{e['noisy_count']:.1f}")
+               for pid, plant in plants_of(results).items()
+               if isinstance(e := plant.get("dp_evaluation"), Mapping) and "accuracy" in e]
+    if dp_rows:
+        lines += ["", "Shared model's held-out accuracy released with DP (noisy counts, in each plant's ledger):",
+                  "", _table(("Plant", "DP accuracy (%)", "noisy held-out windows"), dp_rows, left=(0,))]
+    return "\n".join(lines)
 
 
 def _client_dp_section(results: Mapping[str, Any]) -> str:
@@ -528,7 +551,9 @@ def _plots_section(results: Mapping[str, Any], plot_files: Mapping[str, str]) ->
 
 def render_markdown(results: Mapping[str, Any], plot_files: Mapping[str, str]) -> str:
     """The report text; ``plot_files`` maps plot key -> path relative to the report."""
+    banner = results.get("not_private")
     sections = [
+        f"**{_inline(str(banner))}**" if banner else "",
         _title_section(results),
         _settings_section(results),
         _privacy_section(results),

@@ -68,6 +68,19 @@ def with_explicit_plants(path: Path, last_plant_extra: dict) -> Path:
     return path
 
 
+def write_plant_policy(state_dir: Path, **policy) -> Path:
+    """A deployed plant's own privacy policy file; default: DP not required, every category allowed
+    (a trial plant that shares its evaluation with the coordinator)."""
+    from client.node_config import POLICY_FILE
+    from common.privacy.policy import RELEASE_CATEGORIES
+
+    body = {"require_dp": False, "allow": sorted(RELEASE_CATEGORIES), **policy}
+    Path(state_dir).mkdir(parents=True, exist_ok=True, mode=0o700)
+    path = Path(state_dir) / POLICY_FILE
+    path.write_text(yaml.safe_dump(body))
+    return path
+
+
 @pytest.fixture
 def cwru_dir() -> Path:
     path = DATASETS / "cwru12k_de"

@@ -7,6 +7,8 @@ import numpy as np
 import pytest
 import torch
 
+from common.privacy.noise import NoiseSource
+
 from common.config.schema import AugmentConfig
 from common.data.augment import augment_batch
 
@@ -83,7 +85,7 @@ def test_dp_training_with_augmentation_accounts_as_without():
         module = torch.nn.Sequential(model.extractor, model.reference_head)
         optimizer = torch.optim.SGD(module.parameters(), lr=0.1)
         stats[name] = train_dp(module, x, y, optimizer, epochs=2, batch_size=16, noise_multiplier=1.0,
-                               max_grad_norm=1.0, seed=5, augment=cfg)
+                               max_grad_norm=1.0, seed=5, noise=NoiseSource.reproducible("test", 5), augment=cfg)
     assert (stats["on"].steps, stats["on"].sample_rate, stats["on"].noise_multiplier) == (
         stats["off"].steps, stats["off"].sample_rate, stats["off"].noise_multiplier)
     assert stats["on"].loss != stats["off"].loss

@@ -169,6 +169,7 @@ def test_deployed_turbofan_sites_federate_rul_and_predict_raw_cycles(tmp_path: P
     from deploy.inference import predict
     from deploy.plant_data import export_plant_dir
     from server.app import run_federation
+    from tests.conftest import write_plant_policy
     from tests.helpers.loopback import LoopbackGrid
 
     path = _turbofan_scenario(tmp_path, ("north", "south"))
@@ -176,6 +177,7 @@ def test_deployed_turbofan_sites_federate_rul_and_predict_raw_cycles(tmp_path: P
     for i, site in enumerate(("north", "south")):
         data_dir = export_plant_dir(path, site, tmp_path / "data" / site)
         configs[101 + i] = {"plant-id": site, "data-dir": str(data_dir), "state-dir": str(tmp_path / "state" / site)}
+        write_plant_policy(tmp_path / "state" / site)
     loaded = load_directory("north", DirectoryParams(str(tmp_path / "data" / "north")), WindowSpec(length=8))
     direct = load_cmapss_splits(CmapssParams(path=str(tmp_path / "north.npz"), sequence_length=8, smoothing=0.5,
                                              baseline_cycles=3))

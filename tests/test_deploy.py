@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from common.privacy.accounting import epsilon_of
-from tests.conftest import tiny_scenario
+from tests.conftest import tiny_scenario, write_plant_policy
 from tests.helpers.deployment import Deployment
 
 pytestmark = pytest.mark.deploy
@@ -52,7 +52,8 @@ def _ledger_ok(dep: Deployment, plant_id: str, results: dict) -> list[dict]:
 
 
 def test_plant_killed_mid_run_rejoins_and_impostor_is_refused(tmp_path):
-    dep = Deployment(tmp_path / "dep", _scenario(tmp_path, 3, rounds=6), ["plant-0", "plant-1", "plant-2"])
+    dep = Deployment(tmp_path / "dep", _scenario(tmp_path, 3, rounds=6), ["plant-0", "plant-1", "plant-2"],
+                     plant_policy=write_plant_policy(tmp_path / "policy"))
     dep.prepare(extra_keys=["impostor"])
     try:
         dep.start_coordinator()
@@ -99,7 +100,8 @@ def test_plant_killed_mid_run_rejoins_and_impostor_is_refused(tmp_path):
 
 
 def test_coordinator_killed_mid_run_resumes_without_double_counting(tmp_path):
-    dep = Deployment(tmp_path / "dep", _scenario(tmp_path, 4, rounds=4), ["plant-0", "plant-1", "plant-2", "plant-3"])
+    dep = Deployment(tmp_path / "dep", _scenario(tmp_path, 4, rounds=4), ["plant-0", "plant-1", "plant-2", "plant-3"],
+                     plant_policy=write_plant_policy(tmp_path / "policy"))
     dep.prepare()
     try:
         dep.start_coordinator()
@@ -149,7 +151,8 @@ def test_turbofan_plants_as_processes_learn_rul_and_predict_raw_engine_cycles(tm
     body["federation"].update({"round_timeout_s": 60, "evaluate_every": 0})
     body["evaluation"] = {"baselines": []}
     path.write_text(yaml.safe_dump(body))
-    dep = Deployment(tmp_path / "dep", path, ["north", "south"])
+    dep = Deployment(tmp_path / "dep", path, ["north", "south"],
+                     plant_policy=write_plant_policy(tmp_path / "policy"))
     dep.prepare()
     try:
         dep.start_coordinator()

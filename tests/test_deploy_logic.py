@@ -18,7 +18,7 @@ from common.privacy.ledger import LedgerEntry, PrivacyLedger, PrivacyLedgerError
 from deploy.plant_data import export_plant_dir
 from server.app import run_federation
 from server.federation import FederationError
-from tests.conftest import tiny_scenario
+from tests.conftest import tiny_scenario, write_plant_policy
 from tests.helpers.loopback import LoopbackGrid
 
 DP = {"enabled": True, "noise_multiplier": 1.0, "max_grad_norm": 1.0, "delta": 1e-5}
@@ -32,6 +32,7 @@ def _deployed(tmp_path: Path, **overrides) -> tuple[Path, dict[int, dict]]:
         data = export_plant_dir(path, f"plant-{i}", tmp_path / "data" / f"plant-{i}")
         configs[101 + i] = {"plant-id": f"plant-{i}", "data-dir": str(data),
                             "state-dir": str(tmp_path / "state" / f"plant-{i}")}
+        write_plant_policy(tmp_path / "state" / f"plant-{i}")
     return path, configs
 
 

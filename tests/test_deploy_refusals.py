@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from deploy.certs import create_federation_certs
-from tests.conftest import tiny_scenario
+from tests.conftest import tiny_scenario, write_plant_policy
 from tests.helpers.deployment import Deployment, free_port
 
 
@@ -15,7 +15,8 @@ from tests.helpers.deployment import Deployment, free_port
 def coordinator(tmp_path_factory):
     """One TLS + auth coordinator for this module; plant-0's key is registered, "unregistered"'s is not."""
     tmp_path = tmp_path_factory.mktemp("refusals")
-    dep = Deployment(tmp_path / "dep", tiny_scenario(tmp_path), ["plant-0"])
+    dep = Deployment(tmp_path / "dep", tiny_scenario(tmp_path), ["plant-0"],
+                     plant_policy=write_plant_policy(tmp_path / "policy"))
     dep.prepare(extra_keys=["unregistered"])
     dep.start_coordinator()
     dep.register("plant-0")

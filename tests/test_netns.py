@@ -15,7 +15,7 @@ import subprocess
 
 import pytest
 
-from tests.conftest import tiny_scenario
+from tests.conftest import tiny_scenario, write_plant_policy
 from tests.helpers.deployment import Deployment
 
 pytestmark = pytest.mark.netns
@@ -69,7 +69,8 @@ def test_federation_across_namespaces_with_a_plant_restart(tmp_path, hosts):
                              privacy=DP)
     srv_ns, srv_addr = hosts["srv"]
     on = {name: ["ip", "netns", "exec", ns] for name, (ns, _) in hosts.items()}
-    dep = Deployment(tmp_path / "dep", scenario, ["plant-0", "plant-1", "plant-2"], host=srv_addr, port=9443)
+    dep = Deployment(tmp_path / "dep", scenario, ["plant-0", "plant-1", "plant-2"], host=srv_addr, port=9443,
+                     plant_policy=write_plant_policy(tmp_path / "policy"))
     dep.prepare()
     try:
         dep.start_coordinator(prefix=on["srv"])

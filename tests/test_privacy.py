@@ -23,6 +23,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
+
+from common.privacy.noise import NoiseSource
 from opacus.accountants import RDPAccountant
 from torch import nn
 
@@ -294,9 +296,13 @@ def test_round_that_would_exceed_budget_is_declined_and_ledger_unchanged(tmp_pat
     assert second.privacy["epsilon"] == pytest.approx(one_round, rel=1e-9)
     assert plant.state.ledger_path.read_bytes() == before
 
-    # the per-plant budget overrides the scenario's
-    plant.privacy_budget = 1000.0
-    assert plant.pretrain(tight, shared, server_round=2, run_name="run-a").status == "ok"
+    # the coordinator's budget can only tighten the plant's own: a looser one sent by the
+    # coordinator does not lift the plant's budget
+    loose = dataclasses.replace(spec, privacy=dataclasses.replace(spec.privacy, budget_epsilon=1000.0))
+    plant.policy = dataclasses.replace(plant.policy, budget_epsilon=one_round * 1.0001)
+    assert plant.pretrain(loose, shared, server_round=2, run_name="run-a").status == "declined"
+    plant.policy = dataclasses.replace(plant.policy, budget_epsilon=1000.0)
+    assert plant.pretrain(loose, shared, server_round=2, run_name="run-a").status == "ok"
 
 
 # ---------------------------------------------------------------- 7. σ calibrated for a target ε
@@ -351,7 +357,7 @@ def test_batchnorm_is_refused_naming_every_layer_and_the_fix():
     with pytest.raises(DPIncompatibleModelError):
         train_dp(model, np.zeros((4, 1, 8), np.float32), np.zeros(4, np.int64),
                  torch.optim.SGD(model.parameters(), lr=1.0), epochs=1, batch_size=2,
-                 noise_multiplier=1.0, max_grad_norm=1.0, seed=0)
+                 noise_multiplier=1.0, max_grad_norm=1.0, seed=0, noise=NoiseSource.reproducible("test", 0))
     assert all(torch.equal(a, b) for a, b in zip(before, model.parameters()))
 
 
@@ -370,7 +376,7 @@ def _update(sigma: float, seed: int, x: np.ndarray, y: np.ndarray, epochs: int =
     model = nn.Sequential(nn.Flatten(), nn.Linear(x.shape[-1], 4))
     start = torch.cat([p.detach().flatten().clone() for p in model.parameters()])
     stats = train_dp(model, x, y, torch.optim.SGD(model.parameters(), lr=1.0), epochs=epochs,
-                     batch_size=4, noise_multiplier=sigma, max_grad_norm=1.0, seed=seed)
+                     batch_size=4, noise_multiplier=sigma, max_grad_norm=1.0, seed=seed, noise=NoiseSource.reproducible("test", seed))
     end = torch.cat([p.detach().flatten() for p in model.parameters()])
     return (end - start).double(), stats
 
@@ -405,7 +411,7 @@ def test_empty_poisson_batches_are_noise_steps_that_are_accounted():
     model[1].register_forward_pre_hook(lambda _m, inputs: seen.append(len(inputs[0])))
     epochs = 20
     stats = train_dp(model, x, y, torch.optim.SGD(model.parameters(), lr=0.1), epochs=epochs,
-                     batch_size=2, noise_multiplier=1.0, max_grad_norm=1.0, seed=3)
+                     batch_size=2, noise_multiplier=1.0, max_grad_norm=1.0, seed=3, noise=NoiseSource.reproducible("test", 3))
     assert 0 in seen  # q = 1/3 over 6 windows: P(empty) ≈ 9% a step; seed 3 draws some
     assert stats.steps == epochs * math.ceil(6 / 2) == len(seen)
     assert stats.sample_rate == pytest.approx(1 / 3)
@@ -422,7 +428,7 @@ def test_plant_with_tiny_data_trains_through_empty_batches(tmp_path):
         module = nn.Sequential(model.extractor, model.reference_head)
         stats = train_dp(module, x, np.array([0, 1, 0]),
                          torch.optim.SGD(module.parameters(), lr=0.1), epochs=6, batch_size=1,
-                         noise_multiplier=1.0, max_grad_norm=1.0, seed=0)
+                         noise_multiplier=1.0, max_grad_norm=1.0, seed=0, noise=NoiseSource.reproducible("test", 0))
     assert stats.steps == 18  # P(empty) = (2/3)³ ≈ 30 % a step
     assert all(torch.isfinite(p).all() for p in model.parameters())
 
@@ -444,7 +450,7 @@ def test_every_grad_sample_mode_gives_the_same_dp_update(tmp_path, model_kind):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             stats = train_dp(module, x, y, torch.optim.SGD(module.parameters(), lr=0.5), epochs=6, batch_size=1,
-                             noise_multiplier=0.5, max_grad_norm=0.1, seed=4, grad_sample_mode=mode)
+                             noise_multiplier=0.5, max_grad_norm=0.1, seed=4, noise=NoiseSource.reproducible("test", 4), grad_sample_mode=mode)
         assert stats.steps == 30
         results[mode] = [p.detach().clone() for p in module.parameters()]
     start = [p.detach() for p in nn.Sequential(build_model(1, 2, cfg, 0).extractor,

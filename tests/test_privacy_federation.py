@@ -12,16 +12,21 @@ from opacus.accountants import RDPAccountant
 from common import wire
 from common.config import load_scenario
 from common.models import build_model, shared_state
+from common.privacy.policy import category_of
 from server.app import run_federation
 from tests.conftest import tiny_scenario, with_explicit_plants
 from tests.helpers.loopback import LoopbackGrid
 
 
-def _dp_scenario(tmp_path: Path, budget_for_plant_2: float | None = None, rounds: int = 3) -> Path:
+def _dp_scenario(tmp_path: Path, budget_for_plant_2: float | None = None, rounds: int = 3,
+                 allow: tuple[str, ...] | None = None) -> Path:
+    """A DP scenario; ``allow``: the release categories every plant's own policy lets out."""
+    extra = {"plant_policy": {"allow": list(allow)}} if allow is not None else {}
     path = tiny_scenario(
         tmp_path,
         federation={"rounds": rounds, "training": {"local_epochs": 1, "batch_size": 16, "learning_rate": 0.003}},
         privacy={"enabled": True, "noise_multiplier": 1.0, "max_grad_norm": 1.0, "delta": 1e-5},
+        **extra,
     )
     if budget_for_plant_2 is not None:
         with_explicit_plants(path, {"privacy_budget": budget_for_plant_2})
@@ -54,8 +59,9 @@ def test_only_privatised_extractor_and_accounting_leave_a_dp_plant(tmp_path):
             if isinstance(record, ArrayRecord):
                 assert set(record.keys()) == shared
             if isinstance(record, MetricRecord):
-                assert set(record.keys()) <= wire.RELEASED_IN_DP_PRETRAINING, set(record.keys())
-                assert wire.TRAIN_LOSS not in record
+                # the default plant policy lets only privacy accounting out besides the DP update
+                assert {category_of(k) for k in record.keys()} == {"accounting"}, set(record.keys())
+                assert wire.TRAIN_LOSS not in record and wire.NUM_EXAMPLES not in record
     assert results["privacy"]["enabled"] is True
     assert "window" in results["privacy"]["unit"]
 
@@ -78,7 +84,8 @@ def test_plant_at_its_budget_declines_and_the_federation_completes(tmp_path):
     (tmp_path / "probe").mkdir()
     probe, _, _, _ = _run(_dp_scenario(tmp_path / "probe", rounds=1), tmp_path / "probe")
     one_round = probe["plants"]["plant-2"]["privacy"]["epsilon"]
-    results, _, run_dir, _ = _run(_dp_scenario(tmp_path, budget_for_plant_2=one_round * 1.05, rounds=3), tmp_path)
+    results, _, run_dir, _ = _run(_dp_scenario(tmp_path, budget_for_plant_2=one_round * 1.05, rounds=3,
+                                               allow=("accounting", "metrics")), tmp_path)
     plant = results["plants"]["plant-2"]
     assert plant["status"] == "budget_exhausted"
     assert "budget" in plant["status_reason"]

@@ -79,6 +79,8 @@ def convert(value: Any, tp: Any, key: str, problems: Problems) -> Any:
         if value is None and type(None) in args:
             return None
         candidates = [a for a in args if a is not type(None)]
+        if len(candidates) == 1:  # Optional[X]: X's own problems name the nested key
+            return convert(value, candidates[0], key, problems)
         for candidate in candidates:
             trial = Problems()
             result = convert(value, candidate, key, trial)

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from common.config.parse import ConfigError, Problems, build, parse, to_dict
+from common.privacy.policy import PrivacyPolicy
 from common.config.schema import (
     METHODS_NEEDING_CLASSES,
     METHODS_NEEDING_LABELS,
@@ -34,6 +35,7 @@ class _RawPlant:
     state_dir: str | None = None
     k_shot: int | None = None
     transfer: TransferMethod | None = None
+    privacy_policy: PrivacyPolicy | None = None
 
     def problems(self) -> list[str]:
         out = []
@@ -108,6 +110,7 @@ def _parse_plants(
                 state_dir=plant.state_dir,
                 k_shot=plant.k_shot,
                 transfer=plant.transfer,
+                privacy_policy=plant.privacy_policy,
             )
         )
     return plants

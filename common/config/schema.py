@@ -10,6 +10,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from common.privacy.policy import PrivacyPolicy
+
 StrategyName = Literal["fedavg", "fedprox", "fedadam", "fedmedian", "fedtrimmedavg"]
 PersonalisationMode = Literal["head", "full", "fedrep", "none"]
 OptimizerName = Literal["adam", "sgd"]
@@ -318,9 +320,17 @@ class PrivacyConfig:
     # them against per-window autograd and times them). auto = the fastest measured there for the
     # model: ghost clipping for a spectrum-input model, expanded weights (ew) for a time-domain one.
     grad_sample_mode: GradSampleMode = "auto"
+    # σ of the DP-released final evaluation of the shared model (classification): each plant
+    # releases its correctly classified and its total held-out windows, each + N(0, σ²) (two
+    # Gaussian releases in its ledger, within the run's target/budget). null: no DP evaluation.
+    evaluation_noise_multiplier: float | None = None
 
     def problems(self) -> list[str]:
         out = []
+        if self.evaluation_noise_multiplier is not None and not (
+                self.evaluation_noise_multiplier > 0 and math.isfinite(self.evaluation_noise_multiplier)):
+            out.append(f"evaluation_noise_multiplier must be > 0 (or null: no DP evaluation), "
+                       f"got {self.evaluation_noise_multiplier}")
         if not self.enabled:
             return out
         if (self.noise_multiplier is None) == (self.target_epsilon is None):
@@ -376,6 +386,11 @@ class SimulationConfig:
     memory_check: bool = True
     messages_in_flight: int | None = None
     prompt_delivery: bool = True
+    # Research only: every privacy mechanism's noise keyed from public values (seed, plant, round),
+    # so a run can be repeated bit for bit. Anyone who knows those values can regenerate and
+    # subtract the noise: the run is NOT private, and its report, results and model cards say so.
+    # Simulated plants only; a deployed plant always draws secret noise.
+    reproducible_noise: bool = False
 
     def problems(self) -> list[str]:
         out = []
@@ -502,6 +517,7 @@ class PlantSpec:
     state_dir: str | None = None
     k_shot: int | None = None
     transfer: TransferMethod | None = None
+    privacy_policy: PrivacyPolicy | None = None  # simulation: this plant's own policy (else the scenario's)
 
     @property
     def has_labels(self) -> bool:
@@ -565,6 +581,10 @@ class Scenario:
     evaluation: EvaluationConfig = field(default_factory=EvaluationConfig)
     transfer: TransferConfig = field(default_factory=TransferConfig)
     simulation: SimulationConfig = field(default_factory=SimulationConfig)
+    # Simulation: the privacy policy of every simulated plant without its own ``privacy_policy``.
+    # null: DP required exactly when ``privacy.enabled`` (or the plant has a privacy_budget), the
+    # other limits at their safe defaults (common/privacy/policy.py).
+    plant_policy: PrivacyPolicy | None = None
     runs_dir: str = "runs"
     state_dir: str | None = None
     source_file: str = ""
@@ -609,6 +629,9 @@ class RunSpec:
     target_scale: float = 1.0
     target_range: tuple[float, ...] | None = None  # regression: predictions clipped into [low, high]
     channels: int = 0  # input channels every plant must have (0: not yet known)
+    # set by the coordinator once it knows the targets: source plants will be asked for DP feature
+    # statistics this run, so they calibrate their noise for that release too (one budget)
+    source_stats_planned: bool = False
 
     @property
     def num_outputs(self) -> int:

@@ -619,7 +619,18 @@ def load_cmapss(
         task=params.task,
         target_name=f"RUL (cycles, capped at {params.rul_cap:g})",
         preprocessing=CmapssRecipe.from_splits(params, splits).to_json(),
+        cross_window_statistics=cmapss_cross_window_statistics(params),
     )
+
+
+def cmapss_cross_window_statistics(params: CmapssParams) -> str:
+    """What C-MAPSS preprocessing computes across a site's windows (never empty: every sensor is
+    z-scored with the mean and std of the site's rows; see the module docstring)."""
+    what = ["operating-condition centres and per-condition sensor mean/std from the site's rows"
+            if params.condition_normalisation else "sensor mean/std from the site's rows"]
+    if params.baseline_cycles:
+        what.append(f"each engine's baseline over its first {params.baseline_cycles} cycles (shared by its windows)")
+    return "; ".join(what)
 
 
 def _notes(path: Path, params: CmapssParams, n_all: int, n_train: int, n_val: int, n_test: int,

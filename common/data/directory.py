@@ -260,6 +260,9 @@ def load_directory(
         task=manifest.task,
         target_name=manifest.target_name,
         preprocessing=preprocessing,
+        cross_window_statistics=(f"the preprocessing recipe in {manifest.preprocessing.name} (statistics of the "
+                                 "plant's own records, computed when the directory was exported)"
+                                 if preprocessing is not None and manifest.preprocessing is not None else ""),
     )
 
 

@@ -133,6 +133,10 @@ class PlantData:
     # How raw records become this plant's windows, when a source can redo it on new data (C-MAPSS:
     # common.data.cmapss_recipe); JSON-able, kept with the plant's model, never sent.
     preprocessing: dict[str, Any] | None = None
+    # Any statistic of this plant's data, computed across windows, that shapes what the model
+    # sees (e.g. z-score statistics of all training rows); "" when every window is prepared on
+    # its own. DP-SGD's one-window guarantee assumes "": a DP plant refuses to train otherwise.
+    cross_window_statistics: str = ""
 
     def __post_init__(self) -> None:
         if self.task not in TASKS:

@@ -56,10 +56,16 @@ def noise_for_target_epsilon(
     prior: Iterable[HistoryEntry] = (),
     accountant: str = "rdp",
     tolerance: float = 1e-3,
+    gaussians: Sequence[tuple[float, int]] = (),
 ) -> float:
-    """Smallest σ (to ``tolerance``) such that ε(prior + σ·steps) ≤ target_epsilon.
+    """Smallest σ (to ``tolerance``) such that the whole run fits the target:
 
-    Raises ValueError when the prior spend alone already reaches the target.
+        ε(prior + DP-SGD(σ, q, steps) + Σ_g Gaussian(max(σ_g, σ))×n_g) ≤ target_epsilon
+
+    ``gaussians`` are the run's other planned releases (feature statistics, DP evaluation) as
+    (configured σ_g, count): each is drawn at no less noise than DP-SGD, so one calibration
+    covers every release of the run (``planned_gaussian_sigma``). Raises ValueError when the
+    prior spend alone already reaches the target.
     """
     prior = list(prior)
     already = epsilon_of(prior, delta, accountant)
@@ -70,7 +76,8 @@ def noise_for_target_epsilon(
         )
 
     def eps(sigma: float) -> float:
-        return epsilon_of(prior + [(sigma, sample_rate, steps)], delta, accountant)
+        extra = [(planned_gaussian_sigma(s, sigma), 1.0, n) for s, n in gaussians]
+        return epsilon_of(prior + [(sigma, sample_rate, steps)] + extra, delta, accountant)
 
     low, high = 0.05, 1.0
     while eps(high) > target_epsilon:
@@ -84,6 +91,11 @@ def noise_for_target_epsilon(
         else:
             high = mid
     return high
+
+
+def planned_gaussian_sigma(configured: float, dp_sgd_sigma: float) -> float:
+    """σ of a plain Gaussian release in a calibrated run: its own, raised to DP-SGD's if lower."""
+    return max(float(configured), float(dp_sgd_sigma))
 
 
 def steps_per_epoch(num_records: int, batch_size: int) -> tuple[float, int]:

@@ -3,6 +3,10 @@
 One call trains for ``epochs`` passes and returns what it spent as ``(σ, q, steps)`` read from
 the Opacus accountant of *this call*; the caller appends that to the plant's lifetime ledger
 (never trust a per-call ε: it ignores everything spent before).
+
+The privacy randomness, Poisson sampling (each window joins a step's batch with probability q)
+and the Gaussian noise on the summed clipped gradients, comes from the caller's
+:class:`~common.privacy.noise.NoiseSource`, never from torch's seeded generators.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from torch.utils.data import DataLoader, TensorDataset
 from common.config.schema import AugmentConfig
 from common.data.augment import augment_batch
 from common.privacy.compat import check_dp_compatible
+from common.privacy.noise import NoiseSource
 from common.training import AUGMENT_SEED_OFFSET, _device_of, labelled, seeds_dropout, supervised_loss
 
 logger = logging.getLogger(__name__)
@@ -66,6 +71,32 @@ class SupervisedLoss(nn.Module):
         return per_sample.sum() if self.reduction == "sum" else per_sample.mean()
 
 
+def use_noise_source(optimizer, noise: NoiseSource) -> None:
+    """Make an Opacus DP optimizer draw its Gaussian noise from ``noise``.
+
+    Opacus' own ``add_noise`` samples from a torch generator (secure only with torchcsprng, which
+    has no build for this torch); this one adds N(0, (σ·C)²) from the ChaCha20 keystream to each
+    parameter's summed clipped gradient, exactly where Opacus adds its own.
+    """
+    from opacus.optimizers.optimizer import _check_processed_flag, _mark_as_processed
+
+    def add_noise() -> None:
+        sigma = getattr(optimizer, "_adjusted_noise_multiplier", optimizer.noise_multiplier)
+        std = sigma * optimizer.max_grad_norm
+        for p in optimizer.params:
+            _check_processed_flag(p.summed_grad)
+            p.grad = (p.summed_grad + noise.torch_normal(std, p.summed_grad)).view_as(p)
+            _mark_as_processed(p.summed_grad)
+
+    optimizer.add_noise = add_noise
+
+
+def poisson_batches(n: int, sample_rate: float, steps: int, noise: NoiseSource):
+    """``steps`` index arrays; window i is in a batch independently with probability q (secret draws)."""
+    for _ in range(steps):
+        yield np.flatnonzero(noise.uniform(n) < sample_rate)
+
+
 def _empty_step(private_module: nn.Module, private_optimizer, criterion, xb: torch.Tensor,
                 yb: torch.Tensor, mode: str) -> None:
     """A Poisson-sampled empty batch is still a (noise-only) step the accountant counts.
@@ -97,11 +128,14 @@ def train_dp(
     noise_multiplier: float,
     max_grad_norm: float,
     seed: int,
+    noise: NoiseSource,
     grad_sample_mode: str = "hooks",
     augment: AugmentConfig | None = None,
 ) -> DPTrainStats:
     """Train ``module`` in place with DP-SGD on the labelled windows.
 
+    ``noise``: the secret (or, for research, reproducible) randomness of sampling and noise;
+    ``seed`` drives only what is not a privacy mechanism (dropout, augmentation).
     ``grad_sample_mode``: Opacus' way to get per-sample gradients (hooks, functorch, ew) or their
     norms (ghost clipping); the clipped, noised update is the same. ``augment`` transforms each
     window on its own (the privacy unit stays one window).
@@ -117,9 +151,7 @@ def train_dp(
     x, y = labelled(x, y)
     if len(y) == 0:
         raise ValueError("no labelled windows to train on: DP pretraining needs labels")
-    generator = torch.Generator().manual_seed(seed)
-    loader = DataLoader(TensorDataset(torch.from_numpy(x), torch.from_numpy(y)),
-                        batch_size=batch_size, shuffle=True, generator=generator)
+    loader = DataLoader(TensorDataset(torch.from_numpy(x), torch.from_numpy(y)), batch_size=batch_size)
     engine = PrivacyEngine(accountant="rdp", secure_mode=False)
     extra = {"criterion": SupervisedLoss()} if grad_sample_mode == "ghost" else {}
     with warnings.catch_warnings():
@@ -131,7 +163,6 @@ def train_dp(
             noise_multiplier=noise_multiplier,
             max_grad_norm=max_grad_norm,
             poisson_sampling=True,
-            noise_generator=torch.Generator(device=device).manual_seed(seed + 1),
             grad_sample_mode=grad_sample_mode,
             **extra,
         )
@@ -139,12 +170,18 @@ def train_dp(
         private_module, private_optimizer, loss_fn, private_loader = made
     else:
         (private_module, private_optimizer, private_loader), loss_fn = made, supervised_loss
+    use_noise_source(private_optimizer, noise)
+    # Opacus' accountant hook counts each optimizer step at its loader's q; the batches are drawn
+    # here with the same q and as many steps per epoch as its sampler takes, from ``noise``.
+    sample_rate, per_epoch = float(private_loader.sample_rate), len(private_loader)
+    x_all, y_all = torch.from_numpy(x), torch.from_numpy(y)
     private_module.train()
     augment_generator = torch.Generator().manual_seed(seed + AUGMENT_SEED_OFFSET)
     losses: list[float] = []
     samples = 0
     for _ in range(epochs):
-        for xb, yb in private_loader:
+        for index in poisson_batches(len(y), sample_rate, per_epoch, noise):
+            xb, yb = x_all[index], y_all[index]
             if augment is not None and augment.enabled:
                 xb = augment_batch(xb, augment, augment_generator)
             xb, yb = xb.to(device), yb.to(device)
@@ -160,7 +197,7 @@ def train_dp(
     private_module.remove_hooks() if hasattr(private_module, "remove_hooks") else None
     history = engine.accountant.history
     steps = sum(n for _, _, n in history)
-    sample_rate = history[0][1] if history else 1.0 / max(1, len(private_loader))
+    sample_rate = history[0][1] if history else sample_rate
     return DPTrainStats(
         loss=float(np.mean(losses)) if losses else float("nan"),
         first_loss=losses[0] if losses else float("nan"),

@@ -1,16 +1,21 @@
 """The plant's privacy ledger: every private release it ever made, on its own disk.
 
-The ledger is append-only JSON, written atomically before anything private leaves the plant.
+The ledger is append-only JSON (mode 0600), written atomically before anything private leaves
+the plant, under an exclusive lock so that overlapping releases cannot drop each other's entry.
 ε is computed from all entries — across rounds, runs and process restarts. A missing ledger
 means "nothing spent yet"; a corrupt or unreadable one stops the plant (never restart from 0).
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import fcntl
 import json
 import logging
 import math
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -104,23 +109,51 @@ class PrivacyLedger:
         """How many releases this ledger holds for one (run, purpose, round): a retried round counts each."""
         return sum(1 for e in self.entries if e.run == run and e.purpose == purpose and e.round == server_round)
 
+    @property
+    def lock_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".lock")
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Exclusive lock on a sibling file (the ledger itself is replaced by rename, so it cannot hold one)."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # closing the descriptor releases the lock
+
     def record(self, entry: LedgerEntry) -> None:
         """Append and persist (atomically) before the release leaves the plant.
 
-        A release id may be recorded once: recording the same release twice would double count it.
+        Read-append-write happens under the lock on the entries freshly read from disk: another
+        ledger object (or process) may have recorded since this one loaded, and its entry must
+        not be overwritten. A release id may be recorded once: recording the same release twice
+        would double count it.
         """
-        if entry.release and any(e.release == entry.release for e in self.entries):
-            raise PrivacyLedgerError(f"{self.path}: release {entry.release!r} is already in the ledger; "
-                                     "a release is accounted once (re-send its cached result instead)")
-        self.entries.append(entry)
-        atomic_write_json(
-            self.path,
-            {
-                "format": LEDGER_FORMAT,
-                "plant_id": self.plant_id,
-                "privacy_unit": "one training window (record)",
-                "entries": [dataclasses.asdict(e) for e in self.entries],
-            },
-        )
+        with self._locked():
+            entries = self._load()
+            if len(entries) < len(self.entries):
+                raise PrivacyLedgerError(
+                    f"{self.path}: the ledger on disk holds {len(entries)} releases, fewer than the "
+                    f"{len(self.entries)} this process already accounted (deleted or replaced while in "
+                    "use?). The plant will not train: restore the ledger from backup. Do not delete it: "
+                    "that would restart the accounting from ε=0 and under-report the privacy already spent."
+                )
+            if entry.release and any(e.release == entry.release for e in entries):
+                raise PrivacyLedgerError(f"{self.path}: release {entry.release!r} is already in the ledger; "
+                                         "a release is accounted once (re-send its cached result instead)")
+            entries.append(entry)
+            atomic_write_json(  # mkstemp's 0600 temporary file becomes the ledger: only the plant's user reads it
+                self.path,
+                {
+                    "format": LEDGER_FORMAT,
+                    "plant_id": self.plant_id,
+                    "privacy_unit": "one training window (record)",
+                    "entries": [dataclasses.asdict(e) for e in entries],
+                },
+            )
+            self.entries = entries
         logger.info("plant %s: ledger +%d steps (σ=%.3f, q=%.4f)", self.plant_id, entry.steps,
                     entry.noise_multiplier, entry.sample_rate)

@@ -53,6 +53,7 @@ from typing import Sequence
 import numpy as np
 
 from common.privacy.accounting import HistoryEntry
+from common.privacy.noise import NoiseSource
 
 ARRAY_PREFIX = "feature_stats."
 STATS_FORMAT = "factoryfl-feature-stats/v1"
@@ -302,7 +303,7 @@ def release_feature_stats(
     noise_multiplier: float,
     clip_norm: float,
     rff: RffSpec,
-    rng: np.random.Generator,
+    rng: NoiseSource | np.random.Generator,
     allow_nonprivate: bool = False,
 ) -> tuple[FeatureStats, list[HistoryEntry]]:
     """Clip, sum and noise the four queries (module docstring); return stats and ledger entries.
@@ -345,10 +346,11 @@ def sensitivities(clip_norm: float) -> dict[str, float]:
 
 
 def noisy_queries(features: np.ndarray, labels: np.ndarray, num_classes: int, *, noise_multiplier: float,
-                  clip_norm: float, rff: RffSpec, rng: np.random.Generator) -> dict[str, np.ndarray]:
+                  clip_norm: float, rff: RffSpec, rng: NoiseSource | np.random.Generator) -> dict[str, np.ndarray]:
     """The raw Gaussian-mechanism answers, before any post-processing (``QUERY_NAMES`` keys).
 
-    Each query q gets N(0, (σ·Δ_q)²) noise per released entry, Δ_q from ``sensitivities``;
+    Each query q gets N(0, (σ·Δ_q)²) noise per released entry, Δ_q from ``sensitivities``, drawn
+    from ``rng``: a plant's secret :class:`~common.privacy.noise.NoiseSource` for a real release;
     the second moment is noised on its upper triangle and mirrored (it stays symmetric).
     ``labels`` must already be in 0..K−1.
     """

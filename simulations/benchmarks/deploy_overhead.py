@@ -27,6 +27,16 @@ from simulations.benchmarks.common import machine, write_results
 logger = logging.getLogger(__name__)
 
 SCENARIO = Path(__file__).resolve().parent.parent / "scenarios" / "deploy_demo.yaml"
+
+
+def _trial_policy(tmp: Path) -> Path:
+    """The plants' own privacy policy for this measurement: DP required (the scenario runs DP), and
+    evaluation metrics and sizes released outside DP so the report shows accuracy."""
+    import yaml
+
+    path = tmp / "privacy_policy.yaml"
+    path.write_text(yaml.safe_dump({"require_dp": True, "allow": ["accounting", "metrics", "sizes"]}))
+    return path
 PLANTS = ["plant-0", "plant-1", "plant-2"]
 
 
@@ -69,7 +79,7 @@ def deployment(tmp: Path) -> dict[str, Any]:
     """Coordinator + 3 plants as processes (TLS, auth), launched with `factoryfl run`."""
     from deploy.local import Deployment
 
-    dep = Deployment(tmp / "dep", SCENARIO, PLANTS)
+    dep = Deployment(tmp / "dep", SCENARIO, PLANTS, plant_policy=_trial_policy(tmp))
     dep.prepare()
     try:
         dep.start_coordinator()

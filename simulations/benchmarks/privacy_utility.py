@@ -91,6 +91,9 @@ def scenario_body(source: Path, name: str, seed: int, epsilon: float | None, bas
         privacy.update({"enabled": True, "target_epsilon": float(epsilon)})
         privacy.setdefault("max_grad_norm", 1.0)
         body["privacy"] = privacy
+        # the plants' own policy (simulation) lets their held-out metrics and sizes out for the table;
+        # the report names both under released_outside_dp
+        body.setdefault("plant_policy", {"allow": ["accounting", "metrics", "sizes"]})
     return body
 
 

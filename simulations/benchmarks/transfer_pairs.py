@@ -62,7 +62,9 @@ def release_within_budget(source, spec, arrays: dict[str, np.ndarray], dp: bool)
     if dp:  # spend what is left of ε = 3 on the statistics (4 Gaussian queries)
         sigma = noise_for_target_epsilon(TOTAL_EPSILON, source.delta(spec), 1.0, 4, prior=source.ledger().history())
         spec = dataclasses.replace(spec, transfer=dataclasses.replace(
-            spec.transfer, stats=dataclasses.replace(spec.transfer.stats, noise_multiplier=sigma)))
+            spec.transfer, stats=dataclasses.replace(spec.transfer.stats, noise_multiplier=sigma)),
+            # the release's ceiling is the whole ε = 3 (pretraining was planned at 2.5 of it)
+            privacy=dataclasses.replace(spec.privacy, target_epsilon=TOTAL_EPSILON))
     declined, stats_arrays, scalars, _ = release_source_stats(source, spec, arrays, "bench")
     if declined:
         raise RuntimeError(f"source {source.plant_id} declined to release statistics: {declined}")
