@@ -24,5 +24,6 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-def atomic_write_json(path: Path, obj: Any) -> None:
-    atomic_write_bytes(path, json.dumps(obj, indent=2, sort_keys=True, default=str).encode())
+def atomic_write_json(path: Path, obj: Any, *, sort_keys: bool = True) -> None:
+    """``sort_keys=False`` keeps the object's own key order (a results file whose first key warns)."""
+    atomic_write_bytes(path, json.dumps(obj, indent=2, sort_keys=sort_keys, default=str).encode())

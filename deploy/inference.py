@@ -238,7 +238,7 @@ def export(state_dir: Path, out_dir: Path) -> dict[str, Path]:
         "torchscript": {"file": script_path.name, "max_abs_diff_vs_eager": gap, "torch": torch.__version__},
     }
     card_json = out_dir / "model_card.json"
-    atomic_write_json(card_json, card)
+    atomic_write_json(card_json, card, sort_keys=False)
     card_md = out_dir / "model_card.md"
     card_md.write_text(_card_markdown(card))
     return {"model": script_path, "card_json": card_json, "card_md": card_md}

@@ -295,9 +295,9 @@ def run_federation(grid: Grid, scenario: Scenario, run_dir: Path, resume: bool =
     results = coordinator.run()
     torch.save({"arrays": {k: torch.from_numpy(v) for k, v in coordinator.final_arrays.items()},
                 "run": run_dir.name, "scenario": scenario.name}, run_dir / "global_model.pt")
-    atomic_write_json(run_dir / "results.json", results)
+    atomic_write_json(run_dir / "results.json", results, sort_keys=False)
     report = write_report(run_dir, results)
-    atomic_write_json(run_dir / "results.json", results)
+    atomic_write_json(run_dir / "results.json", results, sort_keys=False)
     logger.info("report: %s", report)
     return results
 

@@ -244,5 +244,5 @@ def simulate(scenario_path: str | Path, runs_dir: str | None = None, ray_address
         add_centralized_baseline(scenario, results)
     results.pop("summary", None)
     write_report(run_dir, results)
-    atomic_write_json(results_path, results)
+    atomic_write_json(results_path, results, sort_keys=False)
     return run_dir

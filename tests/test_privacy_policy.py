@@ -192,7 +192,17 @@ def test_two_identical_dp_runs_give_different_models_unless_noise_is_reproducibl
     _, _, fourth = _run(path, tmp_path, "fourth")
     assert torch.equal(_global(third), _global(fourth))
     assert next(iter(results)) == "not_private" and "NOT PRIVATE" in results["not_private"]
+    # first in the results file, the report and the plant's model card
+    assert (third / "results.json").read_text().splitlines()[1].lstrip().startswith('"not_private": "NOT PRIVATE')
     assert (third / "report.md").read_text().startswith("**NOT PRIVATE")
+    from deploy.inference import export
+
+    card = export(third / "plants" / "plant-0", tmp_path / "card")
+    assert card["card_md"].read_text().startswith("**NOT PRIVATE")
+    assert next(iter(json.loads(card["card_json"].read_text()))) == "not_private"
+    # secret noise: no banner anywhere
+    assert "NOT PRIVATE" not in (first / "report.md").read_text()
+    assert "NOT PRIVATE" not in export(first / "plants" / "plant-0", tmp_path / "card1")["card_md"].read_text()
 
 
 # ---------------------------------------------------------------- DP-compatible preprocessing

@@ -84,6 +84,10 @@ def scenario_body(source: Path, name: str, seed: int, epsilon: float | None, bas
     if rounds is not None:
         body.setdefault("federation", {})["rounds"] = rounds
     privacy = dict(body.get("privacy") or {})
+    # the plants' own policy (simulation): DP required in the DP arms only, and their held-out
+    # metrics and sizes may leave for the table (the report names both under released_outside_dp)
+    body["plant_policy"] = {**(body.get("plant_policy") or {}), "require_dp": epsilon is not None,
+                            "allow": ["accounting", "metrics", "sizes"]}
     if epsilon is None:
         body["privacy"] = {"enabled": False}
     else:
@@ -91,9 +95,6 @@ def scenario_body(source: Path, name: str, seed: int, epsilon: float | None, bas
         privacy.update({"enabled": True, "target_epsilon": float(epsilon)})
         privacy.setdefault("max_grad_norm", 1.0)
         body["privacy"] = privacy
-        # the plants' own policy (simulation) lets their held-out metrics and sizes out for the table;
-        # the report names both under released_outside_dp
-        body.setdefault("plant_policy", {"allow": ["accounting", "metrics", "sizes"]})
     return body
 
 
