@@ -28,6 +28,7 @@ from common.config.scenario import run_spec_to_json
 from common.fileio import atomic_write_bytes
 from common.models import build_model, shared_state
 from server.aggregation import make_aggregator, update_problems
+from server.screening import all_finite, relative_norm_outliers, update_norm, weight_problem
 from server.transport import Reply, Transport
 
 logger = logging.getLogger(__name__)
@@ -63,6 +64,68 @@ def dp_accuracy(metrics: dict[str, float]) -> dict[str, float]:
     correct, count = float(metrics[wire.EVAL_DP_CORRECT]), float(metrics[wire.EVAL_DP_COUNT])
     accuracy = min(1.0, max(0.0, correct / count)) if count >= 1 else float("nan")
     return {"accuracy": accuracy, "noisy_correct": correct, "noisy_count": count}
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def hello_facts(reply: Reply) -> tuple[tuple[tuple[str, ...], tuple[int, int]], str]:
+    """((class names, (channels, window length)), "") from a hello reply, or (_, why it is unusable)."""
+    names = reply.config.get(wire.CLASS_NAMES)
+    channels, window = reply.metrics.get(wire.CHANNELS), reply.metrics.get(wire.WINDOW_LENGTH)
+    if not isinstance(names, (list, tuple)) or not names or not all(isinstance(n, str) for n in names):
+        return ((), (0, 0)), f"hello carried no usable {wire.CLASS_NAMES!r} (got {names!r})"
+    numbers_ok = all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and v >= 1
+                     and float(v).is_integer() for v in (channels, window))
+    if not numbers_ok:
+        return ((), (0, 0)), (f"hello carried no usable {wire.CHANNELS!r}/{wire.WINDOW_LENGTH!r} "
+                              f"(got {channels!r}/{window!r})")
+    return (tuple(names), (int(channels), int(window))), ""
+
+
+def expected_stats_layout(spec: RunSpec) -> dict[str, Any]:
+    """What every source's statistics must be computed with: the run's classes, feature size,
+    clipping norm and random-feature map."""
+    from common.transfer.stats import RffSpec
+
+    cfg = spec.transfer.stats
+    return {"num_classes": 1 if spec.task == "regression" else spec.num_classes, "dim": spec.model.feature_dim,
+            "clip_norm": cfg.clip_norm,
+            "rff": RffSpec(seed=cfg.rff_seed, num_features=cfg.rff_features, bandwidth=cfg.rff_bandwidth)}
+
+
+def parse_source_stats(reply: Reply, expected: dict[str, Any]) -> tuple[Any, str]:
+    """(FeatureStats, "") from one source's reply, or (None, why it is unusable): malformed JSON,
+    missing keys, wrong shapes, non-finite values, or a layout other than the run's
+    (``expected_stats_layout``: classes, dimension, clipping, random features)."""
+    from common.transfer.stats import FeatureStats
+
+    try:
+        scalars = json.loads(str(reply.config[wire.STATS_SCALARS]))
+        if not isinstance(scalars, dict):
+            raise ValueError(f"{wire.STATS_SCALARS} is not a JSON object")
+        stats = FeatureStats.from_arrays(dict(reply.arrays or {}), scalars)
+    except (KeyError, ValueError, TypeError, AttributeError) as exc:  # JSONDecodeError is a ValueError
+        return None, f"malformed feature statistics ({type(exc).__name__}: {exc})"
+    mismatched = [f"{name} {getattr(stats, name)!r} (expected {value!r})" for name, value in expected.items()
+                  if getattr(stats, name) != value]
+    if mismatched:
+        return None, f"feature statistics not computed as the run asks: {'; '.join(mismatched)}"
+    return stats, ""
+
+
+def _majority(items: list[Any]) -> Any:
+    """The most common item; ties go to the one seen first (plants are visited in id order)."""
+    counts: dict[Any, int] = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return max(counts, key=lambda item: (counts[item], -items.index(item)))
+
+
+def declared_names(declared: dict[str, tuple[tuple[str, ...], tuple[int, int]]]) -> tuple[str, ...]:
+    """A regression federation's class names: the first plant's (they name no outputs)."""
+    return next(iter(declared.values()))[0]
 
 
 def _int_or_none(value: Any) -> int | None:
@@ -102,33 +165,51 @@ class Coordinator:
 
     # ------------------------------------------------------------------ discovery
     def _discover(self) -> RunSpec:
+        """Say hello; judge each plant's reply on its own. The class list and input shape are the
+        majority's (ties: the most plants, then the first plant id): a plant whose reply is
+        malformed or disagrees is recorded as failed and the federation goes on without it."""
         timeout = 600.0
         replies = self.transport.discover(self.expected_plants, timeout, self._hello_config(),
                                           expected_ids=set(self.expected_ids) if self.expected_ids else None)
-        classes: dict[tuple[str, ...], list[str]] = {}
-        shapes: dict[tuple[int, int], list[str]] = {}
-        for plant_id, reply in replies.items():
+        declared: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {}
+        for plant_id, reply in sorted(replies.items()):
             record = PlantRecord(plant_id)
             self.plants[plant_id] = record
-            if reply.error:
-                record.status, record.status_reason = "failed", reply.error
-                logger.error("plant %s failed at start: %s", plant_id, reply.error)
+            problem = reply.error or ""
+            if not problem:
+                facts, problem = hello_facts(reply)
+            if problem:
+                record.status, record.status_reason = "failed", problem
+                logger.error("plant %s failed at start: %s", plant_id, problem)
                 continue
             record.facts = {**reply.config, **reply.metrics}
-            classes.setdefault(tuple(reply.config.get(wire.CLASS_NAMES, [])), []).append(plant_id)
-            shapes.setdefault((int(reply.metrics[wire.CHANNELS]), int(reply.metrics[wire.WINDOW_LENGTH])),
-                              []).append(plant_id)
-        if not classes:
+            declared[plant_id] = facts
+        if not declared:
             raise FederationError("no plant could start: see each plant's error above")
-        if len(classes) > 1 and self.spec_factory(()).task == "classification":
-            detail = "; ".join(f"{plants}: {list(names)}" for names, plants in classes.items())
-            raise FederationError(f"plants disagree on the class list ({detail}): give every plant the same classes")
-        if len(shapes) > 1:
-            detail = "; ".join(f"{plants}: channels={c}, window={w}" for (c, w), plants in shapes.items())
-            raise FederationError(f"plants disagree on input shape ({detail}): use the same channels and window")
-        class_names = next(iter(classes))
-        (self.channels, _window), = shapes
-        return dataclasses.replace(self.spec_factory(class_names), channels=self.channels)
+        classification = self.spec_factory(()).task == "classification"
+        (class_names, shape) = _majority([(names if classification else (), shape)
+                                          for names, shape in declared.values()])
+        self.channels = shape[0]
+        self.joined_as = (class_names if classification else (), shape)  # what a plant joining later must match
+        for plant_id, (names, plant_shape) in declared.items():
+            problem = self._misfit(names, plant_shape)
+            if problem:
+                record = self.plants[plant_id]
+                record.status, record.status_reason = "failed", problem
+                logger.error("plant %s left out of the federation: %s", plant_id, problem)
+        return dataclasses.replace(self.spec_factory(class_names if classification else declared_names(declared)),
+                                   channels=self.channels)
+
+    def _misfit(self, names: tuple[str, ...], shape: tuple[int, int]) -> str:
+        """Why a plant's classes or input do not fit the federation's ("" when they do)."""
+        class_names, federation_shape = self.joined_as
+        problems = []
+        if class_names and names != class_names:
+            problems.append(f"its classes {list(names)} differ from the federation's {list(class_names)}")
+        if shape != federation_shape:
+            problems.append(f"its input (channels={shape[0]}, window={shape[1]}) differs from the federation's "
+                            f"(channels={federation_shape[0]}, window={federation_shape[1]})")
+        return "; ".join(problems) + ": give it the same classes, channels and window" if problems else ""
 
     def _hello_config(self) -> dict[str, Any]:
         return {wire.RUN_NAME: self.run_name, wire.RUN_DIR: str(self.run_dir)}
@@ -139,11 +220,13 @@ class Coordinator:
         if reply.error:
             record.status, record.status_reason = "failed", reply.error
             return
-        facts = {**reply.config, **reply.metrics}
-        shape = (int(facts.get(wire.CHANNELS, -1)), int(facts.get(wire.WINDOW_LENGTH, -1)))
-        if getattr(self, "channels", None) is not None and shape[0] != self.channels:
-            record.status, record.status_reason = "failed", f"input shape {shape} does not fit the federation"
+        (names, shape), problem = hello_facts(reply)
+        if not problem and getattr(self, "joined_as", None) is not None:
+            problem = self._misfit(names, shape)
+        if problem:
+            record.status, record.status_reason = "failed", problem
             return
+        facts = {**reply.config, **reply.metrics}
         if record.status != "budget_exhausted":
             record.status, record.status_reason = "ok", ""
         record.facts = facts
@@ -294,8 +377,12 @@ class Coordinator:
             t_send = time.perf_counter()
             replies = self._send(wire.MSG_PRETRAIN, chosen, arrays, config, spec.federation.round_timeout_s)
             t_replies = time.perf_counter()
-            accepted: list[tuple[dict[str, np.ndarray], float]] = []
+            candidates: dict[str, tuple[dict[str, np.ndarray], float]] = {}
             excluded: dict[str, str] = {}
+            for plant_id in self._offline_trainable(chosen):
+                excluded[plant_id] = "not connected: missed this round's training"
+                self.plants[plant_id].excluded_rounds.append({"round": server_round, "phase": "pretrain",
+                                                              "reason": excluded[plant_id]})
             losses, epsilons, participants = {}, {}, []
             train_seconds: list[float] = []
             up_bytes: list[int] = []
@@ -317,15 +404,13 @@ class Coordinator:
                         | ({"noise_multiplier": reply.metrics[wire.NOISE_MULTIPLIER]}
                            if wire.NOISE_MULTIPLIER in reply.metrics else {}))
                 if reason:
-                    excluded[plant_id] = reason
-                    self.plants[plant_id].excluded_rounds.append({"round": server_round, "reason": reason})
+                    self._leave_out(plant_id, server_round, reason, excluded)
                     if reply.config.get(wire.STATUS) == wire.STATUS_DECLINED and "budget" in reason:
                         self.plants[plant_id].status = "budget_exhausted"
                         self.plants[plant_id].status_reason = reason
-                    logger.warning("round %d: plant %s left out: %s", server_round, plant_id, reason)
                     continue
-                # a DP plant may keep its size home: its update then counts with weight 1
-                accepted.append((reply.arrays, float(reply.metrics.get(wire.NUM_EXAMPLES, 1.0))))
+                weight, _ = weight_problem(reply.metrics.get(wire.NUM_EXAMPLES), self._declared_labelled(plant_id))
+                candidates[plant_id] = (reply.arrays, weight)
                 participants.append(plant_id)
                 node = str(reply.config.get(wire.WORKER_NODE, ""))
                 if node:  # simulation on Ray: which node trained this plant
@@ -334,17 +419,30 @@ class Coordinator:
                     losses[plant_id] = float(reply.metrics[wire.TRAIN_LOSS])
                 if wire.TRAIN_SECONDS in reply.metrics:  # ... and their training time
                     train_seconds.append(float(reply.metrics[wire.TRAIN_SECONDS]))
+            norms = {p: update_norm(a, arrays) for p, (a, _) in candidates.items()}
+            for plant_id, reason in relative_norm_outliers(norms, spec.federation.relative_norm_bound).items():
+                self._leave_out(plant_id, server_round, reason, excluded)
+                del candidates[plant_id]
+                participants.remove(plant_id)
+                losses.pop(plant_id, None)
+            accepted = list(candidates.values())
             minimum = spec.federation.strategy.min_train_plants
             if 0 < len(accepted) < minimum:
                 logger.warning("round %d: %d usable update(s), fewer than min_train_plants=%d: the global model is "
                                "unchanged this round", server_round, len(accepted), minimum)
                 accepted = []
-            if accepted and client_dp is not None:
-                # the noisy mean of clipped updates is the new candidate; the strategy then steps to it
-                noisy = client_dp.aggregate(arrays, accepted)
-                arrays = aggregator.aggregate(arrays, [(noisy, 1.0)])
-            elif accepted:
-                arrays = aggregator.aggregate(arrays, accepted)
+            skipped = ""
+            if accepted:
+                if client_dp is not None:
+                    # the noisy mean of clipped updates is the new candidate; the strategy then steps to it
+                    new_arrays = aggregator.aggregate(arrays, [(client_dp.aggregate(arrays, accepted), 1.0)])
+                else:
+                    new_arrays = aggregator.aggregate(arrays, accepted)
+                if all_finite(new_arrays):
+                    arrays = new_arrays
+                else:  # never installed: every plant would train from NaN next round
+                    skipped = "the aggregate was not finite; the global model is unchanged this round"
+                    logger.error("round %d: %s", server_round, skipped)
             else:
                 logger.warning("round %d: no usable update; the global model is unchanged", server_round)
             t_aggregated = time.perf_counter()
@@ -354,6 +452,7 @@ class Coordinator:
                 "round": server_round,
                 "participants": sorted(participants),
                 "excluded": excluded,
+                **({"aggregate_skipped": skipped} if skipped else {}),
                 "train_loss": float(sum(losses[p] * weights[p] for p in losses) / total) if losses else None,
                 "per_plant_train_loss": losses,
                 "epsilon": epsilons,
@@ -385,6 +484,25 @@ class Coordinator:
                         f"{acc:.4f}" if acc is not None else "—", eps_text, record["wall_time_s"])
         return arrays
 
+    def _leave_out(self, plant_id: str, server_round: int, reason: str, excluded: dict[str, str]) -> None:
+        """Record that a plant's update is not in this round's aggregate, and why."""
+        excluded[plant_id] = reason
+        self.plants[plant_id].excluded_rounds.append({"round": server_round, "phase": "pretrain", "reason": reason})
+        logger.warning("round %d: plant %s left out: %s", server_round, plant_id, reason)
+
+    def _declared_labelled(self, plant_id: str) -> float | None:
+        """The labelled windows a plant declared at hello (None: it kept its sizes home)."""
+        value = self.plants[plant_id].facts.get(wire.N_TRAIN_LABELLED) if plant_id in self.plants else None
+        return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+    def _offline_trainable(self, chosen: list[str]) -> list[str]:
+        """Ready, labelled plants that are not connected this round (they miss it; the report says so)."""
+        online = getattr(self.transport, "online_plants", None)
+        if online is None:
+            return []
+        connected = online()
+        return sorted(p for p in self._trainable_plants() if p not in chosen and p not in connected)
+
     @staticmethod
     def _decoded(reply: Reply, current: dict[str, np.ndarray], spec: RunSpec) -> tuple[Reply, str]:
         """The reply with its (possibly compressed) update decoded to parameters; or why it cannot be."""
@@ -406,9 +524,9 @@ class Coordinator:
             return f"declined: {reply.config.get(wire.REASON, '')}"
         if reply.arrays is None:
             return "reply carried no parameters"
-        weight = reply.metrics.get(wire.NUM_EXAMPLES, 1.0)
-        if not (isinstance(weight, (int, float)) and math.isfinite(weight) and weight > 0):
-            return f"reply carried num-examples={weight!r}: a positive finite number is required"
+        _, weight_reason = weight_problem(reply.metrics.get(wire.NUM_EXAMPLES), self._declared_labelled(reply.plant_id))
+        if weight_reason:
+            return weight_reason
         problems = update_problems(reply.arrays, current, spec.federation.max_update_norm)
         return "; ".join(problems)
 
@@ -420,14 +538,18 @@ class Coordinator:
         replies = self._send(wire.MSG_EVALUATE, plants, arrays, config, spec.federation.round_timeout_s)
         acc, loss, rmse, n = {}, {}, {}, {}
         for plant_id, reply in replies.items():
-            if reply.error:
+            if reply.error:  # the report lists every phase a plant missed, and why
+                self.plants[plant_id].excluded_rounds.append({"round": server_round, "phase": "evaluate",
+                                                              "reason": reply.error})
                 continue
-            n[plant_id] = reply.metrics.get(wire.N_TEST, 1)
-            if wire.EVAL_ACCURACY in reply.metrics:
-                acc[plant_id] = reply.metrics[wire.EVAL_ACCURACY]
-                loss[plant_id] = reply.metrics[wire.EVAL_LOSS]
-            if wire.EVAL_RMSE in reply.metrics:
-                rmse[plant_id] = reply.metrics[wire.EVAL_RMSE]
+            m = reply.metrics
+            count = m.get(wire.N_TEST, 1)
+            n[plant_id] = count if _finite(count) and count > 0 else 1  # a plant's claim weighs its own metric only
+            if _finite(m.get(wire.EVAL_ACCURACY)) and 0 <= m[wire.EVAL_ACCURACY] <= 1 and _finite(m.get(wire.EVAL_LOSS)):
+                acc[plant_id] = m[wire.EVAL_ACCURACY]
+                loss[plant_id] = m[wire.EVAL_LOSS]
+            if _finite(m.get(wire.EVAL_RMSE)):
+                rmse[plant_id] = m[wire.EVAL_RMSE]
 
         def weighted(values: dict[str, float]) -> float | None:
             total = sum(n[p] for p in values) or 1
@@ -451,6 +573,7 @@ class Coordinator:
             logger.warning("no labelled source plant can release feature statistics; targets adapt without them")
             return None
         released = []
+        layout = expected_stats_layout(spec)
         for plant_id, reply in self._broadcast(spec, wire.MSG_FEATURE_STATS, arrays, sources).items():
             if reply.error or reply.arrays is None:
                 continue
@@ -462,7 +585,13 @@ class Coordinator:
             if wire.EPSILON in reply.metrics:
                 self.plants[plant_id].privacy["epsilon"] = float(reply.metrics[wire.EPSILON])
                 self.plants[plant_id].privacy["delta"] = float(reply.metrics.get(wire.DELTA, 0.0))
-            released.append(FeatureStats.from_arrays(reply.arrays, json.loads(str(reply.config[wire.STATS_SCALARS]))))
+            stats, problem = parse_source_stats(reply, layout)
+            if problem:  # this source's statistics are left out; the others still serve the targets
+                self.plants[plant_id].excluded_rounds.append({"round": "feature_stats", "phase": "feature_stats",
+                                                              "reason": problem})
+                logger.warning("plant %s: feature statistics left out: %s", plant_id, problem)
+                continue
+            released.append(stats)
         if not released:
             return None
         combined = aggregate(released)

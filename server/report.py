@@ -509,7 +509,8 @@ def left_out_entries(results: Mapping[str, Any]) -> list[str]:
             if isinstance(entry, Mapping):
                 seen.add((pid, entry.get("round")))
                 reason = _inline(entry.get("reason") or "") or "no reason given"
-                bullets.append(f"- `{pid}`, round {entry.get('round', '?')}: {reason}")
+                phase = f" ({entry['phase']})" if entry.get("phase") else ""
+                bullets.append(f"- `{pid}`, round {entry.get('round', '?')}{phase}: {reason}")
     for i, record in enumerate(rounds_of(results)):
         number = round_number(record, i)
         for pid, reason in _round_exclusions(record.get("excluded")):

@@ -1,0 +1,186 @@
+"""One bad plant cannot spoil a federation: each reply judged on its own, declared sizes bounded,
+a norm bound relative to the round, non-finite aggregates never installed, every exclusion
+recorded. Through the real coordinator and ClientApp in process (``LoopbackGrid``)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+import yaml
+from flwr.app import ArrayRecord, ConfigRecord, Message, MetricRecord, RecordDict
+
+from common import wire
+from common.config import load_scenario
+from server.app import run_federation
+from server.screening import relative_norm_outliers, weight_problem
+from tests.conftest import tiny_scenario, with_explicit_plants
+from tests.helpers.loopback import LoopbackGrid
+
+ATTACKER = 103  # the third plant (plant-2) of a tiny scenario
+
+
+def _run(path: Path, tmp_path: Path, hook=None, plants: int = 3):
+    scenario = load_scenario(path)
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    return run_federation(LoopbackGrid(path, plants, run_dir, reply_hook=hook), scenario, run_dir), run_dir
+
+
+def _five(tmp_path: Path, **overrides) -> Path:
+    return tiny_scenario(tmp_path, synthetic_plants={"count": 5, "seed": 0, "num_windows_per_class": 16},
+                         federation={"rounds": 3, "training": {"local_epochs": 1, "batch_size": 16,
+                                                                "learning_rate": 0.003}}, **overrides)
+
+
+def _with(msg: Message, reply: Message, *, arrays=None, metrics=None, config=None) -> Message:
+    content = RecordDict()
+    for name, record in reply.content.items():
+        content[name] = record
+    if arrays is not None:
+        content[wire.ARRAYS] = ArrayRecord({k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in arrays.items()})
+    if metrics is not None:
+        content[wire.METRICS] = MetricRecord(metrics)
+    if config is not None:
+        content[wire.CONFIG] = ConfigRecord(config)
+    return Message(content, reply_to=msg)
+
+
+def _scaled(msg: Message, reply: Message, factor: float) -> dict[str, np.ndarray]:
+    current = {k: v.numpy() for k, v in msg.content[wire.ARRAYS].items()}
+    trained = {k: v.numpy() for k, v in reply.content[wire.ARRAYS].items()}
+    return {k: current[k] + factor * (trained[k] - current[k]) for k in trained}
+
+
+# ---------------------------------------------------------------- pure screening rules
+def test_declared_weight_must_be_finite_positive_and_at_most_the_hello_count():
+    assert weight_problem(None, 100.0) == (1.0, "")            # kept home (DP): weight 1
+    assert weight_problem(80.0, 100.0) == (80.0, "")
+    assert weight_problem(80.0, None) == (1.0, "")             # no count at hello: not trusted beyond 1
+    for bad in (math.inf, math.nan, 0.0, -3.0, "12", True):
+        assert weight_problem(bad, 100.0)[1]
+    assert "more than the 100" in weight_problem(1e6, 100.0)[1]
+
+
+def test_relative_norm_bound_needs_three_updates_and_names_the_median():
+    assert relative_norm_outliers({"a": 1.0, "b": 100.0}, 3.0) == {}     # two plants: who is honest?
+    out = relative_norm_outliers({"a": 1.0, "b": 1.2, "c": 0.9, "d": 3.5}, 3.0)
+    assert list(out) == ["d"] and "median norm 1.1" in out["d"]
+    assert relative_norm_outliers({"a": 1.0, "b": 1.2, "c": 50.0}, None) == {}
+
+
+# ---------------------------------------------------------------- attacks through the federation
+@pytest.mark.parametrize("attack, expect", [
+    ("scale_x100", "median norm"),
+    ("sign_flip_x10", "median norm"),
+    ("num_examples_1e6_flip", "labelled windows the plant declared at hello"),
+    ("num_examples_inf", "positive finite number"),
+])
+def test_one_attacking_plant_is_left_out_every_round_and_recorded(tmp_path, attack, expect):
+    def hook(node, msg, reply):
+        if node != 105 or msg.metadata.message_type != wire.MSG_PRETRAIN or reply.has_error():
+            return reply
+        metrics = dict(reply.content[wire.METRICS])
+        if attack == "scale_x100":
+            return _with(msg, reply, arrays=_scaled(msg, reply, 100.0))
+        if attack == "sign_flip_x10":
+            return _with(msg, reply, arrays=_scaled(msg, reply, -10.0))
+        if attack == "num_examples_1e6_flip":
+            return _with(msg, reply, arrays=_scaled(msg, reply, -1.0), metrics={**metrics, wire.NUM_EXAMPLES: 1e6})
+        return _with(msg, reply, metrics={**metrics, wire.NUM_EXAMPLES: math.inf})
+
+    results, run_dir = _run(_five(tmp_path), tmp_path, hook, plants=5)
+    for record in results["rounds"]:
+        assert record["participants"] == ["plant-0", "plant-1", "plant-2", "plant-3"]
+        assert expect in record["excluded"]["plant-4"]
+    assert len(results["plants"]["plant-4"]["excluded_rounds"]) == 3
+    arrays = torch.load(run_dir / "global_model.pt", weights_only=True)["arrays"]
+    assert all(torch.isfinite(v).all() for v in arrays.values())
+    assert expect.split()[0] in (run_dir / "report.md").read_text()
+
+
+def test_malformed_or_disagreeing_hello_leaves_that_plant_out_not_the_federation(tmp_path):
+    def hook(node, msg, reply):
+        if msg.metadata.message_type != wire.MSG_HELLO or reply.has_error():
+            return reply
+        if node == 101:  # no channels
+            metrics = {k: v for k, v in reply.content[wire.METRICS].items() if k != wire.CHANNELS}
+            return _with(msg, reply, metrics=metrics)
+        if node == 102:  # another class list
+            config = dict(reply.content[wire.CONFIG])
+            config[wire.CLASS_NAMES] = ["a", "b"]
+            return _with(msg, reply, config=config)
+        return reply
+
+    results, _ = _run(_five(tmp_path), tmp_path, hook, plants=5)
+    assert results["plants"]["plant-0"]["status"] == "failed"
+    assert "channels" in results["plants"]["plant-0"]["status_reason"]
+    assert results["plants"]["plant-1"]["status"] == "failed"
+    assert "differ from the federation's" in results["plants"]["plant-1"]["status_reason"]
+    assert results["class_names"] != ["a", "b"] and len(results["class_names"]) == 5
+    assert all(r["participants"] == ["plant-2", "plant-3", "plant-4"] for r in results["rounds"])
+
+
+@pytest.mark.parametrize("corrupt", ["bad_json", "missing_key", "wrong_shape", "nan"])
+def test_malformed_feature_statistics_are_left_out_and_the_target_still_adapts(tmp_path, corrupt):
+    path = with_explicit_plants(tiny_scenario(tmp_path, transfer={"adaptation": {"epochs": 1}}),
+                                {"labelled_fraction": 0.0, "transfer": "coral"})
+
+    def hook(node, msg, reply):
+        if node != 101 or msg.metadata.message_type != wire.MSG_FEATURE_STATS or reply.has_error():
+            return reply
+        config = dict(reply.content[wire.CONFIG])
+        arrays = {k: v.numpy() for k, v in reply.content[wire.ARRAYS].items()}
+        if corrupt == "bad_json":
+            config[wire.STATS_SCALARS] = "{not json"
+        elif corrupt == "missing_key":
+            config[wire.STATS_SCALARS] = '{"feature_stats.format": "factoryfl-feature-stats/v1"}'
+        elif corrupt == "wrong_shape":
+            arrays = {k: (v[:1] if v.ndim else v) for k, v in arrays.items()}
+        else:
+            arrays = {k: np.full_like(v, np.nan) for k, v in arrays.items()}
+        return _with(msg, reply, arrays=arrays, config=config)
+
+    results, _ = _run(path, tmp_path, hook)
+    excluded = results["plants"]["plant-0"]["excluded_rounds"]
+    assert any(e.get("phase") == "feature_stats" for e in excluded), excluded
+    assert results["plants"]["plant-2"]["transfer"]["chosen"] == "coral"
+    assert "federated_adapted" in results["plants"]["plant-2"]["metrics"]
+
+
+def test_a_non_finite_aggregate_is_never_installed(tmp_path, monkeypatch):
+    import server.federation as federation
+
+    class Poisoned:
+        name = "poisoned"
+
+        def aggregate(self, current, updates):
+            return {k: np.full_like(v, np.nan) for k, v in current.items()}
+
+        def state_dict(self):
+            return {}
+
+        def load_state_dict(self, state):
+            return None
+
+    monkeypatch.setattr(federation, "make_aggregator", lambda cfg: Poisoned())
+    results, run_dir = _run(tiny_scenario(tmp_path), tmp_path)
+    assert all("not finite" in r["aggregate_skipped"] for r in results["rounds"])
+    arrays = torch.load(run_dir / "global_model.pt", weights_only=True)["arrays"]
+    assert all(torch.isfinite(v).all() for v in arrays.values())
+    assert all(p["status"] == "ok" for p in results["plants"].values())
+
+
+def test_relative_bound_is_a_setting_with_a_clear_error(tmp_path):
+    from common.config.parse import ConfigError
+
+    path = tiny_scenario(tmp_path, federation={"relative_norm_bound": 0.5})
+    with pytest.raises(ConfigError, match="relative_norm_bound must be > 1"):
+        load_scenario(path)
+    body = yaml.safe_load(path.read_text())
+    body["federation"]["relative_norm_bound"] = None
+    path.write_text(yaml.safe_dump(body))
+    assert load_scenario(path).federation.relative_norm_bound is None
