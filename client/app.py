@@ -308,7 +308,7 @@ def final_evaluate(msg: Message, context: Context) -> Message:
 def refused(msg: Message, context: Context) -> Message:
     """The coordinator refused this node (e.g. it speaks for a plant id its key is not registered as)."""
     reason = str(_config_in(msg).get(wire.REASON, "no reason given"))
-    logger.error("the coordinator refused this plant (%s): %s", plant_id_for(context), reason)
+    logger.error("%s (%s): %s", wire.PLANT_REFUSED_LOG, plant_id_for(context), reason)
     content = RecordDict({wire.CONFIG: ConfigRecord({wire.PLANT_ID: plant_id_for(context),
                                                      wire.STATUS: wire.STATUS_OK})})
     return Message(content, reply_to=msg)

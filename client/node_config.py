@@ -11,16 +11,14 @@ nodes carry only ``partition-id`` and the plant comes from the scenario's plant 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-import yaml
-
-from common.config.parse import ConfigError, parse
-from common.config.schema import METHODS_NEEDING_LABELS, DataSpec, PlantSpec
+from common.config.parse import parse
+from common.config.schema import METHODS_NEEDING_LABELS, PLANT_ID_PATTERN, DataSpec, PlantSpec
 from common.data.directory import DirectoryParams
+from common.config.yaml_safe import load_yaml
 from common.privacy.policy import SAFE_DEFAULT, PrivacyPolicy
 
 PLANT_ID = "plant-id"
@@ -32,7 +30,6 @@ TRANSFER = "transfer"
 KNOWN_KEYS = (PLANT_ID, DATA_DIR, STATE_DIR, PRIVACY_BUDGET, LABELLED_FRACTION, TRANSFER)
 SIMULATION_KEYS = ("partition-id", "num-partitions")
 POLICY_FILE = "privacy_policy.yaml"   # in the plant's state directory: the plant's own privacy policy
-PLANT_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 EXAMPLE = "--node-config \"plant-id='p1' data-dir='/data' state-dir='/state' privacy-budget=3.0\""
 
 
@@ -68,11 +65,7 @@ def load_policy(path: Path) -> PrivacyPolicy:
     """A plant's own privacy policy file (YAML, keys of :class:`PrivacyPolicy`); absent: the safe default."""
     if not path.exists():
         return SAFE_DEFAULT
-    try:
-        raw = yaml.safe_load(path.read_text())
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(str(path), [f"unreadable privacy policy ({exc}): fix the file or remove it "
-                                      "(the safe default policy then applies)"]) from exc
+    raw = load_yaml(path)
     return parse(PrivacyPolicy, raw if raw is not None else {}, source=str(path))
 
 

@@ -1,7 +1,8 @@
 """A plant's on-disk state: its identity, personal models and privacy ledger.
 
-Everything is written atomically (temporary file, fsync, rename), so a crash mid-write
-leaves the previous version intact. The directory belongs to one plant: opening it under
+Everything is written atomically and durably (temporary file, fsync, rename, fsync of the
+directory: common/fileio.py), so a crash or a full disk mid-write leaves the previous version
+intact, and a failed write raises an OSError naming the file. The directory belongs to one plant: opening it under
 another plant id is refused rather than silently mixing two plants' state. It is private to
 the plant's user (0700 directory, 0600 files): it holds the privacy ledger and personal models.
 """

@@ -20,6 +20,8 @@ MSG_EVALUATE = "evaluate"
 MSG_FINAL_EVALUATE = "evaluate.final"
 MSG_FEATURE_STATS = "query.feature_stats"   # a source plant releases DP feature statistics
 MSG_REFUSED = "query.refused"   # coordinator → node: you are refused, REASON says why (the plant logs it)
+# what the plant logs on MSG_REFUSED; `factoryfl plant` watches its SuperNode's output for it and stops
+PLANT_REFUSED_LOG = "the coordinator refused this plant"
 
 # Extra record: aggregated DP source statistics sent to a target plant for adaptation.
 SOURCE_STATS = "source-stats"

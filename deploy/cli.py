@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from deploy import commands as cmd
@@ -90,34 +91,56 @@ def cmd_coordinator(args: argparse.Namespace) -> int:
     return _exec(cmd.superlink_argv(opts), cmd.flower_env(_flwr_home(args)), args.dry_run)
 
 
-def _connect(args: argparse.Namespace) -> dict[str, str]:
-    """Write the `factoryfl` connection (when --coordinator is given) and return the CLI environment."""
+def _connect(args: argparse.Namespace) -> tuple[dict[str, str], str]:
+    """Write this command's connection (when --coordinator is given); (CLI environment, connection name).
+
+    ``--insecure`` applies to the one command given it: it writes and uses the separate
+    `factoryfl-insecure` connection, and a command without ``--insecure`` uses only the TLS
+    connection `factoryfl` (refusing one that is not TLS), never an insecure one left behind.
+    """
     home = _flwr_home(args)
-    if getattr(args, "coordinator", None):
-        if args.insecure:
-            _warn_insecure()
-            cmd.write_connection(home, args.coordinator, None, insecure=True)
-        else:
-            ca = _require_file(Path(args.ca) if args.ca else None, "--ca",
-                               "give the federation CA certificate (ca.crt from `factoryfl certs`) or --insecure")
-            cmd.write_connection(home, args.coordinator, ca)
-    elif not (home / "config.toml").exists():
-        raise DeployError(f"{home / 'config.toml'} has no `{cmd.CONNECTION}` connection: pass --coordinator "
-                          "HOST:PORT --ca ca.crt once")
-    return cmd.flower_env(home)
+    insecure = bool(getattr(args, "insecure", False))
+    name = cmd.connection_name(insecure)
+    config = home / "config.toml"
+    if insecure:
+        _warn_insecure()
+    try:
+        if getattr(args, "coordinator", None):
+            if insecure:
+                cmd.write_connection(home, args.coordinator, None, insecure=True)
+            else:
+                ca = _require_file(Path(args.ca) if args.ca else None, "--ca",
+                                   "give the federation CA certificate (ca.crt from `factoryfl certs`) or --insecure")
+                cmd.write_connection(home, args.coordinator, ca)
+            return cmd.flower_env(home), name
+        entry = cmd.read_connection(home, name)
+    except ValueError as exc:
+        raise DeployError(str(exc)) from exc
+    if entry is None:
+        how = "--coordinator HOST:PORT --insecure" if insecure else "--coordinator HOST:PORT --ca ca.crt once"
+        raise DeployError(f"{config} has no `{name}` connection: pass {how}")
+    if not insecure and entry.get("insecure"):
+        raise DeployError(f"{config}: the `{name}` connection is insecure (no TLS; written by an older factoryfl "
+                          "--insecure): pass --coordinator HOST:PORT --ca ca.crt to make it a TLS connection, or "
+                          "--insecure to run just this command without TLS")
+    root = entry.get("root-certificates")
+    if not insecure and root and not Path(str(root)).is_file():
+        raise DeployError(f"{config}: the `{name}` connection trusts {root}, which does not exist: pass "
+                          "--coordinator HOST:PORT --ca ca.crt again")
+    return cmd.flower_env(home), name
 
 
 def cmd_register(args: argparse.Namespace) -> int:
     import time
 
-    env = _connect(args)
+    env, name = _connect(args)
     status = 0
     for plant_id in args.plant:
         public = Path(args.public_key) if args.public_key else plant_key_paths(Path(args.certs), plant_id).public
         _require_file(public, "public key", f"run `factoryfl certs {args.certs} --plant {plant_id}` first")
         deadline = time.monotonic() + args.retry_for
         while True:
-            ok, message = _register_once(cmd.register_argv(public, plant_id), env)
+            ok, message = _register_once(cmd.register_argv(public, plant_id, name), env)
             if ok or time.monotonic() >= deadline:
                 break
             print(f"registering {plant_id} failed ({message}); retrying in 3 s", file=sys.stderr, flush=True)
@@ -199,56 +222,104 @@ def _install_policy(source: str | None, state_dir: Path, dry_run: bool) -> None:
           f"budget={policy.budget_epsilon}, allow={list(policy.allow)}", flush=True)
 
 
+SUPERNODE_CONNECTION_ERROR = 305  # Flower's exit code; the OS reports it modulo 256 (49)
+
+
 def _supervise(argv: list[str], env: dict[str, str], activation_wait_s: float) -> int:
     """Run the SuperNode; if the coordinator refuses activation (exit 305), retry for a while.
 
     A plant that was killed stays "online" at the coordinator until Flower's heartbeat window
     runs out (up to about 60 s), and a restarted plant is refused activation until then. The same
     exit code means an unregistered key: after ``activation_wait_s`` we stop and say both causes.
+    A plant the coordinator refuses to admit (its ClientApp logs "the coordinator refused this
+    plant") is stopped at once: it would otherwise stay connected and never be asked to train.
+    Every way this ends other than a clean stop is a message and a non-zero exit code.
     """
     import signal
     import time
 
     deadline = time.monotonic() + activation_wait_s
-    child: subprocess.Popen | None = None
+    children: list[subprocess.Popen] = []
 
     def forward(signum: int, _frame: object) -> None:
-        if child is not None and child.poll() is None:
-            child.send_signal(signum)
+        if children and children[-1].poll() is None:
+            children[-1].send_signal(signum)
 
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, forward)
+    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        return _supervise_loop(argv, env, deadline, activation_wait_s, lambda c: children.append(c))
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _supervise_loop(argv: list[str], env: dict[str, str], deadline: float, activation_wait_s: float,
+                    started: Callable[[subprocess.Popen], None]) -> int:
+    import time
+
     while True:
         _announce(argv)
         child = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                  errors="replace")
+        started(child)
         seen: list[bool] = []
-        reader = threading.Thread(target=_echo, args=(child, seen), daemon=True)
+        refused: list[str] = []
+        reader = threading.Thread(target=_echo, args=(child, seen, refused), daemon=True)
         reader.start()
-        code = child.wait()
+        code = _wait_stopping_on(child, refused)
         reader.join(timeout=2.0)  # SuperNode's own SuperExec child may hold the pipe a while longer
+        if refused:
+            print(f"ERROR: {cmd.PLANT_REFUSED_TEXT} {refused[0]}; this plant stopped. Fix what the reason names "
+                  "(this plant's --plant-id must be a plant of the scenario, and its key registered under that id: "
+                  "`factoryfl register ... <plant-id>`), then start the plant again.", file=sys.stderr, flush=True)
+            return code if code > 0 else 1
         if not seen:
+            if code in (SUPERNODE_CONNECTION_ERROR, SUPERNODE_CONNECTION_ERROR % 256):
+                print("ERROR: this plant could not connect to the coordinator (Flower exit code 305; see Flower's "
+                      "message above): check --coordinator HOST:PORT, that the coordinator is running, and that "
+                      "both sides agree on TLS (this plant's --ca must be the federation's ca.crt) or both use "
+                      "--insecure.", file=sys.stderr, flush=True)
             return code
         if time.monotonic() >= deadline:
             print(f"ERROR: the coordinator refused to activate this plant (exit {code}, Flower code 305). Either its public key is "
                   "not registered (run `factoryfl register ... <plant-id>` on the coordinator side), or the "
                   "coordinator still sees this plant online from before a restart; gave up after "
                   f"{activation_wait_s:.0f} s (--activation-wait).", file=sys.stderr, flush=True)
-            return code
+            return code or 1
         print("the coordinator refused activation (Flower exit code 305): retrying in 10 s (this plant's key is not "
               "registered yet, or this plant was restarted and the coordinator still sees its previous process "
               "online, for up to ~60 s)", file=sys.stderr, flush=True)
         time.sleep(10)
 
 
-def _echo(child: subprocess.Popen, seen: list[bool]) -> None:
-    """Pass Flower's output through, noting a refused activation."""
+def _wait_stopping_on(child: subprocess.Popen, refused: list[str], grace_s: float = 30.0) -> int:
+    """Wait for the SuperNode; once ``refused`` holds a reason, stop it (SIGTERM, then SIGKILL)."""
+    import time
+
+    stopping_since: float | None = None
+    while True:
+        try:
+            return child.wait(timeout=0.5)
+        except subprocess.TimeoutExpired:
+            if not refused:
+                continue
+            if stopping_since is None:
+                stopping_since = time.monotonic()
+                child.terminate()
+            elif time.monotonic() - stopping_since > grace_s:
+                child.kill()
+
+
+def _echo(child: subprocess.Popen, seen: list[bool], refused: list[str] | None = None) -> None:
+    """Pass Flower's output through, noting a refused activation and a refusal by the coordinator."""
     assert child.stdout is not None
     for line in child.stdout:
         sys.stdout.write(line)
         sys.stdout.flush()
         if cmd.ACTIVATION_REFUSED_TEXT in line:
             seen.append(True)
+        if refused is not None and cmd.PLANT_REFUSED_TEXT in line:
+            refused.append(line.split(cmd.PLANT_REFUSED_TEXT, 1)[1].strip() or "(no reason given)")
 
 
 def _wait_for_port(address: str, seconds: float) -> None:
@@ -270,27 +341,115 @@ def _wait_for_port(address: str, seconds: float) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    env = _connect(args)
+    env, name = _connect(args)
     if args.wait and args.coordinator:
         _wait_for_port(args.coordinator, args.wait)
-    return _run(cmd.run_argv(app_dir(), args.scenario, args.run_dir, args.resume, not args.no_stream), env)
+    argv = cmd.run_argv(app_dir(), args.scenario, args.run_dir, args.resume, not args.no_stream, name)
+    if args.no_stream:
+        return _run(argv, env)
+    return _follow_run(argv, env, name, resumed=args.resume)
+
+
+RESUME_NEEDED_TEXT = "resume=true"  # the coordinator's advice when --run-dir holds an unfinished run
+
+
+def _follow_run(argv: list[str], env: dict[str, str], name: str, resumed: bool = False) -> int:
+    """`flwr run --stream`, passed through; then the run's status on the coordinator decides the exit code.
+
+    ``flwr run --stream`` exits 0 whenever the log stream ends, whether the run completed, failed or
+    was stopped; ``flwr ls --run-id N --format json`` tells which (``finished:completed`` = success).
+    """
+    import re
+
+    _announce(argv)
+    flag = " --insecure" if name == cmd.INSECURE_CONNECTION else ""  # hints name the connection this command used
+    run_id: str | None = None
+    resume_needed = False
+    proc = subprocess.Popen(argv, env=env, cwd=app_dir(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, errors="replace")
+    assert proc.stdout is not None
+    try:
+        for line in proc.stdout:
+            sys.stdout.write(line)
+            sys.stdout.flush()
+            if run_id is None and (match := re.search(re.escape(cmd.RUN_STARTED_PREFIX) + r"(\d+)", line)):
+                run_id = match.group(1)
+            # the coordinator's advice in Flower's terms only (no `factoryfl run --resume` of its own): add ours
+            resume_needed = resume_needed or (RESUME_NEEDED_TEXT in line and "--resume" not in line)
+        code = proc.wait()
+    except KeyboardInterrupt:
+        proc.terminate()
+        proc.wait()
+        where = (f"run {run_id} goes on on the coordinator: `factoryfl log {run_id}{flag} --follow`, "
+                 f"`factoryfl stop {run_id}{flag}`") if run_id else f"check `factoryfl runs{flag}` for the run"
+        print(f"\nstopped following: {where}", file=sys.stderr, flush=True)
+        return 130
+    if code != 0:
+        return code  # flwr said why (it could not reach the coordinator, or the app was refused)
+    if run_id is None:
+        print("ERROR: `flwr run` did not report a run id, so whether the run succeeded is unknown: check "
+              f"`factoryfl runs{flag}`", file=sys.stderr, flush=True)
+        return 1
+    status, details = _run_status(run_id, env, name)
+    if status == cmd.RUN_COMPLETED:
+        print(f"run {run_id}: {status}", flush=True)
+        return 0
+    more = f" ({details})" if details else ""
+    if status.startswith("finished"):
+        print(f"ERROR: run {run_id} ended {status}{more}: the coordinator's log above says why "
+              f"(again: `factoryfl log {run_id}{flag}`)", file=sys.stderr, flush=True)
+        if resume_needed and not resumed:
+            print("  to continue the unfinished run in that --run-dir: run the same `factoryfl run` command with "
+                  "--resume; to start afresh: give a new --run-dir", file=sys.stderr, flush=True)
+    else:
+        print(f"ERROR: the log stream of run {run_id} ended but the run is {status or 'of unknown status'}{more}: "
+              f"follow it with `factoryfl log {run_id}{flag} --follow` and check "
+              f"`factoryfl runs{flag} --run-id {run_id}`",
+              file=sys.stderr, flush=True)
+    return 1
+
+
+def _run_status(run_id: str, env: dict[str, str], name: str, settle_s: float = 30.0) -> tuple[str, str]:
+    """(status, details) of a run from `flwr ls --run-id N --format json`, waiting up to ``settle_s``
+    for it to read ``finished:*`` (the status may lag the end of the log stream a little)."""
+    import time
+
+    argv = [cmd.flower_bin("flwr"), "ls", name, "--run-id", run_id, "--format", "json"]
+    deadline = time.monotonic() + settle_s
+    while True:
+        proc = subprocess.run(argv, env=env, cwd=app_dir(), capture_output=True, text=True, errors="replace")
+        status, details = _parse_run_status(proc.stdout)
+        if not status:
+            said = (proc.stderr or proc.stdout).strip().replace("\n", " ")[-300:]
+            details = said or f"flwr ls exit {proc.returncode}"
+        if status.startswith("finished") or time.monotonic() >= deadline:
+            return status, details
+        time.sleep(1.0)
+
+
+def _parse_run_status(stdout: str) -> tuple[str, str]:
+    try:
+        answer = json.loads(stdout[stdout.index("{"):])
+        run = answer["runs"][0]
+        return str(run["status"]), str(run.get("status-details") or "")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return "", ""
 
 
 def cmd_runs(args: argparse.Namespace) -> int:
-    env = _connect(args)
-    argv = [cmd.flower_bin("flwr"), "ls", cmd.CONNECTION] + (["--run-id", str(args.run_id)] if args.run_id else [])
+    env, name = _connect(args)
+    argv = [cmd.flower_bin("flwr"), "ls", name] + (["--run-id", str(args.run_id)] if args.run_id else [])
     return _run(argv + (["--format", "json"] if args.json else []), env)
 
 
 def cmd_log(args: argparse.Namespace) -> int:
-    env = _connect(args)
-    return _run([cmd.flower_bin("flwr"), "log", str(args.run_id), cmd.CONNECTION,
-                 "--stream" if args.follow else "--show"], env)
+    env, name = _connect(args)
+    return _run([cmd.flower_bin("flwr"), "log", str(args.run_id), name, "--stream" if args.follow else "--show"], env)
 
 
 def cmd_stop(args: argparse.Namespace) -> int:
-    env = _connect(args)
-    return _run([cmd.flower_bin("flwr"), "stop", str(args.run_id), cmd.CONNECTION], env)
+    env, name = _connect(args)
+    return _run([cmd.flower_bin("flwr"), "stop", str(args.run_id), name], env)
 
 
 def cmd_plant_data(args: argparse.Namespace) -> int:
@@ -322,9 +481,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 # ------------------------------------------------------------------ parser
 def _connection_flags(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--coordinator", help="HOST:PORT of the coordinator (writes the `factoryfl` connection)")
+    p.add_argument("--coordinator", help="HOST:PORT of the coordinator (writes the `factoryfl` TLS connection)")
     p.add_argument("--ca", help="the federation CA certificate (ca.crt)")
-    p.add_argument("--insecure", action="store_true", help="no TLS (local trials only; prints a warning)")
+    p.add_argument("--insecure", action="store_true",
+                   help="no TLS, for this command only (local trials; prints a warning; uses the separate "
+                        "`factoryfl-insecure` connection: later commands without --insecure still use TLS)")
     p.add_argument("--flwr-home", help="Flower CLI home holding config.toml (default $FLWR_HOME or ~/.flwr)")
 
 
@@ -424,12 +585,3 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--state-dir", required=True)
     p.add_argument("--out", required=True, help="output directory")
     p.set_defaults(func=cmd_export)
-
-
-def _errors() -> tuple[type[Exception], ...]:
-    from deploy.inference import InferenceError
-
-    return (DeployError, CertError, InferenceError)
-
-
-ERRORS = _errors()

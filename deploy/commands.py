@@ -15,11 +15,17 @@ from pathlib import Path
 import tomli
 import tomli_w
 
+from common import wire
+from common.fileio import atomic_write_bytes
 from deploy.certs import CA_CERT, SERVER_CERT, SERVER_KEY
 
-CONNECTION = "factoryfl"
+CONNECTION = "factoryfl"                    # TLS: the only connection a command uses without --insecure
+INSECURE_CONNECTION = "factoryfl-insecure"  # used only by a command given --insecure (never a default)
 DEFAULT_PORT = 9443
 ACTIVATION_REFUSED_TEXT = "Failed to activate SuperNode"  # flower-supernode, exit code 305 in its log
+PLANT_REFUSED_TEXT = wire.PLANT_REFUSED_LOG  # logged by the ClientApp's `query.refused` handler
+RUN_STARTED_PREFIX = "Successfully started run "           # `flwr run` output, then the run id
+RUN_COMPLETED = "finished:completed"                       # `flwr ls --format json` status of a run that succeeded
 INSECURE_WARNING = ("WARNING: --insecure: traffic between coordinator and plants is NOT encrypted and plants are "
                     "NOT authenticated; use this only for a local trial, never across sites")
 
@@ -115,11 +121,31 @@ def supernode_argv(opts: PlantOptions) -> list[str]:
     return argv
 
 
+def connection_name(insecure: bool) -> str:
+    """The connection a command uses: TLS unless that very command was given ``--insecure``."""
+    return INSECURE_CONNECTION if insecure else CONNECTION
+
+
+def _read_config(path: Path) -> dict:
+    try:
+        return tomli.loads(path.read_text()) if path.exists() else {}
+    except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError) as exc:
+        raise ValueError(f"{path}: unreadable Flower CLI configuration ({exc}); fix or move it away "
+                         "(factoryfl rewrites its own connections)") from exc
+
+
 def write_connection(flwr_home: Path, address: str, root_cert: Path | None, insecure: bool = False,
-                     name: str = CONNECTION) -> Path:
-    """Add (or replace) the `[superlink.<name>]` connection in $FLWR_HOME/config.toml, keeping others."""
+                     name: str | None = None) -> Path:
+    """Add (or replace) the `[superlink.<name>]` connection in $FLWR_HOME/config.toml, keeping others.
+
+    A TLS connection is written as ``factoryfl``; an insecure one only as ``factoryfl-insecure``,
+    so choosing ``--insecure`` once never makes a later command without it drop TLS.
+    """
+    name = name or connection_name(insecure)
+    if insecure and name == CONNECTION:
+        raise ValueError(f"the `{CONNECTION}` connection is TLS only; an insecure one is `{INSECURE_CONNECTION}`")
     path = Path(flwr_home) / "config.toml"
-    data = tomli.loads(path.read_text()) if path.exists() else {}
+    data = _read_config(path)
     links = data.setdefault("superlink", {})
     entry: dict[str, object] = {"address": address}
     if insecure:
@@ -129,9 +155,14 @@ def write_connection(flwr_home: Path, address: str, root_cert: Path | None, inse
             raise ValueError("a TLS connection needs the federation CA certificate (ca.crt)")
         entry["root-certificates"] = str(Path(root_cert).resolve())
     links[name] = entry
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(tomli_w.dumps(data))
+    atomic_write_bytes(path, tomli_w.dumps(data).encode())
     return path
+
+
+def read_connection(flwr_home: Path, name: str) -> dict | None:
+    """The `[superlink.<name>]` entry of $FLWR_HOME/config.toml, or None."""
+    entry = _read_config(Path(flwr_home) / "config.toml").get("superlink", {}).get(name)
+    return entry if isinstance(entry, dict) else None
 
 
 def register_argv(public_key: Path, plant_id: str, name: str = CONNECTION) -> list[str]:

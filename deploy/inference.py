@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import io
 import json
 import logging
+import math
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +25,12 @@ from client.plant import FINAL_METRICS, PERSONAL_MODEL
 from client.state import IDENTITY_FILE, LEDGER_FILE, MODELS_DIR
 from common.config.schema import ModelConfig
 from common.data.cmapss_recipe import RECIPE_KIND, CmapssRecipe, CycleTableError, read_cycle_table
-from common.data.signal_files import read_signal_file
+from common.data.signal_files import READ_ERRORS, _is_real, declared_size_problem, read_signal_file
+from common.data.validate import _first_nonfinite_window  # the loader's own finiteness check
 from common.data.windowing import WindowSpec, at_rate, cut_windows
-from common.fileio import atomic_write_json
+from common.fileio import atomic_write_json, atomic_write_text
 from common.models import build_model
-from common.privacy.ledger import PrivacyLedger
+from common.privacy.ledger import PrivacyLedger, PrivacyLedgerError
 from common.training import clip_to_range
 
 logger = logging.getLogger(__name__)
@@ -48,27 +52,65 @@ class PersonalModel(nn.Module):
         return self.head(self.extractor(x))
 
 
+REQUIRED_META = ("in_channels", "window_length", "num_outputs", "task", "model")
+MAX_RATE_RATIO = 1000.0           # --input-rate-hz within this factor of the model's rate, either way
+MAX_RESAMPLED_VALUES = 1 << 27    # samples × channels a resampled recording may have (~1 GB as float64)
+
+
 def load_personal_model(state_dir: Path) -> tuple[PersonalModel, dict[str, Any]]:
     """The plant's personalised model from its state directory, in eval mode, with its metadata."""
     path = Path(state_dir) / MODELS_DIR / f"{PERSONAL_MODEL}.pt"
     if not path.exists():
         raise InferenceError(f"{path}: no personalised model: this plant has not finished a federation run "
                              "(personalise phase) with this state directory")
+    rerun = "re-run the federation (personalise phase) to recreate it"
     try:
         blob = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as exc:  # noqa: BLE001 - any unreadable file is reported the same way
-        raise InferenceError(f"{path}: unreadable model file ({exc}); re-run the federation to recreate it") from exc
+        raise InferenceError(f"{path}: unreadable model file ({exc}); {rerun}") from exc
+    if not (isinstance(blob, dict) and isinstance(blob.get("meta"), dict) and isinstance(blob.get("state_dict"), dict)):
+        raise InferenceError(f"{path}: not a factoryfl personalised model (no 'meta' and 'state_dict': saved by "
+                             f"something else, or damaged); {rerun}")
     meta = blob["meta"]
-    missing = [k for k in ("in_channels", "window_length", "num_outputs", "task", "model") if k not in meta]
+    missing = [k for k in REQUIRED_META if k not in meta]
+    if meta.get("task") != "regression" and "class_names" not in meta:
+        missing.append("class_names")
     if missing:
         raise InferenceError(f"{path}: saved by an older factoryfl without {missing}; re-run the federation")
-    fields = {f.name for f in dataclasses.fields(ModelConfig)}
-    cfg_raw = {k: v for k, v in meta["model"].items() if k in fields}
-    cfg = ModelConfig(**{**cfg_raw, "channels": tuple(cfg_raw.get("channels", ()))})
-    model = build_model(int(meta["in_channels"]), int(meta["num_outputs"]), cfg, seed=0)
-    model.load_state_dict(blob["state_dict"])
+    try:
+        fields = {f.name for f in dataclasses.fields(ModelConfig)}
+        cfg_raw = {k: v for k, v in dict(meta["model"]).items() if k in fields}
+        cfg = ModelConfig(**{**cfg_raw, "channels": tuple(cfg_raw.get("channels", ()))})
+        model = build_model(int(meta["in_channels"]), int(meta["num_outputs"]), cfg, seed=0)
+        model.load_state_dict(blob["state_dict"])
+    except (TypeError, ValueError, KeyError, RuntimeError) as exc:
+        raise InferenceError(f"{path}: the weights do not fit the model its metadata describes ({exc}); "
+                             f"{rerun}") from exc
     personal = PersonalModel(model.extractor, model.head).eval()
     return personal, meta
+
+
+_KIND_NAMES = {"U": "text", "S": "bytes", "b": "booleans", "c": "complex numbers", "O": "Python objects",
+               "M": "dates", "m": "time spans", "V": "raw records"}
+
+
+def _model_input(x: np.ndarray, path: Path, window: Callable[[int], str]) -> np.ndarray:
+    """``x`` as float32 model input, or an error naming the file and window.
+
+    The data loader's rules (common/data): real numbers only, and every window finite. Values beyond
+    float32's range (e.g. 1e300 in a float64 file) become ±inf in float32 and are refused too.
+    """
+    if not _is_real(x.dtype):
+        what = _KIND_NAMES.get(x.dtype.kind, "non-numeric values")
+        raise InferenceError(f"{path}: holds {what} (dtype {x.dtype}); windows must be real numbers (float or "
+                             "integer): save them as numbers, e.g. numpy.savez(path, x=windows.astype('float32'))")
+    with np.errstate(over="ignore", invalid="ignore"):
+        x32 = x.astype(np.float32)  # a copy: arrays read from an .npz are read-only
+    bad = _first_nonfinite_window(x32)
+    if bad is not None:
+        raise InferenceError(f"{path}: {window(bad)} contains NaN/Inf or a value beyond float32's range "
+                             "(|x| > 3.4e38): clean or drop that window (and any other like it); nothing was predicted")
+    return x32
 
 
 def read_windows(path: Path, channels: int, length: int, input_rate_hz: float | None = None,
@@ -79,36 +121,63 @@ def read_windows(path: Path, channels: int, length: int, input_rate_hz: float | 
     (T rows × C columns): one continuous recording, cut into consecutive windows of L samples
     (a trailing partial window is dropped); recorded at ``input_rate_hz`` when given, it is first
     resampled to the model's rate (as the plant's training data were, with window.resample_to_hz).
+    Refused, naming the file and window: non-numeric values, NaN/Inf, values beyond float32.
     """
     path = Path(path)
     if not path.exists():
         raise InferenceError(f"{path}: no such file")
     if path.suffix == ".npz":
+        too_big = declared_size_problem(path, "input")  # from the headers, before anything is loaded
+        if too_big:
+            raise InferenceError(too_big)
         try:
-            with np.load(path, allow_pickle=False) as archive:
-                if "x" not in archive.files:
-                    raise InferenceError(f"{path}: no key 'x' (found {archive.files}): save windows as "
-                                         "numpy.savez(path, x=windows) with shape (N, C, L)")
-                x = archive["x"]
-        except (OSError, ValueError) as exc:
-            raise InferenceError(f"{path}: cannot read as .npz ({exc})") from exc
+            loaded = np.load(path, allow_pickle=False)
+            if not isinstance(loaded, np.lib.npyio.NpzFile):
+                raise InferenceError(f"{path}: holds one array, not an .npz archive: save windows with "
+                                     "numpy.savez(path, x=windows) with shape (N, C, L)")
+            with loaded as archive:
+                names = list(archive.files)
+                x = archive["x"] if "x" in names else None
+        except InferenceError:
+            raise
+        except READ_ERRORS as exc:
+            raise InferenceError(f"{path}: cannot read as .npz ({exc}): save windows with "
+                                 "numpy.savez(path, x=windows)") from exc
+        if x is None:
+            raise InferenceError(f"{path}: no key 'x' (found {names}): save windows as "
+                                 "numpy.savez(path, x=windows) with shape (N, C, L)")
+        if not isinstance(x, np.ndarray):
+            raise InferenceError(f"{path}: key 'x' is not an array: save windows with numpy.savez(path, x=windows)")
         if x.ndim != 3 or x.shape[1:] != (channels, length):
             raise InferenceError(f"{path}: x has shape {x.shape}; this plant's model needs (N, {channels}, {length})")
-        if input_rate_hz is not None and model_rate_hz is not None and abs(input_rate_hz - model_rate_hz) > 1e-9 * model_rate_hz:
+        if x.shape[0] == 0:
+            raise InferenceError(f"{path}: x holds no windows (shape {x.shape}): nothing to predict")
+        if input_rate_hz is not None and model_rate_hz is not None and \
+                abs(input_rate_hz - model_rate_hz) > 1e-9 * model_rate_hz:
             raise InferenceError(f"{path}: pre-cut windows at {input_rate_hz:g} Hz cannot be resampled to the model's "
                                  f"{model_rate_hz:g} Hz: give the continuous recording (.npy/.csv)")
-        return x.astype(np.float32)
+        return _model_input(x, path, lambda i: f"x window {i}")
     if path.suffix not in (".npy", ".csv"):
         raise InferenceError(f"{path}: unsupported file type {path.suffix!r}: use .npz (windows), .npy or .csv")
     problems: list[str] = []
-    signal = read_signal_file(path, "input", channels, problems)
+    with np.errstate(over="ignore"):  # a float64 value beyond float32 becomes inf here; refused below
+        signal = read_signal_file(path, "input", channels, problems)
     if signal is None or problems:
         raise InferenceError("; ".join(problems) or f"{path}: unreadable")
+    resampled = ""
     if input_rate_hz is not None and model_rate_hz is not None:
+        values = int(round(signal.shape[-1] * model_rate_hz / input_rate_hz)) * signal.shape[0]
+        if values > MAX_RESAMPLED_VALUES:
+            raise InferenceError(f"{path}: resampling from --input-rate-hz {input_rate_hz:g} to the model's "
+                                 f"{model_rate_hz:g} Hz would make {values:,} values: split the recording into "
+                                 "shorter files (or check the rate)")
         signal, _ = at_rate(signal, input_rate_hz, WindowSpec(length=length, resample_to_hz=model_rate_hz))
+        resampled = f", after resampling to {model_rate_hz:g} Hz"
     if signal.shape[-1] < length:
-        raise InferenceError(f"{path}: {signal.shape[-1]} samples, shorter than one window of {length}")
-    return cut_windows(signal, length, length).astype(np.float32)
+        raise InferenceError(f"{path}: {signal.shape[-1]} samples{resampled}, shorter than one window of {length}")
+    windows = cut_windows(signal, length, length)
+    return _model_input(windows, path,
+                        lambda i: f"window {i} (samples {i * length}..{(i + 1) * length - 1}{resampled})")
 
 
 def _engine_windows(path: Path, recipe: dict[str, Any], channels: int) -> tuple[np.ndarray, list[dict[str, int]]]:
@@ -122,6 +191,7 @@ def _engine_windows(path: Path, recipe: dict[str, Any], channels: int) -> tuple[
     if x.shape[1] != channels:  # a recipe saved with another model: should not happen, but never feed it
         raise InferenceError(f"{path}: prepared {x.shape[1]} channels but the model takes {channels}; "
                              "re-run the federation")
+    x = _model_input(np.asarray(x), path, lambda i: f"engine {int(units[i])} (its prepared window)")
     return x, [{"engine": int(u), "cycles": int(c)} for u, c in zip(units, cycles)]
 
 
@@ -134,22 +204,33 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
 
     ``input_rate_hz``: the file's sampling rate, when it differs from the model's (a plant that
     trained with window.resample_to_hz records at its own rate)."""
-    if input_rate_hz is not None and not input_rate_hz > 0:
-        raise InferenceError(f"--input-rate-hz {input_rate_hz:g}: a sampling rate must be > 0 Hz (e.g. 16000)")
+    check_input_rate(input_rate_hz)
     model, meta = load_personal_model(state_dir)
-    model_rate = meta.get("sample_rate_hz")
+    model_rate = _model_rate(meta)
     if input_rate_hz is not None and model_rate is None:
         raise InferenceError(f"{state_dir}: the model does not record its sampling rate, so a recording at "
                              f"{input_rate_hz:g} Hz cannot be resampled to it: drop --input-rate-hz")
+    if input_rate_hz is not None and model_rate is not None and \
+            not 1 / MAX_RATE_RATIO <= model_rate / input_rate_hz <= MAX_RATE_RATIO:
+        raise InferenceError(f"--input-rate-hz {input_rate_hz:g}: this plant's model works at {model_rate:g} Hz; "
+                             f"a recording more than {MAX_RATE_RATIO:g}× slower or faster cannot be resampled "
+                             "to it: give the recording's real sampling rate in Hz (or drop the flag if it is "
+                             f"{model_rate:g} Hz)")
     recipe = meta.get("preprocessing") or {}
     engines: list[dict[str, int]] | None = None
-    if recipe.get("kind") == RECIPE_KIND and Path(input_path).suffix in (".txt", ".csv"):
+    if isinstance(recipe, dict) and recipe.get("kind") == RECIPE_KIND and Path(input_path).suffix in (".txt", ".csv"):
         x, engines = _engine_windows(Path(input_path), recipe, int(meta["in_channels"]))
     else:
-        x = read_windows(input_path, int(meta["in_channels"]), int(meta["window_length"]), input_rate_hz,
-                         float(model_rate) if model_rate is not None else None)
+        x = read_windows(input_path, int(meta["in_channels"]), int(meta["window_length"]), input_rate_hz, model_rate)
     with torch.no_grad():
         out = model(torch.from_numpy(x))
+    bad = np.flatnonzero(~torch.isfinite(out).all(dim=1).numpy())
+    if bad.size:
+        i = int(bad[0])
+        what = f"engine {engines[i]['engine']}" if engines else f"window {i}"
+        raise InferenceError(f"{input_path}: the model's output for {what} is not finite (its input reaches "
+                             f"|x| = {float(np.abs(x[i]).max()):.3g}): prepare the input as in training (model card: "
+                             "data_used.notes), or the model file is damaged: re-run the federation")
     rows: list[dict[str, Any]] = []
     if meta["task"] == "regression":
         values = clip_to_range((out[:, 0] * float(meta.get("target_scale", 1.0))).numpy(),
@@ -166,28 +247,56 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
             "task": meta["task"], "windows": len(rows), "predictions": rows}
 
 
+def check_input_rate(input_rate_hz: float | None) -> None:
+    """``--input-rate-hz``: absent, or a finite rate > 0 Hz."""
+    if input_rate_hz is not None and not (math.isfinite(input_rate_hz) and input_rate_hz > 0):
+        raise InferenceError(f"--input-rate-hz {input_rate_hz:g}: a sampling rate must be > 0 Hz and finite "
+                             "(the recording's rate, e.g. 16000)")
+
+
+def _model_rate(meta: dict[str, Any]) -> float | None:
+    rate = meta.get("sample_rate_hz")
+    try:
+        rate = float(rate) if rate is not None else None
+    except (TypeError, ValueError):
+        return None
+    return rate if rate is not None and math.isfinite(rate) and rate > 0 else None
+
+
 def write_predictions(result: dict[str, Any], out: Path) -> Path:
     out = Path(out)
     if out.suffix == ".json":
         atomic_write_json(out, result)
         return out
-    out.parent.mkdir(parents=True, exist_ok=True)
     rows = result["predictions"]
-    with out.open("w", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]) if rows else ["window"])
-        writer.writeheader()
-        writer.writerows(rows)
+    text = io.StringIO(newline="")
+    writer = csv.DictWriter(text, fieldnames=list(rows[0]) if rows else ["window"])
+    writer.writeheader()
+    writer.writerows(rows)
+    atomic_write_text(out, text.getvalue())
     return out
 
 
 def _privacy(state_dir: Path, meta: dict[str, Any]) -> dict[str, Any]:
-    plant_id = json.loads((Path(state_dir) / IDENTITY_FILE).read_text())["plant_id"]
-    ledger = PrivacyLedger(Path(state_dir) / LEDGER_FILE, plant_id)
+    identity = Path(state_dir) / IDENTITY_FILE
+    try:
+        plant_id = json.loads(identity.read_text())["plant_id"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InferenceError(f"{identity}: unreadable plant identity ({exc!r}); it names whose privacy ledger this "
+                             "is: restore it from backup (it holds {\"plant_id\": \"<this plant's id>\"})") from exc
+    try:
+        ledger = PrivacyLedger(Path(state_dir) / LEDGER_FILE, plant_id)
+    except PrivacyLedgerError as exc:
+        raise InferenceError(f"cannot write a model card without the privacy spent: {exc}") from exc
     if not ledger.entries:
         return {"dp": bool(meta.get("privacy_enabled")), "epsilon": 0.0 if meta.get("privacy_enabled") else None,
                 "note": "no private release recorded" if meta.get("privacy_enabled")
                 else "trained without differential privacy: no ε guarantee"}
-    delta = float(meta["delta"])
+    try:
+        delta = float(meta["delta"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InferenceError(f"{Path(state_dir) / MODELS_DIR / PERSONAL_MODEL}.pt: no valid δ in its metadata "
+                             f"({exc!r}), so its ε cannot be stated; re-run the federation") from exc
     accountant = str(meta.get("accountant", "rdp"))
     return {"dp": True, "epsilon": ledger.epsilon(delta, accountant), "delta": delta, "accountant": accountant,
             "releases": len(ledger.entries), "steps": ledger.total_steps(),
@@ -200,8 +309,13 @@ NOT_PRIVATE_CARD = ("NOT PRIVATE: this model was trained in a simulation with re
 
 
 def export(state_dir: Path, out_dir: Path) -> dict[str, Path]:
-    """TorchScript model + model card (JSON and Markdown) into ``out_dir``."""
+    """TorchScript model + model card (JSON and Markdown) into ``out_dir``.
+
+    Everything the card states (privacy from the ledger, metrics) is read first: a state directory
+    that cannot back the card (a corrupt ledger, ...) is refused before any file is written."""
     model, meta = load_personal_model(state_dir)
+    privacy = _privacy(Path(state_dir), meta)
+    metrics_blob = _load_json(Path(state_dir) / f"{FINAL_METRICS}.json")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     example = torch.randn(2, int(meta["in_channels"]), int(meta["window_length"]))
@@ -215,7 +329,6 @@ def export(state_dir: Path, out_dir: Path) -> dict[str, Path]:
         gap = float((reloaded(example) - model(example)).abs().max())
     if gap > 1e-4:
         raise InferenceError(f"TorchScript export differs from the model by {gap:.2e}; not exporting")
-    metrics_blob = _load_json(Path(state_dir) / f"{FINAL_METRICS}.json")
     card = {
         **({"not_private": NOT_PRIVATE_CARD} if meta.get("reproducible_noise") else {}),
         "plant_id": meta.get("plant_id"), "run": meta.get("run"), "scenario": meta.get("scenario"),
@@ -234,18 +347,27 @@ def export(state_dir: Path, out_dir: Path) -> dict[str, Path]:
         "data_used": (metrics_blob or {}).get("data"),
         "metrics": (metrics_blob or {}).get("metrics"),
         "metrics_note": "held-out test split of this plant's own data" if metrics_blob else "no evaluation recorded",
-        "privacy": _privacy(Path(state_dir), meta),
+        "privacy": privacy,
         "torchscript": {"file": script_path.name, "max_abs_diff_vs_eager": gap, "torch": torch.__version__},
     }
     card_json = out_dir / "model_card.json"
     atomic_write_json(card_json, card, sort_keys=False)
     card_md = out_dir / "model_card.md"
-    card_md.write_text(_card_markdown(card))
+    atomic_write_text(card_md, _card_markdown(card))
     return {"model": script_path, "card_json": card_json, "card_md": card_md}
 
 
 def _load_json(path: Path) -> dict[str, Any] | None:
-    return json.loads(path.read_text()) if path.exists() else None
+    if not path.exists():
+        return None
+    try:
+        blob = json.loads(path.read_text())
+    except (OSError, ValueError) as exc:
+        raise InferenceError(f"{path}: unreadable ({exc}); delete it to export without metrics, or re-run the "
+                             "federation to recreate it") from exc
+    if not isinstance(blob, dict):
+        raise InferenceError(f"{path}: expected a JSON object; delete it to export without metrics")
+    return blob
 
 
 def _card_markdown(card: dict[str, Any]) -> str:

@@ -14,7 +14,8 @@ import yaml
 
 from common.config import load_scenario
 from common.data import load_plant_data
-from common.fileio import atomic_write_json
+from common.config.parse import ConfigError
+from common.fileio import atomic_file, atomic_write_json, atomic_write_text
 
 PREPROCESSING_FILE = "preprocessing.json"
 
@@ -26,18 +27,19 @@ def export_plant_dir(scenario_path: Path, plant_id: str, out_dir: Path) -> Path:
     scenario = load_scenario(scenario_path)
     plants = {p.id: p for p in scenario.plants}
     if plant_id not in plants:
-        raise ValueError(f"{scenario_path}: no plant {plant_id!r}; its plants are {sorted(plants)}")
+        raise ConfigError(str(scenario_path), [f"--plant {plant_id!r}: no such plant in this scenario; its plants "
+                                               f"are {sorted(plants)}"])
     spec = plants[plant_id]
     data = load_plant_data(spec.data.source, spec.id, spec.data.params, window_spec(scenario), Path(scenario.base_dir))
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     x = np.concatenate([data.train.x, data.test.x]).astype(np.float32)
     y = np.concatenate([data.train.y, data.test.y]).astype(np.int64)
     split = np.array(["train"] * len(data.train) + ["test"] * len(data.test))
     arrays = {"x": x, "y": y, "split": split}
     if data.train.target is not None and data.test.target is not None:  # regression targets (e.g. RUL) travel too
         arrays["target"] = np.concatenate([data.train.target, data.test.target]).astype(np.float32)
-    np.savez(out_dir / "windows.npz", **arrays)
+    with atomic_file(out_dir / "windows.npz") as handle:  # a full disk leaves no half-written archive
+        np.savez(handle, **arrays)
     manifest = {"format": "factoryfl-plant/v1", "plant": plant_id,
                 "notes": f"exported from {Path(scenario_path).name} ({spec.data.source})",
                 "sample_rate_hz": float(data.sample_rate_hz), "channels": int(data.channels),
@@ -47,5 +49,6 @@ def export_plant_dir(scenario_path: Path, plant_id: str, out_dir: Path) -> Path:
     if data.preprocessing is not None:  # how raw records become these windows, for `factoryfl predict`
         atomic_write_json(out_dir / PREPROCESSING_FILE, data.preprocessing)
         manifest["preprocessing"] = PREPROCESSING_FILE
-    (out_dir / "manifest.yaml").write_text(yaml.safe_dump(manifest, sort_keys=False))
+    # last: a directory with a manifest is complete
+    atomic_write_text(out_dir / "manifest.yaml", yaml.safe_dump(manifest, sort_keys=False))
     return out_dir

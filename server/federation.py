@@ -319,9 +319,13 @@ class Coordinator:
             if self.resume:
                 logger.warning("resume requested but %s does not exist: starting at round 1", path)
             return 0, arrays
+        if (self.run_dir / "results.json").exists():
+            raise FederationError(f"{self.run_dir} holds a finished run (results.json): choose a new run directory "
+                                  "(factoryfl run --run-dir NEW_DIR), or leave it out for a fresh one")
         if not self.resume:
-            raise FederationError(f"{path} holds an unfinished run's checkpoint: pass --run-config 'resume=true' to "
-                                  "continue it, or choose a new run-dir")
+            raise FederationError(f"{path} holds an unfinished run's checkpoint: continue it with "
+                                  "`factoryfl run --resume --run-dir DIR` (under `flwr run`: --run-config "
+                                  "'resume=true'), or choose a new run directory")
         blob = torch.load(path, map_location="cpu", weights_only=True)
         if blob.get("run") != self.run_name:
             raise FederationError(f"{path} belongs to run {blob.get('run')!r}, not {self.run_name!r}")

@@ -34,9 +34,10 @@ def _absolute_paths(plant: dict[str, Any], base_dir: Path) -> None:
 def variants(scenario_path: Path, method: str, k_shot: int | None = None) -> list[tuple[str, dict[str, Any]]]:
     """One scenario dict per target plant (that plant unlabelled, or k-shot, with ``method``)."""
     from common.config import load_scenario
+    from common.config.yaml_safe import load_yaml
 
     scenario = load_scenario(scenario_path)  # validates first, with every problem at once
-    body = yaml.safe_load(scenario_path.read_text())
+    body = load_yaml(scenario_path)
     if "plants" not in body:
         raise ValueError(f"{scenario_path}: leave-one-plant-out needs an explicit `plants:` list")
     out = []

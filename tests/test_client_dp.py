@@ -126,6 +126,9 @@ def test_resuming_with_other_plant_level_dp_settings_is_refused(tmp_path):
     run_dir = tmp_path / "run"
     run_dir.mkdir()
     run_federation(LoopbackGrid(path, 3, run_dir), load_scenario(path), run_dir)
+    with pytest.raises(FederationError, match="holds a finished run"):  # a finished run is never resumed
+        run_federation(LoopbackGrid(path, 3, run_dir), load_scenario(path), run_dir, resume=True)
+    (run_dir / "results.json").unlink()  # as if the coordinator had died before writing its results
     record = run_dir / "checkpoints" / "client_level_dp.json"
     saved = json.loads(record.read_text())
     record.write_text(json.dumps({**saved, "noise_multiplier": 2.0}))

@@ -440,11 +440,17 @@ def test_shipped_scenario_loads_and_says_how_to_run_it(path):
 REGRESSION_BASE = "name: x\ntask: regression\ntarget_scale: 125\nsynthetic_plants: {count: 1}\n"
 
 
-@pytest.mark.parametrize("value", ["[0]", "[125, 0]", "[0, .inf]", "[1, 1]"])
+@pytest.mark.parametrize("value", ["[0]", "[125, 0]", "[1, 1]"])
 def test_target_range_must_be_low_below_high(tmp_path, value):
     err = config_error(tmp_path, REGRESSION_BASE + f"target_range: {value}\n")
     line = problem_for(err, "target_range")
     assert "two finite numbers with low < high" in line and "[0, 125]" in line
+
+
+def test_target_range_must_be_finite(tmp_path):
+    # every float setting must be finite (issue 20): refused where it is read, naming the item
+    err = config_error(tmp_path, REGRESSION_BASE + "target_range: [0, .inf]\n")
+    assert "expected a finite number, got inf" in problem_for(err, "target_range[1]")
 
 
 def test_target_range_is_refused_for_classification(tmp_path):

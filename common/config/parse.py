@@ -19,6 +19,9 @@ T = TypeVar("T")
 
 _MISSING = object()
 
+INT_LIMIT = 2**63
+"""Integer settings lie in [-2**63, 2**63): what numpy and torch take, and printable in any message."""
+
 
 class ConfigError(ValueError):
     """One or more configuration problems; ``problems`` holds one line per problem."""
@@ -65,6 +68,17 @@ def _type_name(tp: Any) -> str:
     return getattr(tp, "__name__", str(tp))
 
 
+def _shown(value: Any, limit: int = 80) -> str:
+    """``repr(value)``, cut to ``limit`` characters (a problem line stays one readable line)."""
+    try:
+        text = repr(value)
+    except ValueError:  # an int too long for repr
+        if isinstance(value, int):
+            return f"an integer of about {value.bit_length() * 3 // 10} digits"
+        return f"a {type(value).__name__}"
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def _join(prefix: str, key: str | int) -> str:
     if isinstance(key, int):
         return f"{prefix}[{key}]"
@@ -86,59 +100,74 @@ def convert(value: Any, tp: Any, key: str, problems: Problems) -> Any:
             result = convert(value, candidate, key, trial)
             if not trial.items:
                 return result
-        problems.add(key, f"expected {_type_name(tp)}, got {value!r}: fix the value's type")
+        problems.add(key, f"expected {_type_name(tp)}, got {_shown(value)}: fix the value's type")
         return _MISSING
     if origin is Literal:
         allowed = get_args(tp)
         if value in allowed:
             return value
-        hint = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1)
+        hint = difflib.get_close_matches(value if isinstance(value, str) else _shown(value),
+                                         [str(a) for a in allowed], n=1)
         suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
         problems.add(
-            key, f"{value!r} is not allowed{suggestion}: use one of {', '.join(map(repr, allowed))}"
+            key, f"{_shown(value)} is not allowed{suggestion}: use one of {', '.join(map(repr, allowed))}"
         )
         return _MISSING
     if origin is tuple:
         (item_type, *_rest) = get_args(tp)
         if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
-            problems.add(key, f"expected a list of {_type_name(item_type)}, got {value!r}")
+            problems.add(key, f"expected a list of {_type_name(item_type)}, got {_shown(value)}")
             return _MISSING
         items = [convert(v, item_type, _join(key, i), problems) for i, v in enumerate(value)]
         return _MISSING if any(i is _MISSING for i in items) else tuple(items)
     if dataclasses.is_dataclass(tp):
         if not isinstance(value, dict):
-            problems.add(key, f"expected a mapping of settings, got {value!r}")
+            problems.add(key, f"expected a mapping of settings, got {_shown(value)}")
             return _MISSING
         return build(tp, value, key, problems)
     if tp is bool:
         if isinstance(value, bool):
             return value
-        problems.add(key, f"expected true or false, got {value!r}")
+        problems.add(key, f"expected true or false, got {_shown(value)}")
         return _MISSING
     if tp is int:
+        number_int: int | None = None
         if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        problems.add(key, f"expected an integer, got {value!r}")
+            number_int = value
+        elif isinstance(value, float) and value.is_integer():
+            number_int = int(value)
+        if number_int is not None and -INT_LIMIT <= number_int < INT_LIMIT:
+            return number_int
+        if number_int is not None:
+            problems.add(key, f"{_shown(value)} is out of range for an integer setting: use a value within ±2**63")
+        else:
+            problems.add(key, f"expected an integer, got {_shown(value)}")
         return _MISSING
     if tp is float:
         number: float | None = None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            number = float(value)
+            try:
+                number = float(value)
+            except OverflowError:  # an integer beyond float range
+                number = math.inf
         elif isinstance(value, str):
             try:
                 number = float(value)  # YAML reads "1e-5" as a string
             except ValueError:
                 pass
-        if number is not None and not math.isnan(number):
+        if number is not None and math.isfinite(number):
             return number
-        problems.add(key, f"expected a number, got {value!r}")
+        if number is not None and not math.isnan(number):
+            # No setting means anything at infinity (a learning rate, a norm bound, a timeout), and
+            # one that slips through a range check turns into NaN, or into "refuse every update".
+            problems.add(key, f"expected a finite number, got {_shown(value)}: write a finite value")
+        else:
+            problems.add(key, f"expected a number, got {_shown(value)}")
         return _MISSING
     if tp is str:
         if isinstance(value, str):
             return value
-        problems.add(key, f"expected text, got {value!r}: quote it")
+        problems.add(key, f"expected text, got {_shown(value)}: quote it")
         return _MISSING
     if tp is Any:
         return value

@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from common.config.parse import ConfigError, Problems, build, parse, to_dict
+from common.config.yaml_safe import load_yaml
 from common.privacy.policy import PrivacyPolicy
 from common.config.schema import (
     METHODS_NEEDING_CLASSES,
@@ -23,6 +22,7 @@ from common.config.schema import (
     RunSpec,
     Scenario,
     SyntheticPlantsConfig,
+    plant_id_problem,
 )
 
 
@@ -45,8 +45,9 @@ class _RawPlant:
         if unlabelled and self.transfer in METHODS_NEEDING_LABELS:
             out.append(f"transfer: {self.transfer} needs labels but this plant has none (labelled_fraction 0): "
                        "use auto, feature_standardization, shot, coral, mmd or dann, or give it labels (k_shot)")
-        if not self.id or any(c in self.id for c in "/\\ \t"):
-            out.append(f"id {self.id!r} must be non-empty without spaces or slashes: it names a directory")
+        bad_id = plant_id_problem(self.id)
+        if bad_id:
+            out.append(f"id {bad_id}")
         if not 0.0 <= self.labelled_fraction <= 1.0:
             out.append(f"labelled_fraction must be in [0, 1], got {self.labelled_fraction}")
         if self.privacy_budget is not None and self.privacy_budget <= 0:
@@ -136,6 +137,33 @@ def _check_cmapss_channels(plants: list[PlantSpec], ids: list[tuple[str, str]], 
                              f"the same shared model, so give every site the same {option}")
 
 
+def _check_synthetic_sizes(scenario: Scenario, plants: list[PlantSpec], ids: list[tuple[str, str]],
+                           problems: Problems) -> None:
+    """A synthetic plant generates its data inside the plant: refuse here, naming the plant's key, one whose
+    recordings or windows would not fit in memory (window settings × windows per class)."""
+    from common.data.synthetic import size_problems
+    from common.data.windowing import WindowSpec
+
+    w = scenario.window
+    window = WindowSpec(length=w.length, stride=w.stride, test_fraction=w.test_fraction,
+                        resample_to_hz=w.resample_to_hz)
+    where = {plant_id: key.removesuffix(".id") + ".data" for key, plant_id in ids if key.startswith("plants[")}
+    checked: set[tuple] = set()  # the estimate depends on these only: each case once, however many plants
+    generated_refused = False
+    for plant in plants:
+        if plant.data.source != "synthetic":
+            continue
+        params, key = plant.data.params, where.get(plant.id, "synthetic_plants")
+        case = (key, params.num_windows_per_class, params.sample_rate_hz, len(params.classes))
+        if case in checked or (key == "synthetic_plants" and generated_refused):
+            continue
+        checked.add(case)
+        messages = size_problems(params, window)
+        for message in messages:
+            problems.add(key, message)
+        generated_refused = generated_refused or (key == "synthetic_plants" and bool(messages))
+
+
 def _generated_plants(cfg: SyntheticPlantsConfig) -> list[PlantSpec]:
     from common.data.synthetic import make_plant_params
 
@@ -194,6 +222,8 @@ def scenario_from_dict(data: Any, source: str, base_dir: Path) -> Scenario:
     if raw_plants is None and raw_generated is None:
         problems.add("plants", "no plants: add a `plants:` list or `synthetic_plants: {count: N}`")
     _check_cmapss_channels(plants, ids, problems)
+    if dataclasses.is_dataclass(scenario):
+        _check_synthetic_sizes(scenario, plants, ids, problems)
     seen: dict[str, str] = {}
     for key, plant_id in ids:
         if plant_id in seen:
@@ -219,16 +249,13 @@ def scenario_from_dict(data: Any, source: str, base_dir: Path) -> Scenario:
 def load_scenario(path: str | Path) -> Scenario:
     """Read and validate a scenario file. Relative data paths resolve against its folder."""
     path = Path(path)
-    if not path.is_file():
+    try:
+        exists = path.is_file()
+    except (OSError, ValueError) as exc:  # a name too long, or with a NUL byte
+        raise ConfigError(str(path), [f"<file>: cannot use this path ({exc}): check the path"]) from None
+    if not exists:
         raise ConfigError(str(path), [f"<file>: no such scenario file: check the path (cwd is {Path.cwd()})"])
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), [f"<file>: cannot read the scenario file: {exc}"]) from exc
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ConfigError(str(path), [f"<file>: not valid YAML: {exc}"]) from exc
+    data = load_yaml(path)  # size, aliases, duplicate keys and depth refused, naming the line
     return scenario_from_dict(data, str(path), path.resolve().parent)
 
 

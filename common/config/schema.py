@@ -7,6 +7,7 @@ Frozen dataclasses, built once at the edge (YAML file, run config) by ``common.c
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -20,6 +21,40 @@ BaselineName = Literal["local_only", "centralized"]
 AccountantName = Literal["rdp", "prv"]
 CompressionName = Literal["none", "fp16", "int8"]
 GradSampleMode = Literal["auto", "hooks", "functorch", "ew", "ghost"]
+
+# Upper bounds, checked when a config is parsed, before anything is allocated.
+MAX_WINDOW_LENGTH = 2**20
+"""Longest window, in samples (a 1-D CNN input; 2**20 is ~87 s at 12 kHz)."""
+MAX_WINDOWS_PER_CLASS = 10**6
+"""Most synthetic training windows per class of one plant."""
+MAX_SYNTHETIC_PLANTS = 100_000
+"""Most plants ``synthetic_plants.count`` may generate."""
+MAX_SEED = 2**32 - 1
+"""Largest seed (numpy and torch take every seed in [0, 2**32 - 1])."""
+MAX_NAME_LENGTH = 128
+"""Longest scenario name (it names the run's folder)."""
+
+PLANT_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}\Z")
+"""A plant id names a directory (its state, its run folder): a letter or digit, then up to 63 letters,
+digits, '_', '.' or '-'; so never ``.``, ``..``, a path or an empty string."""
+PLANT_ID_RULE = ("use 1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit "
+                 "(it names a directory), e.g. line-3")
+
+
+def plant_id_problem(plant_id: str) -> str | None:
+    """Why ``plant_id`` cannot name a plant (None when it can)."""
+    if PLANT_ID_PATTERN.match(plant_id) and plant_id.isascii():
+        return None
+    return f"{plant_id[:80]!r} is not a valid plant id: {PLANT_ID_RULE}"
+
+
+def seed_problem(name: str, seed: int) -> str | None:
+    """Why ``seed`` cannot seed numpy and torch (None when it can)."""
+    if seed < 0:
+        return f"{name} must be >= 0, got {seed}: use a non-negative integer"
+    if seed > MAX_SEED:
+        return f"{name} must be <= {MAX_SEED}, got {seed}: use a non-negative integer below 2**32"
+    return None
 
 
 @dataclass(frozen=True)
@@ -44,6 +79,9 @@ class WindowConfig:
                        "every plant's windows will be at resample_to_hz; drop sample_rate_hz or make them equal")
         if self.length < 8:
             out.append(f"length must be >= 8 samples, got {self.length}")
+        elif self.length > MAX_WINDOW_LENGTH:
+            out.append(f"length must be <= {MAX_WINDOW_LENGTH} samples (2**20), got {self.length}: "
+                       "use a window of a few thousand samples (e.g. 1024)")
         if self.stride is not None and self.stride < 1:
             out.append(f"stride must be >= 1 (or null for non-overlapping), got {self.stride}")
         if not 0.0 < self.test_fraction < 1.0:
@@ -86,6 +124,8 @@ class ModelConfig:
         out = []
         if not self.channels or any(c < 1 for c in self.channels):
             out.append(f"channels must be a non-empty list of positive widths, got {list(self.channels)}")
+        elif self.norm == "group" and self.groups < 1:
+            out.append(f"groups must be >= 1 (channels per group norm), got {self.groups}: use e.g. 4")
         elif self.norm == "group" and any(c % self.groups for c in self.channels):
             out.append(
                 f"every width in channels {list(self.channels)} must be divisible by groups={self.groups}: "
@@ -253,6 +293,9 @@ class FederationConfig:
     strategy: StrategyConfig = field(default_factory=StrategyConfig)
     training: TrainingConfig = field(default_factory=TrainingConfig)
     max_update_norm: float = 1000.0
+    # leave out an update whose norm exceeds this multiple of the round's median update norm
+    # (with 3 or more updates; null: off). Rule and measurement: server/screening.py.
+    relative_norm_bound: float | None = 3.0
     round_timeout_s: float = 600.0
     evaluate_every: int = 1
     client_level_dp: ClientLevelDPConfig = field(default_factory=ClientLevelDPConfig)
@@ -268,6 +311,9 @@ class FederationConfig:
             out.append(f"rounds must be >= 1, got {self.rounds}")
         if self.max_update_norm <= 0:
             out.append(f"max_update_norm must be > 0, got {self.max_update_norm}")
+        if self.relative_norm_bound is not None and not self.relative_norm_bound > 1:
+            out.append(f"relative_norm_bound must be > 1 (a multiple of the round's median update norm) or null, "
+                       f"got {self.relative_norm_bound}")
         if self.round_timeout_s <= 0:
             out.append(f"round_timeout_s must be > 0, got {self.round_timeout_s}")
         if self.evaluate_every < 0:
@@ -450,6 +496,9 @@ class StatsReleaseConfig:
             out.append(f"rff_features must be >= 8, got {self.rff_features}")
         if self.rff_bandwidth <= 0:
             out.append(f"rff_bandwidth must be > 0, got {self.rff_bandwidth}")
+        seed = seed_problem("rff_seed", self.rff_seed)
+        if seed:
+            out.append(seed)
         return out
 
 
@@ -538,10 +587,21 @@ class SyntheticPlantsConfig:
         out = []
         if self.count < 1:
             out.append(f"count must be >= 1, got {self.count}")
-        if self.seed < 0:
-            out.append(f"seed must be >= 0, got {self.seed}: use a non-negative integer")
+        elif self.count > MAX_SYNTHETIC_PLANTS:
+            out.append(f"count must be <= {MAX_SYNTHETIC_PLANTS} plants, got {self.count}: generate fewer plants "
+                       "(plants sample the population, e.g. 1000)")
+        seed = seed_problem("seed", self.seed)
+        if seed:
+            out.append(seed)
         if self.num_windows_per_class < 2:
             out.append(f"num_windows_per_class must be >= 2, got {self.num_windows_per_class}")
+        elif self.num_windows_per_class > MAX_WINDOWS_PER_CLASS:
+            out.append(f"num_windows_per_class must be <= {MAX_WINDOWS_PER_CLASS}, got {self.num_windows_per_class}: "
+                       "use a few hundred windows per class")
+        last_id = f"{self.id_prefix}{max(self.count - 1, 0)}"
+        if plant_id_problem(last_id) is not None:
+            out.append(f"id_prefix {self.id_prefix[:80]!r} makes plant ids like {last_id[:80]!r}, which cannot name a "
+                       f"plant: {PLANT_ID_RULE}")
         if not 0.0 <= self.labelled_fraction <= 1.0:
             out.append(f"labelled_fraction must be in [0, 1], got {self.labelled_fraction}")
         return out
@@ -592,6 +652,13 @@ class Scenario:
 
     def problems(self) -> list[str]:
         out = []
+        if (not self.name or len(self.name) > MAX_NAME_LENGTH or any(c in self.name for c in "/\\")
+                or not self.name.isprintable()):
+            out.append(f"name {self.name[:80]!r} must be 1 to {MAX_NAME_LENGTH} printable characters without '/' or "
+                       "'\\' (it names the run's folder): e.g. name: line3-bearings")
+        seed = seed_problem("seed", self.seed)
+        if seed:
+            out.append(seed)
         if self.target_scale <= 0:
             out.append(f"target_scale must be > 0 (e.g. the RUL cap, 125), got {self.target_scale}")
         out.extend(target_range_problems(self.target_range, self.task))

@@ -44,21 +44,34 @@ Checks: unknown and missing manifest keys, wrong types, missing or unreadable fi
 (first row / sample / window index), channel count vs ``channels``, window length, labels not
 in ``classes`` or out of range (naming the row), recordings shorter than a window. All
 problems are collected and raised together in one DataValidationError.
+
+Bounds (issue 20): the manifest is read by ``common.config.yaml_safe`` (no aliases, no duplicate
+keys, size and depth capped); every listed file must lie inside the directory (no absolute path,
+no ``..``, no symlink out of it); a file's arrays are sized from their .npy headers and refused
+above :data:`~common.data.signal_files.MAX_ARRAY_BYTES` or the memory available, before loading;
+float64 samples beyond float32 range are named as such; resampling and the windows to be cut are
+sized before they are allocated.
 """
 
 import json
 import logging
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from common.config.yaml_safe import MAX_YAML_BYTES
+
 from .errors import DataValidationError, raise_if_problems
 from .manifest import MANIFEST_NAME, Manifest, read_manifest
 from .paths import resolve_existing
-from .signal_files import WindowArchive, read_signal_file, read_window_file
+from .signal_files import (WindowArchive, declared_arrays, memory_limit, read_signal_file, read_window_file,
+                           size_text, READ_ERRORS)
 from .types import UNLABELLED, PlantData, WindowSet
-from .windowing import WindowSpec, at_rate, cut_windows, min_split_samples, output_rate, split_recording
+from .validate import plant_problems
+from .windowing import (WindowSpec, at_rate, cut_windows, min_split_samples, num_windows, output_rate,
+                        split_recording)
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +88,8 @@ class DirectoryParams:
     def problems(self) -> list[str]:
         if not self.path.strip():
             return [f"path is empty: point it to a plant directory containing {MANIFEST_NAME}"]
+        if "\x00" in self.path:
+            return [f"path {self.path[:80]!r} contains a NUL character: point it to a plant directory"]
         return []
 
 
@@ -86,17 +101,47 @@ def _labels(parts: list[np.ndarray]) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
+def _resample_bytes(channels: int, samples: int, rate_hz: float, window: WindowSpec) -> float:
+    """Peak bytes of bringing a (C, T) recording to ``window.resample_to_hz`` (0 when it stays as it is):
+    a float64 copy, its spectrum, the float64 result and its float32 copy, at the longer of the two lengths."""
+    if window.resample_to_hz is None or abs(window.resample_to_hz - rate_hz) <= 1e-9 * window.resample_to_hz:
+        return 0.0
+    out = samples * (window.resample_to_hz / rate_hz)
+    return 32.0 * channels * max(samples, out) if math.isfinite(out) else math.inf
+
+
+def _window_bytes(sig: np.ndarray, labelled: bool, window: WindowSpec) -> int:
+    """Bytes of the float32 windows one recording is cut into (its train part, and its test part if labelled)."""
+    channels, total = sig.shape
+    if labelled:
+        test = int(round(total * window.test_fraction))
+        count = num_windows(total - test, window.length, window.train_stride) + num_windows(test, window.length,
+                                                                                           window.length)
+    else:
+        count = num_windows(total, window.length, window.train_stride)
+    return count * channels * window.length * 4
+
+
 def _load_signals(
     manifest: Manifest, window: WindowSpec, problems: list[str]
 ) -> tuple[WindowSet, WindowSet, str] | None:
     classes = manifest.classes or ()
     recordings: list[tuple[int, np.ndarray]] = []
     min_labelled = min_split_samples(window)
+    limit, planned, over = memory_limit(), 0, False
     for entry in manifest.entries:
         sig = read_signal_file(entry.file, entry.where, manifest.channels, problems)
         if sig is None:
             continue
         if manifest.sample_rate_hz is not None:
+            need = _resample_bytes(sig.shape[0], sig.shape[1], manifest.sample_rate_hz, window)
+            if need > limit:
+                problems.append(
+                    f"{entry.file} ({entry.where}): resampling its {sig.shape[1]} samples from "
+                    f"{manifest.sample_rate_hz:g} to window.resample_to_hz={window.resample_to_hz:g} Hz needs about {size_text(need)}, more than "
+                    f"the {size_text(limit)} a plant may use: check window.resample_to_hz and the manifest's "
+                    "sample_rate_hz, or shorten the recording")
+                continue
             sig, _ = at_rate(sig, manifest.sample_rate_hz, window)
         need = min_labelled if entry.label is not None else window.length
         if sig.shape[1] < need:
@@ -108,6 +153,14 @@ def _load_signals(
             )
             continue
         label = classes.index(entry.label) if entry.label in classes else UNLABELLED
+        planned += 2 * _window_bytes(sig, entry.label is not None, window)  # cut, then joined
+        if planned > limit and not over:
+            over = True
+            problems.append(
+                f"{entry.file} ({entry.where}): the recordings up to this one make about {size_text(planned)} of "
+                f"windows ({window.length} samples at stride {window.train_stride}), more than the {size_text(limit)} a plant "
+                "may use: raise window.stride (overlapping windows copy each sample length/stride times), use a "
+                "shorter window or fewer recordings")
         recordings.append((label, sig))
     if problems:
         return None
@@ -154,6 +207,26 @@ def _stratified_test_mask(y: np.ndarray, test_fraction: float, seed: int) -> np.
     return mask
 
 
+def _declared_total_problem(manifest: Manifest, problems: list[str]) -> bool:
+    """True (with a problem naming ``files``) when the window files together declare more than a plant may
+    load; read from their headers, before any file is loaded. A file alone over the limit is its reader's."""
+    limit = memory_limit()
+    sizes = []
+    for entry in manifest.entries:
+        try:
+            sizes.append(sum(a.nbytes for a in declared_arrays(entry.file)))
+        except READ_ERRORS:
+            continue  # its reader names the problem
+    total = sum(sizes)
+    # joined into one array, then split into train and test: about twice the files' arrays
+    if not sizes or max(sizes) > limit or 2 * total <= limit:
+        return False
+    problems.append(f"{manifest.path}: key 'files' lists window files declaring {size_text(total)} together, "
+                    f"about {size_text(2 * total)} once joined, more than the {size_text(limit)} a plant may use: "
+                    "list fewer or smaller files, or store float32 windows")
+    return True
+
+
 def _load_windows(
     manifest: Manifest, window: WindowSpec, problems: list[str]
 ) -> tuple[WindowSet, WindowSet, str] | None:
@@ -163,6 +236,8 @@ def _load_windows(
         problems.append(f"{manifest.path}: kind 'windows' holds pre-cut windows at {rate:g} Hz, which cannot be "
                         f"resampled to window.resample_to_hz={window.resample_to_hz:g}: give continuous recordings "
                         "(kind: signals) or unset window.resample_to_hz")
+        return None
+    if _declared_total_problem(manifest, problems):
         return None
     archives: list[tuple[Path, WindowArchive]] = []
     for entry in manifest.entries:
@@ -215,10 +290,17 @@ def _load_windows(
 
 
 def _plant_dir(params: DirectoryParams, base_dir: Path) -> Path:
-    path = resolve_existing(params.path, base_dir, "directory path")
-    if path.is_file() and path.name == MANIFEST_NAME:
+    try:
+        path = resolve_existing(params.path, base_dir, "directory path")
+        is_manifest, is_dir = path.is_file() and path.name == MANIFEST_NAME, path.is_dir()
+    except DataValidationError:
+        raise
+    except (OSError, ValueError) as exc:  # a name too long, a path the OS refuses
+        raise DataValidationError([f"directory path {params.path[:200]!r} cannot be used ({exc}): point it to the "
+                                   f"folder holding {MANIFEST_NAME}"]) from None
+    if is_manifest:
         return path.parent
-    if not path.is_dir():
+    if not is_dir:
         raise DataValidationError([f"directory path {path} is not a directory: point it to the folder holding {MANIFEST_NAME}"])
     return path
 
@@ -249,7 +331,7 @@ def load_directory(
         notes += f"; {manifest.notes}"
     assert manifest.classes is not None and manifest.sample_rate_hz is not None
     preprocessing = _preprocessing(manifest, context)
-    return PlantData(
+    data = PlantData(
         plant_id=plant_id,
         train=train,
         test=test,
@@ -264,6 +346,9 @@ def load_directory(
                                  "plant's own records, computed when the directory was exported)"
                                  if preprocessing is not None and manifest.preprocessing is not None else ""),
     )
+    # the generic checks (validate.py) once more here, so that each problem names this manifest
+    raise_if_problems([f"{manifest.path}: {problem}" for problem in plant_problems(data)], context)
+    return data
 
 
 def _preprocessing(manifest: Manifest, context: str) -> dict | None:
@@ -271,10 +356,15 @@ def _preprocessing(manifest: Manifest, context: str) -> dict | None:
     if manifest.preprocessing is None:
         return None
     try:
-        recipe = json.loads(manifest.preprocessing.read_text())
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        too_big = manifest.preprocessing.stat().st_size > MAX_YAML_BYTES
+        recipe = None if too_big else json.loads(manifest.preprocessing.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
         raise DataValidationError([f"{manifest.preprocessing}: not readable JSON ({exc}): re-export the plant "
                                    "directory (factoryfl plant-data)"], context) from None
+    if too_big:
+        raise DataValidationError([f"{manifest.preprocessing}: larger than {size_text(MAX_YAML_BYTES)}, the limit for "
+                                   "a preprocessing recipe: re-export the plant directory (factoryfl plant-data)"],
+                                  context)
     if not isinstance(recipe, dict):
         raise DataValidationError([f"{manifest.preprocessing}: must hold a JSON object, got {type(recipe).__name__}"],
                                   context)

@@ -8,11 +8,14 @@ e.g. ``files[2].label``, and say how to fix it.
 from __future__ import annotations
 
 import difflib
+import math
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from common.config.parse import ConfigError
+from common.config.yaml_safe import load_yaml
 
 from .types import TASKS
 
@@ -74,9 +77,9 @@ def _load_yaml(path: Path, problems: list[str]) -> dict[str, Any] | None:
         problems.append(f"{path}: manifest not found: create {MANIFEST_NAME} in the plant directory (see FORMAT.md)")
         return None
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        problems.append(f"{path}: cannot parse YAML ({exc}): fix the syntax")
+        raw = load_yaml(path)  # size, aliases, duplicate keys and depth refused, naming the line
+    except ConfigError as exc:
+        problems.extend(f"{path}: {problem}" for problem in exc.problems)
         return None
     if not isinstance(raw, dict):
         problems.append(f"{path}: top level must be a mapping of keys (format, classes, files, ...), got {_type_name(raw)}")
@@ -103,7 +106,7 @@ def _sample_rate(path: Path, raw: dict[str, Any], problems: list[str]) -> float 
     if "sample_rate_hz" not in raw:
         return None
     value = raw["sample_rate_hz"]
-    if not _is_number(value) or not value > 0:
+    if not _is_number(value) or not value > 0 or not math.isfinite(value):
         problems.append(f"{path}: key 'sample_rate_hz' must be a positive number (Hz), got {value!r}")
         return None
     return float(value)
@@ -134,7 +137,8 @@ def _classes(path: Path, raw: dict[str, Any], problems: list[str]) -> tuple[str,
                 "quote it in the YAML"
             )
             ok = False
-    dupes = sorted({n for n in value if isinstance(n, str) and value.count(n) > 1})
+    counts = Counter(n for n in value if isinstance(n, str))
+    dupes = sorted(n for n, count in counts.items() if count > 1)
     if dupes:
         problems.append(f"{path}: key 'classes' lists {dupes} more than once: keep each class once")
         ok = False
@@ -148,6 +152,43 @@ def _kind(path: Path, raw: dict[str, Any], problems: list[str]) -> str | None:
         problems.append(f"{path}: key 'kind' must be one of {list(KINDS)}, got {raw['kind']!r}")
         return None
     return str(raw["kind"])
+
+
+def confined_path(directory: Path, name: str, key: str, problems: list[str]) -> Path | None:
+    """``directory / name`` when it stays inside ``directory``; else None with a problem naming ``key``.
+
+    A plant's files live in its data directory: an absolute path, a ``..`` component or a symlink
+    resolving outside would let a manifest read any file the plant process can.
+    """
+    fix = f"put the file inside {directory} and give its path relative to that directory"
+    parts = name.replace("\\", "/").split("/")
+    if "\x00" in name:
+        problems.append(f"{key} {name!r} contains a NUL character: {fix}")
+        return None
+    if Path(name).is_absolute() or name.startswith("\\") or (len(name) > 1 and name[1] == ":" and name[0].isalpha()):
+        problems.append(f"{key} {name!r} is an absolute path, outside the plant directory: {fix}")
+        return None
+    if ".." in parts:
+        problems.append(f"{key} {name!r} climbs out of the plant directory with '..': {fix}")
+        return None
+    file = directory / name
+    try:
+        root, target = directory.resolve(), file.resolve()
+    except (OSError, RuntimeError, ValueError) as exc:  # a symlink loop, a name too long
+        problems.append(f"{key} {name!r} cannot be resolved ({exc}): {fix}")
+        return None
+    if not target.is_relative_to(root):
+        problems.append(f"{key} {name!r} resolves (through a symlink) to {target}, outside the plant directory: "
+                        f"{fix} (copy the file instead of linking it)")
+        return None
+    return file
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def _entry(
@@ -166,12 +207,14 @@ def _entry(
     if not isinstance(name, str) or not name.strip():
         problems.append(f"{where}.file must be a file name relative to the manifest, got {name!r}")
         return None
-    file = Path(name) if Path(name).is_absolute() else path.parent / name
+    file = confined_path(path.parent, name, f"{where}.file", problems)
+    if file is None:
+        return None
     ok = True
     if kind and file.suffix.lower() not in FILE_SUFFIXES[kind]:
         problems.append(f"{where}.file {name!r}: kind {kind} needs one of {list(FILE_SUFFIXES[kind])} files")
         ok = False
-    if not file.is_file():
+    if not _is_file(file):
         problems.append(f"{file}: not found (listed as files[{i}] in {path}): fix the name or add the file")
         ok = False
     label = item.get("label")
@@ -240,8 +283,8 @@ def read_manifest(directory: Path, problems: list[str]) -> Manifest | None:
                         ".npz): recordings carry no per-window target")
     preprocessing = None
     if isinstance(raw.get("preprocessing"), str):
-        preprocessing = directory / raw["preprocessing"]
-        if not preprocessing.is_file():
+        preprocessing = confined_path(directory, raw["preprocessing"], f"{path}: key 'preprocessing'", problems)
+        if preprocessing is not None and not _is_file(preprocessing):
             problems.append(f"{path}: key 'preprocessing' names {raw['preprocessing']!r}, which is not a file in "
                             f"{directory}: add it or drop the key")
             preprocessing = None

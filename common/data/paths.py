@@ -7,7 +7,6 @@ directory they live in. The error names every path tried.
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -44,11 +43,17 @@ def resolve_existing(raw: str, base_dir: Path, field: str) -> Path:
 
 
 def read_npz(path: Path, expected: str) -> dict[str, np.ndarray]:
-    """Every array of a ``.npz`` archive; an unreadable file is a DataValidationError naming it."""
+    """Every array of a ``.npz`` archive; an unreadable or oversized file is a DataValidationError
+    naming it (sizes are read from the headers before anything is loaded)."""
+    from .signal_files import READ_ERRORS, declared_size_problem
+
+    too_big = declared_size_problem(path, str(path))
+    if too_big:
+        raise DataValidationError([too_big])
     try:
         with np.load(path, allow_pickle=False) as archive:
             return {k: archive[k] for k in archive.files}
-    except (OSError, ValueError, zipfile.BadZipFile) as exc:
+    except READ_ERRORS as exc:
         raise DataValidationError(
-            [f"{path}: cannot read as a numpy .npz archive ({exc}): point path to {expected}"]
+            [f"{path}: cannot read as a numpy .npz archive ({type(exc).__name__}: {exc}): point path to {expected}"]
         ) from exc

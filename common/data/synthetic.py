@@ -26,8 +26,11 @@ from pathlib import Path
 
 import numpy as np
 
+from common.config.schema import MAX_WINDOW_LENGTH, MAX_WINDOWS_PER_CLASS, seed_problem
+
 from .bearing import DEFAULT_BEARING, DefectFrequencies
 from .errors import raise_if_problems
+from .signal_files import MAX_ARRAY_BYTES, size_text
 from .types import PlantData, WindowSet
 from .windowing import WindowSpec, at_rate, cut_windows, output_rate, split_recording
 
@@ -44,6 +47,11 @@ _HARMONIC_SHAPE = (1.0, 0.5, 0.3, 0.2)  # relative amplitude of 1x..4x in a heal
 # Transmission-path attenuation to a housing-mounted sensor: the outer race sits in the
 # housing, inner-race and ball impacts cross more interfaces and arrive weaker.
 _PATH_GAIN = {"outer_race": 1.0, "inner_race": 0.75, "ball": 0.55}
+# float64 arrays as long as one recording alive at once while it is synthesised and resampled
+# (angle, time, speed, harmonics, impulses, noise, spectrum): the memory estimate's multiplier.
+_WORK_ARRAYS = 8
+MIN_TEST_FRACTION = 1e-3
+"""Smallest test_fraction a synthetic plant accepts (its recording must hold one test window)."""
 
 
 @dataclass(frozen=True)
@@ -62,10 +70,14 @@ class SyntheticParams:
 
     def problems(self) -> list[str]:
         out: list[str] = []
-        if self.seed < 0:
-            out.append(f"seed must be >= 0, got {self.seed}: use a non-negative integer")
+        seed = seed_problem("seed", self.seed)
+        if seed:
+            out.append(seed)
         if self.num_windows_per_class < 1:
             out.append(f"num_windows_per_class must be >= 1, got {self.num_windows_per_class}: use e.g. 120")
+        elif self.num_windows_per_class > MAX_WINDOWS_PER_CLASS:
+            out.append(f"num_windows_per_class must be <= {MAX_WINDOWS_PER_CLASS}, got {self.num_windows_per_class}: "
+                       "use a few hundred windows per class")
         if not self.rpm > 0:
             out.append(f"rpm must be > 0, got {self.rpm}: set a positive shaft speed")
         if not 0.0 <= self.load <= 1.0:
@@ -208,6 +220,33 @@ def synthesize_recording(
     return (params.sensor_gain * signal).astype(np.float32)
 
 
+def size_problems(params: SyntheticParams, window: WindowSpec, limit: int = MAX_ARRAY_BYTES) -> list[str]:
+    """Refuse, before anything is allocated, a plant whose recordings or windows would not fit ``limit``.
+
+    One class's recording needs T ≈ max(((n - 1)·stride + L) / (1 - f), L / f) samples (n training
+    windows of L samples, test fraction f), synthesised in float64 at the source rate; its windows
+    take 4·(n·L + f·T) bytes per class, twice over while they are joined.
+    """
+    n, length, stride, frac = params.num_windows_per_class, window.length, window.train_stride, window.test_fraction
+    if params.problems() or window.problems():
+        return []  # reported on their own; the estimate needs valid settings
+    if length > MAX_WINDOW_LENGTH:
+        return [f"window.length must be <= {MAX_WINDOW_LENGTH} samples, got {length}: use e.g. 1024"]
+    if frac < MIN_TEST_FRACTION:
+        return [f"window.test_fraction {frac:g} is below {MIN_TEST_FRACTION:g}: the recording would have to be "
+                f"{length / frac:.3g} samples long to hold one test window; use e.g. 0.2"]
+    samples = max(((n - 1) * stride + length) / (1.0 - frac), length / frac)
+    rate = output_rate(params.sample_rate_hz, window)
+    recording = samples * max(1.0, params.sample_rate_hz / rate) * 8 * _WORK_ARRAYS
+    windows = 2 * len(params.classes) * (n * length + frac * samples) * 4
+    need = max(recording, windows)
+    if need <= limit:
+        return []
+    return [f"num_windows_per_class={n} with window.length={length}, window.stride={stride} and "
+            f"window.test_fraction={frac:g} needs about {size_text(need)} for this plant, more than the "
+            f"{size_text(limit)} limit: use fewer windows per class, a shorter window or a larger stride"]
+
+
 def recording_length(n_train: int, window: WindowSpec) -> int:
     """Samples needed so the time split leaves ``n_train`` train windows and >= 1 test window."""
     length, stride, frac = window.length, window.train_stride, window.test_fraction
@@ -227,7 +266,8 @@ def load_synthetic(
 
     ``base_dir`` is unused (kept for the common loader signature).
     """
-    raise_if_problems(params.problems() + window.problems(), f"synthetic plant {plant_id!r}")
+    raise_if_problems(params.problems() + window.problems() + size_problems(params, window),
+                      f"synthetic plant {plant_id!r}")
     n_train = params.num_windows_per_class
     total = recording_length(n_train, window)
     rate = output_rate(params.sample_rate_hz, window)

@@ -33,7 +33,8 @@ def plant_problems(data: PlantData) -> list[str]:
     for split, ws in (("train", data.train), ("test", data.test)):
         bad = _first_nonfinite_window(ws.x)
         if bad is not None:
-            out.append(f"{name}: {split} window {bad} contains NaN/Inf: clean the source data")
+            out.append(f"{name}: {split} window {bad} contains NaN/Inf (or a value beyond float32 range, "
+                       f"|x| > {np.finfo(np.float32).max:.3g}, which becomes Inf): clean or rescale the source data")
         if len(ws):
             out_of_range = np.flatnonzero((ws.y < -1) | (ws.y >= k))
             if out_of_range.size:

@@ -1,7 +1,8 @@
 """The plant's privacy ledger: every private release it ever made, on its own disk.
 
-The ledger is append-only JSON (mode 0600), written atomically before anything private leaves
-the plant, under an exclusive lock so that overlapping releases cannot drop each other's entry.
+The ledger is append-only JSON (mode 0600), written atomically and durably (the directory is
+synced after the rename) before anything private leaves the plant, under an exclusive lock so
+that overlapping releases cannot drop each other's entry; a write that fails records nothing.
 ε is computed from all entries — across rounds, runs and process restarts. A missing ledger
 means "nothing spent yet"; a corrupt or unreadable one stops the plant (never restart from 0).
 """
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from common.fileio import atomic_write_json
+from common.fileio import DurableWriteError, atomic_write_json, os_error_fix
 from common.privacy.accounting import HistoryEntry, epsilon_of
 
 logger = logging.getLogger(__name__)
@@ -125,35 +126,58 @@ class PrivacyLedger:
             os.close(fd)  # closing the descriptor releases the lock
 
     def record(self, entry: LedgerEntry) -> None:
-        """Append and persist (atomically) before the release leaves the plant.
+        """Append and persist (atomically, durably) before the release leaves the plant.
 
         Read-append-write happens under the lock on the entries freshly read from disk: another
         ledger object (or process) may have recorded since this one loaded, and its entry must
         not be overwritten. A release id may be recorded once: recording the same release twice
         would double count it.
+
+        The entry joins ``self.entries`` only once the file holding it is on disk. If the write
+        fails (a full disk, ...) a :class:`PrivacyLedgerError` names the path: the file and the
+        in-memory entries are unchanged, and the caller must not release (nothing was released).
         """
-        with self._locked():
-            entries = self._load()
-            if len(entries) < len(self.entries):
-                raise PrivacyLedgerError(
-                    f"{self.path}: the ledger on disk holds {len(entries)} releases, fewer than the "
-                    f"{len(self.entries)} this process already accounted (deleted or replaced while in "
-                    "use?). The plant will not train: restore the ledger from backup. Do not delete it: "
-                    "that would restart the accounting from ε=0 and under-report the privacy already spent."
-                )
-            if entry.release and any(e.release == entry.release for e in entries):
-                raise PrivacyLedgerError(f"{self.path}: release {entry.release!r} is already in the ledger; "
-                                         "a release is accounted once (re-send its cached result instead)")
-            entries.append(entry)
-            atomic_write_json(  # mkstemp's 0600 temporary file becomes the ledger: only the plant's user reads it
-                self.path,
-                {
-                    "format": LEDGER_FORMAT,
-                    "plant_id": self.plant_id,
-                    "privacy_unit": "one training window (record)",
-                    "entries": [dataclasses.asdict(e) for e in entries],
-                },
-            )
-            self.entries = entries
+        try:
+            with self._locked():
+                entries = self._load()
+                if len(entries) < len(self.entries):
+                    raise PrivacyLedgerError(
+                        f"{self.path}: the ledger on disk holds {len(entries)} releases, fewer than the "
+                        f"{len(self.entries)} this process already accounted (deleted or replaced while in "
+                        "use?). The plant will not train: restore the ledger from backup. Do not delete it: "
+                        "that would restart the accounting from ε=0 and under-report the privacy already spent."
+                    )
+                if entry.release and any(e.release == entry.release for e in entries):
+                    raise PrivacyLedgerError(f"{self.path}: release {entry.release!r} is already in the ledger; "
+                                             "a release is accounted once (re-send its cached result instead)")
+                updated = [*entries, entry]
+                try:
+                    # mkstemp's 0600 temporary file becomes the ledger: only the plant's user reads it
+                    atomic_write_json(
+                        self.path,
+                        {
+                            "format": LEDGER_FORMAT,
+                            "plant_id": self.plant_id,
+                            "privacy_unit": "one training window (record)",
+                            "entries": [dataclasses.asdict(e) for e in updated],
+                        },
+                    )
+                except DurableWriteError as exc:
+                    if exc.replaced:  # on disk (not yet durable): account it here too, never under-report
+                        self.entries = updated
+                        raise PrivacyLedgerError(
+                            f"{self.path}: release {entry.release or entry.purpose!r} was written to the ledger "
+                            f"but the directory could not be synced ({exc.strerror}); nothing was released, "
+                            f"yet the ledger counts it (ε over-reported, never under); {os_error_fix(exc)}"
+                        ) from exc
+                    raise
+                self.entries = updated
+        except PrivacyLedgerError:
+            raise
+        except OSError as exc:  # the write, the lock file or the directory: the old ledger stands
+            raise PrivacyLedgerError(
+                f"{self.path}: could not record release {entry.release or entry.purpose!r} "
+                f"({exc.strerror or exc}); nothing was released and the ledger is unchanged; {os_error_fix(exc)}"
+            ) from exc
         logger.info("plant %s: ledger +%d steps (σ=%.3f, q=%.4f)", self.plant_id, entry.steps,
                     entry.noise_multiplier, entry.sample_rate)

@@ -276,7 +276,13 @@ NOTES = [
     "The synthetic default scenario has 60 labelled windows per plant: DP-SGD at ε = 3 then needs σ ≈ 6.8 "
     "with q ≈ 1, and the shared model stays near chance (20 %, 5 classes); the plant-local, non-private "
     "personalisation recovers part of it (more with the DP-designed model).",
-    "Held-out evaluation metrics are released to the coordinator without DP (as in every run's results).",
+    "Held-out evaluation metrics and window counts leave each plant without DP because each simulated plant's "
+    "own policy allows them for this table (`plant_policy.allow: [accounting, metrics, sizes]`; DP required in "
+    "the DP arms); every run's report lists them under released_outside_dp. Losses, timings and anything else "
+    "stay in the plants.",
+    "DP noise and Poisson sampling are secret (ChaCha20 keyed from os.urandom for every release, "
+    "common/privacy/noise.py), so no run is bit-reproducible; these runs have no feature-statistics or DP "
+    "evaluation release, so the whole-run budget is DP-SGD's alone.",
 ]
 
 
