@@ -82,6 +82,10 @@ def test_plant_killed_mid_run_rejoins_and_impostor_is_refused(tmp_path):
         # restarted: Flower refuses to re-activate a hard-killed node for up to ~60 s, then it rejoins
         rejoined = [r for r in (4, 5, 6) if "plant-2" in rounds[r]["participants"]]
         assert rejoined, rounds
+        # every round it missed is in its record and in the report, with the phase and why
+        missed = {e["round"] for e in results["plants"]["plant-2"]["excluded_rounds"] if e.get("phase") == "pretrain"}
+        assert 2 in missed and set(range(2, rejoined[0])) <= missed, results["plants"]["plant-2"]["excluded_rounds"]
+        assert "`plant-2`, round 2 (pretrain)" in (run_dir / "report.md").read_text()
         for plant_id in dep.plant_ids:
             assert results["plants"][plant_id]["status"] == "ok"
             assert "federated_personalised" in results["plants"][plant_id]["metrics"]

@@ -191,22 +191,15 @@ def _read_npy(path: Path, where: str, channels: int | None, problems: list[str])
         hint += "; it looks like (T, C): save the transpose so it is (C, T)"
     if not _check_channels(path, where, sig.shape[0], channels, hint, problems):
         return None
-    bad = ~np.isfinite(sig).all(axis=0)
-    if bad.any():
-        rows = np.flatnonzero(bad)
-        problems.append(
-            f"{path} ({where}): NaN/Inf at sample index {int(rows[0])} ({rows.size} samples affected; "
-            f"{_rows_text(rows, 'sample')}): clean or cut the recording"
-        )
-        return None
-    huge = _beyond_float32(sig).any(axis=0)
-    if huge.any():
-        rows = np.flatnonzero(huge)
-        problems.append(
-            f"{path} ({where}): values beyond float32 range (|x| > {FLOAT32_MAX:.3g}) at sample index {int(rows[0])} "
-            f"({rows.size} samples affected; {_rows_text(rows, 'sample')}): rescale the recording (e.g. to g or m/s²)"
-        )
-        return None
+    checks = ((lambda: ~np.isfinite(sig).all(axis=0), "NaN/Inf", "clean or cut the recording"),
+              (lambda: _beyond_float32(sig).any(axis=0), f"values beyond float32 range (|x| > {FLOAT32_MAX:.3g})",
+               "rescale the recording (e.g. to g or m/s²)"))
+    for bad_samples, what, fix in checks:  # the second runs only on finite samples
+        rows = np.flatnonzero(bad_samples())
+        if rows.size:
+            problems.append(f"{path} ({where}): {what} at sample index {int(rows[0])} ({rows.size} samples "
+                            f"affected; {_rows_text(rows, 'sample')}): {fix}")
+            return None
     return sig.astype(np.float32)
 
 
