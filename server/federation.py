@@ -160,6 +160,7 @@ class Coordinator:
         self.run_name = run_name
         self.scenario_info = scenario_info or {}
         self.plants: dict[str, PlantRecord] = {}
+        self.ever_ready: set[str] = set()  # plants that were ready at some point of this run
         self.rounds: list[dict[str, Any]] = []
         self.reproducible_noise = reproducible_noise  # research only: plant-level DP noise not secret
 
@@ -197,6 +198,8 @@ class Coordinator:
                 record = self.plants[plant_id]
                 record.status, record.status_reason = "failed", problem
                 logger.error("plant %s left out of the federation: %s", plant_id, problem)
+            else:
+                self.ever_ready.add(plant_id)
         return dataclasses.replace(self.spec_factory(class_names if classification else declared_names(declared)),
                                    channels=self.channels)
 
@@ -230,6 +233,7 @@ class Coordinator:
         if record.status != "budget_exhausted":
             record.status, record.status_reason = "ok", ""
         record.facts = facts
+        self.ever_ready.add(plant_id)
         logger.info("plant %s (re)joined the federation", plant_id)
 
     def _rejoin(self, spec: RunSpec) -> None:
@@ -383,10 +387,10 @@ class Coordinator:
             t_replies = time.perf_counter()
             candidates: dict[str, tuple[dict[str, np.ndarray], float]] = {}
             excluded: dict[str, str] = {}
-            for plant_id in self._offline_trainable(chosen):
-                excluded[plant_id] = "not connected: missed this round's training"
+            for plant_id, reason in self._unavailable(chosen).items():
+                excluded[plant_id] = reason
                 self.plants[plant_id].excluded_rounds.append({"round": server_round, "phase": "pretrain",
-                                                              "reason": excluded[plant_id]})
+                                                              "reason": reason})
             losses, epsilons, participants = {}, {}, []
             train_seconds: list[float] = []
             up_bytes: list[int] = []
@@ -499,13 +503,21 @@ class Coordinator:
         value = self.plants[plant_id].facts.get(wire.N_TRAIN_LABELLED) if plant_id in self.plants else None
         return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
-    def _offline_trainable(self, chosen: list[str]) -> list[str]:
-        """Ready, labelled plants that are not connected this round (they miss it; the report says so)."""
+    def _unavailable(self, chosen: list[str]) -> dict[str, str]:
+        """Labelled plants that took part before and cannot train this round, with why (not connected,
+        or failed since); the report lists each missed round. A plant left out by sampling is not."""
         online = getattr(self.transport, "online_plants", None)
-        if online is None:
-            return []
-        connected = online()
-        return sorted(p for p in self._trainable_plants() if p not in chosen and p not in connected)
+        connected = online() if online is not None else None
+        out = {}
+        for plant_id in sorted(self.ever_ready - set(chosen)):
+            record = self.plants[plant_id]
+            if record.status in ("refused", "budget_exhausted") or not self._labelled(plant_id):
+                continue
+            if record.status != "ok":
+                out[plant_id] = f"{record.status}: {record.status_reason or 'no reason given'}: missed this round"
+            elif connected is not None and plant_id not in connected:
+                out[plant_id] = "not connected: missed this round's training"
+        return out
 
     @staticmethod
     def _decoded(reply: Reply, current: dict[str, np.ndarray], spec: RunSpec) -> tuple[Reply, str]:
@@ -539,6 +551,11 @@ class Coordinator:
         plants = self._ok_plants() + sorted(p for p, r in self.plants.items() if r.status == "budget_exhausted")
         config = {wire.RUN_SPEC: spec_json, wire.SERVER_ROUND: server_round, wire.RUN_NAME: self.run_name,
                   wire.RUN_DIR: str(self.run_dir)}
+        for plant_id in sorted(self.ever_ready - set(plants)):
+            record = self.plants[plant_id]
+            if record.status == "failed":  # ready earlier in this run: the report lists the evaluation it missed
+                record.excluded_rounds.append({"round": server_round, "phase": "evaluate",
+                                               "reason": f"failed: {record.status_reason or 'no reason given'}"})
         replies = self._send(wire.MSG_EVALUATE, plants, arrays, config, spec.federation.round_timeout_s)
         acc, loss, rmse, n = {}, {}, {}, {}
         for plant_id, reply in replies.items():
