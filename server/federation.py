@@ -293,6 +293,7 @@ class Coordinator:
             self._rejoin(spec)
             candidates = self._online(self._trainable_plants())
         strategy = spec.federation.strategy
+        self.candidates = candidates  # who could train this round (`_unavailable` names the others)
         return sample_plants(candidates, strategy.fraction_train, strategy.min_train_plants, spec.seed, server_round)
 
     def _may_still_join(self) -> bool:
@@ -387,7 +388,7 @@ class Coordinator:
             t_replies = time.perf_counter()
             candidates: dict[str, tuple[dict[str, np.ndarray], float]] = {}
             excluded: dict[str, str] = {}
-            for plant_id, reason in self._unavailable(chosen).items():
+            for plant_id, reason in self._unavailable(self.candidates).items():
                 excluded[plant_id] = reason
                 self.plants[plant_id].excluded_rounds.append({"round": server_round, "phase": "pretrain",
                                                               "reason": reason})
@@ -503,20 +504,17 @@ class Coordinator:
         value = self.plants[plant_id].facts.get(wire.N_TRAIN_LABELLED) if plant_id in self.plants else None
         return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
-    def _unavailable(self, chosen: list[str]) -> dict[str, str]:
-        """Labelled plants that took part before and cannot train this round, with why (not connected,
-        or failed since); the report lists each missed round. A plant left out by sampling is not."""
-        online = getattr(self.transport, "online_plants", None)
-        connected = online() if online is not None else None
+    def _unavailable(self, candidates: list[str]) -> dict[str, str]:
+        """Labelled plants that were ready earlier in this run but could not be sampled this round,
+        with why (failed since, or not connected when the round was drawn); the report lists each
+        missed round. A plant left out by sampling (``fraction_train`` < 1) is not listed."""
         out = {}
-        for plant_id in sorted(self.ever_ready - set(chosen)):
+        for plant_id in sorted(self.ever_ready - set(candidates)):
             record = self.plants[plant_id]
             if record.status in ("refused", "budget_exhausted") or not self._labelled(plant_id):
                 continue
-            if record.status != "ok":
-                out[plant_id] = f"{record.status}: {record.status_reason or 'no reason given'}: missed this round"
-            elif connected is not None and plant_id not in connected:
-                out[plant_id] = "not connected: missed this round's training"
+            out[plant_id] = (f"{record.status}: {record.status_reason or 'no reason given'}: missed this round"
+                             if record.status != "ok" else "not connected: missed this round's training")
         return out
 
     @staticmethod

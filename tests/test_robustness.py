@@ -184,3 +184,37 @@ def test_relative_bound_is_a_setting_with_a_clear_error(tmp_path):
     body["federation"]["relative_norm_bound"] = None
     path.write_text(yaml.safe_dump(body))
     assert load_scenario(path).federation.relative_norm_bound is None
+
+
+def test_every_round_a_disconnected_plant_misses_is_recorded(tmp_path):
+    """plant-2's node drops off after round 1 and is back for round 4: rounds 2 and 3 are in its
+    record (phase and reason) and in the report, as the evaluations it missed."""
+    path = tiny_scenario(tmp_path, federation={"rounds": 4, "round_timeout_s": 5,
+                                               "training": {"local_epochs": 1, "batch_size": 16,
+                                                            "learning_rate": 0.003}})
+    scenario = load_scenario(path)
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+
+    class Flaky(LoopbackGrid):
+        evaluated = 0  # the last round whose evaluation went out: node 103 is away after round 1's until round 3's
+
+        def away(self) -> bool:
+            return 1 <= self.evaluated < 3
+
+        def get_node_ids(self):
+            return [n for n in super().get_node_ids() if not (self.away() and n == ATTACKER)]
+
+        def _deliver(self, msg):
+            if msg.metadata.message_type == wire.MSG_EVALUATE:
+                self.evaluated = int(msg.content[wire.CONFIG][wire.SERVER_ROUND])
+            if msg.metadata.dst_node_id == ATTACKER and self.away():
+                return None  # unreachable: no reply
+            return super()._deliver(msg)
+
+    results = run_federation(Flaky(path, 3, run_dir), scenario, run_dir)
+    missed = [(e["round"], e.get("phase")) for e in results["plants"]["plant-2"]["excluded_rounds"]]
+    assert (3, "pretrain") in missed and (2, "evaluate") in missed, missed
+    assert [r["participants"] for r in results["rounds"]][3] == ["plant-0", "plant-1", "plant-2"]
+    report = (run_dir / "report.md").read_text()
+    assert "`plant-2`, round 3 (pretrain): not connected" in report
