@@ -425,3 +425,17 @@ def test_window_files_together_beyond_memory_are_refused_before_loading(tmp_path
     monkeypatch.setattr(directory_module, "memory_limit", lambda: 40 * 2**10)
     text = _data_error(plant)
     assert "manifest.yaml: key 'files' lists window files declaring" in text and "once joined" in text
+
+
+def test_windowing_refuses_a_stride_that_would_not_fit_in_memory_before_copying():
+    """Stride 1 multiplies a recording by the window length: 3 M samples into 4096-sample windows
+    would need ~46 GiB; refused at once, naming the settings to change."""
+    import time
+
+    from common.data.windowing import cut_windows
+
+    started = time.perf_counter()
+    with pytest.raises(DataValidationError, match=r"raise window\.stride"):
+        cut_windows(np.zeros(3_000_000, np.float32), 4096, 1)
+    assert time.perf_counter() - started < 2.0
+    assert cut_windows(np.zeros(5000, np.float32), 1024, 512).shape == (8, 1, 1024)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .errors import DataValidationError
+from .signal_files import memory_limit, size_text
 from .types import UNLABELLED, WindowSet
 
 logger = logging.getLogger(__name__)
@@ -93,6 +95,12 @@ def cut_windows(signal: np.ndarray, length: int, stride: int) -> np.ndarray:
     total = sig.shape[1]
     if total < length:
         raise ValueError(f"signal has {total} samples, shorter than one window of {length}")
+    needed = num_windows(total, length, stride) * sig.shape[0] * length * 4  # float32 windows
+    limit = memory_limit()
+    if needed > limit:  # checked before the copy: stride 1 multiplies a recording by the window length
+        raise DataValidationError([f"cutting {total} samples into windows of {length} every {stride} samples "
+                                   f"needs {size_text(needed)}, more than the {size_text(limit)} a plant may use: "
+                                   "raise window.stride (or shorten window.length)"])
     views = np.lib.stride_tricks.sliding_window_view(sig, length, axis=1)[:, ::stride]  # (C, N, L)
     return np.ascontiguousarray(views.transpose(1, 0, 2), dtype=np.float32)
 
