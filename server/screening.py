@@ -10,8 +10,9 @@ before:
   ``factor × median_k ‖Δ_k‖`` is left out. Rule for the factor: with n similar honest plants
   and one attacker scaling a sign-flipped update by s, FedAvg still moves along the honest
   direction while s < n − 1; ``factor`` = 3 keeps every undetected attack below that for
-  n ≥ 4 honest plants, and leaves honest spreads up to 3× the median (measured honest
-  spread on the shipped scenarios: under 2×; ``make bench-robustness``).
+  n ≥ 4 honest plants. An operator whose honest plants differ more (e.g. very unequal data
+  sizes with many local steps) reads the recorded exclusions of a trusted run and sets the
+  factor above the largest honest max/median norm ratio it shows.
 """
 
 from __future__ import annotations
