@@ -1,0 +1,5 @@
+"""Registry of tasks (``task``)."""
+
+from common.registry import Registry
+
+TASKS = Registry("task", "task")
