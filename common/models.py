@@ -150,18 +150,6 @@ class PlantModel(nn.Module):
         return self.head(features) if head == "personal" else self.reference_head(features)
 
 
-class ReferenceModel(nn.Module):
-    """Extractor + reference head only: the module trained (and privatised) in pretraining."""
-
-    def __init__(self, model: PlantModel) -> None:
-        super().__init__()
-        self.extractor = model.extractor
-        self.reference_head = model.reference_head
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.reference_head(self.extractor(x))
-
-
 def build_model(in_channels: int, num_outputs: int, cfg: ModelConfig, seed: int) -> PlantModel:
     """Deterministic initialisation: the same seed gives every plant the same start."""
     generator_state = torch.random.get_rng_state()

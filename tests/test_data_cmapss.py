@@ -19,13 +19,13 @@ from common.data import (
     WindowSet,
     WindowSpec,
     apply_label_fraction,
-    get_source,
     load_cmapss,
     load_cmapss_splits,
     load_plant_data,
     operating_conditions,
 )
 from common.data.cmapss import CMAPSS_COLUMNS, phm08_score, rmse
+from common.extensions.data_sources import DATA_SOURCES, params_type
 
 REPO = Path(__file__).resolve().parent.parent
 CMAPSS_DIR = Path(os.environ.get("FACTORYFL_DATASETS", REPO.parent / "shared" / "datasets")) / "cmapss"
@@ -379,8 +379,8 @@ def test_bad_files_name_the_key(tmp_path: Path) -> None:
 
 
 def test_registered_and_buildable_from_yaml_mapping() -> None:
-    src = get_source("cmapss")
-    assert src.params_type is CmapssParams and "C-MAPSS" in src.description
+    assert params_type("cmapss") is CmapssParams and "C-MAPSS" in DATA_SOURCES.get("cmapss").summary
+    assert DATA_SOURCES.load("cmapss") is load_cmapss
     problems = Problems()
     params = build(CmapssParams, {"path": "fd002.npz", "sensors": ["sensor_2", "sensor_3"], "task": "classification"},
                    "plants[0].data", problems)

@@ -11,8 +11,6 @@ import numpy as np
 import pytest
 
 from common.data import (
-    DATA_SOURCES,
-    DataSource,
     DataValidationError,
     PlantData,
     SyntheticParams,
@@ -21,15 +19,16 @@ from common.data import (
     apply_k_shot,
     apply_label_fraction,
     cut_windows,
-    get_source,
     load_plant_data,
     load_synthetic,
     make_plant_params,
-    register,
     split_recording,
     synthesize_recording,
 )
 from common.data.synthetic import class_rng, recording_length
+from common.extensions.data_sources import DATA_SOURCES, params_type
+from common.registry import UnknownName
+from tests.helpers.registries import registered
 
 WINDOW = WindowSpec()
 
@@ -306,12 +305,14 @@ def test_small_cnn_learns_but_transfers_worse() -> None:
 
 
 def test_registry_lookup_and_duplicates() -> None:
-    assert {"synthetic", "cwru", "directory"} <= set(DATA_SOURCES)
-    assert get_source("synthetic").params_type is SyntheticParams
-    with pytest.raises(KeyError, match="synthetic"):
-        get_source("nope")
+    assert {"synthetic", "cwru", "directory", "cmapss"} <= set(DATA_SOURCES.names())
+    assert params_type("synthetic") is SyntheticParams and DATA_SOURCES.load("synthetic") is load_synthetic
+    with pytest.raises(UnknownName, match="synthetic"):
+        DATA_SOURCES.get("nope")
+    with pytest.raises(KeyError):
+        load_plant_data("nope", "p1", SyntheticParams(), WINDOW, Path("."))
     with pytest.raises(ValueError, match="already registered"):
-        register(DataSource("synthetic", SyntheticParams, load_synthetic, "dup"))
+        DATA_SOURCES.add("synthetic", "common.data.synthetic:load_synthetic", summary="dup")
 
 
 def test_load_plant_data_dispatches_and_checks(caplog: pytest.LogCaptureFixture) -> None:
@@ -324,26 +325,25 @@ def test_load_plant_data_dispatches_and_checks(caplog: pytest.LogCaptureFixture)
         load_plant_data("synthetic", "p1", SyntheticParams(rpm=0), WINDOW, Path("."))
 
 
-def test_load_plant_data_rejects_nan_and_warns_on_missing_test_class(caplog: pytest.LogCaptureFixture) -> None:
+def _fake_loader(plant_id: str, params: SyntheticParams, window: WindowSpec, *, base_dir: Path) -> PlantData:
+    """A registered test source: seed 1 gives a NaN in train window 2; class 'b' is missing from test."""
     x = np.zeros((4, 1, 16), dtype=np.float32)
     bad_x = x.copy()
     bad_x[2, 0, 5] = np.nan
     y = np.array([0, 0, 1, 1], dtype=np.int64)
+    train = WindowSet(bad_x if params.seed == 1 else x, y)
+    test = WindowSet(x[:2], np.zeros(2, dtype=np.int64))
+    return PlantData(plant_id, train, test, ("a", "b"), 1000.0, "fake")
 
-    def fake_loader(plant_id: str, params: SyntheticParams, window: WindowSpec, *, base_dir: Path) -> PlantData:
-        train = WindowSet(bad_x if params.seed == 1 else x, y)
-        test = WindowSet(x[:2], np.zeros(2, dtype=np.int64))
-        return PlantData(plant_id, train, test, ("a", "b"), 1000.0, "fake")
 
+def test_load_plant_data_rejects_nan_and_warns_on_missing_test_class(caplog: pytest.LogCaptureFixture) -> None:
     name = "fake-for-test"
-    DATA_SOURCES.pop(name, None)
-    register(DataSource(name, SyntheticParams, fake_loader, "test only"))
-    try:
+    with registered(DATA_SOURCES, name, f"{__name__}:_fake_loader", params="common.data.synthetic:SyntheticParams",
+                    summary="test only"):
         window = WindowSpec(length=16)
         with caplog.at_level(logging.WARNING, logger="common.data"):
             load_plant_data(name, "p", SyntheticParams(), window, Path("."))
         assert "['b']" in caplog.text
         with pytest.raises(DataValidationError, match="train window 2 contains NaN"):
             load_plant_data(name, "p", SyntheticParams(seed=1), window, Path("."))
-    finally:
-        DATA_SOURCES.pop(name, None)
+    assert name not in DATA_SOURCES

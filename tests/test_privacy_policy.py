@@ -212,7 +212,7 @@ def test_a_dp_plant_refuses_preprocessing_with_statistics_across_windows(tmp_pat
     import dataclasses
 
     from client.plant import PolicyRefusal
-    from common.data.cmapss import CmapssParams, load_cmapss
+    from common.data import CmapssParams, load_cmapss
     from tests.test_data_cmapss import _fake_file
     from tests.test_privacy import build
 

@@ -56,23 +56,23 @@ class _RawPlant:
 
 
 def _parse_data_spec(raw: Any, key: str, problems: Problems) -> DataSpec | None:
-    from common.data.registry import DATA_SOURCES
+    from common.extensions.data_sources import DATA_SOURCES, params_type
 
     if not isinstance(raw, dict):
         problems.add(key, f"expected a mapping with `source:` and its settings, got {raw!r}")
         return None
     body = dict(raw)
     source = body.pop("source", None)
-    known = ", ".join(sorted(DATA_SOURCES))
+    known = ", ".join(DATA_SOURCES.names())
     if source is None:
         problems.add(f"{key}.source", f"required key is missing: add `source: <one of {known}>`")
         return None
     if not isinstance(source, str) or source not in DATA_SOURCES:
-        hint = difflib.get_close_matches(str(source), list(DATA_SOURCES), n=1)
+        hint = difflib.get_close_matches(str(source), DATA_SOURCES.names(), n=1)
         suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
         problems.add(f"{key}.source", f"unknown data source {source!r}{suggestion}: use one of {known}")
         return None
-    params = build(DATA_SOURCES[source].params_type, body, key, problems)
+    params = build(params_type(source), body, key, problems)
     if params is None or not dataclasses.is_dataclass(params):
         return None
     return DataSpec(source=source, params=params)

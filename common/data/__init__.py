@@ -1,6 +1,6 @@
 """Plant data for factoryfl: windowed vibration data per plant from several sources.
 
-Sources (see ``DATA_SOURCES``): ``synthetic`` (physically motivated simulation), ``cwru``
+Sources (registered in :mod:`common.extensions.data_sources`): ``synthetic`` (physically motivated simulation), ``cwru``
 (real CWRU bearing data read from the shared data set), ``cmapss`` (NASA C-MAPSS turbofan
 run-to-failure data, RUL regression / failure prediction) and ``directory`` (bring your own
 data, format in FORMAT.md). ``load_plant_data`` loads and validates one plant.
@@ -13,16 +13,15 @@ from .cmapss import (
     DEFAULT_CMAPSS_DIR,
     CmapssParams,
     CmapssSplits,
-    load_cmapss,
     load_cmapss_splits,
     operating_conditions,
 )
+from .cmapss_source import load_cmapss
 from .cwru import CWRU_FAULT_CLASSES, DEFAULT_CWRU_DIR, CwruParams, load_cwru
 from .directory import DirectoryParams, load_directory
 from .errors import DataValidationError, raise_if_problems
 from .load import load_plant_data
 from .manifest import FORMAT_VERSION, MANIFEST_NAME
-from .registry import DATA_SOURCES, DataSource, get_source, register
 from .synthetic import KNOWN_CLASSES, SyntheticParams, load_synthetic, make_plant_params, synthesize_recording
 from .types import TASKS, UNLABELLED, PlantData, WindowSet
 from .validate import validate_plant_data
@@ -44,11 +43,9 @@ __all__ = [
     "CmapssParams",
     "CmapssSplits",
     "CwruParams",
-    "DATA_SOURCES",
     "DEFAULT_BEARING",
     "DEFAULT_CMAPSS_DIR",
     "DEFAULT_CWRU_DIR",
-    "DataSource",
     "DataValidationError",
     "DefectFrequencies",
     "DirectoryParams",
@@ -64,7 +61,6 @@ __all__ = [
     "apply_k_shot",
     "apply_label_fraction",
     "cut_windows",
-    "get_source",
     "load_cmapss",
     "load_cmapss_splits",
     "load_cwru",
@@ -76,7 +72,6 @@ __all__ = [
     "num_windows",
     "operating_conditions",
     "raise_if_problems",
-    "register",
     "split_recording",
     "synthesize_recording",
     "validate_plant_data",

@@ -38,8 +38,8 @@ option for experiments in which a site adapts to its own unlabelled test engines
 settings used as channels are z-scored globally (within a condition they are pure noise).
 A sensor that is constant (std 0) in a condition becomes 0 there, never NaN.
 
-The registered loader ignores the scenario's ``WindowSpec`` (length, stride, test fraction):
-C-MAPSS has its own official test split and ``sequence_length`` / ``train_stride`` define the
+The registered loader (:func:`common.data.cmapss_source.load_cmapss`) ignores the scenario's
+``WindowSpec`` (length, stride, test fraction): C-MAPSS has its own official test split and ``sequence_length`` / ``train_stride`` define the
 windows. ``load_plant_data`` checks that ``window.length`` equals ``sequence_length``.
 """
 
@@ -586,41 +586,6 @@ def _sliding_windows(
         return np.zeros((0, c, L), np.float32), np.zeros(0), np.zeros(0, np.int64), short
     return (np.ascontiguousarray(np.concatenate(xs), dtype=np.float32), np.concatenate(ruls),
             np.concatenate(ids), short)
-
-
-def load_cmapss(
-    plant_id: str, params: CmapssParams, window: WindowSpec | None = None, *, base_dir: Path = Path(".")
-) -> PlantData:
-    """Load one C-MAPSS sub-set as one plant: train windows and the official test engines.
-
-    ``window`` is accepted for the registry's loader signature and ignored (``sequence_length``
-    and ``train_stride`` define the windows; the test split is the official one). Validation
-    engines (``validation_units``) are left out of this plant's train split; get their windows
-    from :func:`load_cmapss_splits`.
-    """
-    from .cmapss_recipe import CmapssRecipe  # it builds on this module
-
-    if window is not None and window.resample_to_hz is not None:
-        raise DataValidationError([f"window.resample_to_hz={window.resample_to_hz:g} does not apply to C-MAPSS "
-                                   "(one row per engine cycle, no sampling rate): unset it"],
-                                  f"cmapss plant {plant_id!r}")
-    try:
-        splits = load_cmapss_splits(params, base_dir=base_dir)
-    except DataValidationError as exc:
-        raise DataValidationError(exc.problems, f"cmapss plant {plant_id!r}") from exc
-    return PlantData(
-        plant_id=plant_id,
-        train=splits.train,
-        test=splits.validation if params.evaluate_on == "validation" else splits.test,
-        class_names=params.class_names,
-        sample_rate_hz=1.0,
-        source="cmapss",
-        notes=splits.notes,
-        task=params.task,
-        target_name=f"RUL (cycles, capped at {params.rul_cap:g})",
-        preprocessing=CmapssRecipe.from_splits(params, splits).to_json(),
-        cross_window_statistics=cmapss_cross_window_statistics(params),
-    )
 
 
 def cmapss_cross_window_statistics(params: CmapssParams) -> str:

@@ -6,8 +6,9 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from common.extensions.data_sources import DATA_SOURCES, params_type
+
 from .errors import raise_if_problems
-from .registry import get_source
 from .types import PlantData
 from .validate import validate_plant_data
 from .windowing import WindowSpec
@@ -18,16 +19,15 @@ logger = logging.getLogger(__name__)
 def load_plant_data(source: str, plant_id: str, params: Any, window: WindowSpec, base_dir: Path) -> PlantData:
     """Load ``plant_id`` from source ``source`` with ``params`` and validate the result.
 
-    Raises KeyError for an unknown source, TypeError when ``params`` is not the source's
-    params type, DataValidationError for bad params, bad data or an unusable result.
+    Raises KeyError (:class:`~common.registry.UnknownName`) for an unknown source, TypeError when
+    ``params`` is not the source's params type, DataValidationError for bad params, bad data or
+    an unusable result.
     """
-    src = get_source(source)
-    if not isinstance(params, src.params_type):
-        raise TypeError(
-            f"data source {source!r} needs params of type {src.params_type.__name__}, got {type(params).__name__}"
-        )
+    expected = params_type(source)
+    if not isinstance(params, expected):
+        raise TypeError(f"data source {source!r} needs params of type {expected.__name__}, got {type(params).__name__}")
     raise_if_problems(list(params.problems()) + window.problems(), f"{source} plant {plant_id!r}")
-    data = src.load(plant_id, params, window, base_dir=Path(base_dir))
+    data = DATA_SOURCES.load(source)(plant_id, params, window, base_dir=Path(base_dir))
     if data.window_length != window.length:
         raise_if_problems(
             [f"plant {plant_id!r}: windows are {data.window_length} samples but window.length is {window.length}"]

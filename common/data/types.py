@@ -106,11 +106,6 @@ class WindowSet:
                 target = np.where(hidden, np.float32(np.nan), target).astype(np.float32)
         return WindowSet(x=self.x, y=y, target=target)
 
-    @property
-    def has_target(self) -> bool:
-        """Whether this split carries regression targets."""
-        return self.target is not None
-
     def class_counts(self, num_classes: int) -> np.ndarray:
         """Number of labelled windows per class, shape (num_classes,)."""
         labelled = self.y[self.labelled_mask]
