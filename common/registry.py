@@ -74,6 +74,12 @@ class Registry:
         self._entries[name] = entry
         return entry
 
+    def remove(self, name: str) -> Entry:
+        """Unregister ``name`` and return its entry (UnknownName if it is not registered)."""
+        entry = self.get(name)
+        del self._entries[name]
+        return entry
+
     def get(self, name: str) -> Entry:
         try:
             return self._entries[name]

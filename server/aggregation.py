@@ -1,20 +1,19 @@
-"""Aggregation of the shared parameters: pure functions over named arrays, and a registry.
+"""Aggregation of the shared parameters: pure functions over named arrays, and strategy lookup.
 
 Only the keys the coordinator sent (extractor + reference head) are aggregated; a plant's
-personal head never arrives here. Each strategy is a small class holding only its own state.
+personal head never arrives here. The strategies (``server/strategies/``, one class per file)
+call these functions; :func:`make_aggregator` builds the one a scenario names from the registry.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Callable, Protocol
 
 import numpy as np
 
 from common.config.schema import StrategyConfig
-
-Arrays = dict[str, np.ndarray]
+from common.extensions.strategies import STRATEGIES
+from server.strategies.base import Aggregator, Arrays
 
 
 def _require_updates(updates: list[tuple[Arrays, float]]) -> None:
@@ -56,101 +55,13 @@ def trimmed_mean(updates: list[tuple[Arrays, float]], trim_fraction: float) -> A
     return out
 
 
-class Aggregator(Protocol):
-    name: str
-
-    def aggregate(self, current: Arrays, updates: list[tuple[Arrays, float]]) -> Arrays: ...
-
-    def state_dict(self) -> dict[str, Arrays]: ...
-
-    def load_state_dict(self, state: dict[str, Arrays]) -> None: ...
-
-
-@dataclass
-class _Stateless:
-    name: str
-    combine: Callable[[list[tuple[Arrays, float]]], Arrays]
-
-    def aggregate(self, current: Arrays, updates: list[tuple[Arrays, float]]) -> Arrays:
-        return self.combine(updates)
-
-    def state_dict(self) -> dict[str, Arrays]:
-        return {}
-
-    def load_state_dict(self, state: dict[str, Arrays]) -> None:
-        return None
-
-
-class FedAdam:
-    """Server-side Adam on the pseudo-gradient Δ = mean_k(w_k) − w (Reddi et al. 2021):
-
-    m ← β1·m + (1−β1)·Δ,  v ← β2·v + (1−β2)·Δ²,  w ← w + η·m / (√v + τ).
-    """
-
-    name = "fedadam"
-
-    def __init__(self, eta: float, beta_1: float, beta_2: float, tau: float) -> None:
-        self.eta, self.beta_1, self.beta_2, self.tau = eta, beta_1, beta_2, tau
-        self.m: Arrays = {}
-        self.v: Arrays = {}
-
-    def aggregate(self, current: Arrays, updates: list[tuple[Arrays, float]]) -> Arrays:
-        mean = weighted_mean(updates)
-        out = {}
-        for k, w in current.items():
-            delta = mean[k].astype(np.float64) - w
-            m = self.beta_1 * self.m.get(k, np.zeros_like(delta)) + (1 - self.beta_1) * delta
-            v = self.beta_2 * self.v.get(k, np.zeros_like(delta)) + (1 - self.beta_2) * delta**2
-            self.m[k], self.v[k] = m, v
-            out[k] = (w + self.eta * m / (np.sqrt(v) + self.tau)).astype(np.float32)
-        return out
-
-    def state_dict(self) -> dict[str, Arrays]:
-        return {"m": dict(self.m), "v": dict(self.v)}
-
-    def load_state_dict(self, state: dict[str, Arrays]) -> None:
-        self.m, self.v = dict(state.get("m", {})), dict(state.get("v", {}))
-
-
-def _fedavg(cfg: StrategyConfig) -> Aggregator:
-    return _Stateless("fedavg", weighted_mean)
-
-
-def _fedprox(cfg: StrategyConfig) -> Aggregator:
-    # FedProx aggregates like FedAvg; its proximal term μ/2‖w − w_global‖² runs in the plant.
-    return _Stateless("fedprox", weighted_mean)
-
-
-def _fedadam(cfg: StrategyConfig) -> Aggregator:
-    return FedAdam(cfg.server_learning_rate, cfg.beta_1, cfg.beta_2, cfg.tau)
-
-
-def _fedmedian(cfg: StrategyConfig) -> Aggregator:
-    return _Stateless("fedmedian", coordinate_median)
-
-
-def _fedtrimmedavg(cfg: StrategyConfig) -> Aggregator:
-    return _Stateless("fedtrimmedavg", lambda ups: trimmed_mean(ups, cfg.trim_fraction))
-
-
-STRATEGIES: dict[str, Callable[[StrategyConfig], Aggregator]] = {}
-
-
-def register(name: str, factory: Callable[[StrategyConfig], Aggregator]) -> None:
-    if name in STRATEGIES:
-        raise ValueError(f"strategy {name!r} is already registered")
-    STRATEGIES[name] = factory
-
-
-for _name, _factory in [("fedavg", _fedavg), ("fedprox", _fedprox), ("fedadam", _fedadam),
-                        ("fedmedian", _fedmedian), ("fedtrimmedavg", _fedtrimmedavg)]:
-    register(_name, _factory)
-
-
 def make_aggregator(cfg: StrategyConfig) -> Aggregator:
-    if cfg.name not in STRATEGIES:
-        raise KeyError(f"unknown strategy {cfg.name!r}; known: {', '.join(sorted(STRATEGIES))}")
-    return STRATEGIES[cfg.name](cfg)
+    """The strategy registered as ``cfg.name`` (``common.extensions.strategies``), built from ``cfg``.
+
+    UnknownName (a KeyError) lists the registered names when ``cfg.name`` is not one of them.
+    """
+    aggregator: Aggregator = STRATEGIES.load(cfg.name).from_config(cfg)
+    return aggregator
 
 
 def update_problems(update: Arrays, current: Arrays, max_update_norm: float) -> list[str]:

@@ -201,11 +201,10 @@ def test_out_of_range_value_is_reported_at_its_dotted_key(many):
 
 
 def test_unknown_strategy_lists_the_known_ones(many):
-    line = problem_for(many, "federation.strategy.name")
-    assert "'fedavgg' is not allowed" in line and "did you mean 'fedavg'?" in line
-    assert "use one of" in line
-    for name in ("fedavg", "fedprox", "fedadam", "fedmedian", "fedtrimmedavg"):
-        assert repr(name) in line
+    line = problem_for(many, "federation.strategy")
+    assert "unknown aggregation strategy 'fedavgg' at federation.strategy.name" in line
+    assert "did you mean 'fedavg'?" in line
+    assert line.endswith("known: fedadam, fedavg, fedmedian, fedprox, fedtrimmedavg")
 
 
 def test_unknown_data_source_lists_the_known_ones(many):

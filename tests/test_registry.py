@@ -43,3 +43,13 @@ def test_broken_target_names_the_entry():
     reg.add("broken", "math:no_such_function", summary="broken")
     with pytest.raises(AttributeError, match="registry entry 'broken'"):
         reg.load("broken")
+
+
+def test_remove_unregisters_and_refuses_an_unknown_name():
+    reg = _registry()
+    assert reg.remove("alpha").summary == "square root"
+    assert reg.names() == ["beta"] and "alpha" not in reg
+    with pytest.raises(UnknownName, match="unknown widget 'alpha'"):
+        reg.remove("alpha")
+    reg.add("alpha", "math:ceil", summary="registered again")  # the name is free again
+    assert reg.load("alpha")(1.5) == 2

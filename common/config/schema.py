@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from common.extensions.strategies import STRATEGIES
 from common.privacy.policy import PrivacyPolicy
 
-StrategyName = Literal["fedavg", "fedprox", "fedadam", "fedmedian", "fedtrimmedavg"]
 PersonalisationMode = Literal["head", "full", "fedrep", "none"]
 OptimizerName = Literal["adam", "sgd"]
 NormName = Literal["group", "layer", "none"]
@@ -151,9 +151,12 @@ class ModelConfig:
 
 @dataclass(frozen=True)
 class StrategyConfig:
-    """Server-side aggregation of the shared (extractor + reference head) parameters."""
+    """Server-side aggregation of the shared (extractor + reference head) parameters.
 
-    name: StrategyName = "fedavg"
+    ``name`` is a registered strategy (``common.extensions.strategies``).
+    """
+
+    name: str = "fedavg"
     fraction_train: float = 1.0
     min_train_plants: int = 1
     proximal_mu: float = 0.01
@@ -165,6 +168,8 @@ class StrategyConfig:
 
     def problems(self) -> list[str]:
         out = []
+        if self.name not in STRATEGIES:
+            out.append(STRATEGIES.unknown_message(self.name))
         if not 0.0 < self.fraction_train <= 1.0:
             out.append(f"fraction_train must be in (0, 1], got {self.fraction_train}")
         if self.min_train_plants < 1:
