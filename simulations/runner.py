@@ -132,51 +132,24 @@ def _run_flower_simulation(scenario_path: Path, run_dir: Path, num_plants: int,
                            backend_config: dict[str, Any], cpus_per_plant: int, messages_in_flight: int = 0,
                            prompt: bool = True) -> None:
     """Flower's simulation engine (the same path `flwr run` uses) with our run config."""
-    from flwr.app import Context, RecordDict
-    from flwr.common.config import get_fused_config_from_dir
-    from flwr.common.constant import SUPERLINK_NODE_ID
-    from flwr.supercore.constant import NOOP_FEDERATION_ID
-    from flwr.supercore.run import Run
-    from flwr.supercore.task_identity import TaskIdentity
-    from flwr.supercore.telemetry import EventType
-    from flwr.simulation.run_simulation import _run_simulation
+    from simulations.flower_private import run_simulation
 
     overrides = {"scenario": str(scenario_path), "run-dir": str(run_dir), "cpus-per-plant": cpus_per_plant,
                  "messages-in-flight": messages_in_flight}
-    run_id = int.from_bytes(os.urandom(7), "little")
-    run = Run.create_empty(run_id=run_id)
-    run.primary_task_id = int.from_bytes(os.urandom(7), "little")
-    run.override_config = overrides
-    run.federation_id = NOOP_FEDERATION_ID
-    TaskIdentity.task_id = 1
-    TaskIdentity.run_id = run_id
-    TaskIdentity.node_id = SUPERLINK_NODE_ID
-    run_config = get_fused_config_from_dir(APP_DIR, overrides)
     with _prompt_delivery() if prompt else contextlib.nullcontext():
-        _run_simulation(
-            num_supernodes=num_plants,
-            exit_event=EventType.PYTHON_API_RUN_SIMULATION_LEAVE,
-            server_app_attr="server.app:app",
-            client_app_attr="client.app:app",
-            app_dir=str(APP_DIR),
-            is_app=True,
-            run=run,
-            server_app_context=Context(run_id=run_id, node_id=0, node_config={}, state=RecordDict(),
-                                       run_config=run_config),
-            backend_config=backend_config,
-        )
+        run_simulation(APP_DIR, num_plants, overrides, backend_config)
 
 
 @contextlib.contextmanager
 def _prompt_delivery() -> Iterator[None]:
-    """Workers are fed on push; the coordinator waits on a count of stored replies (see prompt_delivery)."""
+    """Workers are fed on push; the coordinator waits on a count of stored replies (see flower_private)."""
     from server.app import GridTransport
     from server.transport import StoredReplies
-    from simulations.prompt_delivery import prompt_delivery
+    from simulations.flower_private import prompt_delivery
 
     stored = StoredReplies()
-    with prompt_delivery(stored.add) as installed:
-        GridTransport.stored_replies = stored if installed else None
+    with prompt_delivery(stored.add):
+        GridTransport.stored_replies = stored
         try:
             yield
         finally:
@@ -201,7 +174,9 @@ def simulate(scenario_path: str | Path, runs_dir: str | None = None, ray_address
     from server.app import new_run_dir
     from server.report import write_report
     from simulations.baselines import add_centralized_baseline
+    from simulations.flower_private import require_supported_flower
 
+    require_supported_flower()  # before minutes of data checks, not after
     scenario_path = Path(scenario_path).resolve()
     scenario = load_scenario(scenario_path)
     if ray_address is not None:

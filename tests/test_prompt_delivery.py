@@ -1,6 +1,6 @@
-"""Prompt delivery in Flower's simulation engine: installed for the pinned Flower, restored after,
-the pipelined worker keeps Flower's per-node order and error replies, and a simulation gives the
-same results with it as with Flower's engine as shipped."""
+"""Flower's private internals (simulations/flower_private.py): refused on another Flower release;
+prompt delivery installed and restored after, the pipelined worker keeps Flower's per-node order
+and error replies, and a simulation gives the same results with it as with Flower's engine as shipped."""
 
 from __future__ import annotations
 
@@ -15,21 +15,33 @@ from queue import Queue
 
 import pytest
 from flwr.app import ConfigRecord, Context, Message, RecordDict
-from flwr.common.constant import SUPERLINK_NODE_ID
-from flwr.server.superlink.fleet.vce import vce_api
+from flwr.server.superlink.fleet.vce import vce_api  # the internals the module patches, checked here
 from flwr.server.superlink.linkstate.in_memory_linkstate import InMemoryLinkState
-from flwr.supercore.task_identity import TaskIdentity
 
-import simulations.prompt_delivery as prompt
+import simulations.flower_private as prompt
 from server.transport import StoredReplies
 from tests.conftest import REPO, tiny_scenario
+
+
+def test_another_flower_release_is_refused_in_one_line_naming_it_and_the_fix(monkeypatch):
+    prompt.require_supported_flower()  # the installed, pinned release
+    prompt.require_supported_flower("1.42.7")
+    for other in ("1.43.0", "2.0.1", "1.4.2"):
+        with pytest.raises(prompt.FlowerVersionError) as caught:
+            prompt.require_supported_flower(other)
+        message = str(caught.value)
+        assert "\n" not in message and f"flwr {other} is installed" in message
+        assert "flwr[simulation]==1.42.0" in message and "simulations/flower_private.py" in message
+    monkeypatch.setattr(prompt, "installed_flower_version", lambda: "1.50.0")
+    with pytest.raises(prompt.FlowerVersionError, match="flwr 1.50.0"):
+        with prompt.prompt_delivery(lambda: None):
+            pass
 
 
 def test_installed_for_the_pinned_flower_and_restored_after():
     originals = (vce_api.worker, vce_api.add_messages_to_queue, InMemoryLinkState.store_message_ins,
                  InMemoryLinkState.store_message_res)
-    with prompt.prompt_delivery(lambda: None) as installed:
-        assert installed, "flwr is not the pinned 1.42: the simulation silently lost prompt delivery"
+    with prompt.prompt_delivery(lambda: None):
         assert vce_api.worker is prompt.pipelined_worker
         assert vce_api.add_messages_to_queue is not originals[1]
         assert InMemoryLinkState.store_message_ins is not originals[2]
@@ -87,7 +99,7 @@ class _Metrics:
 def test_pipelined_worker_keeps_node_order_depth_and_flower_error_replies(monkeypatch):
     import ray
 
-    TaskIdentity.run_id, TaskIdentity.node_id, TaskIdentity.task_id = 7, SUPERLINK_NODE_ID, 1
+    prompt.act_as_coordinator(run_id=7)
     events: list = []
 
     def fake_get(future: _Future):

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from flwr.app import Context, Message, RecordDict
-from flwr.common.constant import SUPERLINK_NODE_ID
-from flwr.proto.node_pb2 import NodeInfo
 from flwr.serverapp import Grid
-from flwr.supercore.task_identity import TaskIdentity
 
 from client.app import app as client_app
+from simulations.flower_private import act_as_coordinator, node_info
 
 ReplyHook = Callable[[int, Message, Message], Message]
 
@@ -28,9 +26,7 @@ class LoopbackGrid(Grid):
     def __init__(self, scenario_path: Path, num_plants: int, run_dir: Path,
                  reply_hook: ReplyHook | None = None, node_configs: dict[int, dict] | None = None,
                  names: dict[int, str] | None = None) -> None:
-        TaskIdentity.run_id = 7
-        TaskIdentity.node_id = SUPERLINK_NODE_ID
-        TaskIdentity.task_id = 1
+        act_as_coordinator(run_id=7)
         self.contexts = {
             101 + i: Context(run_id=7, node_id=101 + i,
                              node_config={"partition-id": i, "num-partitions": num_plants},
@@ -62,8 +58,9 @@ class LoopbackGrid(Grid):
     def get_node_ids(self) -> Iterable[int]:
         return list(self.contexts)
 
-    def get_nodes(self) -> Iterable[NodeInfo]:
-        return [NodeInfo(node_id=n, name=self.names.get(n, "")) for n in self.contexts]
+    def get_nodes(self) -> Iterable[Any]:
+        """Flower's NodeInfo per node."""
+        return [node_info(n, self.names.get(n, "")) for n in self.contexts]
 
     def push_messages(self, messages: Iterable[Message]) -> Iterable[str]:
         """Deliver now; replies wait until pulled (records the most messages ever undelivered)."""

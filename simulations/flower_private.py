@@ -1,15 +1,28 @@
-"""Prompt message delivery inside Flower's simulation engine (in-process latency fixes).
+"""Every use of Flower's private internals, in one module, for the Flower release it was written for.
 
-Flower 1.42's simulation runtime has three latencies that do not depend on the plants' work,
-and with local rounds of ~20 ms they were a third of a simulated round (10 plants, one worker):
+The app itself uses only Flower's public API (``flwr.app``, ``flwr.serverapp``, ``flwr.clientapp``
+in ``server/app.py`` and ``client/app.py``). The simulation harness needs four things Flower 1.42
+keeps private, and they are all here:
 
-1. a thread moves coordinator messages to the workers after scanning *every* node of the
-   in-memory SuperLink state, then sleeps a fixed 0.1 s (``vce_api.add_messages_to_queue``;
-   ~45 ms of a 0.29 s round, and O(nodes × stored messages) per scan at 1000 nodes);
-2. the coordinator polls for replies on a timer;
-3. each worker thread sends one message to its Ray actor and waits for the reply before
-   sending the next (``vce_api.worker``), so the actor idles for one Ray round trip per
-   message (~3 ms measured, against ~20 ms of training).
+* :func:`run_simulation`: start Flower's simulation engine in this process, as ``flwr run`` does,
+  with this project's run config (``flwr.simulation.run_simulation._run_simulation``, a ``Run``
+  and the process-global ``TaskIdentity``; the public ``run_simulation`` is deprecated and takes
+  no run config).
+* :func:`prompt_delivery`: patches of the engine's message feeding (``vce_api``) and of its
+  in-memory SuperLink state (``InMemoryLinkState``), below.
+* :func:`act_as_coordinator` and :func:`node_info`: what a test harness needs to build
+  coordinator messages outside a running ServerApp and to answer ``Grid.get_nodes()``.
+
+Every entry point first calls :func:`require_supported_flower`, which refuses any Flower other
+than :data:`WRITTEN_FOR` with one line naming the installed version and the fix, instead of
+failing somewhere inside Flower.
+
+Prompt delivery. Flower's simulation runtime has three latencies that do not depend on the
+plants' work: (1) a thread moves coordinator messages to the workers after scanning *every* node
+of the in-memory SuperLink state, then sleeps a fixed 0.1 s (``vce_api.add_messages_to_queue``;
+O(nodes × stored messages) per scan); (2) the coordinator polls for replies on a timer; (3) each
+worker thread sends one message to its Ray actor and waits for the reply before sending the next
+(``vce_api.worker``), so the actor idles for one Ray round trip per message.
 
 ``prompt_delivery()`` keeps the engine, its Ray actors, the ClientApp and the message path,
 and changes only *when* things move: the feeding thread wakes as soon as the coordinator
@@ -19,21 +32,23 @@ so the coordinator's transport waits for the replies it needs instead of polling
 worker thread keeps up to ``PIPELINE_DEPTH`` messages queued at its actor (never two for the
 same node, whose context must come back before its next message starts), so the actor starts
 the next plant as soon as it finishes one. Replies, contexts, errors and the order of work on
-one node are as in Flower's worker. Installed only for the pinned Flower version whose internals it
-was written against; otherwise the runner logs that it runs with Flower's own polling.
+one node are as in Flower's worker.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib.metadata
 import logging
+import os
 import threading
+from pathlib import Path
 from queue import Queue
 from typing import Any, Callable, Iterator
 
 logger = logging.getLogger(__name__)
 
-SUPPORTED_FLWR = "1.42."
+WRITTEN_FOR = "1.42"  # the flwr release series whose internals this module uses
 PIPELINE_DEPTH = 2   # messages a worker thread keeps at its Ray actor (Flower: 1)
 FULL_SCAN_S = 1.0    # safety net: look at every node this often (Flower itself: every 0.1 s)
 IDLE_WAIT_S = 0.1    # longest sleep between looks when nothing is pushed (Flower's own interval)
@@ -71,25 +86,96 @@ class _Pending:
                 self.nodes.difference_update(drained)
 
 
-def supported() -> bool:
-    import flwr
+class FlowerVersionError(RuntimeError):
+    """The installed Flower is not the release this module's use of its internals was written for."""
 
-    return str(getattr(flwr, "__version__", "")).startswith(SUPPORTED_FLWR)
+
+def installed_flower_version() -> str:
+    try:
+        return importlib.metadata.version("flwr")
+    except importlib.metadata.PackageNotFoundError:
+        return "(not installed)"
+
+
+def require_supported_flower(installed: str | None = None) -> None:
+    """FlowerVersionError unless the installed flwr (or ``installed``) is a :data:`WRITTEN_FOR` release."""
+    installed = installed or installed_flower_version()
+    if installed.split(".")[:2] != WRITTEN_FOR.split("."):
+        raise FlowerVersionError(
+            f"flwr {installed} is installed, but the simulation harness uses Flower {WRITTEN_FOR}.x internals "
+            f"(simulations/flower_private.py): install flwr[simulation]=={WRITTEN_FOR}.0 (`make setup`), or "
+            f"port that module to flwr {installed}")
+
+
+def run_simulation(app_dir: Path, num_plants: int, overrides: dict[str, Any], backend_config: dict[str, Any]) -> None:
+    """Flower's simulation engine (the same path `flwr run` takes) for the app in ``app_dir``, in this process.
+
+    ``overrides`` are run-config keys fused over the app's ``[tool.flwr.app.config]``, as
+    ``flwr run --run-config`` would; the ServerApp and ClientApp are ``server.app:app`` and
+    ``client.app:app``.
+    """
+    require_supported_flower()
+    from flwr.app import Context, RecordDict
+    from flwr.common.config import get_fused_config_from_dir
+    from flwr.common.constant import SUPERLINK_NODE_ID
+    from flwr.simulation.run_simulation import _run_simulation
+    from flwr.supercore.constant import NOOP_FEDERATION_ID
+    from flwr.supercore.run import Run
+    from flwr.supercore.telemetry import EventType
+
+    run_id = int.from_bytes(os.urandom(7), "little")
+    run = Run.create_empty(run_id=run_id)
+    run.primary_task_id = int.from_bytes(os.urandom(7), "little")
+    run.override_config = overrides
+    run.federation_id = NOOP_FEDERATION_ID
+    _set_task_identity(run_id, SUPERLINK_NODE_ID)
+    run_config = get_fused_config_from_dir(app_dir, overrides)
+    _run_simulation(
+        num_supernodes=num_plants,
+        exit_event=EventType.PYTHON_API_RUN_SIMULATION_LEAVE,
+        server_app_attr="server.app:app",
+        client_app_attr="client.app:app",
+        app_dir=str(app_dir),
+        is_app=True,
+        run=run,
+        server_app_context=Context(run_id=run_id, node_id=0, node_config={}, state=RecordDict(),
+                                   run_config=run_config),
+        backend_config=backend_config,
+    )
+
+
+def act_as_coordinator(run_id: int) -> None:
+    """Let this process build coordinator messages (``Message(content, dst_node_id=...)``) for ``run_id``.
+
+    Flower reads the sender of a new message from its process-global ``TaskIdentity``, which only a
+    running ServerApp sets; a harness that drives the coordinator without one (tests) calls this.
+    """
+    require_supported_flower()
+    from flwr.common.constant import SUPERLINK_NODE_ID
+
+    _set_task_identity(run_id, SUPERLINK_NODE_ID)
+
+
+def _set_task_identity(run_id: int, node_id: int) -> None:
+    from flwr.supercore.task_identity import TaskIdentity
+
+    TaskIdentity.task_id = 1
+    TaskIdentity.run_id = run_id
+    TaskIdentity.node_id = node_id
+
+
+def node_info(node_id: int, name: str = "") -> Any:
+    """What ``Grid.get_nodes()`` returns for one node (Flower's protobuf ``NodeInfo``)."""
+    require_supported_flower()
+    from flwr.proto.node_pb2 import NodeInfo
+
+    return NodeInfo(node_id=node_id, name=name)
 
 
 @contextlib.contextmanager
-def prompt_delivery(on_reply: Callable[[], None]) -> Iterator[bool]:
-    """Within the block, Flower's simulation feeds workers on push and signals stored replies.
-
-    Yields whether it is installed (False on an unsupported Flower version: nothing changed).
-    """
-    if not supported():
-        import flwr
-
-        logger.warning("flwr %s is not %sx: simulation runs with Flower's own 0.1 s message polling",
-                       getattr(flwr, "__version__", "?"), SUPPORTED_FLWR)
-        yield False
-        return
+def prompt_delivery(on_reply: Callable[[], None]) -> Iterator[None]:
+    """Within the block, Flower's simulation feeds workers on push and signals stored replies."""
+    require_supported_flower()
     from flwr.server.superlink.fleet.vce import vce_api
     from flwr.server.superlink.linkstate.in_memory_linkstate import InMemoryLinkState
 
@@ -136,7 +222,7 @@ def prompt_delivery(on_reply: Callable[[], None]) -> Iterator[bool]:
     InMemoryLinkState.store_message_ins = store_message_ins
     InMemoryLinkState.store_message_res = store_message_res
     try:
-        yield True
+        yield
     finally:
         vce_api.worker = original_worker
         vce_api.add_messages_to_queue = original_feed
