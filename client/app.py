@@ -29,6 +29,7 @@ from common.config import load_scenario, run_spec_from_json
 from common.config.schema import PlantSpec, RunSpec, Scenario
 from common.privacy.policy import releasable
 from common.resources import memory_hint
+from common.task import task_named
 
 logger = logging.getLogger(__name__)
 
@@ -235,13 +236,15 @@ def pretrain(msg: Message, context: Context) -> Message:
 def evaluate(msg: Message, context: Context) -> Message:
     def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
         m = plant.evaluate_shared(spec, _arrays_in(msg))
-        if spec.task == "regression":
-            metrics = {wire.EVAL_RMSE: m["rmse"], wire.EVAL_SCORE: m["score"], wire.N_TEST: m["n_test"]}
-        else:
-            metrics = {wire.EVAL_LOSS: m["loss"], wire.EVAL_ACCURACY: m["accuracy"],
-                       wire.EVAL_MACRO_F1: m["macro_f1"], wire.N_TEST: m["n_test"]}
+        metrics = {EVAL_KEYS[name]: m[name] for name in task_named(spec.task).round_metrics}
+        metrics[wire.N_TEST] = m["n_test"]
         return _reply(msg, plant, spec, metrics=metrics)
     return _handle(msg, context, work)
+
+
+EVAL_KEYS = {"loss": wire.EVAL_LOSS, "accuracy": wire.EVAL_ACCURACY, "macro_f1": wire.EVAL_MACRO_F1,
+             "rmse": wire.EVAL_RMSE, "score": wire.EVAL_SCORE}
+"""The wire key of each per-round evaluation metric a task reports (``Task.round_metrics``)."""
 
 
 def _source_stats_in(msg: Message, config: dict):

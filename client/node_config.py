@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from common.config.parse import parse
-from common.config.schema import METHODS_NEEDING_LABELS, PLANT_ID_PATTERN, DataSpec, PlantSpec
+from common.config.schema import PLANT_ID_PATTERN, DataSpec, PlantSpec, transfer_method_problem
+from common.extensions.transfer_methods import TRANSFER_METHODS
 from common.data.directory import DirectoryParams
 from common.config.yaml_safe import load_yaml
 from common.privacy.policy import SAFE_DEFAULT, PrivacyPolicy
@@ -111,7 +112,10 @@ def parse_node_config(raw: Mapping[str, Any]) -> DeployedPlant:
     if transfer is not None and not isinstance(transfer, str):
         problems.append(f"{TRANSFER}={transfer!r} must be a quoted method name, e.g. transfer='shot'")
         transfer = None
-    if fraction == 0.0 and transfer in METHODS_NEEDING_LABELS:
+    unknown = transfer_method_problem(TRANSFER, transfer) if transfer else None
+    if unknown:
+        problems.append(unknown)
+    elif transfer and fraction == 0.0 and TRANSFER_METHODS.get(transfer).needs_labels:
         problems.append(f"{TRANSFER}={transfer!r} needs labels but {LABELLED_FRACTION}=0")
     if problems:
         raise NodeConfigError(problems)

@@ -1,4 +1,5 @@
-"""One plant's work: pretrain the shared model on its data, personalise its head, evaluate.
+"""One plant's work: pretrain the shared model on its data, train its baselines, evaluate; its
+state, data and privacy (phase two, personalisation and adaptation, is ``client/transfer.py``).
 
 Takes typed configs and numpy arrays; knows nothing of Flower. The plant's own head, its
 local models and its privacy ledger live in its state directory and never leave it: the only
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import time
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -32,7 +32,8 @@ from common.privacy.accounting import (
 from common.privacy.ledger import MECHANISM_DP_SGD, MECHANISM_GAUSSIAN, LedgerEntry, PrivacyLedger, now_iso
 from common.privacy.noise import NoiseSource
 from common.privacy.policy import SAFE_DEFAULT, PrivacyPolicy, refusals
-from common.training import evaluate_model, make_optimizer, train_supervised
+from common.task import task_named
+from common.training import make_optimizer, train_supervised
 
 logger = logging.getLogger(__name__)
 
@@ -119,21 +120,23 @@ class Plant:
 
     # ---------------------------------------------------------------- helpers
     def targets(self, spec: RunSpec, split: str = "train") -> np.ndarray:
-        """What the model learns: class labels, or the regression target scaled by 1/target_scale."""
+        """What the model learns: class labels, or the target scaled by 1/target_scale (NaN = unlabelled)."""
         ws = getattr(self.data, split)
-        if spec.task == "regression":
+        if task_named(spec.task).needs_target:
             if getattr(ws, "target", None) is None:
-                raise ValueError(f"plant {self.plant_id}: task is regression but its data ({self.data.source}) "
-                                 "carry no regression target; use a source with targets (e.g. cmapss)")
+                raise ValueError(f"plant {self.plant_id}: task is {spec.task} but its data ({self.data.source}) "
+                                 "carry no target per window; use a source with targets (e.g. cmapss)")
             target = ws.target.astype(np.float32) / np.float32(spec.target_scale)
             return np.where(ws.y >= 0, target, np.nan).astype(np.float32)
         return ws.y
 
     def evaluate(self, module: nn.Module, spec: RunSpec) -> dict[str, float]:
-        return evaluate_model(module, self.data.test.x, self.targets(spec, "test"), spec.num_classes,
-                              spec.target_scale, spec.target_range)
+        """The task's metrics of ``module`` on the held-out split."""
+        return task_named(spec.task).evaluate(module, self.data.test.x, self.targets(spec, "test"), spec.num_classes,
+                                              spec.target_scale, spec.target_range)
 
-    def _model(self, spec: RunSpec, shared: dict[str, np.ndarray] | None) -> PlantModel:
+    def model_for(self, spec: RunSpec, shared: dict[str, np.ndarray] | None) -> PlantModel:
+        """The run's model on this plant's device, with the shared parameters loaded when given."""
         model = build_model(self.data.channels, spec.num_outputs, spec.model, seed=spec.seed).to(self.device)
         if shared is not None:
             load_shared(model, {k: torch.from_numpy(np.asarray(v)) for k, v in shared.items()})
@@ -151,7 +154,7 @@ class Plant:
             problems.append(f"sampling rate {self.data.sample_rate_hz:g} Hz != the federation's {rate:g} Hz: "
                             "set window.resample_to_hz to the federation's rate (each plant then resamples its own "
                             "recordings), or unset window.sample_rate_hz to accept mixed rates")
-        if spec.task == "classification" and tuple(self.data.class_names) != tuple(spec.class_names):
+        if task_named(spec.task).has_classes and tuple(self.data.class_names) != tuple(spec.class_names):
             problems.append(
                 f"classes {list(self.data.class_names)} differ from the federation's "
                 f"{list(spec.class_names)}: map this plant's labels onto the shared class list"
@@ -163,10 +166,6 @@ class Plant:
             )
         if problems:
             raise ValueError(f"plant {self.plant_id}: data do not fit the shared model: " + "; ".join(problems))
-
-    def check_labels_for(self, method: str) -> None:
-        if method in ("finetune_head", "finetune_full", "fedrep") and self.n_labelled == 0:
-            raise ValueError(f"plant {self.plant_id}: {method} needs labels and this plant has none")
 
     @property
     def n_labelled(self) -> int:
@@ -219,7 +218,7 @@ class Plant:
         out = []
         if spec.source_stats_planned and self.n_labelled > 0:
             out.append((spec.transfer.stats.noise_multiplier, STATS_QUERIES))
-        if spec.privacy.evaluation_noise_multiplier is not None and spec.task == "classification":
+        if spec.privacy.evaluation_noise_multiplier is not None and task_named(spec.task).releases_dp_counts:
             out.append((spec.privacy.evaluation_noise_multiplier, EVAL_QUERIES))
         return out
 
@@ -326,7 +325,7 @@ class Plant:
         cached = self._cached_release(run_name, server_round, digest, spec)
         if cached is not None:
             return cached
-        model = self._model(spec, shared)
+        model = self.model_for(spec, shared)
         module = _reference_module(model)
         training = spec.federation.training
         optimizer = make_optimizer([{"params": module.parameters()}], training.optimizer,
@@ -446,7 +445,7 @@ class Plant:
 
     def evaluate_shared(self, spec: RunSpec, shared: dict[str, np.ndarray]) -> dict[str, float]:
         """The federated global model (extractor + reference head) on the held-out split."""
-        model = self._model(spec, shared)
+        model = self.model_for(spec, shared)
         return self.evaluate(_reference_module(model), spec)
 
     def dp_evaluation(self, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str) -> tuple[dict[str, float], str]:
@@ -458,7 +457,7 @@ class Plant:
         depend on the held-out windows only through c and n.
         """
         configured = spec.privacy.evaluation_noise_multiplier
-        if configured is None or not spec.privacy.enabled or spec.task != "classification":
+        if configured is None or not spec.privacy.enabled or not task_named(spec.task).releases_dp_counts:
             return {}, ""
         metrics = self.evaluate_shared(spec, shared)
         n = int(metrics["n_test"])
@@ -470,71 +469,12 @@ class Plant:
         z = self.noise_for(spec, "evaluation").standard_normal(EVAL_QUERIES) * sigma
         return {wire.EVAL_DP_CORRECT: correct + float(z[0]), wire.EVAL_DP_COUNT: n + float(z[1])}, ""
 
-    # ---------------------------------------------------------------- phase 2
-    def personalise(self, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str,
-                    mode: str | None = None) -> dict[str, float]:
-        """Fine-tune a personal head (from the reference head) on the plant's labels; keep it on disk.
-
-        Modes: ``head`` (extractor frozen), ``full`` (extractor at lr × extractor_lr_scale),
-        ``fedrep`` (alternate: one epoch head-only, then one epoch extractor-only at the lower lr,
-        as FedRep's local update does), ``none`` (the reference head as is).
-        """
-        self.check_fits(spec)
-        cfg = spec.personalisation
-        mode = mode or cfg.mode
-        model = self._model(spec, shared)
-        model.head.load_state_dict(model.reference_head.state_dict())
-        started = time.perf_counter()
-        losses: list[float] = []
-        if mode != "none" and cfg.epochs > 0 and self.n_labelled > 0:
-            head_lr, extractor_lr = cfg.learning_rate, cfg.learning_rate * cfg.extractor_lr_scale
-            if mode == "head":
-                schedule = [("head", cfg.epochs)]
-            elif mode == "full":
-                schedule = [("both", cfg.epochs)]
-            else:
-                schedule = [("head" if i % 2 == 0 else "extractor", 1) for i in range(2 * cfg.epochs)]
-            for step, (part, epochs) in enumerate(schedule):
-                for p in model.extractor.parameters():
-                    p.requires_grad_(part in ("both", "extractor"))
-                for p in model.head.parameters():
-                    p.requires_grad_(part in ("both", "head"))
-                groups = []
-                if part in ("both", "head"):
-                    groups.append({"params": model.head.parameters(), "lr": head_lr})
-                if part in ("both", "extractor"):
-                    groups.append({"params": model.extractor.parameters(), "lr": extractor_lr})
-                optimizer = make_optimizer(groups, "adam", head_lr)
-                stats = train_supervised(_head_module(model), self.data.train.x, self.targets(spec), optimizer,
-                                         epochs=epochs, batch_size=cfg.batch_size,
-                                         seed=derive_seed(spec.seed, self.plant_id, "personalise", step),
-                                         augment=cfg.augment)
-                losses.append(stats.loss)
-            for p in model.parameters():
-                p.requires_grad_(True)
-        self.state.save_model(PERSONAL_MODEL, model.state_dict(), {
-            "plant_id": self.plant_id, "run": run_name, "mode": mode, "epochs": cfg.epochs,
-            "class_names": list(spec.class_names), "scenario": spec.scenario_name,
-            "saved_at": now_iso(), "model": spec.model.__dict__ | {"channels": list(spec.model.channels)},
-            # what `factoryfl predict` / `export` need to rebuild and feed the model
-            "in_channels": self.data.channels, "window_length": self.data.window_length,
-            "sample_rate_hz": float(self.data.sample_rate_hz), "task": spec.task,
-            "target_scale": float(spec.target_scale), "num_outputs": spec.num_outputs,
-            "target_range": list(spec.target_range) if spec.target_range is not None else None,
-            "delta": self.delta(spec), "accountant": spec.privacy.accountant,
-            "privacy_enabled": spec.privacy.enabled, "reproducible_noise": self.reproducible_noise,
-            # how raw records become windows (C-MAPSS: this site's own condition statistics), so
-            # `factoryfl predict` can take an engine's raw cycles; stays in this state directory
-            "preprocessing": self.data.preprocessing,
-        })
-        return {wire.PERSONALISE_LOSS: losses[-1] if losses else float("nan"),
-                wire.PERSONALISE_SECONDS: time.perf_counter() - started}
-
+    # ---------------------------------------------------------------- baselines and saved models
     def train_local_only(self, spec: RunSpec, run_name: str) -> dict[str, float]:
         """Baseline: the same model trained on this plant's labels alone, same epoch budget."""
         if self.n_labelled == 0:
             return {}  # nothing to train on: a plant without labels has no local-only baseline
-        model = self._model(spec, None)
+        model = self.model_for(spec, None)
         epochs = spec.federation.rounds * spec.federation.training.local_epochs
         if spec.personalisation.mode != "none":
             epochs += spec.personalisation.epochs
@@ -561,7 +501,7 @@ class Plant:
         saved = self.state.load_model(name)
         if saved is None or saved[1].get("run") != run_name:
             return None
-        model = self._model(spec, None)
+        model = self.model_for(spec, None)
         model.load_state_dict(saved[0])
         return model
 

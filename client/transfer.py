@@ -1,5 +1,13 @@
-"""Phase 2 inside a plant, beyond plain personalisation: releasing DP feature statistics as a
-source, and adapting the shared model as a target — with the plant's own, unlabelled windows.
+"""Phase two inside a plant: personalise or adapt the shared model with the plant's own windows,
+and, as a source, release DP feature statistics for the targets.
+
+:func:`run_phase_two` is the one entry point: it resolves the plant's transfer method (its own,
+the federation's default, or the personalisation mode for a labelled plant; a ``selector`` such as
+``auto`` picks one), then runs it by its kind in ``common.extensions.transfer_methods``:
+
+- ``personalisation``: fine-tune the personal head on the plant's labels and keep the model on disk;
+- ``adapter``: adapt the shared model (or the fine-tuned one, ``fine_tune_first``) to the plant's
+  unlabelled windows, evaluate it on the held-out split once adaptation has finished, keep it on disk.
 
 Nothing here sends anything: the ClientApp returns what these functions give it. Every release
 of data-dependent statistics is checked against the plant's budget and written to its ledger
@@ -10,47 +18,56 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import TYPE_CHECKING, Any
+from typing import Any, Callable
 
 import numpy as np
 import torch
 
-from client.plant import STATS_QUERIES, Plant, derive_seed
+from client.plant import PERSONAL_MODEL, STATS_QUERIES, Plant, derive_seed
 from common import wire
-from common.config.schema import METHODS_NEEDING_LABELS, AdaptationConfig, RunSpec
+from common.config.schema import RunSpec
+from common.extensions.transfer_methods import (
+    ADAPTER,
+    PERSONALISATION,
+    SELECTOR,
+    TRANSFER_METHODS,
+    method_for_mode,
+)
+from common.privacy.ledger import now_iso
+from common.registry import Entry
+from common.task import task_named
 from common.training import predict_logits
-
-if TYPE_CHECKING:
-    from common.transfer.adapt import AdaptConfig
 
 logger = logging.getLogger(__name__)
 
 ADAPTED_MODEL = "adapted"
 TRANSFER_STATE = "transfer"
-FINETUNE_MODES = {"finetune_head": "head", "finetune_full": "full", "fedrep": "fedrep"}
 
 
 def _features(module: torch.nn.Module, x: np.ndarray, batch_size: int = 256) -> np.ndarray:
     return predict_logits(module, x, batch_size).numpy()
 
 
+# ---------------------------------------------------------------- source side
 def release_source_stats(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str):
     """DP class-conditional feature statistics of this source plant's labelled windows.
 
     σ is the configured one, raised to the run's DP-SGD σ when a target ε calibrated the whole
-    run (one budget); the four queries are accounted before anything is returned.
+    run (one budget); the four queries are accounted before anything is returned. A task without
+    classes releases unconditional moments (one "class").
     Returns ``(declined_reason | None, arrays, scalars, privacy_status)``.
     """
     from common.transfer.stats import RffSpec, release_feature_stats
 
     cfg = spec.transfer.stats
+    task = task_named(spec.task)
     x, y = plant.data.train.x, plant.data.train.y
     mask = y >= 0
-    model = plant._model(spec, shared)
+    model = plant.model_for(spec, shared)
     features = _features(model.extractor, x[mask])
-    num_classes = spec.num_classes
-    if spec.task == "regression":  # one "class": unconditional feature moments
-        y, num_classes = np.zeros_like(y), 1
+    if not task.has_classes:
+        y = np.zeros_like(y)
+    num_classes = task.stats_classes(spec.num_classes)
     rff = RffSpec(seed=cfg.rff_seed, num_features=cfg.rff_features, bandwidth=cfg.rff_bandwidth)
     sigma = plant.gaussian_sigma(spec, run_name, cfg.noise_multiplier)
     declined = plant.record_gaussian(spec, run_name, "feature_stats", sigma, STATS_QUERIES, sensitivity=cfg.clip_norm)
@@ -65,97 +82,120 @@ def release_source_stats(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarr
     return None, arrays, scalars, plant.privacy_status(spec)
 
 
-def _choose(plant: Plant, spec: RunSpec, model, source_stats) -> tuple[str, str, dict[str, float]]:
-    """The plant's method: its own setting, the federation default, or `auto` from the domain gap."""
-    method = plant.transfer or ("" if plant.n_labelled > 0 else spec.transfer.default_method)
-    if not method:
-        return spec.personalisation.mode, "labelled plant: personalisation as configured", {}
-    if method != "auto":
-        if method in METHODS_NEEDING_LABELS and plant.n_labelled == 0:
-            raise ValueError(f"plant {plant.plant_id}: method {method} needs labels and this plant has none")
-        return method, "configured", {}
-    if source_stats is None:
-        if plant.n_labelled > 0:
-            return "finetune_head", "auto: no source statistics available; the plant has labels", {}
-        if spec.task == "regression":
-            return "none", "auto: no source statistics and no labels; regression has no source-free method", {}
-        return "shot", "auto: no source statistics available; source-free adaptation", {}
-    from common.transfer.gap import GapThresholds, choose_method, domain_gap
+# ---------------------------------------------------------------- which method
+def _configured(plant: Plant, spec: RunSpec) -> tuple[str, str]:
+    """The plant's own method, else the federation's default (unlabelled) or personalisation (labelled)."""
+    if plant.transfer:
+        return plant.transfer, "configured"
+    if plant.n_labelled > 0:
+        return method_for_mode(spec.personalisation.mode), "labelled plant: personalisation as configured"
+    return spec.transfer.default_method, "configured"
 
-    features = _features(model.extractor, plant.data.train.x)
-    rng = np.random.default_rng(derive_seed(spec.seed, plant.plant_id, "gap"))
-    gap = domain_gap(features, source_stats, rng)
-    # With source statistics, a large gap (and an unlabelled plant even with a small one) gets
-    # MMD alignment: across every CWRU table, 3 seeds each — 12 single-source pairs without DP,
-    # with DP, with augmented pretraining, and leave-one-plant-out without and with DP
-    # (transfer_pairs*.md, lopo_methods.md) — MMD was at or above SHOT (by 0.1–1.6 points) and
-    # re-standardisation alone trailed both by 2–12 points.
-    thresholds = GapThresholds(rff_mmd2_relative=spec.transfer.adaptation.gap_threshold,
-                               adaptation_method="mmd", unlabelled_small_gap_method="mmd")
-    if spec.task == "regression" and plant.n_labelled == 0:
-        # Measured (simulations/results/cmapss.md, leave-one-site-out, 3 seeds): re-standardisation,
-        # CORAL and MMD made RUL worse than the shared model at every site; keep the shared model.
-        return ("none", "auto: regression without labels keeps the shared model (no label-free method beat it "
-                "on C-MAPSS leave-one-site-out); choose coral or mmd explicitly to adapt", gap)
-    chosen, reason = choose_method(gap, plant.n_labelled, thresholds)
-    if chosen == "fine_tune":
-        chosen = "finetune_head"
-    return chosen, f"auto: {reason}", gap
+
+def choose(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], source_stats) -> tuple[Entry, str, dict[str, float]]:
+    """(method entry, reason, measured domain gap) for this plant; a selector picks the method."""
+    name, reason = _configured(plant, spec)
+    entry = TRANSFER_METHODS.get(name)
+    gap: dict[str, float] = {}
+    if entry.kind == SELECTOR:
+        if source_stats is not None:
+            from common.transfer.gap import domain_gap
+
+            model = plant.model_for(spec, shared)
+            rng = np.random.default_rng(derive_seed(spec.seed, plant.plant_id, "gap"))
+            gap = domain_gap(_features(model.extractor, plant.data.train.x), source_stats, rng)
+        name, reason = entry.load()(task_named(spec.task), plant.n_labelled, gap if source_stats is not None else None,
+                                    spec.transfer.adaptation.gap_threshold)
+        entry = TRANSFER_METHODS.get(name)
+        if entry.kind == SELECTOR:
+            raise ValueError(f"transfer method {entry.name!r} was picked by a selector but is one itself")
+    if entry.needs_labels and plant.n_labelled == 0:
+        raise ValueError(f"plant {plant.plant_id}: method {entry.name} needs labels and this plant has none")
+    return entry, reason, gap
+
+
+# ---------------------------------------------------------------- running it
+def personalise(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray] | None, run_name: str,
+                method: str | None = None) -> dict[str, float]:
+    """Fine-tune a personal head with a personalisation method (default: ``personalisation.mode``'s)
+    on the plant's labels; keep the model, with what `factoryfl predict` / `export` need, on disk."""
+    plant.check_fits(spec)
+    entry = TRANSFER_METHODS.get(method or method_for_mode(spec.personalisation.mode))
+    if entry.kind != PERSONALISATION:
+        raise ValueError(f"{entry.name} is a transfer method of kind {entry.kind}, not personalisation")
+    cfg = spec.personalisation
+    model = plant.model_for(spec, shared)
+    started = time.perf_counter()
+    losses = entry.load()(model, plant.data.train.x, plant.targets(spec), cfg,
+                          lambda step: derive_seed(spec.seed, plant.plant_id, "personalise", step))
+    plant.state.save_model(PERSONAL_MODEL, model.state_dict(), {
+        "plant_id": plant.plant_id, "run": run_name, "mode": entry.meta["mode"], "epochs": cfg.epochs,
+        "class_names": list(spec.class_names), "scenario": spec.scenario_name,
+        "saved_at": now_iso(), "model": spec.model.__dict__ | {"channels": list(spec.model.channels)},
+        # what `factoryfl predict` / `export` need to rebuild and feed the model
+        "in_channels": plant.data.channels, "window_length": plant.data.window_length,
+        "sample_rate_hz": float(plant.data.sample_rate_hz), "task": spec.task,
+        "target_scale": float(spec.target_scale), "num_outputs": spec.num_outputs,
+        "target_range": list(spec.target_range) if spec.target_range is not None else None,
+        "delta": plant.delta(spec), "accountant": spec.privacy.accountant,
+        "privacy_enabled": spec.privacy.enabled, "reproducible_noise": plant.reproducible_noise,
+        # how raw records become windows (C-MAPSS: this site's own condition statistics), so
+        # `factoryfl predict` can take an engine's raw cycles; stays in this state directory
+        "preprocessing": plant.data.preprocessing,
+    })
+    return {wire.PERSONALISE_LOSS: losses[-1] if losses else float("nan"),
+            wire.PERSONALISE_SECONDS: time.perf_counter() - started}
+
+
+def _run_personalisation(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], source_stats,
+                         run_name: str, entry: Entry) -> tuple[dict[str, float], str]:
+    return personalise(plant, spec, shared, run_name, entry.name), "federated_personalised"
+
+
+def _run_adapter(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], source_stats,
+                 run_name: str, entry: Entry) -> tuple[dict[str, float], str]:
+    """Adapt the shared model (or, ``fine_tune_first``, the fine-tuned one) to the plant's windows."""
+    metrics: dict[str, float] = {}
+    model = plant.model_for(spec, shared)
+    head = model.reference_head
+    if entry.meta.get("fine_tune_first"):
+        # the plant's personalisation settings first: pseudo-labels from the fine-tuned model are the better ones
+        metrics.update(personalise(plant, spec, shared, run_name))
+        model = plant.personal_model(spec, run_name)
+        head = model.head
+    labelled = None
+    if plant.n_labelled > 0:
+        mask = plant.data.train.y >= 0
+        labelled = (plant.data.train.x[mask], plant.targets(spec)[mask])
+    started = time.perf_counter()
+    result = entry.load()(model.extractor, head, plant.data.train.x, source_stats, spec.transfer.adaptation,
+                          labelled=labelled, seed=derive_seed(spec.seed, plant.plant_id, "adapt"))
+    metrics[wire.ADAPT_SECONDS] = time.perf_counter() - started
+    # evaluated on the held-out split only now, after adaptation (no model selection looks at it)
+    evaluation = plant.evaluate(result.model, spec)
+    plant.state.save_json(ADAPTED_MODEL, {"run": run_name, "method": entry.name, "evaluation": evaluation,
+                                          "selection": "last epoch (no target labels used)",
+                                          "diagnostics": _jsonable(result.selection)})
+    plant.state.save_module(ADAPTED_MODEL, result.model)
+    return metrics, "federated_adapted"
+
+
+Runner = Callable[[Plant, RunSpec, dict, Any, str, Entry], tuple[dict[str, float], str]]
+RUNNERS: dict[str, Runner] = {PERSONALISATION: _run_personalisation, ADAPTER: _run_adapter}
+"""How a plant runs a method of each kind: (metrics, the result method it produces)."""
 
 
 def run_phase_two(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], source_stats,
                   run_name: str) -> tuple[dict[str, float], dict[str, Any]]:
     """Personalise (labelled) or adapt (unlabelled) this plant; returns (metrics, declared config)."""
-    model = plant._model(spec, shared)
-    method, reason, gap = _choose(plant, spec, model, source_stats)
-    info: dict[str, Any] = {"method": method, "reason": reason, "gap": gap, "run": run_name}
+    entry, reason, gap = choose(plant, spec, shared, source_stats)
     metrics: dict[str, float] = {f"{wire.GAP_PREFIX}{k}": float(v) for k, v in gap.items()}
-    if method in FINETUNE_MODES or method in ("head", "full", "fedrep", "none"):
-        metrics.update(plant.personalise(spec, shared, run_name, mode=FINETUNE_MODES.get(method, method)))
-        info["result"] = "federated_personalised"
-    else:
-        from common.transfer.adapt import ADAPTERS
-
-        adapt_cfg = adapt_config(spec.transfer.adaptation, derive_seed(spec.seed, plant.plant_id, "adapt"))
-        labelled = None
-        if plant.n_labelled > 0:
-            targets = plant.targets(spec)
-            mask = plant.data.train.y >= 0
-            labelled = (plant.data.train.x[mask], targets[mask])
-        head = model.reference_head
-        if method == "fixmatch":
-            # Fine-tune on the few labels first (the plant's personalisation settings), then learn from
-            # the unlabelled windows starting from that model: its pseudo-labels are the better ones.
-            metrics.update(plant.personalise(spec, shared, run_name))
-            model = plant.personal_model(spec, run_name)
-            head = model.head
-        started = time.perf_counter()
-        result = ADAPTERS[method](model.extractor, head, plant.data.train.x, source_stats,
-                                  adapt_cfg, labelled=labelled)
-        metrics[wire.ADAPT_SECONDS] = time.perf_counter() - started
-        # Evaluation on the held-out split happens now, after adaptation has finished (no model
-        # selection looks at it); the adapted module stays on the plant's disk.
-        evaluation = plant.evaluate(result.model, spec)
-        plant.state.save_json(ADAPTED_MODEL, {"run": run_name, "method": method, "evaluation": evaluation,
-                                              "selection": "last epoch (no target labels used)",
-                                              "diagnostics": _jsonable(result.selection)})
-        plant.state.save_module(ADAPTED_MODEL, result.model)
-        info["result"] = "federated_adapted"
-    plant.state.save_json(TRANSFER_STATE, info)
-    logger.info("plant %s: phase 2 with %s (%s)", plant.plant_id, method, reason)
-    return metrics, {wire.TRANSFER_CHOSEN: method, wire.TRANSFER_REASON: reason}
-
-
-def adapt_config(cfg: AdaptationConfig, seed: int) -> AdaptConfig:
-    """The scenario's ``transfer.adaptation`` settings as the adapters' config (the names differ:
-    pseudo_label_weight is SHOT's β, alignment_weight the alignment λ)."""
-    from common.transfer.adapt import AdaptConfig
-
-    return AdaptConfig(epochs=cfg.epochs, batch_size=cfg.batch_size, learning_rate=cfg.learning_rate,
-                       beta=cfg.pseudo_label_weight, lam=cfg.alignment_weight,
-                       confidence_threshold=cfg.confidence_threshold, unlabelled_weight=cfg.unlabelled_weight,
-                       strong_augment=cfg.strong_augment, distribution_alignment=cfg.distribution_alignment,
-                       balanced_pseudo_labels=cfg.balanced_pseudo_labels, seed=seed)
+    run_metrics, result = RUNNERS[entry.kind](plant, spec, shared, source_stats, run_name, entry)
+    metrics.update(run_metrics)
+    plant.state.save_json(TRANSFER_STATE, {"method": entry.name, "reason": reason, "gap": gap, "run": run_name,
+                                           "result": result})
+    logger.info("plant %s: phase 2 with %s (%s)", plant.plant_id, entry.name, reason)
+    return metrics, {wire.TRANSFER_CHOSEN: entry.name, wire.TRANSFER_REASON: reason}
 
 
 def _jsonable(obj: Any) -> Any:

@@ -19,6 +19,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from common.extensions.tasks import TASKS
+from common.task import DEFAULT_TASK, Task, task_named
+
 logger = logging.getLogger(__name__)
 
 KNOWN_METHODS = ("local_only", "federated_global", "federated_personalised", "centralized")
@@ -28,7 +31,8 @@ DEFAULT_METHOD_LABELS = {
     "federated_personalised": "Federated (personalised)",
     "centralized": "Centralized",
 }
-PERCENT_METRICS = frozenset({"accuracy", "macro_f1"})
+PERCENT_METRICS = frozenset().union(*(task_named(name).percent_metrics for name in TASKS.names()))
+"""Metrics shown × 100 with a % sign (every task's)."""
 STATUS_OK = "ok"
 DPI = 110
 MAX_BAR_LABELS = 24  # above this many bars, value labels only clutter the plot
@@ -44,14 +48,15 @@ def is_number(value: Any) -> bool:
     return math.isfinite(float(value))
 
 
-def is_regression(results: Mapping[str, Any]) -> bool:
-    """True when the run's task is regression (lower metrics are better)."""
-    return results.get("task") == "regression"
+def task_of(results: Mapping[str, Any]) -> Task:
+    """The run's task; a record without one (or naming none registered) is classification."""
+    name = results.get("task")
+    return task_named(name) if isinstance(name, str) and name in TASKS else task_named(DEFAULT_TASK)
 
 
 def primary_metric(results: Mapping[str, Any]) -> str:
     """The headline metric: accuracy for classification, rmse for regression."""
-    return "rmse" if is_regression(results) else "accuracy"
+    return task_of(results).primary_metric
 
 
 def plants_of(results: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:

@@ -12,14 +12,15 @@ import statistics
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 from urllib.parse import quote
+
+from common.task import DEFAULT_TASK, MetricColumn
 
 from .plots import (
     PERCENT_METRICS,
     STATUS_OK,
     is_number,
-    is_regression,
     method_label,
     method_order,
     metric_value,
@@ -30,6 +31,7 @@ from .plots import (
     plot_rounds,
     round_number,
     rounds_of,
+    task_of,
 )
 
 logger = logging.getLogger(__name__)
@@ -48,22 +50,6 @@ PLOTTERS: dict[str, tuple[PlotFn, str]] = {
 }
 
 
-class MetricColumn(NamedTuple):
-    """A metric shown per method in the per-plant table."""
-
-    key: str
-    header: str
-    always: bool  # shown even when no plant reports it
-
-
-METRIC_COLUMNS = {
-    "classification": (MetricColumn("accuracy", "Acc %", True), MetricColumn("macro_f1", "F1 %", True)),
-    "regression": (
-        MetricColumn("rmse", "RMSE", True),
-        MetricColumn("mae", "MAE", False),
-        MetricColumn("score", "Score", True),
-    ),
-}
 EVAL_ROUND_COLUMNS = (
     ("eval_loss", "Eval loss"),
     ("eval_accuracy", "Eval acc %"),
@@ -234,7 +220,7 @@ def _title_section(results: Mapping[str, Any]) -> str:
         f"# factoryfl run report: {name}",
         "",
         f"- **Scenario:** {scenario}",
-        f"- **Task:** {results.get('task') or 'classification'}",
+        f"- **Task:** {results.get('task') or DEFAULT_TASK}",
         f"- **Started:** {_format_time(results.get('started_at'))} · "
         f"**Finished:** {_format_time(results.get('finished_at'))} · "
         f"**Wall time:** {_format_duration(results.get('wall_time_s'))}",
@@ -386,10 +372,9 @@ def _transfer_section(results: Mapping[str, Any]) -> str:
 
 def _metric_columns(results: Mapping[str, Any]) -> list[MetricColumn]:
     """Metric columns for the task: the required ones plus optional ones some plant reports."""
-    task = "regression" if is_regression(results) else "classification"
     reported = {k for p in plants_of(results).values() for block in (p.get("metrics") or {}).values()
                 if isinstance(block, Mapping) for k in block}
-    return [c for c in METRIC_COLUMNS[task] if c.always or c.key in reported]
+    return [c for c in task_of(results).columns if c.always or c.key in reported]
 
 
 def _train_cell(plant: Mapping[str, Any]) -> str:
@@ -412,10 +397,7 @@ def _mean_cell(summary: Mapping[str, Any], method: str, metric: str) -> str:
 
 def _results_note(results: Mapping[str, Any], n_ok: int, n_all: int, ok_test: int, all_test: int) -> str:
     """Sentence under the per-plant table: units, direction and totals."""
-    if is_regression(results):
-        units = "RMSE, MAE and score in the target's units; lower is better."
-    else:
-        units = "Accuracy and macro-F1 in percent; higher is better."
+    units = task_of(results).units_note
     return (f"{units} The last row is the mean ± population std over the {n_ok} of {n_all} plants with "
             f"status `ok`, which hold **{ok_test:,} test windows** in total ({all_test:,} across all plants).")
 
@@ -526,10 +508,15 @@ def _left_out_section(results: Mapping[str, Any]) -> str:
     return "## Plants left out\n\n" + body
 
 
+def _metric_title(metric: str) -> str:
+    """A metric's name in a heading: RMSE, MAE, Accuracy, Macro f1."""
+    return metric.upper() if len(metric) <= 4 else metric.replace("_", " ").capitalize()
+
+
 def _plot_title(results: Mapping[str, Any], key: str) -> str:
     """Heading for an embedded plot."""
     titles = {
-        "accuracy_per_plant": "RMSE per plant" if is_regression(results) else "Accuracy per plant",
+        "accuracy_per_plant": f"{_metric_title(task_of(results).primary_metric)} per plant",
         "rounds": "Pretraining rounds",
         "epsilon": "Privacy spent per plant",
     }

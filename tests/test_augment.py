@@ -96,6 +96,7 @@ def test_personalisation_augments_the_plants_labelled_windows_reproducibly(tmp_p
     same fine-tuning without it) and the same seed gives the same personal model."""
     from client.loader import make_plant
     from client.plant import PERSONAL_MODEL
+    from client.transfer import personalise
     from common.config import load_scenario
     from common.config.scenario import run_spec_from_scenario
     from tests.conftest import tiny_scenario
@@ -110,7 +111,7 @@ def test_personalisation_augments_the_plants_labelled_windows_reproducibly(tmp_p
         assert scenario.personalisation.augment.enabled == bool(augment)
         plant = make_plant(scenario, scenario.plants[0], str(where / "run"))
         spec = run_spec_from_scenario(scenario, plant.data.class_names)
-        losses[name] = plant.personalise(spec, None, "run")["personalise-loss"]
+        losses[name] = personalise(plant, spec, None, "run")["personalise-loss"]
         heads[name] = plant.state.load_model(PERSONAL_MODEL)[0]
     assert losses["on"] != losses["off"]
     assert losses["on"] == losses["on again"]

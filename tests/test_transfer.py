@@ -8,6 +8,7 @@ with two synthetic plants of different operating points.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import math
 
 import numpy as np
@@ -15,14 +16,13 @@ import pytest
 import torch
 from torch import nn
 
-from common.config.schema import AugmentConfig, ModelConfig
+from common.config.schema import AdaptationConfig, AugmentConfig, ModelConfig
+from common.extensions.transfer_methods import ADAPTER, TRANSFER_METHODS
 from common.data import SyntheticParams, WindowSpec, load_synthetic
 from common.models import build_model
 from common.privacy.accounting import epsilon_of
 from common.privacy.ledger import PrivacyLedger
 from common.transfer import (
-    ADAPTERS,
-    AdaptConfig,
     FeatureAlign,
     FeatureStats,
     GapThresholds,
@@ -32,10 +32,7 @@ from common.transfer import (
     choose_method,
     domain_gap,
     extract_features,
-    register_adapter,
     release_feature_stats,
-    requires_labels,
-    requires_source_stats,
 )
 from common.transfer.losses import (
     GradientReversal,
@@ -320,14 +317,14 @@ def _accuracy(model: nn.Module, x: np.ndarray, y: np.ndarray) -> float:
         return float((model(torch.from_numpy(x)).argmax(1).numpy() == y).mean())
 
 
-TOY_CFG = AdaptConfig(epochs=5, batch_size=64, learning_rate=1e-2, pseudo_label_warmup=1)
+TOY_CFG = AdaptationConfig(epochs=5, batch_size=64, learning_rate=1e-2, pseudo_label_warmup=1)
 
 
 @pytest.mark.parametrize("method", ["feature_standardization", "shot"])
 def test_adaptation_improves_target_accuracy_over_source_only(toy, method):
     source_only = _accuracy(nn.Sequential(toy["extractor"], toy["head"]), toy["xtest"], toy["ytest"])
     before = copy.deepcopy(toy["extractor"].state_dict())
-    result = ADAPTERS[method](toy["extractor"], toy["head"], toy["xt"], toy["stats"], TOY_CFG)
+    result = TRANSFER_METHODS.load(method)(toy["extractor"], toy["head"], toy["xt"], toy["stats"], TOY_CFG)
     adapted = _accuracy(result.model, toy["xtest"], toy["ytest"])
     assert source_only < 0.8
     assert adapted > source_only + 0.1, (method, source_only, adapted)
@@ -353,12 +350,12 @@ def test_feature_align_is_a_module_with_buffers_the_plant_can_keep(toy):
     np.testing.assert_allclose(f_aligned.std(0, unbiased=False).numpy(),
                                np.sqrt(np.diag(toy["stats"].total_cov)), rtol=1e-3)
     full = adapt("feature_standardization", toy["extractor"], toy["head"], toy["xt"], toy["stats"],
-                 AdaptConfig(align_mode="full"))
+                 AdaptationConfig(align_mode="full"))
     assert _accuracy(full.model, toy["xtest"], toy["ytest"]) > 0.9
 
 
 def test_shot_runs_source_free_and_uses_labels_when_given(toy):
-    assert not requires_source_stats("shot")
+    assert not TRANSFER_METHODS.get("shot").needs_source_stats
     result = adapt("shot", toy["extractor"], toy["head"], toy["xt"], None, TOY_CFG,
                    labelled=(toy["xt"][:9], toy["yt"][:9]))
     assert len(result.losses) == TOY_CFG.epochs and all(math.isfinite(v) for v in result.losses)
@@ -366,15 +363,17 @@ def test_shot_runs_source_free_and_uses_labels_when_given(toy):
     assert "pseudo_ce" not in result.history[0]                      # warm-up epoch: IM only
 
 
-TOY_FIXMATCH = AdaptConfig(epochs=5, batch_size=64, learning_rate=1e-2, confidence_threshold=0.9,
-                           weak_augment=AugmentConfig(), strong_augment=AugmentConfig(noise_std=0.3, probability=1.0))
+TOY_FIXMATCH = AdaptationConfig(epochs=5, batch_size=64, learning_rate=1e-2, confidence_threshold=0.9,
+                                distribution_alignment=False, balanced_pseudo_labels=False, weak_augment=AugmentConfig(),
+                                strong_augment=AugmentConfig(noise_std=0.3, probability=1.0))
 
 
 def test_fixmatch_needs_labels_trains_the_head_and_learns_from_confident_unlabelled_windows(toy):
     """Three labels per class and the shifted target's unlabelled windows: the unlabelled term is
     active (confident pseudo-labels exist), the head moves, the inputs stay untouched, and the
     result beats the source-only model on the target."""
-    assert requires_labels("fixmatch") and not requires_source_stats("fixmatch")
+    fixmatch = TRANSFER_METHODS.get("fixmatch")
+    assert fixmatch.needs_labels and not fixmatch.needs_source_stats
     with pytest.raises(ValueError, match="needs labelled target windows"):
         adapt("fixmatch", toy["extractor"], toy["head"], toy["xt"], None, TOY_FIXMATCH)
     pick = np.concatenate([np.flatnonzero(toy["yt"] == c)[:3] for c in range(3)])
@@ -393,7 +392,7 @@ def test_fixmatch_with_distribution_alignment_runs_and_differs(toy):
     pick = np.concatenate([np.flatnonzero(toy["yt"] == c)[:3] for c in range(3)])
     labelled = (toy["xt"][pick], toy["yt"][pick])
     plain = adapt("fixmatch", toy["extractor"], toy["head"], toy["xt"], None, TOY_FIXMATCH, labelled=labelled)
-    cfg = AdaptConfig(**{**TOY_FIXMATCH.__dict__, "distribution_alignment": True})
+    cfg = dataclasses.replace(TOY_FIXMATCH, distribution_alignment=True)
     aligned = adapt("fixmatch", toy["extractor"], toy["head"], toy["xt"], None, cfg, labelled=labelled)
     assert all(math.isfinite(v) for v in aligned.losses) and aligned.losses != plain.losses
     source_only = _accuracy(nn.Sequential(toy["extractor"], toy["head"]), toy["xtest"], toy["ytest"])
@@ -403,7 +402,7 @@ def test_fixmatch_with_distribution_alignment_runs_and_differs(toy):
 def test_fixmatch_without_the_unlabelled_term_is_supervised_training_on_the_labels(toy):
     """λ_u = 0 leaves only the labelled term: no pseudo-label loss is recorded."""
     pick = np.concatenate([np.flatnonzero(toy["yt"] == c)[:3] for c in range(3)])
-    cfg = AdaptConfig(**{**TOY_FIXMATCH.__dict__, "unlabelled_weight": 0.0})
+    cfg = dataclasses.replace(TOY_FIXMATCH, unlabelled_weight=0.0)
     result = adapt("fixmatch", toy["extractor"], toy["head"], toy["xt"], None, cfg,
                    labelled=(toy["xt"][pick], toy["yt"][pick]))
     assert all(set(h) == {"labelled_ce", "total"} for h in result.history)
@@ -439,11 +438,12 @@ def test_fixmatch_balanced_pseudo_labels_undo_a_class_absorbed_by_the_fine_tuned
         extractor[1].weight.fill_(0.5), extractor[1].bias.zero_()
         head.weight.copy_(torch.tensor([[0.0], [4.0]])), head.bias.copy_(torch.tensor([0.0, -12.0]))  # logit gap 4(x − 3)
     before = _accuracy(nn.Sequential(extractor, head), windows, y)
-    cfg = AdaptConfig(epochs=10, batch_size=64, learning_rate=1e-2, confidence_threshold=0.9,
-                      weak_augment=AugmentConfig(), strong_augment=AugmentConfig())
+    cfg = AdaptationConfig(epochs=10, batch_size=64, learning_rate=1e-2, confidence_threshold=0.9,
+                           distribution_alignment=False, balanced_pseudo_labels=False,
+                           weak_augment=AugmentConfig(), strong_augment=AugmentConfig())
     confident = adapt("fixmatch", extractor, head, windows, None, cfg, labelled=labelled)
     balanced = adapt("fixmatch", extractor, head, windows, None,
-                     AdaptConfig(**{**cfg.__dict__, "balanced_pseudo_labels": True}), labelled=labelled)
+                     dataclasses.replace(cfg, balanced_pseudo_labels=True), labelled=labelled)
     assert before < 0.7
     assert _accuracy(confident.model, windows, y) < 0.75
     assert _accuracy(balanced.model, windows, y) > 0.95
@@ -470,21 +470,22 @@ def plants():
 @pytest.mark.parametrize("method", sorted(["feature_standardization", "shot", "coral", "mmd", "dann"]))
 def test_every_adapter_runs_on_the_plant_model(plants, method):
     model, _, tgt, stats = plants
-    cfg = AdaptConfig(epochs=2, batch_size=16, pseudo_label_warmup=1, conditional=(method == "dann"))
+    cfg = AdaptationConfig(epochs=2, batch_size=16, pseudo_label_warmup=1, conditional=(method == "dann"))
     result = adapt(method, model.extractor, model.reference_head, tgt.train.x, stats, cfg)
     with torch.no_grad():
         logits = result.model(torch.from_numpy(tgt.test.x))
     assert logits.shape == (len(tgt.test.x), 3) and torch.isfinite(logits).all()
     assert len(result.losses) == (0 if method == "feature_standardization" else 2)
     assert all(math.isfinite(v) for v in result.losses)
-    assert not requires_labels(method)
+    assert not TRANSFER_METHODS.get(method).needs_labels
 
 
 def test_fixmatch_runs_on_the_plant_model_with_speed_stretch(plants):
     model, _, tgt, _ = plants
     labelled = (tgt.train.x[:6], tgt.train.y[:6])
     result = adapt("fixmatch", model.extractor, model.reference_head, tgt.train.x, None,
-                   AdaptConfig(epochs=2, batch_size=16, confidence_threshold=0.3), labelled=labelled)
+                   AdaptationConfig(epochs=2, batch_size=16, confidence_threshold=0.3, distribution_alignment=False,
+                                    balanced_pseudo_labels=False), labelled=labelled)
     with torch.no_grad():
         logits = result.model(torch.from_numpy(tgt.test.x))
     assert logits.shape == (len(tgt.test.x), 3) and torch.isfinite(logits).all()
@@ -493,17 +494,21 @@ def test_fixmatch_runs_on_the_plant_model_with_speed_stretch(plants):
 
 def test_registry_and_requirements(plants):
     model, _, tgt, _ = plants
-    assert set(ADAPTERS) == {"feature_standardization", "shot", "coral", "mmd", "dann", "fixmatch"}
-    assert requires_labels("fine_tune") and not requires_source_stats("fine_tune")
-    assert all(requires_source_stats(m) for m in ("feature_standardization", "coral", "mmd", "dann"))
+    assert set(TRANSFER_METHODS.names(kind=ADAPTER)) == {"feature_standardization", "shot", "coral", "mmd", "dann",
+                                                         "fixmatch"}
+    assert TRANSFER_METHODS.get("finetune_head").needs_labels
+    assert not TRANSFER_METHODS.get("finetune_head").needs_source_stats
+    assert all(TRANSFER_METHODS.get(m).needs_source_stats for m in ("feature_standardization", "coral", "mmd", "dann"))
     with pytest.raises(ValueError, match="already registered"):
-        register_adapter("shot", ADAPTERS["shot"], needs_labels=False, needs_source_stats=False)
-    with pytest.raises(ValueError, match="unknown transfer method"):
-        requires_labels("magic")
+        TRANSFER_METHODS.add("shot", "common.transfer.adapt:adapt_shot", summary="again")
+    with pytest.raises(KeyError, match="unknown transfer method"):
+        TRANSFER_METHODS.get("magic")
     with pytest.raises(ValueError, match="needs the sources' released feature statistics"):
-        adapt("coral", model.extractor, model.reference_head, tgt.train.x, None, AdaptConfig(epochs=1))
+        adapt("coral", model.extractor, model.reference_head, tgt.train.x, None, AdaptationConfig(epochs=1))
     with pytest.raises(ValueError, match="fine-tuning"):
-        adapt("fine_tune", model.extractor, model.reference_head, tgt.train.x, None, AdaptConfig())
+        adapt("finetune_head", model.extractor, model.reference_head, tgt.train.x, None, AdaptationConfig())
+    with pytest.raises(ValueError, match="batch_size must be >= 2"):
+        adapt("shot", model.extractor, model.reference_head, tgt.train.x, None, AdaptationConfig(batch_size=1))
 
 
 # ====================================================================== gap and the auto choice
@@ -516,7 +521,7 @@ def test_domain_gap_and_choose_method(toy):
     assert same["proxy_a_distance"] < 0.5 < 1.0 < shifted["proxy_a_distance"]
 
     method, reason = choose_method(same, n_labelled=30)
-    assert method == "fine_tune" and "small domain gap" in reason and "30 labelled" in reason
+    assert method == "finetune_head" and "small domain gap" in reason and "30 labelled" in reason
     assert f"{same['rff_mmd2_relative']:.4g}" in reason
     assert choose_method(same, n_labelled=0)[0] == "feature_standardization"
     method, reason = choose_method(shifted, n_labelled=30)

@@ -100,23 +100,11 @@ def test_a_plant_whose_sampling_rate_does_not_fit_gets_one_error_naming_it(tmp_p
             assert "sampling rate" in reasons and "12000" in reasons
 
 
-def test_every_adaptation_setting_reaches_the_adapters_config():
-    """transfer.adaptation → AdaptConfig: each key the adapters use arrives, under its adapter name."""
-    import dataclasses
+def test_scenario_adaptation_defaults_are_the_adapters_defaults():
+    """One adaptation config: the scenario's ``transfer.adaptation`` is what the adapters read."""
+    from common.config.schema import AdaptationConfig, TransferConfig
 
-    from client.transfer import adapt_config
-    from common.config.schema import AdaptationConfig, AugmentConfig
-
-    cfg = AdaptationConfig(epochs=7, batch_size=12, learning_rate=0.0123, pseudo_label_weight=0.7,
-                           alignment_weight=0.4, confidence_threshold=0.8, unlabelled_weight=0.6,
-                           distribution_alignment=False, balanced_pseudo_labels=True,
-                           strong_augment=AugmentConfig(noise_std=0.2))
-    out = adapt_config(cfg, seed=99)
-    assert (out.epochs, out.batch_size, out.learning_rate, out.beta, out.lam) == (7, 12, 0.0123, 0.7, 0.4)
-    assert (out.confidence_threshold, out.unlabelled_weight, out.seed) == (0.8, 0.6, 99)
-    assert out.distribution_alignment is False and out.balanced_pseudo_labels is True
-    assert out.strong_augment == AugmentConfig(noise_std=0.2)
-    used = {"epochs", "batch_size", "learning_rate", "pseudo_label_weight", "alignment_weight", "confidence_threshold",
-            "unlabelled_weight", "distribution_alignment", "balanced_pseudo_labels", "strong_augment"}
-    # every other key is the coordinator's or `auto`'s: a new adapter setting must be mapped here
-    assert {f.name for f in dataclasses.fields(AdaptationConfig)} - used == {"gap_threshold"}
+    cfg = TransferConfig().adaptation
+    assert cfg == AdaptationConfig()
+    assert (cfg.confidence_threshold, cfg.distribution_alignment, cfg.balanced_pseudo_labels) == (0.8, True, True)
+    assert AdaptationConfig(batch_size=1).problems() == ["batch_size must be >= 2 (batch statistics), got 1"]

@@ -14,16 +14,17 @@ from common.config.parse import ConfigError, Problems, build, parse, to_dict
 from common.config.yaml_safe import load_yaml
 from common.privacy.policy import PrivacyPolicy
 from common.config.schema import (
-    METHODS_NEEDING_CLASSES,
-    METHODS_NEEDING_LABELS,
-    TransferMethod,
     DataSpec,
     PlantSpec,
     RunSpec,
     Scenario,
     SyntheticPlantsConfig,
     plant_id_problem,
+    transfer_method_problem,
 )
+from common.extensions.tasks import TASKS
+from common.extensions.transfer_methods import TRANSFER_METHODS
+from common.task import task_named
 
 
 @dataclass(frozen=True)
@@ -34,17 +35,21 @@ class _RawPlant:
     privacy_budget: float | None = None
     state_dir: str | None = None
     k_shot: int | None = None
-    transfer: TransferMethod | None = None
+    transfer: str | None = None
     privacy_policy: PrivacyPolicy | None = None
 
     def problems(self) -> list[str]:
         out = []
         if self.k_shot is not None and self.k_shot < 1:
             out.append(f"k_shot must be >= 1 labelled windows per class (or null), got {self.k_shot}")
+        unknown = None if self.transfer is None else transfer_method_problem("transfer", self.transfer)
+        if unknown:
+            out.append(unknown)
         unlabelled = self.labelled_fraction == 0 and self.k_shot is None
-        if unlabelled and self.transfer in METHODS_NEEDING_LABELS:
+        if not unknown and unlabelled and self.transfer is not None and TRANSFER_METHODS.get(self.transfer).needs_labels:
+            label_free = ", ".join(TRANSFER_METHODS.names(needs_labels=False))
             out.append(f"transfer: {self.transfer} needs labels but this plant has none (labelled_fraction 0): "
-                       "use auto, feature_standardization, shot, coral, mmd or dann, or give it labels (k_shot)")
+                       f"use one of {label_free}, or give it labels (k_shot)")
         bad_id = plant_id_problem(self.id)
         if bad_id:
             out.append(f"id {bad_id}")
@@ -164,6 +169,21 @@ def _check_synthetic_sizes(scenario: Scenario, plants: list[PlantSpec], ids: lis
         generated_refused = generated_refused or (key == "synthetic_plants" and bool(messages))
 
 
+def _check_methods_fit_task(scenario: Scenario, plants: list[PlantSpec], problems: Problems) -> None:
+    """A method whose objective works on class probabilities cannot run on a task without classes."""
+    if scenario.task not in TASKS:
+        return  # reported by Scenario.problems
+    task = task_named(scenario.task)
+    allowed = ", ".join(n for n in TRANSFER_METHODS.names() if task.allows_method(TRANSFER_METHODS.get(n)))
+    for i, plant in enumerate(plants):
+        method = plant.transfer or (scenario.transfer.default_method if not plant.has_labels else "")
+        if method not in TRANSFER_METHODS or task.allows_method(TRANSFER_METHODS.get(method)):
+            continue
+        key = f"plants[{i}].transfer" if plant.transfer else "transfer.default_method"
+        problems.add(key, f"{method} needs class probabilities and this scenario is `task: {task.name}`: "
+                          f"use one of {allowed}")
+
+
 def _generated_plants(cfg: SyntheticPlantsConfig) -> list[PlantSpec]:
     from common.data.synthetic import make_plant_params
 
@@ -233,13 +253,8 @@ def scenario_from_dict(data: Any, source: str, base_dir: Path) -> Scenario:
             )
         else:
             seen[plant_id] = key
-    if dataclasses.is_dataclass(scenario) and getattr(scenario, "task", None) == "regression":
-        for i, plant in enumerate(plants):
-            method = plant.transfer or (scenario.transfer.default_method if not plant.has_labels else "")
-            if method in METHODS_NEEDING_CLASSES:
-                key = f"plants[{i}].transfer" if plant.transfer else "transfer.default_method"
-                problems.add(key, f"{method} needs class probabilities and this scenario is `task: regression`: "
-                                  "use coral, mmd, feature_standardization or auto")
+    if dataclasses.is_dataclass(scenario):
+        _check_methods_fit_task(scenario, plants, problems)
     problems.raise_if_any(source)
     return dataclasses.replace(
         scenario, plants=tuple(plants), source_file=source, base_dir=str(base_dir)

@@ -6,15 +6,18 @@ Frozen dataclasses, built once at the edge (YAML file, run config) by ``common.c
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from common.extensions.strategies import STRATEGIES
+from common.extensions.tasks import TASKS
+from common.extensions.transfer_methods import TRANSFER_METHODS, personalisation_modes
 from common.privacy.policy import PrivacyPolicy
+from common.task import DEFAULT_TASK, task_named
 
-PersonalisationMode = Literal["head", "full", "fedrep", "none"]
 OptimizerName = Literal["adam", "sgd"]
 NormName = Literal["group", "layer", "none"]
 BaselineName = Literal["local_only", "centralized"]
@@ -328,9 +331,12 @@ class FederationConfig:
 
 @dataclass(frozen=True)
 class PersonalisationConfig:
-    """Phase 2: each plant fine-tunes its own head (or the whole model) on its labels."""
+    """Phase 2: each plant fine-tunes its own head (or the whole model) on its labels.
 
-    mode: PersonalisationMode = "head"
+    ``mode``: the ``mode`` of a personalisation transfer method (head, full, fedrep, none).
+    """
+
+    mode: str = "head"
     epochs: int = 5
     learning_rate: float = 1e-3
     extractor_lr_scale: float = 0.1
@@ -341,6 +347,11 @@ class PersonalisationConfig:
 
     def problems(self) -> list[str]:
         out = []
+        modes = personalisation_modes()
+        if self.mode not in modes:
+            close = difflib.get_close_matches(str(self.mode), modes, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            out.append(f"mode {self.mode!r} is not a personalisation mode{hint}: use one of {', '.join(modes)}")
         if self.epochs < 0:
             out.append(f"epochs must be >= 0, got {self.epochs}")
         if self.learning_rate <= 0:
@@ -466,15 +477,26 @@ class SimulationConfig:
         return out
 
 
-TransferMethod = Literal[
-    "auto", "none", "finetune_head", "finetune_full", "fedrep",
-    "feature_standardization", "shot", "coral", "mmd", "dann", "fixmatch",
-]
-METHODS_NEEDING_LABELS = frozenset({"finetune_head", "finetune_full", "fedrep", "fixmatch"})
-# SHOT's information maximisation and DANN/CDAN's conditioning work on class probabilities: with
-# one regression output their objectives are constant, so they would silently change nothing.
-METHODS_NEEDING_CLASSES = frozenset({"shot", "dann", "fixmatch"})
-METHODS_NEEDING_SOURCE_STATS = frozenset({"feature_standardization", "coral", "mmd", "dann", "auto"})
+def transfer_method_problem(key: str, method: str) -> str | None:
+    """Why ``method`` (set at ``key``) is not a registered transfer method, or None when it is."""
+    if method in TRANSFER_METHODS:
+        return None
+    close = difflib.get_close_matches(str(method), TRANSFER_METHODS.names(), n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"{key} {method!r} is not a transfer method{hint}: use one of {', '.join(TRANSFER_METHODS.names())}"
+
+
+def task_problem(task: str) -> str | None:
+    """Why ``task`` is not a registered task, or None when it is."""
+    if task in TASKS:
+        return None
+    close = difflib.get_close_matches(str(task), TASKS.names(), n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"task {task!r} is not a task{hint}: use one of {', '.join(TASKS.names())}"
+
+
+# Read by server/federation.py until it asks TRANSFER_METHODS itself; the registry is the list.
+METHODS_NEEDING_SOURCE_STATS = frozenset(TRANSFER_METHODS.names(needs_source_stats=True))
 
 
 @dataclass(frozen=True)
@@ -509,24 +531,56 @@ class StatsReleaseConfig:
 
 @dataclass(frozen=True)
 class AdaptationConfig:
-    """Local adaptation inside a target plant (never looks at target labels)."""
+    """Local adaptation inside a target plant (``common/transfer/adapt.py``; never looks at target labels).
+
+    Every adapter reads the settings it needs. The trained ones minimise, per batch of target windows,
+    ``im_weight``·IM + (their own term) + ``labelled_weight``·CE(labelled windows, if any), where IM is
+    information maximisation (mean entropy − entropy of the mean prediction):
+
+    - ``shot``: own term ``pseudo_label_weight``·CE(cosine k-means pseudo-labels), after
+      ``pseudo_label_warmup`` epochs of IM only, with ``pseudo_label_iterations`` k-means rounds;
+    - ``coral`` / ``mmd`` / ``dann``: ``alignment_weight`` (null: the method's default) × the
+      alignment loss; ``dann``'s discriminator has ``discriminator_hidden`` units and learns at
+      ``learning_rate × discriminator_lr_scale``; ``conditional``: CDAN; ``sample_shrinkage``
+      shrinks the sampled source covariance towards its diagonal;
+    - ``feature_standardization``: f' = (f − μ_t)·clamp(σ_s/σ_t, 1/max_scale, max_scale) + μ_s
+      (``align_mode: full``: whiten and colour with the full covariances);
+    - ``fixmatch``: CE(labelled windows under ``weak_augment``) + ``unlabelled_weight`` ·
+      mean 1[max p ≥ ``confidence_threshold``]·CE(p̂, f(strong_augment(x))), with p aligned to the
+      class prior per batch (``distribution_alignment``) or balanced over all unlabelled windows
+      each epoch (``balanced_pseudo_labels``, which replaces it).
+
+    ``gap_threshold``: the relative RFF-MMD² above which ``auto`` adapts. The random streams are
+    seeded per plant (the adapters' ``seed`` argument), not here.
+    """
 
     epochs: int = 10
     batch_size: int = 64
     learning_rate: float = 3e-4
-    pseudo_label_weight: float = 0.3
-    alignment_weight: float | None = None   # None: each method's default weight
+    optimizer: OptimizerName = "adam"
+    weight_decay: float = 0.0
+    pseudo_label_weight: float = 0.3        # SHOT's β
+    alignment_weight: float | None = None   # CORAL / MMD / DANN λ; None: each method's default weight
     gap_threshold: float = 0.002            # relative RFF-MMD² above which `auto` adapts
-    # fixmatch (a plant with a few labels and many unlabelled windows): pseudo-labels only where the
-    # model's confidence ≥ confidence_threshold; their weight; the unlabelled windows' strong
-    # augmentation (the labelled ones get a weak one: AdaptConfig.weak_augment).
-    # Defaults: the setting chosen on synthetic plants a, b, c (few_shot_synthetic_fixmatch_select_bal60*.md).
+    im_weight: float = 1.0
+    labelled_weight: float = 1.0
+    pseudo_label_iterations: int = 2
+    pseudo_label_warmup: int = 3
+    use_source_prior: bool = True           # IM diversity towards the sources' class priors when known
+    train_head: bool = False                # False: head frozen (SHOT's hypothesis transfer)
+    align_mode: Literal["diagonal", "full"] = "diagonal"
+    max_scale: float = 10.0
+    standardize_first: bool = False         # trained methods: start from feature_standardization
+    discriminator_hidden: int = 64
+    discriminator_lr_scale: float = 10.0
+    conditional: bool = False
+    sample_shrinkage: float = 0.0
     confidence_threshold: float = 0.8
     unlabelled_weight: float = 1.0
-    distribution_alignment: bool = True     # align pseudo-labels' class balance to the prior (ReMixMatch)
-    # balance every epoch's pseudo-labels over all unlabelled windows to the class prior (Sinkhorn);
-    # replaces distribution_alignment (its per-batch, one-step form) when true
+    distribution_alignment: bool = True
     balanced_pseudo_labels: bool = True
+    weak_augment: AugmentConfig = field(default_factory=lambda: AugmentConfig(
+        noise_std=0.05, scale_std=0.1, stretch=0.04))
     strong_augment: AugmentConfig = field(default_factory=lambda: AugmentConfig(
         noise_std=0.1, scale_std=0.2, stretch=0.12, probability=1.0))
 
@@ -534,24 +588,39 @@ class AdaptationConfig:
         out = []
         if self.epochs < 0:
             out.append(f"epochs must be >= 0, got {self.epochs}")
-        if self.batch_size < 1:
-            out.append(f"batch_size must be >= 1, got {self.batch_size}")
-        if self.learning_rate <= 0:
+        if self.batch_size < 2:
+            out.append(f"batch_size must be >= 2 (batch statistics), got {self.batch_size}")
+        if not self.learning_rate > 0:
             out.append(f"learning_rate must be > 0, got {self.learning_rate}")
+        if self.alignment_weight is not None and not self.alignment_weight >= 0:
+            out.append(f"alignment_weight must be >= 0 or null (the method's default), got {self.alignment_weight}")
+        if self.pseudo_label_warmup < 0:
+            out.append(f"pseudo_label_warmup must be >= 0, got {self.pseudo_label_warmup}")
+        if not self.max_scale >= 1:
+            out.append(f"max_scale must be >= 1, got {self.max_scale}")
+        if not 0 <= self.sample_shrinkage <= 1:
+            out.append(f"sample_shrinkage must be in [0, 1], got {self.sample_shrinkage}")
         if not 0 < self.confidence_threshold <= 1:
             out.append(f"confidence_threshold must be in (0, 1], got {self.confidence_threshold}: e.g. 0.8")
-        if self.unlabelled_weight < 0:
+        if not self.unlabelled_weight >= 0:
             out.append(f"unlabelled_weight must be >= 0, got {self.unlabelled_weight}")
         return out
 
 
 @dataclass(frozen=True)
 class TransferConfig:
-    """Phase 2 for plants without (enough) labels: adapt the shared model inside the plant."""
+    """Phase 2 for plants without (enough) labels: adapt the shared model inside the plant.
 
-    default_method: TransferMethod = "auto"
+    ``default_method``: a registered transfer method (``common.extensions.transfer_methods``).
+    """
+
+    default_method: str = "auto"
     stats: StatsReleaseConfig = field(default_factory=StatsReleaseConfig)
     adaptation: AdaptationConfig = field(default_factory=AdaptationConfig)
+
+    def problems(self) -> list[str]:
+        problem = transfer_method_problem("default_method", self.default_method)
+        return [problem] if problem else []
 
 
 @dataclass(frozen=True)
@@ -570,7 +639,7 @@ class PlantSpec:
     privacy_budget: float | None = None
     state_dir: str | None = None
     k_shot: int | None = None
-    transfer: TransferMethod | None = None
+    transfer: str | None = None  # a registered transfer method (None: the federation's default)
     privacy_policy: PrivacyPolicy | None = None  # simulation: this plant's own policy (else the scenario's)
 
     @property
@@ -614,9 +683,9 @@ class SyntheticPlantsConfig:
 
 def target_range_problems(target_range: tuple[float, ...] | None, task: str) -> list[str]:
     """``target_range`` must be two finite numbers, low < high, and only for regression."""
-    if target_range is None:
+    if target_range is None or task not in TASKS:
         return []
-    if task != "regression":
+    if not task_named(task).allows_target_range:
         return [f"target_range {list(target_range)} applies to regression only (task is {task}): remove it"]
     if len(target_range) != 2 or not all(math.isfinite(v) for v in target_range) \
             or not target_range[0] < target_range[1]:
@@ -632,7 +701,7 @@ class Scenario:
     name: str
     plants: tuple[PlantSpec, ...]
     seed: int = 0
-    task: Literal["classification", "regression"] = "classification"
+    task: str = DEFAULT_TASK  # a registered task (common.extensions.tasks)
     target_scale: float = 1.0
     # Regression only: [low, high], the interval the target is known to lie in (target units, e.g.
     # [0, 125] for RUL capped at 125). Predictions are clipped into it — a projection onto a set
@@ -666,6 +735,9 @@ class Scenario:
             out.append(seed)
         if self.target_scale <= 0:
             out.append(f"target_scale must be > 0 (e.g. the RUL cap, 125), got {self.target_scale}")
+        bad_task = task_problem(self.task)
+        if bad_task:
+            out.append(bad_task)
         out.extend(target_range_problems(self.target_range, self.task))
         if self.privacy.enabled and self.federation.strategy.name == "fedprox":
             out.append(
@@ -697,7 +769,7 @@ class RunSpec:
     class_names: tuple[str, ...]
     baselines: tuple[BaselineName, ...]
     transfer: TransferConfig = field(default_factory=TransferConfig)
-    task: Literal["classification", "regression"] = "classification"
+    task: str = DEFAULT_TASK
     target_scale: float = 1.0
     target_range: tuple[float, ...] | None = None  # regression: predictions clipped into [low, high]
     channels: int = 0  # input channels every plant must have (0: not yet known)
@@ -708,4 +780,8 @@ class RunSpec:
     @property
     def num_outputs(self) -> int:
         """Logits per class, or one output for regression (the target divided by target_scale)."""
-        return 1 if self.task == "regression" else self.num_classes
+        return task_named(self.task).num_outputs(self.num_classes)
+
+    def problems(self) -> list[str]:
+        bad_task = task_problem(self.task)
+        return [bad_task] if bad_task else []

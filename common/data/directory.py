@@ -62,6 +62,7 @@ from pathlib import Path
 import numpy as np
 
 from common.config.yaml_safe import MAX_YAML_BYTES
+from common.task import task_named
 
 from .errors import DataValidationError, raise_if_problems
 from .manifest import MANIFEST_NAME, Manifest, read_manifest
@@ -260,8 +261,8 @@ def _load_windows(
         problems.append(f"{manifest.path}: some window files have 'target' and some do not ({missing}): "
                         "give all or none a target")
         return None
-    if manifest.task == "regression" and not any(with_target):
-        problems.append(f"{manifest.path}: task is 'regression' but no window file has a 'target': save "
+    if task_named(manifest.task).needs_target and not any(with_target):
+        problems.append(f"{manifest.path}: task is {manifest.task!r} but no window file has a 'target': save "
                         "numpy.savez(..., target=values) with one value per window (NaN = none)")
         return None
     x = np.concatenate([a.x for _, a in archives])
@@ -279,7 +280,7 @@ def _load_windows(
     if not test.any():
         problems.append(f"{manifest.path}: no labelled test windows: label more windows or mark some split 'test'")
         return None
-    if manifest.task == "regression" and target is not None and not np.isfinite(target[test]).all():
+    if task_named(manifest.task).needs_target and target is not None and not np.isfinite(target[test]).all():
         bad = np.flatnonzero(test & ~np.isfinite(target))
         problems.append(f"{manifest.path}: test windows need a target, but it is NaN/Inf at window(s) "
                         f"{bad[:5].tolist()}: give them one or mark them split 'train'")

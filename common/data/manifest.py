@@ -17,6 +17,8 @@ from typing import Any
 from common.config.parse import ConfigError
 from common.config.yaml_safe import load_yaml
 
+from common.task import DEFAULT_TASK, task_named
+
 from .types import TASKS
 
 FORMAT_VERSION = "factoryfl-plant/v1"
@@ -53,7 +55,7 @@ class Manifest:
     entries: tuple[ManifestEntry, ...]
     plant: str | None = None
     notes: str = ""
-    task: str = "classification"  # "regression": windows carry a float ``target`` (e.g. RUL)
+    task: str = DEFAULT_TASK  # a task that needs_target (regression): windows carry a float ``target`` (e.g. RUL)
     target_name: str = ""  # what ``target`` measures
     preprocessing: Path | None = None  # JSON recipe for raw records (e.g. C-MAPSS engine cycles), if any
 
@@ -272,14 +274,14 @@ def read_manifest(directory: Path, problems: list[str]) -> Manifest | None:
     _check_top_level(path, raw, problems)
     kind = _kind(path, raw, problems)
     classes = _classes(path, raw, problems)
-    task = raw.get("task", "classification")
+    task = raw.get("task", DEFAULT_TASK)
     if not isinstance(task, str):  # reported by _check_top_level (optional keys are strings)
-        task = "classification"
+        task = DEFAULT_TASK
     elif task not in TASKS:
         problems.append(f"{path}: key 'task' must be one of {list(TASKS)}, got {task!r}")
-        task = "classification"
-    elif task == "regression" and kind == "signals":
-        problems.append(f"{path}: task 'regression' needs kind 'windows' (each window with its 'target' in the "
+        task = DEFAULT_TASK
+    elif task_named(task).needs_target and kind == "signals":
+        problems.append(f"{path}: task {task!r} needs kind 'windows' (each window with its 'target' in the "
                         ".npz): recordings carry no per-window target")
     preprocessing = None
     if isinstance(raw.get("preprocessing"), str):

@@ -11,11 +11,14 @@ from typing import Any
 
 import numpy as np
 
+from common.task import DEFAULT_TASK, task_named, task_names
+
 UNLABELLED = -1
 """Label value marking a window without a label."""
 
-TASKS: tuple[str, ...] = ("classification", "regression")
-"""What a plant's windows are for: ``y`` (class labels) or ``target`` (a float per window)."""
+TASKS: tuple[str, ...] = task_names()
+"""What a plant's windows can be for (the registered tasks, ``common/task.py``): ``y`` (class labels)
+or also a ``target`` (a float per window)."""
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,7 @@ class PlantData:
     sample_rate_hz: float
     source: str
     notes: str = ""
-    task: str = "classification"  # one of TASKS; "regression" needs train/test ``target``
+    task: str = DEFAULT_TASK  # one of TASKS; a task that needs_target (regression) needs train/test ``target``
     target_name: str = ""  # what ``target`` measures, e.g. "RUL (cycles, capped at 125)"
     # How raw records become this plant's windows, when a source can redo it on new data (C-MAPSS:
     # common.data.cmapss_recipe); JSON-able, kept with the plant's model, never sent.
@@ -136,11 +139,11 @@ class PlantData:
     def __post_init__(self) -> None:
         if self.task not in TASKS:
             raise ValueError(f"plant {self.plant_id!r}: task must be one of {list(TASKS)}, got {self.task!r}")
-        if self.task == "regression":
+        if task_named(self.task).needs_target:
             for name, ws in (("train", self.train), ("test", self.test)):
                 if ws.target is None:
                     raise ValueError(
-                        f"plant {self.plant_id!r}: task is 'regression' but the {name} split has no target: "
+                        f"plant {self.plant_id!r}: task is {self.task!r} but the {name} split has no target: "
                         "set WindowSet.target (float32, NaN = unlabelled)"
                     )
             assert self.test.target is not None
@@ -208,7 +211,7 @@ class PlantData:
             "test": split_summary(self.test),
             "notes": self.notes,
         }
-        if self.task != "classification":  # classification summaries stay exactly as before
+        if self.task != DEFAULT_TASK:  # the default task's summaries stay exactly as before
             out["task"] = self.task
             out["target_name"] = self.target_name
         return out

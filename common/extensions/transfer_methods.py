@@ -37,6 +37,11 @@ def add_method(name: str, target: str, *, summary: str, kind: str, needs_labels:
                                 needs_classes=needs_classes, needs_source_stats=needs_source_stats, **meta)
 
 
+def personalisation_modes() -> list[str]:
+    """Every ``personalisation.mode``: the modes of the personalisation methods."""
+    return sorted(e.meta["mode"] for e in TRANSFER_METHODS if e.meta.get("kind") == PERSONALISATION)
+
+
 def method_for_mode(mode: str) -> str:
     """The personalisation method that implements ``personalisation.mode`` ``mode``."""
     names = TRANSFER_METHODS.names(kind=PERSONALISATION, mode=mode)

@@ -2,16 +2,20 @@
 
 Every adapter has the same shape::
 
-    adapt_<method>(extractor, head, x_target, source, cfg, labelled=None) -> AdaptResult
+    adapt_<method>(extractor, head, x_target, source, cfg, labelled=None, *, seed=0) -> AdaptResult
 
 - ``extractor``: the shared feature extractor (windows (B, C, L) → features (B, D));
 - ``head``: the classifier to predict with, normally the shared *reference head* (a plant
   without labels has no personal head worth keeping);
 - ``x_target``: the target plant's own (unlabelled) training windows, float32 (N, C, L);
 - ``source``: DP-released source feature statistics (``common.transfer.stats``), or None
-  for methods that do not need them (``requires_source_stats``);
+  for methods that do not need them (the registry's ``needs_source_stats``);
+- ``cfg``: the scenario's ``transfer.adaptation`` (:class:`common.config.schema.AdaptationConfig`);
+- ``seed``: seeds every random stream (batch order, dropout, augmentation, discriminator);
 - ``labelled``: optional (x, y) labelled target windows (k per class); when given, every
   training step adds ``cfg.labelled_weight`` × cross-entropy on a batch of them.
+
+The methods are registered in ``common.extensions.transfer_methods``; :func:`adapt` runs one by name.
 
 Nothing leaves the plant: all inputs are either the plant's own windows or shared/released
 objects. The inputs are not modified (adapters work on deep copies). The returned
@@ -40,13 +44,12 @@ Methods
 ``shot``
     SHOT (Liang et al., ICML 2020): the head is frozen, the extractor is trained with
     information maximisation (mean per-sample entropy − entropy of the mean prediction) plus
-    β × cross-entropy on pseudo-labels from weighted k-means centroids in cosine geometry,
-    recomputed at the start of every epoch. Needs no source statistics; if given, the IM
-    diversity term pulls the mean prediction towards the sources' class priors (KL form).
-    Deviation from SHOT: pseudo-labels switch on after ``cfg.pseudo_label_warmup`` (3) epochs of
-    IM only — on CWRU 0→3 a weak source model (78 % source-only) mapped a whole class onto
-    another, and pseudo-labels from the first epoch locked that in (70 %); with the warm-up
-    the IM diversity term first frees the class (98.6 %).
+    β × cross-entropy on pseudo-labels from weighted k-means centroids in cosine geometry
+    (β = ``cfg.pseudo_label_weight``), recomputed at the start of every epoch. Needs no source
+    statistics; if given, the IM diversity term pulls the mean prediction towards the sources'
+    class priors (KL form). Deviation from SHOT: pseudo-labels switch on after
+    ``cfg.pseudo_label_warmup`` epochs of IM only, so that the IM diversity term can first free a
+    class a weak source model maps onto another, before pseudo-labels lock the mistake in.
 ``coral``
     Deep CORAL to the released source moments: IM + λ × CORAL(target batch, source total
     covariance, source mean). Head frozen.
@@ -58,7 +61,7 @@ Methods
     synthetic source features drawn from the DP source-feature model (class-conditional
     Gaussians: released class means, shared within-class covariance, class priors); the
     extractor is trained through a gradient-reversal layer (DANN's λ ramp 2/(1+e^{−10p})−1)
-    plus IM (alignment weight λ = 0.3 by default). ``cfg.conditional=True`` gives CDAN (discriminator on f ⊗ softmax(head(f)),
+    plus IM (alignment weight λ = ``DEFAULT_LAMBDA["dann"]`` by default). ``cfg.conditional=True`` gives CDAN (discriminator on f ⊗ softmax(head(f)),
     the prediction detached). Head frozen.
 
 ``fixmatch``
@@ -69,8 +72,8 @@ Methods
     gradient), p̂_i its arg-max pseudo-label, A_s a strong augmentation (noise, gain, speed stretch,
     ``common/data/augment.py``) and τ = ``cfg.confidence_threshold``. With
     ``cfg.distribution_alignment`` p_i is first aligned to the class prior (ReMixMatch; see
-    ``losses.distribution_alignment``): without it, 5 labels per class let one seed's pseudo-labels
-    collapse (synthetic plant-d 66.7 %). With ``cfg.balanced_pseudo_labels`` p_i instead comes,
+    ``losses.distribution_alignment``), so that a few labels per class do not let the
+    pseudo-labels collapse onto one class. With ``cfg.balanced_pseudo_labels`` p_i instead comes,
     at the start of every epoch, from the model's predictions on *all* unlabelled windows
     balanced to the class prior (``losses.balanced_assignment``, Sinkhorn-Knopp; alignment per
     batch is its one-step form): a class the fine-tuned model absorbs into another gets its
@@ -81,8 +84,7 @@ In all trained methods the "entropy/IM term" is ``information_maximisation`` (we
 ``cfg.im_weight``) and target features entering an alignment loss are clipped to the
 source's ``clip_norm`` first, so they are compared with statistics computed the same way.
 The head stays frozen (``cfg.train_head=False``): it is the anchor that gives the target
-features their meaning when no source data is at hand. On CWRU the IM term does most of the
-work: IM alone (SHOT with β = 0) reached 99.2 % on 0→3, the aligned variants 98.8–99.4 %.
+features their meaning when no source data is at hand.
 """
 
 from __future__ import annotations
@@ -91,14 +93,15 @@ import copy
 import dataclasses
 import math
 from dataclasses import dataclass, field
-from typing import Callable, Literal
+from typing import Callable
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
 
-from common.config.schema import AugmentConfig
+from common.config.schema import AdaptationConfig
+from common.extensions.transfer_methods import ADAPTER, TRANSFER_METHODS
 from common.data.augment import augment_batch
 from common.transfer.losses import (
     balanced_assignment,
@@ -117,76 +120,12 @@ from common.training import AUGMENT_SEED_OFFSET, dropout_rng
 
 # ---------------------------------------------------------------- configuration and result
 DEFAULT_LAMBDA: dict[str, float] = {"coral": 1.0, "mmd": 1.0, "dann": 0.3}
-"""Alignment weights used when ``AdaptConfig.lam`` is None (chosen on CWRU 0→1 and 0→2, σ=1, 5 source models)."""
+"""Alignment weights used when ``AdaptationConfig.alignment_weight`` is None."""
 
 
-def alignment_weight(cfg: AdaptConfig, method: str) -> float:
-    """``cfg.lam`` if set, else the method's default weight."""
-    return DEFAULT_LAMBDA[method] if cfg.lam is None else float(cfg.lam)
-
-
-@dataclass(frozen=True)
-class AdaptConfig:
-    """Settings shared by all adapters (each uses the ones it needs)."""
-
-    epochs: int = 10
-    batch_size: int = 64
-    learning_rate: float = 3e-4
-    optimizer: Literal["adam", "sgd"] = "adam"
-    weight_decay: float = 0.0
-    seed: int = 0
-    beta: float = 0.3                 # SHOT: weight of the pseudo-label cross-entropy
-    lam: float | None = None          # CORAL / MMD / DANN alignment weight; None = method default (DEFAULT_LAMBDA)
-    im_weight: float = 1.0            # weight of the information-maximisation term
-    labelled_weight: float = 1.0      # weight of the cross-entropy on labelled target windows
-    pseudo_label_iterations: int = 2  # SHOT: k-means rounds (soft init + hard rounds)
-    pseudo_label_warmup: int = 3      # SHOT: epochs of IM only before pseudo-labels switch on
-    use_source_prior: bool = True     # IM diversity towards the sources' class priors when known
-    train_head: bool = False          # False: head frozen (SHOT's hypothesis transfer)
-    align_mode: Literal["diagonal", "full"] = "diagonal"   # feature_standardization
-    max_scale: float = 10.0           # FeatureAlign: σ_s/σ_t clamped to [1/max_scale, max_scale]
-    standardize_first: bool = False   # trained methods: start from feature_standardization
-    discriminator_hidden: int = 64    # DANN
-    discriminator_lr_scale: float = 10.0   # DANN: discriminator lr = learning_rate × this
-    conditional: bool = False         # DANN → CDAN
-    sample_shrinkage: float = 0.0     # DANN: shrink the sampled within-class covariance to its diagonal
-    confidence_threshold: float = 0.95    # FixMatch: τ, pseudo-labels only where max softmax ≥ τ
-    distribution_alignment: bool = False  # FixMatch: p ← normalise(p ⊙ prior / running mean of p) first
-                                          # (prior: the sources' class priors when given, else uniform)
-    unlabelled_weight: float = 1.0        # FixMatch: λ_u
-    balanced_pseudo_labels: bool = False  # FixMatch: p from a Sinkhorn balancing of all unlabelled windows'
-                                          # predictions to the prior, each epoch (replaces distribution_alignment)
-    weak_augment: AugmentConfig = field(default_factory=lambda: AugmentConfig(
-        noise_std=0.05, scale_std=0.1, stretch=0.04))           # FixMatch: labelled windows
-    strong_augment: AugmentConfig = field(default_factory=lambda: AugmentConfig(
-        noise_std=0.1, scale_std=0.2, stretch=0.12, probability=1.0))   # FixMatch: unlabelled windows
-
-    def __post_init__(self) -> None:
-        problems = []
-        if self.epochs < 0:
-            problems.append(f"epochs must be >= 0, got {self.epochs}")
-        if self.batch_size < 2:
-            problems.append(f"batch_size must be >= 2 (batch statistics), got {self.batch_size}")
-        if not self.learning_rate > 0:
-            problems.append(f"learning_rate must be > 0, got {self.learning_rate}")
-        if self.optimizer not in ("adam", "sgd"):
-            problems.append(f"optimizer must be 'adam' or 'sgd', got {self.optimizer!r}")
-        if self.align_mode not in ("diagonal", "full"):
-            problems.append(f"align_mode must be 'diagonal' or 'full', got {self.align_mode!r}")
-        if self.lam is not None and not self.lam >= 0:
-            problems.append(f"lam must be >= 0 or None, got {self.lam}")
-        if self.pseudo_label_warmup < 0:
-            problems.append(f"pseudo_label_warmup must be >= 0, got {self.pseudo_label_warmup}")
-        if not self.max_scale >= 1:
-            problems.append(f"max_scale must be >= 1, got {self.max_scale}")
-        if not 0 <= self.sample_shrinkage <= 1:
-            problems.append(f"sample_shrinkage must be in [0, 1], got {self.sample_shrinkage}")
-        if not 0 < self.confidence_threshold <= 1:
-            problems.append(f"confidence_threshold must be in (0, 1], got {self.confidence_threshold}")
-        if not self.unlabelled_weight >= 0:
-            problems.append(f"unlabelled_weight must be >= 0, got {self.unlabelled_weight}")
-        if problems:
-            raise ValueError("AdaptConfig: " + "; ".join(problems))
+def alignment_weight(cfg: AdaptationConfig, method: str) -> float:
+    """``cfg.alignment_weight`` if set, else the method's default weight."""
+    return DEFAULT_LAMBDA[method] if cfg.alignment_weight is None else float(cfg.alignment_weight)
 
 
 @dataclass
@@ -273,26 +212,30 @@ def extract_features(extractor: nn.Module, x: np.ndarray, batch_size: int = 256)
     return out
 
 
-def _check_inputs(method: str, x_target: np.ndarray, source: FeatureStats | None,
+def _check_inputs(method: str, x_target: np.ndarray, source: FeatureStats | None, cfg: AdaptationConfig,
                   labelled: tuple[np.ndarray, np.ndarray] | None) -> None:
+    problems = cfg.problems()
+    if problems:
+        raise ValueError(f"{method}: AdaptationConfig: " + "; ".join(problems))
+    entry = TRANSFER_METHODS.get(method)
     if not isinstance(x_target, np.ndarray) or x_target.ndim != 3:
         raise ValueError(f"{method}: x_target must be a numpy array (N, C, L), got "
                          f"{getattr(x_target, 'shape', type(x_target).__name__)}")
     if len(x_target) < 2:
         raise ValueError(f"{method}: needs at least 2 target windows, got {len(x_target)}")
-    if requires_source_stats(method) and source is None:
+    if entry.needs_source_stats and source is None:
         raise ValueError(f"{method} needs the sources' released feature statistics (source=None given): "
                          "release them with common.transfer.stats.release_feature_stats, or use 'shot'")
     if labelled is not None:
         xl, yl = labelled
         if len(xl) != len(yl):
             raise ValueError(f"{method}: labelled x and y differ in length ({len(xl)} vs {len(yl)})")
-    if requires_labels(method) and (labelled is None or not (np.asarray(labelled[1]) >= 0).any()):
+    if entry.needs_labels and (labelled is None or not (np.asarray(labelled[1]) >= 0).any()):
         raise ValueError(f"{method} needs labelled target windows (k per class): give labelled=(x, y), "
                          "or use a label-free method such as 'shot' or 'mmd'")
 
 
-def _target_prior(source: FeatureStats | None, cfg: AdaptConfig) -> torch.Tensor | None:
+def _target_prior(source: FeatureStats | None, cfg: AdaptationConfig) -> torch.Tensor | None:
     if source is None or not cfg.use_source_prior:
         return None
     return torch.as_tensor(source.class_priors, dtype=torch.float32)
@@ -332,10 +275,11 @@ BatchObjective = Callable[[torch.Tensor, torch.Tensor, torch.Tensor, float], dic
 class _Trainer:
     """The shared loop: shuffled epochs over the target windows, one objective per batch."""
 
-    def __init__(self, method: str, extractor: nn.Module, head: nn.Module, cfg: AdaptConfig,
+    def __init__(self, method: str, extractor: nn.Module, head: nn.Module, cfg: AdaptationConfig,
                  labelled: tuple[np.ndarray, np.ndarray] | None, align: nn.Module | None = None,
-                 extra_params: list[dict] | None = None) -> None:
+                 extra_params: list[dict] | None = None, *, seed: int) -> None:
         self.method = method
+        self.seed = seed
         self.extractor = extractor
         self.head = head
         self.align = align if align is not None else nn.Identity()
@@ -351,7 +295,7 @@ class _Trainer:
         else:
             self.optimizer = torch.optim.SGD(groups, lr=cfg.learning_rate, momentum=0.9,
                                              weight_decay=cfg.weight_decay, nesterov=True)
-        self.generator = torch.Generator().manual_seed(cfg.seed)
+        self.generator = torch.Generator().manual_seed(seed)
         self.labelled = None
         if labelled is not None:
             xl, yl = labelled
@@ -370,8 +314,8 @@ class _Trainer:
 
     def run(self, x: np.ndarray, batch_objective: BatchObjective,
             epoch_start: Callable[[int], None] | None = None) -> tuple[list[float], list[dict[str, float]]]:
-        """All epochs, with dropout's masks seeded from ``cfg.seed`` (reproducible runs)."""
-        with dropout_rng(self.cfg.seed, next(self.extractor.parameters()).device):
+        """All epochs, with dropout's masks seeded from ``seed`` (reproducible runs)."""
+        with dropout_rng(self.seed, next(self.extractor.parameters()).device):
             return self._epochs(x, batch_objective, epoch_start)
 
     def _epochs(self, x: np.ndarray, batch_objective: BatchObjective,
@@ -423,9 +367,9 @@ class _Trainer:
 
 
 def _prepare(method: str, extractor: nn.Module, head: nn.Module, x_target: np.ndarray,
-             source: FeatureStats | None, cfg: AdaptConfig,
+             source: FeatureStats | None, cfg: AdaptationConfig,
              labelled: tuple[np.ndarray, np.ndarray] | None) -> tuple[nn.Module, nn.Module, nn.Module | None]:
-    _check_inputs(method, x_target, source, labelled)
+    _check_inputs(method, x_target, source, cfg, labelled)
     extractor = copy.deepcopy(extractor)
     head = copy.deepcopy(head)
     align = None
@@ -434,7 +378,7 @@ def _prepare(method: str, extractor: nn.Module, head: nn.Module, x_target: np.nd
     return extractor, head, align
 
 
-def _fit_align(extractor: nn.Module, x_target: np.ndarray, source: FeatureStats, cfg: AdaptConfig) -> FeatureAlign:
+def _fit_align(extractor: nn.Module, x_target: np.ndarray, source: FeatureStats, cfg: AdaptationConfig) -> FeatureAlign:
     f = clip_features(extract_features(extractor, x_target), source.clip_norm)
     t_mean, t_cov = _moments(f)
     return FeatureAlign.from_moments(t_mean, t_cov, source.mean, source.total_cov, mode=cfg.align_mode,
@@ -466,15 +410,15 @@ def _before(extractor: nn.Module, head: nn.Module, x: np.ndarray, source: Featur
 
 # ---------------------------------------------------------------- the adapters
 def adapt_feature_standardization(extractor: nn.Module, head: nn.Module, x_target: np.ndarray,
-                                  source: FeatureStats | None, cfg: AdaptConfig,
-                                  labelled: tuple[np.ndarray, np.ndarray] | None = None) -> AdaptResult:
+                                  source: FeatureStats | None, cfg: AdaptationConfig,
+                                  labelled: tuple[np.ndarray, np.ndarray] | None = None, *, seed: int = 0) -> AdaptResult:
     """AdaBN without BatchNorm: insert ``FeatureAlign`` fitted to target and source moments.
 
     Purely local and training-free; ``labelled`` is not used (fine-tune afterwards if there
     are labels). The returned model is ``Sequential(extractor, FeatureAlign, head)``.
     """
     method = "feature_standardization"
-    _check_inputs(method, x_target, source, labelled)
+    _check_inputs(method, x_target, source, cfg, labelled)
     extractor = copy.deepcopy(extractor).eval()
     head = copy.deepcopy(head).eval()
     before = _before(extractor, head, x_target, source)
@@ -483,18 +427,18 @@ def adapt_feature_standardization(extractor: nn.Module, head: nn.Module, x_targe
 
 
 def adapt_shot(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source: FeatureStats | None,
-               cfg: AdaptConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None) -> AdaptResult:
+               cfg: AdaptationConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None, *, seed: int = 0) -> AdaptResult:
     """SHOT: frozen head; extractor trained with IM + β·CE(pseudo-labels from cosine k-means)."""
     method = "shot"
     extractor, head, align = _prepare(method, extractor, head, x_target, source, cfg, labelled)
     before = _before(extractor, head, x_target, source)
-    trainer = _Trainer(method, extractor, head, cfg, labelled, align)
+    trainer = _Trainer(method, extractor, head, cfg, labelled, align, seed=seed)
     prior = _target_prior(source, cfg)
     num_classes = _num_outputs(head, trainer, x_target)
     pseudo = {"labels": torch.zeros(len(x_target), dtype=torch.int64), "active": False}
 
     def epoch_start(epoch: int) -> None:
-        pseudo["active"] = cfg.beta > 0 and epoch >= cfg.pseudo_label_warmup
+        pseudo["active"] = cfg.pseudo_label_weight > 0 and epoch >= cfg.pseudo_label_warmup
         if pseudo["active"]:
             f = trainer.all_features(x_target)
             with torch.no_grad():
@@ -504,7 +448,7 @@ def adapt_shot(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, sour
     def objective(feats, logits, idx, progress):
         terms = {"im": cfg.im_weight * information_maximisation(logits, prior)}
         if pseudo["active"]:
-            terms["pseudo_ce"] = cfg.beta * F.cross_entropy(logits, pseudo["labels"][idx])
+            terms["pseudo_ce"] = cfg.pseudo_label_weight * F.cross_entropy(logits, pseudo["labels"][idx])
         return terms
 
     losses, history = trainer.run(x_target, objective, epoch_start)
@@ -512,12 +456,12 @@ def adapt_shot(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, sour
 
 
 def adapt_coral(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source: FeatureStats | None,
-                cfg: AdaptConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None) -> AdaptResult:
+                cfg: AdaptationConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None, *, seed: int = 0) -> AdaptResult:
     """Deep CORAL to the released source covariance and mean, plus IM; frozen head."""
     method = "coral"
     extractor, head, align = _prepare(method, extractor, head, x_target, source, cfg, labelled)
     before = _before(extractor, head, x_target, source)
-    trainer = _Trainer(method, extractor, head, cfg, labelled, align)
+    trainer = _Trainer(method, extractor, head, cfg, labelled, align, seed=seed)
     prior = _target_prior(source, cfg)
     cov_s = torch.as_tensor(source.total_cov, dtype=torch.float32)
     lam = alignment_weight(cfg, method)
@@ -532,12 +476,12 @@ def adapt_coral(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, sou
 
 
 def adapt_mmd(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source: FeatureStats | None,
-              cfg: AdaptConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None) -> AdaptResult:
+              cfg: AdaptationConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None, *, seed: int = 0) -> AdaptResult:
     """RFF-MMD to the released source mean embedding, plus IM; frozen head."""
     method = "mmd"
     extractor, head, align = _prepare(method, extractor, head, x_target, source, cfg, labelled)
     before = _before(extractor, head, x_target, source)
-    trainer = _Trainer(method, extractor, head, cfg, labelled, align)
+    trainer = _Trainer(method, extractor, head, cfg, labelled, align, seed=seed)
     prior = _target_prior(source, cfg)
     m_s = torch.as_tensor(source.rff_mean, dtype=torch.float32)
     lam = alignment_weight(cfg, method)
@@ -563,7 +507,7 @@ class DomainDiscriminator(nn.Module):
 
 
 def adapt_dann(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source: FeatureStats | None,
-               cfg: AdaptConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None) -> AdaptResult:
+               cfg: AdaptationConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None, *, seed: int = 0) -> AdaptResult:
     """DANN (or CDAN) against samples of the DP source-feature model, plus IM; frozen head.
 
     Source samples: y ~ priors, f ~ N(μ_y, W) (``FeatureStats.sample``), clipped like the
@@ -576,13 +520,13 @@ def adapt_dann(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, sour
     d = source.dim
     k = source.num_classes
     with torch.random.fork_rng():      # reproducible discriminator init, global RNG untouched
-        torch.manual_seed(cfg.seed)
+        torch.manual_seed(seed)
         disc = DomainDiscriminator(d * k if cfg.conditional else d, cfg.discriminator_hidden)
     trainer = _Trainer(method, extractor, head, cfg, labelled, align,
                        extra_params=[{"params": list(disc.parameters()),
-                                      "lr": cfg.learning_rate * cfg.discriminator_lr_scale}])
+                                      "lr": cfg.learning_rate * cfg.discriminator_lr_scale}], seed=seed)
     prior = _target_prior(source, cfg)
-    rng = np.random.default_rng(cfg.seed)
+    rng = np.random.default_rng(seed)
     draw = source.sampler(cfg.sample_shrinkage)
     lam = alignment_weight(cfg, method)
     nonnegative = bool((trainer.all_features(x_target[: min(len(x_target), 256)]) >= 0).all())
@@ -612,7 +556,7 @@ def adapt_dann(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, sour
 
 
 def adapt_fixmatch(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source: FeatureStats | None,
-                   cfg: AdaptConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None) -> AdaptResult:
+                   cfg: AdaptationConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None, *, seed: int = 0) -> AdaptResult:
     """FixMatch: CE on weakly augmented labelled windows + λ_u · confident pseudo-label CE on
     strongly augmented unlabelled ones (see the module docstring). Head and extractor train."""
     method = "fixmatch"
@@ -620,12 +564,12 @@ def adapt_fixmatch(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, 
     assert labelled is not None  # _check_inputs refuses a method that needs labels without them
     before = _before(extractor, head, x_target, source)
     train_cfg = dataclasses.replace(cfg, train_head=True)
-    trainer = _Trainer(method, extractor, head, train_cfg, labelled=None, align=align)
+    trainer = _Trainer(method, extractor, head, train_cfg, labelled=None, align=align, seed=seed)
     keep = np.asarray(labelled[1]) >= 0
     xl = torch.from_numpy(np.ascontiguousarray(labelled[0][keep], dtype=np.float32))
     yl = torch.from_numpy(np.asarray(labelled[1])[keep].astype(np.int64))
     xt = torch.from_numpy(np.ascontiguousarray(x_target, dtype=np.float32))
-    augment_rng = torch.Generator().manual_seed(cfg.seed + AUGMENT_SEED_OFFSET)  # own stream: batch order unaffected
+    augment_rng = torch.Generator().manual_seed(seed + AUGMENT_SEED_OFFSET)  # own stream: batch order unaffected
     num_classes = _num_outputs(head, trainer, x_target)
     prior = _target_prior(source, cfg)
     prior = torch.full((num_classes,), 1.0 / num_classes) if prior is None else prior
@@ -667,54 +611,21 @@ def _num_outputs(head: nn.Module, trainer: _Trainer, x_target: np.ndarray) -> in
         return int(head(trainer.all_features(x_target[:2])).shape[1])
 
 
-# ---------------------------------------------------------------- registry
+# ---------------------------------------------------------------- by name
 Adapter = Callable[..., AdaptResult]
-ADAPTERS: dict[str, Adapter] = {}
-
-# method → (needs target labels, needs released source statistics). "fine_tune" is the
-# supervised personalisation that lives in client/plant.py; it has no adapter here.
-_METHOD_NEEDS: dict[str, tuple[bool, bool]] = {"fine_tune": (True, False)}
 
 
-def register_adapter(name: str, adapter: Adapter, *, needs_labels: bool, needs_source_stats: bool) -> None:
-    """Add a method; a name can be registered once (a second registration is an error)."""
-    if name in ADAPTERS or name in _METHOD_NEEDS:
-        raise ValueError(f"adaptation method {name!r} is already registered: pick another name")
-    ADAPTERS[name] = adapter
-    _METHOD_NEEDS[name] = (needs_labels, needs_source_stats)
-
-
-def _needs(method: str) -> tuple[bool, bool]:
-    try:
-        return _METHOD_NEEDS[method]
-    except KeyError:
-        raise ValueError(f"unknown transfer method {method!r}: known {sorted(_METHOD_NEEDS)}") from None
-
-
-def requires_labels(method: str) -> bool:
-    return _needs(method)[0]
-
-
-def requires_source_stats(method: str) -> bool:
-    return _needs(method)[1]
-
-
-def known_methods() -> list[str]:
-    return sorted(_METHOD_NEEDS)
-
-
-register_adapter("feature_standardization", adapt_feature_standardization, needs_labels=False, needs_source_stats=True)
-register_adapter("shot", adapt_shot, needs_labels=False, needs_source_stats=False)
-register_adapter("coral", adapt_coral, needs_labels=False, needs_source_stats=True)
-register_adapter("mmd", adapt_mmd, needs_labels=False, needs_source_stats=True)
-register_adapter("dann", adapt_dann, needs_labels=False, needs_source_stats=True)
-register_adapter("fixmatch", adapt_fixmatch, needs_labels=True, needs_source_stats=False)
+def adapter_named(method: str) -> Adapter:
+    """The adapter registered as ``method`` (ValueError naming the adapters if it is not one)."""
+    if method not in TRANSFER_METHODS or TRANSFER_METHODS.get(method).kind != ADAPTER:
+        known = ", ".join(TRANSFER_METHODS.names(kind=ADAPTER))
+        raise ValueError(f"no adapter {method!r} (fine-tuning methods are personalisation, "
+                         f"common/transfer/finetune.py): known adapters {known}")
+    return TRANSFER_METHODS.load(method)
 
 
 def adapt(method: str, extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source: FeatureStats | None,
-          cfg: AdaptConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None) -> AdaptResult:
-    """Run the registered adapter ``method`` (ValueError naming the known ones if unknown)."""
-    if method not in ADAPTERS:
-        hint = " (fine-tuning is client/plant.py's personalisation)" if method == "fine_tune" else ""
-        raise ValueError(f"no adapter {method!r}{hint}: known adapters {sorted(ADAPTERS)}")
-    return ADAPTERS[method](extractor, head, x_target, source, cfg, labelled)
+          cfg: AdaptationConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None, *,
+          seed: int = 0) -> AdaptResult:
+    """Run the registered adapter ``method``."""
+    return adapter_named(method)(extractor, head, x_target, source, cfg, labelled, seed=seed)

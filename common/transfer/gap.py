@@ -158,12 +158,9 @@ def domain_gap(target_feats: np.ndarray | torch.Tensor, source: FeatureStats,
 class GapThresholds:
     """A gap is *large* when any used measure reaches its threshold (None = measure not used).
 
-    Defaults calibrated on CWRU (default model, clip_norm 20, RFF R=512, h=10, σ ∈ {0, 1}):
-    same-load held-out windows give rff_mmd2_relative ≈ −0.002 and mean_shift ≈ −0.006, every
-    cross-load pair (where source-only accuracy drops 2–22 points) gives rff_mmd2_relative
-    0.002–0.012. The proxy A-distance is reported but not used by default: the Gaussian
-    source-feature model it samples from is distorted by the DP noise in the covariance
-    (same-load PAD 0–0.3 at σ = 0 but 0.7–0.9 at σ = 1).
+    Same-distribution windows give measures near 0 (they are de-biased for sampling and DP noise).
+    The proxy A-distance is reported but not used by default: the Gaussian source-feature model it
+    samples from is distorted by the DP noise in the covariance.
     """
 
     rff_mmd2_relative: float | None = 0.002
@@ -172,16 +169,16 @@ class GapThresholds:
     min_labels_for_fine_tune: int = 1
     adaptation_method: str = "shot"          # what a large gap gets
     unlabelled_small_gap_method: str = "feature_standardization"
+    labelled_small_gap_method: str = "finetune_head"
 
 
 def choose_method(gap: dict[str, float], n_labelled: int, thresholds: GapThresholds | None = None) -> tuple[str, str]:
     """(method, human-readable reason with the numbers) — the ``auto`` choice.
 
     - large gap (any used measure at or above its threshold) → ``thresholds.adaptation_method``
-      (default SHOT: best or tied-best on CWRU and needs no source statistics; labelled windows,
-      if any, are used by it as an extra cross-entropy term);
-    - small gap and ≥ ``min_labels_for_fine_tune`` labels → ``fine_tune`` (the shared model
-      already fits; labels are best spent directly);
+      (labelled windows, if any, are used by it as an extra cross-entropy term);
+    - small gap and ≥ ``min_labels_for_fine_tune`` labels → ``labelled_small_gap_method`` (the
+      shared model already fits; labels are best spent directly);
     - small gap, no labels → ``unlabelled_small_gap_method`` (training-free re-standardisation).
     """
     t = thresholds or GapThresholds()
@@ -205,7 +202,7 @@ def choose_method(gap: dict[str, float], n_labelled: int, thresholds: GapThresho
                + f"; {labels} → unsupervised adaptation ({method})"
                + (", using the labels as an extra cross-entropy term" if n_labelled > 0 else ""))
     elif n_labelled >= t.min_labels_for_fine_tune:
-        method = "fine_tune"
+        method = t.labelled_small_gap_method
         why = "small domain gap: " + numbers + f"; {labels} → fine-tune the shared model on them"
     else:
         method = t.unlabelled_small_gap_method

@@ -44,7 +44,6 @@ refused unless ``allow_nonprivate=True`` and returns no ledger entries.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import math
 from dataclasses import dataclass
@@ -440,11 +439,6 @@ def aggregate(stats_list: Sequence[FeatureStats]) -> FeatureStats:
                             noise_multiplier=min(sigmas), num_sources=sum(s.num_sources for s in stats_list),
                             rff_noise_var=sum(s.num_records**2 * s.rff_noise_var for s in stats_list) / total**2,
                             mean_noise_var=sum(s.num_records**2 * s.mean_noise_var for s in stats_list) / total**2)
-
-
-def with_updates(stats: FeatureStats, **changes) -> FeatureStats:
-    """A copy with some fields replaced (frozen dataclass helper)."""
-    return dataclasses.replace(stats, **changes)
 
 
 def ledger_entries(history: Sequence[HistoryEntry], *, run: str, round: int = 0,

@@ -92,7 +92,9 @@ def run(base: dict, base_dir: Path, seeds: list[int], targets: list[str], pretra
         ks: list[int], work: Path) -> dict:
     from client.loader import make_plant
     from common.config import load_scenario, run_spec_from_scenario
-    from common.transfer.adapt import ADAPTERS, AdaptConfig
+    from client.transfer import personalise
+    from common.config.schema import AdaptationConfig
+    from common.extensions.transfer_methods import TRANSFER_METHODS
     from server.app import run_federation
     from tests.helpers.loopback import LoopbackGrid
 
@@ -122,7 +124,7 @@ def run(base: dict, base_dir: Path, seeds: list[int], targets: list[str], pretra
                         spec = dataclasses.replace(spec, personalisation=dataclasses.replace(
                             spec.personalisation, epochs=FULLY_LABELLED_EPOCHS))
                     run_name = f"k{k}"
-                    plant.personalise(spec, arrays, run_name, mode="full")
+                    personalise(plant, spec, arrays, run_name, "finetune_full")
                     if pretraining == "fedavg":
                         plant.train_local_only(spec, run_name)
                     evaluation = plant.final_evaluation(spec, arrays, run_name)
@@ -133,28 +135,32 @@ def run(base: dict, base_dir: Path, seeds: list[int], targets: list[str], pretra
                            "finetune": evaluation["federated_personalised"]["accuracy"],
                            "alone": evaluation.get("local_only", {}).get("accuracy")}
                     if k is not None:
-                        model = plant._model(spec, arrays)
+                        model = plant.model_for(spec, arrays)
                         cfg = spec.transfer.adaptation
                         mask = plant.data.train.y >= 0
-                        adapt_cfg = AdaptConfig(epochs=cfg.epochs, batch_size=cfg.batch_size,
-                                                learning_rate=cfg.learning_rate, beta=cfg.pseudo_label_weight,
-                                                lam=cfg.alignment_weight, seed=seed)
-                        result = ADAPTERS["shot"](model.extractor, model.reference_head, plant.data.train.x, None,
-                                                  adapt_cfg, labelled=(plant.data.train.x[mask],
-                                                                       plant.data.train.y[mask]))
+                        # FixMatch's base settings of the committed runs (the overrides replay against them)
+                        adapt_cfg = AdaptationConfig(epochs=cfg.epochs, batch_size=cfg.batch_size,
+                                                     learning_rate=cfg.learning_rate,
+                                                     pseudo_label_weight=cfg.pseudo_label_weight,
+                                                     alignment_weight=cfg.alignment_weight, confidence_threshold=0.95,
+                                                     distribution_alignment=False, balanced_pseudo_labels=False)
+                        result = TRANSFER_METHODS.load("shot")(model.extractor, model.reference_head, plant.data.train.x,
+                                                               None, adapt_cfg, seed=seed,
+                                                               labelled=(plant.data.train.x[mask],
+                                                                         plant.data.train.y[mask]))
                         row["finetune+shot"] = plant.evaluate(result.model, spec)["accuracy"]
                         if FIXMATCH is not None:
                             fixmatch_cfg = dataclasses.replace(adapt_cfg, **fixmatch_overrides(FIXMATCH))
                             personal = plant.personal_model(spec, run_name)  # fine-tuned above: start there
-                            result = ADAPTERS["fixmatch"](personal.extractor, personal.head, plant.data.train.x,
-                                                          None, fixmatch_cfg,
-                                                          labelled=(plant.data.train.x[mask], plant.data.train.y[mask]))
+                            result = TRANSFER_METHODS.load("fixmatch")(
+                                personal.extractor, personal.head, plant.data.train.x, None, fixmatch_cfg, seed=seed,
+                                labelled=(plant.data.train.x[mask], plant.data.train.y[mask]))
                             row["fixmatch"] = plant.evaluate(result.model, spec)["accuracy"]
                             alone = plant.local_only_model(spec, run_name)  # the control: no federation at all
                             if alone is not None:
-                                result = ADAPTERS["fixmatch"](alone.extractor, alone.reference_head,
-                                                              plant.data.train.x, None, fixmatch_cfg,
-                                                              labelled=(plant.data.train.x[mask], plant.data.train.y[mask]))
+                                result = TRANSFER_METHODS.load("fixmatch")(
+                                    alone.extractor, alone.reference_head, plant.data.train.x, None, fixmatch_cfg,
+                                    seed=seed, labelled=(plant.data.train.x[mask], plant.data.train.y[mask]))
                                 row["alone+fixmatch"] = plant.evaluate(result.model, spec)["accuracy"]
                     rows.append(row)
                     log.info("s%d %s %s k=%s: shared %.3f finetune %.3f shot %s fixmatch %s alone %s", seed, target,
@@ -236,16 +242,15 @@ def markdown(payload: dict) -> str:
 
 
 def fixmatch_overrides(raw: dict) -> dict:
-    """``--fixmatch`` JSON as AdaptConfig overrides, checked before any federation runs: unknown keys
+    """``--fixmatch`` JSON as AdaptationConfig overrides, checked before any federation runs: unknown keys
     and bad values exit naming the flag, the key and the choices; augmentation mappings become
     AugmentConfig."""
-    from common.config.schema import AugmentConfig
-    from common.transfer.adapt import AdaptConfig
+    from common.config.schema import AdaptationConfig, AugmentConfig
 
-    known = {f.name for f in dataclasses.fields(AdaptConfig)}
+    known = {f.name for f in dataclasses.fields(AdaptationConfig)}
     unknown = sorted(set(raw) - known)
     if unknown:
-        raise SystemExit(f"--fixmatch: unknown key(s) {unknown}; use AdaptConfig fields, e.g. learning_rate, "
+        raise SystemExit(f"--fixmatch: unknown key(s) {unknown}; use AdaptationConfig fields, e.g. learning_rate, "
                          f"epochs, confidence_threshold, distribution_alignment (all: {sorted(known)})")
     out = dict(raw)
     for key in ("weak_augment", "strong_augment"):
@@ -257,9 +262,11 @@ def fixmatch_overrides(raw: dict) -> dict:
             if out[key].problems():
                 raise SystemExit(f"--fixmatch: {key}: {'; '.join(out[key].problems())}")
     try:
-        AdaptConfig(**out)
+        problems = AdaptationConfig(**out).problems()
     except (TypeError, ValueError) as err:
         raise SystemExit(f"--fixmatch: {err}")
+    if problems:
+        raise SystemExit(f"--fixmatch: {'; '.join(problems)}")
     return out
 
 
@@ -275,7 +282,7 @@ def main() -> None:
     parser.add_argument("--finetune", default=None, type=json_object("--finetune"), help="JSON overrides of the fine-tuning settings, "
                         "e.g. '{\"epochs\": 100}'")
     parser.add_argument("--fixmatch", default=None, type=json_object("--fixmatch"),
-                        help="also measure FixMatch after fine-tuning: JSON overrides of its AdaptConfig, "
+                        help="also measure FixMatch after fine-tuning: JSON overrides of its AdaptationConfig, "
                         "e.g. '{\"learning_rate\": 0.002}' ('{}' for the scenario's adaptation settings)")
     parser.add_argument("--window", default=None, type=json_object("--window"), help="JSON overrides of the scenario's window settings, "
                         "e.g. '{\"resample_to_hz\": 12000}'")
