@@ -109,6 +109,7 @@ def test_predict_gives_one_rul_per_engine_from_its_raw_cycles(tmp_path: Path) ->
     import torch
 
     from client.loader import make_plant
+    from client.transfer import personalise
     from common.config import load_scenario, run_spec_from_scenario
     from common.models import build_model, shared_state
     from simulations.cli import main as cli_main
@@ -128,7 +129,7 @@ def test_predict_gives_one_rul_per_engine_from_its_raw_cycles(tmp_path: Path) ->
                                channels=plant.data.channels)
     start = build_model(plant.data.channels, spec.num_outputs, spec.model, seed=0)
     shared = {k: v.numpy() for k, v in shared_state(start).items()}
-    plant.personalise(spec, shared, "run-1")
+    personalise(plant, spec, shared, "run-1")
 
     engines = _write_txt(_test_table(Path(scenario.plants[0].data.params.path)), tmp_path / "engines.txt")
     result = predict(plant.state.root, engines)
