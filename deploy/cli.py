@@ -1,4 +1,4 @@
-"""`factoryfl` deployment subcommands: certs, coordinator, register, plant, run/runs/log/stop, plant-data.
+"""`factoryfl` operations subcommands: certs, coordinator, register, plant, run/runs/log/stop, plant-data.
 
 Each prints the Flower command it runs (``$ ...``) so operators can run it by hand instead.
 ``coordinator`` replaces this process with Flower's (exec); ``plant`` supervises its SuperNode
@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from deploy import commands as cmd
-from deploy.certs import CA_CERT, CertError, check_server_files, create_federation_certs, plant_key_paths
+from deploy.certs import CA_CERT, check_server_files, create_federation_certs, plant_key_paths
 
 def app_dir() -> Path:
     """The Flower app `flwr run` ships (the directory with this project's pyproject.toml):
@@ -459,26 +459,6 @@ def cmd_plant_data(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_predict(args: argparse.Namespace) -> int:
-    from deploy.inference import predict, write_predictions
-
-    result = predict(Path(args.state_dir), Path(args.input), args.input_rate_hz)
-    if args.out:
-        print(write_predictions(result, Path(args.out)))
-    else:
-        for row in result["predictions"]:
-            print(json.dumps(row))
-    return 0
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from deploy.inference import export
-
-    for kind, path in export(Path(args.state_dir), Path(args.out)).items():
-        print(f"{kind}: {path}")
-    return 0
-
-
 # ------------------------------------------------------------------ parser
 def _connection_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--coordinator", help="HOST:PORT of the coordinator (writes the `factoryfl` TLS connection)")
@@ -569,19 +549,3 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--scenario", required=True)
     p.add_argument("--plant", required=True)
     p.set_defaults(func=cmd_plant_data)
-
-    p = sub.add_parser("predict", help="label new sensor files with the plant's personalised model")
-    p.add_argument("--state-dir", required=True, help="the plant's state directory")
-    p.add_argument("input", help=".npz with x (N, C, L) windows, or a .npy/.csv recording (cut into windows); "
-                                 "for a C-MAPSS plant also an engine cycle table (.txt in NASA's layout or .csv "
-                                 "with a header): one RUL per engine")
-    p.add_argument("--out", help="write .csv or .json (default: one JSON line per window on stdout)")
-    p.add_argument("--input-rate-hz", type=float, default=None,
-                   help="the recording's sampling rate, if not the model's: it is resampled first "
-                        "(for plants trained with window.resample_to_hz)")
-    p.set_defaults(func=cmd_predict)
-
-    p = sub.add_parser("export", help="export the plant's personalised model (TorchScript) with a model card")
-    p.add_argument("--state-dir", required=True)
-    p.add_argument("--out", required=True, help="output directory")
-    p.set_defaults(func=cmd_export)

@@ -112,8 +112,8 @@ def test_predict_gives_one_rul_per_engine_from_its_raw_cycles(tmp_path: Path) ->
     from client.transfer import personalise
     from common.config import load_scenario, run_spec_from_scenario
     from common.models import build_model, shared_state
-    from simulations.cli import main as cli_main
-    from deploy.inference import InferenceError, predict
+    from cli.main import main as cli_main
+    from client.predict import InferenceError, predict
 
     scenario_path = tmp_path / "scenario.yaml"
     scenario_path.write_text(yaml.safe_dump({
@@ -167,7 +167,7 @@ def test_deployed_turbofan_sites_federate_rul_and_predict_raw_cycles(tmp_path: P
     engines from their raw cycles."""
     from common.config import load_scenario
     from common.data import DirectoryParams, WindowSpec, load_directory
-    from deploy.inference import predict
+    from client.predict import predict
     from deploy.plant_data import export_plant_dir
     from server.app import run_federation
     from tests.conftest import write_plant_policy

@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 from deploy import commands as cmd
 from deploy.certs import CertError, cert_hosts, create_federation_certs, plant_key_paths
-from simulations.cli import main
+from cli.main import main
 
 FACTORYFL = str(Path(sys.executable).parent / "factoryfl")
 

@@ -10,9 +10,10 @@ import pytest
 import torch
 
 from common.config import load_scenario
-from deploy.inference import InferenceError, export, predict
+from client.export import export
+from client.predict import InferenceError, predict
 from server.app import run_federation
-from simulations.cli import main
+from cli.main import main
 from tests.conftest import tiny_scenario
 from tests.helpers.loopback import LoopbackGrid
 
@@ -83,7 +84,7 @@ def test_export_torchscript_and_model_card_with_ledger_epsilon(trained_plant, tm
     scripted = torch.jit.load(str(files["model"]))
     with np.load(data / "windows.npz") as archive:
         x = torch.from_numpy(archive["x"][:4])
-    from deploy.inference import load_personal_model
+    from client.predict import load_personal_model
 
     eager, _ = load_personal_model(state)
     with torch.no_grad():
@@ -107,7 +108,7 @@ def test_predict_resamples_a_recording_made_at_another_rate(trained_plant, tmp_p
     state, data = trained_plant
     with np.load(data / "windows.npz") as archive:
         windows = archive["x"][archive["split"] == "test"][:4, 0]
-    from deploy.inference import load_personal_model
+    from client.predict import load_personal_model
 
     rate = float(load_personal_model(state)[1]["sample_rate_hz"])
     recording = np.concatenate(list(windows))  # at the plant's own rate

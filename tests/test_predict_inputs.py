@@ -17,8 +17,9 @@ from client.state import LEDGER_FILE, PlantState
 from common.config.schema import ModelConfig
 from common.models import build_model
 from common.privacy.ledger import MECHANISM_DP_SGD, LedgerEntry, PrivacyLedger
-from deploy.inference import InferenceError, export, predict
-from simulations.cli import main
+from client.export import export
+from client.predict import InferenceError, predict
+from cli.main import main
 
 CHANNELS, LENGTH, RATE = 1, 256, 1000.0
 CLASSES = ["normal", "inner", "outer"]

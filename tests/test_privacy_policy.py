@@ -195,7 +195,7 @@ def test_two_identical_dp_runs_give_different_models_unless_noise_is_reproducibl
     # first in the results file, the report and the plant's model card
     assert (third / "results.json").read_text().splitlines()[1].lstrip().startswith('"not_private": "NOT PRIVATE')
     assert (third / "report.md").read_text().startswith("**NOT PRIVATE")
-    from deploy.inference import export
+    from client.export import export
 
     card = export(third / "plants" / "plant-0", tmp_path / "card")
     assert card["card_md"].read_text().startswith("**NOT PRIVATE")

@@ -153,7 +153,7 @@ def test_pipelined_worker_keeps_node_order_depth_and_flower_error_replies(monkey
 def _simulate(scenario: Path, runs: Path, ray_tmp: Path, tmp_path: Path) -> dict:
     env = dict(os.environ, RAY_TMPDIR=str(ray_tmp), FLWR_TELEMETRY_ENABLED="0", PYTHONPATH=str(REPO),
                FLWR_HOME=str(tmp_path / "flwr-home"))
-    proc = subprocess.run([sys.executable, "-m", "simulations.cli", "simulate", str(scenario), "--runs-dir", str(runs)],
+    proc = subprocess.run([sys.executable, "-m", "cli", "simulate", str(scenario), "--runs-dir", str(runs)],
                           cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-3000:]
     (run_dir,) = runs.iterdir()

@@ -18,10 +18,11 @@ from pathlib import Path
 import pytest
 import tomli
 
-import deploy.cli as cli
+import cli.plant
+import deploy.cli as operations
 from deploy import commands as cmd
 from deploy.certs import CA_KEY, SERVER_CERT, SERVER_KEY, CertError, create_federation_certs, make_ca, plant_key_paths
-from simulations.cli import main
+from cli.main import main
 
 FACTORYFL = str(Path(sys.executable).parent / "factoryfl")
 
@@ -113,7 +114,7 @@ def test_a_plant_id_cannot_escape_the_certificate_directory(tmp_path):
 def flwr_calls(monkeypatch):
     """Commands run Flower's CLI through deploy.cli._run: record the argv instead of running it."""
     calls: list[list[str]] = []
-    monkeypatch.setattr(cli, "_run", lambda argv, env: calls.append(argv) or 0)
+    monkeypatch.setattr(operations, "_run", lambda argv, env: calls.append(argv) or 0)
     return calls
 
 
@@ -217,7 +218,7 @@ time.sleep(120)   # a SuperNode goes on running after its ClientApp logged the r
 def test_a_plant_refused_by_the_coordinator_stops_with_the_reason(tmp_path, capsys):
     supernode = fake_executable(tmp_path / "flower-supernode", FAKE_SUPERNODE)
     started = time.monotonic()
-    code = cli._supervise([str(supernode)], dict(os.environ), activation_wait_s=0)
+    code = operations._supervise([str(supernode)], dict(os.environ), activation_wait_s=0)
     assert code != 0 and time.monotonic() - started < 30
     captured = capsys.readouterr()
     assert "the coordinator refused this plant (plant-1)" in captured.out           # Flower's output, passed on
@@ -227,7 +228,7 @@ def test_a_plant_refused_by_the_coordinator_stops_with_the_reason(tmp_path, caps
 def test_a_plant_that_cannot_connect_says_what_to_check(tmp_path, capsys):
     supernode = fake_executable(tmp_path / "flower-supernode",
                                 "import sys\nprint('connection failed')\nsys.exit(305)\n")
-    assert cli._supervise([str(supernode)], dict(os.environ), activation_wait_s=0) == 305 % 256
+    assert operations._supervise([str(supernode)], dict(os.environ), activation_wait_s=0) == 305 % 256
     assert "could not connect to the coordinator" in capsys.readouterr().err
 
 
@@ -246,7 +247,7 @@ def test_errors_at_the_boundary_are_one_line(error, code, words, monkeypatch, ca
     def failing(args):
         raise error
 
-    monkeypatch.setattr(cli, "cmd_export", failing)
+    monkeypatch.setattr(cli.plant, "cmd_export", failing)
     monkeypatch.delenv("FACTORYFL_DEBUG", raising=False)
     assert main(["export", "--state-dir", "s", "--out", "o"]) == code
     err = capsys.readouterr().err

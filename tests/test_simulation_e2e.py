@@ -29,7 +29,7 @@ def _ray_processes(ray_tmp: Path) -> list[str]:
 def test_three_plants_two_rounds_through_flower_simulation(tmp_path, ray_tmp):
     scenario = tiny_scenario(tmp_path)
     proc = subprocess.run(
-        [sys.executable, "-m", "simulations.cli", "simulate", str(scenario), "--runs-dir", str(tmp_path / "runs")],
+        [sys.executable, "-m", "cli", "simulate", str(scenario), "--runs-dir", str(tmp_path / "runs")],
         cwd=REPO, env=_env(tmp_path, ray_tmp), capture_output=True, text=True, timeout=300,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
@@ -62,7 +62,7 @@ def test_bad_scenario_stops_before_the_first_round_with_every_problem(tmp_path, 
         "  - {id: a, data: {source: synthetic, rpm: -5}}\n"
         f"  - {{id: b, data: {{source: directory, path: {tmp_path / 'nowhere'}}}}}\n"
     )
-    proc = subprocess.run([sys.executable, "-m", "simulations.cli", "simulate", str(bad)], cwd=REPO,
+    proc = subprocess.run([sys.executable, "-m", "cli", "simulate", str(bad)], cwd=REPO,
                           env=_env(tmp_path, ray_tmp), capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2
     assert str(bad) in proc.stderr
@@ -76,7 +76,7 @@ def test_fifty_plants_on_two_cores(tmp_path, ray_tmp):
     scenario = tiny_scenario(tmp_path, synthetic_plants={"count": 50, "seed": 0, "num_windows_per_class": 8},
                              federation={"rounds": 2, "strategy": {"fraction_train": 0.5}})
     proc = subprocess.run(
-        [sys.executable, "-m", "simulations.cli", "simulate", str(scenario), "--runs-dir", str(tmp_path / "runs")],
+        [sys.executable, "-m", "cli", "simulate", str(scenario), "--runs-dir", str(tmp_path / "runs")],
         cwd=REPO, env=_env(tmp_path, ray_tmp), capture_output=True, text=True, timeout=900,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
@@ -94,7 +94,7 @@ def test_dp_runs_through_flower_and_a_second_run_continues_the_ledger(tmp_path, 
     for attempt in range(2):
         runs = tmp_path / f"runs{attempt}"
         proc = subprocess.run(
-            [sys.executable, "-m", "simulations.cli", "simulate", str(scenario), "--runs-dir", str(runs)],
+            [sys.executable, "-m", "cli", "simulate", str(scenario), "--runs-dir", str(runs)],
             cwd=REPO, env=_env(tmp_path, ray_tmp), capture_output=True, text=True, timeout=300,
         )
         assert proc.returncode == 0, proc.stderr[-3000:]
@@ -119,7 +119,7 @@ def test_thousand_plants_sampled_with_bounded_memory(tmp_path, ray_tmp):
                              federation={"rounds": 2, "evaluate_every": 0, "strategy": {"fraction_train": 0.05}},
                              personalisation={"mode": "none"}, evaluation={"baselines": []})
     proc = subprocess.Popen(
-        [sys.executable, "-m", "simulations.cli", "simulate", str(scenario), "--runs-dir", str(tmp_path / "runs")],
+        [sys.executable, "-m", "cli", "simulate", str(scenario), "--runs-dir", str(tmp_path / "runs")],
         cwd=REPO, env=_env(tmp_path, ray_tmp), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     with MemorySampler(root=proc.pid, interval_s=1.0) as memory:
         _, stderr = proc.communicate(timeout=900)

@@ -54,8 +54,7 @@ import numpy as np
 
 from .errors import DataValidationError, raise_if_problems
 from .paths import resolve_existing, read_npz
-from .types import TASKS, PlantData, WindowSet
-from .windowing import WindowSpec
+from .types import TASKS, WindowSet
 
 logger = logging.getLogger(__name__)
 

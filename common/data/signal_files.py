@@ -135,7 +135,8 @@ def _beyond_float32(values: np.ndarray) -> np.ndarray:
     return np.abs(values) > FLOAT32_MAX
 
 
-def _is_real(dtype: np.dtype) -> bool:
+def is_real(dtype: np.dtype) -> bool:
+    """Whether values of ``dtype`` are real numbers (float or integer), as windows must be."""
     return dtype.kind in "fiu"
 
 
@@ -179,7 +180,7 @@ def _read_npy(path: Path, where: str, channels: int | None, problems: list[str])
         arr.close()
         problems.append(f"{path} ({where}): is a .npz archive, not one array: save the recording with numpy.save")
         return None
-    if not isinstance(arr, np.ndarray) or not _is_real(arr.dtype):
+    if not isinstance(arr, np.ndarray) or not is_real(arr.dtype):
         problems.append(f"{path} ({where}): must hold real numbers, got dtype {getattr(arr, 'dtype', type(arr))}")
         return None
     if arr.ndim not in (1, 2):
@@ -354,7 +355,7 @@ def read_window_file(
     if len(problems) > before:
         return None
     x, y = arrays["x"], arrays["y"]
-    if not isinstance(x, np.ndarray) or x.ndim != 3 or not _is_real(x.dtype):
+    if not isinstance(x, np.ndarray) or x.ndim != 3 or not is_real(x.dtype):
         problems.append(f"{path} ({where}): key 'x' must be a real array of shape (N, C, L), got {x.dtype} {x.shape}")
         return None
     ok = _check_channels(path, where, x.shape[1], channels, f"x shape (N, C, L) = {x.shape}", problems)
@@ -398,7 +399,7 @@ def read_window_file(
         ok = False
     target = arrays.get("target")
     if target is not None and (not isinstance(target, np.ndarray) or target.shape != (x.shape[0],)
-                               or not _is_real(target.dtype)):
+                               or not is_real(target.dtype)):
         problems.append(f"{path} ({where}): key 'target' must be a real array of shape ({x.shape[0]},), got "
                         f"{getattr(target, 'dtype', type(target).__name__)} {getattr(target, 'shape', '')}: "
                         "one regression target per window (NaN = none)")

@@ -18,7 +18,8 @@ from .types import PlantData
 logger = logging.getLogger(__name__)
 
 
-def _first_nonfinite_window(x: np.ndarray) -> int | None:
+def first_nonfinite_window(x: np.ndarray) -> int | None:
+    """Index of the first window of ``x`` (N, ...) holding NaN or Inf, or None."""
     if x.size == 0:
         return None
     bad = np.flatnonzero(~np.isfinite(x.reshape(x.shape[0], -1)).all(axis=1))
@@ -31,7 +32,7 @@ def plant_problems(data: PlantData) -> list[str]:
     name = f"plant {data.plant_id!r} ({data.source})"
     k = data.num_classes
     for split, ws in (("train", data.train), ("test", data.test)):
-        bad = _first_nonfinite_window(ws.x)
+        bad = first_nonfinite_window(ws.x)
         if bad is not None:
             out.append(f"{name}: {split} window {bad} contains NaN/Inf (or a value beyond float32 range, "
                        f"|x| > {np.finfo(np.float32).max:.3g}, which becomes Inf): clean or rescale the source data")

@@ -1,12 +1,15 @@
-"""`factoryfl` command line: simulate, validate, report, lopo; deployment (certs, coordinator, plant, run, ...)."""
+"""`factoryfl` command line: simulate, lopo, validate, report; operations (certs, coordinator, register, plant,
+run, runs, log, stop, plant-data); a plant's model (predict, export)."""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
-import time
 from pathlib import Path
+
+from cli import plant, simulation
+from deploy import cli as operations
 
 
 def _configure_logging(verbose: bool) -> None:
@@ -17,91 +20,18 @@ def _configure_logging(verbose: bool) -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
-def _cmd_simulate(args: argparse.Namespace) -> int:
-    from simulations.runner import simulate
-
-    started = time.perf_counter()
-    run_dir = simulate(args.scenario, runs_dir=args.runs_dir, ray_address=args.ray_address)
-    print(f"\nreport:  {run_dir / 'report.md'}\nresults: {run_dir / 'results.json'}\n"
-          f"wall time: {time.perf_counter() - started:.1f}s")
-    return 0
-
-
-def _cmd_lopo(args: argparse.Namespace) -> int:
-    from simulations.lopo import leave_one_plant_out
-
-    root = leave_one_plant_out(args.scenario, method=args.method, k_shot=args.k_shot, runs_dir=args.runs_dir)
-    if args.results_name:
-        import shutil
-
-        from simulations.benchmarks.common import RESULTS_DIR
-
-        RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-        for suffix in ("md", "json"):
-            shutil.copyfile(root / f"summary.{suffix}", RESULTS_DIR / f"{args.results_name}.{suffix}")
-    print((root / "summary.md").read_text())
-    print(f"summary: {root / 'summary.md'}")
-    return 0
-
-
-def _cmd_validate(args: argparse.Namespace) -> int:
-    from common.config import load_scenario
-    from simulations.runner import check_memory, check_resources, validate_plants
-
-    scenario = load_scenario(args.scenario)
-    check_resources(scenario)
-    summaries = validate_plants(scenario)
-    check_memory(scenario, summaries)
-    for plant_id, summary in summaries.items():
-        print(f"{plant_id}: {summary}")
-    print(f"{args.scenario}: OK ({len(summaries)} plants)")
-    return 0
-
-
-def _cmd_report(args: argparse.Namespace) -> int:
-    import json
-
-    from server.report import write_report
-
-    run_dir = Path(args.run_dir)
-    results = json.loads((run_dir / "results.json").read_text())
-    print(write_report(run_dir, results))
-    return 0
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="factoryfl", description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("simulate", help="run a scenario with virtual plants on this host")
-    p.add_argument("scenario", help="scenario YAML, e.g. simulations/scenarios/default.yaml")
-    p.add_argument("--runs-dir", default=None, help="where run folders go (default: the scenario's runs_dir)")
-    p.add_argument("--ray-address", default=None,
-                   help="run on this Ray cluster (HOST:PORT or 'auto'); overrides simulation.ray_address")
-    p.set_defaults(func=_cmd_simulate)
-    p = sub.add_parser("lopo", help="leave-one-plant-out: each plant in turn is the unlabelled target")
-    p.add_argument("scenario")
-    p.add_argument("--method", default="auto", help="the target's method (auto, shot, coral, mmd, dann, "
-                   "feature_standardization, finetune_head, finetune_full, fedrep)")
-    p.add_argument("--k-shot", type=int, default=None, help="give the target k labelled windows per class")
-    p.add_argument("--runs-dir", default=None)
-    p.add_argument("--results-name", default=None,
-                   help="also copy summary.{md,json} to simulations/results/<name>.{md,json}")
-    p.set_defaults(func=_cmd_lopo)
-    p = sub.add_parser("validate", help="check a scenario and every plant's data without training")
-    p.add_argument("scenario")
-    p.set_defaults(func=_cmd_validate)
-    p = sub.add_parser("report", help="re-render report.md and plots from a run's results.json")
-    p.add_argument("run_dir")
-    p.set_defaults(func=_cmd_report)
-    from deploy.cli import add_subcommands
-
-    add_subcommands(sub)
+    simulation.add_subcommands(sub)
+    operations.add_subcommands(sub)
+    plant.add_subcommands(sub)
     return parser
 
 
 DEBUG_ENV = "FACTORYFL_DEBUG"  # =1: let errors end in Python's traceback (for bug reports)
-PROJECT_PACKAGES = ("common", "server", "client", "simulations", "deploy")
+PROJECT_PACKAGES = ("common", "server", "client", "simulations", "deploy", "cli")
 
 
 def _is_project_error(exc: BaseException) -> bool:

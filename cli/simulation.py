@@ -1,0 +1,88 @@
+"""`factoryfl simulate | lopo | validate | report`: scenarios with virtual plants on this host (simulations/)."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from common.extensions import TRANSFER_METHODS
+from common.extensions.options import one_of
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    from simulations.runner import simulate
+
+    started = time.perf_counter()
+    run_dir = simulate(args.scenario, runs_dir=args.runs_dir, ray_address=args.ray_address)
+    print(f"\nreport:  {run_dir / 'report.md'}\nresults: {run_dir / 'results.json'}\n"
+          f"wall time: {time.perf_counter() - started:.1f}s")
+    return 0
+
+
+def cmd_lopo(args: argparse.Namespace) -> int:
+    from simulations.lopo import leave_one_plant_out
+
+    root = leave_one_plant_out(args.scenario, method=args.method, k_shot=args.k_shot, runs_dir=args.runs_dir)
+    if args.results_name:
+        import shutil
+
+        from simulations.benchmarks.common import RESULTS_DIR
+
+        RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+        for suffix in ("md", "json"):
+            shutil.copyfile(root / f"summary.{suffix}", RESULTS_DIR / f"{args.results_name}.{suffix}")
+    print((root / "summary.md").read_text())
+    print(f"summary: {root / 'summary.md'}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from common.config import load_scenario
+    from simulations.runner import check_memory, check_resources, validate_plants
+
+    scenario = load_scenario(args.scenario)
+    check_resources(scenario)
+    summaries = validate_plants(scenario)
+    check_memory(scenario, summaries)
+    for plant_id, summary in summaries.items():
+        print(f"{plant_id}: {summary}")
+    print(f"{args.scenario}: OK ({len(summaries)} plants)")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    import json
+
+    from server.report import write_report
+
+    run_dir = Path(args.run_dir)
+    results = json.loads((run_dir / "results.json").read_text())
+    print(write_report(run_dir, results))
+    return 0
+
+
+def add_subcommands(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("simulate", help="run a scenario with virtual plants on this host")
+    p.add_argument("scenario", help="scenario YAML, e.g. simulations/scenarios/default.yaml")
+    p.add_argument("--runs-dir", default=None, help="where run folders go (default: the scenario's runs_dir)")
+    p.add_argument("--ray-address", default=None,
+                   help="run on this Ray cluster (HOST:PORT or 'auto'); overrides simulation.ray_address")
+    p.set_defaults(func=cmd_simulate)
+
+    p = sub.add_parser("lopo", help="leave-one-plant-out: each plant in turn is the unlabelled target")
+    p.add_argument("scenario")
+    p.add_argument("--method", default="auto", **one_of(TRANSFER_METHODS, "the target's transfer method", "METHOD"))
+    p.add_argument("--k-shot", type=int, default=None, help="give the target k labelled windows per class")
+    p.add_argument("--runs-dir", default=None)
+    p.add_argument("--results-name", default=None,
+                   help="also copy summary.{md,json} to simulations/results/<name>.{md,json}")
+    p.set_defaults(func=cmd_lopo)
+
+    p = sub.add_parser("validate", help="check a scenario and every plant's data without training")
+    p.add_argument("scenario")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("report", help="re-render report.md and plots from a run's results.json")
+    p.add_argument("run_dir")
+    p.set_defaults(func=cmd_report)
