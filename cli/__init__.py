@@ -6,5 +6,5 @@
 * :mod:`cli.plant`: ``predict``, ``export`` (a plant's own use of its personalised model).
 
 Options that name a strategy, transfer method or data source list the entries of the registries in
-:mod:`common.extensions` (see :mod:`cli.choices`).
+:mod:`common.extensions` (see :mod:`common.extensions.options`).
 """

@@ -15,7 +15,7 @@ from typing import Any
 import torch
 
 from client.plant import FINAL_METRICS, PERSONAL_MODEL
-from client.predict import InferenceError, load_personal_model
+from client.predict import InferenceError, load_personal_model, model_task
 from client.state import IDENTITY_FILE, LEDGER_FILE, MODELS_DIR
 from common.data.cmapss_recipe import RECIPE_KIND
 from common.fileio import atomic_write_json, atomic_write_text
@@ -86,7 +86,7 @@ def export(state_dir: Path, out_dir: Path) -> dict[str, Path]:
                                 if (meta.get("preprocessing") or {}).get("kind") == RECIPE_KIND else "")},
         "output": ({"kind": "RUL", "scale": meta.get("target_scale"), "range": meta.get("target_range"),
                     "note": "multiply output by scale, then clip into range (when one is given)"}
-                   if meta["task"] == "regression" else
+                   if not model_task(meta, Path(state_dir)).has_classes else
                    {"kind": "logits", "classes": list(meta["class_names"]), "note": "softmax for probabilities"}),
         "personalisation": {"mode": meta.get("mode"), "epochs": meta.get("epochs")},
         "data_used": (metrics_blob or {}).get("data"),

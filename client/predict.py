@@ -28,6 +28,8 @@ from common.data.validate import first_nonfinite_window  # the loader's own fini
 from common.data.windowing import WindowSpec, at_rate, cut_windows
 from common.fileio import atomic_write_json, atomic_write_text
 from common.models import build_model
+from common.registry import UnknownName
+from common.task import Task, task_named
 from common.training import clip_to_range
 
 logger = logging.getLogger(__name__)
@@ -47,6 +49,15 @@ class PersonalModel(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.head(self.extractor(x))
+
+
+def model_task(meta: dict[str, Any], where: Path) -> Task:
+    """The :class:`~common.task.Task` a saved model's metadata names (InferenceError for an unknown one)."""
+    try:
+        return task_named(str(meta["task"]))
+    except UnknownName as exc:
+        raise InferenceError(f"{where}: the model's metadata names an {exc}; re-run the federation with "
+                             "this factoryfl") from None
 
 
 REQUIRED_META = ("in_channels", "window_length", "num_outputs", "task", "model")
@@ -70,7 +81,7 @@ def load_personal_model(state_dir: Path) -> tuple[PersonalModel, dict[str, Any]]
                              f"something else, or damaged); {rerun}")
     meta = blob["meta"]
     missing = [k for k in REQUIRED_META if k not in meta]
-    if meta.get("task") != "regression" and "class_names" not in meta:
+    if "task" in meta and model_task(meta, path).has_classes and "class_names" not in meta:
         missing.append("class_names")
     if missing:
         raise InferenceError(f"{path}: saved by an older factoryfl without {missing}; re-run the federation")
@@ -229,7 +240,7 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
                              f"|x| = {float(np.abs(x[i]).max()):.3g}): prepare the input as in training (model card: "
                              "data_used.notes), or the model file is damaged: re-run the federation")
     rows: list[dict[str, Any]] = []
-    if meta["task"] == "regression":
+    if not model_task(meta, Path(state_dir)).has_classes:
         values = clip_to_range((out[:, 0] * float(meta.get("target_scale", 1.0))).numpy(),
                                meta.get("target_range"))
         rows = [{"window": i, **(engines[i] if engines else {}), "rul": float(v)} for i, v in enumerate(values)]

@@ -16,6 +16,7 @@ from common.config import load_scenario
 from common.data import load_plant_data
 from common.config.parse import ConfigError
 from common.fileio import atomic_file, atomic_write_json, atomic_write_text
+from common.task import DEFAULT_TASK
 
 PREPROCESSING_FILE = "preprocessing.json"
 
@@ -44,7 +45,7 @@ def export_plant_dir(scenario_path: Path, plant_id: str, out_dir: Path) -> Path:
                 "notes": f"exported from {Path(scenario_path).name} ({spec.data.source})",
                 "sample_rate_hz": float(data.sample_rate_hz), "channels": int(data.channels),
                 "classes": list(data.class_names), "kind": "windows", "files": [{"file": "windows.npz"}]}
-    if data.task != "classification":
+    if data.task != DEFAULT_TASK:  # the manifest names any other task
         manifest.update({"task": data.task, "target_name": data.target_name})
     if data.preprocessing is not None:  # how raw records become these windows, for `factoryfl predict`
         atomic_write_json(out_dir / PREPROCESSING_FILE, data.preprocessing)

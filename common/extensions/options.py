@@ -27,22 +27,19 @@ def one_of(registry: Registry, help: str, metavar: str) -> dict[str, Any]:
             "help": f"{help}: one of {names_text(registry)} (see {DOCS})"}
 
 
-def list_of(registry: Registry) -> Callable[[str], list[str]]:
-    """An argparse ``type`` for a comma-separated list of registered names (each one checked)."""
+def names_in(registry: Registry) -> Callable[[str], str]:
+    """An argparse ``type``: a comma-separated list of registered names ('' for none), each one checked."""
 
-    def parse(text: str) -> list[str]:
-        names = [n.strip() for n in text.split(",") if n.strip()]
-        for name in names:
-            if name not in registry:
+    def parse(text: str) -> str:
+        for name in (n.strip() for n in text.split(",")):
+            if name and name not in registry:
                 raise argparse.ArgumentTypeError(registry.unknown_message(name))
-        return names
+        return text
 
     return parse
 
 
-def comma_list(registry: Registry, help: str, default: str | None = None) -> dict[str, Any]:
+def comma_list(registry: Registry, help: str) -> dict[str, Any]:
     """``add_argument`` keywords for an option taking a comma-separated list of registered names."""
-    shown = f" (default {default})" if default else ""
-    return {"type": list_of(registry), "default": list_of(registry)(default) if default else None,
-            "metavar": "NAME[,NAME...]",
-            "help": f"{help}{shown}: comma-separated, each one of {names_text(registry)} (see {DOCS})"}
+    return {"type": names_in(registry), "metavar": "NAME[,NAME...]",
+            "help": f"{help}: comma-separated, each one of {names_text(registry)} (see {DOCS})"}

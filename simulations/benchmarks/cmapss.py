@@ -33,6 +33,8 @@ import numpy as np
 import torch
 import yaml
 
+from common.extensions import TRANSFER_METHODS
+from common.extensions.options import comma_list
 from simulations.benchmarks.common import (RESULTS_DIR, check_all_trained, machine, mean_std, parallel_map, repo_relative, rerender,
                                            write_results)
 
@@ -315,7 +317,7 @@ def main() -> None:
     parser.add_argument("--seeds", default="0,1,2")
     parser.add_argument("--fractions", default="1.0,0.2", help="shares of training engines per site")
     parser.add_argument("--loso-methods", default="auto,feature_standardization,coral,mmd",
-                        help="adaptation methods of the unlabelled site ('' to skip)")
+                        **comma_list(TRANSFER_METHODS, "transfer methods of the unlabelled site ('' to skip)"))
     parser.add_argument("--jobs", type=int, default=2,
                         help="federations at a time (one process and torch thread each; 2 on this 2-core machine)")
     parser.add_argument("--name", default="cmapss")

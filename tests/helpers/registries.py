@@ -1,4 +1,4 @@
-"""Register an extension for the length of a test only (the registries have no public removal)."""
+"""Register an extension for the length of a test only."""
 
 from __future__ import annotations
 
@@ -16,4 +16,5 @@ def registered(registry: Registry, name: str, target: str, *, summary: str, **me
     try:
         yield entry
     finally:
-        registry._entries.pop(name, None)  # noqa: SLF001 - test-only undo of add()
+        if name in registry:
+            registry.remove(name)
