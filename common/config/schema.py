@@ -435,7 +435,7 @@ class SimulationConfig:
     3–7), simulated round over the plain loop's: window 4 → 2.1×, 16 → 1.7×, 32 → 1.9×, 64 → 2.1×.
     ``prompt_delivery``: `factoryfl simulate` feeds Flower's workers as soon as messages are stored,
     wakes the coordinator when the replies it waits for are stored, and keeps two messages at each
-    Ray actor (simulations/prompt_delivery.py); false runs Flower's engine exactly as shipped
+    Ray actor (simulations/flower_private.py); false runs Flower's engine exactly as shipped
     (0.1 s delivery passes, one message per actor at a time), e.g. to compare.
     """
 

@@ -263,7 +263,7 @@ def markdown(payload: dict[str, Any]) -> str:
         epochs = payload["overhead"][0].get("local_epochs", 1)
         lines += [f"## 1. Simulation overhead (one CPU each; {epochs} local epoch(s); median round, round 1 excluded)", "",
                   "Simulated = `factoryfl simulate` as it runs by default (prompt delivery, "
-                  "simulations/prompt_delivery.py); Flower as shipped = the same run with "
+                  "simulations/flower_private.py); Flower as shipped = the same run with "
                   "`simulation.prompt_delivery: false` (Flower's 0.1 s delivery passes, one message per actor).", "",
                   "| plants | repeat | plain loop round (s) | simulated round (s) | ratio | extra per plant (ms) | plants' own training in the simulated round (s) | Flower as shipped: round (s) | ratio | load 1-min (plain, sim, shipped) |",
                   "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
