@@ -29,9 +29,13 @@ def weighted_mean(updates: list[tuple[Arrays, float]]) -> Arrays:
     total = float(sum(weight for _, weight in updates))
     if total <= 0:
         raise ValueError("aggregation weights sum to zero")
-    keys = updates[0][0].keys()
-    return {k: sum(np.asarray(u[k], dtype=np.float64) * (w / total) for u, w in updates).astype(np.float32)
-            for k in keys}
+    out = {}
+    for k in updates[0][0]:
+        acc = np.zeros(np.shape(updates[0][0][k]), np.float64)
+        for u, w in updates:
+            acc += np.asarray(u[k], dtype=np.float64) * (w / total)
+        out[k] = acc.astype(np.float32)
+    return out
 
 
 def coordinate_median(updates: list[tuple[Arrays, float]]) -> Arrays:

@@ -1,7 +1,8 @@
 """Client-level (plant-level) central DP on the aggregate, for federations with many plants.
 
-The same mechanism as Flower's ``DifferentialPrivacyServerSideFixedClipping`` wrapper, written
-as a wrapper around our aggregators: each plant's update Δ_k = w_k − w is clipped to L2 norm S,
+The same mechanism as Flower's ``DifferentialPrivacyServerSideFixedClipping``; this module holds
+the mechanism and its accounting, and ``server.strategies.plant_dp.PlantLevelDP`` wraps a strategy
+with it. Each plant's update Δ_k = w_k − w is clipped to L2 norm S,
 the clipped updates are averaged with equal weights, and Gaussian noise N(0, (σ·S/K)²) is added
 to the mean (K = plants aggregated). Neighbouring federations differ in one *plant's* whole data.
 
@@ -32,7 +33,7 @@ import numpy as np
 from common.fileio import atomic_write_json
 from common.privacy.accounting import epsilon_of
 from common.privacy.noise import NoiseSource
-from server.aggregation import Arrays
+from server.strategies.base import Arrays
 
 MECHANISM_KEYS = ("noise_multiplier", "clip_norm", "delta")
 

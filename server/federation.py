@@ -1,8 +1,10 @@
 """The coordinator's phases: discover plants → pretrain (R rounds) → personalise → evaluate.
 
-Pure orchestration over a :class:`Transport`; the aggregation math is in ``server.aggregation``.
-A plant that errs, declines, or sends a bad update is left out of that round and recorded;
-the federation goes on with the others.
+Orchestration over a :class:`Transport`. A pretraining round runs in steps — configure (sample
+plants; the strategy adds its config) → collect → judge (``server.rounds``, ``server.screening``)
+→ aggregate (the strategy, ``server.strategies``) → record → checkpoint. A plant that errs,
+declines, or sends a bad update is left out of that round and recorded; the federation goes on
+with the others.
 """
 
 from __future__ import annotations
@@ -16,20 +18,26 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, cast
 
 import numpy as np
 import torch
 
 from common import wire
-from common.compression import decode_update, payload_bytes
-from common.config.schema import METHODS_NEEDING_SOURCE_STATS, RunSpec
+from common.config.schema import RunSpec
 from common.config.scenario import run_spec_to_json
+from common.extensions.transfer_methods import TRANSFER_METHODS
 from common.fileio import atomic_write_bytes
 from common.models import build_model, shared_state
-from server.aggregation import make_aggregator, update_problems
-from server.screening import all_finite, relative_norm_outliers, update_norm, weight_problem
+from common.task import task_named
+from server.aggregation import make_aggregator
+from server.rounds import Aggregate, RoundTally, aggregate_round, is_budget_spent, judge_reply, reply_privacy, round_record
+from server.screening import relative_norm_outliers
+from server.strategies.base import Strategy, as_strategy
 from server.transport import Reply, Transport
+
+if TYPE_CHECKING:
+    from server.strategies.plant_dp import PlantLevelDP
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +89,7 @@ def hello_facts(reply: Reply) -> tuple[tuple[tuple[str, ...], tuple[int, int]], 
     if not numbers_ok:
         return ((), (0, 0)), (f"hello carried no usable {wire.CHANNELS!r}/{wire.WINDOW_LENGTH!r} "
                               f"(got {channels!r}/{window!r})")
-    return (tuple(names), (int(channels), int(window))), ""
+    return (tuple(names), (int(cast(float, channels)), int(cast(float, window)))), ""
 
 
 def expected_stats_layout(spec: RunSpec) -> dict[str, Any]:
@@ -90,7 +98,7 @@ def expected_stats_layout(spec: RunSpec) -> dict[str, Any]:
     from common.transfer.stats import RffSpec
 
     cfg = spec.transfer.stats
-    return {"num_classes": 1 if spec.task == "regression" else spec.num_classes, "dim": spec.model.feature_dim,
+    return {"num_classes": task_named(spec.task).stats_classes(spec.num_classes), "dim": spec.model.feature_dim,
             "clip_norm": cfg.clip_norm,
             "rff": RffSpec(seed=cfg.rff_seed, num_features=cfg.rff_features, bandwidth=cfg.rff_bandwidth)}
 
@@ -124,7 +132,7 @@ def _majority(items: list[Any]) -> Any:
 
 
 def declared_names(declared: dict[str, tuple[tuple[str, ...], tuple[int, int]]]) -> tuple[str, ...]:
-    """A regression federation's class names: the first plant's (they name no outputs)."""
+    """Class names of a federation whose task has no classes: the first plant's (they name no outputs)."""
     return next(iter(declared.values()))[0]
 
 
@@ -163,6 +171,8 @@ class Coordinator:
         self.ever_ready: set[str] = set()  # plants that were ready at some point of this run
         self.rounds: list[dict[str, Any]] = []
         self.reproducible_noise = reproducible_noise  # research only: plant-level DP noise not secret
+        self.plant_dp: PlantLevelDP | None = None  # the strategy's plant-level DP wrapper, when enabled
+        self.spec_json = ""  # the run spec sent with every round (set when pretraining starts)
 
     # ------------------------------------------------------------------ discovery
     def _discover(self) -> RunSpec:
@@ -187,11 +197,11 @@ class Coordinator:
             declared[plant_id] = facts
         if not declared:
             raise FederationError("no plant could start: see each plant's error above")
-        classification = self.spec_factory(()).task == "classification"
-        (class_names, shape) = _majority([(names if classification else (), shape)
+        has_classes = task_named(self.spec_factory(()).task).has_classes
+        (class_names, shape) = _majority([(names if has_classes else (), shape)
                                           for names, shape in declared.values()])
         self.channels = shape[0]
-        self.joined_as = (class_names if classification else (), shape)  # what a plant joining later must match
+        self.joined_as = (class_names if has_classes else (), shape)  # what a plant joining later must match
         for plant_id, (names, plant_shape) in declared.items():
             problem = self._misfit(names, plant_shape)
             if problem:
@@ -200,7 +210,7 @@ class Coordinator:
                 logger.error("plant %s left out of the federation: %s", plant_id, problem)
             else:
                 self.ever_ready.add(plant_id)
-        return dataclasses.replace(self.spec_factory(class_names if classification else declared_names(declared)),
+        return dataclasses.replace(self.spec_factory(class_names if has_classes else declared_names(declared)),
                                    channels=self.channels)
 
     def _misfit(self, names: tuple[str, ...], shape: tuple[int, int]) -> str:
@@ -276,7 +286,8 @@ class Coordinator:
         return "" if self._labelled(plant_id) else spec.transfer.default_method
 
     def _wants_source_stats(self, spec: RunSpec, plant_id: str) -> bool:
-        return self._method_of(spec, plant_id) in METHODS_NEEDING_SOURCE_STATS
+        method = self._method_of(spec, plant_id)
+        return method in TRANSFER_METHODS and bool(TRANSFER_METHODS.get(method).needs_source_stats)
 
     # ------------------------------------------------------------------ pretraining
     def _sample(self, spec: RunSpec, server_round: int) -> list[str]:
@@ -317,7 +328,7 @@ class Coordinator:
                     "run": self.run_name, "saved_at": _now()}, buffer)
         atomic_write_bytes(self.run_dir / CHECKPOINT, buffer.getvalue())
 
-    def _resume_point(self, arrays: dict[str, np.ndarray], aggregator: Any) -> tuple[int, dict[str, np.ndarray]]:
+    def _resume_point(self, arrays: dict[str, np.ndarray], aggregator: Strategy) -> tuple[int, dict[str, np.ndarray]]:
         """(last completed round, global arrays) from this run's checkpoint; (0, arrays) for a fresh run."""
         path = self.run_dir / CHECKPOINT
         if not path.exists():
@@ -352,146 +363,118 @@ class Coordinator:
         logger.info("resuming run %s after round %d (checkpoint %s)", self.run_name, int(blob["round"]), path)
         return int(blob["round"]), saved
 
-    def _pretrain(self, spec: RunSpec, arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-        aggregator = make_aggregator(spec.federation.strategy)
-        client_dp = None
-        if spec.federation.client_level_dp.enabled:
-            from server.client_dp import ClientLevelDP
+    def _strategy(self, spec: RunSpec) -> Strategy:
+        """The scenario's strategy, wrapped in plant-level DP when the scenario asks for it (the
+        mechanism counts every release in ``CLIENT_DP_RECORD`` before it is used)."""
+        strategy = as_strategy(make_aggregator(spec.federation.strategy))
+        cdp = spec.federation.client_level_dp
+        if not cdp.enabled:
+            return strategy
+        from server.client_dp import ClientLevelDP
+        from server.strategies.plant_dp import PlantLevelDP
 
-            cdp = spec.federation.client_level_dp
-            client_dp = ClientLevelDP(cdp.noise_multiplier, cdp.clip_norm, cdp.delta, seed=spec.seed,
-                                      reproducible_noise=self.reproducible_noise,
-                                      record_path=self.run_dir / CLIENT_DP_RECORD)
-            self.client_dp = client_dp
-        spec_json = run_spec_to_json(spec)
-        mu = spec.federation.strategy.proximal_mu if spec.federation.strategy.name == "fedprox" else 0.0
-        done, arrays = self._resume_point(arrays, aggregator)
-        if client_dp is not None and self.resume:
-            if done and client_dp.record_path is not None and not client_dp.record_path.exists():
-                raise FederationError(f"{client_dp.record_path} is missing, so the plant-level DP releases this run "
-                                      "made cannot be counted: start a new run")
+        wrapped = PlantLevelDP(strategy, ClientLevelDP(
+            cdp.noise_multiplier, cdp.clip_norm, cdp.delta, seed=spec.seed, reproducible_noise=self.reproducible_noise,
+            record_path=self.run_dir / CLIENT_DP_RECORD))
+        self.plant_dp = wrapped
+        return wrapped
+
+    def _pretrain(self, spec: RunSpec, arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """Rounds of configure → collect → judge → aggregate → record → checkpoint, from the resume point."""
+        strategy = self._strategy(spec)
+        done, arrays = self._resume_point(arrays, strategy)
+        if self.resume:
             try:
-                client_dp.restore()
+                strategy.resume(done)
             except ValueError as exc:
                 raise FederationError(str(exc)) from exc
+        self.spec_json = run_spec_to_json(spec)
         for server_round in range(done + 1, spec.federation.rounds + 1):
-            started = time.perf_counter()
-            if server_round > 1:
-                self._rejoin(spec)
-            chosen = self._sample(spec, server_round)
-            if not chosen:
-                raise FederationError(f"round {server_round}: no plant left to train")
-            config = {wire.RUN_SPEC: spec_json, wire.SERVER_ROUND: server_round, wire.RUN_NAME: self.run_name,
-                      wire.RUN_DIR: str(self.run_dir), wire.PROXIMAL_MU: mu}
-            t_send = time.perf_counter()
-            replies = self._send(wire.MSG_PRETRAIN, chosen, arrays, config, spec.federation.round_timeout_s)
-            t_replies = time.perf_counter()
-            candidates: dict[str, tuple[dict[str, np.ndarray], float]] = {}
-            excluded: dict[str, str] = {}
-            for plant_id, reason in self._unavailable(self.candidates).items():
-                excluded[plant_id] = reason
-                self.plants[plant_id].excluded_rounds.append({"round": server_round, "phase": "pretrain",
-                                                              "reason": reason})
-            losses, epsilons, participants = {}, {}, []
-            train_seconds: list[float] = []
-            up_bytes: list[int] = []
-            worker_nodes: dict[str, int] = {}
-            for plant_id in chosen:
-                reply = replies.get(plant_id) or Reply(plant_id, error="no reply")
-                reply, decode_error = self._decoded(reply, arrays, spec)
-                reason = decode_error or self._judge(reply, arrays, spec)
-                if reply.arrays is not None:
-                    up_bytes.append(reply.array_bytes or payload_bytes(reply.arrays))
-                privacy = {k: reply.metrics[k] for k in (wire.EPSILON, wire.DELTA) if k in reply.metrics}
-                if wire.EPSILON in privacy:
-                    epsilons[plant_id] = privacy[wire.EPSILON]
-                    self.plants[plant_id].privacy.update(
-                        {"epsilon": privacy[wire.EPSILON], "delta": privacy.get(wire.DELTA)}
-                        | ({"budget": reply.metrics[wire.EPSILON_BUDGET]} if wire.EPSILON_BUDGET in reply.metrics else {})
-                        | ({"steps_total": reply.metrics[wire.PRIVACY_STEPS_TOTAL]}
-                           if wire.PRIVACY_STEPS_TOTAL in reply.metrics else {})
-                        | ({"noise_multiplier": reply.metrics[wire.NOISE_MULTIPLIER]}
-                           if wire.NOISE_MULTIPLIER in reply.metrics else {}))
-                if reason:
-                    self._leave_out(plant_id, server_round, reason, excluded)
-                    if reply.config.get(wire.STATUS) == wire.STATUS_DECLINED and "budget" in reason:
-                        self.plants[plant_id].status = "budget_exhausted"
-                        self.plants[plant_id].status_reason = reason
-                    continue
-                weight, _ = weight_problem(reply.metrics.get(wire.NUM_EXAMPLES), self._declared_labelled(plant_id))
-                candidates[plant_id] = (reply.arrays, weight)
-                participants.append(plant_id)
-                node = str(reply.config.get(wire.WORKER_NODE, ""))
-                if node:  # simulation on Ray: which node trained this plant
-                    worker_nodes[node] = worker_nodes.get(node, 0) + 1
-                if wire.TRAIN_LOSS in reply.metrics:  # under DP plants keep their training loss
-                    losses[plant_id] = float(reply.metrics[wire.TRAIN_LOSS])
-                if wire.TRAIN_SECONDS in reply.metrics:  # ... and their training time
-                    train_seconds.append(float(reply.metrics[wire.TRAIN_SECONDS]))
-            norms = {p: update_norm(a, arrays) for p, (a, _) in candidates.items()}
-            for plant_id, reason in relative_norm_outliers(norms, spec.federation.relative_norm_bound).items():
-                self._leave_out(plant_id, server_round, reason, excluded)
-                del candidates[plant_id]
-                participants.remove(plant_id)
-                losses.pop(plant_id, None)
-            accepted = list(candidates.values())
-            minimum = spec.federation.strategy.min_train_plants
-            if 0 < len(accepted) < minimum:
-                logger.warning("round %d: %d usable update(s), fewer than min_train_plants=%d: the global model is "
-                               "unchanged this round", server_round, len(accepted), minimum)
-                accepted = []
-            skipped = ""
-            if accepted:
-                if client_dp is not None:
-                    # the noisy mean of clipped updates is the new candidate; the strategy then steps to it
-                    new_arrays = aggregator.aggregate(arrays, [(client_dp.aggregate(arrays, accepted), 1.0)])
-                else:
-                    new_arrays = aggregator.aggregate(arrays, accepted)
-                if all_finite(new_arrays):
-                    arrays = new_arrays
-                else:  # never installed: every plant would train from NaN next round
-                    skipped = "the aggregate was not finite; the global model is unchanged this round"
-                    logger.error("round %d: %s", server_round, skipped)
-            else:
-                logger.warning("round %d: no usable update; the global model is unchanged", server_round)
-            t_aggregated = time.perf_counter()
-            weights = {p: self.plants[p].facts.get(wire.N_TRAIN_LABELLED, 1) for p in losses}
-            total = sum(weights.values()) or 1
-            record: dict[str, Any] = {
-                "round": server_round,
-                "participants": sorted(participants),
-                "excluded": excluded,
-                **({"aggregate_skipped": skipped} if skipped else {}),
-                "train_loss": float(sum(losses[p] * weights[p] for p in losses) / total) if losses else None,
-                "per_plant_train_loss": losses,
-                "epsilon": epsilons,
-                "bytes_down_per_plant": payload_bytes(arrays),
-                "bytes_up_per_plant": (sum(up_bytes) / len(up_bytes)) if up_bytes else None,
-                "compression": spec.federation.compression,
-                "worker_nodes": worker_nodes,
-                # where the round's time went: plants' work incl. messaging, judging + aggregation, checkpoint
-                "timing_s": {"send_and_receive": t_replies - t_send, "aggregate": t_aggregated - t_replies}
-                | ({"plants_training_sum": sum(train_seconds)} if train_seconds else {}),
-            }
-            if spec.federation.evaluate_every and (server_round % spec.federation.evaluate_every == 0
-                                                   or server_round == spec.federation.rounds):
-                record.update(self._evaluate_round(spec, spec_json, server_round, arrays))
-            record["wall_time_s"] = time.perf_counter() - started
-            self.rounds.append(record)
-            eps_text = f", max ε {max(epsilons.values()):.2f}" if epsilons else ""
-            acc = record.get("eval_accuracy")
-            if epsilons:
-                record["max_epsilon"] = max(epsilons.values())  # summarised as a maximum, never a mean
-            if client_dp is not None:
-                record["client_level_epsilon"] = client_dp.epsilon()
-            t_checkpoint = time.perf_counter()
-            self._checkpoint(server_round, arrays, aggregator.state_dict())  # the round is complete: resume point
-            record["timing_s"]["checkpoint"] = time.perf_counter() - t_checkpoint
-            logger.info("[round %d/%d] %d plants trained, %d left out, train loss %s, eval accuracy %s%s (%.1fs)",
-                        server_round, spec.federation.rounds, len(accepted), len(excluded),
-                        f"{record['train_loss']:.4f}" if record["train_loss"] is not None else "—",
-                        f"{acc:.4f}" if acc is not None else "—", eps_text, record["wall_time_s"])
+            arrays = self._round(spec, strategy, server_round, arrays)
         return arrays
+
+    def _round(self, spec: RunSpec, strategy: Strategy, server_round: int,
+               arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """One pretraining round; the new global arrays (the old ones when nothing usable came back)."""
+        started = time.perf_counter()
+        chosen, config = self._configure(spec, strategy, server_round)
+        t_send = time.perf_counter()
+        replies = self._send(wire.MSG_PRETRAIN, chosen, arrays, config, spec.federation.round_timeout_s)
+        t_replies = time.perf_counter()
+        tally = self._judge_round(spec, server_round, chosen, replies, arrays)
+        aggregate = aggregate_round(strategy, arrays, list(tally.updates.values()),
+                                    spec.federation.strategy.min_train_plants, server_round)
+        timing = {"send_and_receive": t_replies - t_send, "aggregate": time.perf_counter() - t_replies}
+        record = self._record_round(spec, server_round, tally, aggregate, timing, started, strategy)
+        self._checkpoint_round(server_round, aggregate.arrays, strategy, record)
+        self._log_round(spec, record, aggregate, tally)
+        return aggregate.arrays
+
+    def _configure(self, spec: RunSpec, strategy: Strategy, server_round: int) -> tuple[list[str], dict[str, Any]]:
+        """The plants that train this round and the config they are sent (the strategy adds its part)."""
+        if server_round > 1:
+            self._rejoin(spec)
+        chosen = self._sample(spec, server_round)
+        if not chosen:
+            raise FederationError(f"round {server_round}: no plant left to train")
+        config = {wire.RUN_SPEC: self.spec_json, wire.SERVER_ROUND: server_round, wire.RUN_NAME: self.run_name,
+                  wire.RUN_DIR: str(self.run_dir)}
+        return chosen, config | strategy.configure_train(server_round)
+
+    def _judge_round(self, spec: RunSpec, server_round: int, chosen: list[str], replies: dict[str, Reply],
+                     current: dict[str, np.ndarray]) -> RoundTally:
+        """Judge each reply, note each plant's privacy facts, then screen the round's norms; every
+        plant left out (or missing this round) is recorded with why."""
+        tally = RoundTally()
+        for plant_id, reason in self._unavailable(self.candidates).items():
+            tally.excluded[plant_id] = reason
+            self.plants[plant_id].excluded_rounds.append({"round": server_round, "phase": "pretrain",
+                                                          "reason": reason})
+        for plant_id in chosen:
+            verdict = judge_reply(replies.get(plant_id) or Reply(plant_id, error="no reply"), current,
+                                  spec.federation, self._declared_labelled(plant_id))
+            tally.count(plant_id, verdict)
+            self.plants[plant_id].privacy.update(reply_privacy(verdict.reply.metrics))
+            if verdict.reason:
+                self._leave_out(plant_id, server_round, verdict.reason, tally.excluded)
+                if is_budget_spent(verdict):
+                    self.plants[plant_id].status = "budget_exhausted"
+                    self.plants[plant_id].status_reason = verdict.reason
+        for plant_id, reason in relative_norm_outliers(tally.norms(current),
+                                                       spec.federation.relative_norm_bound).items():
+            self._leave_out(plant_id, server_round, reason, tally.excluded)
+            tally.drop(plant_id)
+        return tally
+
+    def _record_round(self, spec: RunSpec, server_round: int, tally: RoundTally, aggregate: Aggregate,
+                      timing: dict[str, float], started: float, strategy: Strategy) -> dict[str, Any]:
+        """The round's record (with its evaluation when one is due), appended to ``self.rounds``."""
+        labelled = {p: self.plants[p].facts.get(wire.N_TRAIN_LABELLED, 1) for p in tally.losses}
+        record = round_record(server_round, tally, aggregate, spec.federation.compression, labelled, timing)
+        every = spec.federation.evaluate_every
+        if every and (server_round % every == 0 or server_round == spec.federation.rounds):
+            record.update(self._evaluate_round(spec, self.spec_json, server_round, aggregate.arrays))
+        record["wall_time_s"] = time.perf_counter() - started
+        self.rounds.append(record)
+        if tally.epsilons:
+            record["max_epsilon"] = max(tally.epsilons.values())  # summarised as a maximum, never a mean
+        record.update(strategy.round_facts())
+        return record
+
+    def _checkpoint_round(self, server_round: int, arrays: dict[str, np.ndarray], strategy: Strategy,
+                          record: dict[str, Any]) -> None:
+        """The round is complete: save the resume point, and time it in the round's record."""
+        started = time.perf_counter()
+        self._checkpoint(server_round, arrays, strategy.state_dict())
+        record["timing_s"]["checkpoint"] = time.perf_counter() - started
+
+    def _log_round(self, spec: RunSpec, record: dict[str, Any], aggregate: Aggregate, tally: RoundTally) -> None:
+        eps_text = f", max ε {max(tally.epsilons.values()):.2f}" if tally.epsilons else ""
+        loss, acc = record["train_loss"], record.get("eval_accuracy")
+        logger.info("[round %d/%d] %d plants trained, %d left out, train loss %s, eval accuracy %s%s (%.1fs)",
+                    record["round"], spec.federation.rounds, aggregate.aggregated, len(tally.excluded),
+                    f"{loss:.4f}" if loss is not None else "—", f"{acc:.4f}" if acc is not None else "—",
+                    eps_text, record["wall_time_s"])
 
     def _leave_out(self, plant_id: str, server_round: int, reason: str, excluded: dict[str, str]) -> None:
         """Record that a plant's update is not in this round's aggregate, and why."""
@@ -516,33 +499,6 @@ class Coordinator:
             out[plant_id] = (f"{record.status}: {record.status_reason or 'no reason given'}: missed this round"
                              if record.status != "ok" else "not connected: missed this round's training")
         return out
-
-    @staticmethod
-    def _decoded(reply: Reply, current: dict[str, np.ndarray], spec: RunSpec) -> tuple[Reply, str]:
-        """The reply with its (possibly compressed) update decoded to parameters; or why it cannot be."""
-        kind = spec.federation.compression
-        if kind == "none" or reply.arrays is None or reply.error:
-            return reply, ""
-        try:
-            return dataclasses.replace(reply, arrays=decode_update(reply.arrays, current, kind)), ""
-        except ValueError as exc:
-            return reply, str(exc)
-
-    def _judge(self, reply: Reply, current: dict[str, np.ndarray], spec: RunSpec) -> str:
-        """Why this reply must be left out of the aggregate ("" when it is usable)."""
-        if reply.error:
-            return f"error: {reply.error}"
-        if reply.config.get(wire.STATUS) == wire.STATUS_REFUSED:
-            return f"refused: {reply.config.get(wire.REASON, '')}"
-        if reply.config.get(wire.STATUS) == wire.STATUS_DECLINED:
-            return f"declined: {reply.config.get(wire.REASON, '')}"
-        if reply.arrays is None:
-            return "reply carried no parameters"
-        _, weight_reason = weight_problem(reply.metrics.get(wire.NUM_EXAMPLES), self._declared_labelled(reply.plant_id))
-        if weight_reason:
-            return weight_reason
-        problems = update_problems(reply.arrays, current, spec.federation.max_update_norm)
-        return "; ".join(problems)
 
     def _evaluate_round(self, spec: RunSpec, spec_json: str, server_round: int,
                         arrays: dict[str, np.ndarray]) -> dict[str, Any]:
@@ -585,7 +541,7 @@ class Coordinator:
     def _collect_source_stats(self, spec: RunSpec, arrays: dict[str, np.ndarray],
                               targets: list[str]) -> tuple[dict[str, np.ndarray], dict[str, Any]] | None:
         """Ask labelled source plants for DP feature statistics (each accounts them in its ledger)."""
-        from common.transfer.stats import FeatureStats, aggregate
+        from common.transfer.stats import aggregate
 
         sources = [p for p in self._ok_plants() if self._labelled(p) and p not in targets]
         if not sources:
@@ -707,19 +663,11 @@ class Coordinator:
         self.final_arrays = arrays
         return self._results(spec, started_at, time.perf_counter() - t0)
 
-    def _client_dp_summary(self, spec: RunSpec) -> dict[str, Any]:
-        cdp = spec.federation.client_level_dp
-        if not cdp.enabled or getattr(self, "client_dp", None) is None:
+    def _client_dp_summary(self) -> dict[str, Any]:
+        """Plant-level DP's section of the results; K is the most plants any round aggregated."""
+        if self.plant_dp is None:
             return {"enabled": False}
-        k = max((len(r["participants"]) for r in self.rounds), default=0)
-        return {
-            "enabled": True, "unit": "one plant's entire data set", "noise_multiplier": cdp.noise_multiplier,
-            "clip_norm": cdp.clip_norm, "delta": cdp.delta, "epsilon": self.client_dp.epsilon(),
-            "plants_per_round": k, "noise_std_on_mean": cdp.noise_multiplier * cdp.clip_norm / max(k, 1),
-            "meaningful": k >= 100,
-            "note": ("Noise on the mean shrinks as σ·S/K: with K = %d plants per round the guarantee costs "
-                     "accuracy unless K is in the hundreds (no sampling amplification is claimed)." % k),
-        }
+        return self.plant_dp.summary(max((len(r["participants"]) for r in self.rounds), default=0))
 
     def _not_private_banner(self) -> str:
         """Non-empty when any privacy noise of this run was reproducible (research setting)."""
@@ -802,7 +750,7 @@ class Coordinator:
                                            "σ is raised to the run's DP-SGD σ when a target ε calibrated the run"}
                                   if privacy.evaluation_noise_multiplier is not None else None),
             } if privacy.enabled else {"enabled": False},
-            "client_level_dp": self._client_dp_summary(spec),
+            "client_level_dp": self._client_dp_summary(),
             "plants": {
                 p: {"status": r.status, "status_reason": r.status_reason,
                     "n_train": _int_or_none(r.facts.get(wire.N_TRAIN)),

@@ -167,3 +167,35 @@ def test_plant_level_dp_summary():
     assert summary["enabled"] and summary["plants_per_round"] == 4 and summary["meaningful"] is False
     assert summary["noise_std_on_mean"] == pytest.approx(2.0 * 0.5 / 4)
     assert isinstance(Strategy(FedAvg()).state_dict(), dict)
+
+
+# ----------------------------------------------------------------------------- through the round loop
+
+def _run(tmp_path, strategy: dict):
+    from common.config import load_scenario
+    from server.app import run_federation
+    from tests.conftest import tiny_scenario
+    from tests.helpers.loopback import LoopbackGrid
+
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    path = tiny_scenario(tmp_path, federation={"rounds": 1, "strategy": strategy},
+                         evaluation={"baselines": []}, personalisation={"mode": "none"})
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    grid = LoopbackGrid(path, 3, run_dir)
+    results = run_federation(grid, load_scenario(path), run_dir)
+    sent = [m.content[wire.CONFIG] for m in grid.sent if m.metadata.message_type == wire.MSG_PRETRAIN]
+    return results, sent
+
+
+def test_the_round_loop_sends_mu_only_for_fedprox(tmp_path):
+    _, sent = _run(tmp_path / "prox", {"name": "fedprox", "proximal_mu": 0.25})
+    assert sent and all(config[wire.PROXIMAL_MU] == 0.25 for config in sent)
+    _, sent = _run(tmp_path / "avg", {"name": "fedavg"})
+    assert sent and all(wire.PROXIMAL_MU not in config for config in sent)
+
+
+def test_a_scenario_can_name_a_newly_registered_strategy(tmp_path, halfway):
+    results, _ = _run(tmp_path, {"name": halfway})
+    assert results["settings"]["strategy"] == halfway
+    assert results["rounds"][0]["participants"] == ["plant-0", "plant-1", "plant-2"]
