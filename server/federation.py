@@ -31,7 +31,15 @@ from common.fileio import atomic_write_bytes
 from common.models import build_model, shared_state
 from common.task import task_named
 from server.aggregation import make_aggregator
-from server.rounds import Aggregate, RoundTally, aggregate_round, is_budget_spent, judge_reply, reply_privacy, round_record
+from server.rounds import (
+    Aggregate,
+    RoundTally,
+    aggregate_round,
+    is_budget_spent,
+    judge_reply,
+    reply_privacy,
+    round_record,
+)
 from server.screening import relative_norm_outliers
 from server.strategies.base import Strategy, as_strategy
 from server.transport import Reply, Transport
@@ -328,7 +336,7 @@ class Coordinator:
                     "run": self.run_name, "saved_at": _now()}, buffer)
         atomic_write_bytes(self.run_dir / CHECKPOINT, buffer.getvalue())
 
-    def _resume_point(self, arrays: dict[str, np.ndarray], aggregator: Strategy) -> tuple[int, dict[str, np.ndarray]]:
+    def _resume_point(self, arrays: dict[str, np.ndarray], strategy: Strategy) -> tuple[int, dict[str, np.ndarray]]:
         """(last completed round, global arrays) from this run's checkpoint; (0, arrays) for a fresh run."""
         path = self.run_dir / CHECKPOINT
         if not path.exists():
@@ -351,7 +359,7 @@ class Coordinator:
         if bad:
             raise FederationError(f"{path}: the checkpoint's parameters do not fit this scenario's model ({bad[:5]}): "
                                   "resume with the scenario the run was started with")
-        aggregator.load_state_dict({k: {n: a.numpy() for n, a in d.items()} for k, d in blob["strategy_state"].items()})
+        strategy.load_state_dict({k: {n: a.numpy() for n, a in d.items()} for k, d in blob["strategy_state"].items()})
         progress = json.loads(blob.get("progress", "{}"))
         self.rounds = list(progress.get("rounds", []))
         for plant_id, saved_record in progress.get("plants", {}).items():
