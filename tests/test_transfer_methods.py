@@ -110,3 +110,20 @@ def test_every_entry_names_its_kind_facts_and_an_implementation():
         assert callable(entry.load()), entry.name
     modes = {TRANSFER_METHODS.get(n).mode for n in TRANSFER_METHODS.names(kind=PERSONALISATION)}
     assert modes == {"head", "full", "fedrep", "none"}
+
+
+def test_auto_picks_by_task_labels_and_gap():
+    from common.task import CLASSIFICATION, REGRESSION
+    from common.transfer.choice import choose_auto
+
+    large, small = {"rff_mmd2_relative": 0.01, "mean_shift": 0.0}, {"rff_mmd2_relative": 0.0, "mean_shift": 0.0}
+    assert choose_auto(REGRESSION, 0, large, 0.002)[0] == "none"
+    assert choose_auto(REGRESSION, 0, None, 0.002)[0] == "none"
+    assert choose_auto(REGRESSION, 5, None, 0.002)[0] == "finetune_head"
+    assert choose_auto(CLASSIFICATION, 0, None, 0.002)[0] == "shot"
+    assert choose_auto(CLASSIFICATION, 0, large, 0.002)[0] == "mmd"
+    assert choose_auto(CLASSIFICATION, 5, small, 0.002)[0] == "finetune_head"
+    assert choose_auto(CLASSIFICATION, 0, small, 0.002)[0] == "mmd"
+    assert choose_auto(CLASSIFICATION, 0, large, 0.5)[1].startswith("auto: small domain gap")
+    for picked in ("none", "finetune_head", "shot", "mmd"):
+        assert TRANSFER_METHODS.get(picked).kind != "selector"
