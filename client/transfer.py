@@ -161,8 +161,10 @@ def _run_adapter(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], sou
     if entry.meta.get("fine_tune_first"):
         # the plant's personalisation settings first: pseudo-labels from the fine-tuned model are the better ones
         metrics.update(personalise(plant, spec, shared, run_name))
-        model = plant.personal_model(spec, run_name)
-        head = model.head
+        personal = plant.personal_model(spec, run_name)
+        if personal is None:
+            raise RuntimeError(f"plant {plant.plant_id}: the personal model of run {run_name} was not kept")
+        model, head = personal, personal.head
     labelled = None
     if plant.n_labelled > 0:
         mask = plant.data.train.y >= 0
