@@ -39,6 +39,10 @@ APP_ROOT = Path(__file__).resolve().parent.parent
 _CACHE: OrderedDict[tuple, Plant] = OrderedDict()
 _LOCK = threading.Lock()
 
+EVAL_KEYS = {"loss": wire.EVAL_LOSS, "accuracy": wire.EVAL_ACCURACY, "macro_f1": wire.EVAL_MACRO_F1,
+             "rmse": wire.EVAL_RMSE, "score": wire.EVAL_SCORE}
+"""The wire key of each per-round evaluation metric a task reports (``Task.round_metrics``)."""
+
 
 def _scenario_path(context: Context) -> Path:
     raw = str(context.run_config.get("scenario", ""))
@@ -240,11 +244,6 @@ def evaluate(msg: Message, context: Context) -> Message:
         metrics[wire.N_TEST] = m["n_test"]
         return _reply(msg, plant, spec, metrics=metrics)
     return _handle(msg, context, work)
-
-
-EVAL_KEYS = {"loss": wire.EVAL_LOSS, "accuracy": wire.EVAL_ACCURACY, "macro_f1": wire.EVAL_MACRO_F1,
-             "rmse": wire.EVAL_RMSE, "score": wire.EVAL_SCORE}
-"""The wire key of each per-round evaluation metric a task reports (``Task.round_metrics``)."""
 
 
 def _source_stats_in(msg: Message, config: dict):
