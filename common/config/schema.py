@@ -495,10 +495,6 @@ def task_problem(task: str) -> str | None:
     return f"task {task!r} is not a task{hint}: use one of {', '.join(TASKS.names())}"
 
 
-# Read by server/federation.py until it asks TRANSFER_METHODS itself; the registry is the list.
-METHODS_NEEDING_SOURCE_STATS = frozenset(TRANSFER_METHODS.names(needs_source_stats=True))
-
-
 @dataclass(frozen=True)
 class StatsReleaseConfig:
     """How a source plant releases aggregate feature statistics (Gaussian mechanism, in its ledger).
