@@ -36,11 +36,11 @@ def export_plant_dir(scenario_path: Path, plant_id: str, out_dir: Path) -> Path:
     x = np.concatenate([data.train.x, data.test.x]).astype(np.float32)
     y = np.concatenate([data.train.y, data.test.y]).astype(np.int64)
     split = np.array(["train"] * len(data.train) + ["test"] * len(data.test))
-    arrays = {"x": x, "y": y, "split": split}
+    arrays: dict[str, np.ndarray] = {"x": x, "y": y, "split": split}
     if data.train.target is not None and data.test.target is not None:  # regression targets (e.g. RUL) travel too
         arrays["target"] = np.concatenate([data.train.target, data.test.target]).astype(np.float32)
     with atomic_file(out_dir / "windows.npz") as handle:  # a full disk leaves no half-written archive
-        np.savez(handle, **arrays)
+        np.savez(handle, **arrays)  # type: ignore[arg-type]  # numpy types **kwds as allow_pickle too
     manifest = {"format": "factoryfl-plant/v1", "plant": plant_id,
                 "notes": f"exported from {Path(scenario_path).name} ({spec.data.source})",
                 "sample_rate_hz": float(data.sample_rate_hz), "channels": int(data.channels),

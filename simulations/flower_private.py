@@ -219,15 +219,15 @@ def prompt_delivery(on_reply: Callable[[], None]) -> Iterator[None]:
     original_worker = vce_api.worker
     vce_api.add_messages_to_queue = add_messages_to_queue
     vce_api.worker = pipelined_worker
-    InMemoryLinkState.store_message_ins = store_message_ins
-    InMemoryLinkState.store_message_res = store_message_res
+    InMemoryLinkState.store_message_ins = store_message_ins  # type: ignore[method-assign]
+    InMemoryLinkState.store_message_res = store_message_res  # type: ignore[method-assign]
     try:
         yield
     finally:
         vce_api.worker = original_worker
         vce_api.add_messages_to_queue = original_feed
-        InMemoryLinkState.store_message_ins = original_store_ins
-        InMemoryLinkState.store_message_res = original_store_res
+        InMemoryLinkState.store_message_ins = original_store_ins  # type: ignore[method-assign]
+        InMemoryLinkState.store_message_res = original_store_res  # type: ignore[method-assign]
 
 
 def _error_reply(message: Any, exc: BaseException) -> Any:
