@@ -1,5 +1,6 @@
-"""Real multi-site deployment: certificates, coordinator/plant commands, inference and export.
+"""Operations: a coordinator and plants on separate machines (certificates, the Flower commands, runs).
 
-Nothing here imports Flower objects: the commands shell out to Flower's own executables
-(`flower-superlink`, `flower-supernode`, `flwr`), so the exact commands stay visible.
+Nothing here imports Flower: the commands shell out to Flower's own executables
+(`flower-superlink`, `flower-supernode`, `flwr`), so the exact commands stay visible. A plant's
+own use of its model (predict, export) is in ``client/``.
 """
