@@ -11,15 +11,16 @@ nodes carry only ``partition-id`` and the plant comes from the scenario's plant 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from common.config.parse import parse
 from common.config.schema import PLANT_ID_PATTERN, DataSpec, PlantSpec, transfer_method_problem
-from common.extensions.transfer_methods import TRANSFER_METHODS
-from common.data.directory import DirectoryParams
 from common.config.yaml_safe import load_yaml
+from common.data.directory import DirectoryParams
+from common.extensions.transfer_methods import TRANSFER_METHODS
 from common.privacy.policy import SAFE_DEFAULT, PrivacyPolicy
 
 PLANT_ID = "plant-id"

@@ -17,11 +17,11 @@ import torch
 from torch import nn
 
 from client.state import PlantState
+from common import wire
 from common.compression import encode_update
 from common.config.schema import RunSpec
 from common.data import PlantData
 from common.models import PlantModel, build_model, load_shared, shared_state
-from common import wire
 from common.privacy.accounting import (
     HistoryEntry,
     default_delta,

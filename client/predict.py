@@ -23,7 +23,7 @@ from client.plant import PERSONAL_MODEL
 from client.state import MODELS_DIR
 from common.config.schema import ModelConfig
 from common.data.cmapss_recipe import RECIPE_KIND, CmapssRecipe, CycleTableError, read_cycle_table
-from common.data.signal_files import READ_ERRORS, is_real, declared_size_problem, read_signal_file
+from common.data.signal_files import READ_ERRORS, declared_size_problem, is_real, read_signal_file
 from common.data.validate import first_nonfinite_window  # the loader's own finiteness check
 from common.data.windowing import WindowSpec, at_rate, cut_windows
 from common.fileio import atomic_write_json, atomic_write_text

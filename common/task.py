@@ -14,8 +14,9 @@ import torch when called. Tasks are registered in ``common.extensions.tasks`` (`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from common.extensions.tasks import TASKS
 

@@ -136,7 +136,7 @@ def make_ca(cert_dir: Path, name: str = "factoryfl federation CA") -> None:
         raise CertError(f"{cert_dir / CA_CERT} exists: plants may already trust it; use another directory "
                         "or delete it deliberately to start a new federation")
     key = ec.generate_private_key(ec.SECP384R1())
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     cert = (x509.CertificateBuilder().subject_name(_name(name)).issuer_name(_name(name))
             .public_key(key.public_key()).serial_number(x509.random_serial_number())
             .not_valid_before(now - dt.timedelta(minutes=5)).not_valid_after(now + dt.timedelta(days=VALID_DAYS))
@@ -211,7 +211,7 @@ def make_server_cert(cert_dir: Path, hosts: list[str]) -> bool:
         return False
     ca_cert, ca_key = _load_ca(cert_dir)
     key = ec.generate_private_key(ec.SECP384R1())
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     cert = (x509.CertificateBuilder().subject_name(_name(hosts[0])).issuer_name(ca_cert.subject)
             .public_key(key.public_key()).serial_number(x509.random_serial_number())
             .not_valid_before(now - dt.timedelta(minutes=5)).not_valid_after(now + dt.timedelta(days=VALID_DAYS))

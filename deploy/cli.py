@@ -19,6 +19,7 @@ from pathlib import Path
 from deploy import commands as cmd
 from deploy.certs import CA_CERT, check_server_files, create_federation_certs, plant_key_paths
 
+
 def app_dir() -> Path:
     """The Flower app `flwr run` ships (the directory with this project's pyproject.toml):
     $FACTORYFL_APP_DIR, the source tree this module is in, or the working directory (images: /app)."""

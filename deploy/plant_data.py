@@ -13,8 +13,8 @@ import numpy as np
 import yaml
 
 from common.config import load_scenario
-from common.data import load_plant_data
 from common.config.parse import ConfigError
+from common.data import load_plant_data
 from common.fileio import atomic_file, atomic_write_json, atomic_write_text
 from common.task import DEFAULT_TASK
 

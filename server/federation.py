@@ -15,17 +15,18 @@ import logging
 import math
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import torch
 
 from common import wire
-from common.config.schema import RunSpec
 from common.config.scenario import run_spec_to_json
+from common.config.schema import RunSpec
 from common.extensions.transfer_methods import TRANSFER_METHODS
 from common.fileio import atomic_write_bytes
 from common.models import build_model, shared_state
@@ -149,7 +150,7 @@ def _int_or_none(value: Any) -> int | None:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def sample_plants(candidates: list[str], fraction: float, min_plants: int, seed: int, server_round: int) -> list[str]:

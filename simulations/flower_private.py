@@ -42,9 +42,10 @@ import importlib.metadata
 import logging
 import os
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from queue import Queue
-from typing import Any, Callable, Iterator
+from typing import Any
 
 logger = logging.getLogger(__name__)
 

@@ -81,7 +81,7 @@ class LocalRayCluster:
         raise RuntimeError(f"the local Ray cluster did not reach {nodes} node(s) in {self.timeout_s:.0f}s: "
                            f"see the logs in {self.temp_dir}")
 
-    def __enter__(self) -> "LocalRayCluster":
+    def __enter__(self) -> LocalRayCluster:
         common = ["--node-ip-address", "127.0.0.1", "--num-cpus", str(self.cpus_per_node), "--num-gpus", "0",
                   "--disable-usage-stats"]
         self._start(["--head", "--port", str(self.port), "--include-dashboard", "false",

@@ -11,14 +11,23 @@ import contextlib
 import dataclasses
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from common.config import load_scenario
 from common.config.schema import Scenario
 from common.fileio import atomic_write_json
-from common.resources import (HostResources, backend_config, cluster_problems, detect_host,
-                              memory_hint, memory_problems, resource_problems, workers)
+from common.resources import (
+    HostResources,
+    backend_config,
+    cluster_problems,
+    detect_host,
+    memory_hint,
+    memory_problems,
+    resource_problems,
+    workers,
+)
 
 logger = logging.getLogger(__name__)
 

@@ -7,10 +7,9 @@ import numpy as np
 import pytest
 import torch
 
-from common.privacy.noise import NoiseSource
-
 from common.config.schema import AugmentConfig
 from common.data.augment import augment_batch
+from common.privacy.noise import NoiseSource
 
 
 def _sines(freq_hz: float, n: int = 4, length: int = 1024, rate: float = 1024.0) -> torch.Tensor:

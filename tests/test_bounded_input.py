@@ -13,17 +13,24 @@ import time
 import tracemalloc
 import typing
 import zipfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import numpy as np
 import pytest
 import yaml
 
 from common.config import ConfigError, Scenario, load_scenario
-from common.data import (DataValidationError, DirectoryParams, SyntheticParams, WindowSpec, load_directory,
-                         load_synthetic)
+from common.data import (
+    DataValidationError,
+    DirectoryParams,
+    SyntheticParams,
+    WindowSpec,
+    load_directory,
+    load_synthetic,
+)
 from common.data import directory as directory_module
 
 PLANT = "plants:\n  - {id: a, data: {source: synthetic, num_windows_per_class: 4}}\n"

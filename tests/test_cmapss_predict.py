@@ -108,12 +108,12 @@ def test_predict_gives_one_rul_per_engine_from_its_raw_cycles(tmp_path: Path) ->
     `factoryfl predict` on a raw cycle table equals the model on the prepared test windows."""
     import torch
 
+    from cli.main import main as cli_main
     from client.loader import make_plant
+    from client.predict import InferenceError, predict
     from client.transfer import personalise
     from common.config import load_scenario, run_spec_from_scenario
     from common.models import build_model, shared_state
-    from cli.main import main as cli_main
-    from client.predict import InferenceError, predict
 
     scenario_path = tmp_path / "scenario.yaml"
     scenario_path.write_text(yaml.safe_dump({
@@ -165,9 +165,9 @@ def test_deployed_turbofan_sites_federate_rul_and_predict_raw_cycles(tmp_path: P
     """Plants that read exported data directories (as deployed plant processes do) carry their RUL
     targets and preprocessing recipe: the federation trains a regressor and a site predicts its
     engines from their raw cycles."""
+    from client.predict import predict
     from common.config import load_scenario
     from common.data import DirectoryParams, WindowSpec, load_directory
-    from client.predict import predict
     from deploy.plant_data import export_plant_dir
     from server.app import run_federation
     from tests.conftest import write_plant_policy

@@ -12,9 +12,9 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
+from cli.main import main
 from deploy import commands as cmd
 from deploy.certs import CertError, cert_hosts, create_federation_certs, plant_key_paths
-from cli.main import main
 
 FACTORYFL = str(Path(sys.executable).parent / "factoryfl")
 

@@ -23,9 +23,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from common.config import ConfigError, load_scenario
-from common.data import DataValidationError, DirectoryParams, WindowSpec, load_plant_data
+from common.data import DataValidationError, DirectoryParams, WindowSpec, load_plant_data, signal_files
 from common.data import directory as directory_module
-from common.data import signal_files
 
 pytestmark = [  # numpy's notes on odd (mutated) .npy headers: expected here, not worth a line each
     pytest.mark.filterwarnings("ignore:Reading `.npy` or `.npz` file required additional header parsing"),

@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 import torch
 
-from common.config import load_scenario
+from cli.main import main
 from client.export import export
 from client.predict import InferenceError, predict
+from common.config import load_scenario
 from server.app import run_federation
-from cli.main import main
 from tests.conftest import tiny_scenario
 from tests.helpers.loopback import LoopbackGrid
 

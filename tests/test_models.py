@@ -8,14 +8,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
-
-from common.privacy.noise import NoiseSource
 from torch import nn
 
 from common.config import ConfigError, ModelConfig, load_scenario
 from common.config.scenario import scenario_from_dict
 from common.models import LogSpectrum, build_model, is_shared, shared_state
 from common.privacy.compat import check_dp_compatible
+from common.privacy.noise import NoiseSource
 from common.training import evaluate_regressor
 
 REPO = Path(__file__).resolve().parents[1]

@@ -12,14 +12,14 @@ import numpy as np
 import pytest
 import torch
 
+from cli.main import main
+from client.export import export
 from client.plant import PERSONAL_MODEL
+from client.predict import InferenceError, predict
 from client.state import LEDGER_FILE, PlantState
 from common.config.schema import ModelConfig
 from common.models import build_model
 from common.privacy.ledger import MECHANISM_DP_SGD, LedgerEntry, PrivacyLedger
-from client.export import export
-from client.predict import InferenceError, predict
-from cli.main import main
 
 CHANNELS, LENGTH, RATE = 1, 256, 1000.0
 CLASSES = ["normal", "inner", "outer"]

@@ -23,8 +23,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
-
-from common.privacy.noise import NoiseSource
 from opacus.accountants import RDPAccountant
 from torch import nn
 
@@ -36,6 +34,7 @@ from common.privacy.accounting import default_delta, epsilon_of, noise_for_targe
 from common.privacy.compat import DPIncompatibleModelError, check_dp_compatible, dp_problems
 from common.privacy.dp_training import train_dp
 from common.privacy.ledger import LEDGER_FORMAT, PrivacyLedger, PrivacyLedgerError
+from common.privacy.noise import NoiseSource
 
 ROOT = Path(__file__).resolve().parents[1]
 

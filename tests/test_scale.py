@@ -3,15 +3,22 @@ plant cache, and compressed updates (decode accuracy, bytes on the wire, DP acco
 
 from __future__ import annotations
 
-
 import numpy as np
 import pytest
 
 from common.compression import SCALE_SUFFIX, decode_update, encode_update, payload_bytes
 from common.config import load_scenario
 from common.config.schema import SimulationConfig
-from common.resources import (HostResources, backend_config, cluster_problems, estimate_peak_memory,
-                              memory_hint, memory_problems, resource_problems, workers)
+from common.resources import (
+    HostResources,
+    backend_config,
+    cluster_problems,
+    estimate_peak_memory,
+    memory_hint,
+    memory_problems,
+    resource_problems,
+    workers,
+)
 from tests.conftest import tiny_scenario
 
 HOST = HostResources(cpus=2, gpus=0.0, memory_available=20 * 2**30, memory_total=24 * 2**30)

@@ -20,9 +20,9 @@ import tomli
 
 import cli.plant
 import deploy.cli as operations
+from cli.main import main
 from deploy import commands as cmd
 from deploy.certs import CA_KEY, SERVER_CERT, SERVER_KEY, CertError, create_federation_certs, make_ca, plant_key_paths
-from cli.main import main
 
 FACTORYFL = str(Path(sys.executable).parent / "factoryfl")
 

@@ -17,8 +17,8 @@ import torch
 from torch import nn
 
 from common.config.schema import AdaptationConfig, AugmentConfig, ModelConfig
-from common.extensions.transfer_methods import ADAPTER, TRANSFER_METHODS
 from common.data import SyntheticParams, WindowSpec, load_synthetic
+from common.extensions.transfer_methods import ADAPTER, TRANSFER_METHODS
 from common.models import build_model
 from common.privacy.accounting import epsilon_of
 from common.privacy.ledger import PrivacyLedger
@@ -36,9 +36,9 @@ from common.transfer import (
 )
 from common.transfer.losses import (
     GradientReversal,
+    balanced_assignment,
     coral_loss,
     covariance,
-    balanced_assignment,
     distribution_alignment,
     entropy,
     information_maximisation,

@@ -11,8 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from common.config.parse import ConfigError, Problems, build, parse, to_dict
-from common.config.yaml_safe import load_yaml
-from common.privacy.policy import PrivacyPolicy
 from common.config.schema import (
     DataSpec,
     PlantSpec,
@@ -22,8 +20,10 @@ from common.config.schema import (
     plant_id_problem,
     transfer_method_problem,
 )
+from common.config.yaml_safe import load_yaml
 from common.extensions.tasks import TASKS
 from common.extensions.transfer_methods import TRANSFER_METHODS
+from common.privacy.policy import PrivacyPolicy
 from common.task import task_named
 
 

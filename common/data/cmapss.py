@@ -53,7 +53,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import DataValidationError, raise_if_problems
-from .paths import resolve_existing, read_npz
+from .paths import read_npz, resolve_existing
 from .types import TASKS, WindowSet
 
 logger = logging.getLogger(__name__)

@@ -21,8 +21,17 @@ from typing import Any
 
 import numpy as np
 
-from .cmapss import (CMAPSS_COLUMNS, OP_SETTING_TOLERANCES, OP_SETTINGS, CmapssParams, CmapssSplits,
-                     last_window_per_engine, since_engine_start, smooth_per_engine, zscore_with)
+from .cmapss import (
+    CMAPSS_COLUMNS,
+    OP_SETTING_TOLERANCES,
+    OP_SETTINGS,
+    CmapssParams,
+    CmapssSplits,
+    last_window_per_engine,
+    since_engine_start,
+    smooth_per_engine,
+    zscore_with,
+)
 
 RECIPE_KIND = "cmapss"
 

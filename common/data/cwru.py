@@ -23,9 +23,9 @@ from pathlib import Path
 import numpy as np
 
 from .errors import DataValidationError, raise_if_problems
-from .paths import resolve_existing, read_npz
+from .paths import read_npz, resolve_existing
 from .types import PlantData, WindowSet
-from .windowing import WindowSpec, at_rate, cut_windows, output_rate, min_split_samples, split_recording
+from .windowing import WindowSpec, at_rate, cut_windows, min_split_samples, output_rate, split_recording
 
 logger = logging.getLogger(__name__)
 

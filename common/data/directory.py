@@ -67,12 +67,18 @@ from common.task import task_named
 from .errors import DataValidationError, raise_if_problems
 from .manifest import MANIFEST_NAME, Manifest, read_manifest
 from .paths import resolve_existing
-from .signal_files import (WindowArchive, declared_arrays, memory_limit, read_signal_file, read_window_file,
-                           size_text, READ_ERRORS)
+from .signal_files import (
+    READ_ERRORS,
+    WindowArchive,
+    declared_arrays,
+    memory_limit,
+    read_signal_file,
+    read_window_file,
+    size_text,
+)
 from .types import UNLABELLED, PlantData, WindowSet
 from .validate import plant_problems
-from .windowing import (WindowSpec, at_rate, cut_windows, min_split_samples, num_windows, output_rate,
-                        split_recording)
+from .windowing import WindowSpec, at_rate, cut_windows, min_split_samples, num_windows, output_rate, split_recording
 
 logger = logging.getLogger(__name__)
 

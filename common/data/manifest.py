@@ -16,7 +16,6 @@ from typing import Any
 
 from common.config.parse import ConfigError
 from common.config.yaml_safe import load_yaml
-
 from common.task import DEFAULT_TASK, task_named
 
 from .types import TASKS

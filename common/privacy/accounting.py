@@ -8,7 +8,7 @@ statistics) is the entry ``(σ, 1.0, 1)``. ε is always computed from the *whole
 from __future__ import annotations
 
 import math
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 HistoryEntry = tuple[float, float, int]
 

@@ -92,8 +92,8 @@ from __future__ import annotations
 import copy
 import dataclasses
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
 import torch
@@ -101,8 +101,10 @@ import torch.nn.functional as F
 from torch import nn
 
 from common.config.schema import AdaptationConfig
-from common.extensions.transfer_methods import ADAPTER, TRANSFER_METHODS
 from common.data.augment import augment_batch
+from common.extensions.transfer_methods import ADAPTER, TRANSFER_METHODS
+from common.training import AUGMENT_SEED_OFFSET, dropout_rng
+from common.transfer.gap import coral_distance, rff_mmd2
 from common.transfer.losses import (
     balanced_assignment,
     coral_loss,
@@ -113,10 +115,7 @@ from common.transfer.losses import (
     rff_mmd_loss,
     shot_pseudo_labels,
 )
-from common.transfer.gap import coral_distance, rff_mmd2
 from common.transfer.stats import FeatureStats
-from common.training import AUGMENT_SEED_OFFSET, dropout_rng
-
 
 # ---------------------------------------------------------------- configuration and result
 DEFAULT_LAMBDA: dict[str, float] = {"coral": 1.0, "mmd": 1.0, "dann": 0.3}

@@ -18,7 +18,7 @@ and the returned list one mean loss per step (empty when nothing was trained).
 from __future__ import annotations
 
 import logging
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from torch import nn

@@ -35,8 +35,16 @@ import yaml
 
 from common.extensions import TRANSFER_METHODS
 from common.extensions.options import comma_list
-from simulations.benchmarks.common import (RESULTS_DIR, check_all_trained, machine, mean_std, parallel_map, repo_relative, rerender,
-                                           write_results)
+from simulations.benchmarks.common import (
+    RESULTS_DIR,
+    check_all_trained,
+    machine,
+    mean_std,
+    parallel_map,
+    repo_relative,
+    rerender,
+    write_results,
+)
 
 SITES = ("fd001", "fd002", "fd003", "fd004")
 AIMS = {"fd001": 13.0, "fd002": 16.0, "fd003": 13.0, "fd004": 16.0}

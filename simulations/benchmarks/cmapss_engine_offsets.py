@@ -20,8 +20,14 @@ from pathlib import Path
 
 import numpy as np
 
-from common.data.cmapss import (CMAPSS_COLUMNS, CMAPSS_INFORMATIVE_SENSORS, OP_SETTINGS, DEFAULT_CMAPSS_DIR,
-                                operating_conditions, zscore_with)
+from common.data.cmapss import (
+    CMAPSS_COLUMNS,
+    CMAPSS_INFORMATIVE_SENSORS,
+    DEFAULT_CMAPSS_DIR,
+    OP_SETTINGS,
+    operating_conditions,
+    zscore_with,
+)
 from simulations.benchmarks.common import machine, write_results
 
 FIRST, NOISE_SPAN = 10, 30

@@ -25,10 +25,26 @@ from typing import Any
 
 import numpy as np
 
-from simulations.benchmarks.cmapss import (METHODS, SITES, _fmt, _run, deep_merge, load_base, quiet_process,
-                                           with_overrides)
-from simulations.benchmarks.common import (RESULTS_DIR, command_line, machine, machine_line, parallel_map, publish, repo_relative,
-                                           rerender)
+from simulations.benchmarks.cmapss import (
+    METHODS,
+    SITES,
+    _fmt,
+    _run,
+    deep_merge,
+    load_base,
+    quiet_process,
+    with_overrides,
+)
+from simulations.benchmarks.common import (
+    RESULTS_DIR,
+    command_line,
+    machine,
+    machine_line,
+    parallel_map,
+    publish,
+    repo_relative,
+    rerender,
+)
 
 VALIDATION_SHARE = 0.2  # of each site's training engines
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shlex
 import platform
-from datetime import datetime, timezone
+import shlex
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,7 @@ def machine() -> dict[str, Any]:
         "nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
         "load_average_1_5_15": [round(v, 2) for v in os.getloadavg()],
         "memory_total_gib": _memory_total_gib(),
-        "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
 
 

@@ -35,8 +35,16 @@ import numpy as np
 import torch
 import yaml
 
-from simulations.benchmarks.common import (check_all_trained, command_line, json_object, machine, mean_std, repo_relative,
-                                           rerender, write_results)
+from simulations.benchmarks.common import (
+    check_all_trained,
+    command_line,
+    json_object,
+    machine,
+    mean_std,
+    repo_relative,
+    rerender,
+    write_results,
+)
 
 PRETRAINING = {  # episodes 0: the same optimizer steps per round as FedAvg's local epochs
     "fedavg": {"algorithm": "none"},
@@ -91,8 +99,8 @@ def _target(base: dict, plants: list[dict], target: str, k: int | None, work: Pa
 def run(base: dict, base_dir: Path, seeds: list[int], targets: list[str], pretrainings: list[str],
         ks: list[int], work: Path) -> dict:
     from client.loader import make_plant
-    from common.config import load_scenario, run_spec_from_scenario
     from client.transfer import personalise
+    from common.config import load_scenario, run_spec_from_scenario
     from common.config.schema import AdaptationConfig
     from common.extensions.transfer_methods import TRANSFER_METHODS
     from server.app import run_federation

@@ -42,9 +42,9 @@ def _federation(num_plants: int, windows_per_class: int, work: Path):
 
     from client.plant import Plant
     from client.state import PlantState
-    from common.privacy.policy import SAFE_DEFAULT
     from common.config import run_spec_from_scenario, scenario_from_dict
     from common.data import WindowSpec, load_synthetic, make_plant_params
+    from common.privacy.policy import SAFE_DEFAULT
 
     scenario = scenario_from_dict({
         "name": "gpu", "seed": 0, "synthetic_plants": {"count": 1}, "model": MODEL,

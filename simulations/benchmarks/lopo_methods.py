@@ -28,8 +28,13 @@ import torch
 import yaml
 
 from simulations.benchmarks.common import check_all_trained, command_line, machine, mean_std, publish
-from simulations.benchmarks.transfer_pairs import (LOADS, TOTAL_EPSILON, release_within_budget, seed_mean_cells,
-                                                   sources_body)
+from simulations.benchmarks.transfer_pairs import (
+    LOADS,
+    TOTAL_EPSILON,
+    release_within_budget,
+    seed_mean_cells,
+    sources_body,
+)
 
 METHODS = ("feature_standardization", "shot", "coral", "mmd", "dann", "auto")
 AIMS = {False: 99.8, True: 99.3}

@@ -46,8 +46,15 @@ from typing import Any
 
 import numpy as np
 
-from simulations.benchmarks.common import (RESULTS_DIR, command_line, machine, machine_line, mean_std, parallel_map,
-                                           publish)
+from simulations.benchmarks.common import (
+    RESULTS_DIR,
+    command_line,
+    machine,
+    machine_line,
+    mean_std,
+    parallel_map,
+    publish,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 SCENARIO = REPO / "simulations" / "scenarios" / "cwru_4plants_dp.yaml"
