@@ -10,13 +10,14 @@ import dataclasses
 import json
 import logging
 import time
+from collections.abc import Set
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import torch
-from flwr.app import ArrayRecord, ConfigRecord, Context, Message, RecordDict
+from flwr.app import ArrayRecord, ConfigRecord, Context, Message, MetricRecord, RecordDict
 from flwr.serverapp import Grid, ServerApp
 
 from common import wire
@@ -88,7 +89,8 @@ class GridTransport:
                 continue
             # every reply still in flight is stored after ``stored_before`` (it was not pulled)
             awaited = len(in_flight) - (window // 2 if pending else 0)
-            stored.wait_for(stored_before + max(1, awaited), min(self.STORED_WAIT_S, max(0.0, deadline - time.monotonic())))
+            wait_s = min(self.STORED_WAIT_S, max(0.0, deadline - time.monotonic()))
+            stored.wait_for(stored_before + max(1, awaited), wait_s)
         return replies
 
     def _audit(self, msg: Message) -> None:
@@ -186,7 +188,8 @@ class GridTransport:
             logger.warning("only %d of %d plants connected within %.0fs", len(nodes), expected, timeout_s)
         return self._hello(nodes, timeout_s, config, expected_ids)
 
-    def rejoin(self, timeout_s: float, config: dict[str, Any], retry: set[str] = frozenset()) -> dict[str, Reply]:
+    def rejoin(self, timeout_s: float, config: dict[str, Any],
+               retry: Set[str] = frozenset()) -> dict[str, Reply]:
         """Hello to nodes that connected since discovery (or restarted under a new node id), and to the
         nodes of plants in ``retry`` (plants that failed earlier and may have been fixed)."""
         online = self._online_nodes()
@@ -204,19 +207,24 @@ class GridTransport:
         fallback = expected_plant or self.plant_of.get(node, f"node-{node}")
         if msg.has_error():
             # e.g. Ray's memory monitor killed the plant's worker: say which setting to lower
-            hint = memory_hint(msg.error.reason)
-            return Reply(fallback, error=f"error reply: {msg.error.reason}" + (f" ({hint})" if hint else ""))
+            reason = msg.error.reason
+            hint = memory_hint(reason) if reason is not None else ""
+            return Reply(fallback, error=f"error reply: {reason}" + (f" ({hint})" if hint else ""))
         content = msg.content
-        config = dict(content[wire.CONFIG]) if wire.CONFIG in content else {}
-        metrics = dict(content[wire.METRICS]) if wire.METRICS in content else {}
+        try:
+            config = _config_of(content)
+            metrics = _metrics_of(content)
+            record = _arrays_of(content)
+        except _MalformedReply as err:
+            return Reply(expected_plant or fallback, error=f"malformed reply: {err}")
         plant_id = str(config.get(wire.PLANT_ID, fallback))
         if expected_plant is not None and plant_id != expected_plant:
-            return Reply(expected_plant, error=f"reply speaks for plant {plant_id!r} but node serves {expected_plant!r}")
+            return Reply(expected_plant,
+                         error=f"reply speaks for plant {plant_id!r} but node serves {expected_plant!r}")
         if config.get(wire.STATUS) == wire.STATUS_FAILED:
             return Reply(plant_id, config=config, metrics=metrics, error=str(config.get(wire.REASON, "failed")))
         arrays, array_bytes = None, 0
-        if wire.ARRAYS in content:
-            record = content[wire.ARRAYS]
+        if record is not None:
             arrays = {k: v.numpy() for k, v in record.items()}
             array_bytes = sum(len(v.data) for v in record.values())
         return Reply(plant_id, arrays=arrays, config=config, metrics=metrics, array_bytes=array_bytes)
@@ -240,13 +248,52 @@ class GridTransport:
             self._audit(reply_msg)
             # Flower's own "node unavailable" replies come from the SuperLink: match them by the message
             node = dst_of.get(reply_msg.metadata.reply_to_message_id, reply_msg.metadata.src_node_id)
-            plant_id = self.plant_of.get(node)
-            if plant_id is None:
+            replier = self.plant_of.get(node)
+            if replier is None:
                 continue
-            out[plant_id] = self._to_reply(reply_msg, expected_plant=plant_id)
+            out[replier] = self._to_reply(reply_msg, expected_plant=replier)
         for plant_id in plant_ids:
             out.setdefault(plant_id, Reply(plant_id, error=f"no reply within {timeout_s:.0f}s"))
         return out
+
+
+class _MalformedReply(ValueError):
+    """A reply record is not of the kind the wire protocol puts under its name."""
+
+
+def _config_of(content: RecordDict) -> dict[str, Any]:
+    """The reply's CONFIG record as a plain dict ({} when it carries none)."""
+    if wire.CONFIG not in content:
+        return {}
+    record = content[wire.CONFIG]
+    if not isinstance(record, ConfigRecord):
+        raise _MalformedReply(f"{wire.CONFIG!r} is a {type(record).__name__}, not a ConfigRecord")
+    return dict(record)
+
+
+def _metrics_of(content: RecordDict) -> dict[str, float]:
+    """The reply's METRICS record as a plain dict of numbers ({} when it carries none)."""
+    if wire.METRICS not in content:
+        return {}
+    record = content[wire.METRICS]
+    if not isinstance(record, MetricRecord):
+        raise _MalformedReply(f"{wire.METRICS!r} is a {type(record).__name__}, not a MetricRecord")
+    metrics: dict[str, float] = {}
+    for key, value in record.items():
+        if not isinstance(value, (int, float)):  # plants send scalars only (client/app.py)
+            raise _MalformedReply(f"metric {key!r} is a {type(value).__name__}, not a number")
+        metrics[key] = value
+    return metrics
+
+
+def _arrays_of(content: RecordDict) -> ArrayRecord | None:
+    """The reply's ARRAYS record (None when it carries none)."""
+    if wire.ARRAYS not in content:
+        return None
+    record = content[wire.ARRAYS]
+    if not isinstance(record, ArrayRecord):
+        raise _MalformedReply(f"{wire.ARRAYS!r} is a {type(record).__name__}, not an ArrayRecord")
+    return record
 
 
 def resolve_scenario_path(context: Context) -> Path:

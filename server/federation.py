@@ -264,7 +264,8 @@ class Coordinator:
         for plant_id, reply in rejoin(min(60.0, spec.federation.round_timeout_s), self._hello_config(),
                                       retry=retry).items():
             if plant_id.startswith("refused-"):
-                self.plants.setdefault(plant_id, PlantRecord(plant_id, status="failed", status_reason=reply.error or ""))
+                refused = PlantRecord(plant_id, status="failed", status_reason=reply.error or "")
+                self.plants.setdefault(plant_id, refused)
                 continue
             self._admit(plant_id, reply)
 
@@ -529,7 +530,8 @@ class Coordinator:
             m = reply.metrics
             count = m.get(wire.N_TEST, 1)
             n[plant_id] = count if _finite(count) and count > 0 else 1  # a plant's claim weighs its own metric only
-            if _finite(m.get(wire.EVAL_ACCURACY)) and 0 <= m[wire.EVAL_ACCURACY] <= 1 and _finite(m.get(wire.EVAL_LOSS)):
+            accuracy_ok = _finite(m.get(wire.EVAL_ACCURACY)) and 0 <= m[wire.EVAL_ACCURACY] <= 1
+            if accuracy_ok and _finite(m.get(wire.EVAL_LOSS)):
                 acc[plant_id] = m[wire.EVAL_ACCURACY]
                 loss[plant_id] = m[wire.EVAL_LOSS]
             if _finite(m.get(wire.EVAL_RMSE)):

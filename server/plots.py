@@ -12,7 +12,7 @@ import math
 import numbers
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -41,8 +41,12 @@ MAX_BAR_LABELS = 24  # above this many bars, value labels only clutter the plot
 # --- read-only accessors for the results dict --------------------------------
 
 
-def is_number(value: Any) -> bool:
-    """True for a finite real number (bools excluded)."""
+def is_number(value: Any) -> TypeGuard[float]:
+    """True for a finite real number (bools excluded).
+
+    The guard says ``float``, which type checkers read as int or float: what JSON results hold
+    (a numpy scalar also passes and converts with float() and int() alike).
+    """
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         return False
     return math.isfinite(float(value))
@@ -133,7 +137,8 @@ def _save(fig: Figure, path: Path | str) -> Path:
     return out
 
 
-def _finite_points(xs: Sequence[int], ys: Sequence[Any], scale: float = 1.0) -> tuple[list[int], list[float]]:
+def _finite_points(xs: Sequence[float], ys: Sequence[Any],
+                   scale: float = 1.0) -> tuple[list[float], list[float]]:
     """Keep only the (x, y) pairs whose y is a finite number."""
     kept = [(x, float(y) * scale) for x, y in zip(xs, ys) if is_number(y)]
     return [x for x, _ in kept], [y for _, y in kept]

@@ -47,6 +47,6 @@ class PlantLevelDP(Strategy):
             "clip_norm": dp.clip_norm, "delta": dp.delta, "epsilon": dp.epsilon(),
             "plants_per_round": k, "noise_std_on_mean": dp.noise_multiplier * dp.clip_norm / max(k, 1),
             "meaningful": k >= MEANINGFUL_PLANTS_PER_ROUND,
-            "note": ("Noise on the mean shrinks as σ·S/K: with K = %d plants per round the guarantee costs "
-                     "accuracy unless K is in the hundreds (no sampling amplification is claimed)." % k),
+            "note": (f"Noise on the mean shrinks as σ·S/K: with K = {k:d} plants per round the guarantee costs "
+                     "accuracy unless K is in the hundreds (no sampling amplification is claimed)."),
         }
