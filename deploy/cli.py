@@ -282,10 +282,10 @@ def _supervise_loop(argv: list[str], env: dict[str, str], deadline: float, activ
                       "--insecure.", file=sys.stderr, flush=True)
             return code
         if time.monotonic() >= deadline:
-            print(f"ERROR: the coordinator refused to activate this plant (exit {code}, Flower code 305). Either its public key is "
-                  "not registered (run `factoryfl register ... <plant-id>` on the coordinator side), or the "
-                  "coordinator still sees this plant online from before a restart; gave up after "
-                  f"{activation_wait_s:.0f} s (--activation-wait).", file=sys.stderr, flush=True)
+            print(f"ERROR: the coordinator refused to activate this plant (exit {code}, Flower code 305). "
+                  "Either its public key is not registered (run `factoryfl register ... <plant-id>` on the "
+                  "coordinator side), or the coordinator still sees this plant online from before a restart; "
+                  f"gave up after {activation_wait_s:.0f} s (--activation-wait).", file=sys.stderr, flush=True)
             return code or 1
         print("the coordinator refused activation (Flower exit code 305): retrying in 10 s (this plant's key is not "
               "registered yet, or this plant was restarted and the coordinator still sees its previous process "

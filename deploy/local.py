@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,7 +82,7 @@ class Deployment:
                                  f"{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
         return proc
 
-    def prepare(self, extra_keys: list[str] = ()) -> None:
+    def prepare(self, extra_keys: Sequence[str] = ()) -> None:
         hosts = ["localhost", "127.0.0.1", self.host]
         args = ["certs", str(self.certs)] + [a for h in dict.fromkeys(hosts) for a in ("--host", h)]
         args += [a for p in [*self.plant_ids, *extra_keys] for a in ("--plant", p)]
@@ -138,7 +139,8 @@ class Deployment:
         if self.insecure:
             args.append("--insecure")
         else:
-            args += ["--ca", str(self.certs / "ca.crt"), "--key", str(self.certs / "plants" / (key_of or plant_id) / "plant.key")]
+            key = self.certs / "plants" / (key_of or plant_id) / "plant.key"
+            args += ["--ca", str(self.certs / "ca.crt"), "--key", str(key)]
         return self.spawn(name or f"plant-{plant_id}", args, prefix)
 
     def launch(self, run_dir: Path, resume: bool = False, prefix: list[str] | None = None) -> Proc:
@@ -153,7 +155,8 @@ class Deployment:
             if condition():
                 return
             if proc is not None and proc.popen.poll() is not None and not condition():
-                raise AssertionError(f"{proc.name} exited ({proc.popen.returncode}) before {what}:\n{proc.text()[-4000:]}")
+                raise AssertionError(f"{proc.name} exited ({proc.popen.returncode}) before {what}:\n"
+                                     f"{proc.text()[-4000:]}")
             time.sleep(0.5)
         raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}" +
                              (f"; {proc.name} log:\n{proc.text()[-4000:]}" if proc else ""))
