@@ -13,9 +13,12 @@ import math
 import re
 import types
 from pathlib import Path
-from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T = TypeVar("T", bound="DataclassInstance")
 
 _MISSING = object()
 
@@ -120,7 +123,7 @@ def convert(value: Any, tp: Any, key: str, problems: Problems) -> Any:
             return _MISSING
         items = [convert(v, item_type, _join(key, i), problems) for i, v in enumerate(value)]
         return _MISSING if any(i is _MISSING for i in items) else tuple(items)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):  # a type hint is a class, never an instance
         if not isinstance(value, dict):
             problems.add(key, f"expected a mapping of settings, got {_shown(value)}")
             return _MISSING

@@ -46,7 +46,8 @@ class _RawPlant:
         if unknown:
             out.append(unknown)
         unlabelled = self.labelled_fraction == 0 and self.k_shot is None
-        if not unknown and unlabelled and self.transfer is not None and TRANSFER_METHODS.get(self.transfer).needs_labels:
+        if (not unknown and unlabelled and self.transfer is not None
+                and TRANSFER_METHODS.get(self.transfer).needs_labels):
             label_free = ", ".join(TRANSFER_METHODS.names(needs_labels=False))
             out.append(f"transfer: {self.transfer} needs labels but this plant has none (labelled_fraction 0): "
                        f"use one of {label_free}, or give it labels (k_shot)")
@@ -231,7 +232,8 @@ def scenario_from_dict(data: Any, source: str, base_dir: Path) -> Scenario:
         plants += _parse_plants(raw_plants, problems, ids)
     if raw_generated is not None:
         before = len(problems.items)
-        generated = build(SyntheticPlantsConfig, raw_generated, "synthetic_plants", problems) if isinstance(raw_generated, dict) else None
+        generated = (build(SyntheticPlantsConfig, raw_generated, "synthetic_plants", problems)
+                     if isinstance(raw_generated, dict) else None)
         if raw_generated is not None and not isinstance(raw_generated, dict):
             problems.add("synthetic_plants", "expected a mapping like {count: 10, seed: 0}")
         # Generate only from valid settings (a negative seed, say, would make the generator raise).

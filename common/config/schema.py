@@ -148,7 +148,8 @@ class ModelConfig:
         if self.pool_bins < 1:
             out.append(f"pool_bins must be >= 1 (1 = global average pool), got {self.pool_bins}")
         if self.block_pool < 1:
-            out.append(f"block_pool must be >= 1 (1 = no max-pool after a conv block, 2 = halve), got {self.block_pool}")
+            out.append(f"block_pool must be >= 1 (1 = no max-pool after a conv block, 2 = halve), "
+                       f"got {self.block_pool}")
         return out
 
 

@@ -196,7 +196,8 @@ def parse_yaml(text: str, source: str | Path, *, max_depth: int = MAX_YAML_DEPTH
         raise ConfigError(str(source), [str(exc)]) from None
     except yaml.MarkedYAMLError as exc:
         if "nesting depth" in str(exc.problem):  # libyaml's own limit, met while it scans ahead
-            raise ConfigError(str(source), [f"line {exc.problem_mark.line + 1}: {_too_deep(max_depth)}"]) from None
+            at = f"line {exc.problem_mark.line + 1}" if exc.problem_mark is not None else "<file>"
+            raise ConfigError(str(source), [f"{at}: {_too_deep(max_depth)}"]) from None
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else "<file>"
         what = "; ".join(str(p) for p in (exc.context, exc.problem) if p)

@@ -80,9 +80,15 @@ class CmapssRecipe:
         def array(key: str) -> np.ndarray | None:
             return None if raw.get(key) is None else np.asarray(raw[key], dtype=np.float64)
 
+        def required(key: str) -> np.ndarray:
+            value = array(key)
+            if value is None:  # to_json always writes it: the model file's metadata is damaged
+                raise ValueError(f"the C-MAPSS recipe has no {key!r}: re-run the federation")
+            return value
+
         return cls(sensors=tuple(raw["sensors"]), include_op_settings=bool(raw["include_op_settings"]),
-                   condition_normalisation=bool(raw["condition_normalisation"]), centres=array("centres"),
-                   means=array("means"), stds=array("stds"), op_mean=array("op_mean"), op_std=array("op_std"),
+                   condition_normalisation=bool(raw["condition_normalisation"]), centres=required("centres"),
+                   means=required("means"), stds=required("stds"), op_mean=array("op_mean"), op_std=array("op_std"),
                    smoothing=float(raw["smoothing"]), baseline_cycles=raw.get("baseline_cycles"),
                    sequence_length=int(raw["sequence_length"]))
 
@@ -116,6 +122,9 @@ class CmapssRecipe:
         else:
             normed = zscore_with(sensors, self.means[0], self.stds[0])
         if self.include_op_settings:
+            if self.op_mean is None or self.op_std is None:  # from_splits sets both with include_op_settings
+                raise ValueError("the C-MAPSS recipe has op-setting channels but no op_mean/op_std: "
+                                 "re-run the federation")
             normed = np.concatenate([normed, zscore_with(settings, self.op_mean, self.op_std)], axis=1)
         feats = normed.astype(np.float32)
         if self.baseline_cycles is not None:

@@ -48,4 +48,4 @@ DATA_SOURCES.add(
 def params_type(name: str) -> type[Any]:
     """The params dataclass of data source ``name`` (UnknownName if there is none)."""
     module_name, _, attribute = DATA_SOURCES.get(name).params.partition(":")
-    return getattr(importlib.import_module(module_name), attribute)  # type: ignore[no-any-return]
+    return getattr(importlib.import_module(module_name), attribute)

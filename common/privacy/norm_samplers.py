@@ -16,6 +16,7 @@ gradients, up to float rounding; ``make bench-dp-step`` checks the clipped updat
 from __future__ import annotations
 
 import math
+from typing import cast
 
 import torch
 from torch import nn
@@ -29,7 +30,7 @@ def _unfold_conv1d_input(layer: nn.Conv1d, x: torch.Tensor) -> torch.Tensor:
     if layer.padding == "same":
         total = layer.dilation[0] * (layer.kernel_size[0] - 1)
         left, right = math.floor(total / 2), total - math.floor(total / 2)
-    elif layer.padding == "valid":
+    elif isinstance(layer.padding, str):  # "valid": nn.Conv1d refuses any other string
         left = right = 0
     else:
         left = right = layer.padding[0]
@@ -41,16 +42,19 @@ def _unfold_conv1d_input(layer: nn.Conv1d, x: torch.Tensor) -> torch.Tensor:
 def conv1d_norm_sample(layer: nn.Conv1d, activations: list[torch.Tensor],
                        backprops: torch.Tensor) -> dict[nn.Parameter, torch.Tensor]:
     """Per-window gradient norms of a Conv1d's weight and bias (Opacus norm-sampler signature)."""
+    # nn.Conv1d holds its weight and bias as Parameters; torch's annotations say Tensor.
+    weight = cast(nn.Parameter, layer.weight)
+    bias = cast("nn.Parameter | None", layer.bias)
     x = activations[0].to(backprops.dtype)
     n = x.shape[0]
-    params = [p for p in (layer.weight, layer.bias) if p is not None and p.requires_grad]
+    params = [p for p in (weight, bias) if p is not None and p.requires_grad]
     if n == 0:
         return {p: x.new_zeros(0) for p in params}
     if layer.groups != 1 or layer.padding_mode != "zeros":
         return _norms_from_grad_samples(layer, activations, backprops)
     g = backprops.reshape(n, layer.out_channels, -1)  # (n, C_out, T)
     out: dict[nn.Parameter, torch.Tensor] = {}
-    if layer.weight.requires_grad:
+    if weight.requires_grad:
         a = _unfold_conv1d_input(layer, x)  # (n, D, T)
         d, t, c_out = a.shape[1], a.shape[2], g.shape[1]
         if t * (d + c_out) < d * c_out:
@@ -59,9 +63,9 @@ def conv1d_norm_sample(layer: nn.Conv1d, activations: list[torch.Tensor],
             squared = (gram_a * gram_g).sum(dim=(1, 2)).clamp(min=0)
         else:
             squared = torch.bmm(g, a.transpose(1, 2)).pow(2).sum(dim=(1, 2))
-        out[layer.weight] = squared.sqrt()
-    if layer.bias is not None and layer.bias.requires_grad:
-        out[layer.bias] = g.sum(dim=2).pow(2).sum(dim=1).sqrt()
+        out[weight] = squared.sqrt()
+    if bias is not None and bias.requires_grad:
+        out[bias] = g.sum(dim=2).pow(2).sum(dim=1).sqrt()
     return out
 
 
