@@ -7,12 +7,13 @@ training windows (the non-private upper bound) and is evaluated on each plant's 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
 from client.loader import load_data
 from client.plant import Plant, derive_seed
+from client.state import PlantState
 from common.config import run_spec_from_scenario
 from common.config.schema import RunSpec, Scenario
 from common.models import build_model
@@ -40,7 +41,9 @@ def add_centralized_baseline(scenario: Scenario, results: dict[str, Any]) -> Non
     if not evaluable:
         return
     first = plants[evaluable[0]]
-    task_plants = {p: Plant(p, d, state=None) for p, d in plants.items()}
+    # no state directory for the pooled baseline: these Plants serve only targets(), which reads their data
+    stateless = cast(PlantState, None)
+    task_plants = {p: Plant(p, d, state=stateless) for p, d in plants.items()}
     spec = _spec_for(scenario, first)
     x = np.concatenate([plants[p].train.x for p in plants])
     y = np.concatenate([task_plants[p].targets(spec) for p in plants])

@@ -68,7 +68,8 @@ def leave_one_plant_out(scenario_path: str | Path, method: str = "auto", k_shot:
     rows = []
     for target, variant in variants(scenario_path, method, k_shot):
         variant_path = root / "scenarios" / f"{target}.yaml"
-        variant_path.write_text(f"# Run: factoryfl simulate {variant_path}\n" + yaml.safe_dump(variant, sort_keys=False))
+        header = f"# Run: factoryfl simulate {variant_path}\n"
+        variant_path.write_text(header + yaml.safe_dump(variant, sort_keys=False))
         logger.info("leave-one-plant-out: target %s", target)
         run_dir = simulate(variant_path, runs_dir=str(root))
         results = json.loads((run_dir / "results.json").read_text())
@@ -82,9 +83,10 @@ def leave_one_plant_out(scenario_path: str | Path, method: str = "auto", k_shot:
                      "reason": plant.get("transfer", {}).get("reason", ""),
                      "gap": plant.get("transfer", {}).get("gap", {}),
                      "max_source_epsilon": results.get("privacy", {}).get("max_epsilon")})
+    so = mean_std([r["source_only"] for r in rows if r["source_only"] is not None])
+    ad = mean_std([r["adapted"] for r in rows if r["adapted"] is not None])
     summary = {"scenario": str(scenario_path), "method": method, "k_shot": k_shot, "targets": rows,
-               "mean_source_only": mean_std([r["source_only"] for r in rows if r["source_only"] is not None]),
-               "mean_adapted": mean_std([r["adapted"] for r in rows if r["adapted"] is not None])}
+               "mean_source_only": so, "mean_adapted": ad}
     atomic_write_json(root / "summary.json", summary)
     lines = [f"# Leave-one-plant-out: {scenario_path.name}, method `{method}`", "",
              "Each plant in turn is the target (no labels used); the others federate. Accuracy in % on the "
@@ -94,7 +96,6 @@ def leave_one_plant_out(scenario_path: str | Path, method: str = "auto", k_shot:
         fmt = lambda v: f"{100 * v:.1f}" if v is not None else "—"  # noqa: E731
         lines.append(f"| {r['target']} | {r['n_test']} | {fmt(r['source_only'])} | {fmt(r['adapted'])} | "
                      f"{r['method']} | {r['reason']} |")
-    so, ad = summary["mean_source_only"], summary["mean_adapted"]
     lines.append(f"| **mean ± std** | {sum(r['n_test'] for r in rows)} | {100 * so[0]:.1f} ± {100 * so[1]:.1f} | "
                  f"{100 * ad[0]:.1f} ± {100 * ad[1]:.1f} | | |")
     (root / "summary.md").write_text("\n".join(lines) + "\n")

@@ -107,6 +107,9 @@ def connect_cluster(scenario: Scenario) -> dict[str, float]:
     import ray
 
     sim = scenario.simulation
+    address = sim.ray_address
+    if address is None:
+        raise ValueError("connect_cluster needs simulation.ray_address (None runs Ray on this host)")
     pythonpath = os.pathsep.join(sys.path)
     if os.environ.get("PYTHONPATH"):
         pythonpath = f"{pythonpath}{os.pathsep}{os.environ['PYTHONPATH']}"
@@ -116,8 +119,8 @@ def connect_cluster(scenario: Scenario) -> dict[str, float]:
             f"simulation.ray_address={sim.ray_address!r}: no Ray cluster answers there ({detail}); start one "
             "(`ray start --head`) or unset ray_address to run on this host"], "the Ray cluster")
 
-    if sim.ray_address != "auto":
-        host, _, port = sim.ray_address.rpartition(":")
+    if address != "auto":
+        host, _, port = address.rpartition(":")
         try:  # ray.init retries an unreachable address for minutes: probe the GCS port first
             socket.create_connection((host or "127.0.0.1", int(port)), timeout=5).close()
         except (OSError, ValueError) as exc:
