@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -162,16 +163,18 @@ def markdown(payload: dict[str, Any]) -> str:
     lines = ["# Many plants on one GPU: one local round (per-plant vs vectorised) and the simulation overhead", "",
              f"Command: `{payload['command']}`. " + machine_line(payload["machine"]), "",
              f"Model channels {MODEL['channels']}, {payload['windows_per_class']} windows per class (5 classes), "
-             f"{TRAINING['local_epochs']} local epoch, batch {TRAINING['batch_size']}, Adam; torch one CPU thread.", "",
-             "| plants | path | device | wall (s) | plant-epochs/s | samples/s | GPU peak memory (MiB) | max |Δ| vs per-plant |",
+             f"{TRAINING['local_epochs']} local epoch, batch {TRAINING['batch_size']}, Adam; "
+             "torch one CPU thread.", "",
+             "| plants | path | device | wall (s) | plant-epochs/s | samples/s | GPU peak memory (MiB) "
+             "| max |Δ| vs per-plant |",
              "|---:|---|---|---:|---:|---:|---:|---:|"]
     for r in payload["rows"]:
         if r["path"] in ("per-plant", "vectorised"):
             mem = f"{r['gpu_peak_memory_mib']:.0f}" if "gpu_peak_memory_mib" in r else "—"
             diff = f"{r['max_abs_diff_vs_per_plant']:.1e}" if "max_abs_diff_vs_per_plant" in r else "—"
-            lines.append(f"| {r['plants']} | {r['path']}{' (chunk ' + str(r['chunk']) + ')' if 'chunk' in r else ''} | "
-                         f"{r['device']} | {r['wall_s']:.2f} | {r['plant_epochs_per_s']:.1f} | {r['samples_per_s']:.0f} | "
-                         f"{mem} | {diff} |")
+            chunk = f" (chunk {r['chunk']})" if "chunk" in r else ""
+            lines.append(f"| {r['plants']} | {r['path']}{chunk} | {r['device']} | {r['wall_s']:.2f} | "
+                         f"{r['plant_epochs_per_s']:.1f} | {r['samples_per_s']:.0f} | {mem} | {diff} |")
     over = [r for r in payload["rows"] if r["path"] == "overhead"]
     if over:
         lines += ["", "| plants | trained per round | GPU per plant | plain round (s) | simulated round (s) | ratio |",
@@ -180,7 +183,8 @@ def markdown(payload: dict[str, Any]) -> str:
             if "skipped" in r:
                 lines.append(f"| {r['plants']} | — | — | — | — | not measured: {r['skipped']} |")
             else:
-                lines.append(f"| {r['plants']} | {round(r['plants'] * r['fraction_train'])} | {r['gpus_per_plant']:g} | "
+                trained = round(r["plants"] * r["fraction_train"])
+                lines.append(f"| {r['plants']} | {trained} | {r['gpus_per_plant']:g} | "
                              f"{r['plain_round_s']:.2f} | {r['simulation_round_s']:.2f} | {r['ratio']:.2f} |")
     if payload.get("skipped"):
         lines += ["", "Skipped (time budget): " + "; ".join(payload["skipped"])]
@@ -246,14 +250,15 @@ def main() -> None:
                 emit(per_plant_round(plants, spec, device, f"{device}-{n}")[0])
             if device != "cpu" and n <= args.cpu_max_plants and in_budget(f"per-plant cpu {n}"):
                 emit(per_plant_round(plants, spec, "cpu", f"cpu-{n}")[0])
-        for item in filter(None, args.overhead.split(",")):
+        overhead_specs: list[str] = args.overhead.split(",")  # "N:FRACTION" items
+        for item in filter(None, overhead_specs):
             n, fraction = int(item.split(":")[0]), float(item.split(":")[1])
             if in_budget(f"overhead {n}"):
                 emit(overhead(n, fraction, device, args.gpus_per_plant, Path(tmp)))
     payload = {"machine": machine(), "rows": rows, "windows_per_class": args.windows_per_class,
                "skipped": skipped, "wall_s": time.perf_counter() - started,
-               "command": "make bench-gpu" if not os.sys.argv[1:] else
-               "python -m simulations.benchmarks.gpu_plants " + " ".join(os.sys.argv[1:])}
+               "command": "make bench-gpu" if not sys.argv[1:] else
+               "python -m simulations.benchmarks.gpu_plants " + " ".join(sys.argv[1:])}
     text = markdown(payload)
     out = Path(args.out) if args.out else RESULTS_DIR
     out.mkdir(parents=True, exist_ok=True)

@@ -32,6 +32,7 @@ import json
 import logging
 import os
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -45,7 +46,7 @@ from simulations.benchmarks.common import machine, machine_line, mean_std, write
 from simulations.benchmarks.procmem import MemorySampler
 
 MODEL = {"channels": [8, 16, 32], "groups": 4, "feature_dim": 32}
-TRAINING = {"local_epochs": 1, "batch_size": 32, "learning_rate": 0.003}
+TRAINING: dict[str, Any] = {"local_epochs": 1, "batch_size": 32, "learning_rate": 0.003}  # scenario YAML
 MIB = 2**20
 
 
@@ -133,6 +134,8 @@ def plain_arm(path: Path, work: Path) -> dict[str, Any]:
         updates, samples = [], 0
         for plant_id in chosen:
             result = plants[plant_id].pretrain(spec, arrays, server_round, run_name)
+            if result.arrays is None:  # declined: no budget here, so not expected
+                raise RuntimeError(f"plant {plant_id} declined round {server_round}: {result.reason}")
             updates.append((result.arrays, float(result.num_examples)))
             samples += result.num_examples * spec.federation.training.local_epochs
         arrays = aggregator.aggregate(arrays, updates)
@@ -166,12 +169,14 @@ def overhead(sizes: list[int], repeats: int, rounds: int, work: Path, local_epoc
                     arms[arm] = simulation_arm(paths[arm == "simulation"], work / "runs", sample_memory=False)
                 arms[arm]["load_1min_at_start"] = load
             sim_rounds = [r for r in arms["simulation"]["rounds"] if r["round"] > 1]
-            row = {"plants": n, "repeat": rep, "local_epochs": local_epochs, "plain_round_s": _median_round(arms["plain"]),
+            row = {"plants": n, "repeat": rep, "local_epochs": local_epochs,
+                   "plain_round_s": _median_round(arms["plain"]),
                    "simulation_round_s": _median_round(arms["simulation"]),
                    "flower_as_shipped_round_s": _median_round(arms["flower_as_shipped"]),
-                   "simulation_send_and_receive_s": statistics.median(r["timing_s"]["send_and_receive"] for r in sim_rounds),
-                   "simulation_plants_training_s": statistics.median(r["timing_s"].get("plants_training_sum", float("nan"))
-                                                                     for r in sim_rounds),
+                   "simulation_send_and_receive_s": statistics.median(r["timing_s"]["send_and_receive"]
+                                                                      for r in sim_rounds),
+                   "simulation_plants_training_s": statistics.median(
+                       r["timing_s"].get("plants_training_sum", float("nan")) for r in sim_rounds),
                    "simulation_aggregate_s": statistics.median(r["timing_s"]["aggregate"] for r in sim_rounds),
                    "simulation_checkpoint_s": statistics.median(r["timing_s"]["checkpoint"] for r in sim_rounds),
                    "load_1min": [arms[a]["load_1min_at_start"] for a in ("plain", "simulation", "flower_as_shipped")],
@@ -261,17 +266,21 @@ def markdown(payload: dict[str, Any]) -> str:
              f"model channels {MODEL['channels']}, 100 windows (20 per class) per plant, one CPU thread per plant.", ""]
     if payload.get("overhead"):
         epochs = payload["overhead"][0].get("local_epochs", 1)
-        lines += [f"## 1. Simulation overhead (one CPU each; {epochs} local epoch(s); median round, round 1 excluded)", "",
+        lines += [f"## 1. Simulation overhead (one CPU each; {epochs} local epoch(s); "
+                  "median round, round 1 excluded)", "",
                   "Simulated = `factoryfl simulate` as it runs by default (prompt delivery, "
                   "simulations/flower_private.py); Flower as shipped = the same run with "
                   "`simulation.prompt_delivery: false` (Flower's 0.1 s delivery passes, one message per actor).", "",
-                  "| plants | repeat | plain loop round (s) | simulated round (s) | ratio | extra per plant (ms) | plants' own training in the simulated round (s) | Flower as shipped: round (s) | ratio | load 1-min (plain, sim, shipped) |",
+                  "| plants | repeat | plain loop round (s) | simulated round (s) | ratio | extra per plant (ms) "
+                  "| plants' own training in the simulated round (s) | Flower as shipped: round (s) | ratio "
+                  "| load 1-min (plain, sim, shipped) |",
                   "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
         for r in payload["overhead"]:
             extra = 1e3 * (r["simulation_round_s"] - r["plain_round_s"]) / r["plants"]
             loads = ", ".join(f"{v:.1f}" for v in r["load_1min"])
-            lines.append(f"| {r['plants']} | {r['repeat']} | {r['plain_round_s']:.3f} | {r['simulation_round_s']:.3f} | "
-                         f"{r['ratio']:.2f} | {extra:.1f} | {r['simulation_plants_training_s']:.3f} | "
+            lines.append(f"| {r['plants']} | {r['repeat']} | {r['plain_round_s']:.3f} | "
+                         f"{r['simulation_round_s']:.3f} | {r['ratio']:.2f} | {extra:.1f} | "
+                         f"{r['simulation_plants_training_s']:.3f} | "
                          f"{r['flower_as_shipped_round_s']:.3f} | {r['ratio_flower_as_shipped']:.2f} | {loads} |")
         for n, ratio in payload["overhead_summary"].items():
             shipped = payload.get("overhead_summary_flower_as_shipped", {}).get(n)
@@ -281,7 +290,9 @@ def markdown(payload: dict[str, Any]) -> str:
         lines.append("")
     if payload.get("throughput"):
         lines += ["## 2–3. Throughput and memory (all host CPUs, plant cache 16 per worker)", "",
-                  "| plants | trained per round | round (s) | plant-epochs/s | samples/s | whole run (s) | whole-run plant-epochs/s | peak PSS all processes (MiB) | peak RSS sum (MiB) | processes | load 1-min |",
+                  "| plants | trained per round | round (s) | plant-epochs/s | samples/s | whole run (s) "
+                  "| whole-run plant-epochs/s | peak PSS all processes (MiB) | peak RSS sum (MiB) | processes "
+                  "| load 1-min |",
                   "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for r in payload["throughput"]:
             lines.append(f"| {r['plants']} | {r['plants_per_round']} | {r['round_s_median']:.2f} | "
@@ -301,16 +312,18 @@ def markdown(payload: dict[str, Any]) -> str:
                   f"In-process federations (same coordinator and ClientApp, no Ray), {c['plants']} plants, "
                   f"{c['rounds']} rounds, all train, seeds {c['seeds']}; accuracy = federated global model on "
                   "every plant's held-out windows after the last round.", "",
-                  "| update encoding | uplink bytes / plant / round | downlink bytes / plant / round | global accuracy (mean ± std) |",
+                  "| update encoding | uplink bytes / plant / round | downlink bytes / plant / round "
+                  "| global accuracy (mean ± std) |",
                   "|---|---:|---:|---:|"]
         for r in payload["compression"]:
             lines.append(f"| {r['compression']} | {r['bytes_up_per_plant']:.0f} | {r['bytes_down_per_plant']:.0f} | "
                          f"{100 * r['accuracy_mean']:.1f} ± {100 * r['accuracy_std']:.1f} |")
         d = payload["default_model_bytes"]
-        lines += ["", f"Default model (`ModelConfig()`, 9 classes) update payload: none {d['none']} B, fp16 {d['fp16']} B, "
-                      f"int8 {d['int8']} B. Uplink counts Flower's array data (values + a ~100 B header per "
-                      "tensor); downlink counts the float32 global values. Only `extractor.*` and "
-                      "`reference_head.*` travel; compression encodes the (DP) output, so ε is unchanged.", ""]
+        lines += ["", f"Default model (`ModelConfig()`, 9 classes) update payload: none {d['none']} B, "
+                      f"fp16 {d['fp16']} B, int8 {d['int8']} B. Uplink counts Flower's array data "
+                      "(values + a ~100 B header per tensor); downlink counts the float32 global values. "
+                      "Only `extractor.*` and `reference_head.*` travel; compression encodes the (DP) output, "
+                      "so ε is unchanged.", ""]
     return "\n".join(lines) + "\n"
 
 
@@ -330,8 +343,8 @@ def main() -> None:
     parser.add_argument("--render", default=None, metavar="JSON", help="only re-render NAME.md from a results JSON")
     args = parser.parse_args()
     if args.render:
-        payload = json.loads(Path(args.render).read_text())
-        write_results(args.name, payload, markdown(payload))
+        rendered = json.loads(Path(args.render).read_text())
+        write_results(args.name, rendered, markdown(rendered))
         return
     torch.set_num_threads(1)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -339,7 +352,7 @@ def main() -> None:
     parts = set(args.parts.split(","))
     started = time.perf_counter()
     payload: dict[str, Any] = {"machine": machine(), "command": "make bench-scale" if args.name == "scale" else
-                               "python -m simulations.benchmarks.scale " + " ".join(os.sys.argv[1:])}
+                               "python -m simulations.benchmarks.scale " + " ".join(sys.argv[1:])}
     with tempfile.TemporaryDirectory(prefix="ffscale") as tmp:
         work = Path(tmp)
         if "overhead" in parts:
