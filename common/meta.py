@@ -102,7 +102,7 @@ def per_fedavg_update(module: nn.Module, x: np.ndarray, y: np.ndarray, optimizer
     for step in range(steps):
         first = torch.randint(len(yt), (min(batch_size, len(yt)),), generator=generator)
         second = torch.randint(len(yt), (min(batch_size, len(yt)),), generator=generator)
-        params = {name: p for name, p in module.named_parameters() if p.requires_grad}
+        params: dict[str, torch.Tensor] = {name: p for name, p in module.named_parameters() if p.requires_grad}
         loss = supervised_loss(functional_call(module, params, (xt[first].to(device),)), yt[first].to(device))
         grads = torch.autograd.grad(loss, [params[n] for n in names])
         personalised = {n: (params[n] - inner_learning_rate * g).detach().requires_grad_(True)

@@ -27,7 +27,7 @@ from torch import nn
 from torch.func import functional_call, vmap
 
 from common.config.schema import ModelConfig, TrainingConfig
-from common.models import build_model, is_shared
+from common.models import PlantModel, build_model, is_shared
 from common.training import labelled, make_optimizer, supervised_loss
 
 logger = logging.getLogger(__name__)
@@ -144,8 +144,9 @@ class VectorisedTrainer:
     def _load_optimizer(self, optimizer: torch.optim.Optimizer, stacked: dict[str, torch.Tensor],
                         plants: Sequence[PlantBatchData]) -> None:
         """Stack each plant's saved per-parameter state (e.g. Adam's step and moments)."""
-        saved = [self.optimizer_states.get(p.plant_id) for p in plants]
-        if any(s is None for s in saved):
+        found = [self.optimizer_states.get(p.plant_id) for p in plants]
+        saved = [s for s in found if s is not None]
+        if len(saved) < len(found):
             return  # a plant without state starts fresh, as in the per-plant path; all must agree
         for name in self.names:
             param = stacked[name]
@@ -163,6 +164,6 @@ class VectorisedTrainer:
             }
 
 
-def reference_module(model: nn.Module) -> nn.Module:
+def reference_module(model: PlantModel) -> nn.Module:
     """The module the per-plant path trains (extractor + reference head), for comparisons."""
     return nn.Sequential(model.extractor, model.reference_head)

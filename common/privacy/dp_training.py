@@ -108,7 +108,8 @@ def _empty_step(private_module: nn.Module, private_optimizer, criterion, xb: tor
     if mode in ("ew", "functorch"):
         for p in private_module.parameters():
             if p.requires_grad:
-                p.grad_sample = torch.zeros((0, *p.shape), dtype=p.dtype, device=p.device)
+                empty = torch.zeros((0, *p.shape), dtype=p.dtype, device=p.device)
+                p.grad_sample = empty  # type: ignore[attr-defined]  # Opacus' attribute; torch's stubs lack it
     elif mode == "ghost":
         criterion(private_module(xb), yb).backward()
     else:

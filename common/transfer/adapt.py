@@ -61,8 +61,8 @@ Methods
     synthetic source features drawn from the DP source-feature model (class-conditional
     Gaussians: released class means, shared within-class covariance, class priors); the
     extractor is trained through a gradient-reversal layer (DANN's λ ramp 2/(1+e^{−10p})−1)
-    plus IM (alignment weight λ = ``DEFAULT_LAMBDA["dann"]`` by default). ``cfg.conditional=True`` gives CDAN (discriminator on f ⊗ softmax(head(f)),
-    the prediction detached). Head frozen.
+    plus IM (alignment weight λ = ``DEFAULT_LAMBDA["dann"]`` by default). ``cfg.conditional=True``
+    gives CDAN (discriminator on f ⊗ softmax(head(f)), the prediction detached). Head frozen.
 
 ``fixmatch``
     Semi-supervised fine-tuning for a plant with a few labels and many unlabelled windows
@@ -91,7 +91,9 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 import math
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -149,6 +151,11 @@ class FeatureAlign(nn.Module):
     state dict and behaves the same at inference; it is plant-local (μ_t, σ_t describe the
     target plant's data) and must not be put on the wire.
     """
+
+    # buffers (register_buffer), declared so they type as tensors rather than Tensor | Module
+    target_mean: torch.Tensor
+    source_mean: torch.Tensor
+    transform: torch.Tensor
 
     def __init__(self, dim: int) -> None:
         super().__init__()
@@ -222,9 +229,8 @@ def _check_inputs(method: str, x_target: np.ndarray, source: FeatureStats | None
                          f"{getattr(x_target, 'shape', type(x_target).__name__)}")
     if len(x_target) < 2:
         raise ValueError(f"{method}: needs at least 2 target windows, got {len(x_target)}")
-    if entry.needs_source_stats and source is None:
-        raise ValueError(f"{method} needs the sources' released feature statistics (source=None given): "
-                         "release them with common.transfer.stats.release_feature_stats, or use 'shot'")
+    if entry.needs_source_stats:
+        _source_stats(method, source)
     if labelled is not None:
         xl, yl = labelled
         if len(xl) != len(yl):
@@ -232,6 +238,14 @@ def _check_inputs(method: str, x_target: np.ndarray, source: FeatureStats | None
     if entry.needs_labels and (labelled is None or not (np.asarray(labelled[1]) >= 0).any()):
         raise ValueError(f"{method} needs labelled target windows (k per class): give labelled=(x, y), "
                          "or use a label-free method such as 'shot' or 'mmd'")
+
+
+def _source_stats(method: str, source: FeatureStats | None) -> FeatureStats:
+    """``source``, for a method that needs the sources' statistics: refused when None."""
+    if source is None:
+        raise ValueError(f"{method} needs the sources' released feature statistics (source=None given): "
+                         "release them with common.transfer.stats.release_feature_stats, or use 'shot'")
+    return source
 
 
 def _target_prior(source: FeatureStats | None, cfg: AdaptationConfig) -> torch.Tensor | None:
@@ -289,6 +303,7 @@ class _Trainer:
         if cfg.train_head:
             groups.append({"params": list(head.parameters())})
         groups += extra_params or []
+        self.optimizer: torch.optim.Optimizer
         if cfg.optimizer == "adam":
             self.optimizer = torch.optim.Adam(groups, lr=cfg.learning_rate, weight_decay=cfg.weight_decay)
         else:
@@ -347,7 +362,7 @@ class _Trainer:
                     pick = torch.randint(len(yl), (min(cfg.batch_size, len(yl)),), generator=self.generator)
                     labelled_logits = self.head(self.features(xl[pick]))
                     terms["labelled_ce"] = cfg.labelled_weight * F.cross_entropy(labelled_logits, yl[pick])
-                total = sum(terms.values())
+                total = functools.reduce(operator.add, terms.values())  # sum() would start from the int 0
                 self.optimizer.zero_grad(set_to_none=True)
                 total.backward()
                 self.optimizer.step()
@@ -410,7 +425,8 @@ def _before(extractor: nn.Module, head: nn.Module, x: np.ndarray, source: Featur
 # ---------------------------------------------------------------- the adapters
 def adapt_feature_standardization(extractor: nn.Module, head: nn.Module, x_target: np.ndarray,
                                   source: FeatureStats | None, cfg: AdaptationConfig,
-                                  labelled: tuple[np.ndarray, np.ndarray] | None = None, *, seed: int = 0) -> AdaptResult:
+                                  labelled: tuple[np.ndarray, np.ndarray] | None = None,
+                                  *, seed: int = 0) -> AdaptResult:
     """AdaBN without BatchNorm: insert ``FeatureAlign`` fitted to target and source moments.
 
     Purely local and training-free; ``labelled`` is not used (fine-tune afterwards if there
@@ -418,6 +434,7 @@ def adapt_feature_standardization(extractor: nn.Module, head: nn.Module, x_targe
     """
     method = "feature_standardization"
     _check_inputs(method, x_target, source, cfg, labelled)
+    source = _source_stats(method, source)
     extractor = copy.deepcopy(extractor).eval()
     head = copy.deepcopy(head).eval()
     before = _before(extractor, head, x_target, source)
@@ -426,7 +443,8 @@ def adapt_feature_standardization(extractor: nn.Module, head: nn.Module, x_targe
 
 
 def adapt_shot(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source: FeatureStats | None,
-               cfg: AdaptationConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None, *, seed: int = 0) -> AdaptResult:
+               cfg: AdaptationConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None,
+               *, seed: int = 0) -> AdaptResult:
     """SHOT: frozen head; extractor trained with IM + β·CE(pseudo-labels from cosine k-means)."""
     method = "shot"
     extractor, head, align = _prepare(method, extractor, head, x_target, source, cfg, labelled)
@@ -455,10 +473,12 @@ def adapt_shot(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, sour
 
 
 def adapt_coral(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source: FeatureStats | None,
-                cfg: AdaptationConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None, *, seed: int = 0) -> AdaptResult:
+                cfg: AdaptationConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None,
+                *, seed: int = 0) -> AdaptResult:
     """Deep CORAL to the released source covariance and mean, plus IM; frozen head."""
     method = "coral"
     extractor, head, align = _prepare(method, extractor, head, x_target, source, cfg, labelled)
+    source = _source_stats(method, source)
     before = _before(extractor, head, x_target, source)
     trainer = _Trainer(method, extractor, head, cfg, labelled, align, seed=seed)
     prior = _target_prior(source, cfg)
@@ -475,10 +495,12 @@ def adapt_coral(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, sou
 
 
 def adapt_mmd(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source: FeatureStats | None,
-              cfg: AdaptationConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None, *, seed: int = 0) -> AdaptResult:
+              cfg: AdaptationConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None,
+              *, seed: int = 0) -> AdaptResult:
     """RFF-MMD to the released source mean embedding, plus IM; frozen head."""
     method = "mmd"
     extractor, head, align = _prepare(method, extractor, head, x_target, source, cfg, labelled)
+    source = _source_stats(method, source)
     before = _before(extractor, head, x_target, source)
     trainer = _Trainer(method, extractor, head, cfg, labelled, align, seed=seed)
     prior = _target_prior(source, cfg)
@@ -506,7 +528,8 @@ class DomainDiscriminator(nn.Module):
 
 
 def adapt_dann(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source: FeatureStats | None,
-               cfg: AdaptationConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None, *, seed: int = 0) -> AdaptResult:
+               cfg: AdaptationConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None,
+               *, seed: int = 0) -> AdaptResult:
     """DANN (or CDAN) against samples of the DP source-feature model, plus IM; frozen head.
 
     Source samples: y ~ priors, f ~ N(μ_y, W) (``FeatureStats.sample``), clipped like the
@@ -515,6 +538,7 @@ def adapt_dann(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, sour
     """
     method = "dann"
     extractor, head, align = _prepare(method, extractor, head, x_target, source, cfg, labelled)
+    source = _source_stats(method, source)
     before = _before(extractor, head, x_target, source)
     d = source.dim
     k = source.num_classes
@@ -555,7 +579,8 @@ def adapt_dann(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, sour
 
 
 def adapt_fixmatch(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source: FeatureStats | None,
-                   cfg: AdaptationConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None, *, seed: int = 0) -> AdaptResult:
+                   cfg: AdaptationConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None,
+                   *, seed: int = 0) -> AdaptResult:
     """FixMatch: CE on weakly augmented labelled windows + λ_u · confident pseudo-label CE on
     strongly augmented unlabelled ones (see the module docstring). Head and extractor train."""
     method = "fixmatch"

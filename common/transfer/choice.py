@@ -30,8 +30,11 @@ class AutoRules:
     unlabelled_small_gap_method: str = "mmd"
 
 
+DEFAULT_AUTO_RULES = AutoRules()
+
+
 def choose_auto(task: Task, n_labelled: int, gap: dict[str, float] | None, gap_threshold: float,
-                rules: AutoRules = AutoRules()) -> tuple[str, str]:
+                rules: AutoRules = DEFAULT_AUTO_RULES) -> tuple[str, str]:
     """(method, reason) for a plant with ``n_labelled`` labelled windows; ``gap`` None: no source statistics."""
     if n_labelled == 0 and not task.adapts_without_labels:
         return ("none", f"auto: {task.name} without labels keeps the shared model (no label-free method is "

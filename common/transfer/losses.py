@@ -128,7 +128,8 @@ class GradientReversal(torch.autograd.Function):
         return x.view_as(x)
 
     @staticmethod
-    def backward(ctx, grad_output: torch.Tensor):
+    def backward(ctx, *grad_outputs: torch.Tensor) -> tuple[torch.Tensor, None]:
+        (grad_output,) = grad_outputs  # forward has one output, so one gradient
         return -ctx.lambd * grad_output, None
 
 

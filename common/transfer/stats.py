@@ -44,9 +44,11 @@ refused unless ``allow_nonprivate=True`` and returns no ledger entries.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
-from collections.abc import Sequence
+import operator
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -428,17 +430,22 @@ def aggregate(stats_list: Sequence[FeatureStats]) -> FeatureStats:
                              f"clip_norm={first.clip_norm}: all sources must release under the same shared spec")
     if len(stats_list) == 1:
         return first
-    sums = sum(s.class_means * s.class_counts[:, None] for s in stats_list)
-    counts = sum(s.class_counts for s in stats_list)
+    sums = _summed(s.class_means * s.class_counts[:, None] for s in stats_list)
+    counts = _summed(s.class_counts for s in stats_list)
     total = float(counts.sum())
-    second = sum(s.num_records * s.cov + (s.class_means * s.class_counts[:, None]).T @ s.class_means
-                 for s in stats_list)
-    rff_sum = sum(s.num_records * s.rff_mean for s in stats_list)
+    second = _summed(s.num_records * s.cov + (s.class_means * s.class_counts[:, None]).T @ s.class_means
+                     for s in stats_list)
+    rff_sum = _summed(s.num_records * s.rff_mean for s in stats_list)
     sigmas = [s.noise_multiplier for s in stats_list]
     return _stats_from_sums(sums, counts, second, rff_sum, rff=first.rff, clip_norm=first.clip_norm,
                             noise_multiplier=min(sigmas), num_sources=sum(s.num_sources for s in stats_list),
                             rff_noise_var=sum(s.num_records**2 * s.rff_noise_var for s in stats_list) / total**2,
                             mean_noise_var=sum(s.num_records**2 * s.mean_noise_var for s in stats_list) / total**2)
+
+
+def _summed(terms: Iterable[np.ndarray]) -> np.ndarray:
+    """The sum of one or more arrays, typed as an array (the builtin ``sum`` starts from the int 0)."""
+    return functools.reduce(operator.add, terms)
 
 
 def ledger_entries(history: Sequence[HistoryEntry], *, run: str, round: int = 0,
