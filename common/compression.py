@@ -72,7 +72,8 @@ def decode_update(wire_arrays: dict[str, np.ndarray], global_arrays: dict[str, n
             continue
         scale = wire_arrays.get(name + SCALE_SUFFIX)
         if value.dtype != np.int8 or scale is None or np.asarray(scale).size != 1:
-            problems.append(f"{name}: expected int8 values and a one-element {name + SCALE_SUFFIX} for compression int8")
+            problems.append(f"{name}: expected int8 values and a one-element {name + SCALE_SUFFIX} "
+                            "for compression int8")
             continue
         out[name] = (base + value.astype(np.float32) * np.float32(np.asarray(scale).reshape(()))).astype(np.float32)
     if problems:

@@ -39,8 +39,9 @@ settings used as channels are z-scored globally (within a condition they are pur
 A sensor that is constant (std 0) in a condition becomes 0 there, never NaN.
 
 The registered loader (:func:`common.data.cmapss_source.load_cmapss`) ignores the scenario's
-``WindowSpec`` (length, stride, test fraction): C-MAPSS has its own official test split and ``sequence_length`` / ``train_stride`` define the
-windows. ``load_plant_data`` checks that ``window.length`` equals ``sequence_length``.
+``WindowSpec`` (length, stride, test fraction): C-MAPSS has its own official test split and
+``sequence_length`` / ``train_stride`` define the windows. ``load_plant_data`` checks that
+``window.length`` equals ``sequence_length``.
 """
 
 from __future__ import annotations
@@ -113,7 +114,8 @@ class CmapssParams:
     # enter service with different initial wear and manufacturing variation: in FD001 an engine's
     # 10-cycle starting level varies by 0.51 std between engines (noise alone would give 0.14;
     # make bench-cmapss-offsets), a fifth of the whole healthy-to-failed range, so early
-    # degradation is hidden under the engine's own offset. The added channels show how far an engine has moved since it started.
+    # degradation is hidden under the engine's own offset. The added channels show how far an
+    # engine has moved since it started.
     # None = off.
     baseline_cycles: int | None = None
 
@@ -330,7 +332,8 @@ def _check_table(path: Path, key: str, table: np.ndarray, columns: list[str], pr
         return False
     bad = np.flatnonzero(~np.isfinite(table).all(axis=1))
     if bad.size:
-        problems.append(f"{path}: key {key!r} row {int(bad[0])} has a NaN/Inf value ({bad.size} rows): use a clean copy")
+        problems.append(f"{path}: key {key!r} row {int(bad[0])} has a NaN/Inf value ({bad.size} rows): "
+                        "use a clean copy")
         return False
     unit, cycle = table[:, columns.index("unit")], table[:, columns.index("cycle")]
     new_unit = np.diff(unit) != 0
@@ -366,7 +369,8 @@ def _read_cmapss(path: Path, problems: list[str]) -> tuple[np.ndarray, np.ndarra
     if ok:
         n_test_units = np.unique(test[:, columns.index("unit")]).size
         if rul.size != n_test_units:
-            problems.append(f"{path}: 'rul' has {rul.size} values but 'test' has {n_test_units} engines: one RUL per test engine")
+            problems.append(f"{path}: 'rul' has {rul.size} values but 'test' has {n_test_units} engines: "
+                            "one RUL per test engine")
             ok = False
         elif not (np.isfinite(rul).all() and (rul >= 0).all()):
             problems.append(f"{path}: 'rul' must be finite and >= 0: use the C-MAPSS npz from the shared data set")
@@ -454,7 +458,8 @@ def load_cmapss_splits(params: CmapssParams, *, base_dir: Path = Path(".")) -> C
             f"(train_units_fraction {params.train_units_fraction} of {all_units.size}): hold out fewer engines"
         )
         raise_if_problems(problems, context)
-    val_units = np.sort(rng.choice(kept, size=params.validation_units, replace=False)) if params.validation_units else kept[:0]
+    val_units = (np.sort(rng.choice(kept, size=params.validation_units, replace=False))
+                 if params.validation_units else kept[:0])
     train_units = np.setdiff1d(kept, val_units)
 
     unit_col = columns.index("unit")
@@ -623,12 +628,15 @@ def _notes(path: Path, params: CmapssParams, n_all: int, n_train: int, n_val: in
     baseline_note = "" if params.baseline_cycles is None else (
         f", and each of them again minus the engine's own mean over its first {params.baseline_cycles} cycles "
         f"(a running mean before then; channels *{BASELINE_SUFFIX})")
+    padding_note = (f", {padded} engines shorter than {L} cycles padded at the front by repeating their first cycle"
+                    if padded else " (none padded)")
     text += (f"; test: one window per test engine, its last {L} cycles"
-             f"{f', {padded} engines shorter than {L} cycles padded at the front by repeating their first cycle' if padded else ' (none padded)'}"
+             f"{padding_note}"
              f"; channels: {len(params.sensors)} sensors {list(params.sensors)}"
              f"{' + op_setting_1..3 (z-scored globally)' if params.include_op_settings else ''}"
              f"{baseline_note}"
-             f"; target: RUL capped at {params.rul_cap:g} cycles, min(RUL, cap) (test: official RUL, capped the same way)"
+             f"; target: RUL capped at {params.rul_cap:g} cycles, min(RUL, cap) "
+             "(test: official RUL, capped the same way)"
              f"; label: 1 = fails within {params.failure_horizon} cycles (RUL <= {params.failure_horizon}); ")
     rows = ("the train engines' rows only (no test data)" if params.normalisation_stats == "train"
             else "train, validation and test rows' sensors (unsupervised: no RUL used)")

@@ -50,7 +50,8 @@ class CwruParams:
     classes: tuple[str, ...] = CWRU_FAULT_CLASSES
     normal_part: int | None = None  # which disjoint part of the normal record this plant takes
     normal_parts: int = 4  # into how many parts the normal record is cut
-    normal_path: str | None = None  # file holding the normal record when ``path`` lacks it; None = load0.npz beside path
+    # file holding the normal record when ``path`` lacks it; None = load0.npz beside path
+    normal_path: str | None = None
 
     def problems(self) -> list[str]:
         out: list[str] = []

@@ -145,7 +145,8 @@ def _load_signals(
             if need > limit:
                 problems.append(
                     f"{entry.file} ({entry.where}): resampling its {sig.shape[1]} samples from "
-                    f"{manifest.sample_rate_hz:g} to window.resample_to_hz={window.resample_to_hz:g} Hz needs about {size_text(need)}, more than "
+                    f"{manifest.sample_rate_hz:g} to window.resample_to_hz={window.resample_to_hz:g} Hz "
+                    f"needs about {size_text(need)}, more than "
                     f"the {size_text(limit)} a plant may use: check window.resample_to_hz and the manifest's "
                     "sample_rate_hz, or shorten the recording")
                 continue
@@ -165,14 +166,15 @@ def _load_signals(
             over = True
             problems.append(
                 f"{entry.file} ({entry.where}): the recordings up to this one make about {size_text(planned)} of "
-                f"windows ({window.length} samples at stride {window.train_stride}), more than the {size_text(limit)} a plant "
-                "may use: raise window.stride (overlapping windows copy each sample length/stride times), use a "
-                "shorter window or fewer recordings")
+                f"windows ({window.length} samples at stride {window.train_stride}), "
+                f"more than the {size_text(limit)} a plant may use: raise window.stride (overlapping windows "
+                "copy each sample length/stride times), use a shorter window or fewer recordings")
         recordings.append((label, sig))
     if problems:
         return None
     if not any(label >= 0 for label, _ in recordings):
-        problems.append(f"{manifest.path}: no file has a label: label at least one recording per class for the test split")
+        problems.append(f"{manifest.path}: no file has a label: "
+                        "label at least one recording per class for the test split")
         return None
 
     c, length = manifest.channels or 1, window.length
@@ -259,7 +261,8 @@ def _load_windows(
     with_split = [a.split is not None for _, a in archives]
     if any(with_split) and not all(with_split):
         missing = [p.name for p, a in archives if a.split is None]
-        problems.append(f"{manifest.path}: some window files have 'split' and some do not ({missing}): give all or none a split")
+        problems.append(f"{manifest.path}: some window files have 'split' and some do not ({missing}): "
+                        "give all or none a split")
         return None
     with_target = [a.target is not None for _, a in archives]
     if any(with_target) and not all(with_target):
@@ -308,7 +311,8 @@ def _plant_dir(params: DirectoryParams, base_dir: Path) -> Path:
     if is_manifest:
         return path.parent
     if not is_dir:
-        raise DataValidationError([f"directory path {path} is not a directory: point it to the folder holding {MANIFEST_NAME}"])
+        raise DataValidationError([f"directory path {path} is not a directory: "
+                                   f"point it to the folder holding {MANIFEST_NAME}"])
     return path
 
 

@@ -83,7 +83,8 @@ def _load_yaml(path: Path, problems: list[str]) -> dict[str, Any] | None:
         problems.extend(f"{path}: {problem}" for problem in exc.problems)
         return None
     if not isinstance(raw, dict):
-        problems.append(f"{path}: top level must be a mapping of keys (format, classes, files, ...), got {_type_name(raw)}")
+        problems.append(f"{path}: top level must be a mapping of keys (format, classes, files, ...), "
+                        f"got {_type_name(raw)}")
         return None
     return raw
 
