@@ -94,7 +94,8 @@ def deployment(tmp: Path) -> dict[str, Any]:
         if run.popen.returncode != 0:
             raise RuntimeError(f"deployed run failed:\n{run.text()[-3000:]}")
         results = json.loads((tmp / "dep-run" / "results.json").read_text())
-        starts = sum(p.text().count("Start `flwr-clientapp` process") for n, p in dep.procs.items() if n.startswith("plant"))
+        starts = sum(p.text().count("Start `flwr-clientapp` process")
+                     for n, p in dep.procs.items() if n.startswith("plant"))
     finally:
         dep.stop()
     return {"round_s": _round_times(results), "total_s": total, "clientapp_processes": starts}
@@ -127,11 +128,12 @@ def main() -> None:
     rounds = {m: statistics.fmean(v["round_s"]) for m, v in modes.items()}
     per_round_overhead = rounds["deployment"] - rounds["in_process"]
     messages_per_round = 2  # train + evaluate to each plant (evaluate_every: 1)
-    payload = {"machine": machine(), "scenario": str(SCENARIO.name), "plants": len(PLANTS), "modes": modes,
-               "mean_round_s": rounds, "deployment_overhead_per_round_s": per_round_overhead,
-               "deployment_overhead_per_message_s": per_round_overhead / messages_per_round,
-               "process_startup_s": startup,
-               "import_saved_by_lazy_opacus_s": startup["client_app_plus_opacus"] - startup["client_app_lazy_opacus"]}
+    payload: dict[str, Any] = {
+        "machine": machine(), "scenario": str(SCENARIO.name), "plants": len(PLANTS), "modes": modes,
+        "mean_round_s": rounds, "deployment_overhead_per_round_s": per_round_overhead,
+        "deployment_overhead_per_message_s": per_round_overhead / messages_per_round,
+        "process_startup_s": startup,
+        "import_saved_by_lazy_opacus_s": startup["client_app_plus_opacus"] - startup["client_app_lazy_opacus"]}
     md = [f"# Deployment vs simulation: wall time per round ({SCENARIO.name}, 3 plants, DP-SGD)", "",
           f"Machine: {payload['machine']['processor']}, {payload['machine']['cpu_count']} cores, "
           f"torch {payload['machine']['torch']}; measured {payload['machine']['measured_at']} "

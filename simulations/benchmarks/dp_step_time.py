@@ -169,6 +169,13 @@ def time_steps(steppers: dict[str, Callable], batch: int, warmup: int, steps: in
     return out
 
 
+def _grad_of(param: torch.Tensor) -> torch.Tensor:
+    """A parameter's gradient after backward(); every parameter of these models takes part in the loss."""
+    if param.grad is None:
+        raise RuntimeError(f"parameter of shape {tuple(param.shape)} got no gradient")
+    return param.grad
+
+
 def exactness(cfg, mode: str, batch: int = 16) -> dict[str, Any]:
     """Max |Δ| between Opacus' clipped mean gradient and the per-window autograd reference."""
     torch.manual_seed(0)
@@ -179,8 +186,9 @@ def exactness(cfg, mode: str, batch: int = 16) -> dict[str, Any]:
     for i in range(batch):
         base.zero_grad(set_to_none=True)
         loss_fn(base(x[i:i + 1]), y[i:i + 1]).backward()
-        per_sample.append([p.grad.detach().clone() for p in base.parameters()])
-    norms = torch.stack([torch.sqrt(sum((g ** 2).sum() for g in gs)) for gs in per_sample])
+        per_sample.append([_grad_of(p).detach().clone() for p in base.parameters()])
+    # summed in order from a zero start, as sum() over the tensors alone would
+    norms = torch.stack([torch.sqrt(sum(((g ** 2).sum() for g in gs), torch.zeros(()))) for gs in per_sample])
     clip = float(norms.median())
     reference = [torch.zeros_like(p) for p in base.parameters()]
     for gs, norm in zip(per_sample, norms):
@@ -287,7 +295,8 @@ def main(argv: list[str] | None = None) -> int:
             block["timing"][batch] = time_steps(steppers, batch, args.warmup, args.steps)
             base = block["timing"][batch]["non-private"]["median_ms"]
             print(f"{name} batch {batch}: " + ", ".join(
-                f"{v} {t['median_ms']:.1f} ms ({t['median_ms'] / base:.2f}×)" for v, t in block["timing"][batch].items())
+                f"{v} {t['median_ms']:.1f} ms ({t['median_ms'] / base:.2f}×)"
+                for v, t in block["timing"][batch].items())
                 + (f"; failing: {sorted(errors)}" if errors else ""), flush=True)
         payload["models"][name] = block
     payload["wall_s"] = time.perf_counter() - started

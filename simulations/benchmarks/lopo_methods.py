@@ -71,6 +71,8 @@ def run_one(base: dict, cwru_dir: Path, target: str, seed: int, dp: bool, work: 
         stats, eps = release_within_budget(source, spec, arrays, dp)
         released.append(stats)
         epsilons[source.plant_id] = eps
+    if spec is None:
+        raise ValueError(f"target {target}: the scenario has no source plants")
     pooled = aggregate(released)
     target_raw = {"id": target, "labelled_fraction": 0.0,
                   "data": {"source": "cwru", "path": str(cwru_dir / f"{target}.npz")}}
@@ -97,7 +99,8 @@ def markdown(payload: dict) -> str:
              "ClientApp in process), each releases DP feature statistics into its ledger, the coordinator pools "
              "them, and the unlabelled target runs every method from the same federated model; accuracy (%) on the "
              f"target's held-out split, last epoch (no target labels used for selection); seeds {payload['seeds']}. "
-             f"With DP each source's whole ledger (DP-SGD + statistics release) ends at ε ≤ {TOTAL_EPSILON} (δ ≤ 1e-5).",
+             "With DP each source's whole ledger (DP-SGD + statistics release) "
+             f"ends at ε ≤ {TOTAL_EPSILON} (δ ≤ 1e-5).",
              f"Machine: {payload['machine']['platform']}, {payload['machine']['cpu_count']} CPUs. Settings: "
              "`simulations/scenarios/cwru_4plants.yaml` without DP, `cwru_4plants_dp.yaml` with DP; adaptation "
              "settings are the defaults of `transfer:`. `auto` is what a plant picks by itself from its measured gap.",

@@ -68,7 +68,8 @@ def release_within_budget(source, spec, arrays: dict[str, np.ndarray], dp: bool)
     declined, stats_arrays, scalars, _ = release_source_stats(source, spec, arrays, "bench")
     if declined:
         raise RuntimeError(f"source {source.plant_id} declined to release statistics: {declined}")
-    return FeatureStats.from_arrays(stats_arrays, scalars), (source.ledger().epsilon(source.delta(spec)) if dp else None)
+    epsilon = source.ledger().epsilon(source.delta(spec)) if dp else None
+    return FeatureStats.from_arrays(stats_arrays, scalars), epsilon
 
 
 def seed_mean_cells(rows: list[dict], methods: list[str], seeds: list[int]) -> list[str]:
@@ -110,11 +111,10 @@ def run(cwru_dir: Path, seeds: list[int], dp_settings: list[bool], base: dict, w
                 spec = dataclasses.replace(spec, channels=source_plant.data.channels)
                 stats, source_eps = release_within_budget(source_plant, spec, arrays, dp)
                 for target in (t for t in LOADS if t != source):
-                    target_spec = dataclasses.replace(scenario.plants[0], id=target, labelled_fraction=0.0,
-                                                      data=dataclasses.replace(scenario.plants[0].data,
-                                                                               params=dataclasses.replace(
-                                                                                   scenario.plants[0].data.params,
-                                                                                   path=str(cwru_dir / f"{target}.npz"))))
+                    template = scenario.plants[0]
+                    target_params = dataclasses.replace(template.data.params, path=str(cwru_dir / f"{target}.npz"))
+                    target_spec = dataclasses.replace(template, id=target, labelled_fraction=0.0,
+                                                      data=dataclasses.replace(template.data, params=target_params))
                     target_plant = make_plant(scenario, target_spec, str(run_dir))
                     row = {"dp": dp, "seed": seed, "source": source, "target": target,
                            "n_test": len(target_plant.data.test), "source_epsilon": source_eps if dp else None,
@@ -123,6 +123,8 @@ def run(cwru_dir: Path, seeds: list[int], dp_settings: list[bool], base: dict, w
                         target_plant.transfer = method
                         run_phase_two(target_plant, spec, arrays, stats, f"bench-{method}")
                         evaluation, _ = adapted_evaluation(target_plant, f"bench-{method}")
+                        if evaluation is None:
+                            raise RuntimeError(f"{method} left no adapted model on target {target}")
                         row[method] = evaluation["accuracy"]
                     rows.append(row)
                     log.info("%s s%d %s→%s: source-only %.3f, %s", "DP" if dp else "no-DP", seed, source, target,
@@ -136,9 +138,10 @@ def run(cwru_dir: Path, seeds: list[int], dp_settings: list[bool], base: dict, w
 def markdown(payload: dict) -> str:
     methods = ["source_only", *payload["methods"]]
     lines = ["# CWRU single-source transfer pairs (9 fault classes)", "",
-             f"Command: `{payload.get('command', 'make bench-transfer')}`. Source load i labelled (pretrained through a federation of one "
-             "plant), target load j unlabelled; every method runs inside the target on its unlabelled training "
-             "windows with the source's DP-released feature statistics; accuracy (%) on the target's held-out "
+             f"Command: `{payload.get('command', 'make bench-transfer')}`. "
+             "Source load i labelled (pretrained through a federation of one plant), target load j unlabelled; "
+             "every method runs inside the target on its unlabelled training windows with the source's "
+             "DP-released feature statistics; accuracy (%) on the target's held-out "
              f"split, last epoch (no target labels used for selection); seeds {payload['seeds']}.",
              f"With DP the source's whole ledger (DP-SGD + statistics release) ends at ε ≤ "
              f"{payload['total_source_epsilon']} (δ ≤ 1e-5).",
@@ -177,7 +180,8 @@ def main() -> None:
     parser.add_argument("--dp", default="off,on", help="comma list of off/on")
     parser.add_argument("--base", default=str(Path(__file__).resolve().parents[1] / "scenarios/cwru_4plants.yaml"),
                         help="scenario whose model/federation/transfer settings are used without DP")
-    parser.add_argument("--dp-base", default=str(Path(__file__).resolve().parents[1] / "scenarios/cwru_4plants_dp.yaml"),
+    parser.add_argument("--dp-base",
+                        default=str(Path(__file__).resolve().parents[1] / "scenarios/cwru_4plants_dp.yaml"),
                         help="scenario whose model/federation settings are used with DP")
     parser.add_argument("--merge", action="store_true", help="keep rows of the other DP setting from the last results")
     parser.add_argument("--sources", default=",".join(LOADS), help="source loads to run (each with every target)")
