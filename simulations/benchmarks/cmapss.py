@@ -158,7 +158,7 @@ def per_site(base: dict, seeds: list[int], fractions: list[float], work: Path, j
              local_only_settings: dict | None = None) -> list[dict[str, Any]]:
     """Every (fraction, seed) federation; with ``local_only_settings`` also the local-only baseline
     under its own tuned settings (a fair baseline: the scenario's settings were tuned for federation)."""
-    tasks = [(base, f, s, work) for f in fractions for s in seeds]
+    tasks: list[tuple[Any, ...]] = [(base, f, s, work) for f in fractions for s in seeds]  # _per_site_run's args
     if local_only_settings is not None:
         tuned = with_overrides(base, local_only_settings)
         tasks += [(tuned, f, s, work, "local_only_tuned") for f in fractions for s in seeds]
@@ -207,12 +207,14 @@ def _loso_run(base: dict, seed: int, target: str, methods: list[str], work: Path
         declined, stats_arrays, scalars, _ = release_source_stats(source, spec, arrays, "bench")
         if declined is None:
             released.append(FeatureStats.from_arrays(stats_arrays, scalars))
+    if spec is None:
+        raise ValueError(f"target {target}: the scenario has no source sites")
     pooled = aggregate(released)
     target_spec = scenario_from_dict({**body, "plants": [target_raw]}, f"target {target}", run_dir).plants[0]
     plant = make_plant(scenario, target_spec, str(run_dir))
     source_only = plant.evaluate_shared(spec, arrays)
-    row = {"study": "leave_one_site_out", "seed": seed, "site": target, "n_test": len(plant.data.test),
-           "source_only": {"rmse": source_only["rmse"], "score": source_only["score"]}}
+    row: dict[str, Any] = {"study": "leave_one_site_out", "seed": seed, "site": target, "n_test": len(plant.data.test),
+                           "source_only": {"rmse": source_only["rmse"], "score": source_only["score"]}}
     for method in methods:
         plant.transfer = method
         _, declared = run_phase_two(plant, spec, arrays, pooled, f"bench-{method}")
@@ -226,10 +228,10 @@ def _loso_run(base: dict, seed: int, target: str, methods: list[str], work: Path
 
 
 def _fmt(values: list[float | None], digits: int = 1) -> str:
-    values = [v for v in values if v is not None and np.isfinite(v)]
-    if not values:
+    finite = [v for v in values if v is not None and np.isfinite(v)]
+    if not finite:
         return "—"
-    mu, sd = mean_std(values)
+    mu, sd = mean_std(finite)
     return f"{mu:.{digits}f} ± {sd:.{digits}f}"
 
 
@@ -247,17 +249,18 @@ def markdown(payload: dict) -> str:
                    f"its change since its engine's first {baseline} cycles)")
     lines = ["# C-MAPSS turbofans: four sites, RUL regression", "",
              "Command: `make bench-cmapss`. RUL capped at 125 cycles; one window per official test engine (its "
-             f"last {length} cycles, front-padded when it has fewer); RMSE and PHM08 score in cycles, lower is better; mean ± std over seeds "
-             f"{payload['seeds']}; last epoch, no test engine used for selection; no DP. Every site z-scores each "
-             "operating condition with its own label-free training-row statistics.",
+             f"last {length} cycles, front-padded when it has fewer); RMSE and PHM08 score in cycles, "
+             f"lower is better; mean ± std over seeds {payload['seeds']}; last epoch, no test engine used for "
+             "selection; no DP. Every site z-scores each operating condition with its own label-free training-row "
+             "statistics.",
              f"Machine: {payload['machine']['platform']}, {payload['machine']['cpu_count']} CPUs.",
              f"Settings: `{payload['base_scenario']}`. Its `block_pool: 1` (no max-pool), `rounds: 10`, "
              "`target_range: [0, 125]` (predictions clipped into the target's range), the data option "
-             f"`smoothing: 0.95` (causal exponential smoothing of the sensors within each engine){window} were chosen "
-             "on held-out training engines (`make bench-cmapss-tuning`, `cmapss_tuning.md`: the lowest mean validation "
-             f"RMSE of {payload.get('tuning_candidates', 'its')} candidates, 2 seeds), never on these test engines; its "
-             "`pool_bins: 6` and `dropout: 0.2` date from three earlier one-seed trials (seed 0, all engines) that did "
-             "look at these test engines' RMSE — read the seed-0 figures with that in mind."
+             f"`smoothing: 0.95` (causal exponential smoothing of the sensors within each engine){window} were "
+             "chosen on held-out training engines (`make bench-cmapss-tuning`, `cmapss_tuning.md`: the lowest mean "
+             f"validation RMSE of {payload.get('tuning_candidates', 'its')} candidates, 2 seeds), never on these "
+             "test engines; its `pool_bins: 6` and `dropout: 0.2` date from three earlier one-seed trials (seed 0, "
+             "all engines) that did look at these test engines' RMSE — read the seed-0 figures with that in mind."
              + (f" {payload['reruns']}" if payload.get("reruns") else ""),
              "Local-only trains as many epochs as a plant does in the federation (rounds × local epochs + "
              "personalisation epochs), so settings tuned for the federation can starve it; the column *own tuned "
@@ -364,7 +367,8 @@ def main() -> None:
     payload = {"machine": machine(), "rows": rows, "seeds": seeds, "fractions": fractions,
                **({"reruns": reruns} if reruns else {}),
                **({"local_only_tuned": {"candidate": tuned[0], "overrides": tuned[1]}} if tuned else {}),
-               "loso_methods": args.loso_methods.split(",") if args.loso_methods else [], "base_scenario": repo_relative(base_path), "aims_rmse": AIMS,
+               "loso_methods": args.loso_methods.split(",") if args.loso_methods else [],
+               "base_scenario": repo_relative(base_path), "aims_rmse": AIMS,
                "tuning_candidates": tuning_candidates(),
                "settings": {k: base.get(k) for k in ("model", "federation", "personalisation", "transfer", "window",
                                                      "target_range")}

@@ -223,16 +223,17 @@ def markdown(payload: dict) -> str:
     best = min(names, key=lambda n: _mean_personalised(rows, n))
     held = {r["site"]: (r["validation_engines"], r["n_validation_windows"]) for r in rows
             if r["candidate"] == names[0] and r["seed"] == payload["seeds"][0]}
+    held_text = ", ".join(f"{s} {e}/{w}" for s, (e, w) in sorted(held.items()))
     lines = ["# C-MAPSS: settings chosen on held-out training engines", "",
              f"Command: {payload['command']}. Each site holds out a seeded {int(100 * VALIDATION_SHARE)} % of its "
              "training engines and is scored on every window of them (validation RMSE, RUL capped at 125; "
-             f"validation engines/windows ({names[0]}, seed {payload['seeds'][0]}): " + ", ".join(f"{s} {e}/{w}" for s, (e, w) in sorted(held.items())) + "). "
-             f"The official test engines are not read for this choice. {payload.get('jobs', 1)} runs at a time. Seeds "
-             f"{payload['seeds']} (mean ± std); last epoch. Every candidate's overrides apply on top of the starting "
-             f"point `{payload.get('starting_point', STARTING_POINT)}` (the scenario before this study). The candidates "
-             "were added in rounds, each after reading the previous ones' validation scores, so the winner's "
-             "validation figure flatters it a little (selection among many); `cmapss.md` measures it on the test "
-             "engines.", machine_line(payload["machine"]), "",
+             f"validation engines/windows ({names[0]}, seed {payload['seeds'][0]}): {held_text}). "
+             f"The official test engines are not read for this choice. {payload.get('jobs', 1)} runs at a time. "
+             f"Seeds {payload['seeds']} (mean ± std); last epoch. Every candidate's overrides apply on top of the "
+             f"starting point `{payload.get('starting_point', STARTING_POINT)}` (the scenario before this study). "
+             "The candidates were added in rounds, each after reading the previous ones' validation scores, "
+             "so the winner's validation figure flatters it a little (selection among many); `cmapss.md` measures "
+             "it on the test engines.", machine_line(payload["machine"]), "",
              "| candidate | overrides | " + " | ".join(f"{s} personalised" for s in SITES)
              + " | mean personalised | mean local-only | mean federated global | seconds per run |",
              "|---|---|" + "---:|" * (len(SITES) + 4)]

@@ -152,14 +152,16 @@ def run(base: dict, base_dir: Path, seeds: list[int], targets: list[str], pretra
                                                      pseudo_label_weight=cfg.pseudo_label_weight,
                                                      alignment_weight=cfg.alignment_weight, confidence_threshold=0.95,
                                                      distribution_alignment=False, balanced_pseudo_labels=False)
-                        result = TRANSFER_METHODS.load("shot")(model.extractor, model.reference_head, plant.data.train.x,
-                                                               None, adapt_cfg, seed=seed,
+                        result = TRANSFER_METHODS.load("shot")(model.extractor, model.reference_head,
+                                                               plant.data.train.x, None, adapt_cfg, seed=seed,
                                                                labelled=(plant.data.train.x[mask],
                                                                          plant.data.train.y[mask]))
                         row["finetune+shot"] = plant.evaluate(result.model, spec)["accuracy"]
                         if FIXMATCH is not None:
                             fixmatch_cfg = dataclasses.replace(adapt_cfg, **fixmatch_overrides(FIXMATCH))
                             personal = plant.personal_model(spec, run_name)  # fine-tuned above: start there
+                            if personal is None:
+                                raise RuntimeError(f"{target}: no personal model saved in run {run_name}")
                             result = TRANSFER_METHODS.load("fixmatch")(
                                 personal.extractor, personal.head, plant.data.train.x, None, fixmatch_cfg, seed=seed,
                                 labelled=(plant.data.train.x[mask], plant.data.train.y[mask]))
@@ -179,8 +181,8 @@ def run(base: dict, base_dir: Path, seeds: list[int], targets: list[str], pretra
                 log.info("%s %s s%d done in %.1fs", target, pretraining, seed, time.perf_counter() - started)
     return {"machine": machine(), "rows": rows, "seeds": seeds, "targets": targets, "pretraining": pretrainings,
             "ks": ks, "pretraining_settings": {p: PRETRAINING[p] for p in pretrainings},
-            "personalisation": PERSONALISATION, "fixmatch": FIXMATCH, "fully_labelled_epochs": FULLY_LABELLED_EPOCHS, "model": base.get("model", {}),
-            "federation": base.get("federation", {}),
+            "personalisation": PERSONALISATION, "fixmatch": FIXMATCH, "fully_labelled_epochs": FULLY_LABELLED_EPOCHS,
+            "model": base.get("model", {}), "federation": base.get("federation", {}),
             "note": "accuracy on the target's held-out split, last epoch; no DP"}
 
 
@@ -219,7 +221,8 @@ def markdown(payload: dict) -> str:
              "| k per class | pretraining | shared model as is | fine-tune | fine-tune + SHOT (unlabelled) | "
              + ("FixMatch (unlabelled) | " if fixmatch else "") + "alone |"
              + (" alone + FixMatch (no federation) |" if alone_fixmatch else ""),
-             "|---:|---|---:|---:|---:|" + ("---:|" if fixmatch else "") + "---:|" + ("---:|" if alone_fixmatch else "")]
+             "|---:|---|---:|---:|---:|" + ("---:|" if fixmatch else "") + "---:|"
+             + ("---:|" if alone_fixmatch else "")]
     for k in payload["ks"]:
         for pretraining in payload["pretraining"]:
             sel = [r for r in rows if r["k"] == k and r["pretraining"] == pretraining]
@@ -266,13 +269,14 @@ def fixmatch_overrides(raw: dict) -> dict:
             try:
                 out[key] = AugmentConfig(**out[key])
             except TypeError as err:
-                raise SystemExit(f"--fixmatch: {key} must map noise_std, scale_std, stretch, probability ({err})")
+                raise SystemExit(
+                    f"--fixmatch: {key} must map noise_std, scale_std, stretch, probability ({err})") from None
             if out[key].problems():
                 raise SystemExit(f"--fixmatch: {key}: {'; '.join(out[key].problems())}")
     try:
         problems = AdaptationConfig(**out).problems()
     except (TypeError, ValueError) as err:
-        raise SystemExit(f"--fixmatch: {err}")
+        raise SystemExit(f"--fixmatch: {err}") from None
     if problems:
         raise SystemExit(f"--fixmatch: {'; '.join(problems)}")
     return out
@@ -287,13 +291,13 @@ def main() -> None:
     parser.add_argument("--targets", default="", help="comma list of plant ids (default: every plant)")
     parser.add_argument("--pretraining", default="fedavg,reptile,per_fedavg")
     parser.add_argument("--ks", default="1,5,10")
-    parser.add_argument("--finetune", default=None, type=json_object("--finetune"), help="JSON overrides of the fine-tuning settings, "
-                        "e.g. '{\"epochs\": 100}'")
+    parser.add_argument("--finetune", default=None, type=json_object("--finetune"),
+                        help="JSON overrides of the fine-tuning settings, e.g. '{\"epochs\": 100}'")
     parser.add_argument("--fixmatch", default=None, type=json_object("--fixmatch"),
                         help="also measure FixMatch after fine-tuning: JSON overrides of its AdaptationConfig, "
                         "e.g. '{\"learning_rate\": 0.002}' ('{}' for the scenario's adaptation settings)")
-    parser.add_argument("--window", default=None, type=json_object("--window"), help="JSON overrides of the scenario's window settings, "
-                        "e.g. '{\"resample_to_hz\": 12000}'")
+    parser.add_argument("--window", default=None, type=json_object("--window"),
+                        help="JSON overrides of the scenario's window settings, e.g. '{\"resample_to_hz\": 12000}'")
     parser.add_argument("--name", default="few_shot", help="results file name")
     parser.add_argument("--render", action="store_true", help="rewrite the Markdown from the saved JSON only")
     args = parser.parse_args()

@@ -52,7 +52,8 @@ BENCHMARKS: dict[str, dict[str, Any]] = {
                        "its own time-domain model, DP switched on"},
     "default_dp_model": {
         "scenario": "default.yaml", "settings": (None, 3.0), "model_from": "cwru_4plants_dp.yaml",
-        "description": "synthetic default scenario with the model of cwru_4plants_dp.yaml (training as in default.yaml)"},
+        "description": ("synthetic default scenario with the model of cwru_4plants_dp.yaml "
+                        "(training as in default.yaml)")},
 }
 METHODS = ("federated_global", "federated_personalised")
 BASELINES = ("local_only", "centralized")
@@ -63,7 +64,8 @@ log = logging.getLogger("privacy_utility")
 def _deep_update(base: dict, over: dict) -> dict:
     out = dict(base)
     for key, value in over.items():
-        out[key] = _deep_update(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+        nested = isinstance(value, dict) and isinstance(out.get(key), dict)
+        out[key] = _deep_update(out[key], value) if nested else value
     return out
 
 
@@ -172,7 +174,8 @@ def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
     deltas = [p["delta"] for r in runs for p in r["plants"].values() if p.get("delta") is not None]
     sigmas = [p["noise_multiplier"] for r in runs for p in r["plants"].values() if p.get("noise_multiplier")]
     if eps:
-        out.update({"max_epsilon": max(eps), "max_delta": max(deltas), "noise_multiplier_range": [min(sigmas), max(sigmas)],
+        out.update({"max_epsilon": max(eps), "max_delta": max(deltas),
+                    "noise_multiplier_range": [min(sigmas), max(sigmas)],
                     "all_ledgers_fresh": all(p.get("ledger_fresh") for r in runs for p in r["plants"].values())})
     out["wall_s_mean"] = sum(r["wall_s"] for r in runs) / len(runs)
     return out
