@@ -138,8 +138,15 @@ def _threads(context: Context) -> None:
         torch.set_num_threads(cpus)
 
 
+def _array_record(msg: Message, key: str) -> ArrayRecord:
+    record = msg.content[key]
+    if not isinstance(record, ArrayRecord):
+        raise TypeError(f"the message's {key!r} record is a {type(record).__name__}, not an ArrayRecord")
+    return record
+
+
 def _arrays_in(msg: Message) -> dict[str, np.ndarray]:
-    return {k: v.numpy() for k, v in msg.content[wire.ARRAYS].items()}
+    return {k: v.numpy() for k, v in _array_record(msg, wire.ARRAYS).items()}
 
 
 def _config_in(msg: Message) -> dict:
@@ -195,6 +202,13 @@ def _handle(msg: Message, context: Context, work: Callable[[Plant, RunSpec | Non
         return _status_reply(msg, plant_id_for(context), wire.STATUS_FAILED, f"{reason} ({hint})" if hint else reason)
 
 
+def _required_spec(spec: RunSpec | None) -> RunSpec:
+    """The run spec of a message whose handler needs one (the coordinator sends it with every phase)."""
+    if spec is None:
+        raise ValueError(f"the message's config has no run spec ({wire.RUN_SPEC!r}): send it from the coordinator")
+    return spec
+
+
 def _privacy_metrics(privacy: dict[str, float]) -> dict[str, float]:
     names = {"epsilon": wire.EPSILON, "delta": wire.DELTA, "budget": wire.EPSILON_BUDGET,
              "steps_total": wire.PRIVACY_STEPS_TOTAL, "noise_multiplier": wire.NOISE_MULTIPLIER}
@@ -219,6 +233,7 @@ def hello(msg: Message, context: Context) -> Message:
 @app.train()
 def pretrain(msg: Message, context: Context) -> Message:
     def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
+        spec = _required_spec(spec)
         started = time.perf_counter()
         result = plant.pretrain(spec, _arrays_in(msg), int(config[wire.SERVER_ROUND]),
                                 str(config[wire.RUN_NAME]), float(config.get(wire.PROXIMAL_MU, 0.0)))
@@ -232,13 +247,15 @@ def pretrain(msg: Message, context: Context) -> Message:
         metrics.update({wire.NUM_EXAMPLES: result.num_examples, wire.TRAIN_STEPS: result.steps,
                         wire.TRAIN_LOSS: result.train_loss, wire.TRAIN_FIRST_LOSS: result.first_loss,
                         wire.TRAIN_SECONDS: seconds})
-        return _reply(msg, plant, spec, metrics=metrics, arrays=result.arrays, config={wire.WORKER_NODE: _worker_node()})
+        return _reply(msg, plant, spec, metrics=metrics, arrays=result.arrays,
+                      config={wire.WORKER_NODE: _worker_node()})
     return _handle(msg, context, work)
 
 
 @app.evaluate()
 def evaluate(msg: Message, context: Context) -> Message:
     def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
+        spec = _required_spec(spec)
         m = plant.evaluate_shared(spec, _arrays_in(msg))
         metrics = {EVAL_KEYS[name]: m[name] for name in task_named(spec.task).round_metrics}
         metrics[wire.N_TEST] = m["n_test"]
@@ -252,13 +269,14 @@ def _source_stats_in(msg: Message, config: dict):
         return None
     from common.transfer.stats import FeatureStats
 
-    arrays = {k: v.numpy() for k, v in msg.content[wire.SOURCE_STATS].items()}
+    arrays = {k: v.numpy() for k, v in _array_record(msg, wire.SOURCE_STATS).items()}
     return FeatureStats.from_arrays(arrays, json.loads(str(config[wire.STATS_SCALARS])))
 
 
 @app.train("personalise")
 def personalise(msg: Message, context: Context) -> Message:
     def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
+        spec = _required_spec(spec)
         metrics, declared = run_phase_two(plant, spec, _arrays_in(msg), _source_stats_in(msg, config),
                                           str(config[wire.RUN_NAME]))
         return _reply(msg, plant, spec, metrics=metrics, config=declared)
@@ -268,6 +286,7 @@ def personalise(msg: Message, context: Context) -> Message:
 @app.query("feature_stats")
 def feature_stats(msg: Message, context: Context) -> Message:
     def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
+        spec = _required_spec(spec)
         declined, arrays, scalars, privacy = release_source_stats(plant, spec, _arrays_in(msg),
                                                                   str(config[wire.RUN_NAME]))
         if declined:
@@ -281,6 +300,7 @@ def feature_stats(msg: Message, context: Context) -> Message:
 @app.train("local_only")
 def local_only(msg: Message, context: Context) -> Message:
     def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
+        spec = _required_spec(spec)
         return _reply(msg, plant, spec, metrics=plant.train_local_only(spec, str(config[wire.RUN_NAME])))
     return _handle(msg, context, work)
 
@@ -288,6 +308,7 @@ def local_only(msg: Message, context: Context) -> Message:
 @app.evaluate("final")
 def final_evaluate(msg: Message, context: Context) -> Message:
     def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
+        spec = _required_spec(spec)
         run_name = str(config[wire.RUN_NAME])
         results = plant.final_evaluation(spec, _arrays_in(msg), run_name)
         adapted, transfer = adapted_evaluation(plant, run_name)

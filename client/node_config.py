@@ -59,7 +59,7 @@ class DeployedPlant:
         privacy policy from its state directory (POLICY_FILE; safe defaults when there is none)."""
         return PlantSpec(id=self.plant_id, data=DataSpec("directory", DirectoryParams(str(self.data_dir))),
                          labelled_fraction=self.labelled_fraction, privacy_budget=self.privacy_budget,
-                         state_dir=str(self.state_dir), transfer=self.transfer,  # type: ignore[arg-type]
+                         state_dir=str(self.state_dir), transfer=self.transfer,
                          privacy_policy=load_policy(self.state_dir / POLICY_FILE))
 
 
@@ -104,7 +104,8 @@ def parse_node_config(raw: Mapping[str, Any]) -> DeployedPlant:
     for key in (DATA_DIR, STATE_DIR):
         value = raw.get(key)
         if not isinstance(value, str) or not value.strip():
-            problems.append(f"{key} is missing or empty: give an absolute path, quoted, e.g. {key}='/srv/plant/{key[:-4]}'")
+            problems.append(f"{key} is missing or empty: give an absolute path, quoted, "
+                            f"e.g. {key}='/srv/plant/{key[:-4]}'")
         else:
             paths[key] = Path(value)
     budget = _number(raw, PRIVACY_BUDGET, problems, 0.0, None, "the lifetime ε budget must be > 0")
@@ -113,9 +114,9 @@ def parse_node_config(raw: Mapping[str, Any]) -> DeployedPlant:
     if transfer is not None and not isinstance(transfer, str):
         problems.append(f"{TRANSFER}={transfer!r} must be a quoted method name, e.g. transfer='shot'")
         transfer = None
-    unknown = transfer_method_problem(TRANSFER, transfer) if transfer else None
-    if unknown:
-        problems.append(unknown)
+    bad_transfer = transfer_method_problem(TRANSFER, transfer) if transfer else None
+    if bad_transfer:
+        problems.append(bad_transfer)
     elif transfer and fraction == 0.0 and TRANSFER_METHODS.get(transfer).needs_labels:
         problems.append(f"{TRANSFER}={transfer!r} needs labels but {LABELLED_FRACTION}=0")
     if problems:

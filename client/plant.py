@@ -207,7 +207,8 @@ class Plant:
                 "window then moves every normalised input and DP-SGD's one-window bound does not hold; prepare "
                 "this plant's windows each on its own (or with statistics fixed in advance), or run it without DP")
         if problems:
-            raise PolicyRefusal(f"plant {self.plant_id} refuses this run (its own privacy policy): " + "; ".join(problems))
+            raise PolicyRefusal(f"plant {self.plant_id} refuses this run (its own privacy policy): "
+                                + "; ".join(problems))
 
     def noise_for(self, spec: RunSpec, *parts: object) -> NoiseSource:
         """Secret noise for one release (reproducible from public parts only in a research simulation)."""
@@ -269,24 +270,28 @@ class Plant:
         privacy = spec.privacy
         if privacy.noise_multiplier is not None:
             return privacy.noise_multiplier
+        target_epsilon = privacy.target_epsilon
+        if target_epsilon is None:  # PrivacyConfig.problems() refuses a config with neither
+            raise ValueError("privacy: set exactly one of noise_multiplier or target_epsilon")
         stored = self.state.load_json(DP_PLAN)
         if stored and stored.get("run") == run_name:
             return float(stored["noise_multiplier"])
         q, per_epoch = steps_per_epoch(self.n_labelled, spec.federation.training.batch_size)
         planned = spec.federation.rounds * spec.federation.training.local_epochs * per_epoch
         gaussians = self.planned_gaussians(spec)
-        sigma = noise_for_target_epsilon(privacy.target_epsilon, self.delta(spec), q, planned,
+        sigma = noise_for_target_epsilon(target_epsilon, self.delta(spec), q, planned,
                                          prior=ledger.history(), accountant=privacy.accountant, gaussians=gaussians)
         floor = self.policy.min_noise_multiplier
         if floor is not None and sigma < floor:
             raise PolicyRefusal(f"plant {self.plant_id} refuses this run (its own privacy policy): "
-                                f"privacy.target_epsilon={privacy.target_epsilon:g} would need σ={sigma:.3f}, below this "
-                                f"plant's floor σ ≥ {floor:g}: lower the target ε or the rounds")
+                                f"privacy.target_epsilon={target_epsilon:g} would need σ={sigma:.3f}, "
+                                f"below this plant's floor σ ≥ {floor:g}: lower the target ε or the rounds")
         self.state.save_json(DP_PLAN, {"run": run_name, "noise_multiplier": sigma, "planned_steps": planned,
-                                       "sample_rate": q, "target_epsilon": privacy.target_epsilon,
-                                       "planned_gaussians": [[planned_gaussian_sigma(g, sigma), n] for g, n in gaussians]})
+                                       "sample_rate": q, "target_epsilon": target_epsilon,
+                                       "planned_gaussians": [[planned_gaussian_sigma(g, sigma), n]
+                                                             for g, n in gaussians]})
         logger.info("plant %s: σ=%.3f calibrated for target ε=%.2f over %d planned steps and %d other releases",
-                    self.plant_id, sigma, privacy.target_epsilon, planned, sum(n for _, n in gaussians))
+                    self.plant_id, sigma, target_epsilon, planned, sum(n for _, n in gaussians))
         return sigma
 
     def _restore_optimizer(self, optimizer: torch.optim.Optimizer, run_name: str) -> None:
@@ -448,7 +453,8 @@ class Plant:
         model = self.model_for(spec, shared)
         return self.evaluate(_reference_module(model), spec)
 
-    def dp_evaluation(self, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str) -> tuple[dict[str, float], str]:
+    def dp_evaluation(self, spec: RunSpec, shared: dict[str, np.ndarray],
+                      run_name: str) -> tuple[dict[str, float], str]:
         """The shared model's held-out accuracy released with DP: (noisy counts, "") or ({}, why not).
 
         Releases c + N(0, σ²) and n + N(0, σ²) for c correctly classified of n held-out windows;
@@ -505,7 +511,8 @@ class Plant:
         model.load_state_dict(saved[0])
         return model
 
-    def final_evaluation(self, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str) -> dict[str, dict[str, float]]:
+    def final_evaluation(self, spec: RunSpec, shared: dict[str, np.ndarray],
+                         run_name: str) -> dict[str, dict[str, float]]:
         """Every method this plant has a model for, on its held-out split."""
         out = {"federated_global": self.evaluate_shared(spec, shared)}
         personal = self.personal_model(spec, run_name)

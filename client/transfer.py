@@ -93,7 +93,8 @@ def _configured(plant: Plant, spec: RunSpec) -> tuple[str, str]:
     return spec.transfer.default_method, "configured"
 
 
-def choose(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], source_stats) -> tuple[Entry, str, dict[str, float]]:
+def choose(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray],
+           source_stats) -> tuple[Entry, str, dict[str, float]]:
     """(method entry, reason, measured domain gap) for this plant; a selector picks the method."""
     name, reason = _configured(plant, spec)
     entry = TRANSFER_METHODS.get(name)
