@@ -59,7 +59,8 @@ def with_explicit_plants(path: Path, last_plant_extra: dict) -> Path:
     generated = body.pop("synthetic_plants")
     body["plants"] = []
     for i in range(generated["count"]):
-        params = to_dict(make_plant_params(i, generated["seed"], num_windows_per_class=generated["num_windows_per_class"]))
+        params = to_dict(make_plant_params(i, generated["seed"],
+                                           num_windows_per_class=generated["num_windows_per_class"]))
         plant = {"id": f"plant-{i}", "data": {"source": "synthetic", **params}}
         if i == generated["count"] - 1:
             plant.update(last_plant_extra)

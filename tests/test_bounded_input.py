@@ -272,7 +272,10 @@ def _signal_dir(tmp_path: Path, first: str, **extra: Any) -> Path:
     return plant
 
 
-def _data_error(plant: Path, window: WindowSpec = WindowSpec(length=64)) -> str:
+DATA_ERROR_WINDOW = WindowSpec(length=64)
+
+
+def _data_error(plant: Path, window: WindowSpec = DATA_ERROR_WINDOW) -> str:
     with pytest.raises(DataValidationError) as info:
         load_directory("p", DirectoryParams(str(plant)), window)
     return str(info.value)

@@ -379,7 +379,8 @@ def test_privacy_enabled_with_exactly_one(tmp_path, setting):
 
 
 def test_privacy_disabled_ignores_both(tmp_path):
-    scenario = load_text(tmp_path, "name: x\nsynthetic_plants: {count: 1}\nprivacy: {noise_multiplier: 1, target_epsilon: 3}\n")
+    scenario = load_text(tmp_path, "name: x\nsynthetic_plants: {count: 1}\n"
+                                   "privacy: {noise_multiplier: 1, target_epsilon: 3}\n")
     assert not scenario.privacy.enabled
 
 

@@ -50,7 +50,8 @@ def test_compose_stack_runs_a_federation_to_completion():
     try:
         up = subprocess.run([*base, "up", "-d", "--no-build"], env=env, capture_output=True, text=True, timeout=600)
         assert up.returncode == 0, up.stdout[-3000:] + up.stderr[-3000:]
-        run = subprocess.run([compose, "--profile", "run", "-f", str(COMPOSE_FILE), "-p", project, "run", "--rm", "run"], env=env, capture_output=True, text=True, timeout=1200)
+        run = subprocess.run([compose, "--profile", "run", "-f", str(COMPOSE_FILE), "-p", project,
+                              "run", "--rm", "run"], env=env, capture_output=True, text=True, timeout=1200)
         output = run.stdout + run.stderr
         assert run.returncode == 0, output[-5000:]
         assert "[round 3/3]" in output
@@ -72,4 +73,5 @@ def test_compose_stack_runs_a_federation_to_completion():
     finally:
         logs = subprocess.run([*base, "logs"], env=env, capture_output=True, text=True, timeout=120)
         (Path(os.environ.get("TMPDIR", "/tmp")) / f"{project}-compose.log").write_text(logs.stdout + logs.stderr)
-        subprocess.run([compose, "--profile", "run", "-f", str(COMPOSE_FILE), "-p", project, "down", "-v"], env=env, capture_output=True, text=True, timeout=300)
+        subprocess.run([compose, "--profile", "run", "-f", str(COMPOSE_FILE), "-p", project, "down", "-v"],
+                       env=env, capture_output=True, text=True, timeout=300)

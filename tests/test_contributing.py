@@ -41,7 +41,8 @@ def test_the_worked_example_loads_and_validates(sine_source, tmp_path):
     summaries = validate_plants(scenario)
     assert set(summaries) == {"line-1", "line-2"}
     data = load_plant_data("sine", "p", scenario.plants[1].data.params, WindowSpec(length=256), tmp_path)
-    assert data.class_names == ("50hz", "120hz") and data.window_length == 256 and len(data.train) + len(data.test) == 120
+    assert data.class_names == ("50hz", "120hz") and data.window_length == 256
+    assert len(data.train) + len(data.test) == 120
 
 
 def test_the_worked_example_refuses_bad_settings(sine_source, tmp_path):

@@ -227,7 +227,8 @@ def test_fake_min_cycles_pads_early_windows_like_test_engines(tmp_path: Path) ->
     assert padded.train.target[padded.train_unit == unit][:2].tolist() == [n - 4, n - 5]
     # the later windows are identical to the plain ones
     assert np.array_equal(padded.train.x[padded.train_unit == unit][2:], plain.train.x[plain.train_unit == unit])
-    assert "from cycle 4 on, padded" in padded.notes and "padded at the front by repeating the engine" not in plain.notes
+    assert "from cycle 4 on, padded" in padded.notes
+    assert "padded at the front by repeating the engine" not in plain.notes
     # min_cycles above L keeps only windows that end late enough
     late = load_cmapss_splits(CmapssParams(**base, min_cycles=9))
     assert late.train.x.shape[0] < plain.train.x.shape[0] and "end at cycle 9 or later" in late.notes
@@ -301,8 +302,8 @@ def test_fake_baseline_channels_are_change_since_the_engine_started(tmp_path: Pa
     # smoothing runs over the added channels too: the last cycle follows the recursion
     smooth = load_cmapss_splits(CmapssParams(path=str(path), sequence_length=7, sensors=sensors,
                                              baseline_cycles=4, smoothing=0.5))
-    np.testing.assert_allclose(smooth.test.x[1][2:, -1], 0.5 * smooth.test.x[1][2:, -2] + 0.5 * test_base.test.x[1][2:, -1],
-                               atol=1e-5)
+    np.testing.assert_allclose(smooth.test.x[1][2:, -1],
+                               0.5 * smooth.test.x[1][2:, -2] + 0.5 * test_base.test.x[1][2:, -1], atol=1e-5)
 
 
 def test_operating_conditions_split_levels_not_noise() -> None:

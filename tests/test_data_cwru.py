@@ -66,7 +66,8 @@ def test_windows_are_time_split_record_slices(cwru_dir: Path) -> None:
 def test_ten_class_option_uses_disjoint_normal_parts(cwru_dir: Path) -> None:
     classes = ("normal",) + CWRU_FAULT_CLASSES
     plants = [
-        load_plant_data("cwru", f"l{i}", CwruParams(path=f"load{i}.npz", classes=classes, normal_part=i), WINDOW, cwru_dir)
+        load_plant_data("cwru", f"l{i}", CwruParams(path=f"load{i}.npz", classes=classes, normal_part=i), WINDOW,
+                        cwru_dir)
         for i in range(4)
     ]
     with np.load(cwru_dir / "load0.npz") as raw:

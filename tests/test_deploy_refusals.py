@@ -35,7 +35,8 @@ def test_unregistered_key_is_refused_with_both_causes_named(coordinator):
     # its key was never registered; --activation-wait 0: give up at the first refusal
     dep.spawn("unregistered", ["plant", "--coordinator", dep.address, "--plant-id", "plant-0",
                                "--data-dir", str(dep.data_dir("plant-0")), "--state-dir", str(dep.state_dir("plant-0")),
-                               "--ca", str(dep.certs / "ca.crt"), "--key", str(dep.certs / "plants/unregistered/plant.key"),
+                               "--ca", str(dep.certs / "ca.crt"),
+                               "--key", str(dep.certs / "plants/unregistered/plant.key"),
                                "--runtime-port", str(free_port()), "--activation-wait", "0"])
     code, text = _exit_text(dep, "unregistered")
     assert code != 0, text[-2000:]

@@ -32,7 +32,7 @@ def test_no_head_key_ever_leaves_a_plant(tmp_path):
     assert grid.received, "plants replied"
     shared_keys = set(shared_state(build_model(1, 5, load_scenario(tmp_path / "tiny.yaml").model, 0)))
     for msg in grid.received:
-        for name, record in msg.content.items():
+        for record in msg.content.values():
             keys = list(record.keys())
             assert not any(k.startswith("head.") for k in keys), (msg.metadata.message_type, keys)
             if isinstance(record, ArrayRecord):

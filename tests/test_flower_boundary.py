@@ -36,4 +36,5 @@ def test_flower_internals_only_in_flower_private():
     for path, modules in _flower_imports().items():
         if path not in PRIVATE_OK:
             internal = sorted(m for m in modules if not m.startswith(PUBLIC))
-            assert not internal, f"{path} imports Flower internals {internal}: move that use to simulations/flower_private.py"
+            assert not internal, (f"{path} imports Flower internals {internal}: "
+                                  "move that use to simulations/flower_private.py")

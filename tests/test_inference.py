@@ -30,7 +30,8 @@ def trained_plant(tmp_path_factory) -> tuple[Path, Path]:
     configs = {}
     for i in range(3):
         data = export_plant_dir(path, f"plant-{i}", tmp / "data" / f"plant-{i}")
-        configs[101 + i] = {"plant-id": f"plant-{i}", "data-dir": str(data), "state-dir": str(tmp / "state" / f"plant-{i}")}
+        configs[101 + i] = {"plant-id": f"plant-{i}", "data-dir": str(data),
+                            "state-dir": str(tmp / "state" / f"plant-{i}")}
     run_dir = tmp / "run"
     run_dir.mkdir()
     results = run_federation(LoopbackGrid(path, 3, run_dir, node_configs=configs), load_scenario(path), run_dir)
@@ -95,7 +96,8 @@ def test_cli_predict_writes_csv(trained_plant, tmp_path, capsys):
     state, data = trained_plant
     with np.load(data / "windows.npz") as archive:
         np.savez(tmp_path / "new.npz", x=archive["x"][:5])
-    assert main(["predict", "--state-dir", str(state), str(tmp_path / "new.npz"), "--out", str(tmp_path / "p.csv")]) == 0
+    argv = ["predict", "--state-dir", str(state), str(tmp_path / "new.npz"), "--out", str(tmp_path / "p.csv")]
+    assert main(argv) == 0
     lines = (tmp_path / "p.csv").read_text().splitlines()
     assert lines[0].startswith("window,class,probability,p_") and len(lines) == 6
     assert main(["predict", "--state-dir", str(tmp_path), str(tmp_path / "new.npz")]) == 2

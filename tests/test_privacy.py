@@ -375,7 +375,8 @@ def _update(sigma: float, seed: int, x: np.ndarray, y: np.ndarray, epochs: int =
     model = nn.Sequential(nn.Flatten(), nn.Linear(x.shape[-1], 4))
     start = torch.cat([p.detach().flatten().clone() for p in model.parameters()])
     stats = train_dp(model, x, y, torch.optim.SGD(model.parameters(), lr=1.0), epochs=epochs,
-                     batch_size=4, noise_multiplier=sigma, max_grad_norm=1.0, seed=seed, noise=NoiseSource.reproducible("test", seed))
+                     batch_size=4, noise_multiplier=sigma, max_grad_norm=1.0, seed=seed,
+                     noise=NoiseSource.reproducible("test", seed))
     end = torch.cat([p.detach().flatten() for p in model.parameters()])
     return (end - start).double(), stats
 
@@ -410,7 +411,8 @@ def test_empty_poisson_batches_are_noise_steps_that_are_accounted():
     model[1].register_forward_pre_hook(lambda _m, inputs: seen.append(len(inputs[0])))
     epochs = 20
     stats = train_dp(model, x, y, torch.optim.SGD(model.parameters(), lr=0.1), epochs=epochs,
-                     batch_size=2, noise_multiplier=1.0, max_grad_norm=1.0, seed=3, noise=NoiseSource.reproducible("test", 3))
+                     batch_size=2, noise_multiplier=1.0, max_grad_norm=1.0, seed=3,
+                     noise=NoiseSource.reproducible("test", 3))
     assert 0 in seen  # q = 1/3 over 6 windows: P(empty) ≈ 9% a step; seed 3 draws some
     assert stats.steps == epochs * math.ceil(6 / 2) == len(seen)
     assert stats.sample_rate == pytest.approx(1 / 3)
@@ -449,7 +451,8 @@ def test_every_grad_sample_mode_gives_the_same_dp_update(tmp_path, model_kind):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             stats = train_dp(module, x, y, torch.optim.SGD(module.parameters(), lr=0.5), epochs=6, batch_size=1,
-                             noise_multiplier=0.5, max_grad_norm=0.1, seed=4, noise=NoiseSource.reproducible("test", 4), grad_sample_mode=mode)
+                             noise_multiplier=0.5, max_grad_norm=0.1, seed=4, noise=NoiseSource.reproducible("test", 4),
+                             grad_sample_mode=mode)
         assert stats.steps == 30
         results[mode] = [p.detach().clone() for p in module.parameters()]
     start = [p.detach() for p in nn.Sequential(build_model(1, 2, cfg, 0).extractor,

@@ -57,7 +57,8 @@ def test_release_categories_cover_every_plant_reply_key():
 def test_deployed_policy_file_is_the_plants_own_and_bad_files_name_the_key(tmp_path):
     assert load_policy(tmp_path / POLICY_FILE) == SAFE_DEFAULT  # none: DP required, nothing but accounting
     assert SAFE_DEFAULT.require_dp and SAFE_DEFAULT.allow == ("accounting",)
-    (tmp_path / POLICY_FILE).write_text("require_dp: true\ndelta: 1.0e-6\nmax_clip_norm: 2\nallow: [accounting, metrics]\n")
+    (tmp_path / POLICY_FILE).write_text("require_dp: true\ndelta: 1.0e-6\nmax_clip_norm: 2\n"
+                                        "allow: [accounting, metrics]\n")
     policy = load_policy(tmp_path / POLICY_FILE)
     assert policy.delta == 1e-6 and policy.max_clip_norm == 2.0 and policy.allow == ("accounting", "metrics")
     (tmp_path / POLICY_FILE).write_text("delta: 0.5x\nallow: [everything]\n")

@@ -151,7 +151,8 @@ def test_scenario_check_names_the_file_and_the_setting(tmp_path):
     from simulations.runner import ScenarioInputError, check_resources
 
     scenario = load_scenario(tiny_scenario(tmp_path, simulation={"cpus_per_plant": 64}))
-    with pytest.raises(ScenarioInputError, match=r"(?s)tiny\.yaml: 1 problem\(s\) with the requested resources.*cpus_per_plant=64 exceeds the 2 CPU"):
+    expected = r"(?s)tiny\.yaml: 1 problem\(s\) with the requested resources.*cpus_per_plant=64 exceeds the 2 CPU"
+    with pytest.raises(ScenarioInputError, match=expected):
         check_resources(scenario, HOST)
 
 
@@ -217,7 +218,8 @@ def test_messages_in_flight_window_gives_the_same_federation(tmp_path):
     out = {}
     for window in (0, 2):
         (tmp_path / str(window)).mkdir()
-        path = tiny_scenario(tmp_path / str(window), synthetic_plants={"count": 5, "seed": 0, "num_windows_per_class": 8},
+        path = tiny_scenario(tmp_path / str(window),
+                             synthetic_plants={"count": 5, "seed": 0, "num_windows_per_class": 8},
                              personalisation={"mode": "none"}, evaluation={"baselines": []})
         scenario = load_scenario(path)
         run_dir = tmp_path / str(window) / "run"

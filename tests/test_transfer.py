@@ -364,7 +364,8 @@ def test_shot_runs_source_free_and_uses_labels_when_given(toy):
 
 
 TOY_FIXMATCH = AdaptationConfig(epochs=5, batch_size=64, learning_rate=1e-2, confidence_threshold=0.9,
-                                distribution_alignment=False, balanced_pseudo_labels=False, weak_augment=AugmentConfig(),
+                                distribution_alignment=False, balanced_pseudo_labels=False,
+                                weak_augment=AugmentConfig(),
                                 strong_augment=AugmentConfig(noise_std=0.3, probability=1.0))
 
 
@@ -413,7 +414,8 @@ def test_balanced_assignment_gives_every_class_its_prior_share_from_its_likelies
     get the under-predicted class are the ones relatively most likely to be it."""
     probs = torch.tensor([[0.9, 0.1], [0.8, 0.2], [0.7, 0.3], [0.6, 0.4]])   # argmax: class 0 everywhere
     q = balanced_assignment(probs, torch.tensor([0.5, 0.5]))
-    assert torch.allclose(q.sum(dim=1), torch.ones(4)) and torch.allclose(q.sum(dim=0), torch.tensor([2.0, 2.0]), atol=1e-4)
+    assert torch.allclose(q.sum(dim=1), torch.ones(4))
+    assert torch.allclose(q.sum(dim=0), torch.tensor([2.0, 2.0]), atol=1e-4)
     assert q.argmax(1).tolist() == [0, 0, 1, 1]
     skewed = balanced_assignment(probs, torch.tensor([0.25, 0.75]))
     assert torch.allclose(skewed.sum(dim=0), torch.tensor([1.0, 3.0]), atol=1e-4)
@@ -436,7 +438,8 @@ def test_fixmatch_balanced_pseudo_labels_undo_a_class_absorbed_by_the_fine_tuned
     extractor, head = nn.Sequential(nn.Flatten(), nn.Linear(2, 1)), nn.Linear(1, 2)
     with torch.no_grad():
         extractor[1].weight.fill_(0.5), extractor[1].bias.zero_()
-        head.weight.copy_(torch.tensor([[0.0], [4.0]])), head.bias.copy_(torch.tensor([0.0, -12.0]))  # logit gap 4(x − 3)
+        # logit gap 4(x − 3)
+        head.weight.copy_(torch.tensor([[0.0], [4.0]])), head.bias.copy_(torch.tensor([0.0, -12.0]))
     before = _accuracy(nn.Sequential(extractor, head), windows, y)
     cfg = AdaptationConfig(epochs=10, batch_size=64, learning_rate=1e-2, confidence_threshold=0.9,
                            distribution_alignment=False, balanced_pseudo_labels=False,
