@@ -7,6 +7,7 @@ training windows (the non-private upper bound) and is evaluated on each plant's 
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from typing import Any, cast
 
 import numpy as np
@@ -34,9 +35,11 @@ def _spec_for(scenario: Scenario, data) -> RunSpec:
     return run_spec_from_scenario(scenario, tuple(data.class_names))
 
 
-def add_centralized_baseline(scenario: Scenario, results: dict[str, Any]) -> None:
-    """Train on pooled data, evaluate per plant, write metrics into ``results`` in place."""
-    plants = {p.id: load_data(scenario, p) for p in scenario.plants}
+def add_centralized_baseline(scenario: Scenario, results: dict[str, Any], left_out: Collection[str] = ()) -> None:
+    """Train on pooled data, evaluate per plant, write metrics into ``results`` in place.
+
+    ``left_out``: plants whose data cannot be used (the simulation went on without them)."""
+    plants = {p.id: load_data(scenario, p) for p in scenario.plants if p.id not in left_out}
     evaluable = [p for p, r in results["plants"].items() if r.get("status") in ("ok", "budget_exhausted")]
     if not evaluable:
         return

@@ -28,6 +28,7 @@ from common.resources import (
     resource_problems,
     workers,
 )
+from simulations.plant_checks import PlantChecks, check_plants, log_left_out, record_left_out
 
 logger = logging.getLogger(__name__)
 
@@ -44,35 +45,25 @@ class ScenarioInputError(ValueError):
 
 
 def validate_plants(scenario: Scenario) -> dict[str, dict[str, Any]]:
-    """Load every plant's data once; return summaries or raise one error naming all problems."""
-    from client.loader import load_data
-    from common.data.errors import DataValidationError
+    """Load every plant's data once; return summaries or raise one error naming all problems
+    (`factoryfl validate`: strict; `simulate` leaves bad plants out instead, see ``runnable_plants``)."""
+    checks = check_plants(scenario)
+    if checks.problems:
+        raise ScenarioInputError(scenario.source_file, checks.problems)
+    return checks.summaries
 
-    problems: list[str] = []
-    summaries: dict[str, dict[str, Any]] = {}
-    classes: dict[tuple[str, ...], list[str]] = {}
-    for i, plant in enumerate(scenario.plants):
-        try:
-            data = load_data(scenario, plant)
-        except DataValidationError as exc:
-            problems += [f"plants[{i}] ({plant.id}): {p}" for p in exc.problems]
-            continue
-        except (OSError, ValueError) as exc:
-            problems.append(f"plants[{i}] ({plant.id}): {exc}")
-            continue
-        summaries[plant.id] = data.summary() | {"bytes": int(data.train.x.nbytes + data.test.x.nbytes)}
-        classes.setdefault(tuple(data.class_names), []).append(plant.id)
-        if data.window_length != scenario.window.length:
-            problems.append(f"plants[{i}] ({plant.id}): windows of {data.window_length} samples, "
-                            f"scenario window.length is {scenario.window.length}")
-        if (data.train.y >= 0).sum() == 0:
-            logger.warning("plant %s has no labelled windows: it will not pretrain", plant.id)
-    if len(classes) > 1:
-        detail = "; ".join(f"{ids}: {list(names)}" for names, ids in classes.items())
-        problems.append(f"plants disagree on the class list ({detail}): give every plant the same classes")
-    if problems:
-        raise ScenarioInputError(scenario.source_file, problems)
-    return summaries
+
+def runnable_plants(scenario: Scenario) -> PlantChecks:
+    """The plants a simulation runs: a plant whose data cannot be used is left out (logged, listed in
+    the results as failed), as a deployment does; one error when the scenario as a whole is wrong or
+    fewer plants than the federation's minimum remain."""
+    checks = check_plants(scenario)
+    shortfall = checks.shortfall(scenario.federation.strategy.min_train_plants)
+    if checks.scenario_problems or shortfall or not checks.summaries:
+        problems = checks.problems + ([shortfall] if shortfall else [])
+        raise ScenarioInputError(scenario.source_file, problems or ["no plant's data can be used"])
+    log_left_out(checks)
+    return checks
 
 
 def check_resources(scenario: Scenario, host: HostResources | None = None) -> dict[str, Any]:
@@ -195,7 +186,8 @@ def simulate(scenario_path: str | Path, runs_dir: str | None = None, ray_address
         scenario = dataclasses.replace(scenario, simulation=dataclasses.replace(
             scenario.simulation, ray_address=ray_address, total_cpus=None, total_gpus=None))
     backend = check_resources(scenario)
-    check_memory(scenario, validate_plants(scenario))
+    checks = runnable_plants(scenario)
+    check_memory(scenario, checks.summaries)
     os.environ.setdefault("FLWR_TELEMETRY_ENABLED", "0")
     os.environ.setdefault("RAY_DEDUP_LOGS", "0")
     # Ray starts its workers at niceness 15 so that its daemons stay responsive; here the workers'
@@ -228,8 +220,9 @@ def simulate(scenario_path: str | Path, runs_dir: str | None = None, ray_address
         import torch
 
         torch.set_num_threads(scenario.simulation.cpus_per_plant)  # the compute one plant gets
-        add_centralized_baseline(scenario, results)
+        add_centralized_baseline(scenario, results, left_out=set(checks.failed))
     results.pop("summary", None)
+    record_left_out(results, checks)
     write_report(run_dir, results)
     atomic_write_json(results_path, results, sort_keys=False)
     return run_dir

@@ -1,0 +1,122 @@
+"""Every plant's data checked once before a simulation: which plants can run, which are left out.
+
+``factoryfl validate`` reports every problem and fails on any (``PlantChecks.problems``);
+``factoryfl simulate`` leaves a plant whose data are bad out, as a deployment does (the plant
+fails at start and the coordinator goes on without it), and fails only when fewer plants than
+the federation's minimum remain (``PlantChecks.shortfall``). The plants left out are listed in
+results.json and the report with status ``failed`` and the reason (``record_left_out``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import MutableMapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from common.config.schema import Scenario
+
+logger = logging.getLogger(__name__)
+
+FAILED = "failed"
+
+
+@dataclass
+class PlantChecks:
+    """What loading every plant's data found.
+
+    ``summaries``: plants that load (id → data summary); ``failed``: plants that do not (id → one
+    problem per line, each naming the file/key and the fix); ``scenario_problems``: problems of the
+    scenario as a whole (not any one plant's); ``labelled``: loadable plants holding labels.
+    """
+
+    summaries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    failed: dict[str, list[str]] = field(default_factory=dict)
+    scenario_problems: list[str] = field(default_factory=list)
+    labelled: set[str] = field(default_factory=set)
+    index: dict[str, int] = field(default_factory=dict)  # plant id → its position in ``plants``
+
+    @property
+    def problems(self) -> list[str]:
+        """Every problem, one line each: each failed plant's, then the scenario's."""
+        out = [f"plants[{self.index[pid]}] ({pid}): {p}" for pid, lines in self.failed.items() for p in lines]
+        return out + self.scenario_problems
+
+    def reason(self, plant_id: str) -> str:
+        """Why ``plant_id`` is left out (its problems joined), "" when it runs."""
+        return "; ".join(self.failed.get(plant_id, []))
+
+    def shortfall(self, min_train_plants: int) -> str:
+        """Why the plants that remain cannot run a federation ("" when they can).
+
+        A federation needs at least ``min_train_plants`` (and at least one) labelled plant to
+        pretrain; only checked when a plant was left out (a scenario as written is the user's).
+        """
+        if not self.failed:
+            return ""
+        need = max(1, min_train_plants)
+        if len(self.labelled) >= need:
+            return ""
+        left_out = ", ".join(f"{pid} ({self.reason(pid)})" for pid in self.failed)
+        return (f"{len(self.failed)} plant(s) left out for bad data [{left_out}]; {len(self.labelled)} labelled "
+                f"plant(s) remain ({sorted(self.labelled)}) but the federation needs at least {need} to pretrain "
+                f"(federation.strategy.min_train_plants={min_train_plants}): fix the plants' data above "
+                "(check each with `factoryfl validate`) or lower min_train_plants")
+
+
+def check_plants(scenario: Scenario) -> PlantChecks:
+    """Load every plant's data once; collect each plant's problems rather than stopping at the first."""
+    from client.loader import load_data
+    from common.data.errors import DataValidationError
+
+    checks = PlantChecks(index={plant.id: i for i, plant in enumerate(scenario.plants)})
+    classes: dict[tuple[str, ...], list[str]] = {}
+    for plant in scenario.plants:
+        try:
+            data = load_data(scenario, plant)
+        except DataValidationError as exc:
+            checks.failed[plant.id] = list(exc.problems)
+            continue
+        except (OSError, ValueError) as exc:
+            checks.failed[plant.id] = [str(exc)]
+            continue
+        if data.window_length != scenario.window.length:
+            checks.failed[plant.id] = [f"windows of {data.window_length} samples, scenario window.length is "
+                                       f"{scenario.window.length}: cut this plant's windows at "
+                                       f"{scenario.window.length} samples"]
+            continue
+        checks.summaries[plant.id] = data.summary() | {"bytes": int(data.train.x.nbytes + data.test.x.nbytes)}
+        classes.setdefault(tuple(data.class_names), []).append(plant.id)
+        if (data.train.y >= 0).sum() == 0:
+            logger.warning("plant %s has no labelled windows: it will not pretrain", plant.id)
+        else:
+            checks.labelled.add(plant.id)
+    if len(classes) > 1:
+        detail = "; ".join(f"{ids}: {list(names)}" for names, ids in classes.items())
+        checks.scenario_problems.append(f"plants disagree on the class list ({detail}): "
+                                        "give every plant the same classes")
+    return checks
+
+
+def log_left_out(checks: PlantChecks) -> None:
+    """One error line per plant the simulation goes on without."""
+    for plant_id in checks.failed:
+        logger.error("plant %s left out of the simulation (its data cannot be used): %s; the federation goes on "
+                     "without it", plant_id, checks.reason(plant_id))
+
+
+def record_left_out(results: MutableMapping[str, Any], checks: PlantChecks) -> None:
+    """Make sure results.json lists every plant left out for bad data: status failed, with the reason.
+
+    The coordinator records such a plant itself (its hello fails the same way); this fills in a
+    plant it never heard from, and gives a failed plant with no reason the one found here."""
+    plants = results.setdefault("plants", {})
+    for plant_id in checks.failed:
+        reason = f"its data cannot be used: {checks.reason(plant_id)}"
+        record = plants.get(plant_id)
+        if not isinstance(record, dict):
+            plants[plant_id] = {"status": FAILED, "status_reason": reason, "n_train": None, "n_train_labelled": None,
+                                "n_test": None, "source": None, "worker_node": None, "metrics": {}, "privacy": {},
+                                "excluded_rounds": [], "transfer": {}, "dp_evaluation": None}
+        elif record.get("status") == FAILED and not record.get("status_reason"):
+            record["status_reason"] = reason

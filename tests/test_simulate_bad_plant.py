@@ -1,0 +1,80 @@
+"""`factoryfl simulate` leaves a plant whose data are bad out, as a deployment does, and lists it
+with the reason; it fails with one error when fewer plants than the minimum remain; `validate`
+stays strict (every problem, non-zero exit)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from common.config import load_scenario
+from simulations import runner
+from simulations.plant_checks import check_plants
+from simulations.runner import ScenarioInputError, runnable_plants, validate_plants
+from tests.conftest import tiny_scenario, with_explicit_plants
+
+
+def _with_bad_plant(tmp_path: Path, **overrides: Any) -> Path:
+    """The tiny 3-plant scenario plus ``plant-bad``, whose data directory has no usable manifest."""
+    path = with_explicit_plants(tiny_scenario(tmp_path, **overrides), {})
+    bad_dir = tmp_path / "bad-plant"
+    bad_dir.mkdir()
+    (bad_dir / "manifest.yaml").write_text("format: factoryfl-plant/v1\nsample_rate_hz: [not, a, number]\n")
+    body = yaml.safe_load(path.read_text())
+    body["plants"].append({"id": "plant-bad", "data": {"source": "directory", "path": str(bad_dir)}})
+    path.write_text(yaml.safe_dump(body))
+    return path
+
+
+def test_check_plants_names_the_bad_plant_and_validate_stays_strict(tmp_path):
+    scenario = load_scenario(_with_bad_plant(tmp_path))
+    checks = check_plants(scenario)
+    assert set(checks.summaries) == {"plant-0", "plant-1", "plant-2"}
+    assert set(checks.failed) == {"plant-bad"}
+    assert "manifest.yaml" in checks.reason("plant-bad")
+    assert all(p.startswith("plants[3] (plant-bad): ") for p in checks.problems)
+    with pytest.raises(ScenarioInputError, match=r"plants\[3\] \(plant-bad\)"):
+        validate_plants(scenario)
+    assert set(runnable_plants(scenario).summaries) == {"plant-0", "plant-1", "plant-2"}
+
+
+def test_validate_command_still_fails_on_a_bad_plant(tmp_path, capsys):
+    from cli.main import main
+
+    assert main(["validate", str(_with_bad_plant(tmp_path))]) == 2
+    assert "plant-bad" in capsys.readouterr().err
+
+
+def test_too_few_plants_left_is_one_clear_error(tmp_path):
+    scenario = load_scenario(_with_bad_plant(tmp_path, federation={"strategy": {"min_train_plants": 4}}))
+    with pytest.raises(ScenarioInputError) as caught:
+        runnable_plants(scenario)
+    message = str(caught.value)
+    assert "plant-bad" in message and "min_train_plants=4" in message and "3 labelled plant(s) remain" in message
+
+
+def _loopback_simulation(scenario_path: Path, run_dir: Path, num_plants: int, *args: Any, **kwargs: Any) -> None:
+    """Flower's simulation engine replaced by the in-process loopback grid (same ClientApp, same coordinator)."""
+    from server.app import run_federation
+    from tests.helpers.loopback import LoopbackGrid
+
+    run_federation(LoopbackGrid(scenario_path, num_plants, run_dir), load_scenario(scenario_path), run_dir)
+
+
+def test_simulate_goes_on_without_the_bad_plant_and_reports_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(runner, "_run_flower_simulation", _loopback_simulation)
+    path = _with_bad_plant(tmp_path, federation={"rounds": 1}, evaluation={"baselines": ["local_only", "centralized"]})
+    run_dir = runner.simulate(path, runs_dir=str(tmp_path / "runs"))
+    results = json.loads((run_dir / "results.json").read_text())
+    bad = results["plants"]["plant-bad"]
+    assert bad["status"] == "failed" and "manifest.yaml" in bad["status_reason"]
+    for plant_id in ("plant-0", "plant-1", "plant-2"):
+        assert results["plants"][plant_id]["status"] == "ok"
+        assert "centralized" in results["plants"][plant_id]["metrics"]
+    report = (run_dir / "report.md").read_text()
+    left_out = report.split("## Plants left out", 1)[1]
+    assert "`plant-bad`: **failed**" in left_out and "manifest.yaml" in left_out
