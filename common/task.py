@@ -2,8 +2,9 @@
 class and predicting a number, so no other code tests the task's name.
 
 - ``classification``: ``C`` logits, cross-entropy ``−log softmax(z)_y``; accuracy and macro-F1
-  (higher is better); class names are shared by every plant; class-conditioned transfer methods
-  (SHOT, DANN/CDAN, FixMatch), per-class feature statistics and DP-released evaluation counts apply.
+  (higher is better); the federation's classes are the union of the plants' (``common.labelset``);
+  class-conditioned transfer methods (SHOT, DANN/CDAN, FixMatch), per-class feature statistics
+  and DP-released evaluation counts apply.
 - ``regression``: one output ``ŷ = target / target_scale``, squared error ``(ŷ − y)²``; RMSE, MAE
   and the PHM08 score in the target's units (lower is better); ``target_range`` may clip
   predictions; the data must carry a ``target`` per window.
@@ -41,7 +42,7 @@ class MetricColumn:
 class Task:
     """One kind of prediction: its outputs, loss, metrics and which methods and releases apply.
 
-    ``has_classes``: the outputs are class logits. Then every plant must share the class list,
+    ``has_classes``: the outputs are class logits over the union of the plants' classes,
     methods marked ``needs_classes`` are allowed, source statistics are per class and the shared
     model's accuracy may be released as DP counts. Otherwise there is one output and everything
     class-conditional sees a single class.
@@ -91,11 +92,14 @@ class Task:
         return a > b if self.higher_is_better else a < b
 
     def loss(self, outputs: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
-        """Cross-entropy over the logits, or mean squared error on output 0."""
+        """Cross-entropy over the logits (the plant's own classes inside ``common.labelset.own_classes``),
+        or mean squared error on output 0."""
         from torch import nn
 
+        from common.labelset import restrict_logits
+
         if self.has_classes:
-            return nn.functional.cross_entropy(outputs, targets)
+            return nn.functional.cross_entropy(restrict_logits(outputs), targets)
         return nn.functional.mse_loss(outputs[:, 0], targets)
 
     def evaluate(self, module: nn.Module, x: np.ndarray, y: np.ndarray, num_classes: int, scale: float = 1.0,

@@ -18,6 +18,7 @@ from torch import nn
 
 from common.config.schema import AugmentConfig
 from common.data.augment import augment_batch
+from common.labelset import restrict_logits
 from common.metrics import classification_report
 
 logger = logging.getLogger(__name__)
@@ -73,10 +74,11 @@ def labelled(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def supervised_loss(outputs: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
-    """Cross-entropy for integer class labels; mean squared error (on output 0) for float targets."""
+    """Cross-entropy for integer class labels (over the plant's own classes inside
+    ``common.labelset.own_classes``); mean squared error (on output 0) for float targets."""
     if targets.is_floating_point():
         return nn.functional.mse_loss(outputs[:, 0], targets)
-    return nn.functional.cross_entropy(outputs, targets)
+    return nn.functional.cross_entropy(restrict_logits(outputs), targets)
 
 
 def make_optimizer(

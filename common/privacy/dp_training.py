@@ -22,6 +22,7 @@ from torch.utils.data import DataLoader, TensorDataset
 
 from common.config.schema import AugmentConfig
 from common.data.augment import augment_batch
+from common.labelset import restrict_logits
 from common.privacy.compat import check_dp_compatible
 from common.privacy.noise import NoiseSource
 from common.training import AUGMENT_SEED_OFFSET, _device_of, labelled, seeds_dropout, supervised_loss
@@ -65,7 +66,7 @@ class SupervisedLoss(nn.Module):
         if targets.is_floating_point():
             per_sample = (outputs[:, 0] - targets) ** 2
         else:
-            per_sample = nn.functional.cross_entropy(outputs, targets, reduction="none")
+            per_sample = nn.functional.cross_entropy(restrict_logits(outputs), targets, reduction="none")
         if self.reduction == "none":
             return per_sample
         return per_sample.sum() if self.reduction == "sum" else per_sample.mean()

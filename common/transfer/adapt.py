@@ -105,6 +105,7 @@ from torch import nn
 from common.config.schema import AdaptationConfig
 from common.data.augment import augment_batch
 from common.extensions.transfer_methods import ADAPTER, TRANSFER_METHODS
+from common.labelset import restrict_logits
 from common.training import AUGMENT_SEED_OFFSET, dropout_rng
 from common.transfer.gap import coral_distance, rff_mmd2
 from common.transfer.losses import (
@@ -361,7 +362,8 @@ class _Trainer:
                     xl, yl = self.labelled
                     pick = torch.randint(len(yl), (min(cfg.batch_size, len(yl)),), generator=self.generator)
                     labelled_logits = self.head(self.features(xl[pick]))
-                    terms["labelled_ce"] = cfg.labelled_weight * F.cross_entropy(labelled_logits, yl[pick])
+                    terms["labelled_ce"] = cfg.labelled_weight * F.cross_entropy(restrict_logits(labelled_logits),
+                                                                                 yl[pick])
                 total = functools.reduce(operator.add, terms.values())  # sum() would start from the int 0
                 self.optimizer.zero_grad(set_to_none=True)
                 total.backward()
@@ -607,7 +609,8 @@ def adapt_fixmatch(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, 
     def objective(feats, logits, idx, progress):
         pick = torch.randint(len(yl), (min(cfg.batch_size, len(yl)),), generator=trainer.generator)
         weak = augment_batch(xl[pick], cfg.weak_augment, augment_rng)
-        terms = {"labelled_ce": cfg.labelled_weight * F.cross_entropy(head(trainer.features(weak)), yl[pick])}
+        labelled_logits = restrict_logits(head(trainer.features(weak)))  # the plant's own classes only
+        terms = {"labelled_ce": cfg.labelled_weight * F.cross_entropy(labelled_logits, yl[pick])}
         probs = logits.detach().softmax(dim=1)
         if running["balanced"] is not None:
             probs = running["balanced"][idx]
