@@ -10,7 +10,9 @@ from client.plant import Plant, derive_seed
 from client.state import PlantState
 from common.config.schema import PlantSpec, Scenario
 from common.data import WindowSpec, apply_k_shot, apply_label_fraction, load_plant_data
+from common.data.load import log_loaded
 from common.data.types import PlantData
+from common.labelset import keep_labels_of
 from common.privacy.policy import SAFE_DEFAULT, PrivacyPolicy
 
 logger = logging.getLogger(__name__)
@@ -24,14 +26,22 @@ def window_spec(scenario: Scenario) -> WindowSpec:
 def load_data(scenario: Scenario, plant: PlantSpec) -> PlantData:
     """The plant's windows with its labelled fraction applied (deterministic by seed)."""
     data = load_plant_data(plant.data.source, plant.id, plant.data.params, window_spec(scenario),
-                           Path(scenario.base_dir))
+                           Path(scenario.base_dir), log=False)
+    note = ""
     if plant.k_shot is not None or plant.labelled_fraction < 1.0:
         seed = derive_seed(scenario.seed, plant.id, "labels")
+        in_data = data.train.num_labelled
         if plant.k_shot is not None:
             train = apply_k_shot(data.train, plant.k_shot, seed)
+            note = f"after k_shot={plant.k_shot}, of {in_data} in the data"
         else:
             train = apply_label_fraction(data.train, plant.labelled_fraction, seed)
+            note = f"after labelled_fraction={plant.labelled_fraction:g}, of {in_data} in the data"
         data = dataclasses.replace(data, train=train)
+    if plant.labelled_classes is not None:  # labels of the other classes hidden; they stay in the test split
+        data = dataclasses.replace(data, train=data.train.with_labels(
+            keep_labels_of(data.train.y, data.class_names, plant.labelled_classes, plant.id)))
+    log_loaded(data, note)
     return data
 
 

@@ -16,8 +16,21 @@ from .windowing import WindowSpec
 logger = logging.getLogger(__name__)
 
 
-def load_plant_data(source: str, plant_id: str, params: Any, window: WindowSpec, base_dir: Path) -> PlantData:
+def log_loaded(data: PlantData, labels_note: str = "") -> None:
+    """The load log line: windows, labelled windows (with ``labels_note``, e.g. what kept them), classes."""
+    note = f" {labels_note}" if labels_note else ""
+    logger.info(
+        "loaded plant %s from %s: %d train (%d labelled%s) / %d test windows, %d classes",
+        data.plant_id, data.source, len(data.train), data.train.num_labelled, note, len(data.test), data.num_classes,
+    )
+
+
+def load_plant_data(source: str, plant_id: str, params: Any, window: WindowSpec, base_dir: Path,
+                    log: bool = True) -> PlantData:
     """Load ``plant_id`` from source ``source`` with ``params`` and validate the result.
+
+    ``log``: write the load log line here; False when the caller changes the labels first (a
+    plant's ``labelled_fraction``) and logs the count it keeps with :func:`log_loaded`.
 
     Raises KeyError (:class:`~common.registry.UnknownName`) for an unknown source, TypeError when
     ``params`` is not the source's params type, DataValidationError for bad params, bad data or
@@ -33,8 +46,6 @@ def load_plant_data(source: str, plant_id: str, params: Any, window: WindowSpec,
             [f"plant {plant_id!r}: windows are {data.window_length} samples but window.length is {window.length}"]
         )
     validate_plant_data(data)
-    logger.info(
-        "loaded plant %s from %s: %d train (%d labelled) / %d test windows, %d classes",
-        plant_id, source, len(data.train), data.train.num_labelled, len(data.test), data.num_classes,
-    )
+    if log:
+        log_loaded(data)
     return data
