@@ -35,8 +35,10 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
                                  "with a header): one RUL per engine")
     p.add_argument("--out", help="write .csv or .json (default: one JSON line per window on stdout)")
     p.add_argument("--input-rate-hz", type=float, default=None,
-                   help="the recording's sampling rate, if not the model's: it is resampled first "
-                        "(for plants trained with window.resample_to_hz)")
+                   help="the recording's sampling rate: a recording at another rate than the model's is "
+                        "resampled first (as the plant's training data were); required for a .npy/.csv "
+                        "recording when the plant trained with window.resample_to_hz (an .npz may carry "
+                        "sample_rate_hz instead)")
     p.set_defaults(func=cmd_predict)
 
     p = sub.add_parser("export", help="export the plant's personalised model (TorchScript) with a model card")

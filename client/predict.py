@@ -1,4 +1,5 @@
-"""A plant's own use of its personalised model: predictions for new sensor files (`factoryfl predict`).
+"""A plant's own use of the model it kept (personalised, adapted, global or local-only; see
+client/selection.py): predictions for new sensor files (`factoryfl predict`).
 
 Reads only the plant's state directory (``models/personalised.pt``); nothing is sent anywhere.
 :mod:`client.export` writes the same model for the plant's runtime.
@@ -63,14 +64,15 @@ def model_task(meta: dict[str, Any], where: Path) -> Task:
 REQUIRED_META = ("in_channels", "window_length", "num_outputs", "task", "model")
 MAX_RATE_RATIO = 1000.0           # --input-rate-hz within this factor of the model's rate, either way
 MAX_RESAMPLED_VALUES = 1 << 27    # samples × channels a resampled recording may have (~1 GB as float64)
+RATE_KEY = "sample_rate_hz"       # an .npz of windows may carry its sampling rate under this key
 
 
 def load_personal_model(state_dir: Path) -> tuple[PersonalModel, dict[str, Any]]:
     """The plant's personalised model from its state directory, in eval mode, with its metadata."""
     path = Path(state_dir) / MODELS_DIR / f"{PERSONAL_MODEL}.pt"
     if not path.exists():
-        raise InferenceError(f"{path}: no personalised model: this plant has not finished a federation run "
-                             "(personalise phase) with this state directory")
+        raise InferenceError(f"{path}: no personalised model (the model this plant keeps): it has not finished "
+                             "a federation run (phase two: personalise or adapt) with this state directory")
     rerun = "re-run the federation (personalise phase) to recreate it"
     try:
         blob = torch.load(path, map_location="cpu", weights_only=True)
@@ -129,6 +131,7 @@ def read_windows(path: Path, channels: int, length: int, input_rate_hz: float | 
     (T rows × C columns): one continuous recording, cut into consecutive windows of L samples
     (a trailing partial window is dropped); recorded at ``input_rate_hz`` when given, it is first
     resampled to the model's rate (as the plant's training data were, with window.resample_to_hz).
+    An ``.npz`` may carry its rate under ``sample_rate_hz``: pre-cut windows at another rate are refused.
     Refused, naming the file and window: non-numeric values, NaN/Inf, values beyond float32.
     """
     path = Path(path)
@@ -146,6 +149,7 @@ def read_windows(path: Path, channels: int, length: int, input_rate_hz: float | 
             with loaded as archive:
                 names = list(archive.files)
                 x = archive["x"] if "x" in names else None
+                carried = archive[RATE_KEY] if RATE_KEY in names else None
         except InferenceError:
             raise
         except READ_ERRORS as exc:
@@ -160,6 +164,8 @@ def read_windows(path: Path, channels: int, length: int, input_rate_hz: float | 
             raise InferenceError(f"{path}: x has shape {x.shape}; this plant's model needs (N, {channels}, {length})")
         if x.shape[0] == 0:
             raise InferenceError(f"{path}: x holds no windows (shape {x.shape}): nothing to predict")
+        if carried is not None:
+            input_rate_hz = carried_rate(carried, input_rate_hz, path)
         if input_rate_hz is not None and model_rate_hz is not None and \
                 abs(input_rate_hz - model_rate_hz) > 1e-9 * model_rate_hz:
             raise InferenceError(f"{path}: pre-cut windows at {input_rate_hz:g} Hz cannot be resampled to the model's "
@@ -211,7 +217,8 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
     site's test engines were (:mod:`common.data.cmapss_recipe`).
 
     ``input_rate_hz``: the file's sampling rate, when it differs from the model's (a plant that
-    trained with window.resample_to_hz records at its own rate)."""
+    trained with window.resample_to_hz records at its own rate); such a plant's raw recording
+    without it is refused, as its rate cannot be assumed (:func:`require_declared_rate`)."""
     check_input_rate(input_rate_hz)
     model, meta = load_personal_model(state_dir)
     model_rate = _model_rate(meta)
@@ -229,6 +236,7 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
     if isinstance(recipe, dict) and recipe.get("kind") == RECIPE_KIND and Path(input_path).suffix in (".txt", ".csv"):
         x, engines = _engine_windows(Path(input_path), recipe, int(meta["in_channels"]))
     else:
+        require_declared_rate(Path(input_path), input_rate_hz, model_rate, meta)
         x = read_windows(input_path, int(meta["in_channels"]), int(meta["window_length"]), input_rate_hz, model_rate)
     with torch.no_grad():
         out = model(torch.from_numpy(x))
@@ -252,7 +260,8 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
                          "probability": float(p.max()),
                          **{f"p_{n}": float(v) for n, v in zip(names, p)}})
     return {"plant_id": meta.get("plant_id"), "run": meta.get("run"), "input": str(input_path),
-            "task": meta["task"], "windows": len(rows), "predictions": rows}
+            "model": meta.get("chosen", "federated_personalised"), "task": meta["task"], "windows": len(rows),
+            "predictions": rows}
 
 
 def check_input_rate(input_rate_hz: float | None) -> None:
@@ -260,6 +269,36 @@ def check_input_rate(input_rate_hz: float | None) -> None:
     if input_rate_hz is not None and not (math.isfinite(input_rate_hz) and input_rate_hz > 0):
         raise InferenceError(f"--input-rate-hz {input_rate_hz:g}: a sampling rate must be > 0 Hz and finite "
                              "(the recording's rate, e.g. 16000)")
+
+
+def require_declared_rate(path: Path, input_rate_hz: float | None, model_rate: float | None,
+                          meta: dict[str, Any]) -> None:
+    """A raw recording (.npy/.csv) carries no rate: refuse one without ``--input-rate-hz`` when the
+    model's rate cannot be assumed, i.e. the plant's windows were resampled to it from the plant's
+    own rate (``window.resample_to_hz``), so its recordings need not be at the model's rate."""
+    if input_rate_hz is not None or model_rate is None or path.suffix not in (".npy", ".csv"):
+        return
+    if meta.get("resample_to_hz") is None:
+        return  # the model's windows are at the plant's own recording rate: a recording is assumed at it
+    raise InferenceError(f"{path}: a raw recording carries no sampling rate and this plant's model works on windows "
+                         f"resampled to {model_rate:g} Hz (window.resample_to_hz), so the rate cannot be assumed: "
+                         "give the recording's rate with --input-rate-hz (e.g. --input-rate-hz 48000; "
+                         f"--input-rate-hz {model_rate:g} if it was recorded at the model's rate)")
+
+
+def carried_rate(value: np.ndarray, input_rate_hz: float | None, path: Path) -> float:
+    """The sampling rate an .npz carries (key ``sample_rate_hz``), checked against ``--input-rate-hz``."""
+    try:
+        rate = float(np.asarray(value).item())
+    except (TypeError, ValueError):
+        rate = float("nan")
+    if not (math.isfinite(rate) and rate > 0):
+        raise InferenceError(f"{path}: key {RATE_KEY!r} must be one sampling rate > 0 Hz, got {np.asarray(value)!r}: "
+                             f"save it as numpy.savez(path, x=windows, {RATE_KEY}=12000.0) or leave it out")
+    if input_rate_hz is not None and abs(input_rate_hz - rate) > 1e-9 * rate:
+        raise InferenceError(f"--input-rate-hz {input_rate_hz:g} contradicts {path}'s {RATE_KEY}={rate:g}: "
+                             "drop the flag (the file's rate is used) or correct the file")
+    return rate
 
 
 def _model_rate(meta: dict[str, Any]) -> float | None:

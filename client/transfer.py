@@ -137,6 +137,8 @@ def personalise(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray] | Non
         # what `factoryfl predict` / `export` need to rebuild and feed the model
         "in_channels": plant.data.channels, "window_length": plant.data.window_length,
         "sample_rate_hz": float(plant.data.sample_rate_hz), "task": spec.task,
+        # set: windows were resampled to sample_rate_hz from the plant's own rate (predict needs the file's rate)
+        "resample_to_hz": spec.window.resample_to_hz,
         "target_scale": float(spec.target_scale), "num_outputs": spec.num_outputs,
         "target_range": list(spec.target_range) if spec.target_range is not None else None,
         "delta": plant.delta(spec), "accountant": spec.privacy.accountant,
