@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 import yaml
 
@@ -30,12 +31,33 @@ def _with_bad_plant(tmp_path: Path, **overrides: Any) -> Path:
     return path
 
 
-def test_check_plants_names_the_bad_plant_and_validate_stays_strict(tmp_path):
-    scenario = load_scenario(_with_bad_plant(tmp_path))
+MANIFEST = ("format: factoryfl-plant/v1\nsample_rate_hz: 12000\nchannels: 1\nclasses: [normal, fault]\n"
+            "kind: windows\nfiles: [{file: windows.npz}]\n")
+
+
+def _unreadable(bad_dir: Path) -> str:
+    (bad_dir / "manifest.yaml").write_text(MANIFEST)
+    (bad_dir / "windows.npz").write_bytes(b"not an npz archive at all")
+    return "windows.npz"
+
+
+def _invalid(bad_dir: Path) -> str:
+    (bad_dir / "manifest.yaml").write_text(MANIFEST)
+    x = np.zeros((8, 1, 1024), dtype=np.float32)
+    x[3, 0, 7] = np.nan
+    np.savez(bad_dir / "windows.npz", x=x, y=np.array([0, 1] * 4))
+    return "NaN"
+
+
+@pytest.mark.parametrize("spoil", [None, _unreadable, _invalid], ids=["malformed", "unreadable", "invalid"])
+def test_check_plants_names_the_bad_plant_and_validate_stays_strict(tmp_path, spoil):
+    path = _with_bad_plant(tmp_path)
+    expected = spoil(tmp_path / "bad-plant") if spoil else "manifest.yaml"
+    scenario = load_scenario(path)
     checks = check_plants(scenario)
     assert set(checks.summaries) == {"plant-0", "plant-1", "plant-2"}
     assert set(checks.failed) == {"plant-bad"}
-    assert "manifest.yaml" in checks.reason("plant-bad")
+    assert expected in checks.reason("plant-bad")
     assert all(p.startswith("plants[3] (plant-bad): ") for p in checks.problems)
     with pytest.raises(ScenarioInputError, match=r"plants\[3\] \(plant-bad\)"):
         validate_plants(scenario)
