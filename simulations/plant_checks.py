@@ -57,11 +57,18 @@ class PlantChecks:
         need = max(1, min_train_plants)
         if len(self.labelled) >= need:
             return ""
-        left_out = ", ".join(f"{pid} ({self.reason(pid)})" for pid in self.failed)
-        return (f"{len(self.failed)} plant(s) left out for bad data [{left_out}]; {len(self.labelled)} labelled "
-                f"plant(s) remain ({sorted(self.labelled)}) but the federation needs at least {need} to pretrain "
+        left_out = _some(list(self.failed))
+        return (f"{len(self.failed)} plant(s) left out for the data problems above ({left_out}); "
+                f"{len(self.labelled)} labelled plant(s) remain ({_some(sorted(self.labelled))}) but the "
+                f"federation needs at least {need} to pretrain "
                 f"(federation.strategy.min_train_plants={min_train_plants}): fix the plants' data above "
                 "(check each with `factoryfl validate`) or lower min_train_plants")
+
+
+def _some(ids: list[str], most: int = 10) -> str:
+    """Plant ids for a message: the first ``most``, then how many more."""
+    shown = ", ".join(ids[:most]) or "none"
+    return shown + (f" and {len(ids) - most} more" if len(ids) > most else "")
 
 
 def check_plants(scenario: Scenario) -> PlantChecks:
