@@ -100,3 +100,16 @@ def test_simulate_goes_on_without_the_bad_plant_and_reports_it(tmp_path, monkeyp
     report = (run_dir / "report.md").read_text()
     left_out = report.split("## Plants left out", 1)[1]
     assert "`plant-bad`: **failed**" in left_out and "manifest.yaml" in left_out
+
+    # a plant the coordinator never heard from is filled in from the checks, and the report renders it
+    from server.report import write_report
+    from simulations.plant_checks import record_left_out
+
+    del results["plants"]["plant-bad"]
+    record_left_out(results, check_plants(load_scenario(path)))
+    assert results["plants"]["plant-bad"]["status"] == "failed"
+    assert results["plants"]["plant-bad"]["status_reason"].startswith("its data cannot be used: ")
+    again = tmp_path / "again"
+    again.mkdir()
+    report = Path(write_report(again, results)).read_text()
+    assert "`plant-bad`: **failed** — its data cannot be used: " in report
