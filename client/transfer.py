@@ -34,6 +34,7 @@ from common.extensions.transfer_methods import (
     TRANSFER_METHODS,
     method_for_mode,
 )
+from common.labelset import own_classes
 from common.privacy.ledger import now_iso
 from common.registry import Entry
 from common.task import task_named
@@ -62,6 +63,7 @@ def release_source_stats(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarr
 
     cfg = spec.transfer.stats
     task = task_named(spec.task)
+    plant.align(spec)
     x, y = plant.data.train.x, plant.data.train.y
     mask = y >= 0
     model = plant.model_for(spec, shared)
@@ -128,8 +130,9 @@ def personalise(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray] | Non
     cfg = spec.personalisation
     model = plant.model_for(spec, shared)
     started = time.perf_counter()
-    losses = entry.load()(model, plant.data.train.x, plant.targets(spec), cfg,
-                          lambda step: derive_seed(spec.seed, plant.plant_id, "personalise", step))
+    with own_classes(plant.class_mask(spec)):  # the head's rows of classes it never had stay as federated
+        losses = entry.load()(model, plant.data.train.x, plant.targets(spec), cfg,
+                              lambda step: derive_seed(spec.seed, plant.plant_id, "personalise", step))
     plant.state.save_model(PERSONAL_MODEL, model.state_dict(), {
         "plant_id": plant.plant_id, "run": run_name, "mode": entry.meta["mode"], "epochs": cfg.epochs,
         "class_names": list(spec.class_names), "scenario": spec.scenario_name,

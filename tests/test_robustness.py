@@ -102,26 +102,28 @@ def test_one_attacking_plant_is_left_out_every_round_and_recorded(tmp_path, atta
     assert expect.split()[0] in (run_dir / "report.md").read_text()
 
 
-def test_malformed_or_disagreeing_hello_leaves_that_plant_out_not_the_federation(tmp_path):
+def test_malformed_hello_leaves_that_plant_out_and_another_class_order_joins(tmp_path):
+    order: list[str] = []
+
     def hook(node, msg, reply):
         if msg.metadata.message_type != wire.MSG_HELLO or reply.has_error():
             return reply
         if node == 101:  # no channels
             metrics = {k: v for k, v in reply.content[wire.METRICS].items() if k != wire.CHANNELS}
             return _with(msg, reply, metrics=metrics)
-        if node == 102:  # another class list
+        if node == 102:  # the same classes in another order: no longer refused (issue 17, point 1)
             config = dict(reply.content[wire.CONFIG])
-            config[wire.CLASS_NAMES] = ["a", "b"]
+            order[:] = list(reversed(config[wire.CLASS_NAMES]))
+            config[wire.CLASS_NAMES] = order
             return _with(msg, reply, config=config)
         return reply
 
     results, _ = _run(_five(tmp_path), tmp_path, hook, plants=5)
     assert results["plants"]["plant-0"]["status"] == "failed"
     assert "channels" in results["plants"]["plant-0"]["status_reason"]
-    assert results["plants"]["plant-1"]["status"] == "failed"
-    assert "differ from the federation's" in results["plants"]["plant-1"]["status_reason"]
-    assert results["class_names"] != ["a", "b"] and len(results["class_names"]) == 5
-    assert all(r["participants"] == ["plant-2", "plant-3", "plant-4"] for r in results["rounds"])
+    assert results["plants"]["plant-1"]["status"] == "ok"
+    assert results["class_names"] == order and len(results["class_names"]) == 5  # first-seen order: plant-1's
+    assert all(r["participants"] == ["plant-1", "plant-2", "plant-3", "plant-4"] for r in results["rounds"])
 
 
 @pytest.mark.parametrize("corrupt", ["bad_json", "missing_key", "wrong_shape", "nan"])

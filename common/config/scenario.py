@@ -37,9 +37,14 @@ class _RawPlant:
     k_shot: int | None = None
     transfer: str | None = None
     privacy_policy: PrivacyPolicy | None = None
+    labelled_classes: tuple[str, ...] | None = None  # checked against the plant's classes when it loads
 
     def problems(self) -> list[str]:
         out = []
+        if self.labelled_classes is not None and (not self.labelled_classes
+                                                  or len(set(self.labelled_classes)) != len(self.labelled_classes)):
+            out.append(f"labelled_classes must be a non-empty list of distinct class names of this plant's data, "
+                       f"got {list(self.labelled_classes)}")
         if self.k_shot is not None and self.k_shot < 1:
             out.append(f"k_shot must be >= 1 labelled windows per class (or null), got {self.k_shot}")
         unknown = None if self.transfer is None else transfer_method_problem("transfer", self.transfer)
@@ -118,6 +123,7 @@ def _parse_plants(
                 k_shot=plant.k_shot,
                 transfer=plant.transfer,
                 privacy_policy=plant.privacy_policy,
+                labelled_classes=plant.labelled_classes,
             )
         )
     return plants

@@ -638,6 +638,9 @@ class PlantSpec:
     k_shot: int | None = None
     transfer: str | None = None  # a registered transfer method (None: the federation's default)
     privacy_policy: PrivacyPolicy | None = None  # simulation: this plant's own policy (else the scenario's)
+    # the classes this plant has training labels for (None: all of its data's); the others stay in its
+    # test split, where the report measures how well it recognises classes it never had (issue 17)
+    labelled_classes: tuple[str, ...] | None = None
 
     @property
     def has_labels(self) -> bool:

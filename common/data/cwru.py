@@ -146,7 +146,8 @@ def load_cwru(plant_id: str, params: CwruParams, window: WindowSpec, *, base_dir
             src_path, src_arrays = found
             normal_from = src_path
         elif name not in arrays:
-            problems.append(f"{path}: class key {name!r} not in file; available class keys: {available}")
+            problems.append(f"classes: {path}: class key {name!r} not in file; available class keys: {available} "
+                            f"(a plant may take any subset, in any order, plus {NORMAL_CLASS!r})")
             continue
         sig = np.asarray(src_arrays[name])
         if sig.ndim != 1 or not np.issubdtype(sig.dtype, np.floating):

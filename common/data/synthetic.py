@@ -101,7 +101,8 @@ class SyntheticParams:
             out.append(f"classes contains duplicates: {list(self.classes)}")
         unknown = [c for c in self.classes if c not in KNOWN_CLASSES]
         if unknown:
-            out.append(f"unknown synthetic classes {unknown}: choose from {list(KNOWN_CLASSES)}")
+            out.append(f"classes: unknown synthetic classes {unknown}: choose a subset, in any order, of "
+                       f"{list(KNOWN_CLASSES)}")
         return out
 
     @property

@@ -1,0 +1,138 @@
+"""Each plant has its own label set (issue 17, point 1): the federation works on the union of the
+plants' classes by name, each plant's loss covers only the classes it has labels for, and a plant
+recognises a fault it never had because another plant had it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+import yaml
+
+from common.config import load_scenario, to_dict
+from common.data import make_plant_params
+from common.data.cwru import CwruParams
+from common.data.synthetic import SyntheticParams
+from common.labelset import (
+    keep_labels_of,
+    labelled_class_mask,
+    own_classes,
+    per_class_metrics,
+    remap_labels,
+    restrict_logits,
+    union_names,
+)
+from common.training import supervised_loss
+from server.app import run_federation
+from tests.conftest import tiny_scenario
+from tests.helpers.loopback import LoopbackGrid
+
+
+def test_union_is_first_seen_order_and_labels_map_by_name():
+    assert union_names([("a", "b", "c"), ("a", "b", "c")]) == ("a", "b", "c")  # same lists: unchanged
+    assert union_names([("c", "a"), ("b", "a", "d")]) == ("c", "a", "b", "d")
+    y = np.array([0, 1, -1, 1])
+    assert remap_labels(y, ("b", "a"), ("a", "b", "c")).tolist() == [1, 0, -1, 0]
+
+
+def test_labelled_classes_hide_the_others_and_a_bad_name_is_named():
+    y = np.array([0, 1, 2, -1, 2])
+    assert keep_labels_of(y, ("a", "b", "c"), ("c", "a"), "p").tolist() == [0, -1, 2, -1, 2]
+    with pytest.raises(ValueError, match="labelled_classes.*'zz'"):
+        keep_labels_of(y, ("a", "b", "c"), ("zz",), "p")
+    assert labelled_class_mask(np.array([0, 2, -1]), 3).tolist() == [True, False, True]
+    assert labelled_class_mask(np.array([0, 1, 2]), 3) is None  # every class labelled: no restriction
+    assert labelled_class_mask(np.array([-1, -1]), 3) is None   # no labels: nothing to restrict
+
+
+def test_restricted_loss_leaves_the_other_classes_untouched():
+    """Inside own_classes the loss is −log softmax over the own classes; the others get no gradient."""
+    logits = torch.randn(4, 3, requires_grad=True)
+    targets = torch.tensor([0, 2, 0, 2])
+    mask = np.array([True, False, True])
+    with own_classes(mask):
+        loss = supervised_loss(logits, targets)
+    loss.backward()
+    assert logits.grad is not None and torch.all(logits.grad[:, 1] == 0)
+    own = logits.detach()[:, [0, 2]]
+    expected = torch.nn.functional.cross_entropy(own, torch.tensor([0, 1, 0, 1]))
+    assert torch.isclose(loss, expected)
+    assert torch.equal(restrict_logits(logits), logits)  # outside the context: unchanged
+
+
+def test_per_class_metrics_split_own_and_never_labelled():
+    y = np.array([0, 0, 1, 1, 2])
+    pred = np.array([0, 1, 1, 1, 0])
+    out = per_class_metrics(y, pred, ("a", "b", "c"), np.array([True, True, False]))
+    assert out["recall/a"] == 0.5 and out["recall/b"] == 1.0 and out["recall/c"] == 0.0
+    assert out["accuracy_own"] == 0.75 and out["accuracy_unseen"] == 0.0
+    assert "accuracy_own" not in per_class_metrics(y, pred, ("a", "b", "c"), None)
+
+
+def test_a_bad_classes_entry_names_the_key():
+    bad = SyntheticParams(classes=("normal", "gearbox")).problems()
+    assert any(p.startswith("classes:") and "gearbox" in p for p in bad)
+    assert CwruParams(path="load1.npz", classes=("OR021", "IR007")).problems() == []
+
+
+def test_a_bad_cwru_classes_entry_names_the_key(tmp_path):
+    """CWRU's known classes are its file's keys: an entry not among them is named with the key."""
+    from common.data import WindowSpec
+    from common.data.cwru import load_cwru
+    from common.data.errors import DataValidationError
+
+    rng = np.random.default_rng(0)
+    np.savez(tmp_path / "load1.npz", IR007=rng.standard_normal(20000), OR021=rng.standard_normal(20000),
+             fs_hz=np.array(12000.0))
+    window = WindowSpec(length=256, stride=256, test_fraction=0.25)
+    data = load_cwru("p", CwruParams(path="load1.npz", classes=("OR021", "IR007")), window, base_dir=tmp_path)
+    assert data.class_names == ("OR021", "IR007")
+    with pytest.raises(DataValidationError, match=r"classes: .*'IR999' not in file.*IR007"):
+        load_cwru("p", CwruParams(path="load1.npz", classes=("IR007", "IR999")), window, base_dir=tmp_path)
+
+
+def _label_sets(tmp_path: Path, windows: int = 48) -> Path:
+    """Plant a: all five classes in its test split, labels for three; plant b: four classes in
+    another order, among them the two a never had labelled; plant c: the classes that a and b never
+    hold together (a restricted loss separates only classes some plant has side by side). Same
+    machine, so the signal is clear."""
+    path = tiny_scenario(tmp_path, federation={"rounds": 6,
+                                               "training": {"local_epochs": 2, "batch_size": 16,
+                                                            "learning_rate": 0.003}})
+    body = yaml.safe_load(path.read_text())
+    body.pop("synthetic_plants")
+    params = to_dict(make_plant_params(0, 0, num_windows_per_class=windows))
+    body["plants"] = [
+        {"id": "a", "data": {"source": "synthetic", **params},
+         "labelled_classes": ["normal", "inner_race", "outer_race"]},
+        {"id": "b", "data": {"source": "synthetic", **{**params, "seed": 1},
+                             "classes": ["imbalance", "ball", "outer_race", "normal"]}},
+        {"id": "c", "data": {"source": "synthetic", **{**params, "seed": 2},
+                             "classes": ["ball", "inner_race", "imbalance"]}},
+    ]
+    path.write_text(yaml.safe_dump(body))
+    return path
+
+
+def test_plants_with_different_label_sets_federate_and_one_recognises_a_fault_it_never_had(tmp_path):
+    path = _label_sets(tmp_path)
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    results = run_federation(LoopbackGrid(path, 3, run_dir), load_scenario(path), run_dir)
+    assert results["class_names"] == ["normal", "inner_race", "outer_race", "ball", "imbalance"]
+    plants = results["plants"]
+    assert plants["a"]["status"] == "ok" and plants["b"]["status"] == "ok"
+    a = plants["a"]["metrics"]
+    assert "accuracy_unseen" in a["federated_global"] and "recall/ball" in a["federated_global"]
+    # a never had labels for ball or imbalance; b and c had: the shared model recognises imbalance at a
+    # (ball is the tiny model's hard class everywhere), a alone never does
+    assert a["federated_global"]["recall/imbalance"] >= 0.8, a["federated_global"]
+    assert a["local_only"]["accuracy_unseen"] <= 0.1, a["local_only"]
+    assert a["federated_global"]["accuracy_unseen"] >= a["local_only"]["accuracy_unseen"] + 0.3
+    # fine-tuned with the mask, a's personal head kept the rows of the classes it never had
+    assert a["federated_personalised"]["recall/imbalance"] >= 0.8, a["federated_personalised"]
+    assert "recall/inner_race" not in plants["b"]["metrics"]["federated_global"]  # not in b's test split
+    report = (run_dir / "report.md").read_text()
+    assert "never had training labels" in report and "† |" in report
