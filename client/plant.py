@@ -8,7 +8,6 @@ parameters returned are the shared ones (``extractor.*`` and ``reference_head.*`
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import logging
 from dataclasses import dataclass, field
@@ -22,7 +21,6 @@ from common import wire
 from common.compression import encode_update
 from common.config.schema import RunSpec
 from common.data import PlantData
-from common.labelset import align_to_union, labelled_class_mask, missing_from, own_classes, per_class_metrics
 from common.models import PlantModel, build_model, load_shared, shared_state
 from common.privacy.accounting import (
     HistoryEntry,
@@ -35,11 +33,12 @@ from common.privacy.ledger import MECHANISM_DP_SGD, MECHANISM_GAUSSIAN, LedgerEn
 from common.privacy.noise import NoiseSource
 from common.privacy.policy import SAFE_DEFAULT, PrivacyPolicy, refusals
 from common.task import task_named
-from common.training import make_optimizer, predict_logits, train_supervised
+from common.training import make_optimizer, train_supervised
 
 logger = logging.getLogger(__name__)
 
-PERSONAL_MODEL = "personalised"
+PERSONAL_MODEL = "personalised"   # the model the plant keeps (client/selection.py): predict / export use it
+PERSONAL_CANDIDATE = "personalised_candidate"   # the personalisation candidate, for the report
 LOCAL_ONLY_MODEL = "local_only"
 DP_PLAN = "dp_plan"
 OPTIMIZER_STATE = "pretrain_optimizer"
@@ -113,7 +112,6 @@ class Plant:
                  policy: PrivacyPolicy = SAFE_DEFAULT, reproducible_noise: bool = False) -> None:
         self.plant_id = plant_id
         self.data = data
-        self.own_classes = tuple(data.class_names)  # as declared; ``data`` moves onto the federation's union
         self.state = state
         self.policy = policy.with_budget(privacy_budget)
         self.transfer = transfer  # this plant's own choice of phase-2 method (None: the federation's default)
@@ -122,35 +120,8 @@ class Plant:
         self.device = torch.device(device_for_plant())
 
     # ---------------------------------------------------------------- helpers
-    def align(self, spec: RunSpec) -> None:
-        """Map this plant's labels onto the federation's class union by name (once per union)."""
-        if task_named(spec.task).has_classes and tuple(self.data.class_names) != tuple(spec.class_names):
-            if tuple(self.data.class_names) != self.own_classes:  # on another run's union: back to its own
-                own = [list(self.data.class_names).index(n) for n in self.own_classes]
-                lookup = np.full(len(self.data.class_names) + 1, -1, dtype=np.int64)
-                lookup[own] = np.arange(len(own))
-                back = {name: getattr(self.data, name).with_labels(lookup[getattr(self.data, name).y])
-                        for name in ("train", "test")}
-                self.data = dataclasses.replace(self.data, class_names=self.own_classes, **back)
-            self.data = align_to_union(self.data, spec.class_names)
-
-    def class_mask(self, spec: RunSpec | None) -> np.ndarray | None:
-        """Which of the federation's classes this plant has training labels for (None: all of them,
-        none, or a task without classes): the classes its losses cover."""
-        if spec is None or not task_named(spec.task).has_classes:
-            return None
-        self.align(spec)
-        return labelled_class_mask(self.data.train.y, spec.num_classes)
-
-    def labelled_classes(self) -> list[str]:
-        """The declared classes this plant has training labels for (a declared fact, like its classes)."""
-        counts = self.data.train.class_counts(self.data.num_classes)
-        return [name for name, n in zip(self.data.class_names, counts) if n > 0 and name in self.own_classes]
-
     def targets(self, spec: RunSpec, split: str = "train") -> np.ndarray:
-        """What the model learns: class labels (on the federation's class union), or the target
-        scaled by 1/target_scale (NaN = unlabelled)."""
-        self.align(spec)
+        """What the model learns: class labels, or the target scaled by 1/target_scale (NaN = unlabelled)."""
         ws = getattr(self.data, split)
         if task_named(spec.task).needs_target:
             if getattr(ws, "target", None) is None:
@@ -160,16 +131,10 @@ class Plant:
             return np.where(ws.y >= 0, target, np.nan).astype(np.float32)
         return ws.y
 
-    def evaluate(self, module: nn.Module, spec: RunSpec, per_class: bool = False) -> dict[str, float]:
-        """The task's metrics of ``module`` on the held-out split; with ``per_class``, also the recall of
-        each class and the accuracy on own / never-labelled classes (``common.labelset.per_class_metrics``)."""
-        task = task_named(spec.task)
-        y = self.targets(spec, "test")
-        out = task.evaluate(module, self.data.test.x, y, spec.num_classes, spec.target_scale, spec.target_range)
-        if per_class and task.has_classes and len(y):
-            pred = predict_logits(module, self.data.test.x).argmax(dim=1).numpy()
-            out.update(per_class_metrics(y, pred, spec.class_names, self.class_mask(spec)))
-        return out
+    def evaluate(self, module: nn.Module, spec: RunSpec) -> dict[str, float]:
+        """The task's metrics of ``module`` on the held-out split."""
+        return task_named(spec.task).evaluate(module, self.data.test.x, self.targets(spec, "test"), spec.num_classes,
+                                              spec.target_scale, spec.target_range)
 
     def model_for(self, spec: RunSpec, shared: dict[str, np.ndarray] | None) -> PlantModel:
         """The run's model on this plant's device, with the shared parameters loaded when given."""
@@ -190,11 +155,10 @@ class Plant:
             problems.append(f"sampling rate {self.data.sample_rate_hz:g} Hz != the federation's {rate:g} Hz: "
                             "set window.resample_to_hz to the federation's rate (each plant then resamples its own "
                             "recordings), or unset window.sample_rate_hz to accept mixed rates")
-        missing = missing_from(self.own_classes, spec.class_names) if task_named(spec.task).has_classes else []
-        if missing:
+        if task_named(spec.task).has_classes and tuple(self.data.class_names) != tuple(spec.class_names):
             problems.append(
-                f"classes {missing} are not among the federation's {list(spec.class_names)}: "
-                "start the federation with this plant so its classes join the union"
+                f"classes {list(self.data.class_names)} differ from the federation's "
+                f"{list(spec.class_names)}: map this plant's labels onto the shared class list"
             )
         if self.data.window_length != spec.window.length:
             problems.append(
@@ -203,7 +167,6 @@ class Plant:
             )
         if problems:
             raise ValueError(f"plant {self.plant_id}: data do not fit the shared model: " + "; ".join(problems))
-        self.align(spec)
 
     @property
     def n_labelled(self) -> int:
@@ -364,11 +327,6 @@ class Plant:
         self.check_policy(spec)
         if self.n_labelled == 0:
             return PretrainResult(status="declined", reason="no labelled windows: nothing to pretrain on")
-        with own_classes(self.class_mask(spec)):  # the loss covers this plant's own classes only
-            return self._pretrain(spec, shared, server_round, run_name, proximal_mu)
-
-    def _pretrain(self, spec: RunSpec, shared: dict[str, np.ndarray], server_round: int,
-                  run_name: str, proximal_mu: float) -> PretrainResult:
         digest = arrays_digest(shared)
         cached = self._cached_release(run_name, server_round, digest, spec)
         if cached is not None:
@@ -519,8 +477,8 @@ class Plant:
         return {wire.EVAL_DP_CORRECT: correct + float(z[0]), wire.EVAL_DP_COUNT: n + float(z[1])}, ""
 
     # ---------------------------------------------------------------- baselines and saved models
-    def train_local_only(self, spec: RunSpec, run_name: str) -> dict[str, float]:
-        """Baseline: the same model trained on this plant's labels alone, same epoch budget."""
+    def train_local_only(self, spec: RunSpec, run_name: str, name: str = LOCAL_ONLY_MODEL) -> dict[str, float]:
+        """Baseline: the same model trained on this plant's labels alone, same epoch budget (saved as ``name``)."""
         if self.n_labelled == 0:
             return {}  # nothing to train on: a plant without labels has no local-only baseline
         model = self.model_for(spec, None)
@@ -531,11 +489,10 @@ class Plant:
         training = spec.federation.training
         optimizer = make_optimizer([{"params": module.parameters()}], training.optimizer,
                                    training.learning_rate, training.weight_decay)
-        with own_classes(None):  # unrestricted: a plant alone knows only its own classes, the others' logits go down
-            stats = train_supervised(module, self.data.train.x, self.targets(spec), optimizer, epochs=epochs,
-                                     batch_size=training.batch_size, augment=training.augment,
-                                     seed=derive_seed(spec.seed, self.plant_id, "local_only"))
-        self.state.save_model(LOCAL_ONLY_MODEL, model.state_dict(),
+        stats = train_supervised(module, self.data.train.x, self.targets(spec), optimizer, epochs=epochs,
+                                 batch_size=training.batch_size,
+                                 seed=derive_seed(spec.seed, self.plant_id, "local_only"), augment=training.augment)
+        self.state.save_model(name, model.state_dict(),
                               {"plant_id": self.plant_id, "run": run_name, "epochs": epochs})
         return {wire.LOCAL_ONLY_LOSS: stats.loss}
 
@@ -546,6 +503,11 @@ class Plant:
     def local_only_model(self, spec: RunSpec, run_name: str) -> PlantModel | None:
         """The model ``train_local_only`` saved in run ``run_name`` (extractor + reference head), or None."""
         return self._saved_model(LOCAL_ONLY_MODEL, spec, run_name)
+
+    def _chosen_meta(self, run_name: str) -> str:
+        """The candidate the plant kept in run ``run_name`` ("" if it made no choice)."""
+        saved = self.state.load_model(PERSONAL_MODEL)
+        return str(saved[1].get("chosen", "")) if saved is not None and saved[1].get("run") == run_name else ""
 
     def _saved_model(self, name: str, spec: RunSpec, run_name: str) -> PlantModel | None:
         saved = self.state.load_model(name)
@@ -558,13 +520,17 @@ class Plant:
     def final_evaluation(self, spec: RunSpec, shared: dict[str, np.ndarray],
                          run_name: str) -> dict[str, dict[str, float]]:
         """Every method this plant has a model for, on its held-out split."""
-        out = {"federated_global": self.evaluate(_reference_module(self.model_for(spec, shared)), spec, True)}
-        personal = self.personal_model(spec, run_name)
+        out = {"federated_global": self.evaluate_shared(spec, shared)}
+        kept = self.personal_model(spec, run_name)
+        chosen = self._chosen_meta(run_name)
+        personal = self._saved_model(PERSONAL_CANDIDATE, spec, run_name) if chosen else kept
         if personal is not None:
-            out["federated_personalised"] = self.evaluate(_head_module(personal), spec, True)
+            out["federated_personalised"] = self.evaluate(_head_module(personal), spec)
+        if kept is not None and chosen:
+            out["chosen"] = self.evaluate(_head_module(kept), spec)   # what the plant kept (client/selection.py)
         local = self.local_only_model(spec, run_name)
         if local is not None:
-            out["local_only"] = self.evaluate(_reference_module(local), spec, True)
+            out["local_only"] = self.evaluate(_reference_module(local), spec)
         # kept on the plant for its model card (`factoryfl export`): metrics and what data they came from
         self.state.save_json(FINAL_METRICS, {"run": run_name, "saved_at": now_iso(), "metrics": out,
                                              "data": self.data.summary(), "n_labelled": self.n_labelled})

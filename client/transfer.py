@@ -25,6 +25,19 @@ import numpy as np
 import torch
 
 from client.plant import PERSONAL_MODEL, STATS_QUERIES, Plant, derive_seed
+from client.selection import (
+    ADAPTED,
+    GLOBAL,
+    PERSONALISED,
+    Choice,
+    from_sequential,
+    keep_labelled,
+    keep_unlabelled,
+    save_chosen,
+    split_for,
+    with_head,
+    without_validation,
+)
 from common import wire
 from common.config.schema import RunSpec
 from common.extensions.transfer_methods import (
@@ -34,7 +47,6 @@ from common.extensions.transfer_methods import (
     TRANSFER_METHODS,
     method_for_mode,
 )
-from common.labelset import own_classes
 from common.privacy.ledger import now_iso
 from common.registry import Entry
 from common.task import task_named
@@ -43,6 +55,7 @@ from common.training import predict_logits
 logger = logging.getLogger(__name__)
 
 ADAPTED_MODEL = "adapted"
+ADAPTED_CANDIDATE = "adapted_candidate"
 TRANSFER_STATE = "transfer"
 
 
@@ -63,7 +76,6 @@ def release_source_stats(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarr
 
     cfg = spec.transfer.stats
     task = task_named(spec.task)
-    plant.align(spec)
     x, y = plant.data.train.x, plant.data.train.y
     mask = y >= 0
     model = plant.model_for(spec, shared)
@@ -119,22 +131,10 @@ def choose(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray],
 
 
 # ---------------------------------------------------------------- running it
-def personalise(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray] | None, run_name: str,
-                method: str | None = None) -> dict[str, float]:
-    """Fine-tune a personal head with a personalisation method (default: ``personalisation.mode``'s)
-    on the plant's labels; keep the model, with what `factoryfl predict` / `export` need, on disk."""
-    plant.check_fits(spec)
-    entry = TRANSFER_METHODS.get(method or method_for_mode(spec.personalisation.mode))
-    if entry.kind != PERSONALISATION:
-        raise ValueError(f"{entry.name} is a transfer method of kind {entry.kind}, not personalisation")
-    cfg = spec.personalisation
-    model = plant.model_for(spec, shared)
-    started = time.perf_counter()
-    with own_classes(plant.class_mask(spec)):  # the head's rows of classes it never had stay as federated
-        losses = entry.load()(model, plant.data.train.x, plant.targets(spec), cfg,
-                              lambda step: derive_seed(spec.seed, plant.plant_id, "personalise", step))
-    plant.state.save_model(PERSONAL_MODEL, model.state_dict(), {
-        "plant_id": plant.plant_id, "run": run_name, "mode": entry.meta["mode"], "epochs": cfg.epochs,
+def model_meta(plant: Plant, spec: RunSpec, run_name: str, mode: str, epochs: int) -> dict[str, Any]:
+    """What `factoryfl predict` / `export` need with a kept model: its run, shape, task, privacy, preprocessing."""
+    return {
+        "plant_id": plant.plant_id, "run": run_name, "mode": mode, "epochs": epochs,
         "class_names": list(spec.class_names), "scenario": spec.scenario_name,
         "saved_at": now_iso(), "model": spec.model.__dict__ | {"channels": list(spec.model.channels)},
         # what `factoryfl predict` / `export` need to rebuild and feed the model
@@ -149,7 +149,24 @@ def personalise(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray] | Non
         # how raw records become windows (C-MAPSS: this site's own condition statistics), so
         # `factoryfl predict` can take an engine's raw cycles; stays in this state directory
         "preprocessing": plant.data.preprocessing,
-    })
+    }
+
+
+def personalise(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray] | None, run_name: str,
+                method: str | None = None) -> dict[str, float]:
+    """Fine-tune a personal head with a personalisation method (default: ``personalisation.mode``'s)
+    on the plant's labels; keep the model, with what `factoryfl predict` / `export` need, on disk."""
+    plant.check_fits(spec)
+    entry = TRANSFER_METHODS.get(method or method_for_mode(spec.personalisation.mode))
+    if entry.kind != PERSONALISATION:
+        raise ValueError(f"{entry.name} is a transfer method of kind {entry.kind}, not personalisation")
+    cfg = spec.personalisation
+    model = plant.model_for(spec, shared)
+    started = time.perf_counter()
+    losses = entry.load()(model, plant.data.train.x, plant.targets(spec), cfg,
+                          lambda step: derive_seed(spec.seed, plant.plant_id, "personalise", step))
+    plant.state.save_model(PERSONAL_MODEL, model.state_dict(),
+                           model_meta(plant, spec, run_name, entry.meta["mode"], cfg.epochs))
     return {wire.PERSONALISE_LOSS: losses[-1] if losses else float("nan"),
             wire.PERSONALISE_SECONDS: time.perf_counter() - started}
 
@@ -186,6 +203,11 @@ def _run_adapter(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], sou
                                           "selection": "last epoch (no target labels used)",
                                           "diagnostics": _jsonable(result.selection)})
     plant.state.save_module(ADAPTED_MODEL, result.model)
+    try:  # as extractor + head, so the plant can keep it as its model (client/selection.py)
+        folded = from_sequential(plant.model_for(spec, None), result.model)
+        plant.state.save_model(ADAPTED_CANDIDATE, folded.state_dict(), {"run": run_name})
+    except TypeError as exc:
+        logger.warning("plant %s: the adapted model cannot be kept as the plant's model: %s", plant.plant_id, exc)
     return metrics, "federated_adapted"
 
 
@@ -196,15 +218,47 @@ RUNNERS: dict[str, Runner] = {PERSONALISATION: _run_personalisation, ADAPTER: _r
 
 def run_phase_two(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], source_stats,
                   run_name: str) -> tuple[dict[str, float], dict[str, Any]]:
-    """Personalise (labelled) or adapt (unlabelled) this plant; returns (metrics, declared config)."""
+    """Personalise (labelled) or adapt (unlabelled) this plant, then keep the best model it has
+    (client/selection.py: validation split for a labelled plant, the negative-transfer guard for
+    an unlabelled one); returns (metrics, declared config)."""
     entry, reason, gap = choose(plant, spec, shared, source_stats)
     metrics: dict[str, float] = {f"{wire.GAP_PREFIX}{k}": float(v) for k, v in gap.items()}
-    run_metrics, result = RUNNERS[entry.kind](plant, spec, shared, source_stats, run_name, entry)
+    split = split_for(plant, spec)
+    worker = plant if split is None else without_validation(plant, split)  # candidates never see V's labels
+    run_metrics, result = RUNNERS[entry.kind](worker, spec, shared, source_stats, run_name, entry)
     metrics.update(run_metrics)
+    choice = _keep(plant, worker, spec, shared, run_name, result, split)
+    metrics.update(choice.metrics)
     plant.state.save_json(TRANSFER_STATE, {"method": entry.name, "reason": reason, "gap": gap, "run": run_name,
-                                           "result": result})
+                                           "result": result, "selection": _jsonable(choice.record),
+                                           # re-sent with the final evaluation (the reply's keys, filtered there)
+                                           "selection_metrics": choice.metrics,
+                                           "selection_declared": choice.declared})
     logger.info("plant %s: phase 2 with %s (%s)", plant.plant_id, entry.name, reason)
-    return metrics, {wire.TRANSFER_CHOSEN: entry.name, wire.TRANSFER_REASON: reason}
+    return metrics, {wire.TRANSFER_CHOSEN: entry.name, wire.TRANSFER_REASON: reason, **choice.declared}
+
+
+def _keep(plant: Plant, worker: Plant, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str,
+          result: str, split) -> Choice:
+    """Gather this run's candidates, keep the best (labelled) or the guarded one (unlabelled), save it."""
+    candidates = {}
+    personal = plant.personal_model(spec, run_name)
+    if personal is not None and not plant._chosen_meta(run_name):  # not a choice kept by an earlier try
+        candidates[PERSONALISED] = personal
+    adapted = plant._saved_model(ADAPTED_CANDIDATE, spec, run_name) if result == ADAPTED else None
+    if adapted is not None:
+        candidates[ADAPTED] = adapted
+    if plant.n_labelled > 0:
+        choice = keep_labelled(plant, worker, spec, shared, run_name, candidates, split, result)
+    else:
+        glob = plant.model_for(spec, shared)
+        candidates[GLOBAL] = with_head(glob, glob.extractor, glob.reference_head)
+        saved = plant.state.load_json(ADAPTED_MODEL) or {}
+        saved = saved if saved.get("run") == run_name else {}
+        choice = keep_unlabelled(plant, spec, candidates, dict(saved.get("diagnostics") or {}))
+    save_chosen(plant, choice, candidates,
+                lambda name: model_meta(plant, spec, run_name, name, spec.personalisation.epochs))
+    return choice
 
 
 def _jsonable(obj: Any) -> Any:

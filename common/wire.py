@@ -38,7 +38,6 @@ PLANT_ID = "plant-id"
 STATUS = "status"                # one of the STATUS_* values
 REASON = "reason"
 CLASS_NAMES = "class-names"
-LABELLED_CLASSES = "labelled-classes"  # hello: the declared classes the plant has training labels for (JSON list)
 TRANSFER_METHOD = "transfer-method"   # hello: the plant's configured phase-2 method ("" = default)
 TRANSFER_CHOSEN = "transfer-chosen"   # phase 2: what the plant actually did
 TRANSFER_REASON = "transfer-reason"   # phase 2: why (e.g. the measured domain gap)
@@ -86,6 +85,16 @@ STATS_SCALARS = "stats-scalars"       # CONFIG record key prefix for FeatureStat
 
 
 GAP_PREFIX = "gap/"  # domain-gap measures a target plant reports with its phase-2 result
+
+# Do no harm (common/transfer/selection.py): what a plant chose as its model and why.
+MODEL_CHOSEN = "model-chosen"                # CONFIG: the candidate a labelled plant kept (validation split)
+MODEL_CHOICE_REASON = "model-choice-reason"  # CONFIG: why (validation scores of each candidate)
+SELECT_VAL_PREFIX = "select-val-"            # METRICS: select-val-<candidate> = its validation primary metric
+SELECT_N_VAL = "select-n-val"                # METRICS: validation windows
+SELECT_N_FIT = "select-n-fit"                # METRICS: labelled windows the candidates were fit on
+GUARD_PREFIX = "guard-"                      # unlabelled target's negative-transfer guard (label-free)
+GUARD_KEPT = "guard-kept"                    # CONFIG: "adapted" or "source_only"
+GUARD_REASON = "guard-reason"                # CONFIG: why
 
 
 def method_metric_key(method: str, metric: str) -> str:

@@ -29,7 +29,6 @@ from common.config.scenario import run_spec_to_json
 from common.config.schema import RunSpec
 from common.extensions.transfer_methods import TRANSFER_METHODS
 from common.fileio import atomic_write_bytes
-from common.labelset import missing_from, union_names
 from common.models import build_model, shared_state
 from common.task import task_named
 from server.aggregation import make_aggregator
@@ -51,11 +50,28 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-METHODS = ("local_only", "federated_global", "federated_personalised", "federated_adapted", "centralized")
+METHODS = ("local_only", "federated_global", "federated_personalised", "federated_adapted", "chosen", "centralized")
 
 
 CHECKPOINT = "checkpoints/global_latest.pt"
 CLIENT_DP_RECORD = "checkpoints/client_level_dp.json"  # plant-level DP releases, counted before each is used
+
+
+def model_choice(config: dict[str, Any], metrics: dict[str, Any]) -> dict[str, Any]:
+    """Which model a plant kept and why, from its final reply (only what its policy let leave)."""
+    out: dict[str, Any] = {}
+    for key, name in ((wire.MODEL_CHOSEN, "chosen"), (wire.MODEL_CHOICE_REASON, "reason"),
+                      (wire.GUARD_KEPT, "guard"), (wire.GUARD_REASON, "guard_reason")):
+        if config.get(key):
+            out[name] = str(config[key])
+    for key, value in metrics.items():
+        if key.startswith(wire.SELECT_VAL_PREFIX):
+            out.setdefault("validation", {})[key[len(wire.SELECT_VAL_PREFIX):]] = float(value)
+        elif key in (wire.SELECT_N_VAL, wire.SELECT_N_FIT):
+            out["n_val" if key == wire.SELECT_N_VAL else "n_fit"] = int(value)
+        elif key.startswith(wire.GUARD_PREFIX):
+            out.setdefault("guard_diagnostics", {})[key[len(wire.GUARD_PREFIX):]] = float(value)
+    return out
 
 
 class FederationError(RuntimeError):
@@ -100,15 +116,6 @@ def hello_facts(reply: Reply) -> tuple[tuple[tuple[str, ...], tuple[int, int]], 
         return ((), (0, 0)), (f"hello carried no usable {wire.CHANNELS!r}/{wire.WINDOW_LENGTH!r} "
                               f"(got {channels!r}/{window!r})")
     return (tuple(names), (int(cast(float, channels)), int(cast(float, window)))), ""
-
-
-def labelled_classes(facts: dict[str, Any]) -> list[str] | None:
-    """The classes a plant said at hello it has training labels for (None: not said, or malformed)."""
-    try:
-        names = json.loads(str(facts[wire.LABELLED_CLASSES]))
-    except (KeyError, ValueError):
-        return None
-    return [str(n) for n in names] if isinstance(names, list) else None
 
 
 def expected_stats_layout(spec: RunSpec) -> dict[str, Any]:
@@ -195,10 +202,9 @@ class Coordinator:
 
     # ------------------------------------------------------------------ discovery
     def _discover(self) -> RunSpec:
-        """Say hello; judge each plant's reply on its own. The classes are the union of the plants'
-        by name, in first-seen order with plants in id order (``common.labelset.union_names``); the
-        input shape is the majority's (ties: the first plant id). A plant whose reply is malformed
-        or whose input differs is recorded as failed and the federation goes on without it."""
+        """Say hello; judge each plant's reply on its own. The class list and input shape are the
+        majority's (ties: the most plants, then the first plant id): a plant whose reply is
+        malformed or disagrees is recorded as failed and the federation goes on without it."""
         timeout = 600.0
         replies = self.transport.discover(self.expected_plants, timeout, self._hello_config(),
                                           expected_ids=set(self.expected_ids) if self.expected_ids else None)
@@ -218,12 +224,8 @@ class Coordinator:
         if not declared:
             raise FederationError("no plant could start: see each plant's error above")
         has_classes = task_named(self.spec_factory(()).task).has_classes
-        shape = _majority([plant_shape for _, plant_shape in declared.values()])
-        fitting = [names for names, plant_shape in declared.values() if plant_shape == shape]
-        class_names = union_names(fitting) if has_classes else ()
-        if has_classes and len(set(map(tuple, fitting))) > 1:
-            logger.info("plants declare different classes: the federation works on their union %s",
-                        list(class_names))
+        (class_names, shape) = _majority([(names if has_classes else (), shape)
+                                          for names, shape in declared.values()])
         self.channels = shape[0]
         self.joined_as = (class_names if has_classes else (), shape)  # what a plant joining later must match
         for plant_id, (names, plant_shape) in declared.items():
@@ -241,15 +243,12 @@ class Coordinator:
         """Why a plant's classes or input do not fit the federation's ("" when they do)."""
         class_names, federation_shape = self.joined_as
         problems = []
-        missing = missing_from(names, class_names) if class_names else []
-        if missing:
-            problems.append(f"its classes {missing} are not among the federation's {list(class_names)} "
-                            "(the union of the plants that started it)")
+        if class_names and names != class_names:
+            problems.append(f"its classes {list(names)} differ from the federation's {list(class_names)}")
         if shape != federation_shape:
             problems.append(f"its input (channels={shape[0]}, window={shape[1]}) differs from the federation's "
                             f"(channels={federation_shape[0]}, window={federation_shape[1]})")
-        return ("; ".join(problems) + ": give it the same channels and window, and classes the federation has "
-                "(or start the federation with it)") if problems else ""
+        return "; ".join(problems) + ": give it the same classes, channels and window" if problems else ""
 
     def _hello_config(self) -> dict[str, Any]:
         return {wire.RUN_NAME: self.run_name, wire.RUN_DIR: str(self.run_dir)}
@@ -679,6 +678,9 @@ class Coordinator:
             for key in (wire.TRANSFER_CHOSEN, wire.TRANSFER_REASON):
                 if reply.config.get(key):
                     record.transfer[key.split("-", 1)[1]] = str(reply.config[key])
+            choice = model_choice(reply.config, reply.metrics)
+            if choice:
+                record.transfer["model_choice"] = choice
             for key, value in reply.metrics.items():
                 split = wire.split_method_metric_key(key)
                 if key.startswith(wire.GAP_PREFIX):
@@ -747,6 +749,7 @@ class Coordinator:
             "method_labels": {"local_only": "Local only", "federated_global": "Federated (global)",
                               "federated_personalised": "Federated + personalised",
                               "federated_adapted": "Federated + adapted (no target labels)",
+                              "chosen": "Chosen by the plant (own validation / guard)",
                               "centralized": "Centralized (pooled, non-private)"},
             "settings": {
                 "strategy": spec.federation.strategy.name, "rounds": spec.federation.rounds,
@@ -786,8 +789,6 @@ class Coordinator:
                     "n_train_labelled": _int_or_none(r.facts.get(wire.N_TRAIN_LABELLED)),
                     "n_test": _int_or_none(r.facts.get(wire.N_TEST)), "source": r.facts.get(wire.SOURCE),
                     "worker_node": r.facts.get(wire.WORKER_NODE) or None,
-                    "class_names": r.facts.get(wire.CLASS_NAMES),
-                    "labelled_classes": labelled_classes(r.facts),
                     "metrics": r.metrics, "privacy": r.privacy, "excluded_rounds": r.excluded_rounds,
                     "transfer": r.transfer, "dp_evaluation": r.dp_evaluation or None}
                 for p, r in sorted(self.plants.items())

@@ -26,18 +26,19 @@ if TYPE_CHECKING:
 # What each category releases; the plant's allow-list names categories, never single keys.
 RELEASE_CATEGORIES: dict[str, str] = {
     "accounting": "privacy accounting: ε, δ, σ, steps and budget (functions of public settings and of ⌈n/B⌉)",
-    "metrics": "held-out evaluation metrics (accuracy, loss, macro-F1, RMSE, score) computed without DP",
+    "metrics": ("held-out evaluation metrics (accuracy, loss, macro-F1, RMSE, score) computed without DP, and "
+                "validation scores with the model a labelled plant chose from them"),
     "sizes": "data-set sizes (windows for training, labelled, held out; the aggregation weight)",
     "losses": "training losses (pretraining, personalisation, local-only)",
     "timings": "how long local work took (training, personalisation, adaptation)",
-    "gap": "an unlabelled target's measured domain gap, and the method chosen from it with the reason",
+    "gap": ("an unlabelled target's measured domain gap, the method chosen from it with the reason, and its "
+            "negative-transfer guard (label-free diagnostics and the verdict)"),
 }
 
 # Keys that are the protocol or the plant's declared configuration, not computed from its data:
 # identity, status, its schema (channels, window, rate, class names), its role and its policy.
 DECLARED_KEYS = frozenset({
-    wire.PLANT_ID, wire.STATUS, wire.REASON, wire.CLASS_NAMES, wire.LABELLED_CLASSES, wire.SOURCE,
-    wire.TRANSFER_METHOD, wire.WORKER_NODE,
+    wire.PLANT_ID, wire.STATUS, wire.REASON, wire.CLASS_NAMES, wire.SOURCE, wire.TRANSFER_METHOD, wire.WORKER_NODE,
     wire.CHANNELS, wire.WINDOW_LENGTH, wire.SAMPLE_RATE_HZ, wire.HAS_LABELS, wire.RELEASE_ALLOW, wire.NOISE_SOURCE,
 })
 
@@ -54,6 +55,9 @@ _CATEGORY_OF_KEY: dict[str, str] = {
     **dict.fromkeys((wire.TRAIN_SECONDS, wire.PERSONALISE_SECONDS, wire.ADAPT_SECONDS), "timings"),
     # `auto` picks a target's method from its measured gap: the choice and its reason repeat it
     **dict.fromkeys((wire.TRANSFER_REASON, wire.TRANSFER_CHOSEN), "gap"),
+    # a labelled plant's choice of model is read off its validation metrics
+    **dict.fromkeys((wire.MODEL_CHOSEN, wire.MODEL_CHOICE_REASON), "metrics"),
+    **dict.fromkeys((wire.SELECT_N_VAL, wire.SELECT_N_FIT), "sizes"),
 }
 
 
@@ -66,8 +70,10 @@ def category_of(key: str) -> str:
         return "declared"
     if key in LEDGER_KEYS:
         return "ledger"
-    if key.startswith(wire.GAP_PREFIX):
+    if key.startswith((wire.GAP_PREFIX, wire.GUARD_PREFIX)):
         return "gap"
+    if key.startswith(wire.SELECT_VAL_PREFIX):
+        return "metrics"
     if key in _CATEGORY_OF_KEY:
         return _CATEGORY_OF_KEY[key]
     split = wire.split_method_metric_key(key)

@@ -1,0 +1,175 @@
+"""Do no harm inside a plant: keep the candidate model that is best on the plant's own data.
+
+The rules (validation split, pick, negative-transfer guard) are ``common.transfer.selection``;
+this module trains nothing itself beyond the local-only candidate (``Plant.train_local_only`` on
+the fit windows), turns each candidate into a :class:`PlantModel` whose ``head`` predicts, and
+saves the kept one as the plant's personalised model, which `factoryfl predict` / `export` read.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from client.plant import PERSONAL_CANDIDATE, PERSONAL_MODEL, Plant, derive_seed
+from common import wire
+from common.config.schema import RunSpec
+from common.models import PlantModel
+from common.task import task_named
+from common.transfer.adapt import FeatureAlign
+from common.transfer.selection import VALIDATION_FLOOR, Split, agreement, guard, pick, validation_split
+
+logger = logging.getLogger(__name__)
+
+LOCAL_ONLY_FIT_MODEL = "local_only_fit"
+GLOBAL = "federated_global"
+PERSONALISED = "federated_personalised"
+ADAPTED = "federated_adapted"
+LOCAL_ONLY = "local_only"
+
+
+@dataclass
+class Choice:
+    """What the plant kept and why: metrics and declared keys for its reply, a record for its state."""
+
+    chosen: str
+    reason: str
+    metrics: dict[str, float] = field(default_factory=dict)
+    declared: dict[str, str] = field(default_factory=dict)
+    record: dict[str, Any] = field(default_factory=dict)
+
+
+def split_for(plant: Plant, spec: RunSpec) -> Split | None:
+    """The plant's validation split (None: unlabelled, or too few labels for one)."""
+    if plant.n_labelled == 0:
+        return None
+    return validation_split(plant.data.train.y, task_named(spec.task).has_classes,
+                            derive_seed(spec.seed, plant.plant_id, "validation"))
+
+
+def without_validation(plant: Plant, split: Split) -> Plant:
+    """The same plant (same state directory) with its validation windows' labels hidden (y = −1)."""
+    y = plant.data.train.y.copy()
+    y[split.val] = -1
+    view = copy.copy(plant)
+    view.data = dataclasses.replace(plant.data, train=dataclasses.replace(plant.data.train, y=y))
+    return view
+
+
+def with_head(base: PlantModel, extractor: nn.Module, head: nn.Module, align: nn.Module | None = None) -> PlantModel:
+    """A PlantModel whose ``head`` predicts like ``head(align(extractor(x)))``.
+
+    A :class:`FeatureAlign` ``f' = (f − μ_t)A + μ_s`` before a linear head ``Wf' + c`` is folded in:
+    ``W' = W Aᵀ``, ``c' = c + W(μ_s − Aᵀμ_t)`` (exact).
+    """
+    model = copy.deepcopy(base)
+    model.extractor.load_state_dict(extractor.state_dict())
+    if not isinstance(head, nn.Linear) or not isinstance(model.head, nn.Linear):
+        raise TypeError(f"cannot keep a head of type {type(head).__name__} as the plant's model")
+    weight, bias = head.weight.detach().clone(), head.bias.detach().clone()
+    if isinstance(align, FeatureAlign):
+        a = align.transform.to(weight)
+        bias = bias + weight @ (align.source_mean.to(weight) - a.T @ align.target_mean.to(weight))
+        weight = weight @ a.T
+    elif align is not None:
+        raise TypeError(f"cannot fold a {type(align).__name__} into the plant's head")
+    with torch.no_grad():
+        model.head.weight.copy_(weight)
+        model.head.bias.copy_(bias)
+    return model.eval()
+
+
+def from_sequential(base: PlantModel, module: nn.Module) -> PlantModel:
+    """An adapter's ``Sequential(extractor[, align], head)`` as a PlantModel."""
+    parts = list(module.children()) if isinstance(module, nn.Sequential) else []
+    if len(parts) not in (2, 3):
+        raise TypeError(f"an adapted model of type {type(module).__name__} is not extractor[, align], head")
+    return with_head(base, parts[0], parts[-1], parts[1] if len(parts) == 3 else None)
+
+
+def _module(model: PlantModel) -> nn.Module:
+    return nn.Sequential(model.extractor, model.head).eval()
+
+
+def _predict(model: PlantModel, x: np.ndarray) -> np.ndarray:
+    from common.training import predict_logits
+
+    return predict_logits(_module(model), x, 256).numpy().argmax(axis=1)
+
+
+def local_only_candidate(view: Plant, spec: RunSpec, run_name: str) -> PlantModel | None:
+    """The local-only baseline trained on the fit windows only (``Plant.train_local_only``)."""
+    view.train_local_only(spec, run_name, name=LOCAL_ONLY_FIT_MODEL)
+    model = view._saved_model(LOCAL_ONLY_FIT_MODEL, spec, run_name)
+    return None if model is None else with_head(model, model.extractor, model.reference_head)
+
+
+def keep_labelled(plant: Plant, view: Plant, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str,
+                  candidates: dict[str, PlantModel], split: Split | None, configured: str) -> Choice:
+    """A labelled plant keeps its best candidate on the validation split (or the configured one)."""
+    task = task_named(spec.task)
+    if split is None:
+        reason = (f"too few labelled windows for a validation split (needs at least "
+                  f"{VALIDATION_FLOOR} validation windows): kept the configured {configured}")
+        return Choice(configured, reason, declared={wire.MODEL_CHOSEN: configured, wire.MODEL_CHOICE_REASON: reason},
+                      record={"chosen": configured, "reason": reason, "n_val": 0})
+    glob = plant.model_for(spec, shared)
+    pool = {GLOBAL: with_head(glob, glob.extractor, glob.reference_head), **candidates}
+    local = local_only_candidate(view, spec, run_name)
+    if local is not None:
+        pool[LOCAL_ONLY] = local
+    x_val, y_val = plant.data.train.x[split.val], plant.targets(spec)[split.val]
+    scores = {name: float(task.evaluate(_module(m), x_val, y_val, spec.num_classes, spec.target_scale,
+                                        spec.target_range)[task.primary_metric]) for name, m in pool.items()}
+    chosen, why = pick(scores, task)
+    reason = f"{why} on {len(split.val)} validation windows; candidates fit on {len(split.fit)}"
+    metrics = {f"{wire.SELECT_VAL_PREFIX}{name}": value for name, value in scores.items()}
+    metrics.update({wire.SELECT_N_VAL: float(len(split.val)), wire.SELECT_N_FIT: float(len(split.fit))})
+    candidates[chosen] = pool[chosen]
+    return Choice(chosen, reason, metrics, {wire.MODEL_CHOSEN: chosen, wire.MODEL_CHOICE_REASON: reason},
+                  {"chosen": chosen, "reason": reason, "validation": scores, "n_val": len(split.val),
+                   "n_fit": len(split.fit), "metric": task.primary_metric})
+
+
+def keep_unlabelled(plant: Plant, spec: RunSpec, candidates: dict[str, PlantModel],
+                    diagnostics: dict[str, float]) -> Choice:
+    """An unlabelled target keeps its adapted model unless the negative-transfer guard says otherwise."""
+    if ADAPTED not in candidates or GLOBAL not in candidates:
+        chosen = ADAPTED if ADAPTED in candidates else GLOBAL
+        return Choice(chosen, "no alternative to compare", record={"chosen": chosen})
+    x = plant.data.train.x
+    agree = agreement(_predict(candidates[ADAPTED], x), _predict(candidates[GLOBAL], x)) \
+        if task_named(spec.task).has_classes else float("nan")
+    verdict = guard(diagnostics, spec.num_classes if task_named(spec.task).has_classes else 1, agree)
+    chosen = ADAPTED if verdict.keep_adapted else GLOBAL
+    if not verdict.keep_adapted:
+        logger.warning("plant %s: negative-transfer guard: %s", plant.plant_id, verdict.reason)
+    metrics = {f"{wire.GUARD_PREFIX}{k}": float(v) for k, v in verdict.diagnostics.items() if np.isfinite(v)}
+    kept = "adapted" if verdict.keep_adapted else "source_only"
+    return Choice(chosen, verdict.reason, metrics, {wire.GUARD_KEPT: kept, wire.GUARD_REASON: verdict.reason},
+                  {"chosen": chosen, "reason": verdict.reason, "guard": kept, "diagnostics": verdict.diagnostics})
+
+
+def save_chosen(plant: Plant, choice: Choice, candidates: dict[str, PlantModel],
+                meta: Callable[[str], dict[str, Any]]) -> None:
+    """The kept model becomes the plant's personalised model (what predict / export use); the
+    personalisation candidate, if any, stays under its own name for the report."""
+    if PERSONALISED in candidates:
+        plant.state.save_model(PERSONAL_CANDIDATE, candidates[PERSONALISED].state_dict(), meta(PERSONALISED))
+    model = candidates.get(choice.chosen)
+    if model is None:
+        logger.warning("plant %s: no model for %s; the personalised model is left as it is",
+                       plant.plant_id, choice.chosen)
+        return
+    plant.state.save_model(PERSONAL_MODEL, model.state_dict(), meta(choice.chosen) | {
+        "chosen": choice.chosen, "choice_reason": choice.reason})
+    logger.info("plant %s keeps %s: %s", plant.plant_id, choice.chosen, choice.reason)
+

@@ -1,0 +1,119 @@
+"""Do no harm: which model a plant keeps, decided on its own data only.
+
+Labelled plant (:func:`validation_split`, :func:`pick`): a validation split ``V`` is carved from
+the plant's labelled *training* windows (never its test split). Per class ``k`` with ``n_k``
+labelled windows, ``v_k = ⌊f·n_k⌉`` go to ``V`` (``v_k ≥ 1`` when ``n_k ≥ 2``, one window always
+stays for fitting); a task without classes draws ``⌊f·n⌉`` at random. When ``|V| < floor`` the
+split is too small to rank models (one window moves accuracy by more than ``1/floor``): no split
+is made and the plant keeps its configured phase-two model (the documented default). Every
+candidate is trained on the remaining labelled windows and scored on ``V`` with the task's
+primary metric ``m``; the plant keeps ``argbest_c m_c(V)``, ties going to the earlier candidate
+in :data:`PREFERENCE`.
+
+Unlabelled target (:func:`guard`): with ``p̄ = mean_i softmax(z_i)`` over the target windows,
+``H(p̄)/log K`` is the prediction balance ``b`` and ``K_eff = K^b = exp H(p̄)`` the effective number
+of classes predicted. The adapted model is kept only if both hold, else the source-only model is:
+
+1. alignment did what it claims: ``MMD²_after < MMD²_before`` (RFF-MMD² of the target features to
+   the sources' released statistics; skipped without statistics);
+2. no class-balance collapse: ``K_eff,after ≥ ½·K_eff,before``, i.e.
+   ``(b_before − b_after)·ln K ≤ ln 2`` (adaptation did not fold half the predicted classes away).
+
+Both thresholds are ratios of the plant's own before/after numbers, so a plant applies them to
+its own windows with nothing tuned elsewhere. ``agreement`` (share of target windows where the
+adapted and source-only predictions agree) is reported beside them, not used as a trigger: low
+agreement is expected both when adaptation repairs a useless source model and when it breaks a
+good one.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from common.task import Task
+
+logger = logging.getLogger(__name__)
+
+VALIDATION_FRACTION = 0.2
+VALIDATION_FLOOR = 10
+PREFERENCE = ("federated_personalised", "federated_adapted", "federated_global", "local_only")
+"""Candidate names, in the order a tie on the validation metric is broken."""
+COLLAPSE_RATIO = 0.5
+
+
+@dataclass(frozen=True)
+class Split:
+    """Indices into the training windows: those candidates fit on, and the validation split."""
+
+    fit: np.ndarray
+    val: np.ndarray
+
+
+def validation_split(y: np.ndarray, has_classes: bool, seed: int, fraction: float = VALIDATION_FRACTION,
+                     floor: int = VALIDATION_FLOOR) -> Split | None:
+    """Stratified ``fraction`` of the labelled windows (``y ≥ 0``) as validation, or None below ``floor``."""
+    labelled = np.flatnonzero(y >= 0)
+    rng = np.random.default_rng(seed)
+    groups = [labelled[y[labelled] == k] for k in np.unique(y[labelled])] if has_classes else [labelled]
+    val: list[np.ndarray] = []
+    for idx in groups:
+        n = len(idx)
+        if n < 2:
+            continue
+        v = min(max(1, int(round(fraction * n))), n - 1) if has_classes else int(fraction * n)
+        val.append(rng.permutation(idx)[:v])
+    chosen = np.sort(np.concatenate(val)) if val else np.zeros(0, dtype=np.int64)
+    if len(chosen) < floor:
+        return None
+    return Split(fit=np.setdiff1d(labelled, chosen), val=chosen)
+
+
+def pick(scores: Mapping[str, float], task: Task) -> tuple[str, str]:
+    """(best candidate on the validation split by the task's primary metric, reason)."""
+    if not scores:
+        raise ValueError("no candidate to choose from")
+    order = sorted(scores, key=lambda c: PREFERENCE.index(c) if c in PREFERENCE else len(PREFERENCE))
+    best = order[0]
+    for name in order[1:]:
+        if task.better(scores[name], scores[best]):
+            best = name
+    listed = ", ".join(f"{c} {scores[c]:.4g}" for c in order)
+    return best, f"best validation {task.primary_metric} ({listed})"
+
+
+@dataclass(frozen=True)
+class GuardVerdict:
+    """Whether an unlabelled target keeps its adapted model, why, and the numbers behind it."""
+
+    keep_adapted: bool
+    reason: str
+    diagnostics: dict[str, float]
+
+
+def agreement(a: np.ndarray, b: np.ndarray) -> float:
+    """Share of windows on which two predictions agree (label-free)."""
+    return float(np.mean(a == b)) if len(a) else float("nan")
+
+
+def guard(diagnostics: Mapping[str, float], num_classes: int, agree: float = float("nan")) -> GuardVerdict:
+    """The negative-transfer guard over an adapter's ``*_before`` / ``*_after`` diagnostics (module docstring)."""
+    d = {k: float(v) for k, v in diagnostics.items()}
+    out = dict(d, agreement=agree)
+    problems = []
+    before, after = d.get("rff_mmd2_to_source_before"), d.get("rff_mmd2_to_source_after")
+    if before is not None and after is not None and math.isfinite(before) and after >= before:
+        problems.append(f"alignment did not reduce the distance to the sources (MMD² {before:.4g} → {after:.4g})")
+    b0, b1 = d.get("target_prediction_balance_before"), d.get("target_prediction_balance_after")
+    if b0 is not None and b1 is not None and num_classes > 1:
+        k0, k1 = num_classes ** b0, num_classes ** b1
+        out.update(effective_classes_before=k0, effective_classes_after=k1)
+        if k1 < COLLAPSE_RATIO * k0:
+            problems.append(f"class-balance collapse (effective classes predicted {k0:.2f} → {k1:.2f})")
+    if problems:
+        return GuardVerdict(False, "kept the source-only model: " + "; ".join(problems), out)
+    return GuardVerdict(True, "adaptation passed the guard (distance to sources fell, no class collapse)", out)

@@ -1,0 +1,70 @@
+"""The report's "Model kept by each plant" section and the do-no-harm count.
+
+Each plant picks its own model (client side: validation split for a labelled plant, the
+negative-transfer guard for an unlabelled one) and reports it as ``transfer.model_choice``; its
+test metrics are the ``chosen`` method. Do no harm holds at a plant when the chosen model's
+primary test metric ``m`` is at or above local-only's: ``m_chosen ≥ m_local`` (≤ where lower is
+better).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+from common.task import DEFAULT_TASK, task_named
+
+from .plots import metric_value, plants_of
+
+logger = logging.getLogger(__name__)
+
+Table = Callable[[Sequence[str], Iterable[Sequence[Any]], Iterable[int]], str]
+
+
+def do_no_harm(results: Mapping[str, Any]) -> tuple[int, int]:
+    """(plants whose chosen model is at or above local-only on the test split, plants with both)."""
+    task = task_named(str(results.get("task") or DEFAULT_TASK))
+    held = total = 0
+    for plant in plants_of(results).values():
+        chosen = metric_value(plant, "chosen", task.primary_metric)
+        local = metric_value(plant, "local_only", task.primary_metric)
+        if chosen is None or local is None:
+            continue
+        total += 1
+        held += int(not task.better(local, chosen))
+    return held, total
+
+
+def _validation_text(choice: Mapping[str, Any]) -> str:
+    scores = choice.get("validation") or {}
+    text = ", ".join(f"{k} {float(v):.3g}" for k, v in scores.items())
+    if choice.get("n_val"):
+        text += f" ({choice['n_val']} validation / {choice.get('n_fit', '?')} fit windows)"
+    return text or "—"
+
+
+def model_choice_section(results: Mapping[str, Any], table: Table) -> str:
+    """Per plant: the model it kept, why, its validation scores or guard verdict; the do-no-harm count."""
+    rows = []
+    for pid, plant in plants_of(results).items():
+        choice = (plant.get("transfer") or {}).get("model_choice") or {}
+        if not choice:
+            continue
+        kept = choice.get("chosen") or ("federated_adapted" if choice.get("guard") == "adapted"
+                                         else "federated_global (source-only)" if choice.get("guard") else "—")
+        why = choice.get("reason") or choice.get("guard_reason") or "withheld by the plant's release policy"
+        rows.append((pid, kept, why, _validation_text(choice)))
+    if not rows:
+        return ""
+    held, total = do_no_harm(results)
+    parts = ["## Model kept by each plant",
+             "A labelled plant keeps the candidate (local-only, federated global, personalised, adapted) that is "
+             "best on a validation split of its own labelled training windows, never its test split; an "
+             "unlabelled target keeps its adapted model unless the label-free negative-transfer guard says "
+             "otherwise. The `chosen` column above is that model on the test split.",
+             table(("Plant", "Kept", "Why", "Validation"), rows, (0, 1, 2, 3))]
+    if total:
+        parts.append(f"Do no harm: the kept model is at or above local-only on the test split at {held} of "
+                     f"{total} plants.")
+    return "\n\n".join(parts)

@@ -1,0 +1,196 @@
+"""Do no harm: a labelled plant keeps the candidate best on its own validation split (never the
+test split), an unlabelled target keeps the source-only model when the label-free guard says
+adaptation is unreliable, predict uses whatever the plant kept, and a DP plant releases the
+choice only as its policy allows."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+import torch
+from torch import nn
+
+from common import wire
+from common.config import load_scenario, run_spec_from_scenario
+from common.task import CLASSIFICATION, REGRESSION
+from common.transfer.adapt import FeatureAlign
+from common.transfer.selection import guard, pick, validation_split
+from tests.conftest import tiny_scenario, with_explicit_plants
+
+
+def test_the_validation_split_is_stratified_disjoint_and_labelled_only():
+    y = np.array([0] * 30 + [1] * 20 + [2] * 5 + [-1] * 30)
+    split = validation_split(y, True, seed=1)
+    assert split is not None
+    assert set(split.val).isdisjoint(split.fit) and (y[split.val] >= 0).all() and (y[split.fit] >= 0).all()
+    assert len(split.val) + len(split.fit) == 55
+    assert [int((y[split.val] == k).sum()) for k in range(3)] == [6, 4, 1]
+    assert validation_split(np.array([0] * 10 + [1] * 10), True, seed=1) is None   # 4 < floor: no split
+    again = validation_split(y, True, seed=1)
+    assert again is not None and (again.val == split.val).all()
+
+
+def test_pick_uses_the_primary_metric_and_breaks_ties_by_preference():
+    assert pick({"local_only": 0.9, "federated_global": 0.8}, CLASSIFICATION)[0] == "local_only"
+    tie = {"local_only": 0.9, "federated_personalised": 0.9}
+    assert pick(tie, CLASSIFICATION)[0] == "federated_personalised"
+    assert pick({"local_only": 3.0, "federated_global": 5.0}, REGRESSION)[0] == "local_only"   # lower RMSE
+
+
+def test_the_guard_keeps_source_only_on_collapse_or_failed_alignment():
+    ok = {"rff_mmd2_to_source_before": 0.2, "rff_mmd2_to_source_after": 0.1,
+          "target_prediction_balance_before": 0.9, "target_prediction_balance_after": 0.85}
+    assert guard(ok, 4).keep_adapted
+    collapse = dict(ok, target_prediction_balance_after=0.2)   # 4^0.9 ≈ 3.5 effective classes → 4^0.2 ≈ 1.3
+    verdict = guard(collapse, 4)
+    assert not verdict.keep_adapted and "collapse" in verdict.reason
+    assert not guard(dict(ok, rff_mmd2_to_source_after=0.3), 4).keep_adapted
+    assert guard({}, 4).keep_adapted   # an adapter without diagnostics: nothing says it failed
+
+
+def test_an_alignment_before_a_linear_head_folds_in_exactly():
+    from client.selection import with_head
+    from common.models import build_model
+
+    torch.manual_seed(0)
+    spec = run_spec_from_scenario(load_scenario(_scenario_path()), ("a", "b", "c"))
+    base = build_model(1, 3, spec.model, seed=0)
+    dim = base.head.in_features
+    align = FeatureAlign.from_moments(np.random.rand(dim), np.eye(dim) * 2.0, np.random.rand(dim),
+                                      np.eye(dim) * 0.5, mode="full")
+    head = nn.Linear(dim, 3)
+    f = torch.randn(5, dim)
+    folded = with_head(base, base.extractor, head, align)
+    assert torch.allclose(folded.head(f), head(align(f)), atol=1e-5)
+
+
+_PATHS: list = []
+
+
+def _scenario_path():
+    return _PATHS[-1]
+
+
+@pytest.fixture(autouse=True)
+def _tiny(tmp_path):
+    _PATHS.append(tiny_scenario(tmp_path))
+    yield
+    _PATHS.pop()
+
+
+def _plant_and_spec(tmp_path, path):
+    from client.loader import make_plant
+    from common.models import build_model, shared_state
+
+    scenario = load_scenario(path)
+    plant = make_plant(scenario, scenario.plants[-1], str(tmp_path / "run"))
+    spec = dataclasses.replace(run_spec_from_scenario(scenario, tuple(plant.data.class_names)),
+                               channels=plant.data.channels)
+    shared = {k: v.numpy() for k, v in shared_state(build_model(plant.data.channels, spec.num_outputs, spec.model,
+                                                                 seed=0)).items()}
+    return plant, spec, shared
+
+
+def test_a_labelled_plant_keeps_its_best_validation_candidate_and_predict_uses_it(tmp_path):
+    from client.predict import load_personal_model
+    from client.transfer import run_phase_two
+
+    plant, spec, shared = _plant_and_spec(tmp_path, _scenario_path())
+    test_before = plant.data.test.y.copy()
+    metrics, declared = run_phase_two(plant, spec, shared, None, "run-1")
+    candidates = {k[len(wire.SELECT_VAL_PREFIX):] for k in metrics if k.startswith(wire.SELECT_VAL_PREFIX)}
+    assert candidates == {"federated_global", "federated_personalised", "local_only"}
+    assert declared[wire.MODEL_CHOSEN] in candidates and "validation" in declared[wire.MODEL_CHOICE_REASON]
+    scores = {c: metrics[wire.SELECT_VAL_PREFIX + c] for c in candidates}
+    assert scores[declared[wire.MODEL_CHOSEN]] == max(scores.values())
+    assert metrics[wire.SELECT_N_VAL] + metrics[wire.SELECT_N_FIT] == plant.n_labelled   # labels left intact
+    assert (plant.data.test.y == test_before).all()
+    _, meta = load_personal_model(plant.state.root)
+    assert meta["chosen"] == declared[wire.MODEL_CHOSEN]
+    results = plant.final_evaluation(spec, shared, "run-1")
+    assert {"chosen", "federated_personalised", "federated_global"} <= set(results)
+
+
+def test_an_unlabelled_target_keeps_a_model_predict_can_load(tmp_path):
+    from client.predict import load_personal_model
+    from client.transfer import run_phase_two
+
+    path = with_explicit_plants(tiny_scenario(tmp_path, transfer={"adaptation": {"epochs": 1}}),
+                                {"labelled_fraction": 0.0, "transfer": "shot"})
+    plant, spec, shared = _plant_and_spec(tmp_path, path)
+    metrics, declared = run_phase_two(plant, spec, shared, None, "run-1")
+    assert declared[wire.GUARD_KEPT] in ("adapted", "source_only") and declared[wire.GUARD_REASON]
+    assert wire.MODEL_CHOSEN not in declared
+    assert any(k.startswith(wire.GUARD_PREFIX) for k in metrics)
+    _, meta = load_personal_model(plant.state.root)   # a target plant's kept model is predict's model
+    assert meta["chosen"] in ("federated_adapted", "federated_global")
+    results = plant.final_evaluation(spec, shared, "run-1")
+    assert "chosen" in results and "federated_personalised" not in results
+
+
+def test_a_dp_plant_releases_its_choice_only_as_its_policy_allows():
+    from common.privacy.policy import releasable
+
+    keys = [wire.MODEL_CHOSEN, wire.MODEL_CHOICE_REASON, wire.SELECT_VAL_PREFIX + "local_only",
+            wire.SELECT_N_VAL, wire.GUARD_KEPT, wire.GUARD_PREFIX + "agreement"]
+    assert releasable(keys, ("accounting",)) == set()
+    assert releasable(keys, ("metrics",)) == {wire.MODEL_CHOSEN, wire.MODEL_CHOICE_REASON,
+                                              wire.SELECT_VAL_PREFIX + "local_only"}
+    assert releasable(keys, ("gap", "sizes")) == {wire.SELECT_N_VAL, wire.GUARD_KEPT, wire.GUARD_PREFIX + "agreement"}
+
+
+def test_the_report_shows_each_plants_choice_and_the_do_no_harm_count():
+    from server.federation import model_choice
+    from server.report import render_markdown
+
+    choice = model_choice({wire.MODEL_CHOSEN: "local_only", wire.MODEL_CHOICE_REASON: "best validation accuracy"},
+                          {wire.SELECT_VAL_PREFIX + "local_only": 0.9, wire.SELECT_N_VAL: 12.0,
+                           wire.SELECT_N_FIT: 48.0})
+    assert choice == {"chosen": "local_only", "reason": "best validation accuracy",
+                      "validation": {"local_only": 0.9}, "n_val": 12, "n_fit": 48}
+    results = {"task": "classification", "methods": ["local_only", "chosen"], "plants": {
+        "p0": {"status": "ok", "transfer": {"model_choice": choice},
+               "metrics": {"local_only": {"accuracy": 0.8}, "chosen": {"accuracy": 0.8}}},
+        "p1": {"status": "ok", "transfer": {"model_choice": {"guard": "source_only", "guard_reason": "collapse"}},
+               "metrics": {"local_only": {"accuracy": 0.9}, "chosen": {"accuracy": 0.7}}}}}
+    text = render_markdown(results, {})
+    assert "## Model kept by each plant" in text and "local_only" in text and "source-only" in text
+    assert "at 1 of 2 plants" in text
+
+
+def collapsing_adapter(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source, cfg,
+                       labelled=None, *, seed: int = 0):
+    """A test adapter whose model predicts class 0 everywhere, with diagnostics that say so."""
+    import copy
+
+    from common.transfer.adapt import AdaptResult
+
+    new_head = copy.deepcopy(head)
+    assert isinstance(new_head, nn.Linear)
+    with torch.no_grad():
+        new_head.bias[0] = 1e4
+    model = nn.Sequential(copy.deepcopy(extractor), new_head).eval()
+    return AdaptResult(model=model, method="test_collapse", losses=[],
+                       selection={"target_prediction_balance_before": 0.95, "target_prediction_balance_after": 0.0})
+
+
+def test_the_guard_keeps_the_source_only_model_when_adaptation_collapses(tmp_path):
+    from client.predict import load_personal_model
+    from client.transfer import run_phase_two
+    from common.extensions.transfer_methods import ADAPTER, TRANSFER_METHODS, add_method
+
+    add_method("test_collapse", f"{__name__}:collapsing_adapter", kind=ADAPTER, summary="collapses (test)")
+    try:
+        path = with_explicit_plants(tiny_scenario(tmp_path), {"labelled_fraction": 0.0, "transfer": "test_collapse"})
+        plant, spec, shared = _plant_and_spec(tmp_path, path)
+        metrics, declared = run_phase_two(plant, spec, shared, None, "run-1")
+    finally:
+        TRANSFER_METHODS.remove("test_collapse")
+    assert declared[wire.GUARD_KEPT] == "source_only" and "collapse" in declared[wire.GUARD_REASON]
+    assert metrics[wire.GUARD_PREFIX + "agreement"] < 1.0
+    model, meta = load_personal_model(plant.state.root)
+    assert meta["chosen"] == "federated_global"
+    results = plant.final_evaluation(spec, shared, "run-1")
+    assert results["chosen"] == results["federated_global"]
