@@ -27,6 +27,7 @@ from client.transfer import adapted_evaluation, release_source_stats, run_phase_
 from common import wire
 from common.config import load_scenario, run_spec_from_json
 from common.config.schema import PlantSpec, RunSpec, Scenario
+from common.labelset import own_classes
 from common.privacy.policy import releasable
 from common.resources import memory_hint
 from common.task import task_named
@@ -189,8 +190,10 @@ def _handle(msg: Message, context: Context, work: Callable[[Plant, RunSpec | Non
         spec = run_spec_from_json(config[wire.RUN_SPEC]) if wire.RUN_SPEC in config else None
         if spec is not None:
             plant.check_policy(spec)
-        # one process at a time on a state directory: a second is refused, never interleaved with the ledger
-        with plant.state.exclusive(msg.metadata.message_type):
+            plant.align(spec)
+        # one process at a time on a state directory: a second is refused, never interleaved with the ledger;
+        # every loss inside covers this plant's own classes only (common.labelset)
+        with plant.state.exclusive(msg.metadata.message_type), own_classes(plant.class_mask(spec)):
             return work(plant, spec, config)
     except PolicyRefusal as exc:
         logger.error("%s", exc)
@@ -223,7 +226,8 @@ def hello(msg: Message, context: Context) -> Message:
             wire.N_TRAIN: len(data.train), wire.N_TRAIN_LABELLED: plant.n_labelled, wire.N_TEST: len(data.test),
             wire.CHANNELS: data.channels, wire.WINDOW_LENGTH: data.window_length,
             wire.SAMPLE_RATE_HZ: data.sample_rate_hz, wire.HAS_LABELS: float(plant.n_labelled > 0),
-        }, config={wire.CLASS_NAMES: list(data.class_names), wire.SOURCE: data.source,
+        }, config={wire.CLASS_NAMES: list(plant.own_classes),
+                   wire.LABELLED_CLASSES: json.dumps(plant.labelled_classes()), wire.SOURCE: data.source,
                    wire.TRANSFER_METHOD: plant.transfer or "", wire.WORKER_NODE: _worker_node(),
                    wire.RELEASE_ALLOW: json.dumps(list(plant.policy.allow)),
                    wire.NOISE_SOURCE: "reproducible" if plant.reproducible_noise else "secret"})

@@ -8,6 +8,7 @@ parameters returned are the shared ones (``extractor.*`` and ``reference_head.*`
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from common import wire
 from common.compression import encode_update
 from common.config.schema import RunSpec
 from common.data import PlantData
+from common.labelset import align_to_union, labelled_class_mask, missing_from, own_classes, per_class_metrics
 from common.models import PlantModel, build_model, load_shared, shared_state
 from common.privacy.accounting import (
     HistoryEntry,
@@ -33,7 +35,7 @@ from common.privacy.ledger import MECHANISM_DP_SGD, MECHANISM_GAUSSIAN, LedgerEn
 from common.privacy.noise import NoiseSource
 from common.privacy.policy import SAFE_DEFAULT, PrivacyPolicy, refusals
 from common.task import task_named
-from common.training import make_optimizer, train_supervised
+from common.training import make_optimizer, predict_logits, train_supervised
 
 logger = logging.getLogger(__name__)
 
@@ -112,6 +114,7 @@ class Plant:
                  policy: PrivacyPolicy = SAFE_DEFAULT, reproducible_noise: bool = False) -> None:
         self.plant_id = plant_id
         self.data = data
+        self.own_classes = tuple(data.class_names)  # as declared; ``data`` moves onto the federation's union
         self.state = state
         self.policy = policy.with_budget(privacy_budget)
         self.transfer = transfer  # this plant's own choice of phase-2 method (None: the federation's default)
@@ -120,8 +123,35 @@ class Plant:
         self.device = torch.device(device_for_plant())
 
     # ---------------------------------------------------------------- helpers
+    def align(self, spec: RunSpec) -> None:
+        """Map this plant's labels onto the federation's class union by name (once per union)."""
+        if task_named(spec.task).has_classes and tuple(self.data.class_names) != tuple(spec.class_names):
+            if tuple(self.data.class_names) != self.own_classes:  # on another run's union: back to its own
+                own = [list(self.data.class_names).index(n) for n in self.own_classes]
+                lookup = np.full(len(self.data.class_names) + 1, -1, dtype=np.int64)
+                lookup[own] = np.arange(len(own))
+                back = {name: getattr(self.data, name).with_labels(lookup[getattr(self.data, name).y])
+                        for name in ("train", "test")}
+                self.data = dataclasses.replace(self.data, class_names=self.own_classes, **back)
+            self.data = align_to_union(self.data, spec.class_names)
+
+    def class_mask(self, spec: RunSpec | None) -> np.ndarray | None:
+        """Which of the federation's classes this plant has training labels for (None: all of them,
+        none, or a task without classes): the classes its losses cover."""
+        if spec is None or not task_named(spec.task).has_classes:
+            return None
+        self.align(spec)
+        return labelled_class_mask(self.data.train.y, spec.num_classes)
+
+    def labelled_classes(self) -> list[str]:
+        """The declared classes this plant has training labels for (a declared fact, like its classes)."""
+        counts = self.data.train.class_counts(self.data.num_classes)
+        return [name for name, n in zip(self.data.class_names, counts) if n > 0 and name in self.own_classes]
+
     def targets(self, spec: RunSpec, split: str = "train") -> np.ndarray:
-        """What the model learns: class labels, or the target scaled by 1/target_scale (NaN = unlabelled)."""
+        """What the model learns: class labels (on the federation's class union), or the target
+        scaled by 1/target_scale (NaN = unlabelled)."""
+        self.align(spec)
         ws = getattr(self.data, split)
         if task_named(spec.task).needs_target:
             if getattr(ws, "target", None) is None:
@@ -131,10 +161,16 @@ class Plant:
             return np.where(ws.y >= 0, target, np.nan).astype(np.float32)
         return ws.y
 
-    def evaluate(self, module: nn.Module, spec: RunSpec) -> dict[str, float]:
-        """The task's metrics of ``module`` on the held-out split."""
-        return task_named(spec.task).evaluate(module, self.data.test.x, self.targets(spec, "test"), spec.num_classes,
-                                              spec.target_scale, spec.target_range)
+    def evaluate(self, module: nn.Module, spec: RunSpec, per_class: bool = False) -> dict[str, float]:
+        """The task's metrics of ``module`` on the held-out split; with ``per_class``, also the recall of
+        each class and the accuracy on own / never-labelled classes (``common.labelset.per_class_metrics``)."""
+        task = task_named(spec.task)
+        y = self.targets(spec, "test")
+        out = task.evaluate(module, self.data.test.x, y, spec.num_classes, spec.target_scale, spec.target_range)
+        if per_class and task.has_classes and len(y):
+            pred = predict_logits(module, self.data.test.x).argmax(dim=1).numpy()
+            out.update(per_class_metrics(y, pred, spec.class_names, self.class_mask(spec)))
+        return out
 
     def model_for(self, spec: RunSpec, shared: dict[str, np.ndarray] | None) -> PlantModel:
         """The run's model on this plant's device, with the shared parameters loaded when given."""
@@ -155,10 +191,11 @@ class Plant:
             problems.append(f"sampling rate {self.data.sample_rate_hz:g} Hz != the federation's {rate:g} Hz: "
                             "set window.resample_to_hz to the federation's rate (each plant then resamples its own "
                             "recordings), or unset window.sample_rate_hz to accept mixed rates")
-        if task_named(spec.task).has_classes and tuple(self.data.class_names) != tuple(spec.class_names):
+        missing = missing_from(self.own_classes, spec.class_names) if task_named(spec.task).has_classes else []
+        if missing:
             problems.append(
-                f"classes {list(self.data.class_names)} differ from the federation's "
-                f"{list(spec.class_names)}: map this plant's labels onto the shared class list"
+                f"classes {missing} are not among the federation's {list(spec.class_names)}: "
+                "start the federation with this plant so its classes join the union"
             )
         if self.data.window_length != spec.window.length:
             problems.append(
@@ -167,6 +204,7 @@ class Plant:
             )
         if problems:
             raise ValueError(f"plant {self.plant_id}: data do not fit the shared model: " + "; ".join(problems))
+        self.align(spec)
 
     @property
     def n_labelled(self) -> int:
@@ -327,6 +365,11 @@ class Plant:
         self.check_policy(spec)
         if self.n_labelled == 0:
             return PretrainResult(status="declined", reason="no labelled windows: nothing to pretrain on")
+        with own_classes(self.class_mask(spec)):  # the loss covers this plant's own classes only
+            return self._pretrain(spec, shared, server_round, run_name, proximal_mu)
+
+    def _pretrain(self, spec: RunSpec, shared: dict[str, np.ndarray], server_round: int,
+                  run_name: str, proximal_mu: float) -> PretrainResult:
         digest = arrays_digest(shared)
         cached = self._cached_release(run_name, server_round, digest, spec)
         if cached is not None:
@@ -489,9 +532,10 @@ class Plant:
         training = spec.federation.training
         optimizer = make_optimizer([{"params": module.parameters()}], training.optimizer,
                                    training.learning_rate, training.weight_decay)
-        stats = train_supervised(module, self.data.train.x, self.targets(spec), optimizer, epochs=epochs,
-                                 batch_size=training.batch_size,
-                                 seed=derive_seed(spec.seed, self.plant_id, "local_only"), augment=training.augment)
+        with own_classes(None):  # unrestricted: a plant alone knows only its own classes, the others' logits go down
+            stats = train_supervised(module, self.data.train.x, self.targets(spec), optimizer, epochs=epochs,
+                                     batch_size=training.batch_size, augment=training.augment,
+                                     seed=derive_seed(spec.seed, self.plant_id, "local_only"))
         self.state.save_model(name, model.state_dict(),
                               {"plant_id": self.plant_id, "run": run_name, "epochs": epochs})
         return {wire.LOCAL_ONLY_LOSS: stats.loss}
@@ -520,17 +564,17 @@ class Plant:
     def final_evaluation(self, spec: RunSpec, shared: dict[str, np.ndarray],
                          run_name: str) -> dict[str, dict[str, float]]:
         """Every method this plant has a model for, on its held-out split."""
-        out = {"federated_global": self.evaluate_shared(spec, shared)}
+        out = {"federated_global": self.evaluate(_reference_module(self.model_for(spec, shared)), spec, True)}
         kept = self.personal_model(spec, run_name)
         chosen = self._chosen_meta(run_name)
         personal = self._saved_model(PERSONAL_CANDIDATE, spec, run_name) if chosen else kept
         if personal is not None:
-            out["federated_personalised"] = self.evaluate(_head_module(personal), spec)
+            out["federated_personalised"] = self.evaluate(_head_module(personal), spec, True)
         if kept is not None and chosen:
-            out["chosen"] = self.evaluate(_head_module(kept), spec)   # what the plant kept (client/selection.py)
+            out["chosen"] = self.evaluate(_head_module(kept), spec, True)   # what the plant kept (client/selection.py)
         local = self.local_only_model(spec, run_name)
         if local is not None:
-            out["local_only"] = self.evaluate(_reference_module(local), spec)
+            out["local_only"] = self.evaluate(_reference_module(local), spec, True)
         # kept on the plant for its model card (`factoryfl export`): metrics and what data they came from
         self.state.save_json(FINAL_METRICS, {"run": run_name, "saved_at": now_iso(), "metrics": out,
                                              "data": self.data.summary(), "n_labelled": self.n_labelled})

@@ -47,6 +47,7 @@ from common.extensions.transfer_methods import (
     TRANSFER_METHODS,
     method_for_mode,
 )
+from common.labelset import own_classes
 from common.privacy.ledger import now_iso
 from common.registry import Entry
 from common.task import task_named
@@ -76,6 +77,7 @@ def release_source_stats(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarr
 
     cfg = spec.transfer.stats
     task = task_named(spec.task)
+    plant.align(spec)
     x, y = plant.data.train.x, plant.data.train.y
     mask = y >= 0
     model = plant.model_for(spec, shared)
@@ -163,8 +165,9 @@ def personalise(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray] | Non
     cfg = spec.personalisation
     model = plant.model_for(spec, shared)
     started = time.perf_counter()
-    losses = entry.load()(model, plant.data.train.x, plant.targets(spec), cfg,
-                          lambda step: derive_seed(spec.seed, plant.plant_id, "personalise", step))
+    with own_classes(plant.class_mask(spec)):  # the head's rows of classes it never had stay as federated
+        losses = entry.load()(model, plant.data.train.x, plant.targets(spec), cfg,
+                              lambda step: derive_seed(spec.seed, plant.plant_id, "personalise", step))
     plant.state.save_model(PERSONAL_MODEL, model.state_dict(),
                            model_meta(plant, spec, run_name, entry.meta["mode"], cfg.epochs))
     return {wire.PERSONALISE_LOSS: losses[-1] if losses else float("nan"),

@@ -38,6 +38,7 @@ PLANT_ID = "plant-id"
 STATUS = "status"                # one of the STATUS_* values
 REASON = "reason"
 CLASS_NAMES = "class-names"
+LABELLED_CLASSES = "labelled-classes"  # hello: the declared classes the plant has training labels for (JSON list)
 TRANSFER_METHOD = "transfer-method"   # hello: the plant's configured phase-2 method ("" = default)
 TRANSFER_CHOSEN = "transfer-chosen"   # phase 2: what the plant actually did
 TRANSFER_REASON = "transfer-reason"   # phase 2: why (e.g. the measured domain gap)

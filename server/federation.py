@@ -29,6 +29,7 @@ from common.config.scenario import run_spec_to_json
 from common.config.schema import RunSpec
 from common.extensions.transfer_methods import TRANSFER_METHODS
 from common.fileio import atomic_write_bytes
+from common.labelset import missing_from, union_names
 from common.models import build_model, shared_state
 from common.task import task_named
 from server.aggregation import make_aggregator
@@ -118,6 +119,15 @@ def hello_facts(reply: Reply) -> tuple[tuple[tuple[str, ...], tuple[int, int]], 
     return (tuple(names), (int(cast(float, channels)), int(cast(float, window)))), ""
 
 
+def labelled_classes(facts: dict[str, Any]) -> list[str] | None:
+    """The classes a plant said at hello it has training labels for (None: not said, or malformed)."""
+    try:
+        names = json.loads(str(facts[wire.LABELLED_CLASSES]))
+    except (KeyError, ValueError):
+        return None
+    return [str(n) for n in names] if isinstance(names, list) else None
+
+
 def expected_stats_layout(spec: RunSpec) -> dict[str, Any]:
     """What every source's statistics must be computed with: the run's classes, feature size,
     clipping norm and random-feature map."""
@@ -202,9 +212,10 @@ class Coordinator:
 
     # ------------------------------------------------------------------ discovery
     def _discover(self) -> RunSpec:
-        """Say hello; judge each plant's reply on its own. The class list and input shape are the
-        majority's (ties: the most plants, then the first plant id): a plant whose reply is
-        malformed or disagrees is recorded as failed and the federation goes on without it."""
+        """Say hello; judge each plant's reply on its own. The classes are the union of the plants'
+        by name, in first-seen order with plants in id order (``common.labelset.union_names``); the
+        input shape is the majority's (ties: the first plant id). A plant whose reply is malformed
+        or whose input differs is recorded as failed and the federation goes on without it."""
         timeout = 600.0
         replies = self.transport.discover(self.expected_plants, timeout, self._hello_config(),
                                           expected_ids=set(self.expected_ids) if self.expected_ids else None)
@@ -224,8 +235,12 @@ class Coordinator:
         if not declared:
             raise FederationError("no plant could start: see each plant's error above")
         has_classes = task_named(self.spec_factory(()).task).has_classes
-        (class_names, shape) = _majority([(names if has_classes else (), shape)
-                                          for names, shape in declared.values()])
+        shape = _majority([plant_shape for _, plant_shape in declared.values()])
+        fitting = [names for names, plant_shape in declared.values() if plant_shape == shape]
+        class_names = union_names(fitting) if has_classes else ()
+        if has_classes and len(set(map(tuple, fitting))) > 1:
+            logger.info("plants declare different classes: the federation works on their union %s",
+                        list(class_names))
         self.channels = shape[0]
         self.joined_as = (class_names if has_classes else (), shape)  # what a plant joining later must match
         for plant_id, (names, plant_shape) in declared.items():
@@ -243,12 +258,15 @@ class Coordinator:
         """Why a plant's classes or input do not fit the federation's ("" when they do)."""
         class_names, federation_shape = self.joined_as
         problems = []
-        if class_names and names != class_names:
-            problems.append(f"its classes {list(names)} differ from the federation's {list(class_names)}")
+        missing = missing_from(names, class_names) if class_names else []
+        if missing:
+            problems.append(f"its classes {missing} are not among the federation's {list(class_names)} "
+                            "(the union of the plants that started it)")
         if shape != federation_shape:
             problems.append(f"its input (channels={shape[0]}, window={shape[1]}) differs from the federation's "
                             f"(channels={federation_shape[0]}, window={federation_shape[1]})")
-        return "; ".join(problems) + ": give it the same classes, channels and window" if problems else ""
+        return ("; ".join(problems) + ": give it the same channels and window, and classes the federation has "
+                "(or start the federation with it)") if problems else ""
 
     def _hello_config(self) -> dict[str, Any]:
         return {wire.RUN_NAME: self.run_name, wire.RUN_DIR: str(self.run_dir)}
@@ -789,6 +807,8 @@ class Coordinator:
                     "n_train_labelled": _int_or_none(r.facts.get(wire.N_TRAIN_LABELLED)),
                     "n_test": _int_or_none(r.facts.get(wire.N_TEST)), "source": r.facts.get(wire.SOURCE),
                     "worker_node": r.facts.get(wire.WORKER_NODE) or None,
+                    "class_names": r.facts.get(wire.CLASS_NAMES),
+                    "labelled_classes": labelled_classes(r.facts),
                     "metrics": r.metrics, "privacy": r.privacy, "excluded_rounds": r.excluded_rounds,
                     "transfer": r.transfer, "dp_evaluation": r.dp_evaluation or None}
                 for p, r in sorted(self.plants.items())

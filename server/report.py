@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from common.task import DEFAULT_TASK, MetricColumn
 
+from .label_sets import label_set_section
 from .model_choice import model_choice_section
 from .plots import (
     PERCENT_METRICS,
@@ -548,6 +549,7 @@ def render_markdown(results: Mapping[str, Any], plot_files: Mapping[str, str]) -
         _privacy_section(results),
         _client_dp_section(results),
         _plant_results_section(results),
+        label_set_section(results, _table),
         _transfer_section(results),
         model_choice_section(results, _table),
         _rounds_section(results),

@@ -38,7 +38,8 @@ RELEASE_CATEGORIES: dict[str, str] = {
 # Keys that are the protocol or the plant's declared configuration, not computed from its data:
 # identity, status, its schema (channels, window, rate, class names), its role and its policy.
 DECLARED_KEYS = frozenset({
-    wire.PLANT_ID, wire.STATUS, wire.REASON, wire.CLASS_NAMES, wire.SOURCE, wire.TRANSFER_METHOD, wire.WORKER_NODE,
+    wire.PLANT_ID, wire.STATUS, wire.REASON, wire.CLASS_NAMES, wire.LABELLED_CLASSES, wire.SOURCE,
+    wire.TRANSFER_METHOD, wire.WORKER_NODE,
     wire.CHANNELS, wire.WINDOW_LENGTH, wire.SAMPLE_RATE_HZ, wire.HAS_LABELS, wire.RELEASE_ALLOW, wire.NOISE_SOURCE,
 })
 
