@@ -89,6 +89,8 @@ def export(state_dir: Path, out_dir: Path) -> dict[str, Path]:
                    if not model_task(meta, Path(state_dir)).has_classes else
                    {"kind": "logits", "classes": list(meta["class_names"]), "note": "softmax for probabilities"}),
         "personalisation": {"mode": meta.get("mode"), "epochs": meta.get("epochs")},
+        # which candidate the plant kept (client/selection.py: validation split or negative-transfer guard)
+        "model_kept": {"candidate": meta.get("chosen", "federated_personalised"), "why": meta.get("choice_reason")},
         "data_used": (metrics_blob or {}).get("data"),
         "metrics": (metrics_blob or {}).get("metrics"),
         "metrics_note": "held-out test split of this plant's own data" if metrics_blob else "no evaluation recorded",

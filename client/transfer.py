@@ -260,7 +260,7 @@ def _keep(plant: Plant, worker: Plant, spec: RunSpec, shared: dict[str, np.ndarr
         saved = saved if saved.get("run") == run_name else {}
         choice = keep_unlabelled(plant, spec, candidates, dict(saved.get("diagnostics") or {}))
     save_chosen(plant, choice, candidates,
-                lambda name: model_meta(plant, spec, run_name, name, spec.personalisation.epochs))
+                lambda _: model_meta(plant, spec, run_name, spec.personalisation.mode, spec.personalisation.epochs))
     return choice
 
 

@@ -6,6 +6,7 @@ choice only as its policy allows."""
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import numpy as np
 import pytest
@@ -108,9 +109,14 @@ def test_a_labelled_plant_keeps_its_best_validation_candidate_and_predict_uses_i
     assert metrics[wire.SELECT_N_VAL] + metrics[wire.SELECT_N_FIT] == plant.n_labelled   # labels left intact
     assert (plant.data.test.y == test_before).all()
     _, meta = load_personal_model(plant.state.root)
-    assert meta["chosen"] == declared[wire.MODEL_CHOSEN]
+    assert meta["chosen"] == declared[wire.MODEL_CHOSEN] and meta["mode"] == spec.personalisation.mode
     results = plant.final_evaluation(spec, shared, "run-1")
     assert {"chosen", "federated_personalised", "federated_global"} <= set(results)
+    from client.export import export
+
+    written = export(plant.state.root, tmp_path / "export")
+    card = json.loads(written["card_json"].read_text())
+    assert card["model_kept"]["candidate"] == declared[wire.MODEL_CHOSEN] and card["model_kept"]["why"]
 
 
 def test_an_unlabelled_target_keeps_a_model_predict_can_load(tmp_path):
@@ -194,3 +200,33 @@ def test_the_guard_keeps_the_source_only_model_when_adaptation_collapses(tmp_pat
     assert meta["chosen"] == "federated_global"
     results = plant.final_evaluation(spec, shared, "run-1")
     assert results["chosen"] == results["federated_global"]
+
+
+def _federate(tmp_path, path):
+    from server.app import run_federation
+    from tests.helpers.loopback import LoopbackGrid
+
+    scenario = load_scenario(path)
+    run_dir = tmp_path / "fed"
+    run_dir.mkdir()
+    return run_federation(LoopbackGrid(path, len(scenario.plants), run_dir), scenario, run_dir), run_dir
+
+
+def test_a_federation_reports_each_plants_kept_model(tmp_path):
+    results, run_dir = _federate(tmp_path, tiny_scenario(tmp_path))
+    assert "chosen" in results["methods"]
+    for record in results["plants"].values():
+        choice = record["transfer"]["model_choice"]
+        assert choice["chosen"] in choice["validation"] and choice["n_val"] > 0
+        assert "chosen" in record["metrics"] and "local_only" in record["metrics"]
+    assert "## Model kept by each plant" in (run_dir / "report.md").read_text()
+
+
+def test_a_dp_plant_keeps_its_choice_home_unless_its_policy_allows_metrics(tmp_path):
+    path = tiny_scenario(tmp_path, privacy={"enabled": True, "noise_multiplier": 1.0, "max_grad_norm": 1.0,
+                                            "delta": 1e-5}, plant_policy={"allow": ["accounting", "sizes"]})
+    results, _ = _federate(tmp_path, path)
+    for record in results["plants"].values():
+        choice = record["transfer"].get("model_choice") or {}
+        assert "chosen" not in choice and "validation" not in choice and "reason" not in choice
+        assert choice.get("n_val", 1) > 0   # sizes are allowed
