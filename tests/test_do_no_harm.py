@@ -35,8 +35,9 @@ def test_the_validation_split_is_stratified_disjoint_and_labelled_only():
 
 def test_pick_uses_the_primary_metric_and_breaks_ties_by_preference():
     assert pick({"local_only": 0.9, "federated_global": 0.8}, CLASSIFICATION)[0] == "local_only"
-    tie = {"local_only": 0.9, "federated_personalised": 0.9}
+    tie = {"federated_global": 0.9, "federated_personalised": 0.9}
     assert pick(tie, CLASSIFICATION)[0] == "federated_personalised"
+    assert pick(dict(tie, local_only=0.9), CLASSIFICATION)[0] == "local_only"   # its score on V is unbiased
     assert pick({"local_only": 3.0, "federated_global": 5.0}, REGRESSION)[0] == "local_only"   # lower RMSE
 
 

@@ -8,7 +8,10 @@ split is too small to rank models (one window moves accuracy by more than ``1/fl
 is made and the plant keeps its configured phase-two model (the documented default). Every
 candidate is trained on the remaining labelled windows and scored on ``V`` with the task's
 primary metric ``m``; the plant keeps ``argbest_c m_c(V)``, ties going to the earlier candidate
-in :data:`PREFERENCE`.
+in :data:`PREFERENCE`. The federated global model took part in phase one with all of the plant's
+labelled windows (V included; holding V out of pretraining would change its DP accounting), so
+its score on V, and that of the candidates started from it, can be optimistic; local-only is fit
+on the rest alone and its score is unbiased, which is why ties go to it first.
 
 Unlabelled target (:func:`guard`): with ``p̄ = mean_i softmax(z_i)`` over the target windows,
 ``H(p̄)/log K`` is the prediction balance ``b`` and ``K_eff = K^b = exp H(p̄)`` the effective number
@@ -41,7 +44,7 @@ logger = logging.getLogger(__name__)
 
 VALIDATION_FRACTION = 0.2
 VALIDATION_FLOOR = 10
-PREFERENCE = ("federated_personalised", "federated_adapted", "federated_global", "local_only")
+PREFERENCE = ("local_only", "federated_personalised", "federated_adapted", "federated_global")
 """Candidate names, in the order a tie on the validation metric is broken."""
 COLLAPSE_RATIO = 0.5
 
