@@ -136,3 +136,35 @@ def test_plants_with_different_label_sets_federate_and_one_recognises_a_fault_it
     assert "recall/inner_race" not in plants["b"]["metrics"]["federated_global"]  # not in b's test split
     report = (run_dir / "report.md").read_text()
     assert "never had training labels" in report and "† |" in report
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")
+@pytest.mark.parametrize("mode", ["hooks", "ghost"])
+def test_dp_sgd_with_a_restricted_loss_stays_finite(mode):
+    """DP-SGD (per-sample and ghost clipping) over a plant's own classes: −∞ logits of the other
+    classes never reach the loss as NaN."""
+    from torch import nn
+
+    from common.privacy.dp_training import train_dp
+    from common.privacy.noise import NoiseSource
+
+    torch.manual_seed(0)
+    module = nn.Sequential(nn.Flatten(), nn.Linear(8, 4))
+    x = np.random.default_rng(0).standard_normal((24, 1, 8)).astype(np.float32)
+    y = np.array([0, 2] * 12, dtype=np.int64)
+    with own_classes(np.array([True, False, True, False])):
+        stats = train_dp(module, x, y, torch.optim.SGD(module.parameters(), lr=0.1), epochs=2, batch_size=8,
+                         noise_multiplier=1.0, max_grad_norm=1.0, seed=0, grad_sample_mode=mode,
+                         noise=NoiseSource.reproducible("label-sets", 0))
+    assert np.isfinite(stats.loss) and all(torch.isfinite(p).all() for p in module.parameters())
+
+
+def test_per_class_metrics_leave_a_dp_plant_only_as_metrics_and_labelled_classes_are_declared():
+    from common import wire
+    from common.privacy.policy import category_of, releasable
+
+    assert category_of(wire.method_metric_key("federated_global", "recall/ball")) == "metrics"
+    assert category_of(wire.method_metric_key("local_only", "accuracy_unseen")) == "metrics"
+    assert category_of(wire.LABELLED_CLASSES) == "declared"
+    keys = ["federated_global/recall/ball", "federated_global/accuracy_own", wire.LABELLED_CLASSES]
+    assert releasable(keys, ("accounting",)) == {wire.LABELLED_CLASSES}
