@@ -58,7 +58,7 @@ def test_loss_falls_and_extractor_changes(tmp_path):
     after = last_sent.content[wire.ARRAYS]["extractor.blocks.0.weight"].numpy()
     assert np.abs(after - before).max() > 1e-4
     for plant in results["plants"].values():
-        assert set(plant["metrics"]) == {"federated_global", "federated_personalised", "local_only"}
+        assert set(plant["metrics"]) == {"federated_global", "federated_personalised", "local_only", "chosen"}
         assert 0.0 <= plant["metrics"]["federated_personalised"]["accuracy"] <= 1.0
 
 
