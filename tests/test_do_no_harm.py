@@ -29,6 +29,8 @@ def test_the_validation_split_is_stratified_disjoint_and_labelled_only():
     assert len(split.val) + len(split.fit) == 55
     assert [int((y[split.val] == k).sum()) for k in range(3)] == [6, 4, 1]
     assert validation_split(np.array([0] * 10 + [1] * 10), True, seed=1) is None   # 4 < floor: no split
+    regression = validation_split(np.array([0] * 100 + [-1] * 10), False, seed=1)   # no strata: 20 % at random
+    assert regression is not None and len(regression.val) == 20 and len(regression.fit) == 80
     again = validation_split(y, True, seed=1)
     assert again is not None and (again.val == split.val).all()
 
