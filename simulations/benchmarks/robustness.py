@@ -75,7 +75,8 @@ def _with_arrays(msg, reply, change: Callable[[dict[str, np.ndarray]], dict[str,
 
     content = RecordDict({name: record for name, record in reply.content.items() if name != wire.ARRAYS})
     arrays = {k: v.numpy() for k, v in reply.content[wire.ARRAYS].items()}
-    content[wire.ARRAYS] = ArrayRecord({k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in change(arrays).items()})
+    content[wire.ARRAYS] = ArrayRecord({k: torch.from_numpy(np.ascontiguousarray(v))
+                                        for k, v in change(arrays).items()})
     return Message(content, reply_to=msg)
 
 
@@ -217,18 +218,21 @@ def render(payload: dict[str, Any]) -> str:
              "over seeds). Defaults: `relative_norm_bound: 3` (an update above 3 × the round's median norm is left "
              "out), `num-examples` bounded by the labelled windows declared at hello, non-finite aggregates never "
              "installed, each reply judged on its own.", ""]
-    header = "| attack | " + " | ".join(f"{a} (Δ)" for a in payload["aggregators"]) + " | recorded exclusions (fedavg) |"
+    header = ("| attack | " + " | ".join(f"{a} (Δ)" for a in payload["aggregators"])
+              + " | recorded exclusions (fedavg) |")
     lines += [header, "|---|" + "---:|" * len(payload["aggregators"]) + "---|"]
     for attack in payload["attacks"]:
         cells = []
         for agg in payload["aggregators"]:
-            mine = [r for r in rows if r["attack"] == attack and r["aggregator"] == agg and r["honest_accuracy"] is not None]
+            mine = [r for r in rows
+                    if r["attack"] == attack and r["aggregator"] == agg and r["honest_accuracy"] is not None]
             mu, sd = mean_std([100 * r["honest_accuracy"] for r in mine])
             dmu, dsd = mean_std(_paired_drops(rows, attack, agg))
             cells.append(f"{mu:.1f} ± {sd:.1f} ({dmu:+.1f} ± {dsd:.1f})")
         fed = [r for r in rows if r["attack"] == attack and r["aggregator"] == "fedavg"]
         reasons = sorted({x for r in fed for x in r["exclusion_reasons"]} |
-                         {str(r["attacker_status_reason"])[:120] for r in fed if r["attacker_status"] not in ("ok", None)})
+                         {str(r["attacker_status_reason"])[:120] for r in fed
+                          if r["attacker_status"] not in ("ok", None)})
         counted = sum(r["attacker_exclusions"] for r in fed)
         failed = sum(r["attacker_status"] not in ("ok", None) for r in fed)
         what = "none"
@@ -293,13 +297,15 @@ def main(argv: list[str] | None = None) -> int:
         if paired:
             drops.append((*mean_std(paired), attack))
     worst = min(drops) if drops else (float("nan"), float("nan"), "")
-    full = {r["seed"]: 100 * r["honest_accuracy"] for r in rows if r["attack"] == "honest" and r["aggregator"] == "fedavg"}
+    full = {r["seed"]: 100 * r["honest_accuracy"] for r in rows
+            if r["attack"] == "honest" and r["aggregator"] == "fedavg"}
     halves = {r["seed"]: 100 * r["honest_accuracy"] for r in half}
     curve = dict(zip(("half_mean", "half_std"), mean_std(list(halves.values()))))
     curve.update(zip(("full_mean", "full_std"), mean_std(list(full.values()))))
     curve.update(zip(("gain_mean", "gain_std"), mean_std([full[s] - halves[s] for s in halves if s in full])))
     payload = {"command": command_line("simulations.benchmarks.robustness", parser, args, "bench-robustness"),
-               "seeds": seeds, "rounds": args.rounds, "half_rounds": half, "aggregators": aggregators, "attacks": names, "rows": rows,
+               "seeds": seeds, "rounds": args.rounds, "half_rounds": half, "aggregators": aggregators,
+               "attacks": names, "rows": rows,
                "machine": machine(), "wall_s": time.perf_counter() - started,
                "summary": {"worst_default_drop": {"points": worst[0], "std": worst[1], "attack": worst[2]},
                            "honest_curve": curve}}
