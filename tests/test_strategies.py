@@ -199,3 +199,19 @@ def test_a_scenario_can_name_a_newly_registered_strategy(tmp_path, halfway):
     results, _ = _run(tmp_path, {"name": halfway})
     assert results["settings"]["strategy"] == halfway
     assert results["rounds"][0]["participants"] == ["plant-0", "plant-1", "plant-2"]
+
+
+def test_a_strategy_that_does_not_work_with_dp_sgd_is_refused_in_a_dp_scenario_by_its_registry_fact(tmp_path):
+    from pathlib import Path
+
+    from common.config.scenario import scenario_from_dict
+
+    body = {"name": "x", "synthetic_plants": {"count": 2}, "privacy": {"enabled": True, "noise_multiplier": 1.0},
+            "federation": {"strategy": {"name": "fedprox"}}}
+    with pytest.raises(ConfigError) as caught:
+        scenario_from_dict(body, "dp.yaml", Path(tmp_path))
+    (problem,) = [p for p in caught.value.problems if "fedprox" in p]
+    assert "cannot be combined with privacy.enabled" in problem
+    assert "use " + ", ".join(n for n in STRATEGIES.names() if n != "fedprox") in problem
+    body["privacy"]["enabled"] = False
+    assert scenario_from_dict(body, "plain.yaml", Path(tmp_path)).federation.strategy.name == "fedprox"

@@ -739,11 +739,13 @@ class Scenario:
         if bad_task:
             out.append(bad_task)
         out.extend(target_range_problems(self.target_range, self.task))
-        if self.privacy.enabled and self.federation.strategy.name == "fedprox":
+        strategy = self.federation.strategy.name
+        if self.privacy.enabled and strategy in STRATEGIES and not STRATEGIES.get(strategy).meta.get(
+                "works_with_dp_sgd", True):
+            usable = [n for n in STRATEGIES.names() if STRATEGIES.get(n).meta.get("works_with_dp_sgd", True)]
             out.append(
-                "federation.strategy.name: fedprox cannot be combined with privacy.enabled — its proximal "
-                "term is not part of the DP-SGD per-sample clipping here; use fedavg, fedadam, fedmedian "
-                "or fedtrimmedavg with DP"
+                f"federation.strategy.name: {strategy} cannot be combined with privacy.enabled — its plant-side "
+                f"term is not part of the DP-SGD per-sample clipping here; use {', '.join(usable)} with DP"
             )
         if self.privacy.enabled and self.federation.meta_learning.algorithm != "none":
             out.append(

@@ -2,9 +2,10 @@
 
 Each entry's ``target`` is a class under ``server/strategies/`` with ``from_config(cfg)`` that
 aggregates the round's accepted updates (``server.strategies.base.Aggregator``). Facts:
-``robust`` (bounds the effect of a few arbitrary updates) and, for robust ones, ``cost`` (what
-the robustness costs). Adding a strategy: one module under ``server/strategies/`` plus one
-``STRATEGIES.add(...)`` here.
+``robust`` (bounds the effect of a few arbitrary updates), for robust ones ``cost`` (what the
+robustness costs), and ``works_with_dp_sgd`` (False where the plant-side objective falls outside
+DP-SGD's per-sample clipping, so a DP scenario refuses it). Adding a strategy: one module under
+``server/strategies/`` plus one ``STRATEGIES.add(...)`` here.
 """
 
 from common.registry import Registry
@@ -16,7 +17,7 @@ STRATEGIES = Registry(
 
 STRATEGIES.add("fedavg", "server.strategies.fedavg:FedAvg", robust=False,
                summary="example-weighted mean of the plants' parameters (McMahan et al. 2017)")
-STRATEGIES.add("fedprox", "server.strategies.fedprox:FedProx", robust=False,
+STRATEGIES.add("fedprox", "server.strategies.fedprox:FedProx", robust=False, works_with_dp_sgd=False,
                summary="FedAvg aggregate; each plant adds the proximal term mu/2·|w - w_global|² (proximal_mu)")
 STRATEGIES.add("fedadam", "server.strategies.fedadam:FedAdam", robust=False,
                summary="server-side Adam on the mean update (server_learning_rate, beta_1, beta_2, tau)")

@@ -7,7 +7,7 @@ Measured per plant and method on its held-out windows: accuracy on its own class
 (``accuracy_own``) and on the classes it never had labels for (``accuracy_unseen``); no target
 labels are used for any choice.
 
-Run: python -m simulations.benchmarks.label_sets   (writes simulations/results/label_sets.{json,md})
+Run: make bench-label-sets   (writes simulations/results/label_sets.{json,md})
 """
 
 from __future__ import annotations
@@ -95,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="factoryfl-label-sets-") as tmp:
         runs = [run_one(seed, Path(tmp), args.cwru_dir) for seed in seeds]
     info = machine()
-    payload = {"command": command_line("simulations.benchmarks.label_sets", parser, args), "machine": info,
+    payload = {"command": command_line("simulations.benchmarks.label_sets", parser, args, "bench-label-sets"),
+               "machine": info,
                "machine_line": machine_line(info), "seeds": seeds,
                "rounds": yaml.safe_load(SCENARIO.read_text())["federation"]["rounds"], "runs": runs}
     publish(args.results_name or None, payload, markdown(payload))
