@@ -112,6 +112,17 @@ def local_only_candidate(view: Plant, spec: RunSpec, run_name: str) -> PlantMode
     return None if model is None else with_head(model, model.extractor, model.reference_head)
 
 
+def _partial_coverage(plant: Plant, spec: RunSpec) -> dict[str, str] | None:
+    """Local-only is not kept by a plant labelled for only some of the federation's classes."""
+    if not task_named(spec.task).has_classes:
+        return None
+    have = len(plant.labelled_classes())
+    if have >= len(spec.class_names):
+        return None
+    return {LOCAL_ONLY: f"it covers only the {have} of the federation's {len(spec.class_names)} classes "
+                        "this plant has labels for"}
+
+
 def keep_labelled(plant: Plant, view: Plant, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str,
                   candidates: dict[str, PlantModel], split: Split | None, configured: str) -> Choice:
     """A labelled plant keeps its best candidate on the validation split (or the configured one)."""
@@ -129,7 +140,7 @@ def keep_labelled(plant: Plant, view: Plant, spec: RunSpec, shared: dict[str, np
     x_val, y_val = plant.data.train.x[split.val], plant.targets(spec)[split.val]
     scores = {name: float(task.evaluate(_module(m), x_val, y_val, spec.num_classes, spec.target_scale,
                                         spec.target_range)[task.primary_metric]) for name, m in pool.items()}
-    chosen, why = pick(scores, task)
+    chosen, why = pick(scores, task, _partial_coverage(plant, spec) if LOCAL_ONLY in scores else None)
     reason = f"{why} on {len(split.val)} validation windows; candidates fit on {len(split.fit)}"
     metrics = {f"{wire.SELECT_VAL_PREFIX}{name}": value for name, value in scores.items()}
     metrics.update({wire.SELECT_N_VAL: float(len(split.val)), wire.SELECT_N_FIT: float(len(split.fit))})

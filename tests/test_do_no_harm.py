@@ -43,6 +43,15 @@ def test_pick_uses_the_primary_metric_and_breaks_ties_by_preference():
     assert pick({"local_only": 3.0, "federated_global": 5.0}, REGRESSION)[0] == "local_only"   # lower RMSE
 
 
+def test_pick_never_keeps_an_excluded_candidate_but_lists_why():
+    scores = {"local_only": 1.0, "federated_global": 0.7, "federated_personalised": 0.8}
+    chosen, why = pick(scores, CLASSIFICATION, {"local_only": "covers 3 of 5 classes"})
+    assert chosen == "federated_personalised"
+    assert "local_only 1" in why and why.endswith("not kept: local_only (covers 3 of 5 classes)")
+    with pytest.raises(ValueError, match="no candidate"):
+        pick({"local_only": 1.0}, CLASSIFICATION, {"local_only": "covers 3 of 5 classes"})
+
+
 def test_the_guard_keeps_source_only_on_collapse_or_failed_alignment():
     ok = {"rff_mmd2_to_source_before": 0.2, "rff_mmd2_to_source_after": 0.1,
           "target_prediction_balance_before": 0.9, "target_prediction_balance_after": 0.85}

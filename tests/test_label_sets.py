@@ -134,6 +134,10 @@ def test_plants_with_different_label_sets_federate_and_one_recognises_a_fault_it
     # fine-tuned with the mask, a's personal head kept the rows of the classes it never had
     assert a["federated_personalised"]["recall/imbalance"] >= 0.8, a["federated_personalised"]
     assert "recall/inner_race" not in plants["b"]["metrics"]["federated_global"]  # not in b's test split
+    # do no harm with coverage: a is labelled for 3 of the 5 classes, so it keeps a federated model
+    choice = plants["a"]["transfer"]["model_choice"]
+    assert choice["chosen"] != "local_only" and "not kept: local_only (it covers only the 3" in choice["reason"]
+    assert a["chosen"]["recall/imbalance"] >= 0.8, a["chosen"]
     report = (run_dir / "report.md").read_text()
     assert "never had training labels" in report and "† |" in report
 

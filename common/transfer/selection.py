@@ -13,6 +13,11 @@ labelled windows (V included; holding V out of pretraining would change its DP a
 its score on V, and that of the candidates started from it, can be optimistic; local-only is fit
 on the rest alone and its score is unbiased, which is why ties go to it first.
 
+Coverage: a plant labelled for only some of the federation's classes cannot score the others on
+``V``, and its local-only model never predicts them, so on ``V`` it would beat every model that
+also knows the other plants' faults. Such a plant keeps the best candidate that covers the
+federation's classes (``excluded`` in :func:`pick`: local-only is scored and reported, not kept).
+
 Unlabelled target (:func:`guard`): with ``p̄ = mean_i softmax(z_i)`` over the target windows,
 ``H(p̄)/log K`` is the prediction balance ``b`` and ``K_eff = K^b = exp H(p̄)`` the effective number
 of classes predicted. The adapted model is kept only if both hold, else the source-only model is:
@@ -76,17 +81,23 @@ def validation_split(y: np.ndarray, has_classes: bool, seed: int, fraction: floa
     return Split(fit=np.setdiff1d(labelled, chosen), val=chosen)
 
 
-def pick(scores: Mapping[str, float], task: Task) -> tuple[str, str]:
-    """(best candidate on the validation split by the task's primary metric, reason)."""
-    if not scores:
+def pick(scores: Mapping[str, float], task: Task, excluded: Mapping[str, str] | None = None) -> tuple[str, str]:
+    """(best candidate on the validation split by the task's primary metric, reason); candidates in
+    ``excluded`` (name → why) are listed in the reason but never kept."""
+    excluded = dict(excluded or {})
+    eligible = [c for c in scores if c not in excluded]
+    if not eligible:
         raise ValueError("no candidate to choose from")
     order = sorted(scores, key=lambda c: PREFERENCE.index(c) if c in PREFERENCE else len(PREFERENCE))
-    best = order[0]
-    for name in order[1:]:
-        if task.better(scores[name], scores[best]):
+    best = next(c for c in order if c in eligible)
+    for name in order:
+        if name in eligible and task.better(scores[name], scores[best]):
             best = name
     listed = ", ".join(f"{c} {scores[c]:.4g}" for c in order)
-    return best, f"best validation {task.primary_metric} ({listed})"
+    why = f"best validation {task.primary_metric} ({listed})"
+    if excluded:
+        why += "; not kept: " + "; ".join(f"{c} ({reason})" for c, reason in excluded.items())
+    return best, why
 
 
 @dataclass(frozen=True)
