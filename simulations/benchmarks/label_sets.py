@@ -59,7 +59,7 @@ def markdown(payload: dict[str, Any]) -> str:
     """Per plant and method: own-class and never-had accuracy, mean ± std over seeds."""
     runs = payload["runs"]
     lines = ["# Label-set heterogeneity: each plant its own classes (CWRU, 4 plants × 5 of 9 classes)", "",
-             f"{payload['command']}; {payload['machine_line']}; seeds {payload['seeds']}; "
+             f"Command: `{payload['command']}`. {payload['machine_line']} Seeds {payload['seeds']}; "
              f"{payload['rounds']} rounds. Test windows per plant: "
              + ", ".join(f"{pid} {p['n_test']}" for pid, p in runs[0]["plants"].items())
              + " (all 9 classes; the 4 a plant never had labels for are about 4/9 of them).", "",
@@ -76,8 +76,10 @@ def markdown(payload: dict[str, Any]) -> str:
               "learnt from the plants that had it (restricted loss: each plant's cross-entropy over its own "
               "classes only). Issue 17's aims are not met yet: never-had classes stay below 90 % at most "
               "plants, the shared model is below local-only on own classes, and fine-tuning the head lowers "
-              "the never-had accuracy. `chosen` (the plant's do-no-harm pick on its own validation split, "
-              "which holds only its own classes) keeps local-only, which never predicts the other classes."]
+              "the never-had accuracy. `chosen` is the model the plant keeps (do no harm): the best on its own "
+              "validation split among the candidates that cover the federation's classes, since a plant "
+              "labelled for only some of them cannot score the others and its local-only model never "
+              "predicts them."]
     return "\n".join(lines) + "\n"
 
 
