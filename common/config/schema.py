@@ -547,6 +547,13 @@ class AdaptationConfig:
       class prior per batch (``distribution_alignment``) or balanced over all unlabelled windows
       each epoch (``balanced_pseudo_labels``, which replaces it).
 
+    ``estimate_target_prior``: estimate the target's class proportions π_t by EM on the model's
+    predictions (Saerens et al. 2002) and use them wherever a prior is assumed: IM's diversity term
+    (KL(p̄ ‖ π_t)), fixmatch's alignment/balancing, and the class mix of the source statistics that
+    ``coral`` / ``mmd`` / ``dann`` align to (classes the target lacks get ~0 weight); estimated once,
+    from the model before adaptation, so it assumes the shift is mostly in the class mix (label
+    shift); off (the default): the sources' released prior (``use_source_prior``) or uniform.
+
     ``gap_threshold``: the relative RFF-MMD² above which ``auto`` adapts. The random streams are
     seeded per plant (the adapters' ``seed`` argument), not here.
     """
@@ -564,6 +571,9 @@ class AdaptationConfig:
     pseudo_label_iterations: int = 2
     pseudo_label_warmup: int = 3
     use_source_prior: bool = True           # IM diversity towards the sources' class priors when known
+    # EM estimate of the target's class proportions (common/transfer/prior.py) replaces the assumed prior:
+    # IM diversity, fixmatch's pseudo-label balancing, and the class mix of the source statistics aligned to
+    estimate_target_prior: bool = False
     train_head: bool = False                # False: head frozen (SHOT's hypothesis transfer)
     align_mode: Literal["diagonal", "full"] = "diagonal"
     max_scale: float = 10.0

@@ -80,6 +80,13 @@ Methods
     share of pseudo-labels back from the windows most likely to be it. Needs labels; no source
     statistics.
 
+Class prior: with ``cfg.estimate_target_prior`` every trained method first estimates the target's
+class proportions π_t by EM on the unadapted model's predictions (``common.transfer.prior``) and
+uses them where a prior is assumed: IM's diversity term becomes KL(p̄ ‖ π_t), fixmatch aligns and
+balances its pseudo-labels to π_t, and ``coral`` / ``mmd`` / ``dann`` align to the source
+statistics re-mixed as π_t, so a target without some classes is not pulled toward them. The
+estimate is in ``AdaptResult.selection`` (``target_prior_estimate_<k>``).
+
 In all trained methods the "entropy/IM term" is ``information_maximisation`` (weight
 ``cfg.im_weight``) and target features entering an alignment loss are clipped to the
 source's ``clip_norm`` first, so they are compared with statistics computed the same way.
@@ -92,6 +99,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import functools
+import logging
 import math
 import operator
 from collections.abc import Callable
@@ -118,9 +126,14 @@ from common.transfer.losses import (
     rff_mmd_loss,
     shot_pseudo_labels,
 )
+from common.transfer.prior import PriorEstimate, em_prior, reweight_source
 from common.transfer.stats import FeatureStats
 
+logger = logging.getLogger(__name__)
+
 # ---------------------------------------------------------------- configuration and result
+PRIOR_KEY = "target_prior_estimate_"
+"""``AdaptResult.selection`` keys ``target_prior_estimate_<class index>``: the EM estimate of π_t."""
 DEFAULT_LAMBDA: dict[str, float] = {"coral": 1.0, "mmd": 1.0, "dann": 0.3}
 """Alignment weights used when ``AdaptationConfig.alignment_weight`` is None."""
 
@@ -253,6 +266,37 @@ def _target_prior(source: FeatureStats | None, cfg: AdaptationConfig) -> torch.T
     if source is None or not cfg.use_source_prior:
         return None
     return torch.as_tensor(source.class_priors, dtype=torch.float32)
+
+
+class _TargetPrior:
+    """The class prior adaptation aims at, and the source statistics mixed accordingly.
+
+    With ``cfg.estimate_target_prior``: π_t by EM on the predictions of the model *before*
+    adaptation for all target windows (``common.transfer.prior.em_prior``; π_s the sources'
+    released prior, uniform when none was released), and the source statistics with their
+    classes mixed as π_t (``reweight_source``): a class the target lacks gets ~0 weight
+    (PADA-style). Estimated once: re-estimating from the model being adapted feeds its own
+    drift back into the prior. Without it: the sources' prior (``use_source_prior``) or None,
+    and the source statistics as released.
+    """
+
+    def __init__(self, head: nn.Module, features: Callable[[], torch.Tensor], source: FeatureStats | None,
+                 cfg: AdaptationConfig) -> None:
+        self.estimate: PriorEstimate | None = None
+        self.prior = _target_prior(source, cfg)
+        self.aligned = source
+        if not cfg.estimate_target_prior:
+            return
+        if source is None:
+            logger.info("no source statistics released: the EM class-prior estimate assumes a uniform source prior")
+        with torch.no_grad():
+            posteriors = F.softmax(head(features()), dim=1).double().numpy()
+        self.estimate = em_prior(posteriors, None if source is None else source.class_priors)
+        self.prior = torch.as_tensor(self.estimate.prior, dtype=torch.float32)
+        if source is not None:
+            self.aligned = reweight_source(source, self.estimate.prior)
+        logger.info("estimated target class prior %s (%d EM iterations%s)", np.round(self.estimate.prior, 3).tolist(),
+                    self.estimate.iterations, "" if self.estimate.converged else ", not converged")
 
 
 def _moments(f: torch.Tensor) -> tuple[np.ndarray, np.ndarray]:
@@ -403,11 +447,14 @@ def _fit_align(extractor: nn.Module, x_target: np.ndarray, source: FeatureStats,
 
 def _finish(method: str, extractor: nn.Module, head: nn.Module, align: nn.Module | None, x_target: np.ndarray,
             source: FeatureStats | None, losses: list[float], history: list[dict[str, float]],
-            before: dict[str, float]) -> AdaptResult:
+            before: dict[str, float], estimate: PriorEstimate | None = None) -> AdaptResult:
     parts = [extractor] + ([align] if align is not None else []) + [head]
     model = nn.Sequential(*parts).eval()
     after = _diagnostics(lambda x: _seq_features(parts[:-1], x), head, x_target, source)
     selection = {f"{k}_after": v for k, v in after.items()} | {f"{k}_before": v for k, v in before.items()}
+    if estimate is not None:  # the target's class proportions as EM estimated them (no labels)
+        selection |= {f"{PRIOR_KEY}{k}": float(v) for k, v in enumerate(estimate.prior)}
+        selection["target_prior_em_iterations"] = float(estimate.iterations)
     return AdaptResult(model=model, method=method, losses=losses, history=history, selection=selection,
                        selected_epoch=max(len(losses) - 1, 0))
 
@@ -452,7 +499,7 @@ def adapt_shot(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, sour
     extractor, head, align = _prepare(method, extractor, head, x_target, source, cfg, labelled)
     before = _before(extractor, head, x_target, source)
     trainer = _Trainer(method, extractor, head, cfg, labelled, align, seed=seed)
-    prior = _target_prior(source, cfg)
+    prior = _TargetPrior(head, lambda: trainer.all_features(x_target), source, cfg)
     num_classes = _num_outputs(head, trainer, x_target)
     pseudo = {"labels": torch.zeros(len(x_target), dtype=torch.int64), "active": False}
 
@@ -465,13 +512,13 @@ def adapt_shot(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, sour
             pseudo["labels"] = shot_pseudo_labels(f, logits, num_classes, cfg.pseudo_label_iterations)
 
     def objective(feats, logits, idx, progress):
-        terms = {"im": cfg.im_weight * information_maximisation(logits, prior)}
+        terms = {"im": cfg.im_weight * information_maximisation(logits, prior.prior)}
         if pseudo["active"]:
             terms["pseudo_ce"] = cfg.pseudo_label_weight * F.cross_entropy(logits, pseudo["labels"][idx])
         return terms
 
     losses, history = trainer.run(x_target, objective, epoch_start)
-    return _finish(method, extractor, head, align, x_target, source, losses, history, before)
+    return _finish(method, extractor, head, align, x_target, source, losses, history, before, prior.estimate)
 
 
 def adapt_coral(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source: FeatureStats | None,
@@ -483,17 +530,18 @@ def adapt_coral(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, sou
     source = _source_stats(method, source)
     before = _before(extractor, head, x_target, source)
     trainer = _Trainer(method, extractor, head, cfg, labelled, align, seed=seed)
-    prior = _target_prior(source, cfg)
-    cov_s = torch.as_tensor(source.total_cov, dtype=torch.float32)
+    prior = _TargetPrior(head, lambda: trainer.all_features(x_target), source, cfg)
     lam = alignment_weight(cfg, method)
-    mean_s = torch.as_tensor(source.mean, dtype=torch.float32)
+    mix = prior.aligned if prior.aligned is not None else source
+    cov_s = torch.as_tensor(mix.total_cov, dtype=torch.float32)
+    mean_s = torch.as_tensor(mix.mean, dtype=torch.float32)
 
     def objective(feats, logits, idx, progress):
-        return {"im": cfg.im_weight * information_maximisation(logits, prior),
+        return {"im": cfg.im_weight * information_maximisation(logits, prior.prior),
                 "coral": lam * coral_loss(clip_features(feats, source.clip_norm), cov_s, mean_s)}
 
     losses, history = trainer.run(x_target, objective)
-    return _finish(method, extractor, head, align, x_target, source, losses, history, before)
+    return _finish(method, extractor, head, align, x_target, source, losses, history, before, prior.estimate)
 
 
 def adapt_mmd(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source: FeatureStats | None,
@@ -505,16 +553,16 @@ def adapt_mmd(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, sourc
     source = _source_stats(method, source)
     before = _before(extractor, head, x_target, source)
     trainer = _Trainer(method, extractor, head, cfg, labelled, align, seed=seed)
-    prior = _target_prior(source, cfg)
-    m_s = torch.as_tensor(source.rff_mean, dtype=torch.float32)
+    prior = _TargetPrior(head, lambda: trainer.all_features(x_target), source, cfg)
     lam = alignment_weight(cfg, method)
+    m_s = torch.as_tensor((prior.aligned if prior.aligned is not None else source).rff_mean, dtype=torch.float32)
 
     def objective(feats, logits, idx, progress):
-        return {"im": cfg.im_weight * information_maximisation(logits, prior),
+        return {"im": cfg.im_weight * information_maximisation(logits, prior.prior),
                 "mmd": lam * rff_mmd_loss(clip_features(feats, source.clip_norm), m_s, source.rff)}
 
     losses, history = trainer.run(x_target, objective)
-    return _finish(method, extractor, head, align, x_target, source, losses, history, before)
+    return _finish(method, extractor, head, align, x_target, source, losses, history, before, prior.estimate)
 
 
 class DomainDiscriminator(nn.Module):
@@ -550,9 +598,9 @@ def adapt_dann(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, sour
     trainer = _Trainer(method, extractor, head, cfg, labelled, align,
                        extra_params=[{"params": list(disc.parameters()),
                                       "lr": cfg.learning_rate * cfg.discriminator_lr_scale}], seed=seed)
-    prior = _target_prior(source, cfg)
+    prior = _TargetPrior(head, lambda: trainer.all_features(x_target), source, cfg)
     rng = np.random.default_rng(seed)
-    draw = source.sampler(cfg.sample_shrinkage)
+    draw = (prior.aligned if prior.aligned is not None else source).sampler(cfg.sample_shrinkage)
     lam = alignment_weight(cfg, method)
     nonnegative = bool((trainer.all_features(x_target[: min(len(x_target), 256)]) >= 0).all())
 
@@ -574,10 +622,10 @@ def adapt_dann(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, sour
         d_t = disc(disc_input(grad_reverse(ft, ramp)))
         domain = 0.5 * (F.binary_cross_entropy_with_logits(d_s, torch.ones_like(d_s))
                         + F.binary_cross_entropy_with_logits(d_t, torch.zeros_like(d_t)))
-        return {"im": cfg.im_weight * information_maximisation(logits, prior), "domain": lam * domain}
+        return {"im": cfg.im_weight * information_maximisation(logits, prior.prior), "domain": lam * domain}
 
     losses, history = trainer.run(x_target, objective)
-    return _finish(method, extractor, head, align, x_target, source, losses, history, before)
+    return _finish(method, extractor, head, align, x_target, source, losses, history, before, prior.estimate)
 
 
 def adapt_fixmatch(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source: FeatureStats | None,
@@ -597,14 +645,18 @@ def adapt_fixmatch(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, 
     xt = torch.from_numpy(np.ascontiguousarray(x_target, dtype=np.float32))
     augment_rng = torch.Generator().manual_seed(seed + AUGMENT_SEED_OFFSET)  # own stream: batch order unaffected
     num_classes = _num_outputs(head, trainer, x_target)
-    prior = _target_prior(source, cfg)
-    prior = torch.full((num_classes,), 1.0 / num_classes) if prior is None else prior
+    tracker = _TargetPrior(head, lambda: trainer.all_features(x_target), source, cfg)
+    uniform = torch.full((num_classes,), 1.0 / num_classes)
     running: dict[str, torch.Tensor | None] = {"mean": None, "balanced": None}
+
+    def target_prior() -> torch.Tensor:
+        return uniform if tracker.prior is None else tracker.prior
 
     def epoch_start(epoch: int) -> None:
         if cfg.balanced_pseudo_labels:  # the model as it is now, on every unlabelled window, no augmentation
             with torch.no_grad():
-                running["balanced"] = balanced_assignment(head(trainer.all_features(x_target)).softmax(dim=1), prior)
+                running["balanced"] = balanced_assignment(head(trainer.all_features(x_target)).softmax(dim=1),
+                                                          target_prior())
 
     def objective(feats, logits, idx, progress):
         pick = torch.randint(len(yl), (min(cfg.batch_size, len(yl)),), generator=trainer.generator)
@@ -617,7 +669,7 @@ def adapt_fixmatch(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, 
         elif cfg.distribution_alignment:  # running mean of the predictions: EMA over batches, momentum 0.9
             batch_mean = probs.mean(0)
             running["mean"] = batch_mean if running["mean"] is None else 0.9 * running["mean"] + 0.1 * batch_mean
-            probs = distribution_alignment(probs, prior, running["mean"])
+            probs = distribution_alignment(probs, target_prior(), running["mean"])
         confidence, pseudo = probs.max(dim=1)
         mask = (confidence >= cfg.confidence_threshold).float()
         if cfg.unlabelled_weight > 0 and bool(mask.any()):
@@ -627,7 +679,7 @@ def adapt_fixmatch(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, 
         return terms
 
     losses, history = trainer.run(x_target, objective, epoch_start)
-    return _finish(method, extractor, head, align, x_target, source, losses, history, before)
+    return _finish(method, extractor, head, align, x_target, source, losses, history, before, tracker.estimate)
 
 
 def _num_outputs(head: nn.Module, trainer: _Trainer, x_target: np.ndarray) -> int:
