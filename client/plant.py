@@ -36,6 +36,8 @@ from common.privacy.noise import NoiseSource
 from common.privacy.policy import SAFE_DEFAULT, PrivacyPolicy, refusals
 from common.task import task_named
 from common.training import make_optimizer, predict_logits, train_supervised
+from common.transfer.open_set import META_KEY as OPEN_SET_KEY
+from common.transfer.open_set import OpenSetRule, unknown_rate
 
 logger = logging.getLogger(__name__)
 
@@ -561,6 +563,15 @@ class Plant:
         model.load_state_dict(saved[0])
         return model
 
+    def _unknown_rate(self, extractor: nn.Module) -> dict[str, float]:
+        """``unknown_rate``: share of held-out windows the kept model's open-set rule calls unknown."""
+        saved = self.state.load_model(PERSONAL_MODEL)
+        rule = OpenSetRule.from_dict(saved[1].get(OPEN_SET_KEY)) if saved is not None else None
+        if rule is None or not len(self.data.test.x):
+            return {}
+        with torch.no_grad():
+            return {"unknown_rate": unknown_rate(predict_logits(extractor.eval(), self.data.test.x).numpy(), rule)}
+
     def final_evaluation(self, spec: RunSpec, shared: dict[str, np.ndarray],
                          run_name: str) -> dict[str, dict[str, float]]:
         """Every method this plant has a model for, on its held-out split."""
@@ -572,6 +583,7 @@ class Plant:
             out["federated_personalised"] = self.evaluate(_head_module(personal), spec, True)
         if kept is not None and chosen:
             out["chosen"] = self.evaluate(_head_module(kept), spec, True)   # what the plant kept (client/selection.py)
+            out["chosen"].update(self._unknown_rate(kept.extractor))     # its open-set rule (client/open_set.py)
         local = self.local_only_model(spec, run_name)
         if local is not None:
             out["local_only"] = self.evaluate(_reference_module(local), spec, True)

@@ -32,6 +32,8 @@ from common.models import build_model
 from common.registry import UnknownName
 from common.task import Task, task_named
 from common.training import clip_to_range
+from common.transfer.open_set import META_KEY as OPEN_SET_KEY
+from common.transfer.open_set import UNKNOWN, OpenSetRule
 
 logger = logging.getLogger(__name__)
 
@@ -255,13 +257,30 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
     else:
         names = list(meta["class_names"])
         probs = torch.softmax(out, dim=1).numpy()
+        rule = OpenSetRule.from_dict(meta.get(OPEN_SET_KEY))  # absent: a model kept before open set
+        if rule is not None:
+            with torch.no_grad():
+                scores = rule.scores(model.extractor(torch.from_numpy(x)).numpy())
         for i, p in enumerate(probs):
             rows.append({"window": i, **(engines[i] if engines else {}), "class": names[int(p.argmax())],
                          "probability": float(p.max()),
                          **{f"p_{n}": float(v) for n, v in zip(names, p)}})
-    return {"plant_id": meta.get("plant_id"), "run": meta.get("run"), "input": str(input_path),
-            "model": meta.get("chosen", "federated_personalised"), "task": meta["task"], "windows": len(rows),
-            "predictions": rows}
+            if rule is not None:  # keys added; "class" is "unknown" above the threshold
+                rows[-1].update(open_set_row(rows[-1]["class"], float(scores[i]), rule))
+    result = {"plant_id": meta.get("plant_id"), "run": meta.get("run"), "input": str(input_path),
+              "model": meta.get("chosen", "federated_personalised"), "task": meta["task"], "windows": len(rows),
+              "predictions": rows}
+    if isinstance(meta.get(OPEN_SET_KEY), dict):
+        result[OPEN_SET_KEY] = dict(meta[OPEN_SET_KEY])
+    return result
+
+
+def open_set_row(closed_set_class: str, score: float, rule: OpenSetRule) -> dict[str, Any]:
+    """A window's open-set keys: ``unknown_score`` (Mahalanobis), ``known_class`` (the argmax), and
+    ``class`` = ``"unknown"`` when the score is above the plant's threshold."""
+    unknown = bool(rule.is_unknown(np.array([score]))[0])
+    return {"class": UNKNOWN if unknown else closed_set_class, "known_class": closed_set_class,
+            "unknown_score": score, "unknown": unknown}
 
 
 def check_input_rate(input_rate_hz: float | None) -> None:

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from client.open_set import open_set_meta
 from client.plant import PERSONAL_MODEL, STATS_QUERIES, Plant, derive_seed
 from client.selection import (
     ADAPTED,
@@ -52,6 +53,7 @@ from common.privacy.ledger import now_iso
 from common.registry import Entry
 from common.task import task_named
 from common.training import predict_logits
+from common.transfer.adapt import PRIOR_KEY
 
 logger = logging.getLogger(__name__)
 
@@ -200,6 +202,7 @@ def _run_adapter(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], sou
     result = entry.load()(model.extractor, head, plant.data.train.x, source_stats, spec.transfer.adaptation,
                           labelled=labelled, seed=derive_seed(spec.seed, plant.plant_id, "adapt"))
     metrics[wire.ADAPT_SECONDS] = time.perf_counter() - started
+    metrics.update(_prior_metrics(result.selection, plant.data.class_names))
     # evaluated on the held-out split only now, after adaptation (no model selection looks at it)
     evaluation = plant.evaluate(result.model, spec)
     plant.state.save_json(ADAPTED_MODEL, {"run": run_name, "method": entry.name, "evaluation": evaluation,
@@ -212,6 +215,18 @@ def _run_adapter(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], sou
     except TypeError as exc:
         logger.warning("plant %s: the adapted model cannot be kept as the plant's model: %s", plant.plant_id, exc)
     return metrics, "federated_adapted"
+
+
+def _prior_metrics(diagnostics: dict[str, float], class_names: tuple[str, ...]) -> dict[str, float]:
+    """The adapter's EM estimate of this plant's class proportions, as ``gap/target_prior/<class>``
+    (a label-free measure of the target, released in the ``gap`` category like the domain gap)."""
+    out = {}
+    for key, value in diagnostics.items():
+        if key.startswith(PRIOR_KEY):
+            index = int(key[len(PRIOR_KEY):])
+            name = class_names[index] if index < len(class_names) else str(index)
+            out[f"{wire.GAP_PREFIX}target_prior/{name}"] = float(value)
+    return out
 
 
 Runner = Callable[[Plant, RunSpec, dict, Any, str, Entry], tuple[dict[str, float], str]]
@@ -230,8 +245,10 @@ def run_phase_two(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], so
     worker = plant if split is None else without_validation(plant, split)  # candidates never see V's labels
     run_metrics, result = RUNNERS[entry.kind](worker, spec, shared, source_stats, run_name, entry)
     metrics.update(run_metrics)
-    choice = _keep(plant, worker, spec, shared, run_name, result, split)
+    choice = _keep(plant, worker, spec, shared, run_name, result, split, source_stats)
     metrics.update(choice.metrics)
+    # the adapter's label-free estimates (gap/target_prior/...) are re-sent with the final evaluation, as the gap is
+    gap = gap | {k[len(wire.GAP_PREFIX):]: v for k, v in run_metrics.items() if k.startswith(wire.GAP_PREFIX)}
     plant.state.save_json(TRANSFER_STATE, {"method": entry.name, "reason": reason, "gap": gap, "run": run_name,
                                            "result": result, "selection": _jsonable(choice.record),
                                            # re-sent with the final evaluation (the reply's keys, filtered there)
@@ -242,7 +259,7 @@ def run_phase_two(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], so
 
 
 def _keep(plant: Plant, worker: Plant, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str,
-          result: str, split) -> Choice:
+          result: str, split, source_stats=None) -> Choice:
     """Gather this run's candidates, keep the best (labelled) or the guarded one (unlabelled), save it."""
     candidates = {}
     personal = plant.personal_model(spec, run_name)
@@ -259,8 +276,10 @@ def _keep(plant: Plant, worker: Plant, spec: RunSpec, shared: dict[str, np.ndarr
         saved = plant.state.load_json(ADAPTED_MODEL) or {}
         saved = saved if saved.get("run") == run_name else {}
         choice = keep_unlabelled(plant, spec, candidates, dict(saved.get("diagnostics") or {}))
+    open_set = open_set_meta(plant, spec, candidates.get(choice.chosen), split, source_stats)  # client/open_set.py
     save_chosen(plant, choice, candidates,
-                lambda _: model_meta(plant, spec, run_name, spec.personalisation.mode, spec.personalisation.epochs))
+                lambda _: model_meta(plant, spec, run_name, spec.personalisation.mode,
+                                     spec.personalisation.epochs) | open_set)
     return choice
 
 

@@ -1,0 +1,72 @@
+"""The plant's open-set rule for the model it keeps (``common.transfer.open_set``).
+
+After the plant has chosen its model (client/selection.py), it fits the rule with nothing but its
+own data and what it received: the Gaussians from the sources' released statistics when it has
+them, else from its own labelled fit windows; the threshold on windows it considers known (its
+validation windows, else its labelled training windows; an unlabelled target's training windows).
+The rule is stored under ``open_set`` in the kept model's metadata; `factoryfl predict` and the
+final evaluation read it. An unlabelled target without source statistics stores no rule.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from client.plant import Plant
+from common.config.schema import RunSpec
+from common.models import PlantModel
+from common.task import task_named
+from common.training import predict_logits
+from common.transfer.open_set import META_KEY, calibrate, fit_class_gaussians, gaussians_from_stats
+from common.transfer.selection import Split
+
+logger = logging.getLogger(__name__)
+
+
+def features_of(extractor: nn.Module, x: np.ndarray) -> np.ndarray:
+    """Extractor features (N, D) of windows, without gradients."""
+    with torch.no_grad():
+        return predict_logits(extractor.eval(), x, 256).numpy()
+
+
+def reference_windows(plant: Plant, split: Split | None) -> tuple[np.ndarray, str]:
+    """(indices of the training windows the plant considers known, what they are)."""
+    y = plant.data.train.y
+    if split is not None and len(split.val):
+        return split.val, "validation windows"
+    if plant.n_labelled > 0:
+        return np.flatnonzero(y >= 0), "labelled training windows"
+    return np.arange(len(y)), "unlabelled training windows"
+
+
+def open_set_meta(plant: Plant, spec: RunSpec, model: PlantModel | None, split: Split | None,
+                  source_stats: Any = None) -> dict[str, Any]:
+    """``{"open_set": rule}`` for the kept model's metadata ({} when there is nothing to fit it on)."""
+    if model is None or not task_named(spec.task).has_classes or not len(plant.data.train.x):
+        return {}
+    x = plant.data.train.x
+    ref, what = reference_windows(plant, split)
+    try:
+        if source_stats is not None:
+            means, precision = gaussians_from_stats(source_stats)
+            clip, gaussians = float(source_stats.clip_norm), "source statistics"
+        elif plant.n_labelled > 0:
+            fit = split.fit if split is not None else np.flatnonzero(plant.data.train.y >= 0)
+            means, precision = fit_class_gaussians(features_of(model.extractor, x[fit]), plant.targets(spec)[fit],
+                                                   spec.num_classes)
+            clip, gaussians = None, "labelled fit windows"
+        else:
+            logger.info("plant %s: no source statistics and no labels: no open-set rule", plant.plant_id)
+            return {}
+        rule = calibrate(features_of(model.extractor, x[ref]), means, precision, what, gaussians, clip)
+    except (ValueError, np.linalg.LinAlgError) as exc:
+        logger.warning("plant %s: no open-set rule: %s", plant.plant_id, exc)
+        return {}
+    logger.info("plant %s: unknown threshold %.4g (Mahalanobis to %d classes from %s; %.2f-quantile of %d %s)",
+                plant.plant_id, rule.threshold, len(rule.means), gaussians, rule.quantile, rule.n_reference, what)
+    return {META_KEY: rule.to_dict()}
