@@ -84,12 +84,11 @@ def _blobs(n: int, rng: np.random.Generator, prior, shift) -> tuple[np.ndarray, 
     return x.astype(np.float32)[:, None, :], y.astype(np.int64)
 
 
-def test_a_skewed_target_adapted_with_the_estimate_is_no_worse_than_with_a_uniform_prior():
+@pytest.fixture(scope="module")
+def toy():
+    """A linear extractor + head trained on balanced 3-class blobs, and its released statistics."""
     rng = np.random.default_rng(0)
     xs, ys = _blobs(900, rng, [1 / 3] * 3, 0.0)
-    skew, shift = [0.8, 0.1, 0.1], [0.5, 0.5, 0, 0]
-    xt, _ = _blobs(900, rng, skew, shift)
-    xtest, ytest = _blobs(900, rng, skew, shift)
     with torch.random.fork_rng():
         torch.manual_seed(0)
         extractor, head = nn.Sequential(nn.Flatten(), nn.Linear(4, 8)), nn.Linear(8, 3)
@@ -100,6 +99,15 @@ def test_a_skewed_target_adapted_with_the_estimate_is_no_worse_than_with_a_unifo
         opt.step()
     stats, _ = release_feature_stats(extract_features(extractor, xs).numpy(), ys, 3, noise_multiplier=0.0,
                                      clip_norm=50.0, rff=RffSpec(0, 256, 5.0), rng=rng, allow_nonprivate=True)
+    return extractor, head, stats
+
+
+def test_a_skewed_target_adapted_with_the_estimate_is_no_worse_than_with_a_uniform_prior(toy):
+    extractor, head, stats = toy
+    rng = np.random.default_rng(1)
+    skew, shift = [0.8, 0.1, 0.1], [0.5, 0.5, 0, 0]
+    xt, _ = _blobs(900, rng, skew, shift)
+    xtest, ytest = _blobs(900, rng, skew, shift)
     cfg = AdaptationConfig(epochs=5, batch_size=64, learning_rate=1e-2, pseudo_label_warmup=1)
     for method in ("shot", "mmd"):
         accuracy = {}
@@ -113,3 +121,25 @@ def test_a_skewed_target_adapted_with_the_estimate_is_no_worse_than_with_a_unifo
             else:
                 assert f"{PRIOR_KEY}0" not in result.selection
         assert accuracy[True] >= accuracy[False] - 0.01, (method, accuracy)
+
+
+def test_a_partial_target_is_aligned_to_the_classes_it_has(toy):
+    extractor, head, stats = toy
+    xt, _ = _blobs(600, np.random.default_rng(2), [0.5, 0.5, 0.0], [0.3, 0.3, 0, 0])
+    cfg = AdaptationConfig(epochs=2, batch_size=64, learning_rate=1e-2, estimate_target_prior=True)
+    result = adapt("mmd", extractor, head, xt, stats, cfg)
+    prior = np.array([result.selection[f"{PRIOR_KEY}{k}"] for k in range(3)])
+    assert prior[2] < 0.05 and class_weights(prior)[2] < 0.1, prior
+    with torch.no_grad():
+        predicted = result.model(torch.from_numpy(xt)).argmax(1).numpy()
+    assert (predicted == 2).mean() < 0.05     # not pulled toward the class it does not have
+
+
+def test_the_plant_reports_the_estimate_per_class_in_the_gap_category():
+    from client.transfer import _prior_metrics
+    from common.privacy.policy import category_of
+
+    metrics = _prior_metrics({f"{PRIOR_KEY}0": 0.8, f"{PRIOR_KEY}1": 0.2, "target_mean_entropy_after": 1.0},
+                             ("normal", "ball"))
+    assert metrics == {"gap/target_prior/normal": 0.8, "gap/target_prior/ball": 0.2}
+    assert all(category_of(k) == "gap" for k in metrics)
