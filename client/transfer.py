@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from client.open_set import open_set_meta
 from client.plant import PERSONAL_MODEL, STATS_QUERIES, Plant, derive_seed
 from client.selection import (
     ADAPTED,
@@ -244,7 +245,7 @@ def run_phase_two(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], so
     worker = plant if split is None else without_validation(plant, split)  # candidates never see V's labels
     run_metrics, result = RUNNERS[entry.kind](worker, spec, shared, source_stats, run_name, entry)
     metrics.update(run_metrics)
-    choice = _keep(plant, worker, spec, shared, run_name, result, split)
+    choice = _keep(plant, worker, spec, shared, run_name, result, split, source_stats)
     metrics.update(choice.metrics)
     # the adapter's label-free estimates (gap/target_prior/...) are re-sent with the final evaluation, as the gap is
     gap = gap | {k[len(wire.GAP_PREFIX):]: v for k, v in run_metrics.items() if k.startswith(wire.GAP_PREFIX)}
@@ -258,7 +259,7 @@ def run_phase_two(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], so
 
 
 def _keep(plant: Plant, worker: Plant, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str,
-          result: str, split) -> Choice:
+          result: str, split, source_stats=None) -> Choice:
     """Gather this run's candidates, keep the best (labelled) or the guarded one (unlabelled), save it."""
     candidates = {}
     personal = plant.personal_model(spec, run_name)
@@ -275,8 +276,10 @@ def _keep(plant: Plant, worker: Plant, spec: RunSpec, shared: dict[str, np.ndarr
         saved = plant.state.load_json(ADAPTED_MODEL) or {}
         saved = saved if saved.get("run") == run_name else {}
         choice = keep_unlabelled(plant, spec, candidates, dict(saved.get("diagnostics") or {}))
+    open_set = open_set_meta(plant, spec, candidates.get(choice.chosen), split, source_stats)  # client/open_set.py
     save_chosen(plant, choice, candidates,
-                lambda _: model_meta(plant, spec, run_name, spec.personalisation.mode, spec.personalisation.epochs))
+                lambda _: model_meta(plant, spec, run_name, spec.personalisation.mode,
+                                     spec.personalisation.epochs) | open_set)
     return choice
 
 
