@@ -3,7 +3,8 @@
 After the plant has chosen its model (client/selection.py), it fits the rule with nothing but its
 own data and what it received: the Gaussians from the sources' released statistics when it has
 them, else from its own labelled fit windows; the threshold on windows it considers known (its
-validation windows, else its labelled training windows; an unlabelled target's training windows).
+validation windows, else its labelled training windows; an unlabelled target's training windows,
+with the robust quantile as they may hold the unknown fault).
 The rule is stored under ``open_set`` in the kept model's metadata; `factoryfl predict` and the
 final evaluation read it. An unlabelled target without source statistics stores no rule.
 """
@@ -63,7 +64,8 @@ def open_set_meta(plant: Plant, spec: RunSpec, model: PlantModel | None, split: 
         else:
             logger.info("plant %s: no source statistics and no labels: no open-set rule", plant.plant_id)
             return {}
-        rule = calibrate(features_of(model.extractor, x[ref]), means, precision, what, gaussians, clip)
+        rule = calibrate(features_of(model.extractor, x[ref]), means, precision, what, gaussians, clip,
+                         robust=plant.n_labelled == 0)  # an unlabelled reference may hold the unknown fault
     except (ValueError, np.linalg.LinAlgError) as exc:
         logger.warning("plant %s: no open-set rule: %s", plant.plant_id, exc)
         return {}
