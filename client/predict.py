@@ -270,8 +270,8 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
     result = {"plant_id": meta.get("plant_id"), "run": meta.get("run"), "input": str(input_path),
               "model": meta.get("chosen", "federated_personalised"), "task": meta["task"], "windows": len(rows),
               "predictions": rows}
-    if isinstance(meta.get(OPEN_SET_KEY), dict):
-        result[OPEN_SET_KEY] = dict(meta[OPEN_SET_KEY])
+    if isinstance(meta.get(OPEN_SET_KEY), dict):  # the rule's threshold and origin (not its Gaussians)
+        result[OPEN_SET_KEY] = {k: v for k, v in meta[OPEN_SET_KEY].items() if k not in ("means", "precision")}
     return result
 
 

@@ -142,7 +142,7 @@ def test_predict_marks_windows_above_the_threshold_unknown_and_keeps_its_old_key
         f = model.extractor(torch.from_numpy(x[:1])).numpy()
     assert row["unknown_score"] == pytest.approx(float((f ** 2).sum()), rel=1e-5)
     assert row["known_class"] == old["predictions"][0]["class"] and {"probability", "p_a", "p_b"} <= set(row)
-    assert out[META_KEY]["threshold"] == -1.0
+    assert out[META_KEY]["threshold"] == -1.0 and "precision" not in out[META_KEY]
     row = predict(_state(tmp_path / "high", _rule(1e30)), tmp_path / "w.npz")["predictions"][0]
     assert row["class"] == row["known_class"] and row["unknown"] is False
 
