@@ -1,0 +1,321 @@
+"""Skewed and partial unlabelled targets (issue 17, points 3 and 2): the target's class mix differs.
+
+**Skewed** (point 3): most of a target's windows are normal.
+The synthetic plants of ``simulations/scenarios/default.yaml``: plant-a, plant-b and plant-d are
+labelled sources, plant-c the unlabelled target (chosen before any run: plant-d samples at another
+rate, a separate problem). The shared model is pretrained on the sources' pooled training windows
+(a stand-in for the federation, to keep the run to minutes); each source releases its feature
+statistics under DP (``transfer.stats`` defaults, σ = 3) and the target uses their aggregate.
+
+The target's unlabelled training windows come in two versions of the same size: **balanced**
+(equal windows per class) and **skewed** (80 % normal, the faults sharing the rest). Each is
+adapted with the scenario's default adaptation settings (``AdaptationConfig()``), with the prior
+assumed as today (``estimate_target_prior`` off) and with the EM estimate (on). Every model is
+scored on the target's held-out test split, balanced over classes (so accuracy = mean per-class
+recall) and on a skewed subsample of it (80 % normal, as the plant's own data). No target label
+is used for any choice: settings are the defaults, the model is the last epoch.
+
+**Partial** (point 2, with ``--cwru-dir``): CWRU leave-one-plant-out, every load in turn the
+target; the other three loads (all 9 fault classes) pretrain the shared model and release DP
+statistics; the target holds 4 of the 9 classes (a random subset per seed and target, drawn before
+any run) in its unlabelled training windows and its test split. Source-only vs adapted with the
+prior assumed (off) and with the EM estimate (on: the source classes re-weighted by it).
+
+Run: make bench-skew   (writes simulations/results/skew.{json,md})
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+import yaml
+
+from simulations.benchmarks.common import command_line, machine, machine_line, mean_std, publish
+
+logger = logging.getLogger(__name__)
+
+REPO = Path(__file__).resolve().parents[2]
+SCENARIO = REPO / "simulations" / "scenarios" / "default.yaml"
+SOURCES = ("plant-a", "plant-b", "plant-d")
+TARGET = "plant-c"
+NORMAL_SHARE = 0.8
+METHODS = ("mmd", "shot")
+SEEDS = (0, 1, 2)
+CWRU_LOADS = ("load0", "load1", "load2", "load3")
+PARTIAL_CLASSES = 4
+
+
+def _plants(seed: int, windows_per_class: int) -> dict[str, Any]:
+    """The scenario's synthetic plants, their generator seeds offset by ``seed``."""
+    from common.data import SyntheticParams, WindowSpec, load_synthetic
+
+    body = yaml.safe_load(SCENARIO.read_text())
+    window = WindowSpec(**body["window"])
+    out = {}
+    for plant in body["plants"]:
+        params = {k: v for k, v in plant["data"].items() if k != "source"}
+        params["seed"] = int(params.get("seed", 0)) + 1000 * seed
+        out[plant["id"]] = load_synthetic(plant["id"], SyntheticParams(num_windows_per_class=windows_per_class,
+                                                                       **params), window)
+    return out
+
+
+def _skewed_indices(y: np.ndarray, normal: int, share: float, rng: np.random.Generator,
+                    total: int | None = None) -> np.ndarray:
+    """Indices with ``share`` of them class ``normal`` and the rest split evenly over the other classes."""
+    classes = np.unique(y)
+    n_total = total if total is not None else int(np.sum(y == normal) / share)
+    n_normal = int(round(share * n_total))
+    n_fault = (n_total - n_normal) // (len(classes) - 1)
+    picks = [rng.choice(np.flatnonzero(y == normal), n_normal, replace=False)]
+    picks += [rng.choice(np.flatnonzero(y == c), n_fault, replace=False) for c in classes if c != normal]
+    return np.sort(np.concatenate(picks))
+
+
+def _balanced_indices(y: np.ndarray, per_class: int, rng: np.random.Generator) -> np.ndarray:
+    return np.sort(np.concatenate([rng.choice(np.flatnonzero(y == c), per_class, replace=False)
+                                   for c in np.unique(y)]))
+
+
+def _pretrain(x: np.ndarray, y: np.ndarray, num_classes: int, seed: int, epochs: int):
+    from common.config.schema import ModelConfig
+    from common.models import build_model
+
+    model = build_model(x.shape[1], num_classes, ModelConfig(), seed=seed)
+    opt = torch.optim.Adam(model.parameters(), lr=2e-3)
+    gen = torch.Generator().manual_seed(seed)
+    xt, yt = torch.from_numpy(x), torch.from_numpy(y.astype(np.int64))
+    model.train()
+    for _ in range(epochs):
+        for idx in torch.randperm(len(xt), generator=gen).split(32):
+            opt.zero_grad()
+            torch.nn.functional.cross_entropy(model(xt[idx]), yt[idx]).backward()
+            opt.step()
+    return model.eval()
+
+
+def _release(model, plants: dict, seed: int, sources: tuple[str, ...] | list[str] = SOURCES):
+    from common.config.schema import StatsReleaseConfig
+    from common.transfer.adapt import extract_features
+    from common.transfer.stats import RffSpec, aggregate, release_feature_stats
+
+    cfg = StatsReleaseConfig()
+    rff = RffSpec(seed=cfg.rff_seed, num_features=cfg.rff_features, bandwidth=cfg.rff_bandwidth)
+    released = []
+    for i, pid in enumerate(sources):
+        data = plants[pid]
+        feats = extract_features(model.extractor, data.train.x).numpy()
+        stats, _ = release_feature_stats(feats, data.train.y, len(data.class_names),
+                                         noise_multiplier=cfg.noise_multiplier, clip_norm=cfg.clip_norm, rff=rff,
+                                         rng=np.random.default_rng([seed, i]))
+        released.append(stats)
+    return aggregate(released)
+
+
+def _accuracy(model: torch.nn.Module, x: np.ndarray, y: np.ndarray) -> float:
+    with torch.no_grad():
+        return float((model(torch.from_numpy(x)).argmax(1).numpy() == y).mean())
+
+
+def run_one(seed: int, windows_per_class: int, pretrain_epochs: int) -> dict[str, Any]:
+    """One seed: pretrain, release, adapt the balanced and the skewed target with and without the estimate."""
+    from common.config.schema import AdaptationConfig
+    from common.transfer.adapt import PRIOR_KEY, adapt
+
+    started = time.perf_counter()
+    plants = _plants(seed, windows_per_class)
+    x = np.concatenate([plants[p].train.x for p in SOURCES])
+    y = np.concatenate([plants[p].train.y for p in SOURCES])
+    target = plants[TARGET]
+    classes = target.class_names
+    normal = classes.index("normal")
+    model = _pretrain(x, y, len(classes), seed, pretrain_epochs)
+    source = _release(model, plants, seed)
+    rng = np.random.default_rng([seed, 17])
+    skewed = _skewed_indices(target.train.y, normal, NORMAL_SHARE, rng)
+    balanced = _balanced_indices(target.train.y, len(skewed) // len(classes), rng)
+    test_balanced = _balanced_indices(target.test.y, int(np.bincount(target.test.y).min()), rng)
+    test_skewed = _skewed_indices(target.test.y[test_balanced], normal, NORMAL_SHARE, rng)
+    tests = {"balanced_test": (target.test.x[test_balanced], target.test.y[test_balanced]),
+             "skewed_test": (target.test.x[test_balanced][test_skewed], target.test.y[test_balanced][test_skewed])}
+
+    def score(m: torch.nn.Module) -> dict[str, float]:
+        return {name: _accuracy(m, tx, ty) for name, (tx, ty) in tests.items()}
+
+    out: dict[str, Any] = {"seed": seed, "n_train": {"balanced": len(balanced), "skewed": len(skewed)},
+                           "n_test": {k: len(v[1]) for k, v in tests.items()},
+                           "source_only": score(torch.nn.Sequential(model.extractor, model.reference_head))}
+    base = AdaptationConfig()
+    for method in METHODS:
+        for name, idx in (("balanced", balanced), ("skewed", skewed)):
+            for estimate in (False, True):
+                cfg = dataclasses.replace(base, estimate_target_prior=estimate)
+                result = adapt(method, model.extractor, model.reference_head, target.train.x[idx], source, cfg,
+                               seed=seed)
+                row = score(result.model)
+                if estimate:
+                    row["estimated_normal_share"] = result.selection[f"{PRIOR_KEY}{normal}"]
+                out[f"{method}/{name}/{'estimate' if estimate else 'assumed'}"] = row
+    out["wall_s"] = time.perf_counter() - started
+    return out
+
+
+def run_partial(seed: int, target_id: str, cwru_dir: Path, pretrain_epochs: int) -> dict[str, Any]:
+    """One seed and target load: pretrain on the other loads, adapt the 4-class target."""
+    from common.config.schema import AdaptationConfig
+    from common.data import CwruParams, WindowSpec, load_cwru
+    from common.transfer.adapt import PRIOR_KEY, adapt
+
+    started = time.perf_counter()
+    window = WindowSpec(length=1024, test_fraction=0.2)
+    plants = {lid: load_cwru(lid, CwruParams(path=str(cwru_dir / f"{lid}.npz")), window) for lid in CWRU_LOADS}
+    sources = [lid for lid in CWRU_LOADS if lid != target_id]
+    x = np.concatenate([plants[p].train.x for p in sources])
+    y = np.concatenate([plants[p].train.y for p in sources])
+    target = plants[target_id]
+    k = len(target.class_names)
+    model = _pretrain(x, y, k, seed, pretrain_epochs)
+    source = _release(model, plants, seed, sources)
+    kept = np.sort(np.random.default_rng([seed, CWRU_LOADS.index(target_id), 4]).choice(k, PARTIAL_CLASSES,
+                                                                                         replace=False))
+    train = np.isin(target.train.y, kept)
+    test = np.isin(target.test.y, kept)
+    xt, xtest, ytest = target.train.x[train], target.test.x[test], target.test.y[test]
+    out: dict[str, Any] = {"seed": seed, "target": target_id, "classes": [target.class_names[c] for c in kept],
+                           "n_train": int(train.sum()), "n_test": int(test.sum()),
+                           "source_only": _accuracy(torch.nn.Sequential(model.extractor, model.reference_head),
+                                                    xtest, ytest)}
+    for method in METHODS:
+        for estimate in (False, True):
+            cfg = dataclasses.replace(AdaptationConfig(), estimate_target_prior=estimate)
+            result = adapt(method, model.extractor, model.reference_head, xt, source, cfg, seed=seed)
+            row: dict[str, Any] = {"accuracy": _accuracy(result.model, xtest, ytest)}
+            if estimate:
+                prior = np.array([result.selection[f"{PRIOR_KEY}{c}"] for c in range(k)])
+                row["absent_mass"] = float(np.delete(prior, kept).sum())
+            out[f"{method}/{'estimate' if estimate else 'assumed'}"] = row
+    out["wall_s"] = time.perf_counter() - started
+    return out
+
+
+def _cell(runs: list[dict], key: str, metric: str) -> str:
+    mean, std = mean_std([100 * r[key][metric] for r in runs])
+    return f"{mean:.1f} ± {std:.1f}"
+
+
+def markdown(payload: dict[str, Any]) -> str:
+    """Per method and target version: accuracy on the balanced and the skewed test split."""
+    runs = payload["runs"]
+    n = runs[0]
+    lines = [
+        "# Skewed and partial targets (issue 17, points 3 and 2)", "",
+        f"Synthetic plants of `default.yaml`: sources {', '.join(SOURCES)} (pooled pretraining, DP statistics "
+        f"release σ = 3), target {TARGET}. Unlabelled target windows: balanced ({n['n_train']['balanced']}) or "
+        f"skewed ({n['n_train']['skewed']}, {NORMAL_SHARE:.0%} normal). Test windows: "
+        f"{n['n_test']['balanced_test']} balanced over classes, and a {n['n_test']['skewed_test']}-window "
+        f"{NORMAL_SHARE:.0%}-normal subsample of them. Seeds {payload['seeds']}, accuracy % mean ± std over seeds. "
+        "Default adaptation settings; last epoch; no target labels used for any choice.", "",
+        "| model | target windows | prior | balanced test | skewed test | estimated normal share |",
+        "|---|---|---|---|---|---|",
+        f"| source only | – | – | {_cell(runs, 'source_only', 'balanced_test')} | "
+        f"{_cell(runs, 'source_only', 'skewed_test')} | – |",
+    ]
+    for method in METHODS:
+        for name in ("balanced", "skewed"):
+            for prior in ("assumed", "estimate"):
+                key = f"{method}/{name}/{prior}"
+                share = "–"
+                if prior == "estimate":
+                    m, s = mean_std([100 * r[key]["estimated_normal_share"] for r in runs])
+                    share = f"{m:.1f} ± {s:.1f} %"
+                label = "sources' (as today)" if prior == "assumed" else "EM estimate"
+                lines.append(f"| {method} | {name} | {label} | {_cell(runs, key, 'balanced_test')} | "
+                             f"{_cell(runs, key, 'skewed_test')} | {share} |")
+    lines += ["", "On the skewed test split, calling every window normal scores "
+              f"{NORMAL_SHARE:.0%}. Pretraining runs 25 epochs: a first one-seed run at 8 epochs had source-only "
+              "38 % on this target's test split, and the epochs were raised once after it (the only setting "
+              "changed after looking at a target number; no adaptation setting was).", "",
+              "## Aim: skewed target within 2 points of the balanced target (balanced test split)", ""]
+    for method in METHODS:
+        ref, _ = mean_std([100 * r[f"{method}/balanced/assumed"]["balanced_test"] for r in runs])
+        for prior in ("assumed", "estimate"):
+            m, _ = mean_std([100 * r[f"{method}/skewed/{prior}"]["balanced_test"] for r in runs])
+            verdict = "met" if m >= ref - 2 else "not met"
+            lines.append(f"- {method}, skewed with the {'EM estimate' if prior == 'estimate' else 'assumed prior'}: "
+                         f"{m:.1f} vs balanced {ref:.1f} ({m - ref:+.1f}): {verdict}")
+    lines += _partial_markdown(payload.get("partial") or [])
+    lines += ["", f"Command: `{payload['command']}`", "", machine_line(payload["machine"]), ""]
+    return "\n".join(lines)
+
+
+def _partial_markdown(runs: list[dict]) -> list[str]:
+    if not runs:
+        return []
+    seeds = sorted({r["seed"] for r in runs})
+
+    def cell(key: str, field: str = "accuracy") -> tuple[float, str]:
+        per_seed = [float(np.mean([100 * (r[key] if key == "source_only" else r[key][field])
+                                   for r in runs if r["seed"] == s])) for s in seeds]
+        mean, std = mean_std(per_seed)
+        return mean, f"{mean:.1f} ± {std:.1f}"
+
+    n_test = sorted({r["n_test"] for r in runs})
+    lines = ["", "## Partial target: CWRU leave-one-load-out, target holding 4 of 9 classes", "",
+             f"Every load in turn the target ({len(runs)} target × seed cases, seeds {seeds}); pooled pretraining "
+             "on the other three loads, DP statistics release σ = 3. Test windows per case: "
+             f"{n_test[0]}–{n_test[-1]} (the target's 4 classes). Accuracy % over the target's 4 classes: mean "
+             "over targets per seed, then mean ± std over seeds.", "",
+             "| model | prior | accuracy | estimated mass on absent classes |", "|---|---|---|---|"]
+    ref, text = cell("source_only")
+    lines.append(f"| source only | – | {text} | – |")
+    verdicts = []
+    for method in METHODS:
+        for prior in ("assumed", "estimate"):
+            key = f"{method}/{prior}"
+            mean, text = cell(key)
+            share = f"{cell(key, 'absent_mass')[1]} %" if prior == "estimate" else "–"
+            lines.append(f"| {method} | {'EM estimate' if prior == 'estimate' else 'sources (as today)'} | "
+                         f"{text} | {share} |")
+            below = sum(r[key]["accuracy"] < r["source_only"] for r in runs)
+            verdicts.append(f"- {method}, {prior}: {mean - ref:+.1f} points vs source-only (aim ≥ +3: "
+                            f"{'met' if mean >= ref + 3 else 'not met'}); below source-only in {below} of "
+                            f"{len(runs)} cases (aim: never)")
+    return lines + ["", *verdicts]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, nargs="+", default=list(SEEDS))
+    parser.add_argument("--windows-per-class", type=int, default=160)
+    parser.add_argument("--pretrain-epochs", type=int, default=25)
+    parser.add_argument("--cwru-dir", default=str(REPO.parent / "shared" / "datasets" / "cwru12k_de"),
+                        help="CWRU loads for the partial-target part ('' to skip it)")
+    parser.add_argument("--partial-pretrain-epochs", type=int, default=10)
+    parser.add_argument("--out", default="skew", help="result name in simulations/results ('' to only print)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    torch.set_num_threads(2)
+    runs = []
+    for seed in args.seeds:
+        runs.append(run_one(seed, args.windows_per_class, args.pretrain_epochs))
+        logger.warning("seed %d done in %.0f s", seed, runs[-1]["wall_s"])
+    partial = []
+    if args.cwru_dir:
+        for seed in args.seeds:
+            for target_id in CWRU_LOADS:
+                partial.append(run_partial(seed, target_id, Path(args.cwru_dir), args.partial_pretrain_epochs))
+                logger.warning("partial %s seed %d done in %.0f s", target_id, seed, partial[-1]["wall_s"])
+    payload = {"runs": runs, "partial": partial, "seeds": args.seeds, "machine": machine(),
+               "command": command_line("simulations.benchmarks.skew", parser, args, "bench-skew")}
+    publish(args.out or None, payload, markdown(payload))
+
+
+if __name__ == "__main__":
+    main()
