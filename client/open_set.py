@@ -11,6 +11,7 @@ final evaluation read it. An unlabelled target without source statistics stores 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import Any
 
@@ -27,6 +28,9 @@ from common.transfer.open_set import META_KEY, calibrate, fit_class_gaussians, g
 from common.transfer.selection import Split
 
 logger = logging.getLogger(__name__)
+
+SHARED_EXTRACTOR = "open_set_extractor"
+"""Model file (plant-local) of the federated extractor the rule scores with, when it is not the kept one's."""
 
 
 def features_of(extractor: nn.Module, x: np.ndarray) -> np.ndarray:
@@ -46,16 +50,24 @@ def reference_windows(plant: Plant, split: Split | None) -> tuple[np.ndarray, st
 
 
 def open_set_meta(plant: Plant, spec: RunSpec, model: PlantModel | None, split: Split | None,
-                  source_stats: Any = None) -> dict[str, Any]:
-    """``{"open_set": rule}`` for the kept model's metadata ({} when there is nothing to fit it on)."""
+                  source_stats: Any = None, shared: PlantModel | None = None,
+                  run_name: str = "") -> dict[str, Any]:
+    """``{"open_set": rule}`` for the kept model's metadata ({} when there is nothing to fit it on).
+
+    With source statistics the features come from ``shared`` (the federated model, whose extractor
+    the sources' statistics describe), saved beside the kept model as :data:`SHARED_EXTRACTOR`."""
     if model is None or not task_named(spec.task).has_classes or not len(plant.data.train.x):
         return {}
     x = plant.data.train.x
     ref, what = reference_windows(plant, split)
+    extractor_file = ""
     try:
         if source_stats is not None:
             means, precision = gaussians_from_stats(source_stats)
             clip, gaussians = float(source_stats.clip_norm), "source statistics"
+            if shared is not None:
+                plant.state.save_model(SHARED_EXTRACTOR, shared.state_dict(), {"run": run_name})
+                model, extractor_file = shared, SHARED_EXTRACTOR
         elif plant.n_labelled > 0:
             fit = split.fit if split is not None else np.flatnonzero(plant.data.train.y >= 0)
             means, precision = fit_class_gaussians(features_of(model.extractor, x[fit]), plant.targets(spec)[fit],
@@ -66,6 +78,7 @@ def open_set_meta(plant: Plant, spec: RunSpec, model: PlantModel | None, split: 
             return {}
         rule = calibrate(features_of(model.extractor, x[ref]), means, precision, what, gaussians, clip,
                          robust=plant.n_labelled == 0)  # an unlabelled reference may hold the unknown fault
+        rule = dataclasses.replace(rule, extractor=extractor_file)
     except (ValueError, np.linalg.LinAlgError) as exc:
         logger.warning("plant %s: no open-set rule: %s", plant.plant_id, exc)
         return {}

@@ -37,7 +37,7 @@ from common.privacy.policy import SAFE_DEFAULT, PrivacyPolicy, refusals
 from common.task import task_named
 from common.training import make_optimizer, predict_logits, train_supervised
 from common.transfer.open_set import META_KEY as OPEN_SET_KEY
-from common.transfer.open_set import OpenSetRule, unknown_rate
+from common.transfer.open_set import OpenSetRule, rule_extractor, unknown_rate
 
 logger = logging.getLogger(__name__)
 
@@ -569,6 +569,7 @@ class Plant:
         rule = OpenSetRule.from_dict(saved[1].get(OPEN_SET_KEY)) if saved is not None else None
         if rule is None or not len(self.data.test.x):
             return {}
+        extractor = rule_extractor(extractor, rule, self.state.load_model(rule.extractor) if rule.extractor else None)
         with torch.no_grad():
             return {"unknown_rate": unknown_rate(predict_logits(extractor.eval(), self.data.test.x).numpy(), rule)}
 

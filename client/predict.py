@@ -33,7 +33,7 @@ from common.registry import UnknownName
 from common.task import Task, task_named
 from common.training import clip_to_range
 from common.transfer.open_set import META_KEY as OPEN_SET_KEY
-from common.transfer.open_set import UNKNOWN, OpenSetRule
+from common.transfer.open_set import UNKNOWN, OpenSetRule, rule_extractor
 
 logger = logging.getLogger(__name__)
 
@@ -259,8 +259,13 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
         probs = torch.softmax(out, dim=1).numpy()
         rule = OpenSetRule.from_dict(meta.get(OPEN_SET_KEY))  # absent: a model kept before open set
         if rule is not None:
+            try:
+                saved = _saved_model(Path(state_dir), rule.extractor) if rule.extractor else None
+                scorer = rule_extractor(model.extractor, rule, saved)
+            except (ValueError, RuntimeError, KeyError, OSError) as exc:
+                raise InferenceError(f"{state_dir}: {exc}; re-run the federation") from exc
             with torch.no_grad():
-                scores = rule.scores(model.extractor(torch.from_numpy(x)).numpy())
+                scores = rule.scores(scorer(torch.from_numpy(x)).numpy())
         for i, p in enumerate(probs):
             rows.append({"window": i, **(engines[i] if engines else {}), "class": names[int(p.argmax())],
                          "probability": float(p.max()),
@@ -281,6 +286,15 @@ def open_set_row(closed_set_class: str, score: float, rule: OpenSetRule) -> dict
     unknown = bool(rule.is_unknown(np.array([score]))[0])
     return {"class": UNKNOWN if unknown else closed_set_class, "known_class": closed_set_class,
             "unknown_score": score, "unknown": unknown}
+
+
+def _saved_model(state_dir: Path, name: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """(state_dict, meta) of another plant-local model file the kept model's metadata names, or None."""
+    path = state_dir / MODELS_DIR / f"{name}.pt"
+    if not path.exists():
+        return None
+    blob = torch.load(path, map_location="cpu", weights_only=True)
+    return blob["state_dict"], blob["meta"]
 
 
 def check_input_rate(input_rate_hz: float | None) -> None:

@@ -276,7 +276,8 @@ def _keep(plant: Plant, worker: Plant, spec: RunSpec, shared: dict[str, np.ndarr
         saved = plant.state.load_json(ADAPTED_MODEL) or {}
         saved = saved if saved.get("run") == run_name else {}
         choice = keep_unlabelled(plant, spec, candidates, dict(saved.get("diagnostics") or {}))
-    open_set = open_set_meta(plant, spec, candidates.get(choice.chosen), split, source_stats)  # client/open_set.py
+    open_set = open_set_meta(plant, spec, candidates.get(choice.chosen), split, source_stats,  # client/open_set.py
+                             candidates.get(GLOBAL), run_name)
     save_chosen(plant, choice, candidates,
                 lambda _: model_meta(plant, spec, run_name, spec.personalisation.mode,
                                      spec.personalisation.epochs) | open_set)

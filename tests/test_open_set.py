@@ -62,6 +62,7 @@ def test_quantile_threshold_flags_about_one_minus_q_of_the_reference():
     assert OpenSetRule.from_dict({"score": "other", "threshold": 1.0}) is None
     assert OpenSetRule.from_dict({"score": "mahalanobis", "threshold": 1.0}) is None
     assert OpenSetRule.from_dict({**rule.to_dict(), "precision": [[1.0]]}) is None
+    assert OpenSetRule.from_dict({**rule.to_dict(), "extractor": "../x"}) is None
     with pytest.raises(ValueError):
         quantile_threshold(np.array([1.0]), 1.0)
 
@@ -203,8 +204,13 @@ def test_a_target_with_a_fault_no_source_has_scores_it_as_unknown(tmp_path):
     assert meta[META_KEY]["gaussians"] == "source statistics"
     rule = OpenSetRule.from_dict(meta[META_KEY])
     assert rule is not None
+    assert rule.extractor == "open_set_extractor"   # the federated extractor the statistics describe
+    from client.predict import _saved_model
+    from common.transfer.open_set import rule_extractor
+
+    scorer = rule_extractor(model.extractor, rule, _saved_model(state, rule.extractor))
     with torch.no_grad():
-        scores = rule.scores(model.extractor(torch.from_numpy(data.test.x)).numpy())
+        scores = rule.scores(scorer(torch.from_numpy(data.test.x)).numpy())
     held_out = data.test.y == data.class_names.index("imbalance")
     separation = auroc(scores, held_out)
     assert separation >= 0.8, separation

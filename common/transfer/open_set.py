@@ -9,7 +9,9 @@ Detecting Out-of-Distribution Samples and Adversarial Attacks", NeurIPS 2018)
 with class means ``μ_k`` and one shared (pooled within-class) covariance ``Σ``, regularised to
 ``Σ + λ·tr(Σ)/D·I`` (λ = :data:`RIDGE`). Where the Gaussians come from (:mod:`client.open_set`):
 
-- a target that received the sources' released DP statistics (``FeatureStats``): ``μ_k`` =
+- a target that received the sources' released DP statistics (``FeatureStats``), on the features
+  of the federated extractor the sources computed them with (not an adapted one, which was trained
+  to pull every target window, the unknown fault's included, onto the known classes): ``μ_k`` =
   ``class_means``, ``Σ`` = ``cov``, over the classes whose released count is at least
   :data:`KNOWN_SHARE` of a balanced share (``n_k ≥ 0.1·N/K``; a class no source had is released
   with a floored count near 0); features are clipped to the statistics' ``clip_norm`` first, as
@@ -167,6 +169,8 @@ class OpenSetRule:
     reference: str = ""
     n_reference: int = 0
     gaussians: str = ""
+    extractor: str = ""
+    """Name of the plant-local model file whose extractor gives the scored features ("" = the kept model's)."""
 
     def scores(self, features: np.ndarray) -> np.ndarray:
         """``s`` per window from its extractor features (clipped first when the Gaussians were)."""
@@ -183,6 +187,7 @@ class OpenSetRule:
     def to_dict(self) -> dict[str, Any]:
         return {"score": SCORE_NAME, "threshold": float(self.threshold), "quantile": float(self.quantile),
                 "reference": self.reference, "n_reference": int(self.n_reference), "gaussians": self.gaussians,
+                "extractor": self.extractor,
                 "clip_norm": None if self.clip_norm is None else float(self.clip_norm),
                 "means": np.asarray(self.means, dtype=np.float64).tolist(),
                 "precision": np.asarray(self.precision, dtype=np.float64).tolist()}
@@ -198,12 +203,13 @@ class OpenSetRule:
             clip = raw.get("clip_norm")
             rule = cls(means, precision, float(raw["threshold"]), None if clip is None else float(clip),
                        float(raw.get("quantile", QUANTILE)), str(raw.get("reference", "")),
-                       int(raw.get("n_reference", 0)), str(raw.get("gaussians", "")))
+                       int(raw.get("n_reference", 0)), str(raw.get("gaussians", "")), str(raw.get("extractor", "")))
         except (KeyError, TypeError, ValueError):
             return None
         d = means.shape[1] if means.ndim == 2 else -1
         ok = d > 0 and len(means) > 0 and precision.shape == (d, d) and math.isfinite(rule.threshold) \
             and bool(np.isfinite(means).all() and np.isfinite(precision).all())
+        ok = ok and all(c.isalnum() or c == "_" for c in rule.extractor)   # a file name in the models folder
         return rule if ok else None
 
 
@@ -247,3 +253,18 @@ def auroc(scores: np.ndarray, positive: np.ndarray) -> float:
         ranks[order[i:j + 1]] = 0.5 * (i + j) + 1.0
         i = j + 1
     return float((ranks[pos].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
+def rule_extractor(kept: Any, rule: OpenSetRule, saved: tuple[dict[str, Any], dict[str, Any]] | None) -> Any:
+    """The extractor whose features ``rule`` scores: a copy of ``kept`` (an ``nn.Module``) with the
+    ``extractor.*`` weights of the saved model the rule names, or ``kept`` itself."""
+    if not rule.extractor:
+        return kept
+    if saved is None:
+        raise ValueError(f"the open-set rule scores with model {rule.extractor!r}, which is not in the state directory")
+    import copy
+
+    prefix = "extractor."
+    other = copy.deepcopy(kept)
+    other.load_state_dict({k[len(prefix):]: v for k, v in saved[0].items() if k.startswith(prefix)})
+    return other.eval()

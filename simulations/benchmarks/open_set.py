@@ -98,9 +98,13 @@ def measure(state: Path, x: np.ndarray, names: list[str], held: str, x_train: np
     rule = OpenSetRule.from_dict(meta.get(META_KEY))
     if rule is None:
         raise RuntimeError(f"{state}: the target kept no open-set rule")
+    from client.predict import _saved_model
+    from common.transfer.open_set import rule_extractor
+
+    scorer = rule_extractor(model.extractor, rule, _saved_model(state, rule.extractor) if rule.extractor else None)
     with torch.no_grad():
-        features = model.extractor(torch.from_numpy(x))
-        logits = model.head(features).numpy()
+        logits = model(torch.from_numpy(x)).numpy()
+        features = scorer(torch.from_numpy(x))
     union = list(meta["class_names"])
     y = np.array([union.index(n) for n in names])
     unknown_class = y == union.index(held)
@@ -110,7 +114,7 @@ def measure(state: Path, x: np.ndarray, names: list[str], held: str, x_train: np
     known = ~unknown_class
     closed = float((pred[known] == y[known]).mean())
     with torch.no_grad():   # the plant's rule at other quantiles, on the same unlabelled training windows
-        train_scores = rule.scores(model.extractor(torch.from_numpy(x_train)).numpy())
+        train_scores = rule.scores(scorer(torch.from_numpy(x_train)).numpy())
     sensitivity = {}
     for q in QUANTILES:
         tau = float(np.quantile(train_scores, q))
@@ -126,7 +130,7 @@ def measure(state: Path, x: np.ndarray, names: list[str], held: str, x_train: np
             "reference": rule.reference, "n_reference": rule.n_reference, "gaussians": rule.gaussians,
             "known_classes_in_rule": len(rule.means), "chosen": meta.get("chosen"), "quantiles": sensitivity,
             "auroc_shared_extractor": (shared_extractor_auroc(model, rule, run_dir, x, unknown_class)
-                                       if run_dir is not None else None)}
+                                       if run_dir is not None and not rule.extractor else None)}
 
 
 def run_one(seed: int, target_index: int, tmp: str, cwru_dir: str) -> list[dict[str, Any]]:
