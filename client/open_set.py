@@ -6,7 +6,8 @@ them, else from its own labelled fit windows; the threshold on windows it consid
 validation windows, else its labelled training windows; an unlabelled target's training windows,
 with the robust quantile as they may hold the unknown fault).
 The rule is stored under ``open_set`` in the kept model's metadata; `factoryfl predict` and the
-final evaluation read it. An unlabelled target without source statistics stores no rule.
+final evaluation read it. An unlabelled target without source statistics stores no rule, nor does a
+labelled plant without them whose labels cover only some of the federation's classes.
 """
 
 from __future__ import annotations
@@ -68,6 +69,12 @@ def open_set_meta(plant: Plant, spec: RunSpec, model: PlantModel | None, split: 
             if shared is not None:
                 plant.state.save_model(SHARED_EXTRACTOR, shared.state_dict(), {"run": run_name})
                 model, extractor_file = shared, SHARED_EXTRACTOR
+        elif plant.n_labelled > 0 and len(plant.labelled_classes()) < len(spec.class_names):
+            # its own windows describe only some of the federation's classes: the others, which the
+            # kept model has learnt from other plants, would all be called unknown
+            logger.info("plant %s: labelled for %d of the federation's %d classes: no open-set rule",
+                        plant.plant_id, len(plant.labelled_classes()), len(spec.class_names))
+            return {}
         elif plant.n_labelled > 0:
             fit = split.fit if split is not None else np.flatnonzero(plant.data.train.y >= 0)
             means, precision = fit_class_gaussians(features_of(model.extractor, x[fit]), plant.targets(spec)[fit],
