@@ -7,12 +7,12 @@ import dataclasses
 import numpy as np
 import pytest
 import torch
-from torch import nn
 
 from common.config.schema import AdaptationConfig
-from common.transfer.adapt import PRIOR_KEY, adapt, extract_features
+from common.transfer.adapt import PRIOR_KEY, adapt
 from common.transfer.prior import class_weights, em_prior, reweight_source
 from common.transfer.stats import RffSpec, release_feature_stats
+from tests.helpers.toy_models import fit_linear_toy
 
 MEANS = np.array([[0, 0, 0, 0], [3, 0, 0, 0], [0, 3, 0, 0], [0, 0, 3, 0]], float)
 
@@ -89,16 +89,7 @@ def toy():
     """A linear extractor + head trained on balanced 3-class blobs, and its released statistics."""
     rng = np.random.default_rng(0)
     xs, ys = _blobs(900, rng, [1 / 3] * 3, 0.0)
-    with torch.random.fork_rng():
-        torch.manual_seed(0)
-        extractor, head = nn.Sequential(nn.Flatten(), nn.Linear(4, 8)), nn.Linear(8, 3)
-    opt = torch.optim.Adam([*extractor.parameters(), *head.parameters()], lr=1e-2)
-    for _ in range(200):
-        opt.zero_grad()
-        nn.functional.cross_entropy(head(extractor(torch.from_numpy(xs))), torch.from_numpy(ys)).backward()
-        opt.step()
-    stats, _ = release_feature_stats(extract_features(extractor, xs).numpy(), ys, 3, noise_multiplier=0.0,
-                                     clip_norm=50.0, rff=RffSpec(0, 256, 5.0), rng=rng, allow_nonprivate=True)
+    extractor, head, stats = fit_linear_toy(xs, ys, rng)
     return extractor, head, stats
 
 

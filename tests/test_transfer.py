@@ -55,6 +55,7 @@ from common.transfer.stats import (
     noisy_queries,
     sensitivities,
 )
+from tests.helpers.toy_models import fit_linear_toy
 
 torch.set_num_threads(1)
 RFF = RffSpec(seed=3, num_features=256, bandwidth=2.0)
@@ -297,16 +298,7 @@ def toy():
     xt, yt = _blobs(600, [2.5, 2.5, 0, 0], rng)
     xtest, ytest = _blobs(600, [2.5, 2.5, 0, 0], rng)
     xsame, _ = _blobs(600, 0.0, rng)
-    with torch.random.fork_rng():
-        torch.manual_seed(0)
-        extractor, head = nn.Sequential(nn.Flatten(), nn.Linear(4, 8)), nn.Linear(8, 3)
-    opt = torch.optim.Adam([*extractor.parameters(), *head.parameters()], lr=1e-2)
-    for _ in range(200):
-        opt.zero_grad()
-        nn.functional.cross_entropy(head(extractor(torch.from_numpy(xs))), torch.from_numpy(ys)).backward()
-        opt.step()
-    stats, _ = release_feature_stats(extract_features(extractor, xs).numpy(), ys, 3, noise_multiplier=0.0,
-                                     clip_norm=50.0, rff=RffSpec(0, 256, 5.0), rng=rng, allow_nonprivate=True)
+    extractor, head, stats = fit_linear_toy(xs, ys, rng)
     return dict(extractor=extractor, head=head, xs=xs, ys=ys, xt=xt, yt=yt, xtest=xtest, ytest=ytest,
                 xsame=xsame, stats=stats)
 

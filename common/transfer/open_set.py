@@ -114,15 +114,20 @@ def mahalanobis_score(features: np.ndarray, means: np.ndarray, precision: np.nda
     return np.einsum("nkd,de,nke->nk", diff, precision, diff).min(axis=1)
 
 
-def quantile_threshold(reference_scores: np.ndarray, q: float = QUANTILE) -> float:
-    """``τ``: the empirical ``q``-quantile of the scores of windows the plant considers known."""
+def _finite_reference(reference_scores: np.ndarray, q: float) -> np.ndarray:
+    """The finite reference scores (float64); ValueError for a ``q`` outside (0, 1) or no finite score."""
     s = np.asarray(reference_scores, dtype=np.float64)
     s = s[np.isfinite(s)]
     if not 0.0 < q < 1.0:
         raise ValueError(f"q must be in (0, 1), got {q}")
     if len(s) == 0:
         raise ValueError("no finite reference score to take a quantile of")
-    return float(np.quantile(s, q))
+    return s
+
+
+def quantile_threshold(reference_scores: np.ndarray, q: float = QUANTILE) -> float:
+    """``τ``: the empirical ``q``-quantile of the scores of windows the plant considers known."""
+    return float(np.quantile(_finite_reference(reference_scores, q), q))
 
 
 def gaussians_from_stats(stats: FeatureStats, ridge: float = RIDGE) -> tuple[np.ndarray, np.ndarray]:
@@ -145,13 +150,7 @@ def robust_threshold(reference_scores: np.ndarray, q: float = QUANTILE) -> float
     unknown windows among the reference moves far less than the empirical one."""
     from statistics import NormalDist
 
-    s = np.asarray(reference_scores, dtype=np.float64)
-    s = s[np.isfinite(s)]
-    if not 0.0 < q < 1.0:
-        raise ValueError(f"q must be in (0, 1), got {q}")
-    if len(s) == 0:
-        raise ValueError("no finite reference score to take a quantile of")
-    logs = np.log(np.maximum(s, 1e-12))
+    logs = np.log(np.maximum(_finite_reference(reference_scores, q), 1e-12))
     m = float(np.median(logs))
     mad = float(np.median(np.abs(logs - m)))
     return float(np.exp(m + NormalDist().inv_cdf(q) * 1.4826 * mad))
