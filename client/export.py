@@ -20,6 +20,8 @@ from client.state import IDENTITY_FILE, LEDGER_FILE, MODELS_DIR
 from common.data.cmapss_recipe import RECIPE_KIND
 from common.fileio import atomic_write_json, atomic_write_text
 from common.privacy.ledger import PrivacyLedger, PrivacyLedgerError
+from common.transfer.open_set import META_KEY as OPEN_SET_KEY
+from common.transfer.open_set import OpenSetRule
 
 
 def _privacy(state_dir: Path, meta: dict[str, Any]) -> dict[str, Any]:
@@ -91,6 +93,7 @@ def export(state_dir: Path, out_dir: Path) -> dict[str, Path]:
         "personalisation": {"mode": meta.get("mode"), "epochs": meta.get("epochs")},
         # which candidate the plant kept (client/selection.py: validation split or negative-transfer guard)
         "model_kept": {"candidate": meta.get("chosen", "federated_personalised"), "why": meta.get("choice_reason")},
+        "open_set": _open_set_card(meta),
         "data_used": (metrics_blob or {}).get("data"),
         "metrics": (metrics_blob or {}).get("metrics"),
         "metrics_note": "held-out test split of this plant's own data" if metrics_blob else "no evaluation recorded",
@@ -102,6 +105,18 @@ def export(state_dir: Path, out_dir: Path) -> dict[str, Path]:
     card_md = out_dir / "model_card.md"
     atomic_write_text(card_md, _card_markdown(card))
     return {"model": script_path, "card_json": card_json, "card_md": card_md}
+
+
+def _open_set_card(meta: dict[str, Any]) -> dict[str, Any] | None:
+    """The kept model's open-set rule as the card states it (its Gaussians stay in the plant)."""
+    rule = OpenSetRule.from_dict(meta.get(OPEN_SET_KEY))
+    if rule is None:
+        return None
+    return {"score": "Mahalanobis distance of the window's features to the nearest known class",
+            "threshold": rule.threshold, "quantile": rule.quantile,
+            "calibrated_on": f"{rule.n_reference} {rule.reference}", "class_gaussians_from": rule.gaussians,
+            "note": "`factoryfl predict` applies it (class 'unknown' above the threshold); the TorchScript "
+                    "model gives logits only"}
 
 
 def _load_json(path: Path) -> dict[str, Any] | None:
@@ -126,6 +141,10 @@ def _card_markdown(card: dict[str, Any]) -> str:
              f"- Task: {card['task']}; input {card['input']['shape']} float32 at {card['input']['sample_rate_hz']} Hz",
              f"- Output: {card['output']['kind']} — {card['output']['note']}",
              f"- Personalisation: {card['personalisation']['mode']} ({card['personalisation']['epochs']} epochs)",
+             *([f"- Unknown faults: {card['open_set']['score']} above {card['open_set']['threshold']:.4g} "
+                f"(the {card['open_set']['quantile']:.2f}-quantile of {card['open_set']['calibrated_on']}; "
+                f"classes from {card['open_set']['class_gaussians_from']}); {card['open_set']['note']}"]
+               if card.get("open_set") else []),
              "", "## Privacy", ""]
     if privacy.get("dp"):
         lines.append(f"- ε = {eps:.3f} at δ = {privacy.get('delta', 0):.1e} ({privacy.get('accountant', '')}), "

@@ -54,7 +54,9 @@ def model_choice_section(results: Mapping[str, Any], table: Table) -> str:
         kept = choice.get("chosen") or ("federated_adapted" if choice.get("guard") == "adapted"
                                          else "federated_global (source-only)" if choice.get("guard") else "—")
         why = choice.get("reason") or choice.get("guard_reason") or "withheld by the plant's release policy"
-        rows.append((pid, kept, why, _validation_text(choice)))
+        rate = ((plant.get("metrics") or {}).get("chosen") or {}).get("unknown_rate")
+        rows.append((pid, kept, why, _validation_text(choice),
+                     "—" if rate is None else f"{100 * float(rate):.1f} %"))
     if not rows:
         return ""
     held, total = do_no_harm(results)
@@ -62,8 +64,9 @@ def model_choice_section(results: Mapping[str, Any], table: Table) -> str:
              "A labelled plant keeps the candidate (local-only, federated global, personalised, adapted) that is "
              "best on a validation split of its own labelled training windows, never its test split; an "
              "unlabelled target keeps its adapted model unless the label-free negative-transfer guard says "
-             "otherwise. The `chosen` column above is that model on the test split.",
-             table(("Plant", "Kept", "Why", "Validation"), rows, (0, 1, 2, 3))]
+             "otherwise. The `chosen` column above is that model on the test split. Called unknown: the share "
+             "of the plant's test windows its open-set rule marks as a fault it does not know (— no rule).",
+             table(("Plant", "Kept", "Why", "Validation", "Called unknown"), rows, (0, 1, 2, 3))]
     if total:
         parts.append(f"Do no harm: the kept model is at or above local-only on the test split at {held} of "
                      f"{total} plants.")

@@ -4,6 +4,7 @@ whose target holds a fault no source has."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -215,3 +216,28 @@ def test_a_target_with_a_fault_no_source_has_scores_it_as_unknown(tmp_path):
     separation = auroc(scores, held_out)
     assert separation >= 0.8, separation
     assert 0.0 <= rate < 0.5, rate   # the robust threshold is conservative: known windows keep their class
+
+
+def test_the_model_card_states_the_open_set_rule_without_its_gaussians(tmp_path):
+    from client.export import export
+
+    card = json.loads(export(_state(tmp_path / "with", _rule(2.5)), tmp_path / "out")["card_json"].read_text())
+    assert card["open_set"]["threshold"] == 2.5 and card["open_set"]["class_gaussians_from"] == "test"
+    assert "means" not in card["open_set"] and "precision" not in card["open_set"]
+    assert "Unknown faults:" in (tmp_path / "out" / "model_card.md").read_text()
+    plain = json.loads(export(_state(tmp_path / "without", None), tmp_path / "out2")["card_json"].read_text())
+    assert plain["open_set"] is None
+    assert "Unknown faults:" not in (tmp_path / "out2" / "model_card.md").read_text()
+
+
+def test_the_report_shows_the_share_each_plant_calls_unknown():
+    from server.report import render_markdown
+
+    choice = {"chosen": "federated_adapted", "reason": "guard passed"}
+    results = {"task": "classification", "methods": ["chosen"], "plants": {
+        "t": {"status": "ok", "transfer": {"model_choice": choice},
+              "metrics": {"chosen": {"accuracy": 0.9, "unknown_rate": 0.125}}},
+        "s": {"status": "ok", "transfer": {"model_choice": dict(choice)}, "metrics": {"chosen": {"accuracy": 0.8}}}}}
+    text = render_markdown(results, {})
+    assert "Called unknown" in text and "| 12.5 % |" in text
+    assert text.count("| — |") >= 1
