@@ -26,7 +26,7 @@ import torch
 
 from common import wire
 from common.config.scenario import run_spec_to_json
-from common.config.schema import RunSpec
+from common.config.schema import MAX_CLASS_NAME_LENGTH, MAX_CLASSES, RunSpec
 from common.extensions.transfer_methods import TRANSFER_METHODS
 from common.fileio import atomic_write_bytes
 from common.labelset import missing_from, union_names
@@ -110,7 +110,12 @@ def hello_facts(reply: Reply) -> tuple[tuple[tuple[str, ...], tuple[int, int]], 
     names = reply.config.get(wire.CLASS_NAMES)
     channels, window = reply.metrics.get(wire.CHANNELS), reply.metrics.get(wire.WINDOW_LENGTH)
     if not isinstance(names, (list, tuple)) or not names or not all(isinstance(n, str) for n in names):
-        return ((), (0, 0)), f"hello carried no usable {wire.CLASS_NAMES!r} (got {names!r})"
+        return ((), (0, 0)), f"hello carried no usable {wire.CLASS_NAMES!r} (got {str(names)[:200]!r})"
+    if len(names) > MAX_CLASSES or len(set(names)) != len(names) \
+            or any(not n or len(n) > MAX_CLASS_NAME_LENGTH for n in names):
+        return ((), (0, 0)), (f"hello declared {len(names)} class names ({len(set(names))} distinct): at most "
+                              f"{MAX_CLASSES} distinct, non-empty names of at most {MAX_CLASS_NAME_LENGTH} "
+                              "characters are accepted")
     numbers_ok = all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and v >= 1
                      and float(v).is_integer() for v in (channels, window))
     if not numbers_ok:

@@ -220,3 +220,19 @@ def test_every_round_a_disconnected_plant_misses_is_recorded(tmp_path):
     assert [r["participants"] for r in results["rounds"]][3] == ["plant-0", "plant-1", "plant-2"]
     report = (run_dir / "report.md").read_text()
     assert "`plant-2`, round 3 (pretrain): not connected" in report
+
+
+def test_a_hello_with_too_many_duplicate_or_overlong_class_names_is_judged_unusable():
+    from common.config.schema import MAX_CLASS_NAME_LENGTH, MAX_CLASSES
+    from server.federation import hello_facts
+    from server.transport import Reply
+
+    def hello(names):
+        return Reply("p", config={wire.CLASS_NAMES: names}, metrics={wire.CHANNELS: 1.0, wire.WINDOW_LENGTH: 64.0})
+
+    facts, problem = hello_facts(hello(["normal", "ball"]))
+    assert problem == "" and facts == (("normal", "ball"), (1, 64))
+    for names in ([f"c{i}" for i in range(MAX_CLASSES + 1)], ["normal", "normal"], ["x" * (MAX_CLASS_NAME_LENGTH + 1)],
+                  [""]):
+        _, problem = hello_facts(hello(names))
+        assert f"at most {MAX_CLASSES} distinct" in problem, names[:3]

@@ -36,6 +36,10 @@ MAX_SEED = 2**32 - 1
 """Largest seed (numpy and torch take every seed in [0, 2**32 - 1])."""
 MAX_NAME_LENGTH = 128
 """Longest scenario name (it names the run's folder)."""
+MAX_CLASSES = 1024
+"""Most classes one plant may declare (the shared head has one output per class of the union)."""
+MAX_CLASS_NAME_LENGTH = 128
+"""Longest class name a plant may declare."""
 
 PLANT_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}\Z")
 """A plant id names a directory (its state, its run folder): a letter or digit, then up to 63 letters,

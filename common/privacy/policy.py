@@ -28,7 +28,8 @@ RELEASE_CATEGORIES: dict[str, str] = {
     "accounting": "privacy accounting: ε, δ, σ, steps and budget (functions of public settings and of ⌈n/B⌉)",
     "metrics": ("held-out evaluation metrics (accuracy, loss, macro-F1, RMSE, score) computed without DP, and "
                 "validation scores with the model a labelled plant chose from them"),
-    "sizes": "data-set sizes (windows for training, labelled, held out; the aggregation weight)",
+    "sizes": ("data-set sizes (windows for training, labelled, held out; the aggregation weight) and which "
+              "classes hold labelled windows"),
     "losses": "training losses (pretraining, personalisation, local-only)",
     "timings": "how long local work took (training, personalisation, adaptation)",
     "gap": ("an unlabelled target's measured domain gap, the method chosen from it with the reason, and its "
@@ -38,7 +39,7 @@ RELEASE_CATEGORIES: dict[str, str] = {
 # Keys that are the protocol or the plant's declared configuration, not computed from its data:
 # identity, status, its schema (channels, window, rate, class names), its role and its policy.
 DECLARED_KEYS = frozenset({
-    wire.PLANT_ID, wire.STATUS, wire.REASON, wire.CLASS_NAMES, wire.LABELLED_CLASSES, wire.SOURCE,
+    wire.PLANT_ID, wire.STATUS, wire.REASON, wire.CLASS_NAMES, wire.SOURCE,
     wire.TRANSFER_METHOD, wire.WORKER_NODE,
     wire.CHANNELS, wire.WINDOW_LENGTH, wire.SAMPLE_RATE_HZ, wire.HAS_LABELS, wire.RELEASE_ALLOW, wire.NOISE_SOURCE,
 })
@@ -51,7 +52,9 @@ _CATEGORY_OF_KEY: dict[str, str] = {
                      wire.PRIVACY_STEPS_TOTAL, wire.TRAIN_STEPS), "accounting"),
     **dict.fromkeys((wire.EVAL_LOSS, wire.EVAL_ACCURACY, wire.EVAL_MACRO_F1, wire.EVAL_RMSE, wire.EVAL_SCORE),
                     "metrics"),
-    **dict.fromkeys((wire.NUM_EXAMPLES, wire.N_TRAIN, wire.N_TRAIN_LABELLED, wire.N_TEST), "sizes"),
+    # which classes have at least one labelled window: a per-class count, thresholded, so a size
+    **dict.fromkeys((wire.NUM_EXAMPLES, wire.N_TRAIN, wire.N_TRAIN_LABELLED, wire.N_TEST, wire.LABELLED_CLASSES),
+                    "sizes"),
     **dict.fromkeys((wire.TRAIN_LOSS, wire.TRAIN_FIRST_LOSS, wire.PERSONALISE_LOSS, wire.LOCAL_ONLY_LOSS), "losses"),
     **dict.fromkeys((wire.TRAIN_SECONDS, wire.PERSONALISE_SECONDS, wire.ADAPT_SECONDS), "timings"),
     # `auto` picks a target's method from its measured gap: the choice and its reason repeat it
