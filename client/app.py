@@ -26,7 +26,9 @@ from client.plant import Plant, PolicyRefusal
 from client.transfer import adapted_evaluation, release_source_stats, run_phase_two
 from common import wire
 from common.config import load_scenario, run_spec_from_json
+from common.config.parse import ConfigError
 from common.config.schema import PlantSpec, RunSpec, Scenario
+from common.data.errors import DataValidationError
 from common.labelset import own_classes
 from common.privacy.policy import releasable
 from common.resources import memory_hint
@@ -181,6 +183,10 @@ def _status_reply(msg: Message, plant_id: str, status: str, reason: str) -> Mess
     return Message(content, reply_to=msg)
 
 
+INPUT_ERRORS = (ConfigError, DataValidationError, NodeConfigError, FileNotFoundError)
+"""Failures that name the plant's file, key or value and the fix: logged as one line."""
+
+
 def _handle(msg: Message, context: Context, work: Callable[[Plant, RunSpec | None, dict], Message]) -> Message:
     """Run ``work``; any failure becomes an error reply naming the plant and the cause."""
     try:
@@ -198,6 +204,9 @@ def _handle(msg: Message, context: Context, work: Callable[[Plant, RunSpec | Non
     except PolicyRefusal as exc:
         logger.error("%s", exc)
         return _status_reply(msg, plant_id_for(context), wire.STATUS_REFUSED, str(exc))
+    except INPUT_ERRORS as exc:  # the plant's own data or config: one line, no traceback
+        logger.error("plant handler failed: %s", exc)
+        return _status_reply(msg, plant_id_for(context), wire.STATUS_FAILED, f"{type(exc).__name__}: {exc}")
     except Exception as exc:  # noqa: BLE001 - the coordinator must hear about every failure
         logger.exception("plant handler failed")
         reason = f"{type(exc).__name__}: {exc}"

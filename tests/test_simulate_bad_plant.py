@@ -87,10 +87,14 @@ def _loopback_simulation(scenario_path: Path, run_dir: Path, num_plants: int, *a
     run_federation(LoopbackGrid(scenario_path, num_plants, run_dir), load_scenario(scenario_path), run_dir)
 
 
-def test_simulate_goes_on_without_the_bad_plant_and_reports_it(tmp_path, monkeypatch):
+def test_simulate_goes_on_without_the_bad_plant_and_reports_it(tmp_path, monkeypatch, caplog):
     monkeypatch.setattr(runner, "_run_flower_simulation", _loopback_simulation)
     path = _with_bad_plant(tmp_path, federation={"rounds": 1}, evaluation={"baselines": ["local_only", "centralized"]})
-    run_dir = runner.simulate(path, runs_dir=str(tmp_path / "runs"))
+    with caplog.at_level("ERROR", logger="client.app"):
+        run_dir = runner.simulate(path, runs_dir=str(tmp_path / "runs"))
+    plant_errors = [r for r in caplog.records if r.name == "client.app"]
+    assert plant_errors and all(r.exc_info is None for r in plant_errors)   # one line each, no traceback
+    assert any("manifest.yaml" in r.getMessage() for r in plant_errors)
     results = json.loads((run_dir / "results.json").read_text())
     bad = results["plants"]["plant-bad"]
     assert bad["status"] == "failed" and "manifest.yaml" in bad["status_reason"]
