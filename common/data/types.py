@@ -25,8 +25,18 @@ or also a ``target`` (a float per window)."""
 class WindowSet:
     """N windows of C channels by L samples, with one integer label each (-1 = unlabelled).
 
-    ``target`` (optional) is a float32 regression target per window, shape (N,), NaN =
-    unlabelled (e.g. the remaining useful life); None when the source has none.
+    ``target`` (optional, None when the source has none) is the float32 regression target:
+
+    - shape (N,): one output per window (e.g. the remaining useful life);
+    - shape (N, K), K >= 1: K outputs per window (e.g. a soft sensor's K analysers), column k is
+      output k, in the order of ``PlantData.target_names``.
+
+    NaN marks a missing value **per element**: a window may carry some outputs and not others
+    (analysers sampled at different rates); the loss and the metrics of output k use only the
+    windows where it is finite, and a window with no finite output is unlabelled for regression.
+    A data source hands a K-output target as ``WindowSet(x, y, target=t.astype(np.float32))`` with
+    ``t.shape == (N, K)`` and sets ``PlantData.target_names`` to the K names; the scenario's
+    ``target_outputs`` must equal K. The test split must be fully finite.
     """
 
     x: np.ndarray
@@ -60,9 +70,10 @@ class WindowSet:
                     f"WindowSet.target must be a float32 numpy array or None, got "
                     f"{getattr(t, 'dtype', type(t).__name__)}: use target.astype(np.float32)"
                 )
-            if t.ndim != 1 or t.shape[0] != self.x.shape[0]:
+            if t.ndim not in (1, 2) or t.shape[0] != self.x.shape[0] or (t.ndim == 2 and t.shape[1] < 1):
                 raise ValueError(
-                    f"WindowSet.target must have shape (N,) = ({self.x.shape[0]},) to match x, got {t.shape}"
+                    f"WindowSet.target must have shape (N,) or (N, K) with N = {self.x.shape[0]} to match x "
+                    f"and K >= 1, got {t.shape}"
                 )
             if bool(np.isinf(t).any()):
                 raise ValueError("WindowSet.target contains +/-Inf: use NaN for unlabelled windows")
@@ -106,7 +117,8 @@ class WindowSet:
         if target is not None and y.shape == self.y.shape:
             hidden = (self.y >= 0) & (y < 0)
             if bool(hidden.any()):
-                target = np.where(hidden, np.float32(np.nan), target).astype(np.float32)
+                rows = hidden.reshape(-1, *([1] * (target.ndim - 1)))  # a hidden window loses every output
+                target = np.where(rows, np.float32(np.nan), target).astype(np.float32)
         return WindowSet(x=self.x, y=y, target=target)
 
     def class_counts(self, num_classes: int) -> np.ndarray:
@@ -128,6 +140,8 @@ class PlantData:
     notes: str = ""
     task: str = DEFAULT_TASK  # one of TASKS; a task that needs_target (regression) needs train/test ``target``
     target_name: str = ""  # what ``target`` measures, e.g. "RUL (cycles, capped at 125)"
+    # (N, K) targets: the name of each of the K outputs, e.g. ("XMEAS(37)", ..., "XMEAS(41)"); () for (N,)
+    target_names: tuple[str, ...] = ()
     # How raw records become this plant's windows, when a source can redo it on new data (C-MAPSS:
     # common.data.cmapss_recipe); JSON-able, kept with the plant's model, never sent.
     preprocessing: dict[str, Any] | None = None
@@ -146,7 +160,15 @@ class PlantData:
                         f"plant {self.plant_id!r}: task is {self.task!r} but the {name} split has no target: "
                         "set WindowSet.target (float32, NaN = unlabelled)"
                     )
-            assert self.test.target is not None
+            assert self.test.target is not None and self.train.target is not None
+            dims = {self.train.target.shape[1:], self.test.target.shape[1:]}
+            if len(dims) != 1:
+                raise ValueError(f"plant {self.plant_id!r}: train and test targets differ in outputs: "
+                                 f"{self.train.target.shape} vs {self.test.target.shape}")
+            outputs = self.target_outputs
+            if self.train.target.ndim == 2 and len(self.target_names) != outputs:
+                raise ValueError(f"plant {self.plant_id!r}: target has {outputs} outputs but target_names has "
+                                 f"{len(self.target_names)} names {list(self.target_names)}: name each output once")
             if len(self.test) and bool(np.isnan(self.test.target).any()):
                 raise ValueError(
                     f"plant {self.plant_id!r}: {int(np.isnan(self.test.target).sum())} test targets are NaN; "
@@ -179,6 +201,12 @@ class PlantData:
     @property
     def num_classes(self) -> int:
         return len(self.class_names)
+
+    @property
+    def target_outputs(self) -> int:
+        """K, the outputs per window of an (N, K) target; 1 for an (N,) target or none."""
+        target = self.train.target
+        return int(target.shape[1]) if target is not None and target.ndim == 2 else 1
 
     @property
     def channels(self) -> int:
@@ -214,4 +242,6 @@ class PlantData:
         if self.task != DEFAULT_TASK:  # the default task's summaries stay exactly as before
             out["task"] = self.task
             out["target_name"] = self.target_name
+            if self.target_names:
+                out["target_names"] = list(self.target_names)
         return out
