@@ -44,6 +44,13 @@ DATA_SOURCES.add(
             "within failure_horizon cycles; test = the official test engines",
 )
 
+DATA_SOURCES.add(
+    "tep", "common.data.tep:load_tep", params="common.data.tep:TepParams",
+    summary="Tennessee Eastman process (revised, multimode), one operating mode (modeN.npz) per plant; windows of "
+            "window.length rows x 53 variables, z-scored with the plant's own normal train rows; classes normal + "
+            "idv01-idv28 (any subset); last test_fraction of every run = test",
+)
+
 
 def params_type(name: str) -> type[Any]:
     """The params dataclass of data source ``name`` (UnknownName if there is none)."""

@@ -1,0 +1,130 @@
+"""``tep`` source: windows, temporal split, per-plant z-scoring and the data set's quirks.
+
+Small fake ``modeN.npz`` files written in tmp_path check the rules exactly; the real data set
+(``../shared/datasets/tep_multimode``) checks shapes and quirks, skipped when it is absent.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from common.data.errors import DataValidationError
+from common.data.load import load_plant_data
+from common.data.process import RECIPE_KIND, ZScore
+from common.data.tep import DEFAULT_TEP_DIR, NUM_VARIABLES, TEP_CLASSES, TepParams, load_tep
+from common.data.windowing import WindowSpec
+
+TEP_DIR = Path(os.environ.get("FACTORYFL_TEP_DIR", str(DEFAULT_TEP_DIR)))
+
+
+def _fake_mode(folder: Path, mode: int = 7, rows: int = 200, seed: int = 0) -> dict[str, np.ndarray]:
+    """normal, idv01 (departs at row 30), idv02 (identical to normal), idv03 (short: 40 rows)."""
+    rng = np.random.default_rng(seed)
+    normal = (rng.normal(size=(rows, NUM_VARIABLES)) * 3.0 + 100.0).astype(np.float32)
+    normal[:, 5] = 42.0  # a constant variable
+    idv01 = normal.copy()
+    idv01[30:, 0] += 50.0
+    arrays = {"normal": normal, "idv01": idv01, "idv02": normal.copy(), "idv03": normal[:40] + 1.0,
+              "variables": np.array([f"V{i}" for i in range(NUM_VARIABLES)]), "sample_interval_h": np.float64(0.01)}
+    np.savez(folder / f"mode{mode}.npz", **arrays)
+    return arrays
+
+
+def test_params_problems() -> None:
+    assert TepParams().problems() == []
+    assert any("mode" in p for p in TepParams(mode=0).problems())
+    assert any("duplicates ['normal']" in p for p in TepParams(classes=("normal", "normal")).problems())
+    assert any("must not be empty" in p for p in TepParams(classes=()).problems())
+    assert any("data_dir is empty" in p for p in TepParams(data_dir=" ").problems())
+
+
+def test_windows_split_and_zscore_on_fake_mode(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    arrays = _fake_mode(tmp_path)
+    window = WindowSpec(length=10, stride=5, test_fraction=0.25)
+    params = TepParams(mode=7, data_dir=str(tmp_path), classes=("idv01", "normal", "idv02", "idv03"))
+    with caplog.at_level(logging.WARNING, logger="common.data.tep"):
+        data = load_plant_data("tep", "p", params, window, tmp_path)
+    assert data.class_names == ("idv01", "normal", "idv02", "idv03")
+    assert data.train.x.shape[1:] == (NUM_VARIABLES, 10) and data.sample_rate_hz == pytest.approx(1 / 36)
+    counts = {"train": data.train.class_counts(4).tolist(), "test": data.test.class_counts(4).tolist()}
+    # normal: 150 train rows -> (150-10)//5+1 = 29; 50 test rows -> 5. idv01: windows ending before row 30
+    # (ends 9, 14, 19, 24, 29) dropped -> 24. idv02 never departs -> none. idv03: 30 train rows -> 5, 10 test rows -> 1.
+    assert counts == {"train": [24, 29, 0, 5], "test": [5, 5, 0, 1]}
+    # z-score from the normal run's train rows only (first 150 of 200).
+    stats = ZScore.from_recipe(data.preprocessing or {})
+    np.testing.assert_allclose(stats.mean, arrays["normal"][:150].astype(np.float64).mean(axis=0), rtol=1e-6)
+    assert stats.constant == ("V5",) and stats.std[5] == 1.0
+    assert data.preprocessing is not None and data.preprocessing["kind"] == RECIPE_KIND
+    normal_train = data.train.x[data.train.y == 1]
+    assert abs(float(normal_train[:, 0].mean())) < 0.1 and 0.8 < float(normal_train[:, 0].std()) < 1.2
+    assert float(np.abs(normal_train[:, 5]).max()) == 0.0  # constant variable: centred, not divided by ~0
+    assert "idv02" in caplog.text and "never depart" in caplog.text
+    assert "no windows (run identical to normal): ['idv02']" in data.notes and "'V5'" in data.notes
+    assert data.cross_window_statistics  # a DP plant must know the windows share statistics
+
+
+def test_short_run_without_test_window_is_named(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    _fake_mode(tmp_path)
+    params = TepParams(mode=7, data_dir=str(tmp_path), classes=("normal", "idv03"))
+    with caplog.at_level(logging.WARNING, logger="common.data.tep"):
+        data = load_tep("p", params, WindowSpec(length=12, test_fraction=0.25), base_dir=tmp_path)
+    assert data.test.class_counts(2).tolist()[1] == 0 and data.train.class_counts(2).tolist()[1] == 2
+    assert "no test window of 12 rows for ['idv03 (40 rows)']" in caplog.text
+    assert "no test window (run too short): ['idv03 (40 rows)']" in data.notes
+
+
+def test_bad_inputs_name_the_key_and_fix(tmp_path: Path) -> None:
+    _fake_mode(tmp_path)
+    window = WindowSpec(length=10)
+    with pytest.raises(DataValidationError, match=r"class key 'idv09' not in file.*available: \['normal', 'idv01'"):
+        load_tep("p", TepParams(mode=7, data_dir=str(tmp_path), classes=("normal", "idv09")), window,
+                 base_dir=tmp_path)
+    with pytest.raises(DataValidationError, match=r"mode8\.npz not found \(files there: \['mode7\.npz'\]\)"):
+        load_tep("p", TepParams(mode=8, data_dir=str(tmp_path)), window, base_dir=tmp_path)
+    with pytest.raises(DataValidationError, match="resample_to_hz does not apply to source tep"):
+        load_tep("p", TepParams(mode=7, data_dir=str(tmp_path)), WindowSpec(length=10, resample_to_hz=1.0),
+                 base_dir=tmp_path)
+    arrays = dict(np.load(tmp_path / "mode7.npz"))
+    arrays["idv01"] = arrays["idv01"].copy()
+    arrays["idv01"][17, 3] = np.nan
+    np.savez(tmp_path / "mode9.npz", **arrays)
+    with pytest.raises(DataValidationError, match="key 'idv01' has NaN/Inf in row 17"):
+        load_tep("p", TepParams(mode=9, data_dir=str(tmp_path), classes=("normal", "idv01")), window,
+                 base_dir=tmp_path)
+
+
+def test_first_departure_computed_when_the_file_lacks_it(tmp_path: Path) -> None:
+    """Without ``first_row_differs_from_normal`` the loader finds the first differing row itself."""
+    _fake_mode(tmp_path)
+    data = load_tep("p", TepParams(mode=7, data_dir=str(tmp_path), classes=("normal", "idv01")),
+                    WindowSpec(length=10, stride=1, test_fraction=0.25), base_dir=tmp_path)
+    assert data.train.class_counts(2).tolist() == [141, 150 - 30]  # idv01: windows ending at rows 30..149
+
+
+@pytest.fixture(scope="module")
+def tep_dir() -> Path:
+    if not (TEP_DIR / "mode1.npz").is_file():
+        pytest.skip(f"TEP multimode data not found at {TEP_DIR}: set FACTORYFL_TEP_DIR or place "
+                    "../shared/datasets/tep_multimode")
+    return TEP_DIR
+
+
+def test_real_modes_shapes_and_quirks(tep_dir: Path) -> None:
+    window = WindowSpec(length=20, stride=20, test_fraction=0.2)
+    m1 = load_tep("m1", TepParams(mode=1, data_dir=str(tep_dir)), window)
+    assert m1.class_names == TEP_CLASSES and m1.channels == NUM_VARIABLES and m1.window_length == 20
+    counts = dict(zip(m1.class_names, m1.train.class_counts(29).tolist()))
+    assert counts["idv16"] == 0 and counts["normal"] == (5761 - 20) // 20 + 1  # mode 1 idv16 == normal
+    assert counts["idv06"] == ((712 - 142) - 20) // 20 + 1  # the run that tripped after 7.1 h
+    assert m1.test.class_counts(29)[TEP_CLASSES.index("normal")] == 1440 // 20
+    m4 = load_tep("m4", TepParams(mode=4, data_dir=str(tep_dir), classes=("normal", "idv07", "idv16")), window)
+    assert m4.test.class_counts(3).tolist()[1] == 1 and m4.train.class_counts(3).tolist()[2] > 0
+    # each mode z-scored by its own normal rows: normal train windows are centred in both modes
+    for data in (m1, m4):
+        normal = data.train.x[data.train.y == data.class_names.index("normal")]
+        assert float(np.abs(normal.mean(axis=(0, 2))).max()) < 1e-3
