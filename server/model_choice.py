@@ -22,18 +22,31 @@ logger = logging.getLogger(__name__)
 Table = Callable[[Sequence[str], Iterable[Sequence[Any]], Iterable[int]], str]
 
 
-def do_no_harm(results: Mapping[str, Any]) -> tuple[int, int]:
-    """(plants whose chosen model is at or above local-only on the test split, plants with both)."""
+def do_no_harm_cases(results: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """One record per plant with both a kept (``chosen``) and a local-only test figure: the kept
+    candidate, both test values of the primary metric, the test window count and the validation
+    scores that led to the choice (what a count across runs needs, ``simulations/benchmarks/do_no_harm.py``)."""
     task = task_named(str(results.get("task") or DEFAULT_TASK))
-    held = total = 0
-    for plant in plants_of(results).values():
+    cases = []
+    for pid, plant in plants_of(results).items():
         chosen = metric_value(plant, "chosen", task.primary_metric)
         local = metric_value(plant, "local_only", task.primary_metric)
         if chosen is None or local is None:
             continue
-        total += 1
-        held += int(not task.better(local, chosen))
-    return held, total
+        choice = (plant.get("transfer") or {}).get("model_choice") or {}
+        cases.append({"plant": pid, "metric": task.primary_metric, "higher_is_better": task.higher_is_better,
+                      "chosen": choice.get("chosen"), "chosen_test": chosen, "local_only_test": local,
+                      "n_test": plant.get("n_test"), "validation": dict(choice.get("validation") or {}),
+                      "n_val": choice.get("n_val"), "n_fit": choice.get("n_fit")})
+    return cases
+
+
+def do_no_harm(results: Mapping[str, Any]) -> tuple[int, int]:
+    """(plants whose chosen model is at or above local-only on the test split, plants with both)."""
+    task = task_named(str(results.get("task") or DEFAULT_TASK))
+    cases = do_no_harm_cases(results)
+    held = sum(int(not task.better(c["local_only_test"], c["chosen_test"])) for c in cases)
+    return held, len(cases)
 
 
 def _validation_text(choice: Mapping[str, Any]) -> str:
