@@ -23,6 +23,7 @@ METHODS = ("local_only", "federated_global", "federated_personalised", "centrali
 
 
 def run(runs_dir: Path) -> dict:
+    from server.model_choice import do_no_harm_cases
     from simulations.runner import simulate
 
     repo = Path(__file__).resolve().parents[2]
@@ -36,6 +37,7 @@ def run(runs_dir: Path) -> dict:
                   for p, r in results["plants"].items()}
         summary = {m: mean_std([v[m] for v in plants.values() if v[m] is not None]) for m in METHODS}
         out["scenarios"][label] = {"scenario_file": rel, "wall_time_s": wall, "plants": plants,
+                                   "do_no_harm": do_no_harm_cases(results),  # kept vs local-only, per plant
                                    "mean_std": summary, "n_test_total": sum(v["n_test"] for v in plants.values()),
                                    "settings": results["settings"]}
         logging.getLogger(__name__).info("%s: %.1fs", label, wall)
