@@ -35,6 +35,7 @@ def run_one(seed: int, tmp: Path, cwru_dir: Path) -> dict[str, Any]:
     """One federation of the scenario at ``seed``; its per-plant own / never-had accuracies."""
     from common.config import load_scenario
     from server.app import run_federation
+    from server.model_choice import do_no_harm_cases
     from tests.helpers.loopback import LoopbackGrid
 
     body = yaml.safe_load(SCENARIO.read_text())
@@ -52,7 +53,8 @@ def run_one(seed: int, tmp: Path, cwru_dir: Path) -> dict[str, Any]:
                     **{m: {k: v for k, v in (p["metrics"].get(m) or {}).items()
                            if k in ("accuracy", "accuracy_own", "accuracy_unseen")} for m in METHODS}}
               for pid, p in results["plants"].items()}
-    return {"seed": seed, "plants": plants, "wall_s": time.perf_counter() - started}
+    return {"seed": seed, "plants": plants, "wall_s": time.perf_counter() - started,
+            "do_no_harm": do_no_harm_cases(results)}  # kept vs local-only on the test split, per plant
 
 
 def markdown(payload: dict[str, Any]) -> str:
