@@ -111,6 +111,7 @@ def _planned_steps(body: dict, n_labelled: int) -> int:
 
 def run_one(body: dict, work: Path) -> dict[str, Any]:
     """One federation through Flower's simulation engine; the per-plant numbers from results.json."""
+    from server.model_choice import do_no_harm_cases
     from simulations.runner import simulate
 
     path = work / f"{body['name']}.yaml"
@@ -140,7 +141,8 @@ def run_one(body: dict, work: Path) -> dict[str, Any]:
             })
         plants[plant_id] = entry
     shutil.rmtree(run_dir, ignore_errors=True)
-    return {"wall_s": wall, "plants": plants}
+    return {"wall_s": wall, "plants": plants,
+            "do_no_harm": do_no_harm_cases(results)}  # kept vs local-only (runs with that baseline), per plant
 
 
 def _fmt(values: list[float], scale: float = 100.0) -> str:
