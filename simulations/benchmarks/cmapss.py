@@ -132,6 +132,8 @@ def _per_site_run(base: dict, fraction: float, seed: int, work: Path, arm: str =
 
     ``arm`` "local_only_tuned": ``base`` carries the local-only baseline's own tuned settings and
     only its local-only result is kept."""
+    from server.model_choice import do_no_harm_cases
+
     quiet_process()
     log = logging.getLogger("cmapss")
     started = time.perf_counter()
@@ -141,12 +143,15 @@ def _per_site_run(base: dict, fraction: float, seed: int, work: Path, arm: str =
     for plant in body["plants"]:
         plant["data"].update({"train_units_fraction": fraction, "seed": seed})
     results = _run(body, work / f"{arm}-f{fraction}-s{seed}")
+    kept = {case["plant"]: case for case in do_no_harm_cases(results)}  # kept vs local-only, per site
     rows = []
     for site, plant in results["plants"].items():
         row = {"study": arm, "fraction": fraction, "seed": seed, "site": site, "n_test": plant["n_test"]}
         for method in (METHODS if arm == "per_site" else ("local_only",)):
             metrics = plant["metrics"].get(method, {})
             row[method] = {"rmse": metrics.get("rmse"), "score": metrics.get("score")}
+        if arm == "per_site" and site in kept:
+            row["do_no_harm"] = kept[site]
         rows.append(row)
         log.info("%s fraction %.1f seed %d %s: %s", arm, fraction, seed, site,
                  ", ".join(f"{m} {row[m]['rmse']:.2f}" for m in METHODS if m in row))
