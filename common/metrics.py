@@ -1,4 +1,4 @@
-"""Classification metrics computed from labels and predictions (numpy, no framework)."""
+"""Classification and regression metrics computed from labels and predictions (numpy, no framework)."""
 
 from __future__ import annotations
 
@@ -56,3 +56,30 @@ def regression_report(true: np.ndarray, pred: np.ndarray) -> dict[str, float]:
         "score": phm08_score(true, pred),
         "n_test": int(len(err)),
     }
+
+
+def multi_output_report(true: np.ndarray, pred: np.ndarray, names: tuple[str, ...]) -> dict[str, float]:
+    """K-output regression, ``true`` and ``pred`` of shape (N, K), NaN in ``true`` = missing element.
+
+    ``rmse``/``mae`` over every finite element; per output k (named ``names[k]``): ``rmse/<name>``,
+    ``mae/<name>`` and R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)² (ȳ: the mean of the evaluated y; NaN when y is
+    constant); ``n_test``: windows with at least one finite output."""
+    true = np.asarray(true, np.float64)
+    err = np.asarray(pred, np.float64) - true
+    finite = np.isfinite(true)
+    if true.ndim != 2 or err.shape != true.shape or len(names) != true.shape[1]:
+        raise ValueError(f"multi_output_report needs (N, K) true and pred and K names, got {true.shape}, "
+                         f"{err.shape} and {len(names)} names")
+    e = err[finite]
+    out = {
+        "rmse": float(np.sqrt(np.mean(e**2))) if e.size else float("nan"),
+        "mae": float(np.mean(np.abs(e))) if e.size else float("nan"),
+        "n_test": int(finite.any(axis=1).sum()),
+    }
+    for k, name in enumerate(names):
+        yk, ek = true[finite[:, k], k], err[finite[:, k], k]
+        out[f"rmse/{name}"] = float(np.sqrt(np.mean(ek**2))) if ek.size else float("nan")
+        out[f"mae/{name}"] = float(np.mean(np.abs(ek))) if ek.size else float("nan")
+        total = float(np.sum((yk - yk.mean()) ** 2)) if yk.size else 0.0
+        out[f"r2/{name}"] = 1.0 - float(np.sum(ek**2)) / total if total > 0 else float("nan")
+    return out
