@@ -64,8 +64,35 @@ def seeds_dropout(fn: _Fn) -> _Fn:
 
 
 def labelled_mask(y: np.ndarray) -> np.ndarray:
-    """Integer class labels: -1 means unlabelled. Float regression targets: NaN means unlabelled."""
-    return np.isfinite(y) if np.issubdtype(y.dtype, np.floating) else y >= 0
+    """Integer class labels: -1 means unlabelled. Float regression targets: NaN means unlabelled;
+    an (N, K) target's window is labelled when at least one of its K outputs is finite."""
+    if not np.issubdtype(y.dtype, np.floating):
+        return y >= 0
+    finite = np.isfinite(y)
+    return finite if finite.ndim == 1 else finite.any(axis=1)
+
+
+def target_outputs(y: np.ndarray) -> int:
+    """K: outputs per window of a regression target, (N,) → 1, (N, K) → K."""
+    return int(y.shape[1]) if y.ndim == 2 else 1
+
+
+def regression_per_sample(outputs: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
+    """Squared error per window. (N,) targets: (ŷ₀ − y)². (N, K) targets: the mean of (ŷ_k − y_k)²
+    over the window's finite outputs (a NaN output adds nothing and gets no gradient)."""
+    if targets.ndim == 1:
+        return (outputs[:, 0] - targets) ** 2
+    finite = torch.isfinite(targets)
+    diff = torch.where(finite, outputs[:, : targets.shape[1]] - torch.nan_to_num(targets), 0.0)
+    return diff.pow(2).sum(dim=1) / finite.sum(dim=1).clamp(min=1)
+
+
+def regression_loss(outputs: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
+    """Mean squared error over windows (``regression_per_sample`` averaged; for (N,) targets exactly
+    ``mse_loss(ŷ₀, y)``)."""
+    if targets.ndim == 1:
+        return nn.functional.mse_loss(outputs[:, 0], targets)
+    return regression_per_sample(outputs, targets).mean()
 
 
 def labelled(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -75,9 +102,9 @@ def labelled(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def supervised_loss(outputs: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
     """Cross-entropy for integer class labels (over the plant's own classes inside
-    ``common.labelset.own_classes``); mean squared error (on output 0) for float targets."""
+    ``common.labelset.own_classes``); mean squared error (``regression_loss``) for float targets."""
     if targets.is_floating_point():
-        return nn.functional.mse_loss(outputs[:, 0], targets)
+        return regression_loss(outputs, targets)
     return nn.functional.cross_entropy(restrict_logits(outputs), targets)
 
 
@@ -176,16 +203,27 @@ def clip_to_range(values: np.ndarray, target_range: Sequence[float] | None) -> n
     return np.clip(values, low, high)
 
 
-def evaluate_regressor(module: nn.Module, x: np.ndarray, y: np.ndarray, scale: float = 1.0,
-                       target_range: Sequence[float] | None = None) -> dict[str, float]:
+def evaluate_regressor(module: nn.Module, x: np.ndarray, y: np.ndarray, scale: float | Sequence[float] = 1.0,
+                       target_range: Sequence[float] | None = None,
+                       output_names: Sequence[str] = ()) -> dict[str, float]:
     """RMSE, MAE and the PHM08 score in target units (predictions and targets × ``scale``).
 
+    (N, K) targets: ``scale`` is one number or one per output; RMSE and MAE over every finite
+    element, and per output ``rmse/<name>``, ``mae/<name>``, ``r2/<name>``
+    (``common.metrics.multi_output_report``; names default to ``y0``, ``y1``, …), no PHM08 score.
     ``target_range``: predictions are clipped into it first (see ``Scenario.target_range``)."""
-    from common.metrics import regression_report
+    from common.metrics import multi_output_report, regression_report
 
     x, y = labelled(x, y)
-    pred = predict_logits(module, x)[:, 0].numpy() if len(y) else np.zeros(0, np.float32)
-    return regression_report(y * scale, clip_to_range(pred * scale, target_range))
+    if y.ndim == 1:
+        pred = predict_logits(module, x)[:, 0].numpy() if len(y) else np.zeros(0, np.float32)
+        one = scale if isinstance(scale, (int, float)) else float(np.asarray(scale).reshape(-1)[0])
+        return regression_report(y * one, clip_to_range(pred * one, target_range))
+    k = target_outputs(y)
+    factor = np.broadcast_to(np.asarray(scale, np.float64), (k,))
+    pred = predict_logits(module, x)[:, :k].numpy() if len(y) else np.zeros((0, k), np.float32)
+    names = tuple(output_names) or tuple(f"y{i}" for i in range(k))
+    return multi_output_report(y * factor, clip_to_range(pred * factor, target_range), names)
 
 
 def evaluate_model(module: nn.Module, x: np.ndarray, y: np.ndarray, num_classes: int,
