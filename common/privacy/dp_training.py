@@ -25,7 +25,14 @@ from common.data.augment import augment_batch
 from common.labelset import restrict_logits
 from common.privacy.compat import check_dp_compatible
 from common.privacy.noise import NoiseSource
-from common.training import AUGMENT_SEED_OFFSET, _device_of, labelled, seeds_dropout, supervised_loss
+from common.training import (
+    AUGMENT_SEED_OFFSET,
+    _device_of,
+    labelled,
+    regression_per_sample,
+    seeds_dropout,
+    supervised_loss,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +71,7 @@ class SupervisedLoss(nn.Module):
 
     def forward(self, outputs: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
         if targets.is_floating_point():
-            per_sample = (outputs[:, 0] - targets) ** 2
+            per_sample = regression_per_sample(outputs, targets)
         else:
             per_sample = nn.functional.cross_entropy(restrict_logits(outputs), targets, reduction="none")
         if self.reduction == "none":
