@@ -7,7 +7,10 @@ class and predicting a number, so no other code tests the task's name.
   and DP-released evaluation counts apply.
 - ``regression``: one output ``ŷ = target / target_scale``, squared error ``(ŷ − y)²``; RMSE, MAE
   and the PHM08 score in the target's units (lower is better); ``target_range`` may clip
-  predictions; the data must carry a ``target`` per window.
+  predictions; the data must carry a ``target`` per window. With an (N, K) target
+  (``target_outputs: K``), K outputs ``ŷ_k = target_k / target_scale_k``, loss = mean over a window's
+  finite outputs of ``(ŷ_k − y_k)²``; RMSE and MAE over all outputs and RMSE, MAE and R² per output
+  (no PHM08 score, which is for RUL).
 
 Module-level imports stay torch-free (the config layer reads tasks); the loss and the evaluation
 import torch when called. Tasks are registered in ``common.extensions.tasks`` (``task_named``).
@@ -64,9 +67,9 @@ class Task:
     units_note: str                     # the report's sentence on units and direction
     adapts_without_labels: bool
 
-    def num_outputs(self, num_classes: int) -> int:
-        """Logits per class, or one output (the target divided by ``target_scale``)."""
-        return num_classes if self.has_classes else 1
+    def num_outputs(self, num_classes: int, target_outputs: int = 1) -> int:
+        """Logits per class, or ``target_outputs`` (K) outputs (the target divided by ``target_scale``)."""
+        return num_classes if self.has_classes else target_outputs
 
     def stats_classes(self, num_classes: int) -> int:
         """Classes source feature statistics are conditioned on (1: unconditional moments)."""
@@ -93,23 +96,26 @@ class Task:
 
     def loss(self, outputs: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
         """Cross-entropy over the logits (the plant's own classes inside ``common.labelset.own_classes``),
-        or mean squared error on output 0."""
+        or mean squared error (on output 0; on the finite ones of K outputs)."""
         from torch import nn
 
         from common.labelset import restrict_logits
+        from common.training import regression_loss
 
         if self.has_classes:
             return nn.functional.cross_entropy(restrict_logits(outputs), targets)
-        return nn.functional.mse_loss(outputs[:, 0], targets)
+        return regression_loss(outputs, targets)
 
-    def evaluate(self, module: nn.Module, x: np.ndarray, y: np.ndarray, num_classes: int, scale: float = 1.0,
-                 target_range: Sequence[float] | None = None) -> dict[str, float]:
-        """``metrics`` and ``n_test`` of ``module`` on the labelled windows of ``(x, y)``."""
+    def evaluate(self, module: nn.Module, x: np.ndarray, y: np.ndarray, num_classes: int,
+                 scale: float | Sequence[float] = 1.0, target_range: Sequence[float] | None = None,
+                 output_names: Sequence[str] = ()) -> dict[str, float]:
+        """``metrics`` and ``n_test`` of ``module`` on the labelled windows of ``(x, y)`` (an (N, K) target
+        adds per-output metrics named by ``output_names``)."""
         from common.training import evaluate_classifier, evaluate_regressor
 
         if self.has_classes:
             return evaluate_classifier(module, x, y, num_classes)
-        return evaluate_regressor(module, x, y, scale, target_range)
+        return evaluate_regressor(module, x, y, scale, target_range, output_names)
 
 
 CLASSIFICATION = Task(
