@@ -306,6 +306,7 @@ def run_spec_from_scenario(scenario: Scenario, class_names: tuple[str, ...]) -> 
         task=scenario.task,
         target_scale=scenario.target_scale,
         target_range=scenario.target_range,
+        target_outputs=scenario.target_outputs,
     )
 
 

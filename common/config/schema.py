@@ -708,6 +708,23 @@ def target_range_problems(target_range: tuple[float, ...] | None, task: str) -> 
     return []
 
 
+def target_output_problems(target_outputs: int, target_scale: float | tuple[float, ...], task: str) -> list[str]:
+    """``target_outputs`` (K) >= 1, more than one only for a task without classes; ``target_scale`` one
+    positive number or K of them (one per output)."""
+    out = []
+    if target_outputs < 1:
+        out.append(f"target_outputs must be >= 1 (the outputs per window of the regression target), got {target_outputs}")
+    elif target_outputs > 1 and task in TASKS and not task_named(task).needs_target:
+        out.append(f"target_outputs {target_outputs} applies to regression only (task is {task}): remove it")
+    scales = target_scale if isinstance(target_scale, tuple) else (target_scale,)
+    if not all(math.isfinite(v) and v > 0 for v in scales):
+        out.append(f"target_scale must be > 0 (e.g. the RUL cap, 125), got {target_scale}")
+    if isinstance(target_scale, tuple) and len(target_scale) != target_outputs:
+        out.append(f"target_scale lists {len(target_scale)} numbers but target_outputs is {target_outputs}: give one "
+                   "number for every output, or a single number for all")
+    return out
+
+
 @dataclass(frozen=True)
 class Scenario:
     """A whole federation: every plant, the shared model and how it is trained."""
@@ -716,7 +733,10 @@ class Scenario:
     plants: tuple[PlantSpec, ...]
     seed: int = 0
     task: str = DEFAULT_TASK  # a registered task (common.extensions.tasks)
-    target_scale: float = 1.0
+    # Regression: the model learns target / target_scale; one number, or one per output (K of them)
+    target_scale: float | tuple[float, ...] = 1.0
+    # Regression: K, the outputs per window (each plant's target is (N,) for 1, (N, K) for K > 1)
+    target_outputs: int = 1
     # Regression only: [low, high], the interval the target is known to lie in (target units, e.g.
     # [0, 125] for RUL capped at 125). Predictions are clipped into it — a projection onto a set
     # that holds every true target, so no prediction's error grows. null: predictions unclipped.
@@ -747,8 +767,7 @@ class Scenario:
         seed = seed_problem("seed", self.seed)
         if seed:
             out.append(seed)
-        if self.target_scale <= 0:
-            out.append(f"target_scale must be > 0 (e.g. the RUL cap, 125), got {self.target_scale}")
+        out.extend(target_output_problems(self.target_outputs, self.target_scale, self.task))
         bad_task = task_problem(self.task)
         if bad_task:
             out.append(bad_task)
@@ -786,8 +805,9 @@ class RunSpec:
     baselines: tuple[BaselineName, ...]
     transfer: TransferConfig = field(default_factory=TransferConfig)
     task: str = DEFAULT_TASK
-    target_scale: float = 1.0
+    target_scale: float | tuple[float, ...] = 1.0  # one number, or one per output
     target_range: tuple[float, ...] | None = None  # regression: predictions clipped into [low, high]
+    target_outputs: int = 1  # regression: outputs per window (K)
     channels: int = 0  # input channels every plant must have (0: not yet known)
     # set by the coordinator once it knows the targets: source plants will be asked for DP feature
     # statistics this run, so they calibrate their noise for that release too (one budget)
@@ -795,9 +815,9 @@ class RunSpec:
 
     @property
     def num_outputs(self) -> int:
-        """Logits per class, or one output for regression (the target divided by target_scale)."""
-        return task_named(self.task).num_outputs(self.num_classes)
+        """Logits per class, or K = target_outputs for regression (the target divided by target_scale)."""
+        return task_named(self.task).num_outputs(self.num_classes, self.target_outputs)
 
     def problems(self) -> list[str]:
         bad_task = task_problem(self.task)
-        return [bad_task] if bad_task else []
+        return [bad_task] if bad_task else target_output_problems(self.target_outputs, self.target_scale, self.task)
