@@ -270,7 +270,7 @@ def evaluate(msg: Message, context: Context) -> Message:
     def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
         spec = _required_spec(spec)
         m = plant.evaluate_shared(spec, _arrays_in(msg))
-        metrics = {EVAL_KEYS[name]: m[name] for name in task_named(spec.task).round_metrics}
+        metrics = {EVAL_KEYS[name]: m[name] for name in task_named(spec.task).round_metrics if name in m}
         metrics[wire.N_TEST] = m["n_test"]
         return _reply(msg, plant, spec, metrics=metrics)
     return _handle(msg, context, work)

@@ -159,8 +159,11 @@ class Plant:
             if getattr(ws, "target", None) is None:
                 raise ValueError(f"plant {self.plant_id}: task is {spec.task} but its data ({self.data.source}) "
                                  "carry no target per window; use a source with targets (e.g. cmapss)")
-            target = ws.target.astype(np.float32) / np.float32(spec.target_scale)
-            return np.where(ws.y >= 0, target, np.nan).astype(np.float32)
+            scale = spec.target_scale
+            target = ws.target.astype(np.float32) / (np.float32(scale) if isinstance(scale, (int, float))
+                                                     else np.asarray(scale, np.float32))
+            labelled_rows = (ws.y >= 0).reshape(-1, *([1] * (target.ndim - 1)))
+            return np.where(labelled_rows, target, np.nan).astype(np.float32)
         return ws.y
 
     def evaluate(self, module: nn.Module, spec: RunSpec, per_class: bool = False) -> dict[str, float]:
@@ -168,7 +171,8 @@ class Plant:
         each class and the accuracy on own / never-labelled classes (``common.labelset.per_class_metrics``)."""
         task = task_named(spec.task)
         y = self.targets(spec, "test")
-        out = task.evaluate(module, self.data.test.x, y, spec.num_classes, spec.target_scale, spec.target_range)
+        out = task.evaluate(module, self.data.test.x, y, spec.num_classes, spec.target_scale, spec.target_range,
+                            self.data.target_names)
         if per_class and task.has_classes and len(y):
             pred = predict_logits(module, self.data.test.x).argmax(dim=1).numpy()
             out.update(per_class_metrics(y, pred, spec.class_names, self.class_mask(spec)))
@@ -193,6 +197,9 @@ class Plant:
             problems.append(f"sampling rate {self.data.sample_rate_hz:g} Hz != the federation's {rate:g} Hz: "
                             "set window.resample_to_hz to the federation's rate (each plant then resamples its own "
                             "recordings), or unset window.sample_rate_hz to accept mixed rates")
+        if task_named(spec.task).needs_target and self.data.target_outputs != spec.target_outputs:
+            problems.append(f"its target has {self.data.target_outputs} output(s) per window but the federation's "
+                            f"target_outputs is {spec.target_outputs}: set target_outputs in the scenario to match")
         missing = missing_from(self.own_classes, spec.class_names) if task_named(spec.task).has_classes else []
         if missing:
             problems.append(
