@@ -276,3 +276,38 @@ def test_a_regression_plant_keeps_the_lowest_validation_rmse(tmp_path):
     else:
         assert "too few labelled windows" in declared[wire.MODEL_CHOICE_REASON]
     assert load_personal_model(plant.state.root)[1]["chosen"] == declared[wire.MODEL_CHOSEN]
+
+
+def test_the_cross_benchmark_count_uses_tolerance_zero_and_one_test_window_apart():
+    from server.model_choice import do_no_harm_cases
+    from simulations.benchmarks.do_no_harm import count, holds, tally, why
+
+    results = {"task": "classification", "plants": {
+        "a": {"n_test": 100, "transfer": {"model_choice": {
+                  "chosen": "federated_global", "n_val": 10,
+                  "validation": {"local_only": 0.5, "federated_global": 0.8}}},
+              "metrics": {"local_only": {"accuracy": 0.70}, "chosen": {"accuracy": 0.69}}},   # one window short
+        "b": {"n_test": 100, "metrics": {"local_only": {"accuracy": 0.70}, "chosen": {"accuracy": 0.70}}},  # tie
+        "c": {"n_test": 100, "metrics": {"local_only": {"accuracy": 0.70}, "chosen": {"accuracy": 0.60}}},
+        "d": {"n_test": 100, "metrics": {"local_only": {"accuracy": 0.70}}}}}                 # no choice: no case
+    cases = [{"benchmark": "x", "seed": 0, **c} for c in do_no_harm_cases(results)]
+    assert [c["plant"] for c in cases] == ["a", "b", "c"]
+    assert cases[0]["chosen"] == "federated_global" and cases[0]["validation"]["federated_global"] == 0.8
+    assert [holds(c) for c in cases] == [False, True, False]
+    assert [holds(c, within_one_window=True) for c in cases] == [True, True, False]
+    result = count(cases)
+    assert (result["cases"], result["held"], result["held_within_one_window"]) == (3, 1, 2)
+    assert result["share"] == pytest.approx(1 / 3) and [c["plant"] for c in result["failing"]] == ["a", "c"]
+    assert "3 of 10" in why(cases[0])
+
+    # regression: lower RMSE is better, and there is no one-window tolerance
+    rmse = {"task": "regression", "plants": {
+        "s1": {"n_test": 100, "metrics": {"local_only": {"rmse": 14.0}, "chosen": {"rmse": 13.0}}},
+        "s2": {"n_test": 100, "metrics": {"local_only": {"rmse": 14.0}, "chosen": {"rmse": 14.001}}}}}
+    more = [{"benchmark": "y", "seed": 1, **c} for c in do_no_harm_cases(rmse)]
+    assert [holds(c) for c in more] == [True, False]
+    assert [holds(c, within_one_window=True) for c in more] == [True, False]
+    both = tally(cases + more)
+    assert both["per_benchmark"]["x"]["held"] == 1 and both["per_benchmark"]["y"]["held"] == 1
+    assert (both["total"]["cases"], both["total"]["held"], both["total"]["held_within_one_window"]) == (5, 2, 3)
+    assert count([])["share"] is None

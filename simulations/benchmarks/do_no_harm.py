@@ -1,0 +1,303 @@
+"""Do no harm across benchmarks (issue 17, point 4): is the model each labelled plant keeps at or
+above local-only on its test split, counted over benchmark × seed × plant?
+
+Every labelled plant keeps the candidate (local-only, federated global, personalised, adapted)
+best on a validation split of its own labelled training windows (``client/selection.py``); the
+run's results.json has its test metrics as method ``chosen`` beside the ``local_only`` baseline
+(``server.model_choice.do_no_harm_cases``). A case *holds* when, on the task's primary metric
+``m``, ``m_chosen ≥ m_local`` (accuracy; ``RMSE_chosen ≤ RMSE_local`` for regression) with
+tolerance 0; separately, *within one test window* allows ``m_local − m_chosen ≤ 1/n_test``
+(accuracy only: one window more or less right; there is no such unit for RMSE).
+
+The benchmarks whose runs go through this choice with a local-only baseline, each run here in the
+configuration below through the same coordinator and ClientApp code (in process, ``LoopbackGrid``;
+Flower's simulation engine and the centralized baseline are left out, they do not touch the choice):
+
+- ``spine/synthetic`` and ``spine/cwru``: ``simulations/scenarios/default.yaml`` and
+  ``cwru_4plants.yaml`` as committed (bench-spine runs one seed, here seeds 0, 1, 2);
+- ``label_sets``: ``label_sets.run_one`` as bench-label-sets (CWRU, 4 plants × 5 of 9 classes);
+- ``privacy``: ``cwru_4plants_dp.yaml`` at ε = 3 with the local-only baseline added
+  (``privacy_utility.scenario_body``; bench-privacy's seeds 10, 11, 12);
+- ``cmapss``: ``cmapss._per_site_run`` (C-MAPSS, 4 sites, regression) at bench-cmapss's smaller
+  share of training engines (0.2) only, to keep to minutes.
+
+Left out (no labelled plant with a local-only baseline in their runs): lopo_methods,
+transfer_pairs, open_set and few_shot (unlabelled or k-shot targets, ``baselines: []``), skew (no
+federation), robustness (``baselines: []``; attacks are its subject).
+
+Run: make bench-do-no-harm   (writes simulations/results/do_no_harm.{json,md})
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from simulations.benchmarks.common import command_line, machine, machine_line, publish
+
+logger = logging.getLogger(__name__)
+
+REPO = Path(__file__).resolve().parents[2]
+SCENARIOS = REPO / "simulations" / "scenarios"
+DATASETS = REPO.parent / "shared" / "datasets"
+AIM = 0.95
+
+
+# --- counting (pure) -------------------------------------------------------------------------------
+
+def shortfall(case: Mapping[str, Any]) -> float:
+    """How far the kept model is below local-only on the test split (> 0: worse; in the metric's units)."""
+    chosen, local = float(case["chosen_test"]), float(case["local_only_test"])
+    return local - chosen if case.get("higher_is_better", True) else chosen - local
+
+
+def one_window(case: Mapping[str, Any]) -> float | None:
+    """One test window's worth of the metric, ``1/n_test`` (accuracy); None for a metric without one."""
+    n = case.get("n_test")
+    return 1.0 / int(n) if case.get("higher_is_better", True) and n else None
+
+
+def holds(case: Mapping[str, Any], within_one_window: bool = False) -> bool:
+    """Do no harm at one plant: shortfall ≤ 0 (tolerance 0), or ≤ 1/n_test with ``within_one_window``."""
+    if not within_one_window:
+        return shortfall(case) <= 0.0
+    tolerance = one_window(case) or 0.0
+    return shortfall(case) <= tolerance * (1 + 1e-9)  # k/n − (k−1)/n may round a hair above 1/n
+
+
+def count(cases: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """Cases, how many hold (strict and within one test window), the shares, and the failing cases."""
+    n = len(cases)
+    held = sum(holds(c) for c in cases)
+    held_window = sum(holds(c, within_one_window=True) for c in cases)
+    return {"cases": n, "held": held, "share": held / n if n else None,
+            "held_within_one_window": held_window, "share_within_one_window": held_window / n if n else None,
+            "failing": [dict(c) for c in cases if not holds(c)]}
+
+
+def tally(cases: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """:func:`count` per benchmark (``case["benchmark"]``) and in total."""
+    cases = list(cases)
+    per = {name: count([c for c in cases if c["benchmark"] == name])
+           for name in dict.fromkeys(c["benchmark"] for c in cases)}
+    return {"per_benchmark": per, "total": count(cases)}
+
+
+def why(case: Mapping[str, Any]) -> str:
+    """What the validation scores say about a failing case (label-free of the test split)."""
+    scores = case.get("validation") or {}
+    chosen = case.get("chosen")
+    if chosen == "local_only":
+        return ("kept local-only refit on the fit windows; the baseline is local-only on all labelled windows")
+    local = scores.get("local_only")
+    if local is None:
+        return "local-only not among the candidates (excluded or no validation split)"
+    if chosen in scores and scores[chosen] == local:
+        return "tie on validation broken against local-only (should not happen: ties go to local-only)"
+    n_val = case.get("n_val") or 0
+    gap = abs(float(scores.get(chosen, local)) - float(local))
+    if case.get("higher_is_better", True) and n_val:
+        return f"{chosen} ahead on validation by {gap * n_val:.0f} of {n_val} windows"
+    return f"{chosen} ahead on validation by {gap:.3g}"
+
+
+# --- the runs -------------------------------------------------------------------------------------
+
+def _loopback(body: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """One federation of ``body`` through the coordinator and ClientApp in process; its results."""
+    from common.config import load_scenario
+    from server.app import run_federation
+    from simulations.benchmarks.common import check_all_trained
+    from tests.helpers.loopback import LoopbackGrid
+
+    (folder / "run").mkdir(parents=True)
+    path = folder / "scenario.yaml"
+    path.write_text(yaml.safe_dump(body, sort_keys=False))
+    results = run_federation(LoopbackGrid(path, len(body["plants"]), folder / "run"), load_scenario(path),
+                             folder / "run")
+    check_all_trained(results, body["name"])
+    return results
+
+
+def scenario_at(source: Path, seed: int) -> dict[str, Any]:
+    """``source`` at ``seed`` with absolute data paths and the local-only baseline only."""
+    body = yaml.safe_load(source.read_text())
+    for plant in body["plants"]:
+        data = plant.get("data", {})
+        if isinstance(data.get("path"), str) and not Path(data["path"]).is_absolute():
+            data["path"] = str((source.parent / data["path"]).resolve())
+        plant.pop("state_dir", None)
+    body.pop("state_dir", None)
+    body.update({"name": f"{body['name']}-s{seed}", "seed": seed, "evaluation": {"baselines": ["local_only"]}})
+    return body
+
+
+def _spine(file: str) -> Callable[[int, Path], list[dict[str, Any]]]:
+    def run(seed: int, work: Path) -> list[dict[str, Any]]:
+        from server.model_choice import do_no_harm_cases
+
+        return do_no_harm_cases(_loopback(scenario_at(SCENARIOS / file, seed), work))
+    return run
+
+
+def _label_sets(seed: int, work: Path) -> list[dict[str, Any]]:
+    from simulations.benchmarks.label_sets import run_one
+
+    return list(run_one(seed, work, DATASETS / "cwru12k_de")["do_no_harm"])
+
+
+def _privacy(seed: int, work: Path) -> list[dict[str, Any]]:
+    from server.model_choice import do_no_harm_cases
+    from simulations.benchmarks.privacy_utility import scenario_body
+
+    body = scenario_body(SCENARIOS / "cwru_4plants_dp.yaml", f"dp-eps3-s{seed}", seed, 3.0, ["local_only"])
+    return do_no_harm_cases(_loopback(body, work))
+
+
+def _cmapss(seed: int, work: Path) -> list[dict[str, Any]]:
+    from simulations.benchmarks.cmapss import _per_site_run, load_base
+
+    base = load_base(SCENARIOS / "cmapss_4sites.yaml")
+    return [row["do_no_harm"] for row in _per_site_run(base, 0.2, seed, work) if "do_no_harm" in row]
+
+
+ARMS: dict[str, tuple[str, tuple[int, ...], str | None, Callable[[int, Path], list[dict[str, Any]]]]] = {
+    # name: (what is run, seeds, dataset folder it needs, runner)
+    "spine/synthetic": ("simulations/scenarios/default.yaml (4 synthetic plants, 10 % labelled)", (0, 1, 2),
+                        None, _spine("default.yaml")),
+    "spine/cwru": ("simulations/scenarios/cwru_4plants.yaml (CWRU, 4 loads, 9 classes)", (0, 1, 2),
+                   "cwru12k_de", _spine("cwru_4plants.yaml")),
+    "label_sets": ("label_sets.run_one (CWRU, 4 plants × 5 of 9 classes)", (0, 1, 2), "cwru12k_de", _label_sets),
+    "privacy": ("cwru_4plants_dp.yaml at ε = 3, local-only baseline added", (10, 11, 12), "cwru12k_de", _privacy),
+    "cmapss": ("cmapss per-site study at 0.2 of the training engines (regression, RMSE)", (0, 1, 2), "cmapss",
+               _cmapss),
+}
+
+
+def run_arm(name: str, seeds: Sequence[int], work: Path) -> tuple[list[dict[str, Any]], float]:
+    """Every seed of one arm; its cases tagged with benchmark and seed, and the wall time."""
+    runner = ARMS[name][3]
+    started = time.perf_counter()
+    cases = []
+    for seed in seeds:
+        t0 = time.perf_counter()
+        folder = work / f"{name.replace('/', '-')}-s{seed}"
+        folder.mkdir(parents=True)
+        found = runner(seed, folder)
+        cases += [{"benchmark": name, "seed": seed, **c} for c in found]
+        logger.warning("%s seed %d: %d plants, %d hold, %.0f s", name, seed, len(found),
+                       sum(holds(c) for c in found), time.perf_counter() - t0)
+    return cases, time.perf_counter() - started
+
+
+# --- report ---------------------------------------------------------------------------------------
+
+def _pct(share: float | None) -> str:
+    return "—" if share is None else f"{100 * share:.1f} %"
+
+
+def _value(case: Mapping[str, Any], value: float) -> str:
+    return f"{100 * value:.1f} %" if case.get("metric") == "accuracy" else f"{value:.2f}"
+
+
+def markdown(payload: dict[str, Any]) -> str:
+    """The count per benchmark and in total, then every failing case."""
+    t = payload["tally"]
+    total = t["total"]
+    lines = ["# Do no harm: the kept model vs local-only on the test split, across benchmarks", "",
+             f"Command: `{payload['command']}`. {payload['machine_line']} Total wall time "
+             f"{payload['wall_s'] / 60:.1f} min.", "",
+             "Each labelled plant keeps the candidate best on a validation split of its own labelled training "
+             "windows (never its test split). A case is one plant in one run (benchmark × seed × plant); it "
+             "**holds** when the kept model's test accuracy is at or above local-only's (RMSE at or below for "
+             "C-MAPSS), **tolerance 0**. *Within one window* allows a shortfall of at most 1/n_test (one "
+             "test window; accuracy only, C-MAPSS counts as strict). Local-only here is the run's baseline: "
+             "trained on all of the plant's labelled windows (the local-only *candidate* of the choice is fit "
+             "on the windows outside the validation split).", "",
+             f"**Total: {total['held']} of {total['cases']} cases hold ({_pct(total['share'])}); aim ≥ "
+             f"{100 * AIM:.0f} % — {'met' if (total['share'] or 0) >= AIM else 'not met'}.** Within one test "
+             f"window: {total['held_within_one_window']} of {total['cases']} "
+             f"({_pct(total['share_within_one_window'])}).", "",
+             "| Benchmark | What runs | Seeds | Test windows per plant | Cases | Hold (tol. 0) | Share | "
+             "Within one window | Share | Wall s |",
+             "|---|---|---|---|---:|---:|---:|---:|---:|---:|"]
+    for name, c in t["per_benchmark"].items():
+        arm = payload["arms"][name]
+        lines.append(f"| {name} | {arm['what']} | {', '.join(map(str, arm['seeds']))} | {arm['n_test']} | "
+                     f"{c['cases']} | {c['held']} | {_pct(c['share'])} | {c['held_within_one_window']} | "
+                     f"{_pct(c['share_within_one_window'])} | {arm['wall_s']:.0f} |")
+    lines.append(f"| **total** | | | | {total['cases']} | {total['held']} | {_pct(total['share'])} | "
+                 f"{total['held_within_one_window']} | {_pct(total['share_within_one_window'])} | "
+                 f"{payload['wall_s']:.0f} |")
+    kept: dict[str, int] = {}
+    for case in payload["cases"]:
+        kept[str(case.get("chosen"))] = kept.get(str(case.get("chosen")), 0) + 1
+    lines += ["", "Kept models over all cases: " + ", ".join(f"{k} {v}" for k, v in sorted(kept.items())) + ".", ""]
+    failing = total["failing"]
+    lines += [f"## Failing cases ({len(failing)})", ""]
+    if failing:
+        lines += ["| Benchmark | Seed | Plant | Kept | Kept test | Local-only test | Short by | Validation scores "
+                  "(n_val) | Reading |", "|---|---:|---|---|---:|---:|---:|---|---|"]
+        for c in failing:
+            scores = ", ".join(f"{k} {_value(c, v)}" for k, v in (c.get("validation") or {}).items())
+            short = shortfall(c)
+            unit = one_window(c)
+            short_text = f"{short * c['n_test']:.0f} of {c['n_test']} windows" if unit else f"{short:.2f}"
+            lines.append(f"| {c['benchmark']} | {c['seed']} | {c['plant']} | {c.get('chosen')} | "
+                         f"{_value(c, c['chosen_test'])} | {_value(c, c['local_only_test'])} | {short_text} | "
+                         f"{scores or '—'} ({c.get('n_val')}) | {why(c)} |")
+    else:
+        lines.append("None.")
+    lines += ["", "Validation scores are those the plant ranked its candidates by (its own labelled training "
+              "windows, outside the candidates' fit split); `n_val` is that split's size."]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    import torch
+
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--arms", default=",".join(ARMS), help=f"comma-separated, of {', '.join(ARMS)}")
+    parser.add_argument("--seeds", default="", help="override every arm's seeds (comma-separated)")
+    parser.add_argument("--results-name", default="do_no_harm", help="file name under simulations/results/ ('' = none)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        datefmt="%H:%M:%S")
+    torch.set_num_threads(1)
+    names = [a for a in args.arms.split(",") if a]
+    unknown = [a for a in names if a not in ARMS]
+    if unknown:
+        parser.error(f"--arms: unknown {unknown}; known: {', '.join(ARMS)}")
+    started = time.perf_counter()
+    cases: list[dict[str, Any]] = []
+    arms: dict[str, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory(prefix="factoryfl-do-no-harm-") as tmp:
+        for name in names:
+            what, seeds, dataset, _ = ARMS[name]
+            seeds = tuple(int(s) for s in args.seeds.split(",")) if args.seeds else seeds
+            if dataset and not (DATASETS / dataset).exists():
+                logger.warning("%s skipped: %s not found (place ../shared/datasets/%s)", name,
+                               DATASETS / dataset, dataset)
+                continue
+            found, wall = run_arm(name, seeds, Path(tmp))
+            cases += found
+            n_tests = sorted({int(c["n_test"]) for c in found if c.get("n_test")})
+            arms[name] = {"what": what, "seeds": list(seeds), "wall_s": wall,
+                          "n_test": ", ".join(map(str, n_tests)) or "—"}
+    info = machine()
+    payload = {"command": command_line("simulations.benchmarks.do_no_harm", parser, args, "bench-do-no-harm"),
+               "machine": info, "machine_line": machine_line(info), "aim": AIM, "tolerance": 0.0,
+               "arms": arms, "cases": cases, "tally": tally(cases), "wall_s": time.perf_counter() - started}
+    publish(args.results_name or None, payload, markdown(payload))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
