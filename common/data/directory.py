@@ -40,6 +40,11 @@ random, stratified per class, with a fixed seed; this assumes the windows do not
 if they do, neighbours leak into the test split and you must supply ``split`` yourself
 (e.g. by time). Unlabelled windows always go to training.
 
+``kind: table`` -- process runs as CSV files with a header, one ``time`` column (``{column, unit}``)
+and the ``variables`` columns (the channels); time must increase regularly (the interval is read
+from it); every variable is z-scored with the ``normal_class``'s train rows and windows are cut as
+the ``tep`` source cuts them (:mod:`.process`, :mod:`.table_files`; FORMAT.md).
+
 Checks: unknown and missing manifest keys, wrong types, missing or unreadable files, NaN/Inf
 (first row / sample / window index), channel count vs ``channels``, window length, labels not
 in ``classes`` or out of range (naming the row), recordings shorter than a window. All
@@ -67,6 +72,7 @@ from common.task import task_named
 from .errors import DataValidationError, raise_if_problems
 from .manifest import MANIFEST_NAME, Manifest, read_manifest
 from .paths import resolve_existing
+from .process import ZScore, fit_zscore, split_run_windows, train_rows
 from .signal_files import (
     READ_ERRORS,
     WindowArchive,
@@ -76,6 +82,7 @@ from .signal_files import (
     read_window_file,
     size_text,
 )
+from .table_files import INTERVAL_TOLERANCE, read_table
 from .types import UNLABELLED, PlantData, WindowSet
 from .validate import plant_problems
 from .windowing import WindowSpec, at_rate, cut_windows, min_split_samples, num_windows, output_rate, split_recording
@@ -299,6 +306,81 @@ def _load_windows(
     return WindowSet(x[~test], y[~test], train_target), WindowSet(x[test], y[test], test_target), notes
 
 
+def _load_table(
+    manifest: Manifest, window: WindowSpec, problems: list[str]
+) -> tuple[WindowSet, WindowSet, str, ZScore, float] | None:
+    """kind: table: CSV runs, z-scored with the normal class's train rows, split in time, then cut (as ``tep``)."""
+    assert manifest.table is not None  # read_manifest records a problem for kind table without time/variables
+    classes, spec = manifest.classes or (), manifest.table
+    if window.resample_to_hz is not None:
+        problems.append(f"{manifest.path}: window.resample_to_hz does not apply to kind 'table' (window length and "
+                        "stride count rows of the runs): unset it")
+        return None
+    runs: list[tuple[int, str, np.ndarray]] = []
+    intervals: dict[str, float] = {}
+    for entry in manifest.entries:
+        table = read_table(entry.file, entry.where, spec, problems)
+        if table is None:
+            continue
+        intervals[entry.file.name] = table.interval_s
+        need = min_split_samples(window) if entry.label is not None else window.length
+        if len(table.rows) < need:
+            problems.append(f"{entry.file} ({entry.where}): run has {len(table.rows)} rows, fewer than the {need} "
+                            "needed for " + (f"one train and one test window of {window.length} rows at test_fraction "
+                                             f"{window.test_fraction}" if entry.label is not None
+                                             else f"one window of {window.length} rows")
+                            + ": record longer or shorten the window")
+            continue
+        runs.append((classes.index(entry.label) if entry.label in classes else UNLABELLED, entry.file.name,
+                     table.rows))
+    interval = float(np.median(list(intervals.values()))) if intervals else 0.0
+    if manifest.sample_rate_hz is not None:
+        interval = 1.0 / manifest.sample_rate_hz
+    for name, got in intervals.items():
+        if abs(got - interval) > INTERVAL_TOLERANCE * interval:
+            problems.append(f"{manifest.path}: file {name} is sampled every {got:g} s but the plant's interval is "
+                            f"{interval:g} s (" + ("sample_rate_hz" if manifest.sample_rate_hz is not None
+                                                   else "the median over its files") + "): resample the run or fix "
+                            "the time column's unit")
+    if problems:
+        return None
+    if not any(label >= 0 for label, _, _ in runs):
+        problems.append(f"{manifest.path}: no file has a label: label at least one run per class for the test split")
+        return None
+    normal = classes.index(manifest.normal_class) if manifest.normal_class is not None else None
+    basis = [rows[:train_rows(rows, window.test_fraction)] for label, _, rows in runs
+             if label == normal or normal is None]
+    if not basis:
+        problems.append(f"{manifest.path}: no run is labelled {manifest.normal_class!r} (normal_class), whose train "
+                        "rows z-score the variables: add a normal run or set normal_class")
+        return None
+    zscore = fit_zscore(np.concatenate(basis), spec.variables)
+    c, length = len(spec.variables), window.length
+    xs_tr, ys_tr, xs_te, ys_te = [], [], [], []
+    for label, _, rows in runs:
+        z = zscore.apply(rows)
+        if label == UNLABELLED:
+            train, test = split_run_windows(z, length, window.train_stride, 0.0)
+        else:
+            train, test = split_run_windows(z, length, window.train_stride, window.test_fraction)
+        xs_tr.append(train)
+        ys_tr.append(np.full(len(train), label, dtype=np.int64))
+        xs_te.append(test)
+        ys_te.append(np.full(len(test), label, dtype=np.int64))
+    train_set = WindowSet(_concat(xs_tr, c, length), _labels(ys_tr))
+    test_set = WindowSet(_concat(xs_te, c, length), _labels(ys_te))
+    for split, ws in (("train", train_set), ("test", test_set)):
+        empty = [name for name, n in zip(classes, ws.class_counts(len(classes))) if n == 0]
+        if empty:
+            logger.warning("%s: classes %s have no %s window of %d rows", manifest.path, empty, split, length)
+    basis_text = (f"the train rows of its {manifest.normal_class!r} runs" if normal is not None
+                  else "the train rows of every run (no normal_class)")
+    notes = (f"kind table: {len(runs)} CSV runs, {c} variables every {interval:g} s; z-scored with {basis_text}: "
+             f"{zscore.describe()}; labelled runs split in time before windowing (last {window.test_fraction:g} "
+             f"for test), train stride {window.train_stride} rows, test windows non-overlapping")
+    return train_set, test_set, notes, zscore, interval
+
+
 def _plant_dir(params: DirectoryParams, base_dir: Path) -> Path:
     try:
         path = resolve_existing(params.path, base_dir, "directory path")
@@ -331,8 +413,16 @@ def load_directory(
     if manifest is None:
         raise_if_problems(problems, context)
     assert manifest is not None  # read_manifest returns None only with a problem recorded
-    loader = _load_windows if manifest.kind == "windows" else _load_signals
-    result = loader(manifest, window, problems) if manifest.kind is not None else None
+    zscore: ZScore | None = None
+    rate = manifest.sample_rate_hz
+    if manifest.kind == "table" and manifest.table is not None:
+        table = _load_table(manifest, window, problems)
+        result = None if table is None else table[:3]
+        if table is not None:
+            zscore, rate = table[3], 1.0 / table[4]
+    else:
+        loader = _load_windows if manifest.kind == "windows" else _load_signals
+        result = loader(manifest, window, problems) if manifest.kind is not None else None
     raise_if_problems(problems, context)
     if result is None:  # kind missing/invalid is always a recorded problem; defensive
         raise DataValidationError([f"{manifest.path}: no data could be loaded"], context)
@@ -340,22 +430,26 @@ def load_directory(
     notes = f"directory {directory}" + (f" (plant {manifest.plant!r})" if manifest.plant else "") + f"; {how}"
     if manifest.notes:
         notes += f"; {manifest.notes}"
-    assert manifest.classes is not None and manifest.sample_rate_hz is not None
+    assert manifest.classes is not None and rate is not None
     preprocessing = _preprocessing(manifest, context)
+    statistics = (f"the preprocessing recipe in {manifest.preprocessing.name} (statistics of the plant's own "
+                  "records, computed when the directory was exported)"
+                  if preprocessing is not None and manifest.preprocessing is not None else "")
+    if zscore is not None:
+        preprocessing = zscore.recipe(f"{manifest.path.parent.name}: train rows")
+        statistics = f"every variable z-scored with the mean/std of {zscore.rows} train rows of the plant's runs"
     data = PlantData(
         plant_id=plant_id,
         train=train,
         test=test,
         class_names=manifest.classes,
-        sample_rate_hz=output_rate(manifest.sample_rate_hz, window),
+        sample_rate_hz=output_rate(rate, window),
         source="directory",
         notes=notes,
         task=manifest.task,
         target_name=manifest.target_name,
         preprocessing=preprocessing,
-        cross_window_statistics=(f"the preprocessing recipe in {manifest.preprocessing.name} (statistics of the "
-                                 "plant's own records, computed when the directory was exported)"
-                                 if preprocessing is not None and manifest.preprocessing is not None else ""),
+        cross_window_statistics=statistics,
     )
     # the generic checks (validate.py) once more here, so that each problem names this manifest
     raise_if_problems([f"{manifest.path}: {problem}" for problem in plant_problems(data)], context)

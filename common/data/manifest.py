@@ -18,15 +18,18 @@ from common.config.parse import ConfigError
 from common.config.yaml_safe import load_yaml
 from common.task import DEFAULT_TASK, task_named
 
+from .table_files import TIME_UNITS, TableSpec
 from .types import TASKS
 
 FORMAT_VERSION = "factoryfl-plant/v1"
 MANIFEST_NAME = "manifest.yaml"
-KINDS = ("signals", "windows")
+KINDS = ("signals", "windows", "table")
 REQUIRED_KEYS = ("format", "sample_rate_hz", "channels", "classes", "kind", "files")
 OPTIONAL_KEYS = ("plant", "notes", "task", "target_name", "preprocessing")
-ENTRY_KEYS = {"signals": ("file", "label"), "windows": ("file",)}
-FILE_SUFFIXES = {"signals": (".npy", ".csv"), "windows": (".npz",)}
+TABLE_KEYS = ("time", "variables", "normal_class")  # kind: table only; time and variables required there
+TABLE_OPTIONAL = ("sample_rate_hz", "channels")  # kind: table reads them from the time column and variables
+ENTRY_KEYS = {"signals": ("file", "label"), "windows": ("file",), "table": ("file", "label")}
+FILE_SUFFIXES = {"signals": (".npy", ".csv"), "windows": (".npz",), "table": (".csv",)}
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,8 @@ class Manifest:
     task: str = DEFAULT_TASK  # a task that needs_target (regression): windows carry a float ``target`` (e.g. RUL)
     target_name: str = ""  # what ``target`` measures
     preprocessing: Path | None = None  # JSON recipe for raw records (e.g. C-MAPSS engine cycles), if any
+    table: TableSpec | None = None  # kind: table: the time column, its unit and the variable columns
+    normal_class: str | None = None  # kind: table: the class whose train rows z-score the variables
 
 
 def _is_number(value: Any) -> bool:
@@ -90,11 +95,18 @@ def _load_yaml(path: Path, problems: list[str]) -> dict[str, Any] | None:
 
 
 def _check_top_level(path: Path, raw: dict[str, Any], problems: list[str]) -> None:
-    allowed = REQUIRED_KEYS + OPTIONAL_KEYS
+    allowed = REQUIRED_KEYS + OPTIONAL_KEYS + TABLE_KEYS
     for key in raw:
         if key not in allowed:
             problems.append(_unknown_key_problem(str(path), key, allowed))
-    for key in REQUIRED_KEYS:
+    table = raw.get("kind") == "table"
+    for key in TABLE_KEYS:
+        if key in raw and not table:
+            problems.append(f"{path}: key {key!r} applies to kind 'table' only (CSV runs with a time column): "
+                            "drop it or set kind: table")
+    required = [k for k in REQUIRED_KEYS if not (table and k in TABLE_OPTIONAL)] + (["time", "variables"] if table
+                                                                                     else [])
+    for key in required:
         if key not in raw:
             problems.append(f"{path}: required key {key!r} missing: add it (see FORMAT.md)")
     if "format" in raw and raw["format"] != FORMAT_VERSION:
@@ -280,7 +292,7 @@ def read_manifest(directory: Path, problems: list[str]) -> Manifest | None:
     elif task not in TASKS:
         problems.append(f"{path}: key 'task' must be one of {list(TASKS)}, got {task!r}")
         task = DEFAULT_TASK
-    elif task_named(task).needs_target and kind == "signals":
+    elif task_named(task).needs_target and kind in ("signals", "table"):
         problems.append(f"{path}: task {task!r} needs kind 'windows' (each window with its 'target' in the "
                         ".npz): recordings carry no per-window target")
     preprocessing = None
@@ -290,10 +302,15 @@ def read_manifest(directory: Path, problems: list[str]) -> Manifest | None:
             problems.append(f"{path}: key 'preprocessing' names {raw['preprocessing']!r}, which is not a file in "
                             f"{directory}: add it or drop the key")
             preprocessing = None
+    table, normal_class = _table(path, raw, classes, problems) if kind == "table" else (None, None)
+    channels = _channels(path, raw, problems)
+    if table is not None and channels is not None and channels != len(table.variables):
+        problems.append(f"{path}: key 'channels' is {channels} but 'variables' names {len(table.variables)} columns: "
+                        "drop channels (kind table counts the variables) or make them agree")
     return Manifest(
         path=path,
         sample_rate_hz=_sample_rate(path, raw, problems),
-        channels=_channels(path, raw, problems),
+        channels=len(table.variables) if table is not None else channels,
         classes=classes,
         kind=kind,
         entries=_entries(path, raw, kind, classes, problems),
@@ -302,4 +319,41 @@ def read_manifest(directory: Path, problems: list[str]) -> Manifest | None:
         task=task,
         target_name=raw["target_name"] if isinstance(raw.get("target_name"), str) else "",
         preprocessing=preprocessing,
+        table=table,
+        normal_class=normal_class,
     )
+
+
+def _table(path: Path, raw: dict[str, Any], classes: tuple[str, ...] | None,
+           problems: list[str]) -> tuple[TableSpec | None, str | None]:
+    """kind: table: the ``time`` mapping, the ``variables`` list and ``normal_class``."""
+    time, variables, ok = raw.get("time"), raw.get("variables"), True
+    units = list(TIME_UNITS)
+    if "time" in raw and not (isinstance(time, dict) and set(time) == {"column", "unit"}
+                              and isinstance(time["column"], str) and time["column"].strip()
+                              and time["unit"] in TIME_UNITS):
+        problems.append(f"{path}: key 'time' must be {{column: <name of the time column>, unit: <one of {units}>}}, "
+                        f"got {time!r}")
+        ok = False
+    if "variables" in raw:
+        names = variables if isinstance(variables, list) else []
+        if not names or not all(isinstance(v, str) and v.strip() for v in names):
+            problems.append(f"{path}: key 'variables' must be a non-empty list of column names (the channels, in "
+                            f"order), got {variables!r}: quote names YAML reads otherwise")
+            ok = False
+        elif len(set(names)) != len(names):
+            problems.append(f"{path}: key 'variables' lists {sorted({v for v in names if names.count(v) > 1})} more "
+                            "than once: keep each column once")
+            ok = False
+        elif isinstance(time, dict) and time.get("column") in names:
+            problems.append(f"{path}: key 'variables' includes the time column {time['column']!r}: drop it there")
+            ok = False
+    normal = raw.get("normal_class", "normal" if classes and "normal" in classes else None)
+    if normal is not None and classes is not None and normal not in classes:
+        problems.append(f"{path}: key 'normal_class' {normal!r} is not one of classes {list(classes)}: name the "
+                        "class of normal operation, or drop the key to z-score with every run's train rows")
+        normal = None
+    if not ok or "time" not in raw or "variables" not in raw:
+        return None, normal
+    assert isinstance(time, dict) and isinstance(variables, list)
+    return TableSpec(time["column"].strip(), time["unit"], tuple(v.strip() for v in variables)), normal

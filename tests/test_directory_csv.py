@@ -1,0 +1,131 @@
+"""``directory`` source, ``kind: table``: process runs as CSV files with a time column (FORMAT.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+from common.data.errors import DataValidationError
+from common.data.load import load_plant_data
+from common.data.process import ZScore
+from common.data.directory import DirectoryParams
+from common.data.windowing import WindowSpec
+
+VARIABLES = ("F1", "T2", "P3")
+WINDOW = WindowSpec(length=10, stride=5, test_fraction=0.25)
+
+
+def _run(rows: int, shift: float, seed: int, interval_s: float = 2.0) -> np.ndarray:
+    """(rows, 1 + 3): time in s, then F1, T2 (constant) and P3."""
+    rng = np.random.default_rng(seed)
+    t = 100.0 + interval_s * np.arange(rows)
+    values = np.column_stack([rng.normal(50.0 + shift, 2.0, rows), np.full(rows, 80.0),
+                              rng.normal(3.0, 0.1, rows)])
+    return np.column_stack([t, values])
+
+
+def _write_csv(path: Path, run: np.ndarray, header: tuple[str, ...] = ("time", "extra") + VARIABLES) -> None:
+    extra = np.zeros((len(run), 1))  # a column the manifest does not use
+    table = np.column_stack([run[:, :1], extra, run[:, 1:]])
+    lines = [",".join(header)] + [",".join(f"{v:.6g}" for v in row) for row in table]
+    path.write_text("\n".join(lines) + "\n")
+
+
+def _plant(folder: Path, **manifest_changes) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    _write_csv(folder / "normal.csv", _run(200, 0.0, 0))
+    _write_csv(folder / "leak.csv", _run(120, 10.0, 1))
+    _write_csv(folder / "unlabelled.csv", _run(60, 0.0, 2))
+    manifest = {"format": "factoryfl-plant/v1", "kind": "table", "classes": ["normal", "leak"],
+                "time": {"column": "time", "unit": "s"}, "variables": list(VARIABLES),
+                "files": [{"file": "normal.csv", "label": "normal"}, {"file": "leak.csv", "label": "leak"},
+                          {"file": "unlabelled.csv"}]}
+    manifest.update(manifest_changes)
+    (folder / "manifest.yaml").write_text(yaml.safe_dump(manifest, sort_keys=False))
+    return folder
+
+
+def _load(folder: Path, window: WindowSpec = WINDOW):
+    return load_plant_data("directory", "p", DirectoryParams(str(folder)), window, folder)
+
+
+def test_table_windows_split_and_zscore(tmp_path: Path) -> None:
+    data = _load(_plant(tmp_path / "plant"))
+    assert data.channels == 3 and data.window_length == 10 and data.sample_rate_hz == pytest.approx(0.5)
+    # normal 200 rows: 150 train -> (150-10)//5+1 = 29, 50 test -> 5; leak 120: 90 -> 17, 30 -> 3;
+    # unlabelled 60 rows, all train -> 11 windows labelled -1.
+    assert data.train.class_counts(2).tolist() == [29, 17] and int((data.train.y == -1).sum()) == 11
+    assert data.test.class_counts(2).tolist() == [5, 3]
+    stats = ZScore.from_recipe(data.preprocessing or {})
+    assert stats.rows == 150 and stats.constant == ("T2",)  # normal class's train rows only
+    normal = data.train.x[data.train.y == 0]
+    assert abs(float(normal[:, 0].mean())) < 0.05 and float(np.abs(normal[:, 1]).max()) == 0.0
+    leak = data.test.x[data.test.y == 1]
+    assert float(leak[:, 0].mean()) > 3.0  # the shifted flow stands out in normal-operation units
+    assert "kind table" in data.notes and "'T2'" in data.notes and data.cross_window_statistics
+
+
+def test_sample_rate_given_must_match_time_column(tmp_path: Path) -> None:
+    assert _load(_plant(tmp_path / "ok", sample_rate_hz=0.5)).sample_rate_hz == pytest.approx(0.5)
+    with pytest.raises(DataValidationError, match=r"normal\.csv is sampled every 2 s but the plant's interval is 1 s"):
+        _load(_plant(tmp_path / "bad", sample_rate_hz=1.0))
+
+
+def test_missing_column_names_file_key_and_fix(tmp_path: Path) -> None:
+    folder = _plant(tmp_path / "plant", variables=["F1", "T2", "P4"])
+    with pytest.raises(DataValidationError) as err:
+        _load(folder)
+    text = str(err.value)
+    assert "normal.csv (files[0]): column 'P4' (manifest key variables[2]) is not in the header (line 1)" in text
+    assert "fix the manifest's variables or the file's header" in text
+
+
+def test_non_numeric_cell_names_line_and_column(tmp_path: Path) -> None:
+    folder = _plant(tmp_path / "plant")
+    lines = (folder / "leak.csv").read_text().splitlines()
+    cells = lines[41].split(",")
+    cells[4] = "n/a"
+    lines[41] = ",".join(cells)
+    (folder / "leak.csv").write_text("\n".join(lines) + "\n")
+    with pytest.raises(DataValidationError, match=r"leak\.csv \(files\[1\]\): line 42, column 'P3': 'n/a' is not a "
+                                                  r"number .*write plain numbers"):
+        _load(folder)
+
+
+def test_irregular_and_backwards_time_name_the_line(tmp_path: Path) -> None:
+    folder = _plant(tmp_path / "plant")
+    run = _run(200, 0.0, 0)
+    run[80:, 0] += 7.0  # a gap between data rows 79 and 80 (lines 81 and 82)
+    _write_csv(folder / "normal.csv", run)
+    with pytest.raises(DataValidationError, match=r"normal\.csv \(files\[0\]\): irregular time column 'time' at "
+                                                  r"line 82: step 9 s, the file's interval is 2 s"):
+        _load(folder)
+    run = _run(200, 0.0, 0)
+    run[[30, 31], 0] = run[[31, 30], 0]
+    _write_csv(folder / "normal.csv", run)
+    with pytest.raises(DataValidationError, match=r"time column 'time' does not increase at line 33 "
+                                                  r"\(162 then 160 s; 1 such steps\): sort the rows"):
+        _load(folder)
+
+
+def test_manifest_keys_checked(tmp_path: Path) -> None:
+    with pytest.raises(DataValidationError) as err:
+        _load(_plant(tmp_path / "a", time={"column": "time", "unit": "weeks"}, normal_class="idle"))
+    text = str(err.value)
+    assert "key 'time' must be {column: <name of the time column>, unit: <one of ['ms', 's', 'min', 'h']>}" in text
+    assert "key 'normal_class' 'idle' is not one of classes ['normal', 'leak']" in text
+    with pytest.raises(DataValidationError, match="key 'variables' applies to kind 'table' only"):
+        _load(_plant(tmp_path / "b", kind="signals", sample_rate_hz=1.0, channels=3))
+    with pytest.raises(DataValidationError, match="key 'channels' is 2 but 'variables' names 3 columns"):
+        _load(_plant(tmp_path / "c", channels=2))
+
+
+def test_short_labelled_run_is_named(tmp_path: Path) -> None:
+    folder = _plant(tmp_path / "plant")
+    _write_csv(folder / "leak.csv", _run(25, 10.0, 1))
+    with pytest.raises(DataValidationError, match=r"leak\.csv \(files\[1\]\): run has 25 rows, fewer than the \d+ "
+                                                  "needed for one train and one test window of 10 rows"):
+        _load(folder)
