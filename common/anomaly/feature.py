@@ -47,10 +47,11 @@ class FeatureMahalanobis:
         f = np.asarray(x, dtype=np.float64)
         if f.ndim != 2 or len(f) < 2:
             raise ValueError(f"feature_mahalanobis fits features (n, D) of at least 2 normal windows, got {f.shape}")
-        self.mean = f.mean(axis=0)
+        mean = f.mean(axis=0)
         std = f.std(axis=0)
-        self.scale = np.where(std > MIN_STD, std, 1.0)
-        cov, self.shrinkage = ledoit_wolf((f - self.mean) / self.scale)
+        scale = np.where(std > MIN_STD, std, 1.0)
+        cov, self.shrinkage = ledoit_wolf((f - mean) / scale)
+        self.mean, self.scale = mean, scale
         self.precision = np.linalg.pinv(cov, hermitian=True)
         logger.info("feature Mahalanobis: %d normal windows, %d features, Ledoit–Wolf shrinkage %.3f",
                     len(f), f.shape[1], self.shrinkage)
