@@ -87,6 +87,10 @@ STATS_SCALARS = "stats-scalars"       # CONFIG record key prefix for FeatureStat
 
 GAP_PREFIX = "gap/"  # domain-gap measures a target plant reports with its phase-2 result
 
+# Final evaluation of a plant's anomaly detector (client/anomaly.py): the method is anomaly_<detector>,
+# e.g. anomaly_pca_t2_spe/auroc, anomaly_pca_t2_spe/delay_h/idv01 (release category: metrics)
+ANOMALY_PREFIX = "anomaly_"
+
 # Do no harm (common/transfer/selection.py): what a plant chose as its model and why.
 MODEL_CHOSEN = "model-chosen"                # CONFIG: the candidate a labelled plant kept (validation split)
 MODEL_CHOICE_REASON = "model-choice-reason"  # CONFIG: why (validation scores of each candidate)
