@@ -13,6 +13,7 @@ from typing import Any
 from common.config.parse import ConfigError, Problems, build, parse, to_dict
 from common.config.schema import (
     DataSpec,
+    DetectorConfig,
     PlantSpec,
     RunSpec,
     Scenario,
@@ -38,6 +39,7 @@ class _RawPlant:
     transfer: str | None = None
     privacy_policy: PrivacyPolicy | None = None
     labelled_classes: tuple[str, ...] | None = None  # checked against the plant's classes when it loads
+    detector: DetectorConfig | None = None
 
     def problems(self) -> list[str]:
         out = []
@@ -124,6 +126,7 @@ def _parse_plants(
                 transfer=plant.transfer,
                 privacy_policy=plant.privacy_policy,
                 labelled_classes=plant.labelled_classes,
+                detector=plant.detector,
             )
         )
     return plants

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from common.extensions.detectors import DETECTORS
 from common.extensions.strategies import STRATEGIES
 from common.extensions.tasks import TASKS
 from common.extensions.transfer_methods import TRANSFER_METHODS, personalisation_modes
@@ -634,6 +635,61 @@ class TransferConfig:
         return [problem] if problem else []
 
 
+def detector_problem(key: str, name: str) -> str | None:
+    """Why ``name`` (set at ``key``) is not a registered anomaly detector, or None when it is."""
+    if name in DETECTORS:
+        return None
+    close = difflib.get_close_matches(str(name), DETECTORS.names(), n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"{key} {name!r} is not an anomaly detector{hint}: use one of {', '.join(DETECTORS.names())}"
+
+
+@dataclass(frozen=True)
+class PersistenceConfig:
+    """An alarm needs ``k`` windows above the threshold among the last ``n`` of a recording."""
+
+    k: int = 1
+    n: int = 1
+
+    def problems(self) -> list[str]:
+        if not 1 <= self.k <= self.n <= 1000:
+            return [f"needs 1 <= k <= n <= 1000 (k of the last n windows), got k={self.k}, n={self.n}: "
+                    "e.g. {k: 2, n: 3}, or {k: 1, n: 1} for single-window alarms"]
+        return []
+
+
+@dataclass(frozen=True)
+class DetectorConfig:
+    """``plants[].detector``: a health score and an alarm per window (client/anomaly.py).
+
+    The detector is fit on the plant's normal training windows (those labelled ``normal_class``;
+    a plant without labels: all its training windows), except the last ``calibration_fraction`` of
+    them, on which the alarm threshold is calibrated to ``false_alarm_rate``. ``baseline`` (another
+    detector, by default the classic PCA T²/SPE) is fitted and calibrated the same way and reported
+    beside it.
+    """
+
+    name: str = "feature_mahalanobis"
+    false_alarm_rate: float = 0.01
+    persistence: PersistenceConfig = field(default_factory=PersistenceConfig)
+    calibration_fraction: float = 0.3
+    normal_class: str = "normal"
+    baseline: str | None = "pca_t2_spe"
+
+    def problems(self) -> list[str]:
+        out = [p for p in (detector_problem("name", self.name),
+                           None if self.baseline is None else detector_problem("baseline", self.baseline)) if p]
+        if not 0.0 < self.false_alarm_rate < 0.5:
+            out.append(f"false_alarm_rate must be in (0, 0.5), got {self.false_alarm_rate}: e.g. 0.01 "
+                       "(1 % of normal windows)")
+        if not 0.0 < self.calibration_fraction < 1.0:
+            out.append(f"calibration_fraction must be in (0, 1), got {self.calibration_fraction}: e.g. 0.3 "
+                       "(the last 30 % of the normal training windows calibrate the threshold)")
+        if not self.normal_class:
+            out.append("normal_class must name the class of normal operation, e.g. normal")
+        return out
+
+
 @dataclass(frozen=True)
 class DataSpec:
     """Which data source feeds a plant, and that source's typed parameters."""
@@ -655,6 +711,7 @@ class PlantSpec:
     # the classes this plant has training labels for (None: all of its data's); the others stay in its
     # test split, where the report measures how well it recognises classes it never had (issue 17)
     labelled_classes: tuple[str, ...] | None = None
+    detector: DetectorConfig | None = None  # anomaly detection for this plant (None: none)
 
     @property
     def has_labels(self) -> bool:
