@@ -1,0 +1,205 @@
+"""Anomaly detection inside a plant (``plants[].detector``): fit, calibrate, keep, score.
+
+After the federation, the plant fits its detector (``common/extensions/detectors.py``) on its own
+normal training windows (those labelled ``normal_class``; a plant without labels takes all its
+training windows as normal operation) and calibrates the alarm threshold to ``false_alarm_rate``
+on the last ``calibration_fraction`` of them, held out in time (the windows overlapping the fit
+part are dropped, so no row is in both). A detector with ``input: features`` scores the shared
+(federated) extractor's features, the extractor pretrained by the labelled plants; one with
+``input: windows`` (the PCA T²/SPE baseline) scores the windows themselves. The configured
+detector and its baseline are kept in the plant's state directory (``models/anomaly_*.pt``: the
+detector's arrays, the threshold, and for features the extractor), never sent; the coordinator
+receives only their aggregate metrics on the plant's test split (``anomaly_<name>/<metric>``,
+release category ``metrics``). ``factoryfl predict`` scores new recordings with the kept one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from common import wire
+from common.anomaly.calibration import Threshold, alarms, calibrate
+from common.anomaly.detector import FEATURES, Detector
+from common.anomaly.evaluate import evaluate_scores
+from common.config.schema import DetectorConfig, ModelConfig, RunSpec
+from common.extensions.detectors import DETECTORS
+from common.models import build_model
+from common.privacy.ledger import now_iso
+from common.training import predict_logits
+
+if TYPE_CHECKING:
+    from client.plant import Plant
+
+logger = logging.getLogger(__name__)
+
+DETECTOR_FILE = "anomaly_detector"   # the configured detector (predict uses it)
+BASELINE_FILE = "anomaly_baseline"   # the baseline beside it, for the report
+STATE_PREFIX = "detector/"
+MODEL_PREFIX = "model/"
+
+
+@dataclass
+class KeptDetector:
+    """A fitted detector with its calibrated threshold and, for features, the extractor it scores."""
+
+    name: str
+    detector: Detector
+    threshold: Threshold
+    k: int
+    n: int
+    extractor: nn.Module | None = None
+
+    def scores(self, x: np.ndarray) -> np.ndarray:
+        if self.extractor is not None:
+            with torch.no_grad():
+                x = predict_logits(self.extractor.eval(), x).numpy()
+        return np.asarray(self.detector.score(x), dtype=np.float64)
+
+
+def normal_windows(plant: Plant, cfg: DetectorConfig, stride: int) -> tuple[np.ndarray, np.ndarray, str]:
+    """(fit, calibration) indices into the plant's training windows, and what they are.
+
+    The last ``calibration_fraction`` of the normal windows (in the order the source gives them:
+    time order for a recording) calibrate; the ``⌈L/stride⌉ − 1`` windows before them, which share
+    rows with the first calibration window, are dropped."""
+    y = plant.data.train.y
+    if plant.n_labelled > 0:
+        if cfg.normal_class not in plant.data.class_names:
+            raise ValueError(f"plant {plant.plant_id}: detector.normal_class {cfg.normal_class!r} is not one of its "
+                             f"classes {list(plant.data.class_names)}: set it to the class of normal operation")
+        idx = np.flatnonzero(y == plant.data.class_names.index(cfg.normal_class))
+        what = f"training windows labelled {cfg.normal_class!r}"
+    else:
+        idx = np.arange(len(y))
+        what = "training windows (no labels: taken as normal operation)"
+    n_cal = max(1, int(round(len(idx) * cfg.calibration_fraction)))
+    gap = max(0, math.ceil(plant.data.window_length / max(stride, 1)) - 1)
+    fit, cal = idx[: max(0, len(idx) - n_cal - gap)], idx[len(idx) - n_cal:]
+    if len(fit) < 2 or len(cal) < 1:
+        raise ValueError(f"plant {plant.plant_id}: {len(idx)} {what} are too few to fit a detector and hold out "
+                         f"{cfg.calibration_fraction:g} of them for its threshold: give it more normal windows")
+    return fit, cal, what
+
+
+def fit_detector(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], name: str,
+                 cfg: DetectorConfig) -> tuple[KeptDetector, dict[str, Any]]:
+    """Fit ``name`` on the plant's normal fit windows, calibrate it on the held-out ones."""
+    entry = DETECTORS.get(name)
+    extractor = plant.model_for(spec, shared).extractor.cpu() if entry.input == FEATURES else None
+    fit, cal, what = normal_windows(plant, cfg, spec.window.stride or spec.window.length)
+    x = plant.data.train.x
+    kept = KeptDetector(name, entry.load()(), Threshold(math.inf, cfg.false_alarm_rate, 0, 0, 1.0),
+                        cfg.persistence.k, cfg.persistence.n, extractor)
+    inputs = x[fit] if extractor is None else _features(extractor, x[fit])
+    kept.detector.fit(inputs)
+    kept.threshold = calibrate(kept.scores(x[cal]), cfg.false_alarm_rate)
+    if kept.threshold.achieved_rate_bound > cfg.false_alarm_rate:
+        logger.warning("plant %s: %d calibration windows cannot certify false_alarm_rate %g; the threshold is "
+                       "their maximum (rate bound %.3g)", plant.plant_id, len(cal), cfg.false_alarm_rate,
+                       kept.threshold.achieved_rate_bound)
+    record = {"name": name, "input": entry.input, "threshold": kept.threshold.to_dict(),
+              "persistence": {"k": cfg.persistence.k, "n": cfg.persistence.n}, "normal_class": cfg.normal_class,
+              "n_fit": int(len(fit)), "n_calibration": int(len(cal)), "fit_on": what, "saved_at": now_iso()}
+    return kept, record
+
+
+def _features(extractor: nn.Module, x: np.ndarray) -> np.ndarray:
+    with torch.no_grad():
+        return predict_logits(extractor.eval(), x).numpy()
+
+
+def save_detector(plant: Plant, spec: RunSpec, run_name: str, file: str, kept: KeptDetector,
+                  record: dict[str, Any], model: nn.Module | None) -> None:
+    """Keep the detector (arrays, threshold, and the model whose extractor it scores) on disk."""
+    from client.transfer import model_meta
+
+    tensors = {STATE_PREFIX + k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in kept.detector.state().items()}
+    if model is not None:
+        tensors.update({MODEL_PREFIX + k: v.detach().cpu() for k, v in model.state_dict().items()})
+    plant.state.save_model(file, tensors, model_meta(plant, spec, run_name, "anomaly", 0) | {"detector": record})
+
+
+def anomaly_evaluation(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray],
+                       run_name: str) -> dict[str, dict[str, float]]:
+    """Fit, keep and evaluate the plant's detector and its baseline: ``{anomaly_<name>: metrics}``
+    on its test split (AUROC, detection rate and false alarms at the calibrated threshold with
+    persistence, per fault its detection rate and delay; a fault never detected has no delay)."""
+    cfg = plant.detector
+    if cfg is None:
+        return {}
+    plant.align(spec)
+    out: dict[str, dict[str, float]] = {}
+    names = [(cfg.name, DETECTOR_FILE)] + ([(cfg.baseline, BASELINE_FILE)] if cfg.baseline not in (None, cfg.name)
+                                           else [])
+    test = plant.data.test
+    stride_s = plant.data.window_length / plant.data.sample_rate_hz   # test windows never overlap
+    for name, file in names:
+        assert name is not None
+        kept, record = fit_detector(plant, spec, shared, name, cfg)
+        save_detector(plant, spec, run_name, file, kept, record,
+                      plant.model_for(spec, shared) if kept.extractor is not None else None)
+        metrics: dict[str, float] = {"threshold": kept.threshold.value, "target_false_alarm_rate": cfg.false_alarm_rate,
+                                     "n_fit": float(record["n_fit"]), "n_calibration": float(record["n_calibration"])}
+        if len(test) and cfg.normal_class in plant.data.class_names:
+            metrics.update(evaluate_scores(kept.scores(test.x), test.y, plant.data.class_names.index(cfg.normal_class),
+                                           kept.threshold.value, plant.data.class_names, stride_s, kept.k, kept.n))
+        out[f"{wire.ANOMALY_PREFIX}{name}"] = {k: float(v) for k, v in metrics.items() if math.isfinite(v)}
+        logger.info("plant %s: detector %s, threshold %.4g (%d calibration windows), AUROC %.3f, detection %.3f",
+                    plant.plant_id, name, kept.threshold.value, record["n_calibration"],
+                    metrics.get("auroc", math.nan), metrics.get("detection_rate", math.nan))
+    return out
+
+
+# ---------------------------------------------------------------- predict
+def load_kept_detector(state_dir: Path, file: str = DETECTOR_FILE) -> tuple[KeptDetector, dict[str, Any]] | None:
+    """The detector a plant kept (None when it has none); ValueError when the file does not fit."""
+    path = Path(state_dir) / "models" / f"{file}.pt"
+    if not path.exists():
+        return None
+    blob = torch.load(path, map_location="cpu", weights_only=True)
+    tensors, meta = blob["state_dict"], blob["meta"]
+    record = meta["detector"]
+    state = {k[len(STATE_PREFIX):]: v.numpy() for k, v in tensors.items() if k.startswith(STATE_PREFIX)}
+    detector = DETECTORS.load(str(record["name"])).from_state(state)
+    extractor = None
+    if record["input"] == FEATURES:
+        fields = {f.name for f in dataclasses.fields(ModelConfig)}
+        raw = {k: v for k, v in dict(meta["model"]).items() if k in fields}
+        model = build_model(int(meta["in_channels"]), int(meta["num_outputs"]),
+                            ModelConfig(**{**raw, "channels": tuple(raw.get("channels", ()))}), seed=0)
+        model.load_state_dict({k[len(MODEL_PREFIX):]: v for k, v in tensors.items() if k.startswith(MODEL_PREFIX)})
+        extractor = model.extractor.eval()
+    kept = KeptDetector(str(record["name"]), detector, Threshold.from_dict(record["threshold"]),
+                        int(record["persistence"]["k"]), int(record["persistence"]["n"]), extractor)
+    return kept, meta
+
+
+def health_rows(kept: KeptDetector, x: np.ndarray) -> list[dict[str, Any]]:
+    """Per window of one recording (in time order): ``health_score``, ``above_threshold`` and
+    ``alarm`` (k of the last n windows above the threshold)."""
+    scores = kept.scores(x)
+    alarm = alarms(scores, kept.threshold.value, kept.k, kept.n)
+    return [{"health_score": float(s), "above_threshold": bool(s > kept.threshold.value), "alarm": bool(a)}
+            for s, a in zip(scores, alarm)]
+
+
+def detector_card(record: dict[str, Any]) -> dict[str, Any]:
+    """What the model card states about the kept detector (no detector arrays)."""
+    threshold = record["threshold"]
+    return {"detector": record["name"], "input": record["input"], "threshold": threshold["value"],
+            "calibrated_false_alarm_rate": threshold["target_rate"],
+            "false_alarm_rate_bound": threshold["achieved_rate_bound"],
+            "calibrated_on": f"{threshold['n_calibration']} held-out normal training windows (the last in time)",
+            "fit_on": f"{record['n_fit']} {record['fit_on']}",
+            "persistence": f"alarm when {record['persistence']['k']} of the last {record['persistence']['n']} "
+                           "windows are above the threshold",
+            "note": "`factoryfl predict` gives health_score and alarm per window; the TorchScript model does not"}
