@@ -83,4 +83,4 @@ def make_plant(scenario: Scenario, plant: PlantSpec, run_dir: str | None, deploy
     else:
         policy, reproducible = simulated_policy(scenario, plant), scenario.simulation.reproducible_noise
     return Plant(plant.id, data, state, privacy_budget=plant.privacy_budget, transfer=plant.transfer,
-                 policy=policy, reproducible_noise=reproducible)
+                 policy=policy, reproducible_noise=reproducible, detector=plant.detector)

@@ -20,7 +20,7 @@ from torch import nn
 from client.state import PlantState
 from common import wire
 from common.compression import encode_update
-from common.config.schema import RunSpec
+from common.config.schema import DetectorConfig, RunSpec
 from common.data import PlantData
 from common.labelset import align_to_union, labelled_class_mask, missing_from, own_classes, per_class_metrics
 from common.models import PlantModel, build_model, load_shared, shared_state
@@ -113,7 +113,8 @@ class Plant:
 
     def __init__(self, plant_id: str, data: PlantData, state: PlantState,
                  privacy_budget: float | None = None, transfer: str | None = None,
-                 policy: PrivacyPolicy = SAFE_DEFAULT, reproducible_noise: bool = False) -> None:
+                 policy: PrivacyPolicy = SAFE_DEFAULT, reproducible_noise: bool = False,
+                 detector: DetectorConfig | None = None) -> None:
         self.plant_id = plant_id
         self.data = data
         self.own_classes = tuple(data.class_names)  # as declared; ``data`` moves onto the federation's union
@@ -122,6 +123,7 @@ class Plant:
         self.transfer = transfer  # this plant's own choice of phase-2 method (None: the federation's default)
         # research only (simulation.reproducible_noise): noise keyed from public values, NOT private
         self.reproducible_noise = reproducible_noise
+        self.detector = detector  # anomaly detection (client/anomaly.py), None: none
         self.device = torch.device(device_for_plant())
 
     # ---------------------------------------------------------------- helpers
@@ -595,6 +597,10 @@ class Plant:
         local = self.local_only_model(spec, run_name)
         if local is not None:
             out["local_only"] = self.evaluate(_reference_module(local), spec, True)
+        if self.detector is not None:  # fit, calibrate and keep its detector on the final shared extractor
+            from client.anomaly import anomaly_evaluation
+
+            out.update(anomaly_evaluation(self, spec, shared, run_name))
         # kept on the plant for its model card (`factoryfl export`): metrics and what data they came from
         self.state.save_json(FINAL_METRICS, {"run": run_name, "saved_at": now_iso(), "metrics": out,
                                              "data": self.data.summary(), "n_labelled": self.n_labelled})
