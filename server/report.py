@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from common.task import DEFAULT_TASK, MetricColumn
 
+from .anomaly_report import anomaly_section
 from .label_sets import label_set_section
 from .model_choice import model_choice_section
 from .plots import (
@@ -552,6 +553,7 @@ def render_markdown(results: Mapping[str, Any], plot_files: Mapping[str, str]) -
         label_set_section(results, _table),
         _transfer_section(results),
         model_choice_section(results, _table),
+        anomaly_section(results, _table),
         _rounds_section(results),
         _left_out_section(results),
         _plots_section(results, plot_files),

@@ -1,0 +1,67 @@
+"""The report's "Anomaly detection" section: per plant, its detector and the PCA T²/SPE baseline
+side by side (AUROC, detection rate and false alarms at the calibrated threshold, delay per fault).
+
+A plant with ``plants[].detector`` reports ``anomaly_<detector>/<metric>`` (client/anomaly.py):
+aggregate metrics on its own test split, nothing else.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+from common import wire
+
+from .plots import plants_of
+
+Table = Callable[[Sequence[str], Iterable[Sequence[Any]], Iterable[int]], str]
+DASH = "—"
+
+
+def _blocks(plant: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
+    metrics = plant.get("metrics") or {}
+    return {m[len(wire.ANOMALY_PREFIX):]: b for m, b in metrics.items()
+            if str(m).startswith(wire.ANOMALY_PREFIX) and isinstance(b, Mapping)}
+
+
+def _num(block: Mapping[str, Any], key: str, fmt: str = "{:.3f}") -> str:
+    value = block.get(key)
+    return DASH if not isinstance(value, (int, float)) or not math.isfinite(float(value)) else fmt.format(value)
+
+
+def _delay(block: Mapping[str, Any], fault: str) -> str:
+    rate = block.get(f"detection_rate/{fault}")
+    if rate is None:
+        return DASH
+    delay = block.get(f"delay_h/{fault}")
+    return f"{float(rate):.2f} / " + ("not detected" if delay is None else f"{float(delay):.2f} h")
+
+
+def anomaly_section(results: Mapping[str, Any], table: Table) -> str:
+    """Empty when no plant reported a detector."""
+    rows, per_fault = [], []
+    for pid, plant in plants_of(results).items():
+        for name, block in _blocks(plant).items():
+            rows.append((pid, name, _num(block, "auroc"), _num(block, "detection_rate"),
+                         _num(block, "false_alarm_rate", "{:.4f}"), _num(block, "target_false_alarm_rate", "{:g}"),
+                         _num(block, "false_alarms_per_day", "{:.2f}"), _num(block, "n_normal", "{:.0f}"),
+                         _num(block, "n_abnormal", "{:.0f}"), _num(block, "n_calibration", "{:.0f}")))
+            per_fault.append((pid, name, block))
+    if not rows:
+        return ""
+    faults = sorted({k.split("/", 1)[1] for _, _, b in per_fault for k in b if k.startswith("detection_rate/")})
+    parts = ["## Anomaly detection",
+             "Each plant with a detector fits it on its own normal training windows (the federated extractor's "
+             "features, or the windows themselves for the PCA T²/SPE baseline) and calibrates the alarm threshold "
+             "to its target false-alarm rate on held-out normal training windows (the last in time); the test "
+             "split is never used for either. Alarms include the plant's persistence rule. False alarms per day: "
+             "alarm events on normal test windows per day of normal operation.",
+             table(("Plant", "Detector", "AUROC", "Detection rate", "False-alarm rate", "Target", "False alarms / day",
+                    "Normal windows", "Fault windows", "Calibration windows"), rows, (0, 1))]
+    if faults:
+        header = ("Fault", *(f"{pid} {name}" for pid, name, _ in per_fault))
+        body = [(fault, *(_delay(block, fault) for _, _, block in per_fault)) for fault in faults]
+        parts += ["Per fault: detection rate / detection delay (from the fault's first test window to the first "
+                  "alarm).", table(header, body, (0,))]
+    return "\n\n".join(parts)
