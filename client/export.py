@@ -94,6 +94,7 @@ def export(state_dir: Path, out_dir: Path) -> dict[str, Path]:
         # which candidate the plant kept (client/selection.py: validation split or negative-transfer guard)
         "model_kept": {"candidate": meta.get("chosen", "federated_personalised"), "why": meta.get("choice_reason")},
         "open_set": _open_set_card(meta),
+        "anomaly": _anomaly_card(Path(state_dir)),   # plants[].detector (client/anomaly.py)
         "data_used": (metrics_blob or {}).get("data"),
         "metrics": (metrics_blob or {}).get("metrics"),
         "metrics_note": "held-out test split of this plant's own data" if metrics_blob else "no evaluation recorded",
@@ -117,6 +118,16 @@ def _open_set_card(meta: dict[str, Any]) -> dict[str, Any] | None:
             "calibrated_on": f"{rule.n_reference} {rule.reference}", "class_gaussians_from": rule.gaussians,
             "note": "`factoryfl predict` applies it (class 'unknown' above the threshold); the TorchScript "
                     "model gives logits only"}
+
+
+def _anomaly_card(state_dir: Path) -> dict[str, Any] | None:
+    """The kept anomaly detector's calibrated threshold and false-alarm rate (its arrays stay in the plant)."""
+    from client.anomaly import DETECTOR_FILE, detector_card
+
+    path = state_dir / MODELS_DIR / f"{DETECTOR_FILE}.pt"
+    if not path.exists():
+        return None
+    return detector_card(torch.load(path, map_location="cpu", weights_only=True)["meta"]["detector"])
 
 
 def _load_json(path: Path) -> dict[str, Any] | None:
@@ -145,6 +156,11 @@ def _card_markdown(card: dict[str, Any]) -> str:
                 f"(the {card['open_set']['quantile']:.2f}-quantile of {card['open_set']['calibrated_on']}; "
                 f"classes from {card['open_set']['class_gaussians_from']}); {card['open_set']['note']}"]
                if card.get("open_set") else []),
+             *([f"- Anomaly alarm: {card['anomaly']['detector']} health score above "
+                f"{card['anomaly']['threshold']:.4g}, "
+                f"calibrated to a false-alarm rate of {card['anomaly']['calibrated_false_alarm_rate']:g} on "
+                f"{card['anomaly']['calibrated_on']}; {card['anomaly']['persistence']}"]
+               if card.get("anomaly") else []),
              "", "## Privacy", ""]
     if privacy.get("dp"):
         lines.append(f"- ε = {eps:.3f} at δ = {privacy.get('delta', 0):.1e} ({privacy.get('accountant', '')}), "

@@ -222,7 +222,13 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
     trained with window.resample_to_hz records at its own rate); such a plant's raw recording
     without it is refused, as its rate cannot be assumed (:func:`require_declared_rate`)."""
     check_input_rate(input_rate_hz)
-    model, meta = load_personal_model(state_dir)
+    anomaly = _kept_detector(Path(state_dir))   # plants[].detector: health score and alarm per window
+    try:
+        model, meta = load_personal_model(state_dir)
+    except InferenceError:
+        if anomaly is None:
+            raise
+        model, meta = None, anomaly[1]   # a plant with a detector and no kept classifier: health only
     model_rate = _model_rate(meta)
     if input_rate_hz is not None and model_rate is None:
         raise InferenceError(f"{state_dir}: the model does not record its sampling rate, so a recording at "
@@ -240,6 +246,11 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
     else:
         require_declared_rate(Path(input_path), input_rate_hz, model_rate, meta)
         x = read_windows(input_path, int(meta["in_channels"]), int(meta["window_length"]), input_rate_hz, model_rate)
+    if model is None:
+        assert anomaly is not None
+        return _with_health({"plant_id": meta.get("plant_id"), "run": meta.get("run"), "input": str(input_path),
+                             "model": None, "task": meta["task"], "windows": len(x),
+                             "predictions": [{"window": i} for i in range(len(x))]}, anomaly, x)
     with torch.no_grad():
         out = model(torch.from_numpy(x))
     bad = np.flatnonzero(~torch.isfinite(out).all(dim=1).numpy())
@@ -277,6 +288,29 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
               "predictions": rows}
     if isinstance(meta.get(OPEN_SET_KEY), dict):  # the rule's threshold and origin (not its Gaussians)
         result[OPEN_SET_KEY] = {k: v for k, v in meta[OPEN_SET_KEY].items() if k not in ("means", "precision")}
+    return _with_health(result, anomaly, x)
+
+
+def _kept_detector(state_dir: Path) -> tuple[Any, dict[str, Any]] | None:
+    """The plant's kept anomaly detector (client/anomaly.py), or None when it has none."""
+    from client.anomaly import load_kept_detector
+
+    try:
+        return load_kept_detector(state_dir)
+    except (ValueError, KeyError, RuntimeError, OSError) as exc:
+        raise InferenceError(f"{state_dir}: unreadable anomaly detector ({exc}); re-run the federation") from exc
+
+
+def _with_health(result: dict[str, Any], anomaly: tuple[Any, dict[str, Any]] | None, x: np.ndarray) -> dict[str, Any]:
+    """Adds ``health_score``, ``above_threshold`` and ``alarm`` to every window (the file is one recording in
+    time order, for persistence) and the detector's card under ``anomaly``."""
+    if anomaly is None:
+        return result
+    from client.anomaly import detector_card, health_rows
+
+    for row, health in zip(result["predictions"], health_rows(anomaly[0], x)):
+        row.update(health)
+    result["anomaly"] = detector_card(anomaly[1]["detector"])
     return result
 
 
