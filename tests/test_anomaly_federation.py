@@ -1,0 +1,96 @@
+"""Anomaly detection in the real federation (client/anomaly.py): a plant with only normal labels
+fits its detector on the shared extractor, keeps it, reports aggregate metrics only, and
+`factoryfl predict` / the model card use it."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+from tests.conftest import tiny_scenario
+
+
+def _scenario(tmp_path: Path, detector: dict) -> Path:
+    from common.config import to_dict
+    from common.data import make_plant_params
+
+    path = tiny_scenario(tmp_path, federation={"rounds": 4})
+    body = yaml.safe_load(path.read_text())
+    body.pop("synthetic_plants")
+    params = to_dict(make_plant_params(0, 0, num_windows_per_class=100))
+    body["plants"] = [
+        {"id": "a", "data": {"source": "synthetic", **params}},
+        {"id": "b", "data": {"source": "synthetic", **{**params, "seed": 1}}},
+        # only its normal windows carry a label; its detector is all it gets for faults
+        {"id": "n", "labelled_classes": ["normal"], "detector": detector,
+         "data": {"source": "synthetic", **{**params, "seed": 2}}},
+    ]
+    path.write_text(yaml.safe_dump(json.loads(json.dumps(body))))   # no YAML aliases for the shared lists
+    return path
+
+
+def test_detector_config_is_checked_against_the_registry(tmp_path):
+    from common.config import ConfigError, load_scenario
+
+    path = _scenario(tmp_path, {"name": "pca_t2_sp", "false_alarm_rate": 0.0, "persistence": {"k": 2, "n": 1}})
+    with pytest.raises(ConfigError) as err:
+        load_scenario(path)
+    text = str(err.value)
+    assert "plants[2].detector.name" in text and "did you mean 'pca_t2_spe'" in text
+    assert "plants[2].detector.false_alarm_rate" in text and "plants[2].detector.persistence" in text
+    ok = load_scenario(_scenario(tmp_path, {"name": "feature_mahalanobis", "persistence": {"k": 2, "n": 3}}))
+    assert ok.plants[2].detector is not None and ok.plants[2].detector.persistence.k == 2
+
+
+def test_a_normal_only_plant_gets_a_detector_on_the_shared_extractor(tmp_path):
+    from client.anomaly import BASELINE_FILE, DETECTOR_FILE, load_kept_detector
+    from client.export import export
+    from client.predict import predict
+    from common import wire
+    from common.config import load_scenario
+    from common.privacy.policy import category_of
+    from server.app import run_federation
+    from tests.helpers.loopback import LoopbackGrid
+
+    path = _scenario(tmp_path, {"name": "feature_mahalanobis", "false_alarm_rate": 0.05})
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    results = run_federation(LoopbackGrid(path, 3, run_dir), load_scenario(path), run_dir)
+    n = results["plants"]["n"]
+    assert n["status"] == "ok"
+    fed, base = n["metrics"]["anomaly_feature_mahalanobis"], n["metrics"]["anomaly_pca_t2_spe"]
+    for block in (fed, base):
+        assert 0.0 <= block["auroc"] <= 1.0 and 0.0 <= block["detection_rate"] <= 1.0
+        assert block["target_false_alarm_rate"] == 0.05 and block["n_normal"] > 0 and block["n_abnormal"] > 0
+        assert {"detection_rate/inner_race", "false_alarms_per_day"} <= set(block)
+    assert fed["auroc"] > 0.6, fed   # the shared extractor separates faults it was taught by a and b
+    assert "anomaly_feature_mahalanobis" not in results["plants"]["a"]["metrics"]   # no detector configured
+    assert category_of(wire.method_metric_key("anomaly_pca_t2_spe", "delay_h/ball")) == "metrics"
+    from server.report import render_markdown
+
+    text = render_markdown(results, {})
+    assert "## Anomaly detection" in text and "feature_mahalanobis" in text and "pca_t2_spe" in text
+
+    state = next(p.parent.parent for p in run_dir.rglob(f"{DETECTOR_FILE}.pt") if "n" in p.parts)
+    kept = load_kept_detector(state)
+    assert kept is not None and kept[0].extractor is not None and (state / "models" / f"{BASELINE_FILE}.pt").exists()
+    assert kept[0].threshold.value == pytest.approx(fed["threshold"])
+    from client.loader import load_data
+
+    scenario = load_scenario(path)
+    data = load_data(scenario, scenario.plants[2])
+    np.savez(tmp_path / "w.npz", x=data.test.x[:8])
+    out = predict(state, tmp_path / "w.npz")
+    row = out["predictions"][0]
+    assert {"health_score", "alarm", "above_threshold"} <= set(row)
+    assert out["anomaly"]["threshold"] == pytest.approx(fed["threshold"])
+    assert math.isclose(row["health_score"], float(kept[0].scores(data.test.x[:1])[0]), rel_tol=1e-5)
+    card = json.loads(export(state, tmp_path / "card")["card_json"].read_text())
+    assert card["anomaly"]["calibrated_false_alarm_rate"] == 0.05
+    assert card["anomaly"]["threshold"] == pytest.approx(fed["threshold"])
+    assert "Anomaly alarm" in (tmp_path / "card" / "model_card.md").read_text()
