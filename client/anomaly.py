@@ -27,7 +27,7 @@ import torch
 from torch import nn
 
 from common import wire
-from common.anomaly.calibration import Threshold, alarms, calibrate
+from common.anomaly.calibration import Threshold, alarms, calibrate, split_fit_calibration
 from common.anomaly.detector import FEATURES, Detector
 from common.anomaly.evaluate import evaluate_scores
 from common.config.schema import DetectorConfig, ModelConfig, RunSpec
@@ -81,9 +81,7 @@ def normal_windows(plant: Plant, cfg: DetectorConfig, stride: int) -> tuple[np.n
     else:
         idx = np.arange(len(y))
         what = "training windows (no labels: taken as normal operation)"
-    n_cal = max(1, int(round(len(idx) * cfg.calibration_fraction)))
-    gap = max(0, math.ceil(plant.data.window_length / max(stride, 1)) - 1)
-    fit, cal = idx[: max(0, len(idx) - n_cal - gap)], idx[len(idx) - n_cal:]
+    fit, cal = split_fit_calibration(idx, cfg.calibration_fraction, plant.data.window_length, stride)
     if len(fit) < 2 or len(cal) < 1:
         raise ValueError(f"plant {plant.plant_id}: {len(idx)} {what} are too few to fit a detector and hold out "
                          f"{cfg.calibration_fraction:g} of them for its threshold: give it more normal windows")

@@ -202,3 +202,12 @@ def test_evaluate_scores_per_fault() -> None:
     # 2 of 2: the lone normal exceedance no longer alarms; fault a alarms from its 3rd window
     persistent = evaluate_scores(scores, y, 0, 1.0, ("normal", "a", "b"), 3600.0, k=2, n=2)
     assert persistent["false_alarm_rate"] == 0.0 and persistent["delay_h/a"] == 2.0
+
+
+def test_split_fit_calibration_leaves_a_gap_for_overlapping_windows() -> None:
+    from common.anomaly.calibration import split_fit_calibration
+
+    fit, cal = split_fit_calibration(np.arange(100), 0.3, window_length=20, stride=10)
+    assert list(cal) == list(range(70, 100)) and list(fit) == list(range(69))   # window 69 shares rows with 70
+    fit, cal = split_fit_calibration(np.arange(10), 0.3, window_length=20, stride=20)
+    assert list(fit) == list(range(7)) and list(cal) == [7, 8, 9]

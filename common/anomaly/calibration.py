@@ -80,3 +80,14 @@ def alarms(scores: np.ndarray, threshold: float, k: int = 1, n: int = 1,
     for a, b in zip(starts, ends):
         out[a:b] = persistent_alarms(exceed[a:b], k, n)
     return out
+
+
+def split_fit_calibration(normal: np.ndarray, calibration_fraction: float, window_length: int,
+                          stride: int) -> tuple[np.ndarray, np.ndarray]:
+    """(fit, calibration) of normal window indices in time order: the last ``calibration_fraction``
+    calibrate; the ``⌈L/stride⌉ − 1`` windows before them, which share rows with the first
+    calibration window, belong to neither."""
+    normal = np.asarray(normal)
+    n_cal = max(1, int(round(len(normal) * calibration_fraction)))
+    gap = max(0, math.ceil(window_length / max(stride, 1)) - 1)
+    return normal[: max(0, len(normal) - n_cal - gap)], normal[len(normal) - n_cal:]
