@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 import yaml
 
+from common.data.directory import DirectoryParams
 from common.data.errors import DataValidationError
 from common.data.load import load_plant_data
 from common.data.process import ZScore
-from common.data.directory import DirectoryParams
 from common.data.windowing import WindowSpec
 
 VARIABLES = ("F1", "T2", "P3")

@@ -81,7 +81,8 @@ def test_short_run_without_test_window_is_named(tmp_path: Path, caplog: pytest.L
 def test_bad_inputs_name_the_key_and_fix(tmp_path: Path) -> None:
     _fake_mode(tmp_path)
     window = WindowSpec(length=10)
-    with pytest.raises(DataValidationError, match=r"class key 'idv09' not in file.*available: \['normal', 'idv01'"):
+    with pytest.raises(DataValidationError,
+                       match=r"class key\(s\) \['idv09'\] not in file.*available: \['normal', 'idv01'"):
         load_tep("p", TepParams(mode=7, data_dir=str(tmp_path), classes=("normal", "idv09")), window,
                  base_dir=tmp_path)
     with pytest.raises(DataValidationError, match=r"mode8\.npz not found \(files there: \['mode7\.npz'\]\)"):
@@ -128,3 +129,25 @@ def test_real_modes_shapes_and_quirks(tep_dir: Path) -> None:
     for data in (m1, m4):
         normal = data.train.x[data.train.y == data.class_names.index("normal")]
         assert float(np.abs(normal.mean(axis=(0, 2))).max()) < 1e-3
+
+
+def test_quality_target_needs_sample_and_hold_analysers(tmp_path: Path) -> None:
+    _fake_mode(tmp_path)  # every column changes every row: not the TEP analysers
+    with pytest.raises(DataValidationError, match=r"target quality: the quality columns XMEAS\(37\.\.41\) change at "
+                                                  r"row 1, not on the 25-row analyser grid"):
+        load_tep("p", TepParams(mode=7, data_dir=str(tmp_path), target="quality", classes=("normal", "idv01")),
+                 WindowSpec(length=10),
+                 base_dir=tmp_path)
+
+
+def test_real_quality_target(tep_dir: Path) -> None:
+    window = WindowSpec(length=20, test_fraction=0.2)
+    data = load_plant_data("tep", "m2", TepParams(mode=2, data_dir=str(tep_dir), target="quality",
+                                                  classes=("normal", "idv01")), window, tep_dir)
+    assert data.task == "regression" and data.channels == 34 and data.target_names[0] == "XMEAS(37)"
+    assert data.train.target is not None and data.train.target.shape == (len(data.train), 5)
+    # one window per analyser sample (every 25 rows): about 5761/25 train and 1440/25 test per run
+    assert 2 * 200 < len(data.train) < 2 * 231 and 2 * 50 < len(data.test) <= 2 * 58
+    normal = data.train.target[data.train.y == 0]
+    assert float(np.abs(normal.mean(axis=0)).max()) < 1e-3  # targets are deviations from the normal train mean
+    assert data.preprocessing is not None and len(data.preprocessing["inputs"]) == 34

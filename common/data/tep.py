@@ -21,6 +21,11 @@ Quirks of the data (README "Known quirks") and what this loader does about them:
   warning and in the notes.
 * Runs that tripped early are short: a split part shorter than one window gives no window; each
   class without a train or test window is named in a warning and in the notes.
+* ``target: quality`` (issue 18's soft sensor): a K = 5 output regression plant. Inputs are the
+  fast variables XMEAS(1..22) and XMV(1..12) (34 channels; the analysers XMEAS(23..41) are left
+  out), the target is the product analysers XMEAS(37..41), one window per analyser sample, aligned
+  and offset as :mod:`common.soft_sensor.tep_quality` says (``window.stride`` does not apply);
+  ``y`` keeps the class of the run each window comes from.
 * Default classes: all 29 (``normal`` + ``idv01..idv28``), the task of issue 18; the weak faults
   (IDV 3, 9, 15, 21 ...) are kept because a plant cannot know beforehand which faults its model
   will miss, and the per-class table shows them.
@@ -31,12 +36,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 
+from common.soft_sensor.tep_quality import FAST_COLUMNS, QUALITY_NAMES, quality_splits
+
 from .errors import DataValidationError, raise_if_problems
 from .paths import read_npz, resolve_existing
-from .process import fit_zscore, split_run_windows, train_rows
+from .process import ZScore, fit_zscore, split_run_windows, train_rows
 from .types import PlantData, WindowSet
 from .windowing import WindowSpec
 
@@ -56,6 +64,9 @@ class TepParams:
     mode: int = 1  # reads mode{mode}.npz in data_dir
     data_dir: str | None = None  # folder holding modeN.npz; None = ../shared/datasets/tep_multimode
     classes: tuple[str, ...] = TEP_CLASSES
+    # fault: classify the run (53 channels); quality: regress the product analysers XMEAS(37..41)
+    # from the fast variables (task regression, K = 5 outputs; the scenario sets target_outputs: 5)
+    target: Literal["fault", "quality"] = "fault"
 
     def problems(self) -> list[str]:
         out: list[str] = []
@@ -100,11 +111,14 @@ def _first_differs(name: str, run: np.ndarray, normal: np.ndarray, arrays: dict[
 def _runs(path: Path, arrays: dict[str, np.ndarray], params: TepParams) -> dict[str, np.ndarray]:
     problems: list[str] = []
     available = [k for k in arrays if k in TEP_CLASSES]
-    for name in dict.fromkeys((NORMAL_CLASS,) + tuple(params.classes)):
+    wanted = tuple(dict.fromkeys((NORMAL_CLASS,) + tuple(params.classes)))
+    missing = [name for name in wanted if name not in arrays]
+    if missing:
+        why = " (the normal run z-scores every variable)" if NORMAL_CLASS in missing else ""
+        problems.append(f"classes: {path}: class key(s) {missing} not in file{why}; available: {available} "
+                        "(a plant may take any subset, in any order)")
+    for name in wanted:
         if name not in arrays:
-            why = " (the normal run z-scores every variable)" if name == NORMAL_CLASS else ""
-            problems.append(f"classes: {path}: class key {name!r} not in file{why}; available: {available} "
-                            "(a plant may take any subset, in any order)")
             continue
         run = arrays[name]
         if run.ndim != 2 or run.shape[1] != NUM_VARIABLES or not np.issubdtype(run.dtype, np.floating):
@@ -131,6 +145,8 @@ def load_tep(plant_id: str, params: TepParams, window: WindowSpec, *, base_dir: 
         f"v{i}" for i in range(NUM_VARIABLES))
     normal = runs[NORMAL_CLASS]
     zscore = fit_zscore(normal[:train_rows(normal, window.test_fraction)], variables)  # normal train rows
+    if params.target == "quality":
+        return _quality_plant(plant_id, params, window, path, arrays, runs, zscore)
 
     xs_train, ys_train, xs_test, ys_test = [], [], [], []
     empty: dict[str, list[str]] = {"train": [], "test": []}
@@ -156,11 +172,11 @@ def load_tep(plant_id: str, params: TepParams, window: WindowSpec, *, base_dir: 
         if names:
             logger.warning("tep plant %s (%s): no %s window of %d rows for %s", plant_id, path.name, split,
                            window.length, names)
-    interval_h = float(arrays["sample_interval_h"]) if "sample_interval_h" in arrays else 0.01
     notes = (f"TEP multimode {path.name} (mode {params.mode}), {len(params.classes)} classes, windows of "
-             f"{window.length} rows x {NUM_VARIABLES} variables ({interval_h * 3600:g} s per row), each run split in "
-             f"time before windowing (last {window.test_fraction:g} = test); {zscore.describe()}; fault windows "
-             "ending before the run departs from normal are dropped")
+             f"{window.length} rows x {NUM_VARIABLES} variables ({_interval_h(arrays) * 3600:g} s per row), each run "
+             f"split in time before windowing (last {window.test_fraction:g} = test); {zscore.describe()}; "
+             "fault windows ending before the run departs from normal are dropped")
+    interval_h = _interval_h(arrays)
     if never:
         notes += f"; no windows (run identical to normal): {never}"
     for split, names in empty.items():
@@ -179,3 +195,52 @@ def load_tep(plant_id: str, params: TepParams, window: WindowSpec, *, base_dir: 
                                  "train rows (shared by all its windows)"),
     )
 
+
+def _interval_h(arrays: dict[str, np.ndarray]) -> float:
+    return float(arrays["sample_interval_h"]) if "sample_interval_h" in arrays else 0.01
+
+
+def _quality_plant(plant_id: str, params: TepParams, window: WindowSpec, path: Path, arrays: dict[str, np.ndarray],
+                   runs: dict[str, np.ndarray], zscore: ZScore) -> PlantData:
+    """``target: quality``: the soft-sensor plant (:mod:`common.soft_sensor.tep_quality`)."""
+    normal = runs[NORMAL_CLASS]
+    first = {name: _first_differs(name, runs[name], normal, arrays) for name in params.classes}
+    try:
+        splits = quality_splits({n: zscore.apply(r) for n, r in runs.items()}, runs, tuple(params.classes), first,
+                                window.length, window.test_fraction)
+    except ValueError as exc:
+        raise DataValidationError([f"tep plant {plant_id!r} ({path.name}), target quality: {exc}"]) from None
+    empty = {split: [n for n, c in splits.windows_per_class.items() if c[i] == 0 and first[n] >= 0]
+             for i, split in enumerate(("train", "test"))}
+    for split, names in empty.items():
+        if names:
+            logger.warning("tep plant %s (%s): no %s soft-sensor window of %d rows for %s", plant_id, path.name, split,
+                           window.length, names)
+    inputs = [zscore.variables[c] for c in FAST_COLUMNS]
+    recipe = zscore.recipe(f"{path.name}: rows 0..{zscore.rows - 1} of 'normal'") | {
+        "inputs": inputs, "target_names": list(QUALITY_NAMES),
+        "target_offset": [float(v) for v in splits.normal_mean]}
+    offset = np.round(splits.normal_mean, 4).tolist()
+    notes = (f"TEP multimode {path.name} (mode {params.mode}), soft sensor: targets {list(QUALITY_NAMES)} (product "
+             f"analysers, mol %, as deviations from the normal run's train mean {offset}), one window of "
+             f"{window.length} rows per analyser sample (window.stride does not apply) from the "
+             f"{len(inputs)} fast variables XMEAS(1..22), XMV(1..12), runs of {len(params.classes)} classes, each "
+             f"split in time (last {window.test_fraction:g} = test); {zscore.describe()}")
+    for split, names in empty.items():
+        if names:
+            notes += f"; no {split} window: {names}"
+    return PlantData(
+        plant_id=plant_id,
+        train=WindowSet(splits.x_train, splits.y_train, target=splits.target_train),
+        test=WindowSet(splits.x_test, splits.y_test, target=splits.target_test),
+        class_names=tuple(params.classes),
+        sample_rate_hz=1.0 / (_interval_h(arrays) * 3600.0),
+        source="tep",
+        notes=notes,
+        task="regression",
+        target_name="product composition XMEAS(37..41), mol % deviation from normal",
+        target_names=QUALITY_NAMES,
+        preprocessing=recipe,
+        cross_window_statistics=(f"every variable z-scored with the mean/std of the plant's {zscore.rows} normal "
+                                 "train rows, targets offset by the normal run's train mean"),
+    )

@@ -48,7 +48,8 @@ DATA_SOURCES.add(
     "tep", "common.data.tep:load_tep", params="common.data.tep:TepParams",
     summary="Tennessee Eastman process (revised, multimode), one operating mode (modeN.npz) per plant; windows of "
             "window.length rows x 53 variables, z-scored with the plant's own normal train rows; classes normal + "
-            "idv01-idv28 (any subset); last test_fraction of every run = test",
+            "idv01-idv28 (any subset); last test_fraction of every run = test; target: quality = soft sensor "
+            "(regression of the 5 product analysers XMEAS(37..41) from 34 fast variables)",
 )
 
 
