@@ -155,3 +155,15 @@ def test_a_plant_scales_each_output_and_refuses_a_federation_with_other_k():
                     task="regression", target_outputs=3, target_scale=1.0)
     with pytest.raises(Exception, match="target_outputs is 3"):
         plant.check_fits(wrong)
+
+
+def test_the_report_lists_rmse_and_r2_per_output_and_method():
+    from server.output_report import output_section
+    from server.report import _table
+
+    results = {"methods": ["local_only", "federated_global"], "plants": {"mode1": {"metrics": {
+        "local_only": {"rmse": 0.3, "rmse/XMEAS(38)": 0.0537, "r2/XMEAS(38)": 0.75},
+        "federated_global": {"rmse": 0.2, "rmse/XMEAS(38)": 0.04, "r2/XMEAS(38)": 0.8}}}}}
+    text = output_section(results, _table)
+    assert "## Per output" in text and "| mode1 | XMEAS(38) | 0.0537 | 0.75 | 0.04 | 0.8 |" in text
+    assert output_section({"plants": {"a": {"metrics": {"local_only": {"rmse": 1.0}}}}}, _table) == ""
