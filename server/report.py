@@ -20,6 +20,7 @@ from common.task import DEFAULT_TASK, MetricColumn
 from .anomaly_report import anomaly_section
 from .label_sets import label_set_section
 from .model_choice import model_choice_section
+from .output_report import output_section
 from .plots import (
     PERCENT_METRICS,
     STATUS_OK,
@@ -550,6 +551,7 @@ def render_markdown(results: Mapping[str, Any], plot_files: Mapping[str, str]) -
         _privacy_section(results),
         _client_dp_section(results),
         _plant_results_section(results),
+        output_section(results, _table),
         label_set_section(results, _table),
         _transfer_section(results),
         model_choice_section(results, _table),
