@@ -75,3 +75,22 @@ def test_on_the_real_data_every_mode_reports_on_the_25_row_grid():
             for name in ("normal", "idv06", "idv13"):
                 run = z[name]
                 assert report_rows(run).tolist() == list(range(25, len(run), 25))
+
+
+def test_a_real_mode_loads_as_a_five_output_regression_plant():
+    path = DATASETS / "tep_multimode" / "mode2.npz"
+    if not path.exists():
+        pytest.skip(f"TEP data not found at {path}: set FACTORYFL_DATASETS or place ../shared/datasets")
+    from common.data.tep import TepParams
+    from common.data.windowing import WindowSpec
+    from common.soft_sensor.tep_quality import load_tep_quality
+
+    data = load_tep_quality("mode2", TepParams(mode=2, data_dir=str(path.parent)),
+                            WindowSpec(length=20, test_fraction=0.3))
+    assert data.task == "regression" and data.target_outputs == 5 and data.channels == 34
+    assert data.train.target is not None and data.test.target is not None
+    assert np.isfinite(data.test.target).all()
+    normal = data.train.y == 0
+    np.testing.assert_allclose(data.train.target[normal].mean(axis=0), 0.0, atol=1e-4)
+    # one window per analyser sample: 7201-row runs give 200 train and 85 test windows
+    assert int(normal.sum()) == 200 and int((data.test.y == 0).sum()) == 85
