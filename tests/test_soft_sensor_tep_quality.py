@@ -81,12 +81,11 @@ def test_a_real_mode_loads_as_a_five_output_regression_plant():
     path = DATASETS / "tep_multimode" / "mode2.npz"
     if not path.exists():
         pytest.skip(f"TEP data not found at {path}: set FACTORYFL_DATASETS or place ../shared/datasets")
-    from common.data.tep import TepParams
+    from common.data.tep import TepParams, load_tep
     from common.data.windowing import WindowSpec
-    from common.soft_sensor.tep_quality import load_tep_quality
 
-    data = load_tep_quality("mode2", TepParams(mode=2, data_dir=str(path.parent)),
-                            WindowSpec(length=20, test_fraction=0.3))
+    data = load_tep("mode2", TepParams(mode=2, data_dir=str(path.parent), target="quality"),
+                    WindowSpec(length=20, test_fraction=0.3))
     assert data.task == "regression" and data.target_outputs == 5 and data.channels == 34
     assert data.train.target is not None and data.test.target is not None
     assert np.isfinite(data.test.target).all()

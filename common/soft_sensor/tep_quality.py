@@ -20,21 +20,16 @@ Targets are in mol % as deviations from the mean of the plant's own normal run's
 targets (``target − ȳ_normal``): each plant's inputs are z-scored with its own normal rows, so a
 shared model sees no absolute operating point and predicts the deviation; RMSE, MAE and R² are
 unchanged by the offset, so every figure stays in mol %.
+
+The ``tep`` data source builds the plant from these pieces with ``target: quality``
+(``common.data.tep``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
-
-from common.data.types import PlantData, WindowSet
-
-if TYPE_CHECKING:
-    from common.data.tep import TepParams
-    from common.data.windowing import WindowSpec
 
 QUALITY_COLUMNS: tuple[int, ...] = (36, 37, 38, 39, 40)  # XMEAS(37..41)
 QUALITY_NAMES: tuple[str, ...] = ("XMEAS(37)", "XMEAS(38)", "XMEAS(39)", "XMEAS(40)", "XMEAS(41)")
@@ -150,55 +145,3 @@ def quality_splits(z_runs: dict[str, np.ndarray], raw_runs: dict[str, np.ndarray
         np.concatenate(parts["xtr"]), np.concatenate(parts["ttr"]), np.concatenate(parts["ytr"]),
         np.concatenate(parts["xte"]), np.concatenate(parts["tte"]), np.concatenate(parts["yte"]),
         offset, counts)
-
-
-def load_tep_quality(plant_id: str, params: TepParams, window: WindowSpec, *, base_dir: Path = Path(".")) -> PlantData:
-    """One TEP mode as a soft-sensor plant: ``task: regression``, target (N, 5) = XMEAS(37..41) as
-    deviations from the plant's normal mean (mol %), inputs the 34 fast variables z-scored with the
-    plant's own normal train rows (the ``tep`` source's statistics), one window per analyser sample;
-    ``y`` keeps the class of the run each window comes from. ``window.stride`` does not apply."""
-    from common.data.errors import raise_if_problems
-    from common.data.paths import read_npz
-    from common.data.process import fit_zscore, train_rows
-    from common.data.tep import NORMAL_CLASS, _first_differs, _runs, tep_file
-
-    context = f"tep plant {plant_id!r} (target: quality)"
-    problems = params.problems() + window.problems()
-    if window.resample_to_hz is not None:
-        problems.append("window.resample_to_hz does not apply to source tep: unset it")
-    raise_if_problems(problems, context)
-    path = tep_file(params, base_dir)
-    arrays = read_npz(path, "a TEP multimode modeN.npz")
-    runs = _runs(path, arrays, params)
-    variables = tuple(str(v) for v in arrays["variables"].tolist()) if "variables" in arrays else tuple(
-        f"v{i}" for i in range(53))
-    normal = runs[NORMAL_CLASS]
-    zscore = fit_zscore(normal[:train_rows(normal, window.test_fraction)], variables)
-    first = {name: _first_differs(name, runs[name], normal, arrays) for name in runs}
-    try:
-        splits = quality_splits({k: zscore.apply(v) for k, v in runs.items()}, runs, tuple(params.classes), first,
-                                window.length, window.test_fraction, normal_class=NORMAL_CLASS)
-    except ValueError as exc:
-        raise_if_problems([f"{path}: {exc}"], context)
-        raise
-    interval_h = float(arrays["sample_interval_h"]) if "sample_interval_h" in arrays else 0.01
-    offset = ", ".join(f"{n} {m:.4g}" for n, m in zip(QUALITY_NAMES, splits.normal_mean))
-    notes = (f"TEP multimode {path.name} (mode {params.mode}) as a soft sensor: inputs {len(FAST_COLUMNS)} fast "
-             f"variables (XMEAS 1-22, XMV 1-12), windows of {window.length} rows ending at each analyser sample, "
-             f"target XMEAS(37..41) reported {DEAD_TIME_ROWS} rows later, minus the normal run's train mean "
-             f"({offset} mol %); each run split in time (last {window.test_fraction:g} = test); {zscore.describe()}")
-    return PlantData(
-        plant_id=plant_id,
-        train=WindowSet(splits.x_train, splits.y_train, splits.target_train),
-        test=WindowSet(splits.x_test, splits.y_test, splits.target_test),
-        class_names=tuple(params.classes),
-        sample_rate_hz=1.0 / (interval_h * 3600.0),
-        source="tep",
-        notes=notes,
-        task="regression",
-        target_name="product composition (stream 11), mol %, deviation from the plant's normal mean",
-        target_names=QUALITY_NAMES,
-        preprocessing=zscore.recipe(f"{path.name}: rows 0..{zscore.rows - 1} of 'normal'"),
-        cross_window_statistics=(f"every variable z-scored with the mean/std of the plant's {zscore.rows} normal "
-                                 "train rows; targets offset by the mean of the normal run's train targets"),
-    )
