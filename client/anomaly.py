@@ -5,8 +5,9 @@ normal training windows (those labelled ``normal_class``; a plant without labels
 training windows as normal operation) and calibrates the alarm threshold to ``false_alarm_rate``
 on the last ``calibration_fraction`` of them, held out in time (the windows overlapping the fit
 part are dropped, so no row is in both). A detector with ``input: features`` scores the shared
-(federated) extractor's features, the extractor pretrained by the labelled plants; one with
-``input: windows`` (the PCA T²/SPE baseline) scores the windows themselves. The configured
+(federated) extractor's features, the extractor pretrained by the labelled plants; ``input:
+logits`` the shared model's class evidence (extractor + reference head); ``input: windows`` (the
+PCA T²/SPE baseline) the windows themselves. The configured
 detector and its baseline are kept in the plant's state directory (``models/anomaly_*.pt``: the
 detector's arrays, the threshold, and for features the extractor), never sent; the coordinator
 receives only their aggregate metrics on the plant's test split (``anomaly_<name>/<metric>``,
@@ -28,11 +29,11 @@ from torch import nn
 
 from common import wire
 from common.anomaly.calibration import Threshold, alarms, calibrate, split_fit_calibration
-from common.anomaly.detector import FEATURES, Detector
+from common.anomaly.detector import FEATURES, LOGITS, WINDOWS, Detector
 from common.anomaly.evaluate import evaluate_scores
 from common.config.schema import DetectorConfig, ModelConfig, RunSpec
 from common.extensions.detectors import DETECTORS
-from common.models import build_model
+from common.models import PlantModel, build_model
 from common.privacy.ledger import now_iso
 from common.training import predict_logits
 
@@ -49,7 +50,8 @@ MODEL_PREFIX = "model/"
 
 @dataclass
 class KeptDetector:
-    """A fitted detector with its calibrated threshold and, for features, the extractor it scores."""
+    """A fitted detector with its calibrated threshold and, for features or logits, the network
+    (shared extractor, or extractor + reference head) whose outputs it scores."""
 
     name: str
     detector: Detector
@@ -58,11 +60,25 @@ class KeptDetector:
     n: int
     extractor: nn.Module | None = None
 
+    def inputs(self, x: np.ndarray) -> np.ndarray:
+        if self.extractor is None:
+            return x
+        with torch.no_grad():
+            return predict_logits(self.extractor.eval(), x).numpy()
+
     def scores(self, x: np.ndarray) -> np.ndarray:
-        if self.extractor is not None:
-            with torch.no_grad():
-                x = predict_logits(self.extractor.eval(), x).numpy()
-        return np.asarray(self.detector.score(x), dtype=np.float64)
+        return np.asarray(self.detector.score(self.inputs(x)), dtype=np.float64)
+
+
+def scored_network(model: PlantModel, kind: str) -> nn.Module | None:
+    """What a detector with ``input`` = ``kind`` scores the outputs of (None: the windows)."""
+    if kind == WINDOWS:
+        return None
+    if kind == FEATURES:
+        return model.extractor
+    if kind == LOGITS:
+        return nn.Sequential(model.extractor, model.reference_head)
+    raise ValueError(f"unknown detector input {kind!r}: one of windows, features, logits")
 
 
 def normal_windows(plant: Plant, cfg: DetectorConfig, stride: int) -> tuple[np.ndarray, np.ndarray, str]:
@@ -92,13 +108,12 @@ def fit_detector(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], nam
                  cfg: DetectorConfig) -> tuple[KeptDetector, dict[str, Any]]:
     """Fit ``name`` on the plant's normal fit windows, calibrate it on the held-out ones."""
     entry = DETECTORS.get(name)
-    extractor = plant.model_for(spec, shared).extractor.cpu() if entry.input == FEATURES else None
+    network = scored_network(plant.model_for(spec, shared).cpu(), entry.input)
     fit, cal, what = normal_windows(plant, cfg, spec.window.stride or spec.window.length)
     x = plant.data.train.x
     kept = KeptDetector(name, entry.load()(), Threshold(math.inf, cfg.false_alarm_rate, 0, 0, 1.0),
-                        cfg.persistence.k, cfg.persistence.n, extractor)
-    inputs = x[fit] if extractor is None else _features(extractor, x[fit])
-    kept.detector.fit(inputs)
+                        cfg.persistence.k, cfg.persistence.n, network)
+    kept.detector.fit(kept.inputs(x[fit]))
     kept.threshold = calibrate(kept.scores(x[cal]), cfg.false_alarm_rate)
     if kept.threshold.achieved_rate_bound > cfg.false_alarm_rate:
         logger.warning("plant %s: %d calibration windows cannot certify false_alarm_rate %g; the threshold is "
@@ -108,11 +123,6 @@ def fit_detector(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], nam
               "persistence": {"k": cfg.persistence.k, "n": cfg.persistence.n}, "normal_class": cfg.normal_class,
               "n_fit": int(len(fit)), "n_calibration": int(len(cal)), "fit_on": what, "saved_at": now_iso()}
     return kept, record
-
-
-def _features(extractor: nn.Module, x: np.ndarray) -> np.ndarray:
-    with torch.no_grad():
-        return predict_logits(extractor.eval(), x).numpy()
 
 
 def save_detector(plant: Plant, spec: RunSpec, run_name: str, file: str, kept: KeptDetector,
@@ -169,13 +179,13 @@ def load_kept_detector(state_dir: Path, file: str = DETECTOR_FILE) -> tuple[Kept
     state = {k[len(STATE_PREFIX):]: v.numpy() for k, v in tensors.items() if k.startswith(STATE_PREFIX)}
     detector = DETECTORS.load(str(record["name"])).from_state(state)
     extractor = None
-    if record["input"] == FEATURES:
+    if record["input"] != WINDOWS:
         fields = {f.name for f in dataclasses.fields(ModelConfig)}
         raw = {k: v for k, v in dict(meta["model"]).items() if k in fields}
         model = build_model(int(meta["in_channels"]), int(meta["num_outputs"]),
                             ModelConfig(**{**raw, "channels": tuple(raw.get("channels", ()))}), seed=0)
         model.load_state_dict({k[len(MODEL_PREFIX):]: v for k, v in tensors.items() if k.startswith(MODEL_PREFIX)})
-        extractor = model.extractor.eval()
+        extractor = scored_network(model.eval(), str(record["input"]))
     kept = KeptDetector(str(record["name"]), detector, Threshold.from_dict(record["threshold"]),
                         int(record["persistence"]["k"]), int(record["persistence"]["n"]), extractor)
     return kept, meta

@@ -47,7 +47,8 @@ def test_detector_config_is_checked_against_the_registry(tmp_path):
     assert ok.plants[2].detector is not None and ok.plants[2].detector.persistence.k == 2
 
 
-def test_a_normal_only_plant_gets_a_detector_on_the_shared_extractor(tmp_path):
+@pytest.mark.parametrize("name", ["feature_mahalanobis", "logit_mahalanobis"])
+def test_a_normal_only_plant_gets_a_detector_on_the_shared_extractor(tmp_path, name):
     from client.anomaly import BASELINE_FILE, DETECTOR_FILE, load_kept_detector
     from client.export import export
     from client.predict import predict
@@ -57,24 +58,24 @@ def test_a_normal_only_plant_gets_a_detector_on_the_shared_extractor(tmp_path):
     from server.app import run_federation
     from tests.helpers.loopback import LoopbackGrid
 
-    path = _scenario(tmp_path, {"name": "feature_mahalanobis", "false_alarm_rate": 0.05})
+    path = _scenario(tmp_path, {"name": name, "false_alarm_rate": 0.05})
     run_dir = tmp_path / "run"
     run_dir.mkdir()
     results = run_federation(LoopbackGrid(path, 3, run_dir), load_scenario(path), run_dir)
     n = results["plants"]["n"]
     assert n["status"] == "ok"
-    fed, base = n["metrics"]["anomaly_feature_mahalanobis"], n["metrics"]["anomaly_pca_t2_spe"]
+    fed, base = n["metrics"][f"anomaly_{name}"], n["metrics"]["anomaly_pca_t2_spe"]
     for block in (fed, base):
         assert 0.0 <= block["auroc"] <= 1.0 and 0.0 <= block["detection_rate"] <= 1.0
         assert block["target_false_alarm_rate"] == 0.05 and block["n_normal"] > 0 and block["n_abnormal"] > 0
         assert {"detection_rate/inner_race", "false_alarms_per_day"} <= set(block)
     assert fed["auroc"] > 0.6, fed   # the shared extractor separates faults it was taught by a and b
-    assert "anomaly_feature_mahalanobis" not in results["plants"]["a"]["metrics"]   # no detector configured
+    assert f"anomaly_{name}" not in results["plants"]["a"]["metrics"]   # no detector configured
     assert category_of(wire.method_metric_key("anomaly_pca_t2_spe", "delay_h/ball")) == "metrics"
     from server.report import render_markdown
 
     text = render_markdown(results, {})
-    assert "## Anomaly detection" in text and "feature_mahalanobis" in text and "pca_t2_spe" in text
+    assert "## Anomaly detection" in text and name in text and "pca_t2_spe" in text
 
     state = next(p.parent.parent for p in run_dir.rglob(f"{DETECTOR_FILE}.pt") if "n" in p.parts)
     kept = load_kept_detector(state)

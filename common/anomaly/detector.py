@@ -9,7 +9,9 @@ A detector is a class with
   needs to score again, saved in the plant's state directory (never sent).
 
 Its registry entry's ``input`` fact says what ``x`` is: ``"windows"`` (the plant's windows,
-shape (N, C, L)) or ``"features"`` (the shared extractor's features of them, shape (N, D)).
+shape (N, C, L)), ``"features"`` (the shared extractor's features of them, shape (N, D)) or
+``"logits"`` (the shared model's outputs, extractor + reference head, shape (N, K): the evidence
+for each of the federation's classes, learnt from the plants that have faults).
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ import numpy as np
 
 WINDOWS = "windows"
 FEATURES = "features"
-INPUTS = (WINDOWS, FEATURES)
+LOGITS = "logits"
+INPUTS = (WINDOWS, FEATURES, LOGITS)
 
 
 class Detector(Protocol):
