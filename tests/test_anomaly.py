@@ -211,3 +211,20 @@ def test_split_fit_calibration_leaves_a_gap_for_overlapping_windows() -> None:
     assert list(cal) == list(range(70, 100)) and list(fit) == list(range(69))   # window 69 shares rows with 70
     fit, cal = split_fit_calibration(np.arange(10), 0.3, window_length=20, stride=20)
     assert list(fit) == list(range(7)) and list(cal) == [7, 8, 9]
+
+
+def test_report_section_side_by_side_with_undetected_faults() -> None:
+    from server.report import render_markdown
+
+    fed = {"auroc": 0.9, "detection_rate": 0.5, "false_alarm_rate": 0.0, "target_false_alarm_rate": 0.01,
+           "false_alarms_per_day": 0.0, "n_normal": 10.0, "n_abnormal": 20.0, "n_calibration": 100.0,
+           "detection_rate/idv01": 1.0, "delay_h/idv01": 0.2, "detection_rate/idv03": 0.0}
+    pca = {**fed, "auroc": 0.8, "detection_rate/idv03": 0.1, "delay_h/idv03": 30.0}
+    results = {"task": "classification", "methods": [], "plants": {
+        "m1": {"status": "ok", "metrics": {"anomaly_logit_mahalanobis": fed, "anomaly_pca_t2_spe": pca}},
+        "m2": {"status": "ok", "metrics": {}}}}
+    text = render_markdown(results, {})
+    assert "## Anomaly detection" in text
+    assert "| m1 | logit_mahalanobis | 0.900 | 0.500 |" in text and "| m1 | pca_t2_spe | 0.800 |" in text
+    assert "| idv03 | 0.00 / not detected | 0.10 / 30.00 h |" in text
+    assert "## Anomaly detection" not in render_markdown({"plants": {"m2": {"metrics": {}}}}, {})
