@@ -152,7 +152,11 @@ def anomaly_evaluation(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray
     stride_s = plant.data.window_length / plant.data.sample_rate_hz   # test windows never overlap
     for name, file in names:
         assert name is not None
-        kept, record = fit_detector(plant, spec, shared, name, cfg)
+        try:
+            kept, record = fit_detector(plant, spec, shared, name, cfg)
+        except (ValueError, np.linalg.LinAlgError) as exc:   # its other metrics still go back
+            logger.warning("plant %s: no %s detector: %s", plant.plant_id, name, exc)
+            continue
         save_detector(plant, spec, run_name, file, kept, record,
                       plant.model_for(spec, shared) if kept.extractor is not None else None)
         metrics: dict[str, float] = {"threshold": kept.threshold.value, "target_false_alarm_rate": cfg.false_alarm_rate,

@@ -95,3 +95,18 @@ def test_a_normal_only_plant_gets_a_detector_on_the_shared_extractor(tmp_path, n
     assert card["anomaly"]["calibrated_false_alarm_rate"] == 0.05
     assert card["anomaly"]["threshold"] == pytest.approx(fed["threshold"])
     assert "Anomaly alarm" in (tmp_path / "card" / "model_card.md").read_text()
+
+
+def test_too_few_normal_windows_skip_the_detector_with_a_warning(tmp_path, caplog):
+    from client.anomaly import anomaly_evaluation
+    from client.loader import make_plant
+    from common.config import load_scenario, run_spec_from_scenario
+    from common.models import build_model, shared_state
+
+    scenario = load_scenario(_scenario(tmp_path, {"name": "pca_t2_spe", "normal_class": "ball"}))
+    plant = make_plant(scenario, scenario.plants[2], str(tmp_path / "run"))   # labelled for normal only
+    spec = run_spec_from_scenario(scenario, plant.data.class_names)
+    shared = {k: v.numpy() for k, v in shared_state(build_model(plant.data.channels, spec.num_outputs,
+                                                                 spec.model, seed=0)).items()}
+    assert anomaly_evaluation(plant, spec, shared, "r") == {}
+    assert "no pca_t2_spe detector" in caplog.text and "too few" in caplog.text
