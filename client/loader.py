@@ -20,7 +20,8 @@ logger = logging.getLogger(__name__)
 
 def window_spec(scenario: Scenario) -> WindowSpec:
     w = scenario.window
-    return WindowSpec(length=w.length, stride=w.stride, test_fraction=w.test_fraction, resample_to_hz=w.resample_to_hz)
+    return WindowSpec(length=w.length, stride=w.stride, test_fraction=w.test_fraction, resample_to_hz=w.resample_to_hz,
+                      samples_per_revolution=w.samples_per_revolution)
 
 
 def load_data(scenario: Scenario, plant: PlantSpec) -> PlantData:

@@ -161,7 +161,7 @@ def _check_synthetic_sizes(scenario: Scenario, plants: list[PlantSpec], ids: lis
 
     w = scenario.window
     window = WindowSpec(length=w.length, stride=w.stride, test_fraction=w.test_fraction,
-                        resample_to_hz=w.resample_to_hz)
+                        resample_to_hz=w.resample_to_hz, samples_per_revolution=w.samples_per_revolution)
     where = {plant_id: key.removesuffix(".id") + ".data" for key, plant_id in ids if key.startswith("plants[")}
     checked: set[tuple] = set()  # the estimate depends on these only: each case once, however many plants
     generated_refused = False

@@ -76,11 +76,26 @@ class WindowConfig:
     # set: every plant resamples its recordings to this rate before windowing (inside the plant),
     # so a window spans the same time and a fault frequency in Hz lands on the same input bins
     resample_to_hz: float | None = None
+    # set: order tracking — every plant resamples each recording to samples_per_revolution × its
+    # machine's shaft speed (inside the plant), so a window spans the same number of shaft
+    # revolutions and a fault's strikes per revolution land on the same input pattern at every
+    # plant, whatever its speed and sampling rate (rotating machines with a known shaft speed)
+    samples_per_revolution: float | None = None
 
     def problems(self) -> list[str]:
         out = []
         if self.resample_to_hz is not None and not self.resample_to_hz > 0:
             out.append(f"resample_to_hz must be > 0 (Hz) or null, got {self.resample_to_hz}: use e.g. 12000")
+        if self.samples_per_revolution is not None:
+            if not self.samples_per_revolution > 0:
+                out.append(f"samples_per_revolution must be > 0 or null, got {self.samples_per_revolution}: "
+                           "use e.g. 400")
+            if self.resample_to_hz is not None:
+                out.append("samples_per_revolution and resample_to_hz are both set: order tracking chooses each "
+                           "plant's rate from its shaft speed; keep one of them")
+            if self.sample_rate_hz is not None:
+                out.append("samples_per_revolution and sample_rate_hz are both set: with order tracking each plant's "
+                           "rate follows its shaft speed; drop sample_rate_hz")
         if (self.resample_to_hz is not None and self.sample_rate_hz is not None
                 and abs(self.resample_to_hz - self.sample_rate_hz) > 1e-9 * self.sample_rate_hz):
             out.append(f"sample_rate_hz={self.sample_rate_hz:g} contradicts resample_to_hz={self.resample_to_hz:g}: "

@@ -160,7 +160,7 @@ def load_cwru(plant_id: str, params: CwruParams, window: WindowSpec, *, base_dir
         if name == NORMAL_CLASS and params.normal_part is not None:
             part_len = sig.size // params.normal_parts
             sig = sig[params.normal_part * part_len:(params.normal_part + 1) * part_len]
-        sig, _ = at_rate(sig, float(arrays["fs_hz"]), window)
+        sig, _ = at_rate(sig, float(arrays["fs_hz"]), window, _shaft_hz(src_arrays))
         if sig.size < min_split_samples(window):
             problems.append(
                 f"{src_path}: key {name!r} has {sig.size} usable samples, too few for one train and one test "
@@ -184,10 +184,16 @@ def load_cwru(plant_id: str, params: CwruParams, window: WindowSpec, *, base_dir
         train=WindowSet(np.concatenate(xs_train), np.concatenate(ys_train)),
         test=WindowSet(np.concatenate(xs_test), np.concatenate(ys_test)),
         class_names=tuple(params.classes),
-        sample_rate_hz=output_rate(float(arrays["fs_hz"]), window),
+        sample_rate_hz=output_rate(float(arrays["fs_hz"]), window, _shaft_hz(arrays)),
         source="cwru",
         notes=_notes(path, arrays, params, normal_from),
+        shaft_speed_rpm=float(arrays["nominal_rpm"]) if "nominal_rpm" in arrays else None,
     )
+
+
+def _shaft_hz(arrays: dict[str, np.ndarray]) -> float | None:
+    """The record's shaft speed in Hz from its file's nominal speed (order tracking), or None."""
+    return float(arrays["nominal_rpm"]) / 60.0 if "nominal_rpm" in arrays else None
 
 
 def _notes(path: Path, arrays: dict[str, np.ndarray], params: CwruParams, normal_from: Path | None) -> str:

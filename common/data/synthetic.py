@@ -11,7 +11,16 @@ Signal model for one class at one plant (continuous recording, then split and wi
   with ~1.5 % timing jitter; every impulse rings a damped sinusoid at ``resonance_hz``.
   Inner-race impulses are amplitude-modulated at f_r (the defect rotates through the load
   zone); ball impulses at the cage frequency FTF; outer-race impulses are steady;
-* white Gaussian noise (``noise_std``), then everything is scaled by ``sensor_gain``.
+* the transfer path to the sensor (``sensor_position``): ``housing`` (the default) is an
+  accelerometer on the bearing housing, where impulses ring the housing mode at
+  ``resonance_hz`` as above. ``remote`` is one mounted elsewhere on the machine (the other end
+  of the shaft, a motor foot): the impulses arrive attenuated by ``_REMOTE_IMPULSE_GAIN`` and
+  ring the structure's own modes instead (``_REMOTE_MODES``: frequency ratios to
+  ``resonance_hz``, damping ratios and weights), while the shaft harmonics, transmitted through
+  the shaft and frame, arrive ``_REMOTE_HARMONIC_GAIN`` times stronger. A sensor position is
+  therefore a different linear filter on each source of vibration, as on a real machine;
+* white Gaussian noise (``noise_std``, the sensor's own noise over its full bandwidth
+  0..sample_rate_hz/2), then everything is scaled by ``sensor_gain``.
 
 Plants differ through their params (speed, load, resonance, gain, noise, sample rate),
 which is where the domain shift between plants comes from. Everything is deterministic
@@ -47,6 +56,11 @@ _HARMONIC_SHAPE = (1.0, 0.5, 0.3, 0.2)  # relative amplitude of 1x..4x in a heal
 # Transmission-path attenuation to a housing-mounted sensor: the outer race sits in the
 # housing, inner-race and ball impacts cross more interfaces and arrive weaker.
 _PATH_GAIN = {"outer_race": 1.0, "inner_race": 0.75, "ball": 0.55}
+SENSOR_POSITIONS: tuple[str, ...] = ("housing", "remote")
+_REMOTE_IMPULSE_GAIN = 0.3  # impulses lose most of their energy across joints on the way
+_REMOTE_HARMONIC_GAIN = 1.5  # shaft vibration reaches a frame-mounted sensor more strongly
+# (frequency ratio to resonance_hz, damping ratio, weight) of the structural modes a remote sensor sees
+_REMOTE_MODES: tuple[tuple[float, float, float], ...] = ((0.6, 0.03, 0.6), (1.45, 0.08, 0.4))
 # float64 arrays as long as one recording alive at once while it is synthesised and resampled
 # (angle, time, speed, harmonics, impulses, noise, spectrum): the memory estimate's multiplier.
 _WORK_ARRAYS = 8
@@ -67,6 +81,7 @@ class SyntheticParams:
     sensor_gain: float = 1.0
     noise_std: float = 0.3
     classes: tuple[str, ...] = DEFAULT_CLASSES
+    sensor_position: str = "housing"  # transfer path to the sensor: housing | remote (module docstring)
 
     def problems(self) -> list[str]:
         out: list[str] = []
@@ -93,6 +108,8 @@ class SyntheticParams:
             )
         if not self.sensor_gain > 0:
             out.append(f"sensor_gain must be > 0, got {self.sensor_gain}")
+        if self.sensor_position not in SENSOR_POSITIONS:
+            out.append(f"sensor_position must be one of {list(SENSOR_POSITIONS)}, got {self.sensor_position!r}")
         if not self.noise_std >= 0:
             out.append(f"noise_std must be >= 0, got {self.noise_std}")
         if not self.classes:
@@ -154,12 +171,26 @@ def _shaft_angle(num_samples: int, fs: float, shaft_hz: float, rng: np.random.Ge
     return rng.uniform(0.0, 2 * np.pi) + 2 * np.pi * np.cumsum(inst_hz) / fs
 
 
-def _resonance_kernel(fs: float, resonance_hz: float) -> np.ndarray:
+def _resonance_kernel(fs: float, resonance_hz: float, damping: float = _DAMPING_RATIO) -> np.ndarray:
     """Unit impulse response of a lightly damped mode at ``resonance_hz``."""
-    decay = 2 * np.pi * _DAMPING_RATIO * resonance_hz
+    decay = 2 * np.pi * damping * resonance_hz
     duration = math.log(1000.0) / decay  # until the envelope falls to 1e-3
     t = np.arange(max(2, int(math.ceil(duration * fs)))) / fs
     return np.exp(-decay * t) * np.sin(2 * np.pi * resonance_hz * t)
+
+
+def _path_kernel(fs: float, params: SyntheticParams) -> np.ndarray:
+    """Impulse response from a defect strike to the sensor (``sensor_position``, module docstring).
+
+    A remote mode above 0.45·fs is left out (the sensor's anti-alias filter removes it)."""
+    if params.sensor_position == "housing":
+        return _resonance_kernel(fs, params.resonance_hz)
+    kernels = [weight * _resonance_kernel(fs, ratio * params.resonance_hz, damping)
+               for ratio, damping, weight in _REMOTE_MODES if ratio * params.resonance_hz < 0.45 * fs]
+    kernel = np.zeros(max((k.size for k in kernels), default=1))
+    for k in kernels:
+        kernel[: k.size] += k
+    return _REMOTE_IMPULSE_GAIN * kernel
 
 
 def _load_zone(angle: np.ndarray, phase: float) -> np.ndarray:
@@ -213,9 +244,11 @@ def synthesize_recording(
     for k, (a, ph) in enumerate(zip(harmonics, phases), start=1):
         signal += a * np.sin(k * theta + ph)
 
+    if params.sensor_position == "remote":
+        signal *= _REMOTE_HARMONIC_GAIN
     if class_name in ("inner_race", "outer_race", "ball"):
         impulses = _fault_impulses(class_name, theta, params, rng)
-        signal += np.convolve(impulses, _resonance_kernel(fs, params.resonance_hz))[:num_samples]
+        signal += np.convolve(impulses, _path_kernel(fs, params))[:num_samples]
 
     signal += params.noise_std * rng.standard_normal(num_samples)
     return (params.sensor_gain * signal).astype(np.float32)
@@ -237,7 +270,7 @@ def size_problems(params: SyntheticParams, window: WindowSpec, limit: int = MAX_
         return [f"window.test_fraction {frac:g} is below {MIN_TEST_FRACTION:g}: the recording would have to be "
                 f"{length / frac:.3g} samples long to hold one test window; use e.g. 0.2"]
     samples = max(((n - 1) * stride + length) / (1.0 - frac), length / frac)
-    rate = output_rate(params.sample_rate_hz, window)
+    rate = output_rate(params.sample_rate_hz, window, params.rpm / 60.0)
     recording = samples * max(1.0, params.sample_rate_hz / rate) * 8 * _WORK_ARRAYS
     windows = 2 * len(params.classes) * (n * length + frac * samples) * 4
     need = max(recording, windows)
@@ -271,7 +304,7 @@ def load_synthetic(
                       f"synthetic plant {plant_id!r}")
     n_train = params.num_windows_per_class
     total = recording_length(n_train, window)
-    rate = output_rate(params.sample_rate_hz, window)
+    rate = output_rate(params.sample_rate_hz, window, params.rpm / 60.0)
     # Synthesise exactly ``total`` samples when nothing is resampled: one more sample shifts the
     # generator's draws and changes every window (the data every earlier result was measured on).
     at_source_rate = (total if rate == params.sample_rate_hz
@@ -279,7 +312,7 @@ def load_synthetic(
     xs_train, ys_train, xs_test, ys_test = [], [], [], []
     for label, name in enumerate(params.classes):
         recording = synthesize_recording(name, params, at_source_rate, class_rng(params.seed, name))
-        recording = at_rate(recording, params.sample_rate_hz, window)[0][:total]
+        recording = at_rate(recording, params.sample_rate_hz, window, params.rpm / 60.0)[0][:total]
         train_part, test_part = split_recording(recording, window.test_fraction)
         xs_train.append(cut_windows(train_part, window.length, window.train_stride)[:n_train])
         xs_test.append(cut_windows(test_part, window.length, window.length))
@@ -290,7 +323,8 @@ def load_synthetic(
     notes = (
         f"synthetic bearing vibration, seed {params.seed}: rpm {params.rpm:g} (f_r {f.shaft:.2f} Hz), "
         f"load {params.load:g}, resonance {params.resonance_hz:g} Hz, fs {params.sample_rate_hz:g} Hz, "
-        f"gain {params.sensor_gain:g}, noise {params.noise_std:g}; bearing {DEFAULT_BEARING.n_balls} balls, "
+        f"gain {params.sensor_gain:g}, noise {params.noise_std:g}, sensor at {params.sensor_position}; "
+        f"bearing {DEFAULT_BEARING.n_balls} balls, "
         f"d/D {DEFAULT_BEARING.ball_pitch_ratio:g}: BPFI {f.bpfi:.1f} Hz, BPFO {f.bpfo:.1f} Hz, "
         f"2xBSF {2 * f.bsf:.1f} Hz, FTF {f.ftf:.1f} Hz; one {total}-sample recording per class, split in time "
         f"(last {window.test_fraction:g} for test) before windowing"
@@ -304,6 +338,7 @@ def load_synthetic(
         sample_rate_hz=rate,
         source="synthetic",
         notes=notes,
+        shaft_speed_rpm=float(params.rpm),
     )
     logger.debug("synthetic plant %s: %d train / %d test windows", plant_id, len(data.train), len(data.test))
     return data

@@ -149,6 +149,9 @@ class PlantData:
     # sees (e.g. z-score statistics of all training rows); "" when every window is prepared on
     # its own. DP-SGD's one-window guarantee assumes "": a DP plant refuses to train otherwise.
     cross_window_statistics: str = ""
+    # The machine's shaft speed (rpm) when the source knows it: order tracking resamples each recording
+    # to window.samples_per_revolution × it, and `factoryfl predict` does the same to new recordings.
+    shaft_speed_rpm: float | None = None
 
     def __post_init__(self) -> None:
         if self.task not in TASKS:

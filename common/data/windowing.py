@@ -8,6 +8,7 @@ non-overlapping.
 """
 
 import logging
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,11 +33,19 @@ class WindowSpec:
     stride: int | None = None
     test_fraction: float = 0.2
     resample_to_hz: float | None = None  # set: recordings are brought to this rate before windowing
+    # set: order tracking — each recording is brought to samples_per_revolution × its shaft speed
+    samples_per_revolution: float | None = None
 
     def problems(self) -> list[str]:
         out: list[str] = []
         if self.resample_to_hz is not None and not self.resample_to_hz > 0:
             out.append(f"window.resample_to_hz must be > 0 (Hz) or null, got {self.resample_to_hz}: use e.g. 12000")
+        if self.samples_per_revolution is not None and not self.samples_per_revolution > 0:
+            out.append(f"window.samples_per_revolution must be > 0 or null, got {self.samples_per_revolution}: "
+                       "use e.g. 400")
+        if self.samples_per_revolution is not None and self.resample_to_hz is not None:
+            out.append("window.samples_per_revolution and window.resample_to_hz are both set: order tracking "
+                       "chooses each plant's rate from its shaft speed; keep one of them")
         if self.length < 2:
             out.append(f"window.length must be >= 2, got {self.length}: use e.g. 1024 samples")
         if self.stride is not None and self.stride < 1:
@@ -168,13 +177,33 @@ def apply_k_shot(ws: WindowSet, k: int, seed: int) -> WindowSet:
     return _keep_labels(ws, np.concatenate(keep) if keep else np.zeros(0, dtype=np.int64))
 
 
-def output_rate(rate_hz: float, window: WindowSpec) -> float:
-    """The sampling rate a plant's windows have: ``window.resample_to_hz`` if set, else its own."""
-    return float(window.resample_to_hz if window.resample_to_hz is not None else rate_hz)
+def target_rate(window: WindowSpec, shaft_hz: float | None = None, where: str = "this plant") -> float | None:
+    """The rate a plant's recordings are brought to, or None when they stay at their own.
+
+    ``window.resample_to_hz``; or, with order tracking, fs' = samples_per_revolution · f_shaft, so
+    one revolution spans the same number of samples at every plant and a fault that strikes k
+    times per revolution (BPFI/f_r, BPFO/f_r and 2·BSF/f_r depend on the bearing only) recurs every
+    samples_per_revolution / k samples, whatever the plant's speed and sampling rate.
+    """
+    if window.samples_per_revolution is None:
+        return window.resample_to_hz
+    if shaft_hz is None or not math.isfinite(shaft_hz) or shaft_hz <= 0:
+        raise DataValidationError([f"{where}: window.samples_per_revolution (order tracking) needs the machine's "
+                                   f"shaft speed, and {where} has {'none' if shaft_hz is None else shaft_hz}: "
+                                   "declare it (synthetic: rpm; directory: shaft_speed_rpm in manifest.yaml) or "
+                                   "unset window.samples_per_revolution"])
+    return float(window.samples_per_revolution * shaft_hz)
 
 
-def at_rate(recording: np.ndarray, rate_hz: float, window: WindowSpec) -> tuple[np.ndarray, float]:
-    """``recording`` ((T,) or (C, T)) at ``window.resample_to_hz`` (unchanged when unset or equal); (signal, rate).
+def output_rate(rate_hz: float, window: WindowSpec, shaft_hz: float | None = None) -> float:
+    """The sampling rate a plant's windows have: :func:`target_rate` if any, else its own."""
+    target = target_rate(window, shaft_hz)
+    return float(target if target is not None else rate_hz)
+
+
+def at_rate(recording: np.ndarray, rate_hz: float, window: WindowSpec,
+            shaft_hz: float | None = None) -> tuple[np.ndarray, float]:
+    """``recording`` ((T,) or (C, T)) at :func:`target_rate` (unchanged when none or equal); (signal, rate).
 
     Band-limited resampling in the frequency domain: the rFFT of the whole recording is cut (or
     zero-padded) to the new rate's Nyquist band and inverted at the new length, so content above
@@ -182,7 +211,7 @@ def at_rate(recording: np.ndarray, rate_hz: float, window: WindowSpec) -> tuple[
     where it was — a fault at 162 Hz is at 162 Hz in the resampled windows too. The recording is
     treated as periodic, so the first and last few milliseconds carry a small edge effect.
     """
-    target = window.resample_to_hz
+    target = target_rate(window, shaft_hz)
     if target is None or abs(target - rate_hz) <= 1e-9 * target:
         return recording, float(rate_hz)
     one_d = np.ndim(recording) == 1

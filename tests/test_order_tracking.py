@@ -1,0 +1,90 @@
+"""Order tracking (window.samples_per_revolution) and the synthetic sensor position (issue 17, point 5)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from common.config.schema import WindowConfig
+from common.data.errors import DataValidationError
+from common.data.synthetic import SyntheticParams, load_synthetic
+from common.data.windowing import WindowSpec, at_rate, output_rate, target_rate
+
+CWRU = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "cwru12k_de"
+
+
+def test_target_rate_is_samples_per_revolution_times_shaft_speed() -> None:
+    window = WindowSpec(samples_per_revolution=400)
+    assert target_rate(window, 30.0) == pytest.approx(12000.0)
+    assert output_rate(16000.0, window, 25.0) == pytest.approx(10000.0)
+    assert output_rate(16000.0, WindowSpec()) == 16000.0
+
+
+def test_order_tracking_without_a_shaft_speed_names_the_fix() -> None:
+    with pytest.raises(DataValidationError, match="shaft speed.*samples_per_revolution"):
+        target_rate(WindowSpec(samples_per_revolution=400), None, "plant 'p'")
+
+
+def test_a_fault_recurs_at_the_same_samples_whatever_the_speed_and_rate() -> None:
+    """An impulse train at 3.6 strikes per revolution (an outer-race fault) at two speeds and rates
+    lands, after order tracking, on the same period in samples: samples_per_revolution / 3.6."""
+    spr, order = 400.0, 3.6
+    periods = []
+    for rpm, fs in ((1500.0, 12000.0), (2700.0, 48000.0)):
+        shaft = rpm / 60.0
+        t = np.arange(int(fs * 4)) / fs
+        x = np.sin(2 * np.pi * order * shaft * t)
+        y, rate = at_rate(x, fs, WindowSpec(samples_per_revolution=spr), shaft)
+        assert rate == pytest.approx(spr * shaft)
+        spectrum = np.abs(np.fft.rfft(y))
+        periods.append(y.size / np.argmax(spectrum))
+    assert periods[0] == pytest.approx(spr / order, rel=0.01)
+    assert periods[1] == pytest.approx(spr / order, rel=0.01)
+
+
+def test_window_config_refuses_order_tracking_with_a_fixed_rate() -> None:
+    assert any("keep one" in p for p in WindowConfig(samples_per_revolution=400, resample_to_hz=12000).problems())
+    assert any("drop sample_rate_hz" in p for p in WindowConfig(samples_per_revolution=400,
+                                                                 sample_rate_hz=12000).problems())
+    assert any("> 0" in p for p in WindowConfig(samples_per_revolution=0).problems())
+    assert not WindowConfig(samples_per_revolution=400).problems()
+
+
+def test_synthetic_plants_at_other_speeds_share_a_time_base_after_order_tracking() -> None:
+    window = WindowSpec(length=512, samples_per_revolution=256)
+    slow = load_synthetic("a", SyntheticParams(num_windows_per_class=4, rpm=1500.0), window)
+    fast = load_synthetic("b", SyntheticParams(num_windows_per_class=4, rpm=3000.0, sample_rate_hz=16000.0), window)
+    assert slow.sample_rate_hz == pytest.approx(256 * 25.0)
+    assert fast.sample_rate_hz == pytest.approx(256 * 50.0)
+    assert slow.shaft_speed_rpm == 1500.0 and fast.train.x.shape == slow.train.x.shape
+
+
+def test_sensor_position_changes_the_path_not_the_housing_default() -> None:
+    window = WindowSpec(length=1024)
+    params = SyntheticParams(num_windows_per_class=3, classes=("outer_race",))
+    housing = load_synthetic("h", params, window)
+    again = load_synthetic("h", dataclasses.replace(params, sensor_position="housing"), window)
+    remote = load_synthetic("r", dataclasses.replace(params, sensor_position="remote"), window)
+    np.testing.assert_array_equal(housing.train.x, again.train.x)
+
+    def peak_hz(x: np.ndarray) -> float:
+        spectrum = np.abs(np.fft.rfft(x[:, 0], axis=-1)).mean(axis=0)
+        spectrum[: 50] = 0  # above the shaft harmonics
+        return float(np.argmax(spectrum) * 12000.0 / x.shape[-1])
+
+    assert abs(peak_hz(housing.train.x) - params.resonance_hz) < 150
+    assert abs(peak_hz(remote.train.x) - params.resonance_hz) > 500  # rings the structure's modes instead
+    assert "sensor at remote" in remote.notes
+    assert any("sensor_position" in p for p in dataclasses.replace(params, sensor_position="roof").problems())
+
+
+@pytest.mark.skipif(not CWRU.exists(), reason=f"CWRU data not found at {CWRU} (../shared/datasets)")
+def test_cwru_order_tracking_uses_each_files_nominal_speed() -> None:
+    from common.data.cwru import CwruParams, load_cwru
+
+    data = load_cwru("load3", CwruParams(path=str(CWRU / "load3.npz")), WindowSpec(samples_per_revolution=400))
+    assert data.shaft_speed_rpm == 1730.0
+    assert data.sample_rate_hz == pytest.approx(400 * 1730 / 60)
