@@ -24,6 +24,8 @@ from client.plant import PERSONAL_MODEL
 from client.state import MODELS_DIR
 from common.config.schema import ModelConfig
 from common.data.cmapss_recipe import RECIPE_KIND, CmapssRecipe, CycleTableError, read_cycle_table
+from common.data.process import RECIPE_KIND as PROCESS_RECIPE_KIND
+from common.data.process import ZScore
 from common.data.signal_files import READ_ERRORS, declared_size_problem, is_real, read_signal_file
 from common.data.validate import first_nonfinite_window  # the loader's own finiteness check
 from common.data.windowing import WindowSpec, at_rate, cut_windows
@@ -211,6 +213,30 @@ def _engine_windows(path: Path, recipe: dict[str, Any], channels: int) -> tuple[
     return x, [{"engine": int(u), "cycles": int(c)} for u, c in zip(units, cycles)]
 
 
+def process_windows(path: Path, recipe: dict[str, Any], channels: int, length: int) -> np.ndarray:
+    """A process plant (recipe ``process-zscore/v1``: ``tep``, ``directory`` kind table): a raw recording of
+    every variable the recipe lists (.npy (C, T) or .csv T rows x C columns, in the recipe's order, no time
+    column), z-scored with the plant's own normal statistics, the model's input variables kept, cut into
+    non-overlapping windows of ``length`` rows."""
+    try:
+        zscore = ZScore.from_recipe(recipe)
+    except ValueError as exc:
+        raise InferenceError(f"{path}: {exc}") from exc
+    problems: list[str] = []
+    signal = read_signal_file(path, "input", len(zscore.variables), problems)
+    if signal is None or problems:
+        raise InferenceError("; ".join(problems) + f" (the plant's variables, in order: {list(zscore.variables)})")
+    rows = zscore.apply(signal.T)
+    inputs = recipe.get("inputs")
+    if isinstance(inputs, list):
+        rows = rows[:, [zscore.variables.index(name) for name in inputs]]
+    if rows.shape[1] != channels or len(rows) < length:
+        raise InferenceError(f"{path}: {len(rows)} rows of {rows.shape[1]} input variables; the model takes windows "
+                             f"of {length} rows x {channels} variables")
+    return _model_input(cut_windows(rows.T, length, length), path,
+                        lambda i: f"window {i} (rows {i * length}..{(i + 1) * length - 1})")
+
+
 def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = None) -> dict[str, Any]:
     """Classes + probabilities (classification) or RUL (regression) for every window of the file.
 
@@ -243,6 +269,9 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
     engines: list[dict[str, int]] | None = None
     if isinstance(recipe, dict) and recipe.get("kind") == RECIPE_KIND and Path(input_path).suffix in (".txt", ".csv"):
         x, engines = _engine_windows(Path(input_path), recipe, int(meta["in_channels"]))
+    elif isinstance(recipe, dict) and recipe.get("kind") == PROCESS_RECIPE_KIND and \
+            Path(input_path).suffix in (".npy", ".csv"):
+        x = process_windows(Path(input_path), recipe, int(meta["in_channels"]), int(meta["window_length"]))
     else:
         require_declared_rate(Path(input_path), input_rate_hz, model_rate, meta)
         x = read_windows(input_path, int(meta["in_channels"]), int(meta["window_length"]), input_rate_hz, model_rate)
