@@ -151,3 +151,11 @@ def test_real_quality_target(tep_dir: Path) -> None:
     normal = data.train.target[data.train.y == 0]
     assert float(np.abs(normal.mean(axis=0)).max()) < 1e-3  # targets are deviations from the normal train mean
     assert data.preprocessing is not None and len(data.preprocessing["inputs"]) == 34
+
+
+def test_shipped_scenario_validates(tep_dir: Path) -> None:
+    from common.config import load_scenario
+
+    scenario = load_scenario(Path(__file__).resolve().parents[1] / "simulations" / "scenarios" / "tep_4modes.yaml")
+    assert [p.data.params.mode for p in scenario.plants] == [1, 2, 3, 4]
+    assert scenario.model.standardize_input is False  # per-window standardisation would erase level shifts
