@@ -95,6 +95,13 @@ def test_a_normal_only_plant_gets_a_detector_on_the_shared_extractor(tmp_path, n
     assert card["anomaly"]["calibrated_false_alarm_rate"] == 0.05
     assert card["anomaly"]["threshold"] == pytest.approx(fed["threshold"])
     assert "Anomaly alarm" in (tmp_path / "card" / "model_card.md").read_text()
+    import shutil
+
+    health_only = shutil.copytree(state, tmp_path / "health_only")   # a plant that kept no classifier
+    (health_only / "models" / "personalised.pt").unlink()
+    out = predict(health_only, tmp_path / "w.npz")
+    assert out["model"] is None and "class" not in out["predictions"][0]
+    assert out["predictions"][0]["health_score"] == pytest.approx(row["health_score"])
 
 
 def test_too_few_normal_windows_skip_the_detector_with_a_warning(tmp_path, caplog):
