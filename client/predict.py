@@ -27,6 +27,7 @@ from common.data.cmapss_recipe import RECIPE_KIND, CmapssRecipe, CycleTableError
 from common.data.process import RECIPE_KIND as PROCESS_RECIPE_KIND
 from common.data.process import ZScore
 from common.data.signal_files import READ_ERRORS, declared_size_problem, is_real, read_signal_file
+from common.data.table_files import INTERVAL_TOLERANCE, TableSpec, read_table
 from common.data.validate import first_nonfinite_window  # the loader's own finiteness check
 from common.data.windowing import WindowSpec, at_rate, cut_windows
 from common.fileio import atomic_write_json, atomic_write_text
@@ -215,18 +216,30 @@ def _engine_windows(path: Path, recipe: dict[str, Any], channels: int) -> tuple[
 
 def process_windows(path: Path, recipe: dict[str, Any], channels: int, length: int) -> np.ndarray:
     """A process plant (recipe ``process-zscore/v1``: ``tep``, ``directory`` kind table): a raw recording of
-    every variable the recipe lists (.npy (C, T) or .csv T rows x C columns, in the recipe's order, no time
-    column), z-scored with the plant's own normal statistics, the model's input variables kept, cut into
+    every variable the recipe lists (.npy (C, T) or .csv T rows x C columns, in the recipe's order; a table
+    plant's .csv is a run as in its directory: header, time column, checked at the plant's interval),
+    z-scored with the plant's own normal statistics, the model's input variables kept, cut into
     non-overlapping windows of ``length`` rows."""
     try:
         zscore = ZScore.from_recipe(recipe)
     except ValueError as exc:
         raise InferenceError(f"{path}: {exc}") from exc
     problems: list[str] = []
-    signal = read_signal_file(path, "input", len(zscore.variables), problems)
-    if signal is None or problems:
+    time = recipe.get("time")
+    if isinstance(time, dict) and path.suffix == ".csv":  # a table plant: its CSV runs, time column and header
+        table = read_table(path, "input", TableSpec(str(time["column"]), str(time["unit"]), zscore.variables),
+                           problems)
+        interval = float(recipe.get("interval_s", 0.0))
+        if table is not None and abs(table.interval_s - interval) > INTERVAL_TOLERANCE * interval:
+            problems.append(f"{path}: sampled every {table.interval_s:g} s, the plant's model every {interval:g} s: "
+                            "resample the recording to the plant's interval")
+        raw = None if table is None or problems else table.rows
+    else:
+        signal = read_signal_file(path, "input", len(zscore.variables), problems)
+        raw = None if signal is None else signal.T
+    if raw is None or problems:
         raise InferenceError("; ".join(problems) + f" (the plant's variables, in order: {list(zscore.variables)})")
-    rows = zscore.apply(signal.T)
+    rows = zscore.apply(raw)
     inputs = recipe.get("inputs")
     if isinstance(inputs, list):
         rows = rows[:, [zscore.variables.index(name) for name in inputs]]

@@ -129,3 +129,17 @@ def test_short_labelled_run_is_named(tmp_path: Path) -> None:
     with pytest.raises(DataValidationError, match=r"leak\.csv \(files\[1\]\): run has 25 rows, fewer than the \d+ "
                                                   "needed for one train and one test window of 10 rows"):
         _load(folder)
+
+
+def test_predict_prepares_a_table_run_as_the_test_windows(tmp_path: Path) -> None:
+    from client.predict import InferenceError, process_windows
+
+    folder = _plant(tmp_path / "plant")
+    data = _load(folder)
+    run = _run(120, 10.0, 1)[90:]  # the leak run's test part, as a new recording with its own header and time
+    _write_csv(tmp_path / "new.csv", run)
+    x = process_windows(tmp_path / "new.csv", data.preprocessing or {}, 3, 10)
+    np.testing.assert_allclose(x, data.test.x[data.test.y == 1], atol=1e-4)
+    _write_csv(tmp_path / "fast.csv", _run(40, 0.0, 3, interval_s=1.0))
+    with pytest.raises(InferenceError, match="sampled every 1 s, the plant's model every 2 s"):
+        process_windows(tmp_path / "fast.csv", data.preprocessing or {}, 3, 10)

@@ -436,7 +436,9 @@ def load_directory(
                   "records, computed when the directory was exported)"
                   if preprocessing is not None and manifest.preprocessing is not None else "")
     if zscore is not None:
-        preprocessing = zscore.recipe(f"{manifest.path.parent.name}: train rows")
+        assert manifest.table is not None
+        preprocessing = zscore.recipe(f"{manifest.path.parent.name}: train rows") | {
+            "time": {"column": manifest.table.time_column, "unit": manifest.table.time_unit}, "interval_s": 1.0 / rate}
         statistics = f"every variable z-scored with the mean/std of {zscore.rows} train rows of the plant's runs"
     data = PlantData(
         plant_id=plant_id,
