@@ -143,3 +143,32 @@ def test_predict_prepares_a_table_run_as_the_test_windows(tmp_path: Path) -> Non
     _write_csv(tmp_path / "fast.csv", _run(40, 0.0, 3, interval_s=1.0))
     with pytest.raises(InferenceError, match="sampled every 1 s, the plant's model every 2 s"):
         process_windows(tmp_path / "fast.csv", data.preprocessing or {}, 3, 10)
+
+
+def test_table_plant_matches_the_tep_source(tmp_path: Path) -> None:
+    """The same runs as a TEP mode file and as CSV tables give the same windows (split, z-score, cut)."""
+    from common.data.tep import TepParams, load_tep
+    from tests.test_tep_source import _fake_mode
+
+    arrays = _fake_mode(tmp_path)
+    window = WindowSpec(length=10, stride=3, test_fraction=0.25)
+    tep = load_tep("p", TepParams(mode=7, data_dir=str(tmp_path), classes=("normal", "idv03")), window,
+                   base_dir=tmp_path)
+    folder = tmp_path / "table"
+    folder.mkdir()
+    names = [f"V{i}" for i in range(53)]
+    for name in ("normal", "idv03"):
+        rows = arrays[name].astype(np.float64)
+        lines = [",".join(["hours", *names])] + [",".join([f"{0.01 * i:.2f}", *(repr(float(v)) for v in row)])
+                                                for i, row in enumerate(rows)]
+        (folder / f"{name}.csv").write_text("\n".join(lines) + "\n")
+    manifest = {"format": "factoryfl-plant/v1", "kind": "table", "classes": ["normal", "idv03"],
+                "time": {"column": "hours", "unit": "h"}, "variables": names,
+                "files": [{"file": "normal.csv", "label": "normal"}, {"file": "idv03.csv", "label": "idv03"}]}
+    (folder / "manifest.yaml").write_text(yaml.safe_dump(manifest))
+    table = _load(folder, window)
+    assert table.sample_rate_hz == pytest.approx(tep.sample_rate_hz)
+    for split in ("train", "test"):
+        a, b = getattr(tep, split), getattr(table, split)
+        assert a.y.tolist() == b.y.tolist()
+        np.testing.assert_allclose(a.x, b.x, atol=1e-4)
