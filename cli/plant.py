@@ -10,7 +10,7 @@ from pathlib import Path
 def cmd_predict(args: argparse.Namespace) -> int:
     from client.predict import predict, write_predictions
 
-    result = predict(Path(args.state_dir), Path(args.input), args.input_rate_hz)
+    result = predict(Path(args.state_dir), Path(args.input), args.input_rate_hz, args.shaft_rpm)
     if args.out:
         print(write_predictions(result, Path(args.out)))
     else:
@@ -39,6 +39,9 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
                         "resampled first (as the plant's training data were); required for a .npy/.csv "
                         "recording when the plant trained with window.resample_to_hz (an .npz may carry "
                         "sample_rate_hz instead)")
+    p.add_argument("--shaft-rpm", type=float, default=None,
+                   help="the machine's shaft speed during the recording, for a plant trained with order tracking "
+                        "(window.samples_per_revolution); default: the plant's own declared speed")
     p.set_defaults(func=cmd_predict)
 
     p = sub.add_parser("export", help="export the plant's personalised model (TorchScript) with a model card")

@@ -250,7 +250,8 @@ def process_windows(path: Path, recipe: dict[str, Any], channels: int, length: i
                         lambda i: f"window {i} (rows {i * length}..{(i + 1) * length - 1})")
 
 
-def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = None) -> dict[str, Any]:
+def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = None,
+            shaft_rpm: float | None = None) -> dict[str, Any]:
     """Classes + probabilities (classification) or RUL (regression) for every window of the file.
 
     A C-MAPSS plant's model also takes raw engine cycle tables (``.txt`` in NASA's layout or
@@ -259,7 +260,10 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
 
     ``input_rate_hz``: the file's sampling rate, when it differs from the model's (a plant that
     trained with window.resample_to_hz records at its own rate); such a plant's raw recording
-    without it is refused, as its rate cannot be assumed (:func:`require_declared_rate`)."""
+    without it is refused, as its rate cannot be assumed (:func:`require_declared_rate`).
+
+    ``shaft_rpm``: the machine's shaft speed during the recording, for a plant trained with order
+    tracking (window.samples_per_revolution); default the plant's own declared speed."""
     check_input_rate(input_rate_hz)
     anomaly = _kept_detector(Path(state_dir))   # plants[].detector: health score and alarm per window
     try:
@@ -268,7 +272,7 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
         if anomaly is None:
             raise
         model, meta = None, anomaly[1]   # a plant with a detector and no kept classifier: health only
-    model_rate = _model_rate(meta)
+    model_rate = order_tracked_rate(meta, shaft_rpm) or _model_rate(meta)
     if input_rate_hz is not None and model_rate is None:
         raise InferenceError(f"{state_dir}: the model does not record its sampling rate, so a recording at "
                              f"{input_rate_hz:g} Hz cannot be resampled to it: drop --input-rate-hz")
@@ -387,7 +391,7 @@ def require_declared_rate(path: Path, input_rate_hz: float | None, model_rate: f
     own rate (``window.resample_to_hz``), so its recordings need not be at the model's rate."""
     if input_rate_hz is not None or model_rate is None or path.suffix not in (".npy", ".csv"):
         return
-    if meta.get("resample_to_hz") is None:
+    if meta.get("resample_to_hz") is None and meta.get("samples_per_revolution") is None:
         return  # the model's windows are at the plant's own recording rate: a recording is assumed at it
     raise InferenceError(f"{path}: a raw recording carries no sampling rate and this plant's model works on windows "
                          f"resampled to {model_rate:g} Hz (window.resample_to_hz), so the rate cannot be assumed: "
@@ -408,6 +412,22 @@ def carried_rate(value: np.ndarray, input_rate_hz: float | None, path: Path) -> 
         raise InferenceError(f"--input-rate-hz {input_rate_hz:g} contradicts {path}'s {RATE_KEY}={rate:g}: "
                              "drop the flag (the file's rate is used) or correct the file")
     return rate
+
+
+def order_tracked_rate(meta: dict[str, Any], shaft_rpm: float | None) -> float | None:
+    """With order tracking, the rate a recording at ``shaft_rpm`` (default: the plant's own speed) is
+    brought to: samples_per_revolution × f_shaft; None for a model without order tracking."""
+    spr = meta.get("samples_per_revolution")
+    if spr is None:
+        if shaft_rpm is not None:
+            raise InferenceError("--shaft-rpm applies to a plant trained with order tracking "
+                                 "(window.samples_per_revolution); this plant's model was not: drop --shaft-rpm")
+        return None
+    rpm = shaft_rpm if shaft_rpm is not None else meta.get("shaft_speed_rpm")
+    if rpm is None or not math.isfinite(float(rpm)) or float(rpm) <= 0:
+        raise InferenceError(f"--shaft-rpm {rpm}: give the machine's shaft speed during the recording in rpm "
+                             "(a finite value > 0), e.g. --shaft-rpm 1750")
+    return float(spr) * float(rpm) / 60.0
 
 
 def _model_rate(meta: dict[str, Any]) -> float | None:

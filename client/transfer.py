@@ -146,6 +146,8 @@ def model_meta(plant: Plant, spec: RunSpec, run_name: str, mode: str, epochs: in
         "sample_rate_hz": float(plant.data.sample_rate_hz), "task": spec.task,
         # set: windows were resampled to sample_rate_hz from the plant's own rate (predict needs the file's rate)
         "resample_to_hz": spec.window.resample_to_hz,
+        # set: order tracking; predict brings a recording to samples_per_revolution × the shaft speed
+        "samples_per_revolution": spec.window.samples_per_revolution, "shaft_speed_rpm": plant.data.shaft_speed_rpm,
         "target_scale": (float(spec.target_scale) if isinstance(spec.target_scale, (int, float))
                          else [float(v) for v in spec.target_scale]), "num_outputs": spec.num_outputs,
         "target_range": list(spec.target_range) if spec.target_range is not None else None,

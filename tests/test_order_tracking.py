@@ -88,3 +88,37 @@ def test_cwru_order_tracking_uses_each_files_nominal_speed() -> None:
     data = load_cwru("load3", CwruParams(path=str(CWRU / "load3.npz")), WindowSpec(samples_per_revolution=400))
     assert data.shaft_speed_rpm == 1730.0
     assert data.sample_rate_hz == pytest.approx(400 * 1730 / 60)
+
+
+def test_predict_order_tracks_a_new_recording_at_the_plants_or_a_given_speed(tmp_path: Path) -> None:
+    """A real (loopback) federation with order tracking: the kept model records samples per revolution
+    and the plant's speed; predict needs the recording's rate and resamples it to spr × shaft speed."""
+    from client.predict import InferenceError, order_tracked_rate, predict
+    from common.config import load_scenario
+    from common.data.synthetic import class_rng, make_plant_params, synthesize_recording
+    from server.app import run_federation
+    from tests.conftest import tiny_scenario
+    from tests.helpers.loopback import LoopbackGrid
+
+    path = tiny_scenario(tmp_path, window={"length": 512, "samples_per_revolution": 128},
+                         federation={"rounds": 1})
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    results = run_federation(LoopbackGrid(path, 3, run_dir), load_scenario(path), run_dir)
+    assert results["plants"]["plant-0"]["status"] == "ok"
+    state = next(p.parent.parent for p in run_dir.rglob("personalised.pt") if "plant-0" in p.parts)
+    params = make_plant_params(0, 0, num_windows_per_class=16)
+    recording = synthesize_recording("inner_race", params, int(params.sample_rate_hz), class_rng(1, "inner_race"))
+    np.save(tmp_path / "rec.npy", recording)
+    with pytest.raises(InferenceError, match="--input-rate-hz"):
+        predict(state, tmp_path / "rec.npy")
+    own = predict(state, tmp_path / "rec.npy", input_rate_hz=params.sample_rate_hz)
+    # one second at the plant's speed: rpm/60 revolutions of 128 samples, in windows of 512
+    assert own["windows"] == int(params.rpm / 60 * 128) // 512
+    faster = predict(state, tmp_path / "rec.npy", input_rate_hz=params.sample_rate_hz, shaft_rpm=2 * params.rpm)
+    assert faster["windows"] == int(2 * params.rpm / 60 * 128) // 512
+    assert order_tracked_rate({"samples_per_revolution": 128, "shaft_speed_rpm": 600.0}, None) == 1280.0
+    with pytest.raises(InferenceError, match="drop --shaft-rpm"):
+        order_tracked_rate({"samples_per_revolution": None}, 1500.0)
+    with pytest.raises(InferenceError, match="shaft speed"):
+        order_tracked_rate({"samples_per_revolution": 128, "shaft_speed_rpm": None}, None)
