@@ -122,3 +122,26 @@ def test_predict_order_tracks_a_new_recording_at_the_plants_or_a_given_speed(tmp
         order_tracked_rate({"samples_per_revolution": None}, 1500.0)
     with pytest.raises(InferenceError, match="shaft speed"):
         order_tracked_rate({"samples_per_revolution": 128, "shaft_speed_rpm": None}, None)
+
+
+def test_directory_plant_order_tracks_with_its_declared_shaft_speed(tmp_path: Path) -> None:
+    import yaml
+
+    from common.data.directory import DirectoryParams, load_directory
+
+    folder = tmp_path / "plant"
+    folder.mkdir()
+    np.save(folder / "a.npy", np.random.default_rng(0).standard_normal(48000).astype(np.float32))
+    manifest = {"format": "factoryfl-plant/v1", "sample_rate_hz": 12000, "channels": 1, "classes": ["normal"],
+                "kind": "signals", "files": [{"file": "a.npy", "label": "normal"}]}
+    (folder / "manifest.yaml").write_text(yaml.safe_dump(manifest))
+    window = WindowSpec(length=256, samples_per_revolution=200)
+    with pytest.raises(DataValidationError, match="add shaft_speed_rpm"):
+        load_directory("p", DirectoryParams(str(folder)), window, base_dir=tmp_path)
+    (folder / "manifest.yaml").write_text(yaml.safe_dump(manifest | {"shaft_speed_rpm": 1800}))
+    data = load_directory("p", DirectoryParams(str(folder)), window, base_dir=tmp_path)
+    assert data.sample_rate_hz == pytest.approx(200 * 30.0) and data.shaft_speed_rpm == 1800.0
+    assert len(data.train) + len(data.test) == 48000 // 2 // 256   # 12 kHz → 6 kHz: half the samples
+    (folder / "manifest.yaml").write_text(yaml.safe_dump(manifest | {"shaft_speed_rpm": -5}))
+    with pytest.raises(DataValidationError, match="shaft_speed_rpm' must be a positive number"):
+        load_directory("p", DirectoryParams(str(folder)), window, base_dir=tmp_path)

@@ -24,10 +24,11 @@ def load_cmapss(
     engines (``validation_units``) are left out of this plant's train split; get their windows
     from :func:`load_cmapss_splits`.
     """
-    if window is not None and window.resample_to_hz is not None:
-        raise DataValidationError([f"window.resample_to_hz={window.resample_to_hz:g} does not apply to C-MAPSS "
-                                   "(one row per engine cycle, no sampling rate): unset it"],
-                                  f"cmapss plant {plant_id!r}")
+    for key in ("resample_to_hz", "samples_per_revolution"):
+        if window is not None and getattr(window, key) is not None:
+            raise DataValidationError([f"window.{key}={getattr(window, key):g} does not apply to C-MAPSS "
+                                       "(one row per engine cycle, no sampling rate): unset it"],
+                                      f"cmapss plant {plant_id!r}")
     try:
         splits = load_cmapss_splits(params, base_dir=base_dir)
     except DataValidationError as exc:

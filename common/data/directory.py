@@ -85,7 +85,16 @@ from .signal_files import (
 from .table_files import INTERVAL_TOLERANCE, read_table
 from .types import UNLABELLED, PlantData, WindowSet
 from .validate import plant_problems
-from .windowing import WindowSpec, at_rate, cut_windows, min_split_samples, num_windows, output_rate, split_recording
+from .windowing import (
+    WindowSpec,
+    at_rate,
+    cut_windows,
+    min_split_samples,
+    num_windows,
+    output_rate,
+    split_recording,
+    target_rate,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -115,12 +124,15 @@ def _labels(parts: list[np.ndarray]) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
-def _resample_bytes(channels: int, samples: int, rate_hz: float, window: WindowSpec) -> float:
-    """Peak bytes of bringing a (C, T) recording to ``window.resample_to_hz`` (0 when it stays as it is):
-    a float64 copy, its spectrum, the float64 result and its float32 copy, at the longer of the two lengths."""
-    if window.resample_to_hz is None or abs(window.resample_to_hz - rate_hz) <= 1e-9 * window.resample_to_hz:
+def _resample_bytes(channels: int, samples: int, rate_hz: float, window: WindowSpec,
+                    shaft_hz: float | None = None) -> float:
+    """Peak bytes of bringing a (C, T) recording to its target rate (``window.resample_to_hz`` or order
+    tracking's; 0 when it stays as it is): a float64 copy, its spectrum, the float64 result and its
+    float32 copy, at the longer of the two lengths."""
+    target = target_rate(window, shaft_hz)
+    if target is None or abs(target - rate_hz) <= 1e-9 * target:
         return 0.0
-    out = samples * (window.resample_to_hz / rate_hz)
+    out = samples * (target / rate_hz)
     return 32.0 * channels * max(samples, out) if math.isfinite(out) else math.inf
 
 
@@ -136,10 +148,25 @@ def _window_bytes(sig: np.ndarray, labelled: bool, window: WindowSpec) -> int:
     return count * channels * window.length * 4
 
 
+def _shaft_hz(manifest: Manifest, window: WindowSpec, problems: list[str]) -> float | None:
+    """The shaft speed in Hz for order tracking (window.samples_per_revolution), from the manifest."""
+    if window.samples_per_revolution is None:
+        return None
+    if manifest.shaft_speed_rpm is None:
+        problems.append(f"{manifest.path}: window.samples_per_revolution (order tracking) needs the machine's shaft "
+                        "speed: add shaft_speed_rpm (e.g. shaft_speed_rpm: 1750) or unset "
+                        "window.samples_per_revolution")
+        return None
+    return manifest.shaft_speed_rpm / 60.0
+
+
 def _load_signals(
     manifest: Manifest, window: WindowSpec, problems: list[str]
 ) -> tuple[WindowSet, WindowSet, str] | None:
     classes = manifest.classes or ()
+    shaft_hz = _shaft_hz(manifest, window, problems)
+    if window.samples_per_revolution is not None and shaft_hz is None:
+        return None
     recordings: list[tuple[int, np.ndarray]] = []
     min_labelled = min_split_samples(window)
     limit, planned, over = memory_limit(), 0, False
@@ -148,16 +175,16 @@ def _load_signals(
         if sig is None:
             continue
         if manifest.sample_rate_hz is not None:
-            need = _resample_bytes(sig.shape[0], sig.shape[1], manifest.sample_rate_hz, window)
+            need = _resample_bytes(sig.shape[0], sig.shape[1], manifest.sample_rate_hz, window, shaft_hz)
             if need > limit:
                 problems.append(
                     f"{entry.file} ({entry.where}): resampling its {sig.shape[1]} samples from "
-                    f"{manifest.sample_rate_hz:g} to window.resample_to_hz={window.resample_to_hz:g} Hz "
+                    f"{manifest.sample_rate_hz:g} to {target_rate(window, shaft_hz):g} Hz "
                     f"needs about {size_text(need)}, more than "
                     f"the {size_text(limit)} a plant may use: check window.resample_to_hz and the manifest's "
                     "sample_rate_hz, or shorten the recording")
                 continue
-            sig, _ = at_rate(sig, manifest.sample_rate_hz, window)
+            sig, _ = at_rate(sig, manifest.sample_rate_hz, window, shaft_hz)
         need = min_labelled if entry.label is not None else window.length
         if sig.shape[1] < need:
             problems.append(
@@ -248,6 +275,11 @@ def _load_windows(
 ) -> tuple[WindowSet, WindowSet, str] | None:
     num_classes = len(manifest.classes) if manifest.classes is not None else None
     rate = manifest.sample_rate_hz
+    if window.samples_per_revolution is not None:
+        problems.append(f"{manifest.path}: kind 'windows' holds pre-cut windows, which cannot be order-tracked "
+                        "(window.samples_per_revolution): give continuous recordings (kind: signals) with "
+                        "shaft_speed_rpm, or unset window.samples_per_revolution")
+        return None
     if window.resample_to_hz is not None and rate is not None and abs(rate - window.resample_to_hz) > 1e-9 * rate:
         problems.append(f"{manifest.path}: kind 'windows' holds pre-cut windows at {rate:g} Hz, which cannot be "
                         f"resampled to window.resample_to_hz={window.resample_to_hz:g}: give continuous recordings "
@@ -312,8 +344,9 @@ def _load_table(
     """kind: table: CSV runs, z-scored with the normal class's train rows, split in time, then cut (as ``tep``)."""
     assert manifest.table is not None  # read_manifest records a problem for kind table without time/variables
     classes, spec = manifest.classes or (), manifest.table
-    if window.resample_to_hz is not None:
-        problems.append(f"{manifest.path}: window.resample_to_hz does not apply to kind 'table' (window length and "
+    if window.resample_to_hz is not None or window.samples_per_revolution is not None:
+        key = "resample_to_hz" if window.resample_to_hz is not None else "samples_per_revolution"
+        problems.append(f"{manifest.path}: window.{key} does not apply to kind 'table' (window length and "
                         "stride count rows of the runs): unset it")
         return None
     runs: list[tuple[int, str, np.ndarray]] = []
@@ -445,13 +478,15 @@ def load_directory(
         train=train,
         test=test,
         class_names=manifest.classes,
-        sample_rate_hz=output_rate(rate, window),
+        sample_rate_hz=output_rate(rate, window, shaft_hz=None if manifest.shaft_speed_rpm is None
+                                   else manifest.shaft_speed_rpm / 60.0),
         source="directory",
         notes=notes,
         task=manifest.task,
         target_name=manifest.target_name,
         preprocessing=preprocessing,
         cross_window_statistics=statistics,
+        shaft_speed_rpm=manifest.shaft_speed_rpm,
     )
     # the generic checks (validate.py) once more here, so that each problem names this manifest
     raise_if_problems([f"{manifest.path}: {problem}" for problem in plant_problems(data)], context)

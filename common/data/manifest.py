@@ -27,6 +27,7 @@ KINDS = ("signals", "windows", "table")
 REQUIRED_KEYS = ("format", "sample_rate_hz", "channels", "classes", "kind", "files")
 OPTIONAL_KEYS = ("plant", "notes", "task", "target_name", "preprocessing")
 TABLE_KEYS = ("time", "variables", "normal_class")  # kind: table only; time and variables required there
+NUMBER_KEYS = ("shaft_speed_rpm",)  # optional numbers: the machine's shaft speed (order tracking)
 TABLE_OPTIONAL = ("sample_rate_hz", "channels")  # kind: table reads them from the time column and variables
 ENTRY_KEYS = {"signals": ("file", "label"), "windows": ("file",), "table": ("file", "label")}
 FILE_SUFFIXES = {"signals": (".npy", ".csv"), "windows": (".npz",), "table": (".csv",)}
@@ -62,6 +63,7 @@ class Manifest:
     preprocessing: Path | None = None  # JSON recipe for raw records (e.g. C-MAPSS engine cycles), if any
     table: TableSpec | None = None  # kind: table: the time column, its unit and the variable columns
     normal_class: str | None = None  # kind: table: the class whose train rows z-score the variables
+    shaft_speed_rpm: float | None = None  # optional: the machine's shaft speed while recording (order tracking)
 
 
 def _is_number(value: Any) -> bool:
@@ -95,7 +97,7 @@ def _load_yaml(path: Path, problems: list[str]) -> dict[str, Any] | None:
 
 
 def _check_top_level(path: Path, raw: dict[str, Any], problems: list[str]) -> None:
-    allowed = REQUIRED_KEYS + OPTIONAL_KEYS + TABLE_KEYS
+    allowed = REQUIRED_KEYS + OPTIONAL_KEYS + TABLE_KEYS + NUMBER_KEYS
     for key in raw:
         if key not in allowed:
             problems.append(_unknown_key_problem(str(path), key, allowed))
@@ -114,6 +116,18 @@ def _check_top_level(path: Path, raw: dict[str, Any], problems: list[str]) -> No
     for key in OPTIONAL_KEYS:
         if key in raw and not isinstance(raw[key], str):
             problems.append(f"{path}: key {key!r} must be a string, got {_type_name(raw[key])}: quote it")
+
+
+def _shaft_speed(path: Path, raw: dict[str, Any], problems: list[str]) -> float | None:
+    """Optional ``shaft_speed_rpm``: the machine's shaft speed while recording (order tracking)."""
+    if "shaft_speed_rpm" not in raw:
+        return None
+    value = raw["shaft_speed_rpm"]
+    if not _is_number(value) or not value > 0 or not math.isfinite(value):
+        problems.append(f"{path}: key 'shaft_speed_rpm' must be a positive number (rpm), got {value!r}: "
+                        "the machine's shaft speed, e.g. 1750")
+        return None
+    return float(value)
 
 
 def _sample_rate(path: Path, raw: dict[str, Any], problems: list[str]) -> float | None:
@@ -310,6 +324,7 @@ def read_manifest(directory: Path, problems: list[str]) -> Manifest | None:
     return Manifest(
         path=path,
         sample_rate_hz=_sample_rate(path, raw, problems),
+        shaft_speed_rpm=_shaft_speed(path, raw, problems),
         channels=len(table.variables) if table is not None else channels,
         classes=classes,
         kind=kind,

@@ -134,9 +134,10 @@ def load_tep(plant_id: str, params: TepParams, window: WindowSpec, *, base_dir: 
     """Load one TEP operating mode as one plant (see the module docstring)."""
     context = f"tep plant {plant_id!r}"
     problems = params.problems() + window.problems()
-    if window.resample_to_hz is not None:
-        problems.append("window.resample_to_hz does not apply to source tep (rows every 36 s; window length and "
-                        "stride count rows): unset it")
+    for key in ("resample_to_hz", "samples_per_revolution"):
+        if getattr(window, key) is not None:
+            problems.append(f"window.{key} does not apply to source tep (rows every 36 s; window length and "
+                            "stride count rows): unset it")
     raise_if_problems(problems, context)
     path = tep_file(params, base_dir)
     arrays = read_npz(path, "a TEP multimode modeN.npz")
