@@ -785,7 +785,8 @@ def target_output_problems(target_outputs: int, target_scale: float | tuple[floa
     positive number or K of them (one per output)."""
     out = []
     if target_outputs < 1:
-        out.append(f"target_outputs must be >= 1 (the outputs per window of the regression target), got {target_outputs}")
+        out.append(f"target_outputs must be >= 1 (the outputs per window of the regression target), "
+                   f"got {target_outputs}")
     elif target_outputs > 1 and task in TASKS and not task_named(task).needs_target:
         out.append(f"target_outputs {target_outputs} applies to regression only (task is {task}): remove it")
     scales = target_scale if isinstance(target_scale, tuple) else (target_scale,)
