@@ -66,9 +66,9 @@ def validation_mask(y: np.ndarray) -> np.ndarray:
 
 def load_plants(body: dict) -> dict[str, Any]:
     """Each plant's data as the federation loads it (the scenario's window and data settings)."""
+    from client.loader import window_spec
     from common.config.scenario import scenario_from_dict
     from common.data.load import load_plant_data
-    from client.loader import window_spec
 
     scenario = scenario_from_dict(body, str(SCENARIO), SCENARIO.parent)
     return {p.id: load_plant_data(p.data.source, p.id, p.data.params, window_spec(scenario), SCENARIO.parent,
