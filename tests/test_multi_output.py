@@ -167,3 +167,24 @@ def test_the_report_lists_rmse_and_r2_per_output_and_method():
     text = output_section(results, _table)
     assert "## Per output" in text and "| mode1 | XMEAS(38) | 0.0537 | 0.75 | 0.04 | 0.8 |" in text
     assert output_section({"plants": {"a": {"metrics": {"local_only": {"rmse": 1.0}}}}}, _table) == ""
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")
+@pytest.mark.parametrize("mode", ["hooks", "ghost"])
+def test_dp_sgd_learns_k_outputs_with_missing_elements(mode):
+    from common.privacy.dp_training import train_dp
+    from common.privacy.noise import NoiseSource
+
+    torch.manual_seed(0)
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((96, 1, 8)).astype(np.float32)
+    y = (x[:, 0, :] @ rng.standard_normal((8, 3)) * 0.5).astype(np.float32)
+    y[::5, 2] = np.nan
+    module = nn.Sequential(nn.Flatten(), nn.Linear(8, 3))
+    first = regression_loss(module(torch.from_numpy(x)), torch.from_numpy(y)).item()
+    stats = train_dp(module, x, y, torch.optim.SGD(module.parameters(), lr=0.2), epochs=25, batch_size=16,
+                     noise_multiplier=0.3, max_grad_norm=5.0, seed=0, grad_sample_mode=mode,
+                     noise=NoiseSource.reproducible("multi-output", 0))
+    assert np.isfinite(stats.loss) and all(torch.isfinite(p).all() for p in module.parameters())
+    last = regression_loss(module(torch.from_numpy(x)), torch.from_numpy(y)).item()
+    assert last < 0.2 * first
