@@ -88,7 +88,7 @@ bench-open-set: setup
 	$(BIN)/python -m simulations.benchmarks.open_set
 
 # issue 18 points 2-4: TEP, each mode in turn a new plant with only normal data; federated detector vs
-# local PCA T²/SPE and a random extractor (~10 min on 2 CPUs)
+# local PCA T²/SPE and a random extractor (~20 min on 2 shared CPUs)
 bench-tep-anomaly: setup
 	$(BIN)/python -m simulations.benchmarks.tep_anomaly
 
