@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo docs test test-slow test-all test-deploy test-containers test-netns test-ray-cluster demo-ray-cluster images bench bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-privacy-audit bench-robustness bench-label-sets bench-open-set bench-tep-anomaly bench-skew bench-do-no-harm bench-dp-step bench-few-shot bench-few-shot-augment bench-cmapss-tuning bench-cmapss bench-cmapss-offsets bench-deploy bench-scale bench-gpu bench-tep-classification bench-tep-soft-sensor clean
+.PHONY: setup demo docs test test-slow test-all test-deploy test-containers test-netns test-ray-cluster demo-ray-cluster images bench bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-privacy-audit bench-robustness bench-label-sets bench-open-set bench-tep-anomaly bench-skew bench-sensor-shift bench-do-no-harm bench-dp-step bench-few-shot bench-few-shot-augment bench-cmapss-tuning bench-cmapss bench-cmapss-offsets bench-deploy bench-scale bench-gpu bench-tep-classification bench-tep-soft-sensor clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -53,7 +53,7 @@ test-ray-cluster: setup
 demo-ray-cluster: setup
 	$(BIN)/python -m simulations.ray_cluster simulations/scenarios/synthetic_50plants.yaml
 
-bench: bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-privacy-audit bench-robustness bench-label-sets bench-open-set bench-tep-anomaly bench-skew bench-do-no-harm bench-dp-step bench-few-shot bench-few-shot-augment bench-cmapss-tuning bench-cmapss bench-cmapss-offsets bench-deploy bench-scale bench-tep-classification bench-tep-soft-sensor
+bench: bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-privacy-audit bench-robustness bench-label-sets bench-open-set bench-tep-anomaly bench-skew bench-sensor-shift bench-do-no-harm bench-dp-step bench-few-shot bench-few-shot-augment bench-cmapss-tuning bench-cmapss bench-cmapss-offsets bench-deploy bench-scale bench-tep-classification bench-tep-soft-sensor
 
 bench-transfer: setup
 	$(BIN)/python -m simulations.benchmarks.transfer_pairs
@@ -94,6 +94,11 @@ bench-tep-anomaly: setup
 
 bench-skew: setup
 	$(BIN)/python -m simulations.benchmarks.skew
+
+# unlabelled targets with the sensor on another transfer path or at another rate (synthetic) and CWRU
+# leave-one-load-out, fixed rate vs order tracking (window.samples_per_revolution), vs a labelled local model
+bench-sensor-shift: setup
+	$(BIN)/python -m simulations.benchmarks.sensor_shift
 
 # issue 17 point 4: kept model vs local-only on the test split over benchmark x seed x plant (~15 min on 2 CPUs)
 bench-do-no-harm: setup
