@@ -150,6 +150,7 @@ def model_meta(plant: Plant, spec: RunSpec, run_name: str, mode: str, epochs: in
         "samples_per_revolution": spec.window.samples_per_revolution, "shaft_speed_rpm": plant.data.shaft_speed_rpm,
         "target_scale": (float(spec.target_scale) if isinstance(spec.target_scale, (int, float))
                          else [float(v) for v in spec.target_scale]), "num_outputs": spec.num_outputs,
+        "target_names": list(plant.data.target_names),  # K-output regression: the outputs' names, in order
         "target_range": list(spec.target_range) if spec.target_range is not None else None,
         "delta": plant.delta(spec), "accountant": spec.privacy.accountant,
         "privacy_enabled": spec.privacy.enabled, "reproducible_noise": plant.reproducible_noise,
