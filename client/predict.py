@@ -214,6 +214,20 @@ def _engine_windows(path: Path, recipe: dict[str, Any], channels: int) -> tuple[
     return x, [{"engine": int(u), "cycles": int(c)} for u, c in zip(units, cycles)]
 
 
+def _output_rows(out: torch.Tensor, meta: dict[str, Any], recipe: Any) -> list[dict[str, Any]]:
+    """K-output regression (e.g. a soft sensor): every output by name, ŷ_k × target_scale_k (clipped into
+    target_range), plus the plant's ``target_offset`` when its recipe has one (TEP quality: the normal-run
+    mean its targets were taken from, so the values are absolute, e.g. mol %)."""
+    k = int(meta["num_outputs"])
+    names = [str(n) for n in meta.get("target_names") or []] or [f"y{i}" for i in range(k)]
+    scale = np.broadcast_to(np.asarray(meta.get("target_scale", 1.0), np.float64), (k,))
+    values = clip_to_range(out[:, :k].numpy().astype(np.float64) * scale, meta.get("target_range"))
+    offset = recipe.get("target_offset") if isinstance(recipe, dict) else None
+    if isinstance(offset, list) and len(offset) == k:
+        values = values + np.asarray(offset, np.float64)
+    return [{"window": i, **{n: float(v) for n, v in zip(names, row)}} for i, row in enumerate(values)]
+
+
 def process_windows(path: Path, recipe: dict[str, Any], channels: int, length: int) -> np.ndarray:
     """A process plant (recipe ``process-zscore/v1``: ``tep``, ``directory`` kind table): a raw recording of
     every variable the recipe lists (.npy (C, T) or .csv T rows x C columns, in the recipe's order; a table
@@ -307,7 +321,9 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
                              f"|x| = {float(np.abs(x[i]).max()):.3g}): prepare the input as in training (model card: "
                              "data_used.notes), or the model file is damaged: re-run the federation")
     rows: list[dict[str, Any]] = []
-    if not model_task(meta, Path(state_dir)).has_classes:
+    if not model_task(meta, Path(state_dir)).has_classes and int(meta["num_outputs"]) > 1:
+        rows = _output_rows(out, meta, recipe)
+    elif not model_task(meta, Path(state_dir)).has_classes:
         values = clip_to_range((out[:, 0] * float(meta.get("target_scale", 1.0))).numpy(),
                                meta.get("target_range"))
         rows = [{"window": i, **(engines[i] if engines else {}), "rul": float(v)} for i, v in enumerate(values)]
