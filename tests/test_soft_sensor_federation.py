@@ -3,6 +3,7 @@ real ClientApp and coordinator (skipped without the data)."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 import yaml
 
@@ -44,3 +45,19 @@ def test_two_modes_federate_a_five_output_soft_sensor(tmp_path):
     assert results["rounds"][-1]["eval_rmse"] is not None
     report = (run_dir / "report.md").read_text()
     assert "## Per output" in report and "XMEAS(38)" in report
+
+    # the plant's kept model predicts the five analysers, by name and in mol %, from a raw recording
+    from client.loader import state_root
+    from client.predict import predict
+
+    with np.load(folder / "mode1.npz") as z:
+        rows = z["normal"][-400:]  # the test part of the normal run: 53 variables, raw units
+    recording = tmp_path / "rows.npy"
+    np.save(recording, rows.T.astype(np.float32))
+    out = predict(state_root(scenario, scenario.plants[0], str(run_dir)), recording)
+    assert out["windows"] == 400 // body["window"]["length"]
+    first = out["predictions"][0]
+    assert set(ANALYSERS) <= set(first)
+    for column, name in zip(range(36, 41), ANALYSERS):  # absolute values: the normal offset added back
+        predicted = np.array([p[name] for p in out["predictions"]])
+        assert abs(predicted.mean() - rows[:, column].mean()) < 3 * rows[:, column].std() + 1e-3
