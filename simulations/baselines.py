@@ -18,7 +18,7 @@ from client.state import PlantState
 from common.config import run_spec_from_scenario
 from common.config.schema import RunSpec, Scenario
 from common.models import build_model
-from common.training import make_optimizer, train_supervised
+from common.training import labelled_mask, make_optimizer, train_supervised
 
 logger = logging.getLogger(__name__)
 
@@ -60,8 +60,8 @@ def add_centralized_baseline(scenario: Scenario, results: dict[str, Any], left_o
     stats = train_supervised(module, x, y, optimizer, epochs=centralized_epochs(scenario),
                              batch_size=training.batch_size, seed=derive_seed(scenario.seed, "centralized"),
                              augment=training.augment)
-    logger.info("centralized baseline: %d windows, %d steps, mean loss %.4f", int((y >= 0).sum()), stats.steps,
-                stats.loss)
+    logger.info("centralized baseline: %d windows, %d steps, mean loss %.4f", int(labelled_mask(y).sum()),
+                stats.steps, stats.loss)
     for plant_id in evaluable:
         results["plants"][plant_id].setdefault("metrics", {})["centralized"] = task_plants[plant_id].evaluate(
             module, spec)
