@@ -43,6 +43,11 @@ def test_two_modes_federate_a_five_output_soft_sensor(tmp_path):
             assert m["rmse/XMEAS(37)"] < 0.1 < m["rmse/XMEAS(40)"]  # D is ~0.01 mol %, G ~0.5 mol %
             assert "score" not in m  # PHM08 is for RUL
     assert results["rounds"][-1]["eval_rmse"] is not None
+    from simulations.baselines import add_centralized_baseline
+
+    add_centralized_baseline(scenario, results)  # the pooled (simulation-only) baseline takes K outputs too
+    for plant in results["plants"].values():
+        assert 0 < plant["metrics"]["centralized"]["rmse/XMEAS(39)"] < 1
     report = (run_dir / "report.md").read_text()
     assert "## Per output" in report and "XMEAS(38)" in report
 
