@@ -36,6 +36,7 @@ import dataclasses
 import logging
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +59,7 @@ MODELS = ("source_only", "mmd", "shot", "kept", "local_labelled")
 
 
 SPR_RULE = "median"
-SPR_RULES = {"median": statistics.median, "max": max, "min": min}
+SPR_RULES: dict[str, Callable[[list[float]], float]] = {"median": statistics.median, "max": max, "min": min}
 
 
 def samples_per_revolution(plants: list[tuple[float, float]], rule: str = "median") -> float:
