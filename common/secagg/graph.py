@@ -1,0 +1,28 @@
+"""The SecAgg+ neighbour graph (Bell et al. 2020): a random k-regular Harary graph.
+
+The plants, sorted and then permuted by a public round seed, sit on a ring; each is joined to the
+k/2 nearest on either side. With k ≥ n − 1 every plant neighbours every other (SecAgg, Bonawitz
+et al. 2017). A plant masks with, and shares its secrets among, its neighbours.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+
+def neighbour_graph(plants: list[str], k: int, seed: bytes) -> dict[str, tuple[str, ...]]:
+    """Plant → its neighbours (sorted), for an even ``k`` (or any k ≥ n − 1: the complete graph)."""
+    ids = sorted(set(plants))
+    n = len(ids)
+    if len(ids) != len(plants):
+        raise ValueError("plant ids must be unique")
+    if k >= n - 1:
+        return {p: tuple(q for q in ids if q != p) for p in ids}
+    if k < 2 or k % 2:
+        raise ValueError(f"neighbours must be an even number >= 2 (or >= plants − 1), got {k}")
+    ring = sorted(ids, key=lambda p: hashlib.sha256(seed + p.encode()).digest())
+    out: dict[str, tuple[str, ...]] = {}
+    for pos, p in enumerate(ring):
+        near = {ring[(pos + d) % n] for d in range(1, k // 2 + 1)} | {ring[(pos - d) % n] for d in range(1, k // 2 + 1)}
+        out[p] = tuple(sorted(near))
+    return out
