@@ -19,6 +19,7 @@ from common.config.schema import (
     Scenario,
     SyntheticPlantsConfig,
     plant_id_problem,
+    secure_aggregation_problems,
     transfer_method_problem,
 )
 from common.config.yaml_safe import load_yaml
@@ -266,6 +267,8 @@ def scenario_from_dict(data: Any, source: str, base_dir: Path) -> Scenario:
             seen[plant_id] = key
     if dataclasses.is_dataclass(scenario):
         _check_methods_fit_task(scenario, plants, problems)
+        for key, message in secure_aggregation_problems(scenario.federation, len(plants)):
+            problems.add(key, message)
     problems.raise_if_any(source)
     return dataclasses.replace(
         scenario, plants=tuple(plants), source_file=source, base_dir=str(base_dir)

@@ -17,6 +17,8 @@ from common.extensions.strategies import STRATEGIES
 from common.extensions.tasks import TASKS
 from common.extensions.transfer_methods import TRANSFER_METHODS, personalisation_modes
 from common.privacy.policy import PrivacyPolicy
+from common.secagg.graph import recommended_neighbours, recommended_threshold
+from common.secagg.quantise import MAX_MODULUS_BITS, overflow_problem
 from common.task import DEFAULT_TASK, task_named
 
 OptimizerName = Literal["adam", "sgd"]
@@ -317,6 +319,52 @@ class MetaLearningConfig:
 
 
 @dataclass(frozen=True)
+class SecureAggregationConfig:
+    """Secure aggregation of the pretraining updates (SecAgg+, ``common/secagg``): the coordinator sees only the sum.
+
+    Each plant clips its update to L2 norm ``clip`` (null: ``federation.max_update_norm``), quantises
+    every coordinate to ``quantisation_bits`` over [−clip, clip] (step Δ = 2·clip / (2**bits − 1)),
+    multiplies by its weight (example count, capped at ``max_weight``) and masks it in Z_M,
+    M = 2**``modulus_bits``. ``neighbours`` (k, even, or ≥ plants − 1 for all) and ``threshold`` (t
+    shares recover a secret; a round with fewer than t survivors fails) default to the rules in
+    ``common.secagg.graph``. Error of the recovered weighted mean: ≤ Δ/2 per coordinate.
+    """
+
+    enabled: bool = False
+    threshold: int | None = None
+    neighbours: int | None = None
+    clip: float | None = None
+    quantisation_bits: int = 24
+    modulus_bits: int = 64
+    max_weight: int = 1_000_000
+    rounding: Literal["nearest", "stochastic"] = "nearest"
+
+    def problems(self) -> list[str]:
+        out = []
+        if self.threshold is not None and self.threshold < 2:
+            out.append(f"threshold must be >= 2 (shares needed to recover a plant's secrets) or null, got "
+                       f"{self.threshold}")
+        if self.neighbours is not None and self.neighbours < 1:
+            out.append(f"neighbours must be >= 1 (an even k, or the number of plants − 1 for all) or null, got "
+                       f"{self.neighbours}")
+        if self.clip is not None and not self.clip > 0:
+            out.append(f"clip must be > 0 (the L2 norm each plant clips its update to) or null, got {self.clip}")
+        if not 1 <= self.quantisation_bits <= 32:
+            out.append(f"quantisation_bits must be in [1, 32], got {self.quantisation_bits}")
+        if not self.quantisation_bits < self.modulus_bits <= MAX_MODULUS_BITS:
+            out.append(f"modulus_bits must be in (quantisation_bits, {MAX_MODULUS_BITS}], got {self.modulus_bits}")
+        if self.max_weight < 1:
+            out.append(f"max_weight must be >= 1, got {self.max_weight}")
+        return out
+
+    def resolved(self, plants: int) -> tuple[int, int]:
+        """(neighbours k, threshold t) for a round of ``plants`` plants: the settings or the rules."""
+        k = self.neighbours if self.neighbours is not None else recommended_neighbours(plants)
+        k = min(k, plants - 1)
+        return k, self.threshold if self.threshold is not None else recommended_threshold(k)
+
+
+@dataclass(frozen=True)
 class FederationConfig:
     rounds: int = 5
     strategy: StrategyConfig = field(default_factory=StrategyConfig)
@@ -333,6 +381,7 @@ class FederationConfig:
     # none (float32 parameters), fp16 (half-precision delta), int8 (per-tensor 8-bit delta).
     # Encoding is post-processing of the (DP) training output: the privacy accounting is unchanged.
     compression: CompressionName = "none"
+    secure_aggregation: SecureAggregationConfig = field(default_factory=SecureAggregationConfig)
 
     def problems(self) -> list[str]:
         out = []
@@ -348,6 +397,56 @@ class FederationConfig:
         if self.evaluate_every < 0:
             out.append(f"evaluate_every must be >= 0 (0 = never), got {self.evaluate_every}")
         return out
+
+
+SECAGG_KEY = "federation.secure_aggregation"
+
+
+def secure_aggregation_problems(federation: FederationConfig, plants: int) -> list[tuple[str, str]]:
+    """(key, message) for settings that cannot run with secure aggregation among ``plants`` plants.
+
+    The coordinator then sees only the sum, so whatever needs single updates is refused: a strategy
+    without ``works_with_secure_aggregation``, norm screening (``relative_norm_bound``), client-level
+    DP (it clips each update at the coordinator) and update compression (quantisation replaces it).
+    """
+    sa = federation.secure_aggregation
+    if not sa.enabled:
+        return []
+    out: list[tuple[str, str]] = []
+    name = federation.strategy.name
+    if name in STRATEGIES and not STRATEGIES.get(name).meta.get("works_with_secure_aggregation", False):
+        usable = ", ".join(STRATEGIES.names(works_with_secure_aggregation=True))
+        out.append(("federation.strategy.name",
+                    f"{name} needs every plant's single update ({STRATEGIES.get(name).summary}), which secure "
+                    f"aggregation hides from the coordinator: use one of {usable}, or set {SECAGG_KEY}.enabled: false"))
+    if federation.relative_norm_bound is not None:
+        out.append(("federation.relative_norm_bound",
+                    "norm screening compares single updates, which secure aggregation hides: set "
+                    "relative_norm_bound: null (each plant clips its update to secure_aggregation.clip instead)"))
+    if federation.client_level_dp.enabled:
+        out.append(("federation.client_level_dp.enabled",
+                    "client-level DP clips each plant's update at the coordinator, which secure aggregation hides: "
+                    f"set client_level_dp.enabled: false or {SECAGG_KEY}.enabled: false"))
+    if federation.compression != "none":
+        out.append(("federation.compression",
+                    f"{federation.compression} encodes single updates; with secure aggregation the update is "
+                    f"quantised to {SECAGG_KEY}.quantisation_bits instead: set compression: none"))
+    n = max(plants, 1)
+    k, t = sa.resolved(n)
+    if sa.neighbours is not None and k < n - 1 and k % 2:
+        out.append((f"{SECAGG_KEY}.neighbours",
+                    f"neighbours must be even below the number of plants − 1 ({n - 1}), got {k}: use {k + 1} or {k - 1}"))
+    if t > k + 1:
+        out.append((f"{SECAGG_KEY}.threshold",
+                    f"threshold {t} exceeds the {k + 1} holders of each plant's shares (neighbours {k} + itself, "
+                    f"{n} plants): lower it to at most {k + 1} or raise neighbours"))
+    if n < 2:
+        out.append((f"{SECAGG_KEY}.enabled", "secure aggregation needs at least 2 plants"))
+    if 1 <= sa.quantisation_bits < sa.modulus_bits <= MAX_MODULUS_BITS and sa.max_weight >= 1:
+        overflow = overflow_problem(n, sa.quantisation_bits, sa.max_weight, sa.modulus_bits, key=SECAGG_KEY)
+        if overflow:
+            out.append((f"{SECAGG_KEY}.modulus_bits", overflow))
+    return out
 
 
 @dataclass(frozen=True)

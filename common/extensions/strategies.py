@@ -4,7 +4,9 @@ Each entry's ``target`` is a class under ``server/strategies/`` with ``from_conf
 aggregates the round's accepted updates (``server.strategies.base.Aggregator``). Facts:
 ``robust`` (bounds the effect of a few arbitrary updates), for robust ones ``cost`` (what the
 robustness costs), and ``works_with_dp_sgd`` (False where the plant-side objective falls outside
-DP-SGD's per-sample clipping, so a DP scenario refuses it). Adding a strategy: one module under
+DP-SGD's per-sample clipping, so a DP scenario refuses it), and ``works_with_secure_aggregation``
+(True where it needs only the weighted sum of the updates, which secure aggregation reveals;
+absent: refused with ``federation.secure_aggregation``). Adding a strategy: one module under
 ``server/strategies/`` plus one ``STRATEGIES.add(...)`` here.
 """
 
@@ -15,11 +17,12 @@ STRATEGIES = Registry(
     "How the coordinator turns the plants' updates into the next shared parameters.",
 )
 
-STRATEGIES.add("fedavg", "server.strategies.fedavg:FedAvg", robust=False,
+STRATEGIES.add("fedavg", "server.strategies.fedavg:FedAvg", robust=False, works_with_secure_aggregation=True,
                summary="example-weighted mean of the plants' parameters (McMahan et al. 2017)")
 STRATEGIES.add("fedprox", "server.strategies.fedprox:FedProx", robust=False, works_with_dp_sgd=False,
+               works_with_secure_aggregation=True,
                summary="FedAvg aggregate; each plant adds the proximal term mu/2·|w - w_global|² (proximal_mu)")
-STRATEGIES.add("fedadam", "server.strategies.fedadam:FedAdam", robust=False,
+STRATEGIES.add("fedadam", "server.strategies.fedadam:FedAdam", robust=False, works_with_secure_aggregation=True,
                summary="server-side Adam on the mean update (server_learning_rate, beta_1, beta_2, tau)")
 STRATEGIES.add("fedmedian", "server.strategies.fedmedian:FedMedian", robust=True,
                cost="ignores example counts; a sort over plants per coordinate",

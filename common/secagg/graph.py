@@ -8,6 +8,7 @@ et al. 2017). A plant masks with, and shares its secrets among, its neighbours.
 from __future__ import annotations
 
 import hashlib
+import math
 
 
 def neighbour_graph(plants: list[str], k: int, seed: bytes) -> dict[str, tuple[str, ...]]:
@@ -26,3 +27,21 @@ def neighbour_graph(plants: list[str], k: int, seed: bytes) -> dict[str, tuple[s
         near = {ring[(pos + d) % n] for d in range(1, k // 2 + 1)} | {ring[(pos - d) % n] for d in range(1, k // 2 + 1)}
         out[p] = tuple(sorted(near))
     return out
+
+
+def recommended_neighbours(plants: int) -> int:
+    """Rule used when ``neighbours`` is null: the smallest even k ≥ 3·log2(n), or n − 1 if that is fewer.
+
+    SecAgg+ needs k = O(log n) for the graph to stay connected among honest survivors (Bell et al. 2020);
+    the factor 3 keeps a margin for dropouts at the sizes a federation of plants has (10: complete, 100: 20).
+    """
+    if plants <= 2:
+        return max(plants - 1, 1)
+    k = math.ceil(3 * math.log2(plants))
+    k += k % 2
+    return min(k, plants - 1)
+
+
+def recommended_threshold(neighbours: int) -> int:
+    """Rule used when ``threshold`` is null: a strict majority of each plant's k + 1 share holders, ≥ 2."""
+    return max(2, (neighbours + 1) // 2 + 1)

@@ -33,9 +33,10 @@ def overflow_problem(plants: int, bits: int, max_weight: int, modulus_bits: int,
     if need < 2**modulus_bits:
         return None
     need_bits = need.bit_length()
-    return (f"{key}.modulus_bits: 2**{modulus_bits} cannot hold the sum of {plants} plants' updates "
-            f"({plants} × (2**{bits} − 1) × max_weight {max_weight} = {need} would wrap): set modulus_bits to at "
-            f"least {need_bits} (at most {MAX_MODULUS_BITS}), or lower quantisation_bits or max_weight")
+    return (f"a modulus of 2**{modulus_bits} cannot hold the sum of {plants} plants' updates "
+            f"({plants} × (2**{bits} − 1) × max_weight {max_weight} = {need} would wrap): set {key}.modulus_bits "
+            f"to at least {need_bits} (at most {MAX_MODULUS_BITS}), or lower {key}.quantisation_bits or "
+            f"{key}.max_weight")
 
 
 def clip_l2(update: np.ndarray, clip: float) -> np.ndarray:
