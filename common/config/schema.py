@@ -435,7 +435,8 @@ def secure_aggregation_problems(federation: FederationConfig, plants: int) -> li
     k, t = sa.resolved(n)
     if sa.neighbours is not None and k < n - 1 and k % 2:
         out.append((f"{SECAGG_KEY}.neighbours",
-                    f"neighbours must be even below the number of plants − 1 ({n - 1}), got {k}: use {k + 1} or {k - 1}"))
+                    f"neighbours must be even below the number of plants − 1 ({n - 1}), got {k}: "
+                    f"use {k + 1} or {k - 1}"))
     if t > k + 1:
         out.append((f"{SECAGG_KEY}.threshold",
                     f"threshold {t} exceeds the {k + 1} holders of each plant's shares (neighbours {k} + itself, "
