@@ -18,12 +18,18 @@ Flower's simulation engine and the centralized baseline are left out, they do no
 - ``label_sets``: ``label_sets.run_one`` as bench-label-sets (CWRU, 4 plants × 5 of 9 classes);
 - ``privacy``: ``cwru_4plants_dp.yaml`` at ε = 3 with the local-only baseline added
   (``privacy_utility.scenario_body``; bench-privacy's seeds 10, 11, 12);
+- ``open_set``: bench-open-set's federation (``open_set.scenario_for``) with the local-only
+  baseline added, one target per seed (load<seed mod 4>); its three labelled sources hold 8 of the
+  9 classes (the target is unlabelled and has no local-only model);
 - ``cmapss``: ``cmapss._per_site_run`` (C-MAPSS, 4 sites, regression) at bench-cmapss's smaller
   share of training engines (0.2) only, to keep to minutes.
 
-Left out (no labelled plant with a local-only baseline in their runs): lopo_methods,
-transfer_pairs, open_set and few_shot (unlabelled or k-shot targets, ``baselines: []``), skew (no
-federation), robustness (``baselines: []``; attacks are its subject).
+Left out: lopo_methods, transfer_pairs and few_shot (unlabelled or k-shot targets,
+``baselines: []``), skew (no federation: adapters on a pooled pretrained model), and robustness:
+its plants federate with ``personalisation: none`` and no transfer method, and such a labelled
+plant makes no choice at all (the coordinator sends phase two only to targets, plants with a
+personalisation mode or a transfer method: ``server/federation.py``), so it keeps the global model
+without comparing it with local-only.
 
 Run: make bench-do-no-harm   (writes simulations/results/do_no_harm.{json,md})
 """
@@ -34,13 +40,14 @@ import argparse
 import logging
 import tempfile
 import time
+import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from simulations.benchmarks.common import command_line, machine, machine_line, publish
+from simulations.benchmarks.common import command_line, machine, machine_line, parallel_map, publish, rerender
 
 logger = logging.getLogger(__name__)
 
@@ -114,7 +121,6 @@ def _loopback(body: dict[str, Any], folder: Path) -> dict[str, Any]:
     """One federation of ``body`` through the coordinator and ClientApp in process; its results."""
     from common.config import load_scenario
     from server.app import run_federation
-    from simulations.benchmarks.common import check_all_trained
     from tests.helpers.loopback import LoopbackGrid
 
     (folder / "run").mkdir(parents=True)
@@ -122,8 +128,7 @@ def _loopback(body: dict[str, Any], folder: Path) -> dict[str, Any]:
     path.write_text(yaml.safe_dump(body, sort_keys=False))
     results = run_federation(LoopbackGrid(path, len(body["plants"]), folder / "run"), load_scenario(path),
                              folder / "run")
-    check_all_trained(results, body["name"])
-    return results
+    return results  # a plant screened out of some rounds stays in (as bench-open-set and label-sets have it)
 
 
 def scenario_at(source: Path, seed: int) -> dict[str, Any]:
@@ -168,6 +173,18 @@ def _cmapss(seed: int, work: Path) -> list[dict[str, Any]]:
     return [row["do_no_harm"] for row in _per_site_run(base, 0.2, seed, work) if "do_no_harm" in row]
 
 
+def _open_set(seed: int, work: Path) -> list[dict[str, Any]]:
+    """bench-open-set's run with target ``seed mod 4`` (its sources labelled without the held-out class)."""
+    from server.model_choice import do_no_harm_cases
+    from simulations.benchmarks.open_set import SCENARIO, held_out_class, scenario_for
+
+    plants = [p["id"] for p in yaml.safe_load(SCENARIO.read_text())["plants"]]
+    target = seed % len(plants)
+    body = scenario_for(seed, plants[target], held_out_class(seed, target), DATASETS / "cwru12k_de")
+    body["evaluation"] = {"baselines": ["local_only"]}
+    return do_no_harm_cases(_loopback(body, work))
+
+
 ARMS: dict[str, tuple[str, tuple[int, ...], str | None, Callable[[int, Path], list[dict[str, Any]]]]] = {
     # name: (what is run, seeds, dataset folder it needs, runner)
     "spine/synthetic": ("simulations/scenarios/default.yaml (4 synthetic plants, 10 % labelled)", (0, 1, 2),
@@ -176,25 +193,42 @@ ARMS: dict[str, tuple[str, tuple[int, ...], str | None, Callable[[int, Path], li
                    "cwru12k_de", _spine("cwru_4plants.yaml")),
     "label_sets": ("label_sets.run_one (CWRU, 4 plants × 5 of 9 classes)", (0, 1, 2), "cwru12k_de", _label_sets),
     "privacy": ("cwru_4plants_dp.yaml at ε = 3, local-only baseline added", (10, 11, 12), "cwru12k_de", _privacy),
+    "open_set": ("bench-open-set's run, target load<seed mod 4>, local-only baseline added (sources: 8 of 9 classes)",
+                 (0, 1, 2), "cwru12k_de", _open_set),
     "cmapss": ("cmapss per-site study at 0.2 of the training engines (regression, RMSE)", (0, 1, 2), "cmapss",
                _cmapss),
 }
 
 
-def run_arm(name: str, seeds: Sequence[int], work: Path) -> tuple[list[dict[str, Any]], float]:
-    """Every seed of one arm; its cases tagged with benchmark and seed, and the wall time."""
-    runner = ARMS[name][3]
+def run_seed(name: str, seed: int, work: str, cache: str) -> list[dict[str, Any]]:
+    """One seed of one arm (a worker process's task): its cases tagged with benchmark, seed and wall
+    time, also saved under ``cache`` (a later run with ``--resume`` reuses them); a run that fails is
+    one ``error`` record, not the end of the benchmark."""
+    import json
+
+    import torch
+
+    saved = Path(cache) / f"{name.replace('/', '-')}-s{seed}.json"
+    if saved.exists():
+        return list(json.loads(saved.read_text()))
+    torch.set_num_threads(1)
+    warnings.filterwarnings("ignore", module="opacus")  # secure-RNG and backward-hook notices, once per DP step
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        datefmt="%H:%M:%S")  # a spawned worker starts unconfigured
     started = time.perf_counter()
-    cases = []
-    for seed in seeds:
-        t0 = time.perf_counter()
-        folder = work / f"{name.replace('/', '-')}-s{seed}"
-        folder.mkdir(parents=True)
-        found = runner(seed, folder)
-        cases += [{"benchmark": name, "seed": seed, **c} for c in found]
-        logger.warning("%s seed %d: %d plants, %d hold, %.0f s", name, seed, len(found),
-                       sum(holds(c) for c in found), time.perf_counter() - t0)
-    return cases, time.perf_counter() - started
+    folder = Path(work) / f"{name.replace('/', '-')}-s{seed}"
+    folder.mkdir(parents=True)
+    try:
+        found = ARMS[name][3](seed, folder)
+    except Exception as exc:  # noqa: BLE001 - reported in the results, the other runs go on
+        logger.exception("%s seed %d failed", name, seed)
+        return [{"benchmark": name, "seed": seed, "error": f"{type(exc).__name__}: {exc}"}]
+    wall = time.perf_counter() - started
+    logger.warning("%s seed %d: %d plants, %d hold, %.0f s", name, seed, len(found), sum(holds(c) for c in found), wall)
+    out = [{"benchmark": name, "seed": seed, "run_wall_s": wall, **c} for c in found]
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    saved.write_text(json.dumps(out, default=str))
+    return out
 
 
 # --- report ---------------------------------------------------------------------------------------
@@ -243,6 +277,17 @@ def markdown(payload: dict[str, Any]) -> str:
     failing = total["failing"]
     lines += [f"## Failing cases ({len(failing)})", ""]
     if failing:
+        by_kept: dict[str, int] = {}
+        for case in failing:
+            by_kept[str(case.get("chosen"))] = by_kept.get(str(case.get("chosen")), 0) + 1
+        windows = [round(shortfall(c) * c["n_test"]) for c in failing if one_window(c)]
+        n_vals = sorted(int(c["n_val"]) for c in failing if c.get("n_val"))
+        lines += ["Kept model in the failing cases: " + ", ".join(f"{k} {v}" for k, v in sorted(by_kept.items()))
+                  + ". Shortfall (accuracy cases): "
+                  + f"1 window {sum(w <= 1 for w in windows)}, 2–5 windows {sum(1 < w <= 5 for w in windows)}, "
+                  + f"more than 5 {sum(w > 5 for w in windows)}. Validation split sizes: "
+                  + (f"{n_vals[0]}–{n_vals[-1]} windows." if n_vals else "—."), ""]
+    if failing:
         lines += ["| Benchmark | Seed | Plant | Kept | Kept test | Local-only test | Short by | Validation scores "
                   "(n_val) | Reading |", "|---|---:|---|---|---:|---:|---:|---|---|"]
         for c in failing:
@@ -255,6 +300,9 @@ def markdown(payload: dict[str, Any]) -> str:
                          f"{scores or '—'} ({c.get('n_val')}) | {why(c)} |")
     else:
         lines.append("None.")
+    if payload.get("errors"):
+        lines += ["", f"## Runs that failed ({len(payload['errors'])}, not counted)", ""]
+        lines += [f"- {e['benchmark']} seed {e['seed']}: {e['error']}" for e in payload["errors"]]
     lines += ["", "Validation scores are those the plant ranked its candidates by (its own labelled training "
               "windows, outside the candidates' fit split); `n_val` is that split's size."]
     return "\n".join(lines) + "\n"
@@ -266,17 +314,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--arms", default=",".join(ARMS), help=f"comma-separated, of {', '.join(ARMS)}")
     parser.add_argument("--seeds", default="", help="override every arm's seeds (comma-separated)")
+    parser.add_argument("--jobs", type=int, default=2, help="runs side by side (processes, one torch thread each)")
     parser.add_argument("--results-name", default="do_no_harm", help="file name under simulations/results/ ('' = none)")
+    parser.add_argument("--cache-dir", default="runs/bench-do-no-harm", help="each run's cases, for --resume")
+    parser.add_argument("--resume", action="store_true", help="reuse the runs already in --cache-dir")
+    parser.add_argument("--render", action="store_true", help="rewrite the Markdown from the saved JSON only")
     args = parser.parse_args(argv)
+    if args.render:
+        rerender(args.results_name, markdown)
+        return 0
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
                         datefmt="%H:%M:%S")
     torch.set_num_threads(1)
+    warnings.filterwarnings("ignore", module="opacus")  # secure-RNG and backward-hook notices, once per DP step
     names = [a for a in args.arms.split(",") if a]
     unknown = [a for a in names if a not in ARMS]
     if unknown:
         parser.error(f"--arms: unknown {unknown}; known: {', '.join(ARMS)}")
+    info = machine()  # the load average at the start
     started = time.perf_counter()
-    cases: list[dict[str, Any]] = []
+    tasks: list[tuple[str, int, str]] = []
     arms: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="factoryfl-do-no-harm-") as tmp:
         for name in names:
@@ -286,15 +343,23 @@ def main(argv: list[str] | None = None) -> int:
                 logger.warning("%s skipped: %s not found (place ../shared/datasets/%s)", name,
                                DATASETS / dataset, dataset)
                 continue
-            found, wall = run_arm(name, seeds, Path(tmp))
-            cases += found
-            n_tests = sorted({int(c["n_test"]) for c in found if c.get("n_test")})
-            arms[name] = {"what": what, "seeds": list(seeds), "wall_s": wall,
-                          "n_test": ", ".join(map(str, n_tests)) or "—"}
-    info = machine()
+            tasks += [(name, seed, tmp) for seed in seeds]
+            arms[name] = {"what": what, "seeds": list(seeds)}
+        cache = Path(args.cache_dir)
+        if not args.resume:
+            for stale in cache.glob("*.json"):
+                stale.unlink()
+        results = parallel_map(run_seed, [(*t, str(cache)) for t in tasks], args.jobs)
+    errors = [r for r in results if "error" in r]
+    cases = [r for r in results if "error" not in r]
+    for name, arm in arms.items():
+        mine = [c for c in cases if c["benchmark"] == name]
+        arm["wall_s"] = sum({c["seed"]: c["run_wall_s"] for c in mine}.values())
+        arm["n_test"] = ", ".join(map(str, sorted({int(c["n_test"]) for c in mine if c.get("n_test")}))) or "—"
     payload = {"command": command_line("simulations.benchmarks.do_no_harm", parser, args, "bench-do-no-harm"),
                "machine": info, "machine_line": machine_line(info), "aim": AIM, "tolerance": 0.0,
-               "arms": arms, "cases": cases, "tally": tally(cases), "wall_s": time.perf_counter() - started}
+               "jobs": args.jobs, "arms": arms, "cases": cases, "errors": errors, "tally": tally(cases),
+               "wall_s": time.perf_counter() - started}
     publish(args.results_name or None, payload, markdown(payload))
     return 0
 
