@@ -68,7 +68,7 @@ bench-spine: setup
 	$(BIN)/python -m simulations.benchmarks.spine
 
 # TEP fault classification, each operating mode a plant: window length chosen on validation data, then
-# local-only / federated / personalised / centralized and leave-one-mode-out transfer, 3 seeds (~30 min on 2 CPUs)
+# local-only / federated / personalised / centralized and leave-one-mode-out transfer, 3 seeds (~35 min on 2 busy CPUs)
 bench-tep-classification: setup
 	$(BIN)/python -m simulations.benchmarks.tep_classification
 
