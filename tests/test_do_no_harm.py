@@ -280,7 +280,7 @@ def test_a_regression_plant_keeps_the_lowest_validation_rmse(tmp_path):
 
 def test_the_cross_benchmark_count_uses_tolerance_zero_and_one_test_window_apart():
     from server.model_choice import do_no_harm_cases
-    from simulations.benchmarks.do_no_harm import count, holds, tally, why
+    from simulations.benchmarks.do_no_harm import count, holds, own_class_cases, tally, why
 
     results = {"task": "classification", "plants": {
         "a": {"n_test": 100, "transfer": {"model_choice": {
@@ -311,3 +311,9 @@ def test_the_cross_benchmark_count_uses_tolerance_zero_and_one_test_window_apart
     assert both["per_benchmark"]["x"]["held"] == 1 and both["per_benchmark"]["y"]["held"] == 1
     assert (both["total"]["cases"], both["total"]["held"], both["total"]["held_within_one_window"]) == (5, 2, 3)
     assert count([])["share"] is None
+
+    label_sets = {"runs": [{"seed": 0, "plants": {
+        "p": {"chosen": {"accuracy_own": 0.9}, "local_only": {"accuracy_own": 1.0}},
+        "q": {"chosen": {"accuracy_own": 1.0}, "local_only": {"accuracy_own": 1.0}}}}]}
+    own = count(own_class_cases(label_sets))
+    assert (own["cases"], own["held"], own["held_within_one_window"]) == (2, 1, 1)   # no n_test: no tolerance
