@@ -145,3 +145,11 @@ def test_directory_plant_order_tracks_with_its_declared_shaft_speed(tmp_path: Pa
     (folder / "manifest.yaml").write_text(yaml.safe_dump(manifest | {"shaft_speed_rpm": -5}))
     with pytest.raises(DataValidationError, match="shaft_speed_rpm' must be a positive number"):
         load_directory("p", DirectoryParams(str(folder)), window, base_dir=tmp_path)
+
+
+def test_benchmark_rule_is_the_median_of_the_plants_own_samples_per_revolution() -> None:
+    from simulations.benchmarks.sensor_shift import samples_per_revolution
+
+    plants = [(12000.0, 1800.0), (48000.0, 1800.0), (16000.0, 1500.0)]   # 400, 1600 and 640 per revolution
+    assert samples_per_revolution(plants) == 640.0
+    assert samples_per_revolution(plants, "max") == 1600.0
