@@ -103,6 +103,11 @@ def convert(value: Any, tp: Any, key: str, problems: Problems) -> Any:
             result = convert(value, candidate, key, trial)
             if not trial.items:
                 return result
+        # one candidate has the value's shape (a list, or one value): its own problem says what is wrong
+        is_list = isinstance(value, (list, tuple))
+        shaped = [c for c in candidates if (get_origin(c) is tuple) == is_list]
+        if len(shaped) == 1:
+            return convert(value, shaped[0], key, problems)
         problems.add(key, f"expected {_type_name(tp)}, got {_shown(value)}: fix the value's type")
         return _MISSING
     if origin is Literal:
