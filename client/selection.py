@@ -25,7 +25,16 @@ from common.config.schema import RunSpec
 from common.models import PlantModel
 from common.task import task_named
 from common.transfer.adapt import FeatureAlign
-from common.transfer.selection import VALIDATION_FLOOR, Split, agreement, guard, pick, validation_split
+from common.transfer.selection import (
+    VALIDATION_FLOOR,
+    Split,
+    agreement,
+    guard,
+    pick,
+    selection_metric,
+    selection_score,
+    validation_split,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -138,16 +147,18 @@ def keep_labelled(plant: Plant, view: Plant, spec: RunSpec, shared: dict[str, np
     if local is not None:
         pool[LOCAL_ONLY] = local
     x_val, y_val = plant.data.train.x[split.val], plant.targets(spec)[split.val]
-    scores = {name: float(task.evaluate(_module(m), x_val, y_val, spec.num_classes, spec.target_scale,
-                                        spec.target_range)[task.primary_metric]) for name, m in pool.items()}
-    chosen, why = pick(scores, task, _partial_coverage(plant, spec) if LOCAL_ONLY in scores else None)
+    scores = {name: selection_score(task.evaluate(_module(m), x_val, y_val, spec.num_classes, spec.target_scale,
+                                                  spec.target_range), task, spec.target_scale)
+              for name, m in pool.items()}
+    metric = selection_metric(task, spec.num_outputs)
+    chosen, why = pick(scores, task, _partial_coverage(plant, spec) if LOCAL_ONLY in scores else None, metric)
     reason = f"{why} on {len(split.val)} validation windows; candidates fit on {len(split.fit)}"
     metrics = {f"{wire.SELECT_VAL_PREFIX}{name}": value for name, value in scores.items()}
     metrics.update({wire.SELECT_N_VAL: float(len(split.val)), wire.SELECT_N_FIT: float(len(split.fit))})
     candidates[chosen] = pool[chosen]
     return Choice(chosen, reason, metrics, {wire.MODEL_CHOSEN: chosen, wire.MODEL_CHOICE_REASON: reason},
                   {"chosen": chosen, "reason": reason, "validation": scores, "n_val": len(split.val),
-                   "n_fit": len(split.fit), "metric": task.primary_metric})
+                   "n_fit": len(split.fit), "metric": metric})
 
 
 def keep_unlabelled(plant: Plant, spec: RunSpec, candidates: dict[str, PlantModel],

@@ -17,7 +17,7 @@ from common import wire
 from common.config import load_scenario, run_spec_from_scenario
 from common.task import CLASSIFICATION, REGRESSION
 from common.transfer.adapt import FeatureAlign
-from common.transfer.selection import guard, pick, validation_split
+from common.transfer.selection import SCALED_RMSE, guard, pick, selection_metric, selection_score, validation_split
 from tests.conftest import tiny_scenario, with_explicit_plants
 
 
@@ -41,6 +41,20 @@ def test_pick_uses_the_primary_metric_and_breaks_ties_by_preference():
     assert pick(tie, CLASSIFICATION)[0] == "federated_personalised"
     assert pick(dict(tie, local_only=0.9), CLASSIFICATION)[0] == "local_only"   # its score on V is unbiased
     assert pick({"local_only": 3.0, "federated_global": 5.0}, REGRESSION)[0] == "local_only"   # lower RMSE
+
+
+def test_several_outputs_are_ranked_as_the_loss_weighs_them():
+    """Two outputs in units 100x apart: the pooled RMSE follows the big one; the score divides each
+    output's RMSE by its target scale, so a model much better on the small output wins."""
+    a = {"rmse": 10.0, "rmse/big": 10.0, "rmse/small": 0.5}    # better on the big output by 5 %
+    b = {"rmse": 10.5, "rmse/big": 10.5, "rmse/small": 0.05}   # ten times better on the small one
+    scale = (100.0, 1.0)
+    assert selection_score(a, REGRESSION, scale) == pytest.approx((0.1 + 0.5) / 2)
+    assert selection_score(b, REGRESSION, scale) < selection_score(a, REGRESSION, scale)
+    assert selection_score({"rmse": 3.0}, REGRESSION, 125.0) == 3.0     # one output: the primary metric
+    assert selection_score({"accuracy": 0.9, "f1/x": 0.1}, CLASSIFICATION) == 0.9
+    assert selection_metric(REGRESSION, 2) == SCALED_RMSE and selection_metric(REGRESSION, 1) == "rmse"
+    assert SCALED_RMSE in pick({"local_only": 0.3, "federated_global": 0.2}, REGRESSION, metric=SCALED_RMSE)[1]
 
 
 def test_pick_never_keeps_an_excluded_candidate_but_lists_why():

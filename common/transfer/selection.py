@@ -13,6 +13,11 @@ labelled windows (V included; holding V out of pretraining would change its DP a
 its score on V, and that of the candidates started from it, can be optimistic; local-only is fit
 on the rest alone and its score is unbiased, which is why ties go to it first.
 
+Several outputs (regression with K > 1, e.g. a soft sensor's analysers): the score is the mean
+over outputs of ``RMSE_k / s_k`` with ``s_k`` the output's target scale, i.e. each output weighed as
+the training loss weighs it (:func:`selection_score`); the pooled RMSE in target units would let
+the output with the largest units decide alone.
+
 Coverage: a plant labelled for only some of the federation's classes cannot score the others on
 ``V``, and its local-only model never predicts them, so on ``V`` it would beat every model that
 also knows the other plants' faults. Such a plant keeps the best candidate that covers the
@@ -81,7 +86,26 @@ def validation_split(y: np.ndarray, has_classes: bool, seed: int, fraction: floa
     return Split(fit=np.setdiff1d(labelled, chosen), val=chosen)
 
 
-def pick(scores: Mapping[str, float], task: Task, excluded: Mapping[str, str] | None = None) -> tuple[str, str]:
+SCALED_RMSE = "mean over outputs of RMSE / target scale"
+
+
+def selection_metric(task: Task, num_outputs: int) -> str:
+    """The name of what :func:`selection_score` ranks by."""
+    return SCALED_RMSE if task.primary_metric == "rmse" and num_outputs > 1 else task.primary_metric
+
+
+def selection_score(metrics: Mapping[str, float], task: Task, scale: float | tuple[float, ...] = 1.0) -> float:
+    """The validation score a candidate is ranked by: the task's primary metric; for several outputs
+    with per-output RMSEs (``rmse/<name>``, in output order), ``mean_k RMSE_k / s_k`` (module docstring)."""
+    per_output = [float(v) for k, v in metrics.items() if k.startswith(f"{task.primary_metric}/")]
+    if task.primary_metric != "rmse" or len(per_output) < 2:
+        return float(metrics[task.primary_metric])
+    scales = np.broadcast_to(np.asarray(scale, dtype=np.float64), (len(per_output),))
+    return float(np.mean(np.asarray(per_output) / scales))
+
+
+def pick(scores: Mapping[str, float], task: Task, excluded: Mapping[str, str] | None = None,
+         metric: str = "") -> tuple[str, str]:
     """(best candidate on the validation split by the task's primary metric, reason); candidates in
     ``excluded`` (name → why) are listed in the reason but never kept."""
     excluded = dict(excluded or {})
@@ -94,7 +118,7 @@ def pick(scores: Mapping[str, float], task: Task, excluded: Mapping[str, str] | 
         if name in eligible and task.better(scores[name], scores[best]):
             best = name
     listed = ", ".join(f"{c} {scores[c]:.4g}" for c in order)
-    why = f"best validation {task.primary_metric} ({listed})"
+    why = f"best validation {metric or task.primary_metric} ({listed})"
     if excluded:
         why += "; not kept: " + "; ".join(f"{c} ({reason})" for c, reason in excluded.items())
     return best, why
