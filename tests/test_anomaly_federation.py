@@ -72,6 +72,7 @@ def test_a_normal_only_plant_gets_a_detector_on_the_shared_extractor(tmp_path, n
     assert fed["auroc"] > 0.6, fed   # the shared extractor separates faults it was taught by a and b
     assert f"anomaly_{name}" not in results["plants"]["a"]["metrics"]   # no detector configured
     assert category_of(wire.method_metric_key("anomaly_pca_t2_spe", "delay_h/ball")) == "metrics"
+    assert category_of(wire.method_metric_key("anomaly_pca_t2_spe", "n_normal")) == "sizes"   # a window count
     from server.report import render_markdown
 
     text = render_markdown(results, {})

@@ -65,6 +65,10 @@ _CATEGORY_OF_KEY: dict[str, str] = {
 }
 
 
+COUNT_METRICS = frozenset({"n_test", "n_normal", "n_abnormal", "n_fit", "n_calibration"})
+"""Final-evaluation metrics that are window counts (how much data a plant has): category ``sizes``."""
+
+
 def category_of(key: str) -> str:
     """The release category of a reply key: ``declared``, ``ledger``, or one of RELEASE_CATEGORIES.
 
@@ -82,7 +86,7 @@ def category_of(key: str) -> str:
         return _CATEGORY_OF_KEY[key]
     split = wire.split_method_metric_key(key)
     if split is not None:  # final evaluation: <method>/<metric>
-        return "sizes" if split[1] == "n_test" else "metrics"
+        return "sizes" if split[1] in COUNT_METRICS else "metrics"
     return "unclassified"
 
 
