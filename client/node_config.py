@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from common.config.parse import parse
-from common.config.schema import PLANT_ID_PATTERN, DataSpec, PlantSpec, transfer_method_problem
+from common.config.schema import (
+    PLANT_ID_PATTERN,
+    DataSpec,
+    DetectorConfig,
+    PlantSpec,
+    detector_problem,
+    transfer_method_problem,
+)
 from common.config.yaml_safe import load_yaml
 from common.data.directory import DirectoryParams
 from common.extensions.transfer_methods import TRANSFER_METHODS
@@ -29,7 +36,9 @@ STATE_DIR = "state-dir"
 PRIVACY_BUDGET = "privacy-budget"
 LABELLED_FRACTION = "labelled-fraction"
 TRANSFER = "transfer"
-KNOWN_KEYS = (PLANT_ID, DATA_DIR, STATE_DIR, PRIVACY_BUDGET, LABELLED_FRACTION, TRANSFER)
+DETECTOR = "detector"
+FALSE_ALARM_RATE = "false-alarm-rate"
+KNOWN_KEYS = (PLANT_ID, DATA_DIR, STATE_DIR, PRIVACY_BUDGET, LABELLED_FRACTION, TRANSFER, DETECTOR, FALSE_ALARM_RATE)
 SIMULATION_KEYS = ("partition-id", "num-partitions")
 POLICY_FILE = "privacy_policy.yaml"   # in the plant's state directory: the plant's own privacy policy
 EXAMPLE = "--node-config \"plant-id='p1' data-dir='/data' state-dir='/state' privacy-budget=3.0\""
@@ -53,13 +62,14 @@ class DeployedPlant:
     privacy_budget: float | None = None
     labelled_fraction: float = 1.0
     transfer: str | None = None
+    detector: DetectorConfig | None = None   # the plant's own anomaly detector (plants[].detector)
 
     def plant_spec(self) -> PlantSpec:
         """The plant as the scenario layer knows plants: data from its directory (FORMAT.md), its
         privacy policy from its state directory (POLICY_FILE; safe defaults when there is none)."""
         return PlantSpec(id=self.plant_id, data=DataSpec("directory", DirectoryParams(str(self.data_dir))),
                          labelled_fraction=self.labelled_fraction, privacy_budget=self.privacy_budget,
-                         state_dir=str(self.state_dir), transfer=self.transfer,
+                         state_dir=str(self.state_dir), transfer=self.transfer, detector=self.detector,
                          privacy_policy=load_policy(self.state_dir / POLICY_FILE))
 
 
@@ -119,8 +129,31 @@ def parse_node_config(raw: Mapping[str, Any]) -> DeployedPlant:
         problems.append(bad_transfer)
     elif transfer and fraction == 0.0 and TRANSFER_METHODS.get(transfer).needs_labels:
         problems.append(f"{TRANSFER}={transfer!r} needs labels but {LABELLED_FRACTION}=0")
+    detector = _detector(raw, problems)
     if problems:
         raise NodeConfigError(problems)
     return DeployedPlant(plant_id=str(plant_id), data_dir=paths[DATA_DIR], state_dir=paths[STATE_DIR],
                          privacy_budget=budget, labelled_fraction=1.0 if fraction is None else fraction,
-                         transfer=transfer or None)
+                         transfer=transfer or None, detector=detector)
+
+
+def _detector(raw: Mapping[str, Any], problems: list[str]) -> DetectorConfig | None:
+    """``detector='feature_mahalanobis'`` [``false-alarm-rate=0.01``]: the plant's anomaly detector
+    (the other settings of plants[].detector keep their defaults)."""
+    name = raw.get(DETECTOR)
+    rate = _number(raw, FALSE_ALARM_RATE, problems, 0.0, 0.5, "the target false-alarm rate must be in (0, 0.5), "
+                   "e.g. false-alarm-rate=0.01")
+    if name is None:
+        if rate is not None:
+            problems.append(f"{FALSE_ALARM_RATE} applies to a detector: add e.g. {DETECTOR}='feature_mahalanobis'")
+        return None
+    if not isinstance(name, str):
+        problems.append(f"{DETECTOR}={name!r} must be a quoted detector name, e.g. {DETECTOR}='feature_mahalanobis'")
+        return None
+    bad = detector_problem(DETECTOR, name)
+    if bad:
+        problems.append(bad)
+        return None
+    config = DetectorConfig(name=name) if rate is None else DetectorConfig(name=name, false_alarm_rate=rate)
+    problems.extend(f"{DETECTOR}: {p}" for p in config.problems())
+    return config

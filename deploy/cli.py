@@ -191,7 +191,8 @@ def cmd_plant(args: argparse.Namespace) -> int:
     opts = cmd.PlantOptions(plant_id=args.plant_id, coordinator=args.coordinator, data_dir=data_dir,
                             state_dir=state_dir, root_cert=root_cert, auth_key=key,
                             privacy_budget=args.privacy_budget, runtime_port=args.runtime_port,
-                            insecure=args.insecure, isolation=args.isolation, max_wait_time_s=args.max_wait_time)
+                            insecure=args.insecure, isolation=args.isolation, max_wait_time_s=args.max_wait_time,
+                            detector=args.detector, false_alarm_rate=args.false_alarm_rate)
     argv = cmd.supernode_argv(opts)
     if args.dry_run:
         _announce(argv)
@@ -508,6 +509,10 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--privacy-budget", type=float, default=None, help="lifetime ε budget of this plant")
     p.add_argument("--privacy-policy", help="this plant's privacy policy (YAML; copied into --state-dir as "
                                             "privacy_policy.yaml). Default: the one there, else DP required")
+    p.add_argument("--detector", help="this plant's anomaly detector (a name from docs/extensions.md, e.g. "
+                                      "feature_mahalanobis): a health score and an alarm per window")
+    p.add_argument("--false-alarm-rate", type=float, default=None,
+                   help="the detector's target false-alarm rate on held-out normal windows (default 0.01)")
     p.add_argument("--runtime-port", type=int, default=9094, help="local port for ClientApp processes")
     p.add_argument("--isolation", choices=("subprocess", "process"), default="subprocess")
     p.add_argument("--insecure", action="store_true", help="no TLS, no authentication (prints a warning)")

@@ -89,6 +89,8 @@ class PlantOptions:
     insecure: bool = False
     isolation: str = "subprocess"
     max_wait_time_s: float | None = None
+    detector: str | None = None          # the plant's anomaly detector (client/node_config.py)
+    false_alarm_rate: float | None = None
 
 
 def node_config(opts: PlantOptions) -> str:
@@ -97,6 +99,10 @@ def node_config(opts: PlantOptions) -> str:
              f"state-dir={_toml_str(str(opts.state_dir))}"]
     if opts.privacy_budget is not None:
         parts.append(f"privacy-budget={float(opts.privacy_budget)!r}")
+    if opts.detector is not None:
+        parts.append(f"detector={_toml_str(opts.detector)}")
+    if opts.false_alarm_rate is not None:
+        parts.append(f"false-alarm-rate={float(opts.false_alarm_rate)!r}")
     return " ".join(parts)
 
 

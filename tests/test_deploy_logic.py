@@ -5,6 +5,7 @@ coordinator over tests/helpers/loopback.py)."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -163,3 +164,17 @@ def test_node_config_errors_name_every_key_and_fix():
         assert part in text, part
     ok = parse_node_config({"plant-id": "p1", "data-dir": "/d", "state-dir": "/s", "privacy-budget": 3})
     assert ok.privacy_budget == 3.0 and ok.plant_spec().data.source == "directory"
+
+
+def test_a_deployed_plant_chooses_its_own_anomaly_detector():
+    base = {"plant-id": "p1", "data-dir": "/d", "state-dir": "/s"}
+    plant = parse_node_config(base | {"detector": "pca_t2_spe", "false-alarm-rate": 0.02})
+    spec = plant.plant_spec()
+    assert spec.detector is not None and spec.detector.name == "pca_t2_spe"
+    assert spec.detector.false_alarm_rate == 0.02
+    assert parse_node_config(base).plant_spec().detector is None
+    for extra, part in (({"detector": "pca"}, "is not an anomaly detector"),
+                        ({"false-alarm-rate": 0.01}, "applies to a detector"),
+                        ({"detector": "pca_t2_spe", "false-alarm-rate": 0.5}, "false_alarm_rate must be in (0, 0.5)")):
+        with pytest.raises(NodeConfigError, match=re.escape(part)):
+            parse_node_config(base | extra)
