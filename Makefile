@@ -100,7 +100,7 @@ bench-skew: setup
 bench-sensor-shift: setup
 	$(BIN)/python -m simulations.benchmarks.sensor_shift
 
-# issue 17 point 4: kept model vs local-only on the test split over benchmark x seed x plant (~15 min on 2 CPUs)
+# issue 17 point 4: kept model vs local-only on the test split over benchmark x seed x plant (18 runs, 2 at a time: ~15 min on 2 shared CPUs)
 bench-do-no-harm: setup
 	nice -n 10 $(BIN)/python -m simulations.benchmarks.do_no_harm
 
