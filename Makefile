@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo docs test test-slow test-all test-deploy test-containers test-netns test-ray-cluster demo-ray-cluster images bench bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-privacy-audit bench-robustness bench-label-sets bench-open-set bench-tep-anomaly bench-skew bench-sensor-shift bench-do-no-harm bench-dp-step bench-few-shot bench-few-shot-augment bench-cmapss-tuning bench-cmapss bench-cmapss-offsets bench-deploy bench-scale bench-gpu bench-tep-classification bench-tep-soft-sensor clean
+.PHONY: setup demo docs test test-slow test-all test-deploy test-containers test-netns test-ray-cluster demo-ray-cluster images bench bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-privacy-audit bench-robustness bench-label-sets bench-open-set bench-tep-anomaly bench-skew bench-sensor-shift bench-do-no-harm bench-dp-step bench-few-shot bench-few-shot-augment bench-cmapss-tuning bench-cmapss bench-cmapss-offsets bench-deploy bench-scale bench-gpu bench-tep-classification bench-tep bench-tep-soft-sensor clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -66,6 +66,9 @@ bench-lopo-methods: setup
 
 bench-spine: setup
 	$(BIN)/python -m simulations.benchmarks.spine
+
+# issue 18's name for the TEP classification benchmark
+bench-tep: bench-tep-classification
 
 # TEP fault classification, each operating mode a plant: window length chosen on validation data, then
 # local-only / federated / personalised / centralized and leave-one-mode-out transfer, 3 seeds (~35 min on 2 busy CPUs)
