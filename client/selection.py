@@ -19,7 +19,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from client.plant import PERSONAL_CANDIDATE, PERSONAL_MODEL, Plant, derive_seed
+from client.plant import PERSONAL_CANDIDATE, PERSONAL_MODEL, Plant
 from common import wire
 from common.config.schema import RunSpec
 from common.models import PlantModel
@@ -30,6 +30,7 @@ from common.transfer.selection import (
     Split,
     agreement,
     guard,
+    overlap_gap,
     pick,
     selection_metric,
     selection_score,
@@ -61,7 +62,7 @@ def split_for(plant: Plant, spec: RunSpec) -> Split | None:
     if plant.n_labelled == 0:
         return None
     return validation_split(plant.data.train.y, task_named(spec.task).has_classes,
-                            derive_seed(spec.seed, plant.plant_id, "validation"))
+                            gap=overlap_gap(spec.window.length, spec.window.stride))
 
 
 def without_validation(plant: Plant, split: Split) -> Plant:
@@ -121,6 +122,13 @@ def local_only_candidate(view: Plant, spec: RunSpec, run_name: str) -> PlantMode
     return None if model is None else with_head(model, model.extractor, model.reference_head)
 
 
+def _full_local_only(plant: Plant, spec: RunSpec, run_name: str) -> PlantModel | None:
+    """The local-only model trained on all the plant's labelled windows (``Plant.train_local_only``)."""
+    plant.train_local_only(spec, run_name)
+    model = plant.local_only_model(spec, run_name)
+    return None if model is None else with_head(model, model.extractor, model.reference_head)
+
+
 def _partial_coverage(plant: Plant, spec: RunSpec) -> dict[str, str] | None:
     """Local-only is not kept by a plant labelled for only some of the federation's classes."""
     if not task_named(spec.task).has_classes:
@@ -153,6 +161,11 @@ def keep_labelled(plant: Plant, view: Plant, spec: RunSpec, shared: dict[str, np
     metric = selection_metric(task, spec.num_outputs)
     chosen, why = pick(scores, task, _partial_coverage(plant, spec) if LOCAL_ONLY in scores else None, metric)
     reason = f"{why} on {len(split.val)} validation windows; candidates fit on {len(split.fit)}"
+    if chosen == LOCAL_ONLY:   # keep local-only as the plant's own baseline is: trained on all its labels
+        full = _full_local_only(plant, spec, run_name)
+        if full is not None:
+            pool[LOCAL_ONLY] = full
+            reason += "; local-only refit on all labelled windows"
     metrics = {f"{wire.SELECT_VAL_PREFIX}{name}": value for name, value in scores.items()}
     metrics.update({wire.SELECT_N_VAL: float(len(split.val)), wire.SELECT_N_FIT: float(len(split.fit))})
     candidates[chosen] = pool[chosen]

@@ -17,22 +17,37 @@ from common import wire
 from common.config import load_scenario, run_spec_from_scenario
 from common.task import CLASSIFICATION, REGRESSION
 from common.transfer.adapt import FeatureAlign
-from common.transfer.selection import SCALED_RMSE, guard, pick, selection_metric, selection_score, validation_split
+from common.transfer.selection import (
+    SCALED_RMSE,
+    guard,
+    overlap_gap,
+    pick,
+    selection_metric,
+    selection_score,
+    validation_split,
+)
 from tests.conftest import tiny_scenario, with_explicit_plants
 
 
-def test_the_validation_split_is_stratified_disjoint_and_labelled_only():
+def test_the_validation_split_is_the_latest_labelled_windows_of_each_class():
     y = np.array([0] * 30 + [1] * 20 + [2] * 5 + [-1] * 30)
-    split = validation_split(y, True, seed=1)
+    split = validation_split(y, True)
     assert split is not None
     assert set(split.val).isdisjoint(split.fit) and (y[split.val] >= 0).all() and (y[split.fit] >= 0).all()
     assert len(split.val) + len(split.fit) == 55
     assert [int((y[split.val] == k).sum()) for k in range(3)] == [6, 4, 1]
-    assert validation_split(np.array([0] * 10 + [1] * 10), True, seed=1) is None   # 4 < floor: no split
-    regression = validation_split(np.array([0] * 100 + [-1] * 10), False, seed=1)   # no strata: 20 % at random
-    assert regression is not None and len(regression.val) == 20 and len(regression.fit) == 80
-    again = validation_split(y, True, seed=1)
-    assert again is not None and (again.val == split.val).all()
+    assert list(split.val) == [*range(24, 30), *range(46, 50), 54]   # the last windows of each class, in order
+    assert validation_split(np.array([0] * 10 + [1] * 10), True) is None   # 4 < floor: no split
+    regression = validation_split(np.array([0] * 100 + [-1] * 10), False)   # no strata: the last 20 %
+    assert regression is not None and list(regression.val) == list(range(80, 100)) and len(regression.fit) == 80
+
+
+def test_overlapping_windows_next_to_the_validation_block_are_not_fit_on():
+    assert overlap_gap(1024, None) == 0 and overlap_gap(1024, 512) == 1 and overlap_gap(40, 2) == 19
+    y = np.array([0] * 50 + [1] * 50)
+    split = validation_split(y, True, gap=3)
+    assert split is not None and list(split.val) == [*range(40, 50), *range(90, 100)]
+    assert not set(split.fit) & {37, 38, 39, 87, 88, 89} and len(split.fit) == 74
 
 
 def test_pick_uses_the_primary_metric_and_breaks_ties_by_preference():

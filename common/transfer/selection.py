@@ -3,7 +3,13 @@
 Labelled plant (:func:`validation_split`, :func:`pick`): a validation split ``V`` is carved from
 the plant's labelled *training* windows (never its test split). Per class ``k`` with ``n_k``
 labelled windows, ``v_k = ⌊f·n_k⌉`` go to ``V`` (``v_k ≥ 1`` when ``n_k ≥ 2``, one window always
-stays for fitting); a task without classes draws ``⌊f·n⌉`` at random. When ``|V| < floor`` the
+stays for fitting); a task without classes takes ``⌊f·n⌉``. They are the **last** ``v_k`` in
+window order, which every source keeps in time order within a recording (C-MAPSS: engine by
+engine), so ``V`` is the latest stretch of the plant's own labelled data, as its test split is the
+latest stretch of each recording; a window drawn at random would sit between fit windows that
+share most of its samples (overlapping windows, one engine's cycles) and score too well. With
+overlapping windows (stride ``s`` < length ``L``), the ``⌈L/s⌉ − 1`` windows just before each
+class's validation block overlap it and are dropped from fitting (``gap``). When ``|V| < floor`` the
 split is too small to rank models (one window moves accuracy by more than ``1/floor``): no split
 is made and the plant keeps its configured phase-two model (the documented default). Every
 candidate is trained on the remaining labelled windows and scored on ``V`` with the task's
@@ -67,23 +73,34 @@ class Split:
     val: np.ndarray
 
 
-def validation_split(y: np.ndarray, has_classes: bool, seed: int, fraction: float = VALIDATION_FRACTION,
-                     floor: int = VALIDATION_FLOOR) -> Split | None:
-    """Stratified ``fraction`` of the labelled windows (``y ≥ 0``) as validation, or None below ``floor``."""
+def overlap_gap(length: int, stride: int | None) -> int:
+    """Windows before a validation block that share samples with its first window: ⌈L/s⌉ − 1."""
+    step = length if stride is None else stride
+    return max(0, -(-length // step) - 1)
+
+
+def validation_split(y: np.ndarray, has_classes: bool, fraction: float = VALIDATION_FRACTION,
+                     floor: int = VALIDATION_FLOOR, gap: int = 0) -> Split | None:
+    """Per class the last ``fraction`` of the labelled windows (``y ≥ 0``, window order) as validation,
+    the ``gap`` windows before each block left out of fitting; None below ``floor`` (module docstring)."""
     labelled = np.flatnonzero(y >= 0)
-    rng = np.random.default_rng(seed)
     groups = [labelled[y[labelled] == k] for k in np.unique(y[labelled])] if has_classes else [labelled]
     val: list[np.ndarray] = []
+    dropped: list[np.ndarray] = []
     for idx in groups:
         n = len(idx)
         if n < 2:
             continue
         v = min(max(1, int(round(fraction * n))), n - 1) if has_classes else int(fraction * n)
-        val.append(rng.permutation(idx)[:v])
-    chosen = np.sort(np.concatenate(val)) if val else np.zeros(0, dtype=np.int64)
+        if v == 0:
+            continue
+        val.append(idx[n - v:])
+        dropped.append(idx[max(1, n - v - gap):n - v])   # one window always stays for fitting
+    chosen = np.concatenate(val) if val else np.zeros(0, dtype=np.int64)
     if len(chosen) < floor:
         return None
-    return Split(fit=np.setdiff1d(labelled, chosen), val=chosen)
+    left_out = np.concatenate([chosen, *dropped])
+    return Split(fit=np.setdiff1d(labelled, left_out), val=np.sort(chosen))
 
 
 SCALED_RMSE = "mean over outputs of RMSE / target scale"
