@@ -30,6 +30,7 @@ from common.transfer.selection import (
     Split,
     agreement,
     guard,
+    leaves_local_only,
     overlap_gap,
     pick,
     selection_metric,
@@ -122,6 +123,21 @@ def local_only_candidate(view: Plant, spec: RunSpec, run_name: str) -> PlantMode
     return None if model is None else with_head(model, model.extractor, model.reference_head)
 
 
+def _window_errors(model: PlantModel, x: np.ndarray, y: np.ndarray, spec: RunSpec) -> np.ndarray:
+    """Per validation window: 0/1 error for a class, squared error in target-scale units for a number
+    (mean over the outputs it has, the loss's weighting)."""
+    from common.training import predict_logits
+
+    if task_named(spec.task).has_classes:
+        return (_predict(model, x) != y).astype(np.float64)
+    out = predict_logits(_module(model), x, 256).numpy().astype(np.float64)
+    target = np.asarray(y, dtype=np.float64)
+    target = target.reshape(len(target), -1) / np.broadcast_to(np.asarray(spec.target_scale, np.float64),
+                                                               (target.reshape(len(target), -1).shape[1],))
+    squared = (out[:, : target.shape[1]] - target) ** 2
+    return np.nanmean(np.where(np.isnan(target), np.nan, squared), axis=1)
+
+
 def _full_local_only(plant: Plant, spec: RunSpec, run_name: str) -> PlantModel | None:
     """The local-only model trained on all the plant's labelled windows (``Plant.train_local_only``)."""
     plant.train_local_only(spec, run_name)
@@ -161,6 +177,14 @@ def keep_labelled(plant: Plant, view: Plant, spec: RunSpec, shared: dict[str, np
     metric = selection_metric(task, spec.num_outputs)
     chosen, why = pick(scores, task, _partial_coverage(plant, spec) if LOCAL_ONLY in scores else None, metric)
     reason = f"{why} on {len(split.val)} validation windows; candidates fit on {len(split.fit)}"
+    if chosen != LOCAL_ONLY and LOCAL_ONLY in pool and not _partial_coverage(plant, spec):
+        errors = {name: _window_errors(pool[name], x_val, y_val, spec) for name in (chosen, LOCAL_ONLY)}
+        enough, evidence = leaves_local_only(errors[chosen], errors[LOCAL_ONLY])
+        if not enough:
+            reason += f"; kept local-only: {chosen} is not clearly better ({evidence})"
+            chosen = LOCAL_ONLY
+        else:
+            reason += f"; {chosen} over local-only: {evidence}"
     if chosen == LOCAL_ONLY:   # keep local-only as the plant's own baseline is: trained on all its labels
         full = _full_local_only(plant, spec, run_name)
         if full is not None:

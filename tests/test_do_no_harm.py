@@ -20,10 +20,12 @@ from common.transfer.adapt import FeatureAlign
 from common.transfer.selection import (
     SCALED_RMSE,
     guard,
+    leaves_local_only,
     overlap_gap,
     pick,
     selection_metric,
     selection_score,
+    sign_test_p,
     validation_split,
 )
 from tests.conftest import tiny_scenario, with_explicit_plants
@@ -70,6 +72,18 @@ def test_several_outputs_are_ranked_as_the_loss_weighs_them():
     assert selection_score({"accuracy": 0.9, "f1/x": 0.1}, CLASSIFICATION) == 0.9
     assert selection_metric(REGRESSION, 2) == SCALED_RMSE and selection_metric(REGRESSION, 1) == "rmse"
     assert SCALED_RMSE in pick({"local_only": 0.3, "federated_global": 0.2}, REGRESSION, metric=SCALED_RMSE)[1]
+
+
+def test_leaving_local_only_takes_a_significant_sign_test():
+    assert sign_test_p(0, 0) == 1.0 and sign_test_p(5, 0) == pytest.approx(1 / 32)
+    assert sign_test_p(4, 0) == pytest.approx(1 / 16) and sign_test_p(3, 3) == pytest.approx(42 / 64)
+    local = np.array([1, 1, 1, 1, 1, 0, 0, 0, 0, 0], dtype=float)
+    five_better = np.zeros(10)
+    assert leaves_local_only(five_better, local)[0]                      # 5 better, 0 worse: p = 1/32
+    four_better = np.array([0, 0, 0, 0, 1, 0, 0, 0, 0, 0], dtype=float)
+    ok, evidence = leaves_local_only(four_better, local)                 # 4 better, 0 worse: p = 1/16
+    assert not ok and "better on 4, worse on 0" in evidence
+    assert not leaves_local_only(np.array([0.1, 0.5, 0.2]), np.array([0.2, 0.4, 0.3]))[0]   # squared errors
 
 
 def test_pick_never_keeps_an_excluded_candidate_but_lists_why():

@@ -53,10 +53,10 @@ def test_predict_labels_windows_and_recordings(trained_plant, tmp_path):
     assert len(probs) == 5 and abs(sum(probs) - 1) < 1e-5 and row["known_class"] in {k[2:] for k in row
                                                                                       if k.startswith("p_")}
     assert row["class"] in (row["known_class"], "unknown")   # open set: "unknown" above the plant's threshold
-    # the same accuracy as the plant's own held-out evaluation of its personalised model (closed set)
+    # the same accuracy as the plant's own held-out evaluation of the model it kept (closed set)
     names = [k[2:] for k in row if k.startswith("p_")]
     predicted = np.array([names.index(r["known_class"]) for r in result["predictions"]])
-    final = json.loads((state / "final_metrics.json").read_text())["metrics"]["federated_personalised"]["accuracy"]
+    final = json.loads((state / "final_metrics.json").read_text())["metrics"]["chosen"]["accuracy"]
     assert abs(float((predicted == y[split == "test"]).mean()) - final) < 1e-6
     # a continuous recording (CSV, T rows × 1 column) is cut into consecutive windows
     np.savetxt(tmp_path / "rec.csv", np.concatenate(list(test_x[:3, 0]))[:, None] if test_x.shape[1] == 1 else None,

@@ -24,6 +24,15 @@ over outputs of ``RMSE_k / s_k`` with ``s_k`` the output's target scale, i.e. ea
 the training loss weighs it (:func:`selection_score`); the pooled RMSE in target units would let
 the output with the largest units decide alone.
 
+Leaving local-only takes evidence (:func:`leaves_local_only`): the plant's own model is the one it
+can always have, so another candidate that scores better on ``V`` is kept only when a one-sided
+sign test on the validation windows where the two differ says it is better: with ``b`` windows
+where the candidate's error is smaller and ``w`` where it is larger, ``p = P(X ≥ b), X ~ Bin(b + w,
+½)`` must be at most ``EVIDENCE_ALPHA`` = 0.05 (fixed in advance, not tuned; errors: 0/1 for a
+class, squared error in target-scale units for a number). Otherwise the plant keeps local-only.
+On a small ``V`` this asks for a clear margin (10 windows: 5 better and none worse), which is the
+point: one window there moves accuracy by 10 points.
+
 Coverage: a plant labelled for only some of the federation's classes cannot score the others on
 ``V``, and its local-only model never predicts them, so on ``V`` it would beat every model that
 also knows the other plants' faults. Such a plant keeps the best candidate that covers the
@@ -139,6 +148,27 @@ def pick(scores: Mapping[str, float], task: Task, excluded: Mapping[str, str] | 
     if excluded:
         why += "; not kept: " + "; ".join(f"{c} ({reason})" for c, reason in excluded.items())
     return best, why
+
+
+EVIDENCE_ALPHA = 0.05
+
+
+def sign_test_p(better: int, worse: int) -> float:
+    """One-sided sign test: ``P(X ≥ better)`` for ``X ~ Bin(better + worse, ½)`` (1 when no window differs)."""
+    n = better + worse
+    if n == 0:
+        return 1.0
+    return float(sum(math.comb(n, k) for k in range(better, n + 1)) / 2**n)
+
+
+def leaves_local_only(candidate_errors: np.ndarray, local_errors: np.ndarray,
+                      alpha: float = EVIDENCE_ALPHA) -> tuple[bool, str]:
+    """Whether the validation windows' per-window errors show the candidate better than local-only
+    (module docstring), and the evidence in words."""
+    better = int(np.sum(candidate_errors < local_errors))
+    worse = int(np.sum(candidate_errors > local_errors))
+    p = sign_test_p(better, worse)
+    return p <= alpha, f"better on {better}, worse on {worse} validation windows, sign test p = {p:.3g} (α = {alpha:g})"
 
 
 @dataclass(frozen=True)
