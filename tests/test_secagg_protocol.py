@@ -7,7 +7,7 @@ import pytest
 from flwr.common.secure_aggregation.crypto.shamir import combine_shares, create_shares
 from scipy import stats
 
-from common.secagg import prg, protocol
+from common.secagg import prg, protocol, shares
 from common.secagg.errors import SecAggFailure
 from common.secagg.graph import neighbour_graph
 from common.secagg.in_memory import run_round
@@ -125,12 +125,15 @@ def test_unmasking_with_fewer_than_threshold_shares_fails() -> None:
         protocol.recover_sum(view, few, t, 64, b"r")
     # and the t − 1 shares, combined anyway, do not give the seed (Shamir hides it below t)
     secret = bytes(range(32))
-    shares = create_shares(secret, t, n)
-    assert combine_shares(shares[:t]) == secret
+    ours = shares.split(secret, t, n)
+    assert shares.combine(ours[:t]) == secret == shares.combine(ours[2:2 + t])
     try:
-        assert combine_shares(shares[: t - 1]) != secret
+        assert shares.combine(ours[: t - 1]) != secret
     except ValueError:
         pass  # the padding check caught it
+    # the layout is Flower's: each side combines the other's shares
+    assert combine_shares(ours[1:1 + t]) == secret
+    assert shares.combine(create_shares(secret, t, n)[:t]) == secret
 
 
 @pytest.mark.parametrize("stage", [1, 2, 3])

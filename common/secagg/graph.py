@@ -11,6 +11,11 @@ import hashlib
 import math
 
 
+def graph_seed(context: bytes) -> bytes:
+    """The public seed of a round's graph, from the round context every party knows."""
+    return hashlib.sha256(b"factoryfl-secagg/graph/" + context).digest()
+
+
 def neighbour_graph(plants: list[str], k: int, seed: bytes) -> dict[str, tuple[str, ...]]:
     """Plant → its neighbours (sorted), for an even ``k`` (or any k ≥ n − 1: the complete graph)."""
     ids = sorted(set(plants))

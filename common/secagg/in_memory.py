@@ -7,12 +7,10 @@ masked vector (U3), mod M, and U3.
 
 from __future__ import annotations
 
-import hashlib
-
 import numpy as np
 
 from common.secagg import protocol
-from common.secagg.graph import neighbour_graph
+from common.secagg.graph import graph_seed, neighbour_graph
 
 
 def run_round(inputs: dict[str, np.ndarray], *, threshold: int, neighbours: int, modulus_bits: int,
@@ -31,7 +29,7 @@ def run_round(inputs: dict[str, np.ndarray], *, threshold: int, neighbours: int,
     secrets, public = {}, {}
     for p in u1:
         secrets[p], public[p] = protocol.advertise(p, context)
-    graph = neighbour_graph(u1, neighbours, hashlib.sha256(context).digest())
+    graph = neighbour_graph(u1, neighbours, graph_seed(context))
     u2 = alive(2)
     protocol.require("shared keys", len(u2), threshold)
     sent, commitments = {}, {}
@@ -48,7 +46,5 @@ def run_round(inputs: dict[str, np.ndarray], *, threshold: int, neighbours: int,
     survivors, dropped = set(u3), set(u2) - set(u3)
     replies = {}
     for p in alive(4):
-        neighbourhood = set(secrets[p].received) | {p}
-        replies[p] = protocol.unmask_shares(secrets[p], survivors & neighbourhood | {p},
-                                            dropped & neighbourhood, threshold)
+        replies[p] = protocol.unmask_shares(secrets[p], survivors, dropped, threshold)
     return protocol.recover_sum(view, replies, threshold, modulus_bits, context), u3

@@ -36,5 +36,5 @@ def agree(private: bytes, peer_public: bytes, label: bytes) -> bytes:
 
 
 def fernet_key(secret: bytes) -> bytes:
-    """The url-safe base64 form that Fernet (flwr's ``encrypt``/``decrypt``) takes."""
+    """The url-safe base64 form of a 32-byte key that Fernet takes."""
     return base64.urlsafe_b64encode(secret)

@@ -6,9 +6,9 @@ seed b_i. With U2 the plants that shared keys, N(i) its neighbours and s_ij = HK
     y_i = x_i + PRG(b_i) + Σ_{j ∈ N(i) ∩ U2, i < j} PRG(s_ij) − Σ_{j ∈ N(i) ∩ U2, j < i} PRG(s_ij)   (mod M)
 
 1. ``advertise``: i sends (c_pk, s_pk).
-2. ``share_keys``: i splits b_i and s_sk_i into t-of-(|N(i)|+1) Shamir shares (flwr's
-   ``create_shares``, GF(2^128)), keeps its own, and encrypts each neighbour's pair with
-   Fernet (flwr's ``encrypt``) under HKDF(X25519(c_i, c_j)); it also sends a hash commitment to b_i.
+2. ``share_keys``: i splits b_i and s_sk_i into t-of-(|N(i)|+1) Shamir shares (GF(2^128),
+   ``common.secagg.shares``), keeps its own, and encrypts each neighbour's pair with Fernet under
+   HKDF(X25519(c_i, c_j)); it also sends a hash commitment to b_i.
 3. ``masked_input``: i, given the ciphertexts routed to it (its neighbours in U2), sends y_i.
 4. ``unmask_shares``: given survivors U3 (sent y) and dropouts U2 \\ U3, i returns its b-share of every
    surviving neighbour and its s_sk-share of every dropped one, never both for one plant.
@@ -28,11 +28,11 @@ import os
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from flwr.common.secure_aggregation.crypto.shamir import combine_shares, create_shares
-from flwr.common.secure_aggregation.crypto.symmetric_encryption import decrypt, encrypt
+from cryptography.fernet import InvalidToken
 
 from common.secagg import keys, prg
 from common.secagg.errors import SecAggFailure
+from common.secagg.shares import combine, decrypt, encrypt, split
 
 B, SK = "b", "sk"  # the two kinds of share a plant returns at unmasking
 
@@ -58,6 +58,7 @@ class PlantSecrets:
     own_sk_share: bytes = b""
     neighbour_keys: dict[str, PublicKeys] = field(default_factory=dict)
     received: dict[str, bytes] = field(default_factory=dict)  # sender → ciphertext (stage 3)
+    round_size: int = 0  # |U1|, the plants that advertised keys (sets the graph and threshold rules)
 
     def to_json(self) -> bytes:
         """Hex-encoded JSON, for the plant's state file."""
@@ -66,7 +67,7 @@ class PlantSecrets:
             "s_sk": self.s_sk.hex(), "b": self.b.hex(), "own_b_share": self.own_b_share.hex(),
             "own_sk_share": self.own_sk_share.hex(),
             "neighbour_keys": {p: [k.c_pk.hex(), k.s_pk.hex()] for p, k in self.neighbour_keys.items()},
-            "received": {p: c.hex() for p, c in self.received.items()},
+            "received": {p: c.hex() for p, c in self.received.items()}, "round_size": self.round_size,
         }).encode()
 
     @staticmethod
@@ -77,7 +78,7 @@ class PlantSecrets:
             d["plant_id"], h(d["context"]), h(d["c_sk"]), h(d["s_sk"]), h(d["b"]), h(d["own_b_share"]),
             h(d["own_sk_share"]),
             {p: PublicKeys(h(c), h(s)) for p, (c, s) in d["neighbour_keys"].items()},
-            {p: h(c) for p, c in d["received"].items()},
+            {p: h(c) for p, c in d["received"].items()}, int(d["round_size"]),
         )
 
 
@@ -120,9 +121,11 @@ def advertise(plant_id: str, context: bytes) -> tuple[PlantSecrets, PublicKeys]:
 
 # ---- stage 2 ---------------------------------------------------------------------------------
 
-def share_keys(secrets: PlantSecrets, neighbours: dict[str, PublicKeys], threshold: int,
+def share_keys(secrets: PlantSecrets, neighbours: dict[str, PublicKeys], threshold: int, round_size: int = 0,
                ) -> tuple[PlantSecrets, dict[str, bytes], bytes]:
-    """(secrets + b_i and own shares, receiver → ciphertext of its shares, commitment to b_i)."""
+    """(secrets + b_i and own shares, receiver → ciphertext of its shares, commitment to b_i).
+
+    ``round_size``: |U1|, kept with the secrets for the later stages' rules."""
     me = secrets.plant_id
     if me in neighbours:
         raise SecAggFailure(f"plant {me} was given itself as a neighbour")
@@ -131,8 +134,8 @@ def share_keys(secrets: PlantSecrets, neighbours: dict[str, PublicKeys], thresho
         raise SecAggFailure(f"threshold {threshold} needs 2 to {len(members)} holders; plant {me} has "
                             f"{len(members) - 1} neighbours")
     b = os.urandom(prg.SECRET_BYTES)
-    b_shares = create_shares(b, threshold, len(members))
-    sk_shares = create_shares(secrets.s_sk, threshold, len(members))
+    b_shares = split(b, threshold, len(members))
+    sk_shares = split(secrets.s_sk, threshold, len(members))
     out: dict[str, bytes] = {}
     own_b = own_sk = b""
     for pos, peer in enumerate(members):
@@ -141,7 +144,8 @@ def share_keys(secrets: PlantSecrets, neighbours: dict[str, PublicKeys], thresho
             continue
         plain = json.dumps({"from": me, "to": peer, B: b_shares[pos].hex(), SK: sk_shares[pos].hex()}).encode()
         out[peer] = encrypt(_enc_key(secrets.c_sk, neighbours[peer].c_pk, me, peer, secrets.context), plain)
-    kept = replace(secrets, b=b, own_b_share=own_b, own_sk_share=own_sk, neighbour_keys=dict(neighbours))
+    kept = replace(secrets, b=b, own_b_share=own_b, own_sk_share=own_sk, neighbour_keys=dict(neighbours),
+                   round_size=round_size)
     return kept, out, _commit(b)
 
 
@@ -180,7 +184,10 @@ def masked_input(secrets: PlantSecrets, received: dict[str, bytes], encoded: np.
 
 def unmask_shares(secrets: PlantSecrets, survivors: set[str], dropouts: set[str], threshold: int,
                   ) -> dict[str, tuple[str, bytes]]:
-    """Owner → (B or SK, share): b-shares of surviving neighbours (and itself), sk-shares of dropped ones."""
+    """Owner → (B or SK, share): b-shares of surviving neighbours (and itself), sk-shares of dropped ones.
+
+    ``survivors`` (U3) and ``dropouts`` (U2 \\ U3) are the round's; only this plant's neighbours count.
+    """
     me = secrets.plant_id
     if survivors & dropouts:
         raise SecAggFailure(f"plant {me} was asked for both shares of {sorted(survivors & dropouts)}: refused")
@@ -192,8 +199,12 @@ def unmask_shares(secrets: PlantSecrets, survivors: set[str], dropouts: set[str]
     for peer, ct in secrets.received.items():
         if peer not in survivors and peer not in dropouts:
             continue
-        plain = json.loads(decrypt(_enc_key(secrets.c_sk, secrets.neighbour_keys[peer].c_pk, me, peer,
-                                            secrets.context), ct))
+        try:
+            plain = json.loads(decrypt(_enc_key(secrets.c_sk, secrets.neighbour_keys[peer].c_pk, me, peer,
+                                                secrets.context), ct))
+        except (InvalidToken, ValueError) as exc:
+            raise SecAggFailure(f"plant {me}: the shares routed from {peer} do not decrypt ({type(exc).__name__})") \
+                from exc
         if plain["from"] != peer or plain["to"] != me:
             raise SecAggFailure(f"plant {me}: the shares routed from {peer} were addressed {plain['from']}→"
                                 f"{plain['to']}")
@@ -207,7 +218,7 @@ def _reconstruct(owner: str, kind: str, shares: list[bytes], threshold: int) -> 
         raise SecAggFailure(f"only {len(shares)} {kind}-shares of plant {owner} came back; threshold {threshold} "
                             "needs more survivors")
     try:
-        return combine_shares(shares[:threshold])
+        return combine(shares[:threshold])
     except ValueError as exc:
         raise SecAggFailure(f"the {kind}-shares of plant {owner} do not combine: {exc}") from exc
 
