@@ -113,3 +113,18 @@ def split_method_metric_key(key: str) -> tuple[str, str] | None:
     method, metric = key.split("/", 1)
     return method, metric
 
+
+# Secure aggregation of pretraining (server/secagg.py ↔ client/secagg.py, protocol: common/secagg).
+# Stage 1 trains and advertises keys; 2 shares keys; 3 sends the masked update; 4 returns unmasking shares.
+MSG_SECAGG_SETUP = "train.secagg_setup"
+MSG_SECAGG_SHARE = "train.secagg_share"
+MSG_SECAGG_MASK = "train.secagg_mask"
+MSG_SECAGG_UNMASK = "train.secagg_unmask"
+SECAGG_PUBLIC_KEYS = "secagg-public-keys"   # plant → [c_pk, s_pk] (hex); coordinator → {plant: [c_pk, s_pk]} (JSON)
+SECAGG_CIPHERTEXTS = "secagg-ciphertexts"   # plant → {receiver: Fernet token} of its encrypted shares (JSON)
+SECAGG_COMMITMENT = "secagg-commitment"     # plant → SHA-256 commitment to its self-mask seed (hex)
+SECAGG_ROUTED = "secagg-routed"             # coordinator → {receiver: {sender: token}} (JSON)
+SECAGG_SURVIVORS = "secagg-survivors"       # coordinator → plants whose masked update arrived (JSON list)
+SECAGG_DROPOUTS = "secagg-dropouts"         # coordinator → plants that shared keys but sent no masked update
+SECAGG_SHARES = "secagg-shares"             # plant → {owner: [kind, share hex]} for unmasking (JSON)
+SECAGG_MASKED = "secagg-masked"             # ARRAYS key of the masked, quantised update (uint32/uint64 in Z_M)
