@@ -20,6 +20,7 @@ import torch
 from flwr.app import ArrayRecord, ConfigRecord, Context, Message, MetricRecord, RecordDict
 from flwr.clientapp import ClientApp
 
+from client import secagg
 from client.loader import make_plant
 from client.node_config import PLANT_ID, NodeConfigError, is_deployed, parse_node_config
 from client.plant import Plant, PolicyRefusal
@@ -157,9 +158,11 @@ def _config_in(msg: Message) -> dict:
 
 
 def _reply(msg: Message, plant: Plant, spec: RunSpec | None, *, metrics: dict[str, float] | None = None,
-           config: dict | None = None, arrays: dict[str, np.ndarray] | None = None) -> Message:
+           config: dict | None = None, arrays: dict[str, np.ndarray] | None = None,
+           protocol: dict | None = None) -> Message:
     """The reply, with only what the plant may release: under its DP promise, ledger-recorded
-    releases, declared facts and the categories its policy allows (common/privacy/policy.py)."""
+    releases, declared facts and the categories its policy allows (common/privacy/policy.py).
+    ``protocol``: secure-aggregation keys and encrypted shares (client/secagg.py), which carry no data."""
     metrics = dict(metrics or {})
     config = {wire.PLANT_ID: plant.plant_id, wire.STATUS: wire.STATUS_OK, **(config or {})}
     if plant.dp_applies(spec):
@@ -172,7 +175,7 @@ def _reply(msg: Message, plant: Plant, spec: RunSpec | None, *, metrics: dict[st
     content = RecordDict()
     if arrays is not None:
         content[wire.ARRAYS] = ArrayRecord({k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in arrays.items()})
-    content[wire.CONFIG] = ConfigRecord(config)
+    content[wire.CONFIG] = ConfigRecord({**config, **(protocol or {})})
     content[wire.METRICS] = MetricRecord({k: float(v) for k, v in metrics.items()})
     return Message(content, reply_to=msg)
 
@@ -263,6 +266,51 @@ def pretrain(msg: Message, context: Context) -> Message:
         return _reply(msg, plant, spec, metrics=metrics, arrays=result.arrays,
                       config={wire.WORKER_NODE: _worker_node()})
     return _handle(msg, context, work)
+
+
+@app.train("secagg_setup")
+def secagg_setup(msg: Message, context: Context) -> Message:
+    """Secure aggregation, stage 1: train as ``pretrain`` does, keep the encoded update, send public keys."""
+    def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
+        spec = _required_spec(spec)
+        current, run_name, server_round = _arrays_in(msg), str(config[wire.RUN_NAME]), int(config[wire.SERVER_ROUND])
+        started = time.perf_counter()
+        result = plant.pretrain(spec, current, server_round, run_name, float(config.get(wire.PROXIMAL_MU, 0.0)))
+        metrics = _privacy_metrics(result.privacy)
+        if result.status != "ok" or result.arrays is None:
+            return _reply(msg, plant, spec, metrics=metrics,
+                          config={wire.STATUS: wire.STATUS_DECLINED, wire.REASON: result.reason})
+        stage = secagg.setup(plant.state.root, spec, current, result.arrays, result.num_examples,
+                             plant.policy.allow, plant.dp_applies(spec), plant.plant_id, run_name, server_round)
+        metrics.update({wire.TRAIN_STEPS: result.steps, wire.TRAIN_LOSS: result.train_loss,
+                        wire.TRAIN_FIRST_LOSS: result.first_loss, wire.TRAIN_SECONDS: time.perf_counter() - started})
+        return _reply(msg, plant, spec, metrics=metrics, config={wire.WORKER_NODE: _worker_node()},
+                      protocol=stage.protocol)
+    return _handle(msg, context, work)
+
+
+def _secagg_stage(msg: Message, context: Context, stage: Callable[..., secagg.StageReply]) -> Message:
+    """Secure aggregation, stages 2–4: ``stage(state_root, spec, config, run_name, round)``."""
+    def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
+        spec = _required_spec(spec)
+        out = stage(plant.state.root, spec, config, str(config[wire.RUN_NAME]), int(config[wire.SERVER_ROUND]))
+        return _reply(msg, plant, spec, arrays=out.arrays, protocol=out.protocol)
+    return _handle(msg, context, work)
+
+
+@app.train("secagg_share")
+def secagg_share(msg: Message, context: Context) -> Message:
+    return _secagg_stage(msg, context, secagg.share)
+
+
+@app.train("secagg_mask")
+def secagg_mask(msg: Message, context: Context) -> Message:
+    return _secagg_stage(msg, context, secagg.mask)
+
+
+@app.train("secagg_unmask")
+def secagg_unmask(msg: Message, context: Context) -> Message:
+    return _secagg_stage(msg, context, secagg.unmask)
 
 
 @app.evaluate()
