@@ -449,16 +449,48 @@ class Coordinator:
         started = time.perf_counter()
         chosen, config = self._configure(spec, strategy, server_round)
         t_send = time.perf_counter()
-        replies = self._send(wire.MSG_PRETRAIN, chosen, arrays, config, spec.federation.round_timeout_s)
-        t_replies = time.perf_counter()
-        tally = self._judge_round(spec, server_round, chosen, replies, arrays)
-        aggregate = aggregate_round(strategy, arrays, list(tally.updates.values()),
-                                    spec.federation.strategy.min_train_plants, server_round)
+        if spec.federation.secure_aggregation.enabled:  # the coordinator sees only the sum (server/secagg.py)
+            tally, aggregate, secure_facts = self._secure_round(spec, strategy, server_round, chosen, config, arrays)
+            t_replies = time.perf_counter()
+        else:
+            replies = self._send(wire.MSG_PRETRAIN, chosen, arrays, config, spec.federation.round_timeout_s)
+            t_replies = time.perf_counter()
+            tally = self._judge_round(spec, server_round, chosen, replies, arrays)
+            aggregate = aggregate_round(strategy, arrays, list(tally.updates.values()),
+                                        spec.federation.strategy.min_train_plants, server_round)
+            secure_facts = {}
         timing = {"send_and_receive": t_replies - t_send, "aggregate": time.perf_counter() - t_replies}
         record = self._record_round(spec, server_round, tally, aggregate, timing, started, strategy)
+        record.update(secure_facts)
         self._checkpoint_round(server_round, aggregate.arrays, strategy, record)
         self._log_round(spec, record, aggregate, tally)
         return aggregate.arrays
+
+    def _secure_round(self, spec: RunSpec, strategy: Strategy, server_round: int, chosen: list[str],
+                      config: dict[str, Any], current: dict[str, np.ndarray]) -> tuple[RoundTally, Aggregate, dict]:
+        """A securely aggregated round: the four stages, then the strategy on the one mean update;
+        a failed round (fewer than t survivors) leaves the model unchanged and is recorded with why."""
+        from server.secagg import run_secure_round
+
+        result = run_secure_round(self._send, chosen, current, config, spec, self.run_name, server_round)
+        tally = result.tally
+        for plant_id, reply in result.stage_one.items():
+            self.plants[plant_id].privacy.update(reply_privacy(reply.metrics))
+            if reply.config.get(wire.STATUS) == wire.STATUS_DECLINED and "budget" in str(reply.config.get(wire.REASON)):
+                self.plants[plant_id].status = "budget_exhausted"
+                self.plants[plant_id].status_reason = str(reply.config.get(wire.REASON))
+        for plant_id, reason in tally.excluded.items():
+            self.plants[plant_id].excluded_rounds.append({"round": server_round, "phase": "pretrain", "reason": reason})
+            logger.warning("round %d: plant %s left out: %s", server_round, plant_id, reason)
+        if result.mean is None or len(result.survivors) < spec.federation.strategy.min_train_plants:
+            skipped = result.failed or (f"{len(result.survivors)} plant(s) in the secure sum, fewer than "
+                                        "min_train_plants: the global model is unchanged this round")
+            aggregate = Aggregate(current, 0, skipped)
+        else:
+            aggregate = dataclasses.replace(
+                aggregate_round(strategy, current, [(result.mean, float(result.total_weight))], 1, server_round),
+                aggregated=len(result.survivors))
+        return tally, aggregate, {"participants": result.survivors, **result.facts}
 
     def _configure(self, spec: RunSpec, strategy: Strategy, server_round: int) -> tuple[list[str], dict[str, Any]]:
         """The plants that train this round and the config they are sent (the strategy adds its part)."""

@@ -37,6 +37,7 @@ from .plots import (
     rounds_of,
     task_of,
 )
+from .secagg import report_section as secagg_section
 
 logger = logging.getLogger(__name__)
 
@@ -550,6 +551,7 @@ def render_markdown(results: Mapping[str, Any], plot_files: Mapping[str, str]) -
         _settings_section(results),
         _privacy_section(results),
         _client_dp_section(results),
+        secagg_section(results, _table),
         _plant_results_section(results),
         output_section(results, _table),
         label_set_section(results, _table),

@@ -1,0 +1,82 @@
+"""Secure aggregation in a federation run in process (LoopbackGrid): sum only, dropouts, a failed round."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import numpy as np
+import torch
+from flwr.app import ArrayRecord, Message
+
+from common import wire
+from common.config import load_scenario
+from server.app import run_federation
+from server.federation import CHECKPOINT
+from tests.conftest import tiny_scenario
+from tests.helpers.loopback import LoopbackGrid
+
+SECURE = {"relative_norm_bound": None,
+          "secure_aggregation": {"enabled": True, "clip": 10.0, "quantisation_bits": 24}}
+LOSSY = {**SECURE, "round_timeout_s": 3.0}  # a plant that vanishes is waited for this long
+
+
+def _run(tmp_path: Path, name: str, federation: dict, hook=None, rounds: int = 1):  # noqa: ANN001
+    base = tmp_path / name
+    base.mkdir()
+    path = tiny_scenario(base, synthetic_plants={"count": 4, "seed": 0, "num_windows_per_class": 8},
+                         federation={"rounds": rounds, **federation}, evaluation={"baselines": []})
+    run_dir = base / "run"
+    run_dir.mkdir()
+    grid = LoopbackGrid(path, 4, run_dir, reply_hook=hook)
+    results = run_federation(grid, load_scenario(path), run_dir)
+    arrays = {k: v.numpy() for k, v in torch.load(run_dir / CHECKPOINT, weights_only=True)["arrays"].items()}
+    return results, arrays, grid, run_dir
+
+
+def test_the_coordinator_gets_only_masked_vectors_and_the_same_fedavg_step(tmp_path: Path) -> None:
+    modes: list[int] = []
+
+    def watch(node: int, msg: Message, reply: Message) -> Message:
+        if msg.metadata.message_type == wire.MSG_SECAGG_SHARE:  # the plant's secrets wait on its disk
+            files = list(tmp_path.rglob("secagg/*-round-1.*"))
+            modes.extend(stat.S_IMODE(f.stat().st_mode) for f in files)
+        return reply
+
+    plain, plain_arrays, _, _ = _run(tmp_path, "plain", {"relative_norm_bound": None})
+    secure, secure_arrays, grid, run_dir = _run(tmp_path, "secure", SECURE, hook=watch)
+    facts = secure["rounds"][0]["secure_aggregation"]
+    assert facts["enabled"] and facts["failed"] is None and facts["threshold"] == 3 and facts["neighbours"] == 3
+    assert facts["survivors"] == sorted(plain["rounds"][0]["participants"]) == secure["rounds"][0]["participants"]
+    bound = facts["quantisation_error_bound"]
+    assert 0 < bound < 1e-6
+    for k in plain_arrays:  # the same FedAvg step, within the stated bound (+ float32 rounding)
+        np.testing.assert_allclose(secure_arrays[k], plain_arrays[k], atol=bound + 2e-6, rtol=0)
+    assert modes and all(m == 0o600 for m in modes)
+    assert not list(tmp_path.rglob("secagg/*-round-1.*"))  # forgotten after unmasking
+    for reply in grid.received:  # no plant ever sent its parameters in the clear
+        if wire.ARRAYS in reply.content:
+            record = reply.content[wire.ARRAYS]
+            assert isinstance(record, ArrayRecord) and set(record) == {wire.SECAGG_MASKED}
+            assert record[wire.SECAGG_MASKED].numpy().dtype == np.uint64
+    report = (run_dir / "report.md").read_text()
+    assert "Secure aggregation" in report and "threshold 3" in report
+
+
+def _drop(stage: str, plants: set[int]):  # noqa: ANN202
+    def hook(node: int, msg: Message, reply: Message) -> Message | None:
+        round_ = msg.content[wire.CONFIG].get(wire.SERVER_ROUND, 0)
+        return None if msg.metadata.message_type == stage and node in plants and round_ == 1 else reply
+    return hook
+
+
+def test_a_plant_lost_after_sharing_keys_is_unmasked_and_too_many_fail_the_round(tmp_path: Path) -> None:
+    results, _, _, _ = _run(tmp_path, "one", LOSSY, hook=_drop(wire.MSG_SECAGG_MASK, {102}), rounds=1)
+    facts = results["rounds"][0]["secure_aggregation"]
+    assert facts["failed"] is None and len(facts["survivors"]) == 3 and facts["dropouts"]["masked_input"]
+    assert results["rounds"][0]["participants"] == facts["survivors"]
+    results, _, _, _ = _run(tmp_path, "two", LOSSY, hook=_drop(wire.MSG_SECAGG_SHARE, {101, 103}), rounds=2)
+    first, second = results["rounds"]
+    assert first["secure_aggregation"]["failed"].startswith("round failed: only 2 plants shared keys; threshold 3")
+    assert first["aggregate_skipped"] == first["secure_aggregation"]["failed"]
+    assert second["secure_aggregation"]["failed"] is None and len(second["participants"]) == 4
