@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import stat
 from pathlib import Path
 
 import numpy as np
 import torch
-from flwr.app import ArrayRecord, Message
+from flwr.app import ArrayRecord, Message, MetricRecord
 
 from common import wire
 from common.config import load_scenario
+from common.privacy.policy import category_of
 from server.app import run_federation
 from server.federation import CHECKPOINT
 from tests.conftest import tiny_scenario
@@ -80,3 +82,41 @@ def test_a_plant_lost_after_sharing_keys_is_unmasked_and_too_many_fail_the_round
     assert first["secure_aggregation"]["failed"].startswith("round failed: only 2 plants shared keys; threshold 3")
     assert first["aggregate_skipped"] == first["secure_aggregation"]["failed"]
     assert second["secure_aggregation"]["failed"] is None and len(second["participants"]) == 4
+
+
+def test_fedadam_takes_the_securely_summed_mean_as_its_pseudo_gradient(tmp_path: Path) -> None:
+    adam = {"strategy": {"name": "fedadam", "server_learning_rate": 0.01}}
+    _, plain_arrays, _, _ = _run(tmp_path, "plain", {"relative_norm_bound": None, **adam})
+    secure, secure_arrays, _, _ = _run(tmp_path, "secure", {**SECURE, **adam})
+    bound = secure["rounds"][0]["secure_aggregation"]["quantisation_error_bound"]
+    # one Adam step η·m/(√v + τ) moves by at most η(1−β1)/τ·|error| ≤ |error| here
+    for k in plain_arrays:
+        np.testing.assert_allclose(secure_arrays[k], plain_arrays[k], atol=bound + 2e-6, rtol=0)
+    fedavg_arrays = _run(tmp_path, "fedavg", SECURE)[1]  # and it is Adam's step, not FedAvg's
+    assert not all(np.allclose(secure_arrays[k], fedavg_arrays[k], atol=1e-4) for k in plain_arrays)
+
+
+def test_dp_plants_write_the_same_ledger_entries_and_release_only_accounting(tmp_path: Path) -> None:
+    dp = {"privacy": {"enabled": True, "noise_multiplier": 1.0, "max_grad_norm": 1.0, "delta": 1e-5}}
+    runs = {}
+    for name, federation in (("plain", {"relative_norm_bound": None}), ("secure", SECURE)):
+        base = tmp_path / name
+        base.mkdir()
+        path = tiny_scenario(base, federation={"rounds": 2, **federation}, evaluation={"baselines": []}, **dp)
+        run_dir = base / "run"
+        run_dir.mkdir()
+        grid = LoopbackGrid(path, 3, run_dir)
+        results = run_federation(grid, load_scenario(path), run_dir)
+        ledgers = {p: [(e["steps"], e["noise_multiplier"], e["sample_rate"]) for e in json.loads(
+            (run_dir / "plants" / p / "privacy_ledger.json").read_text())["entries"]] for p in results["plants"]}
+        runs[name] = (results, ledgers, grid)
+    (plain, plain_ledgers, _), (secure, secure_ledgers, grid) = runs["plain"], runs["secure"]
+    assert secure_ledgers == plain_ledgers and all(len(v) >= 2 for v in secure_ledgers.values())
+    for p in plain["plants"]:
+        assert secure["plants"][p]["privacy"]["epsilon"] == plain["plants"][p]["privacy"]["epsilon"]
+    assert all(r["secure_aggregation"]["failed"] is None for r in secure["rounds"])
+    for reply in grid.received:
+        if reply.metadata.message_type == wire.MSG_SECAGG_SETUP:
+            metrics = reply.content[wire.METRICS]
+            assert isinstance(metrics, MetricRecord)
+            assert {category_of(k) for k in metrics} == {"accounting"}
