@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -469,10 +470,9 @@ class PersonalisationConfig:
     def problems(self) -> list[str]:
         out = []
         modes = personalisation_modes()
-        if self.mode not in modes:
-            close = difflib.get_close_matches(str(self.mode), modes, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            out.append(f"mode {self.mode!r} is not a personalisation mode{hint}: use one of {', '.join(modes)}")
+        bad_mode = name_problem("mode", self.mode, modes, "a personalisation mode")
+        if bad_mode:
+            out.append(bad_mode)
         if self.epochs < 0:
             out.append(f"epochs must be >= 0, got {self.epochs}")
         if self.learning_rate <= 0:
@@ -598,22 +598,24 @@ class SimulationConfig:
         return out
 
 
+def name_problem(key: str, name: str, names: Sequence[str], what: str) -> str | None:
+    """Why ``name`` (set at ``key``) is not one of ``names`` (a registry's, e.g. "a transfer method"),
+    with the closest match; None when it is one."""
+    if name in names:
+        return None
+    close = difflib.get_close_matches(str(name), list(names), n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"{key} {name!r} is not {what}{hint}: use one of {', '.join(names)}"
+
+
 def transfer_method_problem(key: str, method: str) -> str | None:
     """Why ``method`` (set at ``key``) is not a registered transfer method, or None when it is."""
-    if method in TRANSFER_METHODS:
-        return None
-    close = difflib.get_close_matches(str(method), TRANSFER_METHODS.names(), n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"{key} {method!r} is not a transfer method{hint}: use one of {', '.join(TRANSFER_METHODS.names())}"
+    return name_problem(key, method, TRANSFER_METHODS.names(), "a transfer method")
 
 
 def task_problem(task: str) -> str | None:
     """Why ``task`` is not a registered task, or None when it is."""
-    if task in TASKS:
-        return None
-    close = difflib.get_close_matches(str(task), TASKS.names(), n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"task {task!r} is not a task{hint}: use one of {', '.join(TASKS.names())}"
+    return name_problem("task", task, TASKS.names(), "a task")
 
 
 @dataclass(frozen=True)
@@ -752,11 +754,7 @@ class TransferConfig:
 
 def detector_problem(key: str, name: str) -> str | None:
     """Why ``name`` (set at ``key``) is not a registered anomaly detector, or None when it is."""
-    if name in DETECTORS:
-        return None
-    close = difflib.get_close_matches(str(name), DETECTORS.names(), n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"{key} {name!r} is not an anomaly detector{hint}: use one of {', '.join(DETECTORS.names())}"
+    return name_problem(key, name, DETECTORS.names(), "an anomaly detector")
 
 
 @dataclass(frozen=True)
