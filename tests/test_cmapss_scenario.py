@@ -10,7 +10,7 @@ import yaml
 from common.config import load_scenario
 from server.app import run_federation
 from tests.conftest import DATASETS, REPO
-from tests.helpers.loopback import LoopbackGrid
+from tests.helpers.loopback import LoopbackGrid, run_short
 
 pytestmark = pytest.mark.data
 SHIPPED = REPO / "simulations" / "scenarios" / "cmapss_4sites.yaml"
@@ -31,14 +31,7 @@ def test_two_sites_federate_a_rul_regressor(tmp_path, cmapss_dir):
         plant["data"]["path"] = str(cmapss_dir / Path(plant["data"]["path"]).name)
         plant["data"]["train_units_fraction"] = 0.15
         plant["data"]["train_stride"] = 4
-    body["federation"]["rounds"] = 2
-    body["personalisation"]["epochs"] = 1
-    path = tmp_path / "cmapss.yaml"
-    path.write_text(yaml.safe_dump(body))
-    scenario = load_scenario(path)
-    run_dir = tmp_path / "run"
-    run_dir.mkdir()
-    results = run_federation(LoopbackGrid(path, 2, run_dir), scenario, run_dir)
+    run_dir, results = run_short(body, tmp_path, "cmapss")
     assert results["task"] == "regression"
     n_test = {"fd001": 100, "fd002": 259}
     for plant_id, plant in results["plants"].items():

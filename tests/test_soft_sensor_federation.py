@@ -8,9 +8,8 @@ import pytest
 import yaml
 
 from common.config import load_scenario
-from server.app import run_federation
 from tests.conftest import DATASETS, REPO
-from tests.helpers.loopback import LoopbackGrid
+from tests.helpers.loopback import run_short
 
 pytestmark = pytest.mark.data
 SHIPPED = REPO / "simulations" / "scenarios" / "tep_soft_sensor.yaml"
@@ -25,14 +24,8 @@ def test_two_modes_federate_a_five_output_soft_sensor(tmp_path):
     body["plants"] = body["plants"][:2]
     for plant in body["plants"]:
         plant["data"].update({"data_dir": str(folder), "classes": ["normal", "idv01", "idv02", "idv13"]})
-    body["federation"]["rounds"] = 2
-    body["personalisation"]["epochs"] = 1
-    path = tmp_path / "tep_soft_sensor.yaml"
-    path.write_text(yaml.safe_dump(body))
-    scenario = load_scenario(path)
-    run_dir = tmp_path / "run"
-    run_dir.mkdir()
-    results = run_federation(LoopbackGrid(path, 2, run_dir), scenario, run_dir)
+    run_dir, results = run_short(body, tmp_path, "tep_soft_sensor")
+    scenario = load_scenario(tmp_path / "tep_soft_sensor.yaml")
     assert results["task"] == "regression"
     for plant in results["plants"].values():
         for method in ("federated_global", "federated_personalised", "local_only"):

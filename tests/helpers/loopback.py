@@ -93,3 +93,21 @@ class LoopbackGrid(Grid):
         replies = [self._deliver(msg) for msg in messages]
         return [r for r in replies if r is not None]
 
+
+
+def run_short(body: dict, tmp_path: Path, name: str, plants: int = 2) -> tuple[Path, dict]:
+    """A scenario ``body`` cut to 2 rounds and 1 personalisation epoch, written to ``tmp_path/name.yaml``
+    and run in process over a LoopbackGrid of ``plants`` plants: (run directory, results)."""
+    import yaml
+
+    from common.config import load_scenario
+    from server.app import run_federation
+
+    body["federation"]["rounds"] = 2
+    body["personalisation"]["epochs"] = 1
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(body))
+    scenario = load_scenario(path)
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    return run_dir, run_federation(LoopbackGrid(path, plants, run_dir), scenario, run_dir)
