@@ -120,3 +120,19 @@ def test_dp_plants_write_the_same_ledger_entries_and_release_only_accounting(tmp
             metrics = reply.content[wire.METRICS]
             assert isinstance(metrics, MetricRecord)
             assert {category_of(k) for k in metrics} == {"accounting"}
+
+
+def test_a_malformed_masked_update_is_left_out_with_why_and_its_masks_removed(tmp_path: Path) -> None:
+    def truncate(node: int, msg: Message, reply: Message) -> Message:
+        if msg.metadata.message_type == wire.MSG_SECAGG_MASK and node == 104:
+            record = reply.content[wire.ARRAYS]
+            assert isinstance(record, ArrayRecord)
+            short = record[wire.SECAGG_MASKED].numpy()[:-5].copy()
+            reply.content[wire.ARRAYS] = ArrayRecord({wire.SECAGG_MASKED: torch.from_numpy(short)})
+        return reply
+
+    results, _, _, _ = _run(tmp_path, "bad", SECURE, hook=truncate)
+    facts = results["rounds"][0]["secure_aggregation"]
+    assert facts["failed"] is None and facts["survivors"] == ["plant-0", "plant-1", "plant-2"]
+    reason = results["rounds"][0]["excluded"]["plant-3"]
+    assert "malformed masked update" in reason and "masks are removed" in reason
