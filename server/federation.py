@@ -720,8 +720,10 @@ class Coordinator:
         evaluable = sorted(p for p, r in self.plants.items() if r.status in ("ok", "budget_exhausted"))
         targets = [p for p in evaluable if self._wants_source_stats(spec, p)]
         source_stats = self._collect_source_stats(spec, arrays, targets) if targets else None
+        # a labelled plant always ends with the do-no-harm choice (client/selection.py), even when it does
+        # not personalise: the global model is kept only if it beats its own local-only model
         phase_two = [p for p in evaluable if p in targets or spec.personalisation.mode != "none"
-                     or self._method_of(spec, p)]
+                     or self._method_of(spec, p) or self._labelled(p)]
         self._phase_two(spec, arrays, phase_two, targets, source_stats)
         if "local_only" in spec.baselines:
             self._broadcast(spec, wire.MSG_LOCAL_ONLY, None, evaluable)
