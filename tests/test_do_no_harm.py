@@ -42,6 +42,8 @@ def test_the_validation_split_is_the_latest_labelled_windows_of_each_class():
     assert validation_split(np.array([0] * 10 + [1] * 10), True) is None   # 4 < floor: no split
     regression = validation_split(np.array([0] * 100 + [-1] * 10), False)   # no strata: the last 20 %
     assert regression is not None and list(regression.val) == list(range(80, 100)) and len(regression.fit) == 80
+    runs = validation_split(np.array([0] * 50 + [1] * 50), False)   # a regression plant's runs: a tail of each
+    assert runs is not None and list(runs.val) == [*range(40, 50), *range(90, 100)]
 
 
 def test_overlapping_windows_next_to_the_validation_block_are_not_fit_on():

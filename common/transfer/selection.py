@@ -3,7 +3,8 @@
 Labelled plant (:func:`validation_split`, :func:`pick`): a validation split ``V`` is carved from
 the plant's labelled *training* windows (never its test split). Per class ``k`` with ``n_k``
 labelled windows, ``v_k = ⌊f·n_k⌉`` go to ``V`` (``v_k ≥ 1`` when ``n_k ≥ 2``, one window always
-stays for fitting); a task without classes takes ``⌊f·n⌉``. They are the **last** ``v_k`` in
+stays for fitting); a task without classes takes ``⌊f·n_k⌉`` per label value its windows carry
+(a run, a condition; one group when they carry none). They are the **last** ``v_k`` in
 window order, which every source keeps in time order within a recording (C-MAPSS: engine by
 engine), so ``V`` is the latest stretch of the plant's own labelled data, as its test split is the
 latest stretch of each recording; a window drawn at random would sit between fit windows that
@@ -93,7 +94,9 @@ def validation_split(y: np.ndarray, has_classes: bool, fraction: float = VALIDAT
     """Per class the last ``fraction`` of the labelled windows (``y ≥ 0``, window order) as validation,
     the ``gap`` windows before each block left out of fitting; None below ``floor`` (module docstring)."""
     labelled = np.flatnonzero(y >= 0)
-    groups = [labelled[y[labelled] == k] for k in np.unique(y[labelled])] if has_classes else [labelled]
+    # per label value: a class, or the run / condition label a regression plant's windows carry (TEP quality:
+    # the run; C-MAPSS: fails within the horizon), so every run keeps its own latest stretch for validation
+    groups = [labelled[y[labelled] == k] for k in np.unique(y[labelled])]
     val: list[np.ndarray] = []
     dropped: list[np.ndarray] = []
     for idx in groups:
