@@ -13,6 +13,7 @@ than t survivors fail the round (``SecureRound.failed``), and the federation goe
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import time
@@ -51,6 +52,18 @@ class SecureRound:
     survivors: list[str] = field(default_factory=list)
     failed: str = ""
     facts: dict[str, Any] = field(default_factory=dict)
+
+
+def _parsed(reply: Reply, parse: Callable[[Reply], Any], what: str) -> tuple[Any, str]:
+    """(what ``parse`` reads from a plant's reply, "") or (None, why it is unusable): an error, a
+    refusal, or a malformed field."""
+    problem = _reply_problem(reply)
+    if problem:
+        return None, problem
+    try:
+        return parse(reply), ""
+    except (KeyError, ValueError, TypeError) as exc:
+        return None, f"malformed {what} ({exc})"
 
 
 def _reply_problem(reply: Reply) -> str:
@@ -142,12 +155,9 @@ def run_secure_round(send: Send, chosen: list[str], current: Arrays, base_config
         reply = replies.get(p) or Reply(p, error="no reply")
         if wire.EPSILON in reply.metrics:
             tally.epsilons[p] = reply.metrics[wire.EPSILON]
-        problem = _reply_problem(reply)
+        value, problem = _parsed(reply, _public_keys, "public keys")
         if not problem:
-            try:
-                public[p] = _public_keys(reply)
-            except (KeyError, ValueError, TypeError) as exc:
-                problem = f"malformed public keys ({exc})"
+            public[p] = value
         if problem:
             leave(p, "setup", problem)
     u1 = sorted(public)
@@ -162,12 +172,9 @@ def run_secure_round(send: Send, chosen: list[str], current: Arrays, base_config
         sent, commitments = {}, {}
         for p in u1:
             reply = replies.get(p) or Reply(p, error="no reply")
-            problem = _reply_problem(reply)
+            value, problem = _parsed(reply, functools.partial(_ciphertexts, neighbours=graph[p]), "shares")
             if not problem:
-                try:
-                    sent[p], commitments[p] = _ciphertexts(reply, graph[p])
-                except (KeyError, ValueError, TypeError) as exc:
-                    problem = f"malformed shares ({exc})"
+                sent[p], commitments[p] = value
             if problem:
                 leave(p, "share_keys", problem)
         u2 = sorted(sent)
@@ -180,12 +187,9 @@ def run_secure_round(send: Send, chosen: list[str], current: Arrays, base_config
         masked = {}
         for p in u2:
             reply = replies.get(p) or Reply(p, error="no reply")
-            problem = _reply_problem(reply)
+            value, problem = _parsed(reply, lambda r: _masked(r, length, sa.modulus_bits), "masked update")
             if not problem:
-                try:
-                    masked[p] = _masked(reply, length, sa.modulus_bits)
-                except ValueError as exc:
-                    problem = f"malformed masked update ({exc})"
+                masked[p] = value
             if problem:
                 leave(p, "masked_input", problem + " (its masks are removed from the sum)")
         u3 = sorted(masked)
@@ -197,12 +201,9 @@ def run_secure_round(send: Send, chosen: list[str], current: Arrays, base_config
         shares = {}
         for p in u3:
             reply = replies.get(p) or Reply(p, error="no reply")
-            problem = _reply_problem(reply)
+            value, problem = _parsed(reply, _shares, "shares")
             if not problem:
-                try:
-                    shares[p] = _shares(reply)
-                except (KeyError, ValueError, TypeError) as exc:
-                    problem = f"malformed shares ({exc})"
+                shares[p] = value
             if problem:  # its update is still in the sum; only its shares are missing
                 dropouts.setdefault("unmask", []).append(p)
                 logger.warning("round %d: plant %s sent no unmasking shares: %s", server_round, p, problem)
