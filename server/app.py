@@ -231,10 +231,11 @@ class GridTransport:
 
     def send(self, message_type: str, plant_ids: list[str], arrays: dict[str, np.ndarray] | None,
              config: dict[str, Any], timeout_s: float,
-             extra_arrays: dict[str, dict[str, np.ndarray]] | None = None) -> dict[str, Reply]:
+             extra_arrays: dict[str, dict[str, np.ndarray]] | None = None,
+             per_plant: dict[str, dict[str, Any]] | None = None) -> dict[str, Reply]:
         msgs = []
         for plant_id in plant_ids:
-            content = RecordDict({wire.CONFIG: ConfigRecord(config)})
+            content = RecordDict({wire.CONFIG: ConfigRecord(config | (per_plant or {}).get(plant_id, {}))})
             records = {wire.ARRAYS: arrays} if arrays is not None else {}
             records.update(extra_arrays or {})
             for name, named_arrays in records.items():

@@ -685,10 +685,12 @@ class Coordinator:
 
     def _send(self, message_type: str, plants: list[str], arrays: dict[str, np.ndarray] | None,
               config: dict[str, Any], timeout_s: float,
-              extra_arrays: dict[str, dict[str, np.ndarray]] | None = None) -> dict[str, Reply]:
+              extra_arrays: dict[str, dict[str, np.ndarray]] | None = None,
+              per_plant: dict[str, dict[str, Any]] | None = None) -> dict[str, Reply]:
         """Send through the transport; a plant that refuses the run (its privacy policy) is recorded
         and takes no further part, while the federation goes on with the others."""
-        replies = self.transport.send(message_type, plants, arrays, config, timeout_s, extra_arrays=extra_arrays)
+        replies = self.transport.send(message_type, plants, arrays, config, timeout_s, extra_arrays=extra_arrays,
+                                      per_plant=per_plant)
         for plant_id, reply in replies.items():
             if reply.config.get(wire.STATUS) == wire.STATUS_REFUSED and plant_id in self.plants:
                 record = self.plants[plant_id]

@@ -19,7 +19,7 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -35,7 +35,12 @@ from server.transport import Reply
 
 logger = logging.getLogger(__name__)
 
-Send = Callable[[str, list[str], dict[str, np.ndarray] | None, dict[str, Any], float], dict[str, Reply]]
+class Send(Protocol):
+    """The coordinator's send (``Federation._send``): per_plant config entries go to one plant only."""
+
+    def __call__(self, message_type: str, plants: list[str], arrays: dict[str, np.ndarray] | None,
+                 config: dict[str, Any], timeout_s: float, *,
+                 per_plant: dict[str, dict[str, Any]] | None = None) -> dict[str, Reply]: ...
 Arrays = dict[str, np.ndarray]
 
 
@@ -135,11 +140,13 @@ def run_secure_round(send: Send, chosen: list[str], current: Arrays, base_config
         tally.excluded[plant] = f"secure aggregation {stage}: {reason}"
         dropouts.setdefault(stage, []).append(plant)
 
-    def stage(name: str, msg: str, plants: list[str], arrays: Arrays | None, extra: dict[str, Any]) -> dict[str, Reply]:
+    def stage(name: str, msg: str, plants: list[str], arrays: Arrays | None, extra: dict[str, Any],
+              per_plant: dict[str, dict[str, Any]] | None = None) -> dict[str, Reply]:
         started = time.perf_counter()
-        replies = send(msg, plants, arrays, base_config | extra, timeout)
+        replies = send(msg, plants, arrays, base_config | extra, timeout, per_plant=per_plant)
         seconds[name] = time.perf_counter() - started
-        down[name] = _config_bytes(extra)
+        own = [_config_bytes(c) for c in (per_plant or {}).values()]
+        down[name] = _config_bytes(extra) + (max(own) if own else 0)   # the most any one plant receives
         for p, r in replies.items():
             if p in up:
                 up[p] += r.array_bytes + _config_bytes(r.config)
@@ -182,8 +189,10 @@ def run_secure_round(send: Send, chosen: list[str], current: Arrays, base_config
         protocol.require("shared keys", len(u2), t)
         routed = protocol.route(sent)
         # 3. masked updates
-        routed_json = json.dumps({r: {s: c.decode() for s, c in per.items()} for r, per in routed.items()})
-        replies = stage("masked_input", wire.MSG_SECAGG_MASK, u2, None, {wire.SECAGG_ROUTED: routed_json})
+        # each plant receives only the (encrypted) shares addressed to it
+        own_shares = {r: {wire.SECAGG_ROUTED: json.dumps({r: {s: c.decode() for s, c in routed.get(r, {}).items()}})}
+                      for r in u2}
+        replies = stage("masked_input", wire.MSG_SECAGG_MASK, u2, None, {}, own_shares)
         masked = {}
         for p in u2:
             reply = replies.get(p) or Reply(p, error="no reply")

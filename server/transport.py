@@ -65,8 +65,11 @@ class Transport(Protocol):
 
     def send(self, message_type: str, plant_ids: list[str], arrays: dict[str, np.ndarray] | None,
              config: dict[str, Any], timeout_s: float,
-             extra_arrays: dict[str, dict[str, np.ndarray]] | None = None) -> dict[str, Reply]:
+             extra_arrays: dict[str, dict[str, np.ndarray]] | None = None,
+             per_plant: dict[str, dict[str, Any]] | None = None) -> dict[str, Reply]:
         """One message to each plant in ``plant_ids``; a missing reply becomes an error Reply.
 
-        ``extra_arrays`` adds further named array records (e.g. aggregated source statistics).
+        ``extra_arrays`` adds further named array records (e.g. aggregated source statistics);
+        ``per_plant`` adds config entries for one plant only (e.g. the secure-aggregation shares
+        addressed to it), so no plant receives what is meant for another.
         """

@@ -63,6 +63,12 @@ def test_the_coordinator_gets_only_masked_vectors_and_the_same_fedavg_step(tmp_p
             assert record[wire.SECAGG_MASKED].numpy().dtype == np.uint64
     report = (run_dir / "report.md").read_text()
     assert "Secure aggregation" in report and "threshold 3" in report
+    plant_of = {node: f"plant-{node - 101}" for node in grid.contexts}
+    masks = [m for m in grid.sent if m.metadata.message_type == wire.MSG_SECAGG_MASK]
+    assert len(masks) == 4
+    for msg in masks:   # each plant receives only the (encrypted) shares addressed to it
+        routed = json.loads(str(msg.content[wire.CONFIG][wire.SECAGG_ROUTED]))
+        assert set(routed) == {plant_of[msg.metadata.dst_node_id]} and routed[plant_of[msg.metadata.dst_node_id]]
 
 
 def _drop(stage: str, plants: set[int]):  # noqa: ANN202
