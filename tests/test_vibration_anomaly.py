@@ -43,3 +43,11 @@ def test_unknown_target_or_dataset_is_refused() -> None:
         scenario_for(base_scenario("synthetic"), 0, "plant-z", 1, 1)
     with pytest.raises(ValueError, match="tep"):
         base_scenario("tep")
+
+
+def test_verdict_calls_a_near_tie_level() -> None:
+    from simulations.benchmarks.vibration_anomaly import verdict
+
+    assert verdict(1.0, 0.9999) == "level with"
+    assert verdict(0.70, 0.65) == "above"
+    assert verdict(0.638, 0.901) == "below"
