@@ -35,6 +35,8 @@ import json
 import logging
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -135,8 +137,30 @@ def measure(name: str, scorer: Any, threshold: float, data: Any, runs: dict[str,
             "delay_h": delays, "n_normal_test": int(one["n_normal"]), "n_fault_test": int(one["n_abnormal"])}
 
 
-def run_one(seed: int, target_index: int, tmp: str, rounds: int, stride: int) -> list[dict[str, Any]]:
-    """One federation with mode ``target_index`` as the normal-only new plant; its detectors' figures."""
+@dataclass
+class NewPlantRun:
+    """One federation with a normal-only new plant, and what its detectors need (shared by the TEP and
+    the vibration benchmarks)."""
+
+    results: dict[str, Any]
+    federation_s: float
+    data: Any
+    spec: Any
+    scenario: Any
+    fit: np.ndarray
+    cal: np.ndarray
+    fed: Any
+    pca: Any
+    on_features: Callable[[Any], tuple[Any, float]]
+    shared: Any
+    random_net: Any
+    started: float
+
+
+def federate_new_plant(body: dict[str, Any], folder: Path, target: str, seed: int, label: str) -> NewPlantRun:
+    """Run ``body`` in process (LoopbackGrid) and load the new plant ``target``'s kept detector and PCA
+    baseline, its fit / calibration split (as client/anomaly.py made it), and Mahalanobis-on-features
+    scorers for any extractor (the shared one, a random one)."""
     import torch
 
     from client.anomaly import BASELINE_FILE, DETECTOR_FILE, MODEL_PREFIX, load_kept_detector
@@ -152,16 +176,13 @@ def run_one(seed: int, target_index: int, tmp: str, rounds: int, stride: int) ->
 
     torch.set_num_threads(1)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    target = MODES[target_index]
-    folder = Path(tmp) / f"seed{seed}-{target}"
     (folder / "run").mkdir(parents=True)
     path = folder / "scenario.yaml"
-    body = scenario_for(seed, target, rounds, stride)
     path.write_text(yaml.safe_dump(body))
     started = time.perf_counter()
     scenario = load_scenario(path)
     results = run_federation(LoopbackGrid(path, len(body["plants"]), folder / "run"), scenario, folder / "run")
-    check_all_trained(results, f"seed {seed}, new plant {target}")
+    check_all_trained(results, label)
     federated_s = time.perf_counter() - started
     spec = next(p for p in scenario.plants if p.id == target)
     state = next(p.parent.parent for p in (folder / "run").rglob(f"{DETECTOR_FILE}.pt") if target in p.parts)
@@ -169,11 +190,9 @@ def run_one(seed: int, target_index: int, tmp: str, rounds: int, stride: int) ->
     pca, _ = load_kept_detector(state, BASELINE_FILE) or (None, {})
     assert fed is not None and pca is not None, f"{state}: the new plant kept no detector"
     data = load_data(scenario, spec)
-    hours_per_row = 1.0 / (data.sample_rate_hz * 3600.0)
-    runs = _fault_runs(data, spec.data.params, Path(scenario.base_dir), data.window_length)
-
     # the same split the plant used (client/anomaly.py): normal train windows, the last 30 % calibrate
-    fit, cal = split_fit_calibration(np.flatnonzero(data.train.y == 0), 0.3, data.window_length,
+    normal = data.class_names.index("normal")
+    fit, cal = split_fit_calibration(np.flatnonzero(data.train.y == normal), 0.3, data.window_length,
                                      scenario.window.stride or data.window_length)
     assert (len(fit), len(cal)) == (meta["detector"]["n_fit"], meta["detector"]["n_calibration"])
     blob = torch.load(state / "models" / f"{DETECTOR_FILE}.pt", map_location="cpu", weights_only=True)
@@ -191,6 +210,23 @@ def run_one(seed: int, target_index: int, tmp: str, rounds: int, stride: int) ->
         def scores(x: np.ndarray) -> np.ndarray:
             return det.score(features(x))
         return scores, calibrate(scores(data.train.x[cal]), FALSE_ALARM_RATE).value
+
+    return NewPlantRun(results, federated_s, data, spec, scenario, fit, cal, fed, pca, on_features, shared,
+                       random_net, started)
+
+
+def run_one(seed: int, target_index: int, tmp: str, rounds: int, stride: int) -> list[dict[str, Any]]:
+    """One federation with mode ``target_index`` as the normal-only new plant; its detectors' figures."""
+    from common.anomaly.calibration import calibrate
+
+    target = MODES[target_index]
+    run = federate_new_plant(scenario_for(seed, target, rounds, stride), Path(tmp) / f"seed{seed}-{target}", target,
+                             seed, f"seed {seed}, new plant {target}")
+    results, federated_s, data, spec, scenario = run.results, run.federation_s, run.data, run.spec, run.scenario
+    fit, cal, fed, pca, on_features, started = run.fit, run.cal, run.fed, run.pca, run.on_features, run.started
+    shared, random_net = run.shared, run.random_net
+    hours_per_row = 1.0 / (data.sample_rate_hz * 3600.0)
+    runs = _fault_runs(data, spec.data.params, Path(scenario.base_dir), data.window_length)
 
     def union() -> tuple[Any, float]:
         """max of the kept and the PCA score, each divided by its 0.99-quantile on the fit windows; one

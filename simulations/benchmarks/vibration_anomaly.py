@@ -37,11 +37,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import yaml
 
 from simulations.benchmarks.common import command_line, machine, machine_line, mean_std, parallel_map, publish
-from simulations.benchmarks.tep_anomaly import FALSE_ALARM_RATE, LABELS, _cell, measure
+from simulations.benchmarks.tep_anomaly import FALSE_ALARM_RATE, LABELS, _cell, federate_new_plant, measure
 
 logger = logging.getLogger(__name__)
 
@@ -95,58 +94,13 @@ def scenario_for(base: dict[str, Any], seed: int, target: str, rounds: int, loca
 
 def run_one(dataset: str, seed: int, target: str, tmp: str, rounds: int, local_epochs: int) -> list[dict[str, Any]]:
     """One federation with ``target`` as the normal-only new plant; its detectors' figures."""
-    import torch
-
-    from client.anomaly import BASELINE_FILE, DETECTOR_FILE, MODEL_PREFIX, load_kept_detector
-    from client.loader import load_data
-    from common.anomaly.calibration import calibrate, split_fit_calibration
-    from common.anomaly.feature import FeatureMahalanobis
-    from common.config import load_scenario
-    from common.models import build_model
-    from common.training import predict_logits
-    from server.app import run_federation
-    from simulations.benchmarks.common import check_all_trained
-    from tests.helpers.loopback import LoopbackGrid
-
-    torch.set_num_threads(1)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    folder = Path(tmp) / f"{dataset}-seed{seed}-{target}"
-    (folder / "run").mkdir(parents=True)
-    path = folder / "scenario.yaml"
     body = scenario_for(base_scenario(dataset), seed, target, rounds, local_epochs)
-    path.write_text(yaml.safe_dump(body))
-    started = time.perf_counter()
-    scenario = load_scenario(path)
-    results = run_federation(LoopbackGrid(path, len(body["plants"]), folder / "run"), scenario, folder / "run")
-    check_all_trained(results, f"{dataset} seed {seed}, new plant {target}")
-    federated_s = time.perf_counter() - started
-    spec = next(p for p in scenario.plants if p.id == target)
-    state = next(p.parent.parent for p in (folder / "run").rglob(f"{DETECTOR_FILE}.pt") if target in p.parts)
-    fed, meta = load_kept_detector(state, DETECTOR_FILE) or (None, {})
-    pca, _ = load_kept_detector(state, BASELINE_FILE) or (None, {})
-    assert fed is not None and pca is not None, f"{state}: the new plant kept no detector"
-    data = load_data(scenario, spec)
+    run = federate_new_plant(body, Path(tmp) / f"{dataset}-seed{seed}-{target}", target, seed,
+                             f"{dataset} seed {seed}, new plant {target}")
+    results, federated_s, data = run.results, run.federation_s, run.data
+    fit, cal, fed, pca, on_features, started = run.fit, run.cal, run.fed, run.pca, run.on_features, run.started
+    shared, random_net = run.shared, run.random_net
     hours_per_row = 1.0 / (data.sample_rate_hz * 3600.0)
-    normal = data.class_names.index("normal")
-    fit, cal = split_fit_calibration(np.flatnonzero(data.train.y == normal), 0.3, data.window_length,
-                                     scenario.window.stride or data.window_length)
-    assert (len(fit), len(cal)) == (meta["detector"]["n_fit"], meta["detector"]["n_calibration"])
-    blob = torch.load(state / "models" / f"{DETECTOR_FILE}.pt", map_location="cpu", weights_only=True)
-    shared = build_model(data.channels, int(meta["num_outputs"]), scenario.model, seed=seed)
-    shared.load_state_dict({k[len(MODEL_PREFIX):]: v for k, v in blob["state_dict"].items()
-                            if k.startswith(MODEL_PREFIX)})
-    random_net = build_model(data.channels, int(meta["num_outputs"]), scenario.model, seed=seed)
-
-    def on_features(net: Any) -> tuple[Any, float]:
-        def features(x: np.ndarray) -> np.ndarray:
-            with torch.no_grad():
-                return predict_logits(net.extractor.eval(), x).numpy()
-        det = FeatureMahalanobis().fit(features(data.train.x[fit]))
-
-        def scores(x: np.ndarray) -> np.ndarray:
-            return det.score(features(x))
-        return scores, calibrate(scores(data.train.x[cal]), FALSE_ALARM_RATE).value
-
     rows = []
     reported = results["plants"][target]["metrics"].get("anomaly_logit_mahalanobis", {})
     for name, (scorer, threshold) in (("federated", (fed.scores, fed.threshold.value)),
