@@ -153,3 +153,8 @@ def test_benchmark_rule_is_the_median_of_the_plants_own_samples_per_revolution()
     plants = [(12000.0, 1800.0), (48000.0, 1800.0), (16000.0, 1500.0)]   # 400, 1600 and 640 per revolution
     assert samples_per_revolution(plants) == 640.0
     assert samples_per_revolution(plants, "max") == 1600.0
+
+
+def test_an_absurd_samples_per_revolution_is_refused_before_anything_is_allocated() -> None:
+    with pytest.raises(DataValidationError, match="lower window.samples_per_revolution"):
+        at_rate(np.zeros(120_000, dtype=np.float32), 12000.0, WindowSpec(samples_per_revolution=1e9), 30.0)

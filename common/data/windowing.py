@@ -218,6 +218,13 @@ def at_rate(recording: np.ndarray, rate_hz: float, window: WindowSpec,
     signal = _as_channels_first(recording)
     n_in = signal.shape[-1]
     n_out = max(2, int(round(n_in * target / rate_hz)))
+    # float64 copy, spectrum and result, float32 copy (as the directory source's estimate): refused before allocating
+    needed = 32 * signal.shape[0] * max(n_in, n_out)
+    if needed > memory_limit():
+        key = "samples_per_revolution" if window.samples_per_revolution is not None else "resample_to_hz"
+        raise DataValidationError([f"resampling a recording of {n_in} samples from {rate_hz:g} to {target:g} Hz "
+                                   f"(window.{key}) needs about {size_text(needed)}, more than the "
+                                   f"{size_text(memory_limit())} a plant may use: lower window.{key}"])
     spectrum = np.fft.rfft(signal.astype(np.float64), axis=-1)
     bins = n_out // 2 + 1
     if bins <= spectrum.shape[-1]:
