@@ -54,6 +54,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import DataValidationError, raise_if_problems
+from .locate import default_dir, find_file
 from .paths import read_npz, resolve_existing
 from .types import TASKS, WindowSet
 
@@ -72,8 +73,8 @@ OP_SETTING_TOLERANCES: tuple[float, float, float] = (1.0, 0.02, 1.0)
 
 NORMALISATION_STATS: tuple[str, ...] = ("train", "train_test")
 EVALUATE_ON: tuple[str, ...] = ("test", "validation")
-DEFAULT_CMAPSS_DIR = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "cmapss"
-"""Where the shared data set lives in this layout (``../shared/datasets/cmapss`` from the repo root)."""
+DEFAULT_CMAPSS_DIR = default_dir("cmapss")
+"""Where the loaders find the data set now (``common.data.locate``; for command-line defaults)."""
 
 _REQUIRED_KEYS = ("train", "test", "rul", "columns")
 BASELINE_SUFFIX = "_since_start"
@@ -84,7 +85,9 @@ BASELINE_SUFFIX = "_since_start"
 class CmapssParams:
     """Which C-MAPSS sub-set to read and how to window, label and normalise it."""
 
-    path: str  # one fd00N.npz
+    path: str = ""  # one fd00N.npz; or leave it out and name the sub-set:
+    subset: int | None = None  # 1-4: fd00N.npz of the data set found by name (common.data.locate)
+    data_dir: str | None = None  # with subset: the folder holding fd00N.npz (default: looked up by name)
     sequence_length: int = 30  # L: consecutive cycles per window
     rul_cap: float = 125.0  # target = min(RUL, rul_cap)
     sensors: tuple[str, ...] = CMAPSS_INFORMATIVE_SENSORS
@@ -121,8 +124,14 @@ class CmapssParams:
 
     def problems(self) -> list[str]:
         out: list[str] = []
-        if not str(self.path).strip():
-            out.append("path is empty: point it to one fd00N.npz of the C-MAPSS set (e.g. fd001.npz)")
+        if not str(self.path).strip() and self.subset is None:
+            out.append("neither path nor subset is set: name the sub-set (subset: 1-4; the data set is found by "
+                       "name, `factoryfl data fetch cmapss`) or point path to one fd00N.npz")
+        if str(self.path).strip() and (self.subset is not None or self.data_dir is not None):
+            out.append("path and subset/data_dir are both set: give either path (one fd00N.npz) or subset (and "
+                       "optionally data_dir), not both")
+        if self.subset is not None and (not isinstance(self.subset, int) or not 1 <= self.subset <= 4):
+            out.append(f"subset must be an integer 1, 2, 3 or 4 (FD001-FD004), got {self.subset!r}")
         if not isinstance(self.sequence_length, int) or self.sequence_length < 1:
             out.append(f"sequence_length must be an integer >= 1 cycle, got {self.sequence_length!r}: use e.g. 30")
         if not (isinstance(self.rul_cap, (int, float)) and math.isfinite(self.rul_cap) and self.rul_cap > 0):
@@ -433,9 +442,16 @@ def last_window_per_engine(feats: np.ndarray, table: np.ndarray, columns: list[s
 
 def load_cmapss_splits(params: CmapssParams, *, base_dir: Path = Path(".")) -> CmapssSplits:
     """Read, normalise and window one C-MAPSS sub-set (see the module docstring)."""
-    context = f"cmapss {params.path!r}"
+    context = f"cmapss {params.path or f'subset {params.subset}'!r}"
     problems = params.problems()
     path = _resolve_file(params.path, Path(base_dir), problems) if str(params.path).strip() else None
+    if path is None and not problems:  # named by subset: found by the data set's name
+        try:
+            folder = None if params.data_dir is None else resolve_existing(params.data_dir, base_dir,
+                                                                           "cmapss data_dir")
+            path = find_file("cmapss", f"fd{params.subset:03d}.npz", folder)  # problems() ensured subset is set
+        except DataValidationError as exc:
+            problems.extend(exc.problems)
     raise_if_problems(problems, context)
     assert path is not None  # an unresolved path always adds a problem above
     read = _read_cmapss(path, problems)

@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import DataValidationError, raise_if_problems
+from .locate import default_dir, find_file
 from .paths import read_npz, resolve_existing
 from .types import PlantData, WindowSet
 from .windowing import WindowSpec, at_rate, cut_windows, min_split_samples, output_rate, split_recording
@@ -33,8 +34,8 @@ CWRU_FAULT_CLASSES: tuple[str, ...] = (
     "IR007", "B007", "OR007", "IR014", "B014", "OR014", "IR021", "B021", "OR021",
 )
 NORMAL_CLASS = "normal"
-DEFAULT_CWRU_DIR = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "cwru12k_de"
-"""Where the shared data set lives in this layout (``../shared/datasets/cwru12k_de`` from the repo root)."""
+DEFAULT_CWRU_DIR = default_dir("cwru")
+"""Where the loaders find the data set now (``common.data.locate``; for command-line defaults)."""
 
 _METADATA_KEYS = frozenset({
     "classes", "file_numbers", "rpm_in_file", "lengths", "load_hp", "nominal_rpm", "fs_hz",
@@ -46,7 +47,9 @@ _METADATA_KEYS = frozenset({
 class CwruParams:
     """Which CWRU load file to read and which classes to use."""
 
-    path: str  # one loadN.npz
+    path: str = ""  # one loadN.npz; or leave it out and name the load:
+    load: int | None = None  # motor load 0-3 HP: loadN.npz of the data set found by name (common.data.locate)
+    data_dir: str | None = None  # with load: the folder holding loadN.npz (default: looked up by name)
     classes: tuple[str, ...] = CWRU_FAULT_CLASSES
     normal_part: int | None = None  # which disjoint part of the normal record this plant takes
     normal_parts: int = 4  # into how many parts the normal record is cut
@@ -55,8 +58,14 @@ class CwruParams:
 
     def problems(self) -> list[str]:
         out: list[str] = []
-        if not self.path.strip():
-            out.append("path is empty: point it to one loadN.npz of the CWRU 12 kHz drive-end set")
+        if not self.path.strip() and self.load is None:
+            out.append("neither path nor load is set: name the motor load (load: 0-3; the data set is found by "
+                       "name, `factoryfl data fetch cwru`) or point path to one loadN.npz")
+        if self.path.strip() and (self.load is not None or self.data_dir is not None):
+            out.append("path and load/data_dir are both set: give either path (one loadN.npz) or load (and "
+                       "optionally data_dir), not both")
+        if self.load is not None and (not isinstance(self.load, int) or not 0 <= self.load <= 3):
+            out.append(f"load must be an integer motor load 0, 1, 2 or 3 (HP), got {self.load!r}")
         if not self.classes:
             out.append(f"classes must not be empty: use e.g. {list(CWRU_FAULT_CLASSES)}")
         if len(set(self.classes)) != len(self.classes):
@@ -128,6 +137,12 @@ def load_cwru(plant_id: str, params: CwruParams, window: WindowSpec, *, base_dir
     context = f"cwru plant {plant_id!r}"
     problems = params.problems() + window.problems()
     path = _resolve_file(params.path, base_dir, "cwru path", problems) if params.path.strip() else None
+    if path is None and not problems:  # named by load: found by the data set's name
+        try:
+            folder = None if params.data_dir is None else resolve_existing(params.data_dir, base_dir, "cwru data_dir")
+            path = find_file("cwru", f"load{params.load}.npz", folder)  # problems() ensured load is set
+        except DataValidationError as exc:
+            problems.extend(exc.problems)
     raise_if_problems(problems, context)
     assert path is not None  # an unresolved path always adds a problem above
     arrays = read_npz(path, "a CWRU loadN.npz")

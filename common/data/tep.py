@@ -43,6 +43,7 @@ import numpy as np
 from common.soft_sensor.tep_quality import FAST_COLUMNS, QUALITY_NAMES, quality_splits
 
 from .errors import DataValidationError, raise_if_problems
+from .locate import default_dir, find_file
 from .paths import read_npz, resolve_existing
 from .process import ZScore, fit_zscore, split_run_windows, train_rows
 from .types import PlantData, WindowSet
@@ -52,8 +53,8 @@ logger = logging.getLogger(__name__)
 
 NORMAL_CLASS = "normal"
 TEP_CLASSES: tuple[str, ...] = (NORMAL_CLASS,) + tuple(f"idv{i:02d}" for i in range(1, 29))
-DEFAULT_TEP_DIR = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "tep_multimode"
-"""Where the shared data set lives in this layout (``../shared/datasets/tep_multimode`` from the repo root)."""
+DEFAULT_TEP_DIR = default_dir("tep")
+"""Where the loaders find the data set now (``common.data.locate``; for command-line defaults)."""
 NUM_VARIABLES = 53
 
 
@@ -62,7 +63,7 @@ class TepParams:
     """Which TEP mode file to read, which classes to use."""
 
     mode: int = 1  # reads mode{mode}.npz in data_dir
-    data_dir: str | None = None  # folder holding modeN.npz; None = ../shared/datasets/tep_multimode
+    data_dir: str | None = None  # folder holding modeN.npz; None = found by name (common.data.locate)
     classes: tuple[str, ...] = TEP_CLASSES
     # fault: classify the run (53 channels); quality: regress the product analysers XMEAS(37..41)
     # from the fast variables (task regression, K = 5 outputs; the scenario sets target_outputs: 5)
@@ -73,8 +74,8 @@ class TepParams:
         if not isinstance(self.mode, int) or self.mode < 1:
             out.append(f"mode must be an integer >= 1 (the file mode<N>.npz), got {self.mode!r}")
         if self.data_dir is not None and not self.data_dir.strip():
-            out.append("data_dir is empty: point it to the folder holding modeN.npz, or leave it out for "
-                       f"{DEFAULT_TEP_DIR}")
+            out.append("data_dir is empty: point it to the folder holding modeN.npz, or leave it out to find "
+                       "the data set by name (`factoryfl data fetch tep`)")
         if not self.classes:
             out.append(f"classes must not be empty: use e.g. {list(TEP_CLASSES)}")
         if len(set(self.classes)) != len(self.classes):
@@ -85,8 +86,9 @@ class TepParams:
 
 def tep_file(params: TepParams, base_dir: Path) -> Path:
     """The ``modeN.npz`` file ``params`` names (DataValidationError naming the paths tried)."""
-    folder = DEFAULT_TEP_DIR if params.data_dir is None else resolve_existing(params.data_dir, base_dir,
-                                                                              "tep data_dir")
+    if params.data_dir is None:
+        return find_file("tep", f"mode{params.mode}.npz")
+    folder = resolve_existing(params.data_dir, base_dir, "tep data_dir")
     path = Path(folder) / f"mode{params.mode}.npz"
     if not path.is_file():
         present = sorted(p.name for p in Path(folder).glob("mode*.npz")) if Path(folder).is_dir() else []
