@@ -110,23 +110,28 @@ def setup(state_root: Path, spec: RunSpec, current: dict[str, np.ndarray], train
 
 
 def public_keys_of(raw: str) -> dict[str, protocol.PublicKeys]:
-    """The coordinator's table {plant: [c_pk, s_pk]} (hex)."""
+    """The coordinator's table {plant: [c_pk, s_pk]} (hex): a plant receives its neighbours' rows only."""
     table = json.loads(raw)
     return {str(p): protocol.PublicKeys(bytes.fromhex(c), bytes.fromhex(s)) for p, (c, s) in table.items()}
 
 
 def share(state_root: Path, spec: RunSpec, config: dict[str, Any], run_name: str, server_round: int) -> StageReply:
-    """Stage 2: from U1's keys, compute the round's neighbour graph (the same rule as the coordinator)
-    and send each neighbour its encrypted shares of b_i and s_sk_i, plus a commitment to b_i."""
+    """Stage 2: from U1 (the plants that advertised keys), compute the round's neighbour graph (the
+    same rule as the coordinator), check that the keys received are exactly its neighbours', and send
+    each neighbour its encrypted shares of b_i and s_sk_i, plus a commitment to b_i."""
     state = SecAggState(state_root, run_name, server_round)
     secrets = state.secrets()
+    me = secrets.plant_id
+    round_plants = sorted({str(p) for p in json.loads(str(config[wire.SECAGG_ROUND_PLANTS]))})
+    if me not in round_plants:
+        raise SecAggFailure(f"plant {me} is not among the round's advertised keys")
+    k, t = spec.federation.secure_aggregation.resolved(len(round_plants))
+    mine = neighbour_graph(round_plants, k, graph_seed(secrets.context))[me]
     keys = public_keys_of(str(config[wire.SECAGG_PUBLIC_KEYS]))
-    if secrets.plant_id not in keys:
-        raise SecAggFailure(f"plant {secrets.plant_id} is not among the round's advertised keys")
-    k, t = spec.federation.secure_aggregation.resolved(len(keys))
-    graph = neighbour_graph(sorted(keys), k, graph_seed(secrets.context))
-    mine = graph[secrets.plant_id]
-    secrets, ciphertexts, commitment = protocol.share_keys(secrets, {p: keys[p] for p in mine}, t, len(keys))
+    if set(keys) != set(mine):
+        raise SecAggFailure(f"plant {me} was sent the keys of {sorted(keys)[:5]}, not of its neighbours "
+                            f"{list(mine)[:5]} in the round's graph: refused")
+    secrets, ciphertexts, commitment = protocol.share_keys(secrets, {p: keys[p] for p in mine}, t, len(round_plants))
     state.save(secrets)
     return StageReply({wire.SECAGG_CIPHERTEXTS: json.dumps({p: c.decode() for p, c in ciphertexts.items()}),
                        wire.SECAGG_COMMITMENT: commitment.hex()})

@@ -173,9 +173,11 @@ def run_secure_round(send: Send, chosen: list[str], current: Arrays, base_config
         facts.update(threshold=t, neighbours=k, advertised=len(u1))
         protocol.require("advertised keys", len(u1), t)
         graph = neighbour_graph(u1, k, graph_seed(context))
-        # 2. share keys
-        table = json.dumps({p: [public[p].c_pk.hex(), public[p].s_pk.hex()] for p in u1})
-        replies = stage("share_keys", wire.MSG_SECAGG_SHARE, u1, None, {wire.SECAGG_PUBLIC_KEYS: table})
+        # 2. share keys: every plant gets U1's ids (to rebuild the graph) and only its neighbours' keys
+        own_keys = {p: {wire.SECAGG_PUBLIC_KEYS: json.dumps(
+            {q: [public[q].c_pk.hex(), public[q].s_pk.hex()] for q in graph[p]})} for p in u1}
+        replies = stage("share_keys", wire.MSG_SECAGG_SHARE, u1, None, {wire.SECAGG_ROUND_PLANTS: json.dumps(u1)},
+                        own_keys)
         sent, commitments = {}, {}
         for p in u1:
             reply = replies.get(p) or Reply(p, error="no reply")

@@ -142,3 +142,27 @@ def test_a_malformed_masked_update_is_left_out_with_why_and_its_masks_removed(tm
     assert facts["failed"] is None and facts["survivors"] == ["plant-0", "plant-1", "plant-2"]
     reason = results["rounds"][0]["excluded"]["plant-3"]
     assert "malformed masked update" in reason and "masks are removed" in reason
+
+
+def test_each_plant_receives_only_its_neighbours_public_keys(tmp_path: Path) -> None:
+    base = tmp_path / "five"
+    base.mkdir()
+    sparse = {**SECURE, "secure_aggregation": {**SECURE["secure_aggregation"], "neighbours": 2}}
+    path = tiny_scenario(base, synthetic_plants={"count": 5, "seed": 0, "num_windows_per_class": 8},
+                         federation={"rounds": 1, **sparse}, evaluation={"baselines": []})
+    run_dir = base / "run"
+    run_dir.mkdir()
+    grid = LoopbackGrid(path, 5, run_dir)
+    results = run_federation(grid, load_scenario(path), run_dir)
+    facts = results["rounds"][0]["secure_aggregation"]
+    assert facts["failed"] is None and (facts["neighbours"], facts["threshold"]) == (2, 2)
+    assert len(facts["survivors"]) == 5
+    shares = [m for m in grid.sent if m.metadata.message_type == wire.MSG_SECAGG_SHARE]
+    assert len(shares) == 5
+    plant_of = {node: f"plant-{node - 101}" for node in grid.contexts}
+    for msg in shares:
+        config = msg.content[wire.CONFIG]
+        me = plant_of[msg.metadata.dst_node_id]
+        keys = json.loads(str(config[wire.SECAGG_PUBLIC_KEYS]))
+        assert len(keys) == 2 and me not in keys   # two neighbours' keys, not the whole table of five
+        assert json.loads(str(config[wire.SECAGG_ROUND_PLANTS])) == sorted(plant_of.values())
