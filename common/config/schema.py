@@ -72,8 +72,11 @@ def seed_problem(name: str, seed: int) -> str | None:
 class WindowConfig:
     """How recordings are cut into the windows a model sees (one window = one record)."""
 
+    # samples per window (the model's input length; one window is one DP record)
     length: int = 1024
+    # step between training windows, in samples; below length: overlapping windows; null: length (no overlap)
     stride: int | None = None
+    # share of each recording held out for testing, cut from its end so overlapping windows never leak
     test_fraction: float = 0.2
     sample_rate_hz: float | None = None  # set: every plant must match it; None: mixed rates allowed
     # set: every plant resamples its recordings to this rate before windowing (inside the plant),
@@ -119,14 +122,23 @@ class WindowConfig:
 class ModelConfig:
     """1-D CNN extractor (wide first kernel, then small kernels) and linear heads."""
 
+    # output channels of each conv block of the extractor (one block per entry)
     channels: tuple[int, ...] = (16, 32, 64, 64)
+    # kernel size of the first (wide) convolution, in samples
     first_kernel: int = 64
+    # stride of the first convolution
     first_stride: int = 8
+    # kernel size of the later convolutions
     kernel_size: int = 3
+    # size of the feature vector the extractor hands the heads
     feature_dim: int = 64
+    # normalisation after each convolution (never BatchNorm: it breaks DP-SGD's per-window bound)
     norm: NormName = "group"
+    # groups of GroupNorm (norm: group)
     groups: int = 4
+    # dropout on the extractor's features (0: none)
     dropout: float = 0.0
+    # standardise each window on its own (parameter-free, per window) before the first convolution
     standardize_input: bool = True
     # What the first convolution sees. ``time``: the raw window. ``spectrum``: the per-window
     # log-magnitude rFFT (Hann window, mean removed, scaled by its mean magnitude; the first
@@ -183,14 +195,23 @@ class StrategyConfig:
     ``name`` is a registered strategy (``common.extensions.strategies``).
     """
 
+    # the aggregation strategy
     name: str = "fedavg"
+    # share of the plants sampled to train in each round (reproducibly from the seed and the round)
     fraction_train: float = 1.0
+    # fewest usable updates a round needs; a round with fewer fails
     min_train_plants: int = 1
+    # FedProx: weight μ of the proximal term
     proximal_mu: float = 0.01
+    # FedAdam: the coordinator's learning rate η
     server_learning_rate: float = 0.01
+    # FedAdam: first-moment decay β₁
     beta_1: float = 0.9
+    # FedAdam: second-moment decay β₂
     beta_2: float = 0.99
+    # FedAdam: adaptivity τ (added to the square root of the second moment)
     tau: float = 1e-3
+    # FedTrimmedAvg: share of the values cut from each end, per coordinate
     trim_fraction: float = 0.2
 
     def problems(self) -> list[str]:
@@ -218,9 +239,13 @@ class AugmentConfig:
     (max relative resampling, i.e. shaft-speed change), each applied with ``probability``.
     """
 
+    # added Gaussian noise, relative to each window's std (0: off)
     noise_std: float = 0.0
+    # std of a random per-channel gain around 1 (0: off)
     scale_std: float = 0.0
+    # largest relative resampling (a shaft-speed change), e.g. 0.04 for ± 4 % (0: off)
     stretch: float = 0.0
+    # chance that each transform is applied to a window
     probability: float = 0.5
 
     @property
@@ -243,10 +268,15 @@ class AugmentConfig:
 class TrainingConfig:
     """Local optimisation inside a plant during federated pretraining (and the baselines)."""
 
+    # passes over the plant's labelled windows per round
     local_epochs: int = 1
+    # windows per batch (under DP: the expected Poisson batch size)
     batch_size: int = 64
+    # the plant's optimizer's learning rate
     learning_rate: float = 1e-3
+    # the plant's local optimizer
     optimizer: OptimizerName = "adam"
+    # L2 weight decay of the local optimizer
     weight_decay: float = 0.0
     augment: AugmentConfig = field(default_factory=AugmentConfig)
 
@@ -265,9 +295,14 @@ class TrainingConfig:
 class ClientLevelDPConfig:
     """Plant-level DP on the aggregate (clip each plant's update, noise the mean). Needs many plants."""
 
+    # clip each plant's update and add Gaussian noise to the mean (plant-level DP, useful with hundreds of plants per
+    # round)
     enabled: bool = False
+    # σ: the mean gets noise of standard deviation σ·clip_norm / (plants in the round)
     noise_multiplier: float = 1.0
+    # L2 bound S on each plant's update
     clip_norm: float = 1.0
+    # δ at which the plant-level ε is reported
     delta: float = 1e-5
 
     def problems(self) -> list[str]:
@@ -297,11 +332,17 @@ class MetaLearningConfig:
     Not DP-SGD: refused together with ``privacy.enabled``.
     """
 
+    # meta-learning local updates in pretraining (none: plain local training)
     algorithm: MetaAlgorithm = "none"
+    # episodes (reptile) or steps (per_fedavg) per round; 0: as many as FedAvg's local steps
     episodes: int = 0
+    # labelled windows per class in each episode
     shots: int = 5
+    # Adam steps per episode (reptile)
     inner_steps: int = 5
+    # inner learning rate (reptile) or personalisation step α (per_fedavg)
     inner_learning_rate: float = 1e-3
+    # Reptile's step ε: θ ← θ + ε(φ − θ)
     meta_step_size: float = 0.5
 
     def problems(self) -> list[str]:
@@ -331,13 +372,22 @@ class SecureAggregationConfig:
     ``common.secagg.graph``. Error of the recovered weighted mean: ≤ Δ/2 per coordinate.
     """
 
+    # run each pretraining round as SecAgg+ (the coordinator sees only the sum of the updates)
     enabled: bool = False
+    # t: shares that recover a plant's secrets; a round with fewer survivors fails (null: common.secagg.graph's rule)
     threshold: int | None = None
+    # k: neighbours of each plant in the share graph, even, or at least plants − 1 for all (null:
+    # common.secagg.graph's rule)
     neighbours: int | None = None
+    # L2 bound of each update before quantisation (null: federation.max_update_norm)
     clip: float | None = None
+    # bits per coordinate over [−clip, clip]
     quantisation_bits: int = 24
+    # masks and sums live in the integers modulo 2**modulus_bits
     modulus_bits: int = 64
+    # cap on a plant's weight (its example count)
     max_weight: int = 1_000_000
+    # quantisation rounding: to the nearest step, or stochastic (unbiased)
     rounding: Literal["nearest", "stochastic"] = "nearest"
 
     def problems(self) -> list[str]:
@@ -367,14 +417,18 @@ class SecureAggregationConfig:
 
 @dataclass(frozen=True)
 class FederationConfig:
+    # federated pretraining rounds
     rounds: int = 5
     strategy: StrategyConfig = field(default_factory=StrategyConfig)
     training: TrainingConfig = field(default_factory=TrainingConfig)
+    # leave out an update whose L2 norm exceeds this
     max_update_norm: float = 1000.0
     # leave out an update whose norm exceeds this multiple of the round's median update norm
     # (with 3 or more updates; null: off). Rule and measurement: server/screening.py.
     relative_norm_bound: float | None = 3.0
+    # seconds the coordinator waits for a round's replies; a plant that does not answer in time misses the round
     round_timeout_s: float = 600.0
+    # evaluate the global model every this many rounds, and after the last (0: no evaluation per round)
     evaluate_every: int = 1
     client_level_dp: ClientLevelDPConfig = field(default_factory=ClientLevelDPConfig)
     meta_learning: MetaLearningConfig = field(default_factory=MetaLearningConfig)
@@ -458,10 +512,16 @@ class PersonalisationConfig:
     ``mode``: the ``mode`` of a personalisation transfer method (head, full, fedrep, none).
     """
 
+    # what a labelled plant fine-tunes on its own labels: head (the personal head), full (the whole model, extractor
+    # at a lower rate), fedrep (head and extractor in turn), none
     mode: str = "head"
+    # fine-tuning epochs
     epochs: int = 5
+    # fine-tuning learning rate
     learning_rate: float = 1e-3
+    # mode full: the extractor learns at learning_rate × this
     extractor_lr_scale: float = 0.1
+    # windows per fine-tuning batch
     batch_size: int = 64
     # Random label-preserving transforms of the plant's labelled windows while it fine-tunes: with
     # a few labels per class (a new plant), the head otherwise memorises those few windows.
@@ -492,12 +552,19 @@ class PrivacyConfig:
     Exactly one of ``noise_multiplier`` / ``target_epsilon`` is set when enabled.
     """
 
+    # DP-SGD inside every plant during federated pretraining
     enabled: bool = False
+    # σ of DP-SGD's Gaussian noise (set this or target_epsilon)
     noise_multiplier: float | None = None
+    # calibrate σ so that the run's whole planned spend ends at this ε (set this or noise_multiplier)
     target_epsilon: float | None = None
+    # per-window gradient clipping norm C
     max_grad_norm: float = 1.0
+    # δ of every ε (null: the plant's own, min(1e-5, 1/(10·n)) for n labelled windows)
     delta: float | None = None
+    # lifetime ε budget of every plant (the tighter of this and the plant's privacy_budget)
     budget_epsilon: float | None = None
+    # privacy accountant over the whole ledger: Rényi DP or PRV (Opacus)
     accountant: AccountantName = "rdp"
     # How Opacus gets per-sample gradient norms; all four are exact (`make bench-dp-step` checks
     # them against per-window autograd and times them). auto = the fastest measured there for the
@@ -535,6 +602,7 @@ class PrivacyConfig:
 
 @dataclass(frozen=True)
 class EvaluationConfig:
+    # baselines trained for comparison: local-only (each plant alone) and centralized (pooled data, simulation only)
     baselines: tuple[BaselineName, ...] = ("local_only", "centralized")
 
 
@@ -560,14 +628,23 @@ class SimulationConfig:
     (0.1 s delivery passes, one message per actor at a time), e.g. to compare.
     """
 
+    # whole CPUs each simulated plant's worker takes; Flower starts ⌊CPUs / cpus_per_plant⌋ workers
     cpus_per_plant: int = 1
+    # share of a GPU each plant's worker takes (0.1: ten plants share one GPU)
     gpus_per_plant: float = 0.0
+    # cap on the CPUs the simulation may use (null: all)
     total_cpus: int | None = None
+    # cap on the GPUs the simulation may use (null: all)
     total_gpus: float | None = None
+    # plants (with their data) each worker keeps in memory; an evicted plant re-loads its data when asked again
     plant_cache_size: int = 16
+    # run on this existing Ray cluster (e.g. 127.0.0.1:6379 or auto) instead of starting Ray here
     ray_address: str | None = None
+    # refuse to start when the estimated peak memory exceeds what the host has
     memory_check: bool = True
+    # the coordinator keeps at most this many messages undelivered (0: all at once; null: 16 per worker)
     messages_in_flight: int | None = None
+    # hand messages to Flower's workers as soon as they are stored (false: Flower's engine as shipped)
     prompt_delivery: bool = True
     # Research only: every privacy mechanism's noise keyed from public values (seed, plant, round),
     # so a run can be repeated bit for bit. Anyone who knows those values can regenerate and
@@ -628,8 +705,11 @@ class StatsReleaseConfig:
 
     noise_multiplier: float = 3.0     # four queries at σ = 3: ε ≈ 3 at δ = 1e-5 for one release
     clip_norm: float = 20.0           # in feature units (calibrated on synthetic/public data, not a plant's)
+    # random Fourier features of the released mean embedding (MMD)
     rff_features: int = 512
+    # width of the Gaussian kernel the random Fourier features approximate
     rff_bandwidth: float = 10.0
+    # seed of the shared random Fourier feature map (public: every plant uses the same map)
     rff_seed: int = 0
 
     def problems(self) -> list[str]:
@@ -680,36 +760,58 @@ class AdaptationConfig:
     seeded per plant (the adapters' ``seed`` argument), not here.
     """
 
+    # adaptation epochs over the target's windows
     epochs: int = 10
+    # target windows per batch
     batch_size: int = 64
+    # adaptation learning rate
     learning_rate: float = 3e-4
+    # adaptation optimizer
     optimizer: OptimizerName = "adam"
+    # L2 weight decay of the adaptation optimizer
     weight_decay: float = 0.0
     pseudo_label_weight: float = 0.3        # SHOT's β
     alignment_weight: float | None = None   # CORAL / MMD / DANN λ; None: each method's default weight
     gap_threshold: float = 0.002            # relative RFF-MMD² above which `auto` adapts
+    # weight of information maximisation (mean entropy − entropy of the mean prediction)
     im_weight: float = 1.0
+    # weight of the cross-entropy on the target's labelled windows, if any (k_shot)
     labelled_weight: float = 1.0
+    # shot: k-means rounds that refine the pseudo-labels
     pseudo_label_iterations: int = 2
+    # shot: epochs of information maximisation alone before pseudo-labels
     pseudo_label_warmup: int = 3
     use_source_prior: bool = True           # IM diversity towards the sources' class priors when known
     # EM estimate of the target's class proportions (common/transfer/prior.py) replaces the assumed prior:
     # IM diversity, fixmatch's pseudo-label balancing, and the class mix of the source statistics aligned to
     estimate_target_prior: bool = False
     train_head: bool = False                # False: head frozen (SHOT's hypothesis transfer)
+    # feature_standardization: per feature (diagonal) or whiten and colour with the full covariances
     align_mode: Literal["diagonal", "full"] = "diagonal"
+    # feature_standardization: the scale σ_s/σ_t is clamped to [1/max_scale, max_scale]
     max_scale: float = 10.0
     standardize_first: bool = False         # trained methods: start from feature_standardization
+    # dann: hidden units of the domain discriminator
     discriminator_hidden: int = 64
+    # dann: the discriminator learns at learning_rate × this
     discriminator_lr_scale: float = 10.0
+    # dann: condition the discriminator on the predictions (CDAN)
     conditional: bool = False
+    # dann: shrink the sampled source covariance towards its diagonal (0: none, 1: diagonal)
     sample_shrinkage: float = 0.0
+    # fixmatch: keep a pseudo-label where the model's top probability reaches this
     confidence_threshold: float = 0.8
+    # fixmatch: weight of the loss on the unlabelled windows
     unlabelled_weight: float = 1.0
+    # fixmatch: rescale each batch's predictions towards the class prior (ReMixMatch)
     distribution_alignment: bool = True
+    # fixmatch: balance each epoch's pseudo-labels over all unlabelled windows to the class prior (Sinkhorn; replaces
+    # distribution_alignment); turn off when faults are rare
     balanced_pseudo_labels: bool = True
+    # fixmatch: the weak view of a window, whose prediction gives the pseudo-label
     weak_augment: AugmentConfig = field(default_factory=lambda: AugmentConfig(
         noise_std=0.05, scale_std=0.1, stretch=0.04))
+    # fixmatch: the strong view of a window, trained to match the pseudo-label
     strong_augment: AugmentConfig = field(default_factory=lambda: AugmentConfig(
         noise_std=0.1, scale_std=0.2, stretch=0.12, probability=1.0))
 
@@ -743,8 +845,11 @@ class TransferConfig:
     ``default_method``: a registered transfer method (``common.extensions.transfer_methods``).
     """
 
+    # the transfer method of every target plant without its own plants[].transfer
     default_method: str = "auto"
+    # how source plants release their DP feature statistics
     stats: StatsReleaseConfig = field(default_factory=StatsReleaseConfig)
+    # how a target adapts inside the plant
     adaptation: AdaptationConfig = field(default_factory=AdaptationConfig)
 
     def problems(self) -> list[str]:
@@ -761,7 +866,9 @@ def detector_problem(key: str, name: str) -> str | None:
 class PersistenceConfig:
     """An alarm needs ``k`` windows above the threshold among the last ``n`` of a recording."""
 
+    # windows above the threshold needed for an alarm
     k: int = 1
+    # among the last n windows of a recording
     n: int = 1
 
     def problems(self) -> list[str]:
@@ -782,11 +889,16 @@ class DetectorConfig:
     beside it.
     """
 
+    # the anomaly detector
     name: str = "feature_mahalanobis"
+    # the alarm threshold is calibrated to this false-alarm rate on held-out normal windows
     false_alarm_rate: float = 0.01
     persistence: PersistenceConfig = field(default_factory=PersistenceConfig)
+    # share of the normal training windows (the latest) held out to calibrate the threshold
     calibration_fraction: float = 0.3
+    # the class whose windows are normal (a plant without labels: all its training windows)
     normal_class: str = "normal"
+    # a second detector fitted and calibrated the same way and reported beside it (null: none)
     baseline: str | None = "pca_t2_spe"
 
     def problems(self) -> list[str]:
@@ -813,11 +925,18 @@ class DataSpec:
 
 @dataclass(frozen=True)
 class PlantSpec:
+    # the plant's id (names its state and run folders): 1 to 64 letters, digits, '_', '.' or '-'
     id: str
+    # the plant's data: source, and that source's settings (see the data source sections below)
     data: DataSpec
+    # share of the plant's training windows that keep their labels (0: an unlabelled target plant)
     labelled_fraction: float = 1.0
+    # the plant's lifetime ε budget (the tighter of this and privacy.budget_epsilon)
     privacy_budget: float | None = None
+    # keep this plant's state (model, privacy ledger) here across runs (null: the scenario's state_dir, else inside
+    # the run folder)
     state_dir: str | None = None
+    # keep k labelled training windows per class (seeded), the rest unlabelled: a few-shot target plant
     k_shot: int | None = None
     transfer: str | None = None  # a registered transfer method (None: the federation's default)
     privacy_policy: PrivacyPolicy | None = None  # simulation: this plant's own policy (else the scenario's)
@@ -835,10 +954,15 @@ class PlantSpec:
 class SyntheticPlantsConfig:
     """Generate ``count`` synthetic plants with reproducible, shifted parameters."""
 
+    # how many plants to generate
     count: int
+    # seed of the generated plants' operating points
     seed: int = 0
+    # training windows per class of each generated plant
     num_windows_per_class: int = 100
+    # share of each generated plant's training windows that keep their labels
     labelled_fraction: float = 1.0
+    # generated ids are this prefix and a number
     id_prefix: str = "plant-"
 
     def problems(self) -> list[str]:
@@ -900,8 +1024,10 @@ def target_output_problems(target_outputs: int, target_scale: float | tuple[floa
 class Scenario:
     """A whole federation: every plant, the shared model and how it is trained."""
 
+    # the federation's name; run folders are runs/<name>-<timestamp>
     name: str
     plants: tuple[PlantSpec, ...]
+    # the run's seed (plant sampling, initialisation, generated data; never the DP noise, which is secret)
     seed: int = 0
     task: str = DEFAULT_TASK  # a registered task (common.extensions.tasks)
     # Regression: the model learns target / target_scale; one number, or one per output (K of them)
@@ -924,7 +1050,9 @@ class Scenario:
     # null: DP required exactly when ``privacy.enabled`` (or the plant has a privacy_budget), the
     # other limits at their safe defaults (common/privacy/policy.py).
     plant_policy: PrivacyPolicy | None = None
+    # folder the run folders are written to
     runs_dir: str = "runs"
+    # keep every plant's state (models, privacy ledger) here across runs (null: inside the run folder)
     state_dir: str | None = None
     source_file: str = ""
     base_dir: str = "."

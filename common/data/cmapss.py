@@ -90,6 +90,7 @@ class CmapssParams:
     data_dir: str | None = None  # with subset: the folder holding fd00N.npz (default: looked up by name)
     sequence_length: int = 30  # L: consecutive cycles per window
     rul_cap: float = 125.0  # target = min(RUL, rul_cap)
+    # the sensor channels to use (default: the informative ones)
     sensors: tuple[str, ...] = CMAPSS_INFORMATIVE_SENSORS
     include_op_settings: bool = False  # add op_setting_1..3 as three extra channels
     condition_normalisation: bool = True  # z-score per operating condition (else globally per sensor)

@@ -50,6 +50,7 @@ class CwruParams:
     path: str = ""  # one loadN.npz; or leave it out and name the load:
     load: int | None = None  # motor load 0-3 HP: loadN.npz of the data set found by name (common.data.locate)
     data_dir: str | None = None  # with load: the folder holding loadN.npz (default: looked up by name)
+    # the classes to use, any subset and order (default: the 9 fault classes)
     classes: tuple[str, ...] = CWRU_FAULT_CLASSES
     normal_part: int | None = None  # which disjoint part of the normal record this plant takes
     normal_parts: int = 4  # into how many parts the normal record is cut

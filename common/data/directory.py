@@ -106,6 +106,7 @@ SPLIT_SEED = 0
 class DirectoryParams:
     """Location of a plant data directory (or its manifest.yaml)."""
 
+    # the plant's data directory, or its manifest.yaml (relative: against the scenario file's folder)
     path: str
 
     def problems(self) -> list[str]:

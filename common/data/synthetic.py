@@ -72,14 +72,21 @@ MIN_TEST_FRACTION = 1e-3
 class SyntheticParams:
     """Operating point and sensor of one simulated plant."""
 
+    # seed of this plant's generated recordings
     seed: int = 0
     num_windows_per_class: int = 120  # training windows per class; test gets ~test_fraction of the recording
+    # shaft speed, revolutions per minute
     rpm: float = 1800.0
     load: float = 0.5  # fraction of rated load, 0..1
+    # frequency of the structural resonance that fault impacts excite (below sample_rate_hz / 2)
     resonance_hz: float = 3000.0
+    # the plant's sampling rate
     sample_rate_hz: float = 12000.0
+    # the sensor's gain
     sensor_gain: float = 1.0
+    # std of the sensor's additive noise
     noise_std: float = 0.3
+    # the classes this plant has: a subset of the known synthetic classes, in any order
     classes: tuple[str, ...] = DEFAULT_CLASSES
     sensor_position: str = "housing"  # transfer path to the sensor: housing | remote (module docstring)
 

@@ -64,6 +64,7 @@ class TepParams:
 
     mode: int = 1  # reads mode{mode}.npz in data_dir
     data_dir: str | None = None  # folder holding modeN.npz; None = found by name (common.data.locate)
+    # the classes to use (default: normal and IDV 1–28), any subset and order
     classes: tuple[str, ...] = TEP_CLASSES
     # fault: classify the run (53 channels); quality: regress the product analysers XMEAS(37..41)
     # from the fast variables (task regression, K = 5 outputs; the scenario sets target_outputs: 5)

@@ -103,11 +103,18 @@ class PrivacyPolicy:
     - ``allow``: release categories (RELEASE_CATEGORIES) that may leave outside the ledger.
     """
 
+    # refuse any run (and any phase) without DP-SGD
     require_dp: bool = True
+    # the δ every ε of this plant is stated at; a run asking for a larger δ is refused (null: min(1e-5, 1/(10·n)) for
+    # n labelled windows)
     delta: float | None = None
+    # the lifetime ε budget (the ledger never goes above it)
     budget_epsilon: float | None = None
+    # floor on DP-SGD's σ (configured or calibrated)
     min_noise_multiplier: float | None = None
+    # ceiling on DP-SGD's per-window clipping norm C
     max_clip_norm: float | None = None
+    # release categories that may leave outside the ledger: accounting, metrics, sizes, losses, timings, gap
     allow: tuple[str, ...] = ("accounting",)
 
     def problems(self) -> list[str]:
