@@ -34,6 +34,21 @@ class DeployError(RuntimeError):
     """A deployment command cannot run; the message names the file/flag and the fix."""
 
 
+def caller_path(value: str) -> str:
+    """A path argument made absolute against the caller's working directory (``~`` expanded).
+
+    Flower commands run from the app directory (``flwr``) or start children elsewhere, so a relative
+    path must be fixed here, before anything runs from another directory."""
+    return str(Path(value).expanduser().absolute())
+
+
+def caller_or_app_path(value: str) -> str:
+    """A file that may also live in the app (a scenario): absolute if it exists in the caller's
+    directory; otherwise unchanged, so that it is looked up in the app directory that `flwr run` ships."""
+    path = Path(value).expanduser()
+    return str(path.absolute()) if path.exists() or path.is_absolute() else value
+
+
 def _flwr_home(args: argparse.Namespace) -> Path:
     return Path(args.flwr_home or os.environ.get("FLWR_HOME") or Path.home() / ".flwr")
 
@@ -445,8 +460,30 @@ def cmd_runs(args: argparse.Namespace) -> int:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
+    """`flwr log`; without a run id, the newest run's. ``--follow`` ends with the run's status and exits
+    non-zero unless it is ``finished:completed``."""
     env, name = _connect(args)
-    return _run([cmd.flower_bin("flwr"), "log", str(args.run_id), name, "--stream" if args.follow else "--show"], env)
+    run_id = str(args.run_id) if args.run_id is not None else _newest_run_id(env, name)
+    code = _run([cmd.flower_bin("flwr"), "log", run_id, name, "--stream" if args.follow else "--show"], env)
+    if code != 0 or not args.follow:
+        return code
+    status, details = _run_status(run_id, env, name)
+    print(f"run {run_id}: {status or 'status unknown'}" + (f" ({details})" if details else ""), flush=True)
+    return 0 if status == cmd.RUN_COMPLETED else 1
+
+
+def _newest_run_id(env: dict[str, str], name: str) -> str:
+    """The id of the run submitted last to the coordinator (`flwr ls --format json`)."""
+    proc = subprocess.run([cmd.flower_bin("flwr"), "ls", name, "--format", "json"], env=env, cwd=app_dir(),
+                          capture_output=True, text=True, errors="replace")
+    try:
+        runs = json.loads(proc.stdout[proc.stdout.index("{"):])["runs"]
+        newest = max(runs, key=lambda run: (str(run.get("pending-at") or ""), int(run["run-id"])))
+        return str(newest["run-id"])
+    except (ValueError, KeyError, TypeError) as exc:
+        said = (proc.stderr or proc.stdout).strip().replace("\n", " ")[-300:]
+        raise DeployError(f"no run to show on the `{name}` connection ({said or exc}): give RUN_ID "
+                          "(see `factoryfl runs`) or launch one with `factoryfl run`") from exc
 
 
 def cmd_stop(args: argparse.Namespace) -> int:
@@ -457,43 +494,49 @@ def cmd_stop(args: argparse.Namespace) -> int:
 def cmd_plant_data(args: argparse.Namespace) -> int:
     from deploy.plant_data import export_plant_dir
 
-    print(export_plant_dir(Path(args.scenario), args.plant, Path(args.out)))
+    scenario = Path(args.scenario)
+    if not scenario.is_absolute() and (app_dir() / scenario).is_file():  # not in the caller's directory
+        scenario = app_dir() / scenario
+    print(export_plant_dir(scenario, args.plant, Path(args.out)))
     return 0
 
 
 # ------------------------------------------------------------------ parser
 def _connection_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--coordinator", help="HOST:PORT of the coordinator (writes the `factoryfl` TLS connection)")
-    p.add_argument("--ca", help="the federation CA certificate (ca.crt)")
+    p.add_argument("--ca", type=caller_path, help="the federation CA certificate (ca.crt)")
     p.add_argument("--insecure", action="store_true",
                    help="no TLS, for this command only (local trials; prints a warning; uses the separate "
                         "`factoryfl-insecure` connection: later commands without --insecure still use TLS)")
-    p.add_argument("--flwr-home", help="Flower CLI home holding config.toml (default $FLWR_HOME or ~/.flwr)")
+    p.add_argument("--flwr-home", type=caller_path,
+                   help="Flower CLI home holding config.toml (default $FLWR_HOME or ~/.flwr)")
 
 
 def add_subcommands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("certs", help="create the federation CA, the coordinator's TLS certificate and plant keys")
-    p.add_argument("dir", help="certificate directory (created)")
+    p.add_argument("dir", type=caller_path, help="certificate directory (created)")
     p.add_argument("--host", action="append", default=[], required=True,
                    help="a name or IP plants use to reach the coordinator (repeat)")
     p.add_argument("--plant", action="append", default=[], help="a plant id to make a key pair for (repeat)")
     p.set_defaults(func=cmd_certs)
 
     p = sub.add_parser("coordinator", help="start the coordinator (flower-superlink, TLS + plant authentication)")
-    p.add_argument("--certs", help="certificate directory from `factoryfl certs`")
-    p.add_argument("--state-dir", required=True, help="where the coordinator keeps its database")
+    p.add_argument("--certs", type=caller_path, help="certificate directory from `factoryfl certs`")
+    p.add_argument("--state-dir", type=caller_path, required=True, help="where the coordinator keeps its database")
     p.add_argument("--host", default="0.0.0.0", help="address to listen on (default 0.0.0.0)")
     p.add_argument("--port", type=int, default=cmd.DEFAULT_PORT)
     p.add_argument("--isolation", choices=("subprocess", "process"), default="subprocess")
     p.add_argument("--insecure", action="store_true", help="no TLS, no authentication (prints a warning)")
-    p.add_argument("--flwr-home", help="FLWR_HOME for the coordinator (installed apps)")
+    p.add_argument("--flwr-home", type=caller_path, help="FLWR_HOME for the coordinator (installed apps)")
     p.add_argument("--dry-run", action="store_true", help="print the command only")
     p.set_defaults(func=cmd_coordinator)
 
     p = sub.add_parser("register", help="register plants' public keys with the coordinator (before they connect)")
     _connection_flags(p)
-    p.add_argument("--certs", default="certs", help="certificate directory holding plants/<id>/plant.key.pub")
-    p.add_argument("--public-key", help="a public key file (instead of the one under --certs; one plant only)")
+    p.add_argument("--certs", type=caller_path, default="certs",
+                   help="certificate directory holding plants/<id>/plant.key.pub")
+    p.add_argument("--public-key", type=caller_path,
+                   help="a public key file (instead of the one under --certs; one plant only)")
     p.add_argument("--retry-for", type=float, default=0.0,
                    help="keep retrying for this many seconds (e.g. while the coordinator starts)")
     p.add_argument("plant", nargs="+", help="plant id(s)")
@@ -501,14 +544,17 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("plant", help="start a plant (flower-supernode next to the plant's data)")
     p.add_argument("--coordinator", required=True, help="HOST:PORT of the coordinator")
-    p.add_argument("--ca", help="the federation CA certificate (ca.crt)")
-    p.add_argument("--key", help="this plant's private key (plants/<id>/plant.key)")
+    p.add_argument("--ca", type=caller_path, help="the federation CA certificate (ca.crt)")
+    p.add_argument("--key", type=caller_path, help="this plant's private key (plants/<id>/plant.key)")
     p.add_argument("--plant-id", required=True)
-    p.add_argument("--data-dir", required=True, help="the plant's data directory (manifest.yaml, FORMAT.md)")
-    p.add_argument("--state-dir", required=True, help="the plant's state: personal models, privacy ledger")
+    p.add_argument("--data-dir", type=caller_path, required=True,
+                   help="the plant's data directory (manifest.yaml, FORMAT.md)")
+    p.add_argument("--state-dir", type=caller_path, required=True,
+                   help="the plant's state: personal models, privacy ledger")
     p.add_argument("--privacy-budget", type=float, default=None, help="lifetime ε budget of this plant")
-    p.add_argument("--privacy-policy", help="this plant's privacy policy (YAML; copied into --state-dir as "
-                                            "privacy_policy.yaml). Default: the one there, else DP required")
+    p.add_argument("--privacy-policy", type=caller_path,
+                   help="this plant's privacy policy (YAML; copied into --state-dir as privacy_policy.yaml). "
+                        "Default: the one there, else DP required")
     p.add_argument("--detector", help="this plant's anomaly detector (a name from docs/extensions.md, e.g. "
                                       "feature_mahalanobis): a health score and an alarm per window")
     p.add_argument("--false-alarm-rate", type=float, default=None,
@@ -516,7 +562,7 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--runtime-port", type=int, default=9094, help="local port for ClientApp processes")
     p.add_argument("--isolation", choices=("subprocess", "process"), default="subprocess")
     p.add_argument("--insecure", action="store_true", help="no TLS, no authentication (prints a warning)")
-    p.add_argument("--flwr-home", help="FLWR_HOME for this plant (installed apps)")
+    p.add_argument("--flwr-home", type=caller_path, help="FLWR_HOME for this plant (installed apps)")
     p.add_argument("--max-wait-time", type=float, default=None,
                    help="give up connecting to the coordinator after this many seconds (default: keep trying)")
     p.add_argument("--activation-wait", type=float, default=120.0,
@@ -526,8 +572,10 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("run", help="launch a federation run on the coordinator (flwr run) and follow it")
     _connection_flags(p)
-    p.add_argument("scenario", help="scenario YAML (shared model/training settings and the plant ids)")
-    p.add_argument("--run-dir", help="run folder on the coordinator (needed to resume)")
+    p.add_argument("scenario", type=caller_or_app_path,
+                   help="scenario YAML (shared model/training settings and the plant ids); read on the coordinator: "
+                        "a path from this directory, else one inside the app (simulations/scenarios/...)")
+    p.add_argument("--run-dir", type=caller_path, help="run folder on the coordinator (needed to resume)")
     p.add_argument("--resume", action="store_true", help="continue the unfinished run in --run-dir")
     p.add_argument("--no-stream", action="store_true", help="return after submitting")
     p.add_argument("--wait", type=float, default=0.0, help="wait up to this many seconds for the coordinator")
@@ -541,8 +589,9 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("log", help="show or follow a run's log (flwr log)")
     _connection_flags(p)
-    p.add_argument("run_id", type=int)
-    p.add_argument("--follow", action="store_true")
+    p.add_argument("run_id", type=int, nargs="?", help="the run (default: the newest run on the coordinator)")
+    p.add_argument("--follow", action="store_true",
+                   help="follow the log to the run's end, then print its status (exit 1 unless it completed)")
     p.set_defaults(func=cmd_log)
 
     p = sub.add_parser("stop", help="stop a run (flwr stop)")
@@ -551,7 +600,8 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_stop)
 
     p = sub.add_parser("plant-data", help="write a scenario plant's windows as a plant data directory (demos)")
-    p.add_argument("out")
-    p.add_argument("--scenario", required=True)
+    p.add_argument("out", type=caller_path, help="the data directory to write")
+    p.add_argument("--scenario", type=caller_or_app_path, required=True,
+                   help="scenario YAML: a path from this directory, else one inside the app")
     p.add_argument("--plant", required=True)
     p.set_defaults(func=cmd_plant_data)
