@@ -927,7 +927,7 @@ class DataSpec:
 class PlantSpec:
     # the plant's id (names its state and run folders): 1 to 64 letters, digits, '_', '.' or '-'
     id: str
-    # the plant's data: source, and that source's settings (see the data source sections below)
+    # the plant's data: `source`, and that source's settings
     data: DataSpec
     # share of the plant's training windows that keep their labels (0: an unlabelled target plant)
     labelled_fraction: float = 1.0
