@@ -202,3 +202,16 @@ def test_overflow_check_refuses_a_too_small_modulus_naming_the_key() -> None:
     total = (q.encode(np.full(4, 0.4), 200) + q.encode(np.full(4, 0.4), 200)) & q.mask
     assert q.decode_sum(total)[1] == 400
     assert not np.allclose(q.decode_sum(total)[0], 400 * 0.4, atol=q.error_bound(400))
+
+
+def test_fast_combine_agrees_with_pycryptodome_and_flower_on_any_t_shares() -> None:
+    rng = np.random.default_rng(7)
+    for t, n in ((2, 3), (6, 10), (11, 21)):
+        for _ in range(4):
+            secret = rng.bytes(32)
+            ours = shares.split(secret, t, n)
+            pick = [ours[i] for i in rng.choice(n, size=t, replace=False)]
+            assert shares.combine(pick) == secret == combine_shares(pick)
+            assert shares.combine(create_shares(secret, t, n)[-t:]) == secret
+            with pytest.raises(ValueError, match="duplicate"):
+                shares.combine(pick[: t - 1] + pick[:1])

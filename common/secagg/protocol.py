@@ -218,7 +218,8 @@ def _reconstruct(owner: str, kind: str, shares: list[bytes], threshold: int) -> 
         raise SecAggFailure(f"only {len(shares)} {kind}-shares of plant {owner} came back; threshold {threshold} "
                             "needs more survivors")
     try:
-        return combine(shares[:threshold])
+        # the t lowest share indices: the same index sets recur, so their Lagrange weights are cached
+        return combine(sorted(shares, key=lambda s: int.from_bytes(s[:4], "little"))[:threshold])
     except ValueError as exc:
         raise SecAggFailure(f"the {kind}-shares of plant {owner} do not combine: {exc}") from exc
 
