@@ -44,7 +44,8 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
                         "(window.samples_per_revolution); default: the plant's own declared speed")
     p.set_defaults(func=cmd_predict)
 
-    p = sub.add_parser("export", help="export the plant's personalised model (TorchScript) with a model card")
+    p = sub.add_parser("export", help="export the plant's personalised model (torch.export .pt2 and ONNX, each "
+                                      "checked against the model) with a model card")
     p.add_argument("--state-dir", required=True)
     p.add_argument("--out", required=True, help="output directory")
     p.set_defaults(func=cmd_export)
