@@ -214,4 +214,4 @@ def detector_card(record: dict[str, Any]) -> dict[str, Any]:
             "fit_on": f"{record['n_fit']} {record['fit_on']}",
             "persistence": f"alarm when {record['persistence']['k']} of the last {record['persistence']['n']} "
                            "windows are above the threshold",
-            "note": "`factoryfl predict` gives health_score and alarm per window; the TorchScript model does not"}
+            "note": "`factoryfl predict` gives health_score and alarm per window; the exported models do not"}

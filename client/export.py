@@ -1,4 +1,5 @@
-"""A plant's personalised model for its own runtime: TorchScript plus a model card (`factoryfl export`).
+"""A plant's personalised model for its own runtime: a ``torch.export`` program (.pt2) and ONNX,
+each checked against the eager model, plus a model card (`factoryfl export`).
 
 Reads only the plant's state directory (``models/personalised.pt``, ``final_metrics.json``,
 ``privacy_ledger.json``); nothing is sent anywhere. The card states the privacy this plant spent
@@ -8,12 +9,12 @@ Reads only the plant's state directory (``models/personalised.pt``, ``final_metr
 from __future__ import annotations
 
 import json
-import warnings
 from pathlib import Path
 from typing import Any
 
 import torch
 
+from client.model_formats import INPUT_NAME, OUTPUT_NAME, ExportCheckError, Written, onnx_opset, write_formats
 from client.plant import FINAL_METRICS, PERSONAL_MODEL
 from client.predict import InferenceError, load_personal_model, model_task
 from client.state import IDENTITY_FILE, LEDGER_FILE, MODELS_DIR
@@ -55,33 +56,33 @@ NOT_PRIVATE_CARD = ("NOT PRIVATE: this model was trained in a simulation with re
                     "(simulation.reproducible_noise); its ε is not a guarantee")
 
 
+CHECK_WINDOWS = 5   # standard-normal windows (the scale of normalised training windows) each format is checked on
+
+
 def export(state_dir: Path, out_dir: Path) -> dict[str, Path]:
-    """TorchScript model + model card (JSON and Markdown) into ``out_dir``.
+    """``model.pt2`` (torch.export), ``model.onnx`` and a model card (JSON and Markdown) into ``out_dir``.
 
     Everything the card states (privacy from the ledger, metrics) is read first: a state directory
-    that cannot back the card (a corrupt ledger, ...) is refused before any file is written."""
+    that cannot back the card (a corrupt ledger, ...) is refused before any file is written. Each
+    model file is loaded back and checked against the eager model (client/model_formats.py)."""
     model, meta = load_personal_model(state_dir)
     privacy = _privacy(Path(state_dir), meta)
     metrics_blob = _load_json(Path(state_dir) / f"{FINAL_METRICS}.json")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    example = torch.randn(2, int(meta["in_channels"]), int(meta["window_length"]))
-    script_path = out_dir / "model.torchscript.pt"
-    with warnings.catch_warnings():  # torch 2.13 marks TorchScript deprecated; it is still what plant runtimes load
-        warnings.simplefilter("ignore")
-        scripted = torch.jit.trace(model, example)
-        scripted.save(str(script_path))
-        reloaded = torch.jit.load(str(script_path))
-    with torch.no_grad():
-        gap = float((reloaded(example) - model(example)).abs().max())
-    if gap > 1e-4:
-        raise InferenceError(f"TorchScript export differs from the model by {gap:.2e}; not exporting")
+    channels, length = int(meta["in_channels"]), int(meta["window_length"])
+    check = torch.randn(CHECK_WINDOWS, channels, length, generator=torch.Generator().manual_seed(0))
+    try:
+        written = write_formats(model, channels, length, out_dir, check)
+    except ExportCheckError as exc:
+        raise InferenceError(f"{Path(state_dir)}: {exc}") from exc
     card = {
         **({"not_private": NOT_PRIVATE_CARD} if meta.get("reproducible_noise") else {}),
         "plant_id": meta.get("plant_id"), "run": meta.get("run"), "scenario": meta.get("scenario"),
         "trained_at": meta.get("saved_at"), "task": meta["task"],
-        "input": {"shape": ["N", int(meta["in_channels"]), int(meta["window_length"])], "dtype": "float32",
-                  "sample_rate_hz": meta.get("sample_rate_hz"),
+        "formats": [_format_card(w) for w in written],
+        "input": {"shape": ["N", channels, length], "dtype": "float32", "name": INPUT_NAME,
+                  "sample_rate_hz": meta.get("sample_rate_hz"), "preprocessing": _preprocessing_card(meta),
                   "windows": "sensor windows prepared as in training (data_used.notes: normalisation, smoothing)"
                              + ("; or raw engine cycle tables (.txt in NASA's layout, .csv with a header) with "
                                 "`factoryfl predict`, which prepares them with this site's own statistics"
@@ -99,13 +100,43 @@ def export(state_dir: Path, out_dir: Path) -> dict[str, Path]:
         "metrics": (metrics_blob or {}).get("metrics"),
         "metrics_note": "held-out test split of this plant's own data" if metrics_blob else "no evaluation recorded",
         "privacy": privacy,
-        "torchscript": {"file": script_path.name, "max_abs_diff_vs_eager": gap, "torch": torch.__version__},
+        "exported_with": _versions(),
     }
     card_json = out_dir / "model_card.json"
     atomic_write_json(card_json, card, sort_keys=False)
     card_md = out_dir / "model_card.md"
     atomic_write_text(card_md, _card_markdown(card))
-    return {"model": script_path, "card_json": card_json, "card_md": card_md}
+    return {**{w.format: w.path for w in written}, "card_json": card_json, "card_md": card_md}
+
+
+LOADERS = {"torch.export": "torch.export.load(path).module()(windows)",
+           "onnx": f"onnxruntime.InferenceSession(path).run(['{OUTPUT_NAME}'], {{'{INPUT_NAME}': windows}})[0]"}
+
+
+def _format_card(w: Written) -> dict[str, Any]:
+    card: dict[str, Any] = {"format": w.format, "file": w.path.name, "load": LOADERS[w.format],
+                            "batch": "any N >= 1", "max_abs_diff_vs_eager": w.max_abs_diff}
+    if w.format == "onnx":
+        card |= {"opset": onnx_opset(w.path), "input_name": INPUT_NAME, "output_name": OUTPUT_NAME}
+    return card
+
+
+def _preprocessing_card(meta: dict[str, Any]) -> dict[str, Any]:
+    """How a recording becomes the model's windows: its rate, resampling and order tracking."""
+    spr = meta.get("samples_per_revolution")
+    return {"window_rate_hz": meta.get("sample_rate_hz"),
+            "resampled_to_hz": meta.get("resample_to_hz"),
+            "order_tracking": None if spr is None else {
+                "samples_per_revolution": spr, "trained_shaft_speed_rpm": meta.get("shaft_speed_rpm"),
+                "note": "resample each recording to samples_per_revolution × shaft speed (Hz) before windowing"},
+            "note": "the exported model takes prepared windows; `factoryfl predict` does this preparation"}
+
+
+def _versions() -> dict[str, str]:
+    import onnx
+    import onnxruntime
+
+    return {"torch": torch.__version__, "onnx": onnx.__version__, "onnxruntime": onnxruntime.__version__}
 
 
 def _open_set_card(meta: dict[str, Any]) -> dict[str, Any] | None:
@@ -116,8 +147,8 @@ def _open_set_card(meta: dict[str, Any]) -> dict[str, Any] | None:
     return {"score": "Mahalanobis distance of the window's features to the nearest known class",
             "threshold": rule.threshold, "quantile": rule.quantile,
             "calibrated_on": f"{rule.n_reference} {rule.reference}", "class_gaussians_from": rule.gaussians,
-            "note": "`factoryfl predict` applies it (class 'unknown' above the threshold); the TorchScript "
-                    "model gives logits only"}
+            "note": "`factoryfl predict` applies it (class 'unknown' above the threshold); the exported "
+                    "models give logits only"}
 
 
 def _anomaly_card(state_dir: Path) -> dict[str, Any] | None:
@@ -151,6 +182,7 @@ def _card_markdown(card: dict[str, Any]) -> str:
              f"- Run: `{card['run']}` (scenario `{card['scenario']}`), trained {card['trained_at']}",
              f"- Task: {card['task']}; input {card['input']['shape']} float32 at {card['input']['sample_rate_hz']} Hz",
              f"- Output: {card['output']['kind']} — {card['output']['note']}",
+             f"- Preparation: {_preparation_line(card['input']['preprocessing'])}",
              f"- Personalisation: {card['personalisation']['mode']} ({card['personalisation']['epochs']} epochs)",
              *([f"- Unknown faults: {card['open_set']['score']} above {card['open_set']['threshold']:.4g} "
                 f"(the {card['open_set']['quantile']:.2f}-quantile of {card['open_set']['calibrated_on']}; "
@@ -161,6 +193,9 @@ def _card_markdown(card: dict[str, Any]) -> str:
                 f"calibrated to a false-alarm rate of {card['anomaly']['calibrated_false_alarm_rate']:g} on "
                 f"{card['anomaly']['calibrated_on']}; {card['anomaly']['persistence']}"]
                if card.get("anomaly") else []),
+             "", "## Files", "", "| format | file | load | max abs diff vs eager |", "|---|---|---|---|",
+             *[f"| {f['format']} | `{f['file']}` | `{f['load']}` | {f['max_abs_diff_vs_eager']:.1e} |"
+               for f in card["formats"]],
              "", "## Privacy", ""]
     if privacy.get("dp"):
         lines.append(f"- ε = {eps:.3f} at δ = {privacy.get('delta', 0):.1e} ({privacy.get('accountant', '')}), "
@@ -181,3 +216,15 @@ def _card_markdown(card: dict[str, Any]) -> str:
         for name, value in values.items():
             lines.append(f"| {method} | {name} | {value:.4f} |")
     return "\n".join(lines) + "\n"
+
+
+def _preparation_line(prep: dict[str, Any]) -> str:
+    rate = prep.get("window_rate_hz")
+    parts = [f"windows at {rate:g} Hz" if rate else "windows at the plant's rate"]
+    if prep.get("resampled_to_hz") is not None:
+        parts.append("each recording resampled to that rate first")
+    tracking = prep.get("order_tracking")
+    if tracking:
+        parts.append(f"order tracking: {tracking['samples_per_revolution']} samples per revolution "
+                     f"(trained at {tracking['trained_shaft_speed_rpm']} rpm)")
+    return "; ".join(parts) + f" ({prep['note']})"

@@ -73,7 +73,10 @@ def test_predict_errors_name_the_file_and_shape(trained_plant, tmp_path):
         predict(tmp_path, tmp_path / "bad.npz")
 
 
-def test_export_torchscript_and_model_card_with_ledger_epsilon(trained_plant, tmp_path):
+def test_export_torch_export_and_onnx_match_the_model_on_real_windows_with_a_card(trained_plant, tmp_path):
+    from client.model_formats import run_onnx
+    from client.predict import load_personal_model
+
     state, data = trained_plant
     files = export(state, tmp_path / "export")
     card = json.loads(files["card_json"].read_text())
@@ -82,16 +85,22 @@ def test_export_torchscript_and_model_card_with_ledger_epsilon(trained_plant, tm
     assert abs(card["privacy"]["epsilon"] - results["plants"]["plant-0"]["privacy"]["epsilon"]) < 1e-9
     assert card["privacy"]["delta"] == 1e-5
     assert card["data_used"]["train"]["windows"] > 0 and "federated_personalised" in card["metrics"]
+    assert [f["format"] for f in card["formats"]] == ["torch.export", "onnx"]
+    assert card["input"]["shape"] == ["N", 1, 1024] and card["output"]["classes"] == card["data_used"]["class_names"]
+    assert card["input"]["preprocessing"]["window_rate_hz"] == card["input"]["sample_rate_hz"] > 0
     md = files["card_md"].read_text()
-    assert "ε =" in md and "plant-0" in md
-    scripted = torch.jit.load(str(files["model"]))
-    with np.load(data / "windows.npz") as archive:
-        x = torch.from_numpy(archive["x"][:4])
-    from client.predict import load_personal_model
-
+    assert "ε =" in md and "plant-0" in md and "model.onnx" in md and "model.pt2" in md
+    with np.load(data / "windows.npz") as archive:   # the plant's own held-out windows, 7 (not the export's 2 or 5)
+        x = torch.from_numpy(archive["x"][archive["split"] == "test"][:7])
     eager, _ = load_personal_model(state)
     with torch.no_grad():
-        assert torch.allclose(scripted(x), eager(x), atol=1e-5)
+        want = eager(x)
+        program = torch.export.load(files["torch.export"]).module()
+        assert torch.allclose(program(x), want, atol=1e-5)
+    got = run_onnx(files["onnx"], x.numpy())
+    assert got.shape == tuple(want.shape) and np.allclose(got, want.numpy(), atol=1e-4)
+    assert (got.argmax(1) == want.numpy().argmax(1)).all()
+    assert not list((tmp_path / "export").glob("*torchscript*"))
 
 
 def test_cli_predict_writes_csv(trained_plant, tmp_path, capsys):
