@@ -7,6 +7,7 @@ global state is never touched.  The small read-only accessors at the top are
 shared with :mod:`server.report`.
 """
 
+import io
 import logging
 import math
 import numbers
@@ -20,6 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from common.extensions.tasks import TASKS
+from common.fileio import atomic_write_bytes
 from common.task import DEFAULT_TASK, Task, task_named
 
 logger = logging.getLogger(__name__)
@@ -128,11 +130,12 @@ def round_epsilons(results: Mapping[str, Any]) -> dict[str, list[tuple[int, floa
 
 
 def _save(fig: Figure, path: Path | str) -> Path:
-    """Render a figure to PNG with the Agg canvas."""
+    """Render a figure to PNG with the Agg canvas; the file is written atomically, mode 0600."""
     out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
     FigureCanvasAgg(fig)
-    fig.savefig(out, dpi=DPI, format="png")
+    buffer = io.BytesIO()
+    fig.savefig(buffer, dpi=DPI, format="png")
+    atomic_write_bytes(out, buffer.getvalue())  # 0600, like the report and results.json
     logger.debug("wrote plot %s", out)
     return out
 

@@ -1,8 +1,11 @@
-"""Markdown report for a finished factoryfl run: ``results.json`` -> ``report.md`` + PNG plots.
+"""Report for a finished factoryfl run: ``results.json`` -> ``report.md``, ``report.html`` + PNG plots.
 
 Public API: :func:`write_report` (files), :func:`render_markdown` (pure text),
 :func:`summarise` (the ``summary`` block) and :func:`load_results`.
-Re-render a saved run with ``python -m server.report <run_dir>``.
+Re-render a saved run with ``factoryfl report <run_dir>``.
+
+Every file written here is 0600 (owner only), like ``results.json``: a report holds per-plant test
+metrics and privacy spend, which the threat model keeps from other local users as it keeps plant data.
 """
 
 import argparse
@@ -15,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from common.fileio import atomic_write_text
 from common.task import DEFAULT_TASK, MetricColumn
 
 from .anomaly_report import anomaly_section
@@ -37,12 +41,15 @@ from .plots import (
     rounds_of,
     task_of,
 )
+from .report_headline import headline_section
+from .report_html import read_images, render_html
 from .secagg import report_section as secagg_section
 
 logger = logging.getLogger(__name__)
 
 SCHEMA_PREFIX = "factoryfl-results/"
 REPORT_NAME = "report.md"
+HTML_NAME = "report.html"
 RESULTS_NAME = "results.json"
 DASH = "—"
 NO_DP_TEXT = "No differential privacy: plant updates are not privatised."
@@ -216,21 +223,25 @@ def _flatten(mapping: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
 # --- sections ------------------------------------------------------------------
 
 
+def _heading(results: Mapping[str, Any]) -> str:
+    """The report's title line."""
+    return f"# factoryfl run report: {results.get('scenario_name') or 'unnamed scenario'}"
+
+
 def _title_section(results: Mapping[str, Any]) -> str:
-    """Title, scenario, timing and where the raw results live."""
+    """Scenario, timing and where the raw results live."""
     name = results.get("scenario_name") or "unnamed scenario"
     scenario_file = results.get("scenario_file")
     scenario = f"`{name}`" + (f" (`{scenario_file}`)" if scenario_file else "")
     lines = [
-        f"# factoryfl run report: {name}",
-        "",
         f"- **Scenario:** {scenario}",
         f"- **Task:** {results.get('task') or DEFAULT_TASK}",
         f"- **Started:** {_format_time(results.get('started_at'))} · "
         f"**Finished:** {_format_time(results.get('finished_at'))} · "
         f"**Wall time:** {_format_duration(results.get('wall_time_s'))}",
         f"- **Raw results:** [`{RESULTS_NAME}`]({RESULTS_NAME}) next to this report; "
-        "re-render with `python -m server.report <run_dir>`",
+        "re-render with `factoryfl report <run_dir>`; "
+        f"the same report with its plots inside: [`{HTML_NAME}`]({HTML_NAME})",
     ]
     return "\n".join(lines)
 
@@ -407,25 +418,69 @@ def _results_note(results: Mapping[str, Any], n_ok: int, n_all: int, ok_test: in
             f"status `ok`, which hold **{ok_test:,} test windows** in total ({all_test:,} across all plants).")
 
 
+SHORT_METHOD_LABELS = {
+    "local_only": "Local",
+    "federated_global": "Global",
+    "federated_personalised": "Personalised",
+    "federated_adapted": "Adapted",
+    "chosen": "Kept",
+    "centralized": "Centralized",
+}
+
+
+def _short_label(results: Mapping[str, Any], method: str) -> str:
+    """A method's column header: a short name for the known ones, else its label."""
+    return SHORT_METHOD_LABELS.get(method) or method_label(results, method)
+
+
+def _method_legend(results: Mapping[str, Any], methods: Sequence[str]) -> str:
+    """Which method each short column name stands for."""
+    return "Columns: " + "; ".join(f"**{_short_label(results, m)}** = {_inline(method_label(results, m))}"
+                                   for m in methods) + "."
+
+
+def _metric_table(results: Mapping[str, Any], methods: Sequence[str], column: MetricColumn,
+                  summary: Mapping[str, Any], with_counts: bool) -> str:
+    """One row per plant (plus mean ± std over ok plants): one metric, one column per method."""
+    plants = plants_of(results)
+    header = ["Plant", "Status", "Train", "Test"] if with_counts else ["Plant"]
+    header += [_short_label(results, m) for m in methods]
+    rows = []
+    for pid, plant in plants.items():
+        counts = [plant_status(plant), _train_cell(plant), _format_int(plant.get("n_test"))] if with_counts else []
+        rows.append([pid, *counts, *(format_metric(column.key, metric_value(plant, m, column.key)) for m in methods)])
+    ok = [p for p in plants.values() if plant_status(p) == STATUS_OK]
+    counts = [f"{len(ok)}/{len(plants)} ok", DASH, f"{sum(_test_windows(p) for p in ok):,}"] if with_counts else []
+    rows.append(["**mean ± std**", *counts, *(_mean_cell(summary, m, column.key) for m in methods)])
+    return _table(header, rows, left=(0, 1) if with_counts else (0,))
+
+
+def _column_title(metric: str) -> str:
+    """'accuracy (%)', 'macro-F1 (%)', 'RMSE': a metric as a table title names it."""
+    name = {"macro_f1": "macro-F1"}.get(metric) or (metric.upper() if len(metric) <= 4 else metric.replace("_", " "))
+    return name + (" (%)" if metric in PERCENT_METRICS else "")
+
+
 def _plant_results_section(results: Mapping[str, Any]) -> str:
-    """One row per plant, each method's metrics, and a mean ± std row over ok plants."""
+    """The primary metric per plant and method (with counts), then one detail table per other metric."""
     plants = plants_of(results)
     if not plants:
         return "## Per-plant results\n\nNo plants were recorded."
     methods, columns = method_order(results), _metric_columns(results)
     summary = results.get("summary") or summarise(results)
-    header = ["Plant", "Status", "Train", "Test"]
-    header += [f"{method_label(results, m)} {c.header}" for m in methods for c in columns]
-    rows = []
-    for pid, plant in plants.items():
-        cells = [format_metric(c.key, metric_value(plant, m, c.key)) for m in methods for c in columns]
-        rows.append([pid, plant_status(plant), _train_cell(plant), _format_int(plant.get("n_test")), *cells])
+    primary = task_of(results).primary_metric
+    main = next((c for c in columns if c.key == primary), columns[0])
     ok = [p for p in plants.values() if plant_status(p) == STATUS_OK]
     ok_test = sum(_test_windows(p) for p in ok)
-    mean_cells = [_mean_cell(summary, m, c.key) for m in methods for c in columns]
-    rows.append(["**mean ± std**", f"{len(ok)}/{len(plants)} ok", DASH, f"{ok_test:,}", *mean_cells])
     note = _results_note(results, len(ok), len(plants), ok_test, sum(_test_windows(p) for p in plants.values()))
-    return "## Per-plant results\n\n" + _table(header, rows, left=(0, 1)) + "\n\n" + note
+    parts = [f"## Per-plant results: {_column_title(main.key)}",
+             _metric_table(results, methods, main, summary, with_counts=True),
+             _method_legend(results, methods) + " " + note]
+    for column in columns:
+        if column is not main:
+            parts += [f"### Per-plant {_column_title(column.key)}",
+                      _metric_table(results, methods, column, summary, with_counts=False)]
+    return "\n\n".join(parts)
 
 
 def _count(value: Any) -> str:
@@ -542,11 +597,14 @@ def _plots_section(results: Mapping[str, Any], plot_files: Mapping[str, str]) ->
 # --- public API ----------------------------------------------------------------
 
 
-def render_markdown(results: Mapping[str, Any], plot_files: Mapping[str, str]) -> str:
-    """The report text; ``plot_files`` maps plot key -> path relative to the report."""
+def report_sections(results: Mapping[str, Any], plot_files: Mapping[str, str]) -> list[str]:
+    """The report's sections in order (banner, title, headline, ...); empty ones left out."""
     banner = results.get("not_private")
     sections = [
         f"**{_inline(str(banner))}**" if banner else "",
+        _heading(results),
+        headline_section(results, final_epsilons(results) if _privacy_enabled(results) else {},
+                         _run_delta(results), _table),
         _title_section(results),
         _settings_section(results),
         _privacy_section(results),
@@ -562,7 +620,12 @@ def render_markdown(results: Mapping[str, Any], plot_files: Mapping[str, str]) -
         _left_out_section(results),
         _plots_section(results, plot_files),
     ]
-    return "\n\n".join(section for section in sections if section) + "\n"
+    return [section for section in sections if section]
+
+
+def render_markdown(results: Mapping[str, Any], plot_files: Mapping[str, str]) -> str:
+    """The report text; ``plot_files`` maps plot key -> path relative to the report."""
+    return "\n\n".join(report_sections(results, plot_files)) + "\n"
 
 
 def write_plots(run_dir: Path, results: Mapping[str, Any]) -> dict[str, str]:
@@ -580,7 +643,8 @@ def write_plots(run_dir: Path, results: Mapping[str, Any]) -> dict[str, str]:
 
 
 def write_report(run_dir: Path, results: dict[str, Any]) -> Path:
-    """Write ``run_dir/report.md`` and its PNG plots; fills ``results['summary']`` if absent."""
+    """Write ``run_dir/report.md``, ``report.html`` and the PNG plots (all 0600); fills
+    ``results['summary']`` if absent. Returns the path of report.md."""
     run_dir = Path(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
     schema = str(results.get("schema") or "")
@@ -589,9 +653,14 @@ def write_report(run_dir: Path, results: dict[str, Any]) -> Path:
     if not results.get("summary"):
         results["summary"] = summarise(results)
     plot_files = write_plots(run_dir, results)
+    sections = report_sections(results, plot_files)
     path = run_dir / REPORT_NAME
-    path.write_text(render_markdown(results, plot_files), encoding="utf-8")
-    logger.info("wrote %s with %d plot(s)", path, len(plot_files))
+    atomic_write_text(path, "\n\n".join(sections) + "\n")
+    title = f"factoryfl run report: {results.get('scenario_name') or 'unnamed scenario'}"
+    headline = next((i for i, text in enumerate(sections) if text.startswith("## Headline")), None)
+    atomic_write_text(run_dir / HTML_NAME,
+                      render_html(title, sections, read_images(run_dir, plot_files), headline=headline))
+    logger.info("wrote %s and %s with %d plot(s)", path, HTML_NAME, len(plot_files))
     return path
 
 
@@ -601,8 +670,8 @@ def load_results(run_dir: Path) -> dict[str, Any]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """CLI: re-render report.md and plots for a saved run directory."""
-    parser = argparse.ArgumentParser(description="Render report.md and plots from a run's results.json.")
+    """Re-render report.md, report.html and plots for a saved run directory (``factoryfl report``)."""
+    parser = argparse.ArgumentParser(description="Render report.md, report.html and plots from a run's results.json.")
     parser.add_argument("run_dir", type=Path, help="folder holding results.json")
     args = parser.parse_args(argv)
     write_report(args.run_dir, load_results(args.run_dir))

@@ -106,17 +106,19 @@ def test_write_report_tables_and_plots(tmp_path: Path) -> None:
     for pid in ("plant_a", "plant_b", "plant_c"):
         assert pid in md
 
-    # header order: Plant, Status, Train, Test, then (method x [Acc %, F1 %]).
+    # main table: Plant, Status, Train, Test, then accuracy per method; macro-F1 in its own table below.
     mean = _row(md, "**mean ± std**")
     assert mean[1] == "2/3 ok" and mean[3] == "350"
-    assert mean[4:6] == ["85.0 ± 5.0", "86.0 ± 2.0"]  # local only over plant_a, plant_b
-    assert mean[6:8] == ["89.0 ± 3.0", "86.0 ± 4.0"]  # federated global
-    assert mean[10:12] == ["95.0 ± 0.0", "94.0 ± 0.0"]  # centralized: plant_a only
+    assert mean[4:] == ["85.0 ± 5.0", "89.0 ± 3.0", "92.0 ± 2.0", "95.0 ± 0.0"]  # centralized: plant_a only
+    f1 = _row(md, "**mean ± std**", "### Per-plant macro-F1 (%)")
+    assert f1[1:3] == ["86.0 ± 2.0", "86.0 ± 4.0"]  # local only over plant_a, plant_b; federated global
     assert "**350 test windows**" in md
     plant_b = _row(md, "plant_b")
     assert plant_b[2] == "600 (300 labelled)"
-    assert plant_b[10:12] == ["—", "—"]  # no centralized metrics for plant_b
+    assert plant_b[7] == "—"  # no centralized metrics for plant_b
     assert _row(md, "plant_a")[4] == "90.0"
+    assert max(len(line.split("|")) - 2 for line in md.splitlines() if line.startswith("|")) <= 9  # compact tables
+    assert "`factoryfl report <run_dir>`" in md and "python -m server.report" not in md
 
     assert "maximum over plants" in md and "**ε = 2.97** (plant `plant_c`)" in md
     assert "| plant_c | budget_exhausted | 2.97 | 1e-05 | 3.00 | 400 |" in md
@@ -172,10 +174,11 @@ def test_regression_renders_rmse(tmp_path: Path) -> None:
         record["per_plant_eval_rmse"] = record.pop("per_plant_eval_accuracy")
     path = report.write_report(tmp_path, copy.deepcopy(results))
     md = path.read_text(encoding="utf-8")
-    assert "Local only RMSE" in md and "Local only Score" in md and "Acc %" not in md
+    assert "## Per-plant results: RMSE" in md and "### Per-plant score" in md and "Acc %" not in md
     assert "lower is better" in md
     mean = _row(md, "**mean ± std**")
     assert mean[4] == "10.500 ± 0.500"  # rmse of plant_a (10) and plant_b (11)
+    assert "(%)" not in md.split("## Per-plant results", 1)[1].split("\n")[0]
     assert "Eval RMSE" in md
     assert (tmp_path / "rounds.png").read_bytes().startswith(PNG_MAGIC)
 
