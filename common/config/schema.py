@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from common.extensions.detectors import DETECTORS
+from common.extensions.metrics_loggers import METRICS_LOGGERS
 from common.extensions.strategies import STRATEGIES
 from common.extensions.tasks import TASKS
 from common.extensions.transfer_methods import TRANSFER_METHODS, personalisation_modes
@@ -651,9 +652,13 @@ class SimulationConfig:
     # subtract the noise: the run is NOT private, and its report, results and model cards say so.
     # Simulated plants only; a deployed plant always draws secret noise.
     reproducible_noise: bool = False
+    # also send each round's metrics to this logger (common.extensions.metrics_loggers; null: results.json only)
+    metrics_logger: str | None = None
 
     def problems(self) -> list[str]:
         out = []
+        if self.metrics_logger is not None and self.metrics_logger not in METRICS_LOGGERS:
+            out.append(METRICS_LOGGERS.unknown_message(self.metrics_logger) + " (or null for none)")
         if self.cpus_per_plant < 1:
             out.append(f"cpus_per_plant must be >= 1, got {self.cpus_per_plant}")
         if self.gpus_per_plant < 0:

@@ -7,10 +7,12 @@ module here. These modules import nothing heavy: entries name their implementati
 
 from .data_sources import DATA_SOURCES
 from .detectors import DETECTORS
+from .metrics_loggers import METRICS_LOGGERS
 from .strategies import STRATEGIES
 from .tasks import TASKS
 from .transfer_methods import TRANSFER_METHODS
 
-ALL_REGISTRIES = (STRATEGIES, TRANSFER_METHODS, DETECTORS, DATA_SOURCES, TASKS)
+ALL_REGISTRIES = (STRATEGIES, TRANSFER_METHODS, DETECTORS, DATA_SOURCES, TASKS, METRICS_LOGGERS)
 
-__all__ = ["ALL_REGISTRIES", "DATA_SOURCES", "DETECTORS", "STRATEGIES", "TASKS", "TRANSFER_METHODS"]
+__all__ = ["ALL_REGISTRIES", "DATA_SOURCES", "DETECTORS", "METRICS_LOGGERS", "STRATEGIES", "TASKS",
+           "TRANSFER_METHODS"]
