@@ -16,9 +16,13 @@ setup: $(STAMP)
 demo: setup
 	$(BIN)/factoryfl simulate simulations/scenarios/default.yaml
 
-# docs/extensions.md from the registries in common/extensions/ (tests/test_extensions_docs.py checks it is current)
+# The documentation site: regenerate the generated pages (extensions from the registries, configuration from the
+# schema, benchmarks from simulations/results/; tests check each is current), then build it strictly into site/
 docs: setup
 	$(BIN)/python -m common.extensions.docs
+	$(BIN)/python -m common.config.reference
+	$(BIN)/python -m simulations.benchmark_pages
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
 test: setup
 	$(BIN)/python -m pytest -q
