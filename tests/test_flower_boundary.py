@@ -1,4 +1,4 @@
-"""Who imports Flower (the README's "Who touches Flower"): the two app files use its public app API,
+"""Who imports Flower (docs/architecture.md, "Who touches Flower"): the two app files use its public app API,
 only simulations/flower_private.py uses its internals, and deploy/ and common/ import none of it."""
 
 from __future__ import annotations
