@@ -524,8 +524,11 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--certs", type=caller_path, help="certificate directory from `factoryfl certs`")
     p.add_argument("--state-dir", type=caller_path, required=True, help="where the coordinator keeps its database")
     p.add_argument("--host", default="0.0.0.0", help="address to listen on (default 0.0.0.0)")
-    p.add_argument("--port", type=int, default=cmd.DEFAULT_PORT)
-    p.add_argument("--isolation", choices=("subprocess", "process"), default="subprocess")
+    p.add_argument("--port", type=int, default=cmd.DEFAULT_PORT,
+                   help="port plants and `factoryfl run` connect to (Flower's Fleet, Control and Runtime APIs)")
+    p.add_argument("--isolation", choices=("subprocess", "process"), default="subprocess",
+                   help="Flower's isolation mode: the coordinator starts the ServerApp itself (subprocess) or "
+                        "expects a separately started flwr-serverapp (process)")
     p.add_argument("--insecure", action="store_true", help="no TLS, no authentication (prints a warning)")
     p.add_argument("--flwr-home", type=caller_path, help="FLWR_HOME for the coordinator (installed apps)")
     p.add_argument("--dry-run", action="store_true", help="print the command only")
@@ -546,7 +549,8 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--coordinator", required=True, help="HOST:PORT of the coordinator")
     p.add_argument("--ca", type=caller_path, help="the federation CA certificate (ca.crt)")
     p.add_argument("--key", type=caller_path, help="this plant's private key (plants/<id>/plant.key)")
-    p.add_argument("--plant-id", required=True)
+    p.add_argument("--plant-id", required=True,
+                   help="this plant's id: one of the scenario's plant ids, the id its key was registered under")
     p.add_argument("--data-dir", type=caller_path, required=True,
                    help="the plant's data directory (manifest.yaml, FORMAT.md)")
     p.add_argument("--state-dir", type=caller_path, required=True,
@@ -560,7 +564,9 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--false-alarm-rate", type=float, default=None,
                    help="the detector's target false-alarm rate on held-out normal windows (default 0.01)")
     p.add_argument("--runtime-port", type=int, default=9094, help="local port for ClientApp processes")
-    p.add_argument("--isolation", choices=("subprocess", "process"), default="subprocess")
+    p.add_argument("--isolation", choices=("subprocess", "process"), default="subprocess",
+                   help="Flower's isolation mode: the plant starts its ClientApp itself (subprocess) or expects "
+                        "a separately started flwr-clientapp (process)")
     p.add_argument("--insecure", action="store_true", help="no TLS, no authentication (prints a warning)")
     p.add_argument("--flwr-home", type=caller_path, help="FLWR_HOME for this plant (installed apps)")
     p.add_argument("--max-wait-time", type=float, default=None,
@@ -583,8 +589,8 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("runs", help="list runs on the coordinator (flwr ls)")
     _connection_flags(p)
-    p.add_argument("--run-id", type=int)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--run-id", type=int, help="show only this run")
+    p.add_argument("--json", action="store_true", help="Flower's JSON output instead of a table")
     p.set_defaults(func=cmd_runs)
 
     p = sub.add_parser("log", help="show or follow a run's log (flwr log)")
@@ -596,12 +602,12 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("stop", help="stop a run (flwr stop)")
     _connection_flags(p)
-    p.add_argument("run_id", type=int)
+    p.add_argument("run_id", type=int, help="the run to stop (its id from `factoryfl run` or `factoryfl runs`)")
     p.set_defaults(func=cmd_stop)
 
     p = sub.add_parser("plant-data", help="write a scenario plant's windows as a plant data directory (demos)")
     p.add_argument("out", type=caller_path, help="the data directory to write")
     p.add_argument("--scenario", type=caller_or_app_path, required=True,
                    help="scenario YAML: a path from this directory, else one inside the app")
-    p.add_argument("--plant", required=True)
+    p.add_argument("--plant", required=True, help="the id of the scenario plant to write")
     p.set_defaults(func=cmd_plant_data)
