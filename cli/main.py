@@ -8,7 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
-from cli import compare, plant, simulation
+from cli import compare, data, plant, simulation
 from deploy import cli as operations
 
 
@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     simulation.add_subcommands(sub)
     operations.add_subcommands(sub)
     plant.add_subcommands(sub)
+    data.add_subcommands(sub)
     compare.add_subcommands(sub)
     return parser
 
