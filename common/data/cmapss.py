@@ -85,9 +85,9 @@ BASELINE_SUFFIX = "_since_start"
 class CmapssParams:
     """Which C-MAPSS sub-set to read and how to window, label and normalise it."""
 
-    path: str = ""  # one fd00N.npz; or leave it out and name the sub-set:
-    subset: int | None = None  # 1-4: fd00N.npz of the data set found by name (common.data.locate)
-    data_dir: str | None = None  # with subset: the folder holding fd00N.npz (default: looked up by name)
+    path: str = ""  # one fd00N.npz file; leave it out to name the sub-set instead
+    subset: int | None = None  # 1-4 (FD001-FD004): reads fd00N.npz of the data set found by name (docs/data.md)
+    data_dir: str | None = None  # with subset: the folder holding fd00N.npz (default: found by name, docs/data.md)
     sequence_length: int = 30  # L: consecutive cycles per window
     rul_cap: float = 125.0  # target = min(RUL, rul_cap)
     # the sensor channels to use (default: the informative ones)

@@ -47,9 +47,9 @@ _METADATA_KEYS = frozenset({
 class CwruParams:
     """Which CWRU load file to read and which classes to use."""
 
-    path: str = ""  # one loadN.npz; or leave it out and name the load:
-    load: int | None = None  # motor load 0-3 HP: loadN.npz of the data set found by name (common.data.locate)
-    data_dir: str | None = None  # with load: the folder holding loadN.npz (default: looked up by name)
+    path: str = ""  # one loadN.npz file; leave it out to name the load instead
+    load: int | None = None  # motor load 0-3 (HP): reads loadN.npz of the data set found by name (docs/data.md)
+    data_dir: str | None = None  # with load: the folder holding loadN.npz (default: found by name, docs/data.md)
     # the classes to use, any subset and order (default: the 9 fault classes)
     classes: tuple[str, ...] = CWRU_FAULT_CLASSES
     normal_part: int | None = None  # which disjoint part of the normal record this plant takes

@@ -63,7 +63,7 @@ class TepParams:
     """Which TEP mode file to read, which classes to use."""
 
     mode: int = 1  # reads mode{mode}.npz in data_dir
-    data_dir: str | None = None  # folder holding modeN.npz; None = found by name (common.data.locate)
+    data_dir: str | None = None  # the folder holding modeN.npz (default: found by name, docs/data.md)
     # the classes to use (default: normal and IDV 1–28), any subset and order
     classes: tuple[str, ...] = TEP_CLASSES
     # fault: classify the run (53 channels); quality: regress the product analysers XMEAS(37..41)
