@@ -103,7 +103,16 @@ def _set(data: dict[str, Any], dotted: str, value: Any) -> None:
     node[parts[-1]] = value
 
 
-@pytest.mark.parametrize("dotted", sorted(_registry_names()))
+def _settings() -> set[str]:
+    return {f"{s.key}.{row.key}" if s.key != "top level" else row.key for s in all_sections() for row in s.settings}
+
+
+def test_every_registry_names_a_setting_and_the_reference_lists_its_names():
+    keys = set(_registry_names()) - {"plants[].detector"}  # the detector registry's key names the mapping
+    assert keys <= _settings() | {"plants[].data.source"}, sorted(keys - _settings())
+
+
+@pytest.mark.parametrize("dotted", sorted(set(_registry_names()) - {"plants[].detector"}))
 def test_registry_names_the_reference_lists_are_the_ones_the_parser_takes(tmp_path, dotted):
     allowed = list(_registry_names()[dotted]())
     assert allowed and all(f"`{name}`" in render() for name in allowed)

@@ -33,21 +33,21 @@ INTERNAL_KEYS = frozenset({"source_file", "base_dir"})
 
 
 def _registry_names() -> dict[str, Callable[[], Sequence[str]]]:
-    """Settings whose value is a name from a registry (dotted key → the names it may take today)."""
-    from common.extensions import DATA_SOURCES, DETECTORS, METRICS_LOGGERS, STRATEGIES, TASKS, TRANSFER_METHODS
+    """Settings whose value is a name from a registry (dotted key → the names it may take today).
+
+    Every registry's own ``config_key``, and the further keys that take names from one.
+    """
+    from common.extensions import ALL_REGISTRIES, DETECTORS, TRANSFER_METHODS
     from common.extensions.transfer_methods import personalisation_modes
 
-    return {
-        "task": TASKS.names,
-        "federation.strategy.name": STRATEGIES.names,
+    out: dict[str, Callable[[], Sequence[str]]] = {r.config_key: r.names for r in ALL_REGISTRIES}
+    out.update({
         "personalisation.mode": personalisation_modes,
         "transfer.default_method": TRANSFER_METHODS.names,
-        "plants[].transfer": TRANSFER_METHODS.names,
         "plants[].detector.name": DETECTORS.names,
         "plants[].detector.baseline": DETECTORS.names,
-        "plants[].data.source": DATA_SOURCES.names,
-        "simulation.metrics_logger": METRICS_LOGGERS.names,
-    }
+    })
+    return out
 
 
 @dataclasses.dataclass(frozen=True)
@@ -221,9 +221,9 @@ def sections_of(cls: type, key: str, owner: Any = None, *, skip: frozenset[str] 
         dotted = f"{key}.{f.name}" if key else f.name
         required, value = _default(f, owner)
         allowed = [repr(v) if not isinstance(v, str) else v for v in _literals(hints[f.name])]
-        if dotted in names:
-            allowed = list(names[dotted]())
         inner = _nested_class(hints[f.name])
+        if dotted in names and inner is None:  # (the detector registry's key names the whole mapping)
+            allowed = list(names[dotted]())
         description = described.get(f.name, "")
         if leaves and f.name in leaves:
             description = (description + f" Settings: [{dotted}](#{leaves[f.name]}).").strip()
