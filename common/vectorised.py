@@ -12,7 +12,7 @@ Same seeds give the same batches as the per-plant path (one ``torch.Generator(se
 Plants in one call must have the same number of labelled windows (so batches line up);
 :func:`group_by_size` splits a federation into such groups. Dropout must be 0 (its random masks
 could not match the per-plant path), and DP is not supported here (Opacus' per-sample clipping
-and noise work on one module; see the README).
+and noise work on one module; see docs/scale.md).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from the same params — **other plant** (housing sensor, as the sources), **rem
 at 1797–1730 rpm), every load in turn the unlabelled target.
 
 Each case is run with two window settings: **fixed rate** (``window.resample_to_hz: 12000``, the
-README's advice for mixed rates) and **order tracking** (``window.samples_per_revolution``: every
+advice for mixed rates in docs/own-data.md) and **order tracking** (``window.samples_per_revolution``: every
 recording resampled to a fixed number of samples per shaft revolution). Its value follows a rule
 any federation can apply from declared metadata, never from data: the median over the plants of
 their own samples per revolution, fs / f_shaft, rounded to an integer.
