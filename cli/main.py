@@ -4,25 +4,38 @@ run, runs, log, stop, plant-data); a plant's model (predict, export)."""
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from pathlib import Path
 
-from cli import compare, data, plant, simulation
+from cli import compare, console, data, plant, simulation
 from deploy import cli as operations
 
 
-def _configure_logging(verbose: bool) -> None:
-    """The CLI is an application: it (and only it) sets up console logging."""
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", datefmt="%H:%M:%S")
-    for noisy in ("opacus", "matplotlib", "PIL"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+def _configure_logging(verbose: bool, progress: str = "auto") -> None:
+    """The CLI is an application: it (and only it) sets up console logging (see cli/console.py)."""
+    console.configure(verbose, progress)
+
+
+def package_version() -> str:
+    """The installed factoryfl's version (its package metadata)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("factoryfl")
+    except PackageNotFoundError:
+        return "unknown (not installed: `pip install -e .`)"
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The whole command line; building it imports no torch, Flower or Ray (tests/test_cli_speed.py)."""
     parser = argparse.ArgumentParser(prog="factoryfl", description=__doc__)
-    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    parser.add_argument("--version", action="version", version=f"factoryfl {package_version()}",
+                        help="print the factoryfl version and exit")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="show every log line down to DEBUG, Flower's, Ray's and alembic's included")
+    parser.add_argument("--progress", choices=console.PROGRESS_MODES, default="auto",
+                        help="rounds as a progress bar with ETA (bar), one line each (lines), or a bar on a "
+                             "terminal without -v and lines otherwise (auto, the default)")
     sub = parser.add_subparsers(dest="command", required=True)
     simulation.add_subcommands(sub)
     operations.add_subcommands(sub)
@@ -89,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     import os
 
     args = build_parser().parse_args(argv)
-    _configure_logging(args.verbose)
+    _configure_logging(args.verbose, args.progress)
     try:
         return args.func(args)
     except KeyboardInterrupt:

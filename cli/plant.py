@@ -46,6 +46,6 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("export", help="export the plant's personalised model (torch.export .pt2 and ONNX, each "
                                       "checked against the model) with a model card")
-    p.add_argument("--state-dir", required=True)
+    p.add_argument("--state-dir", required=True, help="the plant's state directory (holds its personalised model)")
     p.add_argument("--out", required=True, help="output directory")
     p.set_defaults(func=cmd_export)

@@ -11,18 +11,22 @@ from common.extensions.options import one_of
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from simulations.runner import simulate
+    from cli.console import route_flower_logs
+    from simulations.api import simulate
 
+    route_flower_logs(args.verbose)
     started = time.perf_counter()
-    run_dir = simulate(args.scenario, runs_dir=args.runs_dir, ray_address=args.ray_address)
+    run_dir = simulate(args.scenario, runs_dir=args.runs_dir, ray_address=args.ray_address).run_dir
     print(f"\nreport:  {run_dir / 'report.md'}\nresults: {run_dir / 'results.json'}\n"
           f"wall time: {time.perf_counter() - started:.1f}s")
     return 0
 
 
 def cmd_lopo(args: argparse.Namespace) -> int:
+    from cli.console import route_flower_logs
     from simulations.lopo import leave_one_plant_out
 
+    route_flower_logs(args.verbose)
     root = leave_one_plant_out(args.scenario, method=args.method, k_shot=args.k_shot, runs_dir=args.runs_dir)
     if args.results_name:
         import shutil
@@ -71,18 +75,18 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_simulate)
 
     p = sub.add_parser("lopo", help="leave-one-plant-out: each plant in turn is the unlabelled target")
-    p.add_argument("scenario")
+    p.add_argument("scenario", help="scenario YAML whose plants take turns as the target")
     p.add_argument("--method", default="auto", **one_of(TRANSFER_METHODS, "the target's transfer method", "METHOD"))
     p.add_argument("--k-shot", type=int, default=None, help="give the target k labelled windows per class")
-    p.add_argument("--runs-dir", default=None)
+    p.add_argument("--runs-dir", default=None, help="where run folders go (default: the scenario's runs_dir)")
     p.add_argument("--results-name", default=None,
                    help="also copy summary.{md,json} to simulations/results/<name>.{md,json}")
     p.set_defaults(func=cmd_lopo)
 
     p = sub.add_parser("validate", help="check a scenario and every plant's data without training")
-    p.add_argument("scenario")
+    p.add_argument("scenario", help="scenario YAML to check")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("report", help="re-render report.md and plots from a run's results.json")
-    p.add_argument("run_dir")
+    p.add_argument("run_dir", help="a run folder holding results.json (report.md and the plots are rewritten there)")
     p.set_defaults(func=cmd_report)

@@ -24,8 +24,9 @@ def window_spec(scenario: Scenario) -> WindowSpec:
                       samples_per_revolution=w.samples_per_revolution)
 
 
-def load_data(scenario: Scenario, plant: PlantSpec) -> PlantData:
-    """The plant's windows with its labelled fraction applied (deterministic by seed)."""
+def load_data(scenario: Scenario, plant: PlantSpec, log: bool = True) -> PlantData:
+    """The plant's windows with its labelled fraction applied (deterministic by seed); ``log``: the load line
+    (off when the same data were loaded and logged before, e.g. for the centralized baseline)."""
     data = load_plant_data(plant.data.source, plant.id, plant.data.params, window_spec(scenario),
                            Path(scenario.base_dir), log=False)
     note = ""
@@ -42,7 +43,8 @@ def load_data(scenario: Scenario, plant: PlantSpec) -> PlantData:
     if plant.labelled_classes is not None:  # labels of the other classes hidden; they stay in the test split
         data = dataclasses.replace(data, train=data.train.with_labels(
             keep_labels_of(data.train.y, data.class_names, plant.labelled_classes, plant.id)))
-    log_loaded(data, note)
+    if log:
+        log_loaded(data, note)
     return data
 
 

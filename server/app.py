@@ -354,7 +354,9 @@ def _show_progress_logs() -> None:
     """Under `flwr run` our INFO lines (round progress) must reach the run's log stream.
 
     Flower mirrors the process's stdout/stderr into `flwr run --stream`; our package loggers
-    get INFO level, and a stderr handler only when nothing else (e.g. the root) handles them.
+    get INFO level, and a stderr handler only when nothing else (e.g. the root) handles them. A
+    package logger given that handler stops propagating: a root handler added later (Opacus calls
+    ``logging.basicConfig`` when it is first imported, mid-run) would print every line twice.
     """
     handler = None if logging.getLogger().handlers else logging.StreamHandler()
     if handler is not None:
@@ -365,6 +367,7 @@ def _show_progress_logs() -> None:
             package_logger.setLevel(logging.INFO)
         if handler is not None and not package_logger.handlers:
             package_logger.addHandler(handler)
+            package_logger.propagate = False
 
 
 @app.main()

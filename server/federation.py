@@ -27,6 +27,7 @@ import torch
 from common import wire
 from common.config.scenario import run_spec_to_json
 from common.config.schema import MAX_CLASS_NAME_LENGTH, MAX_CLASSES, RunSpec
+from common.console import phase, round_progress
 from common.extensions.transfer_methods import TRANSFER_METHODS
 from common.fileio import atomic_write_bytes
 from common.labelset import missing_from, union_names
@@ -553,10 +554,12 @@ class Coordinator:
     def _log_round(self, spec: RunSpec, record: dict[str, Any], aggregate: Aggregate, tally: RoundTally) -> None:
         eps_text = f", max ε {max(tally.epsilons.values()):.2f}" if tally.epsilons else ""
         loss, acc = record["train_loss"], record.get("eval_accuracy")
+        loss_text, acc_text = f"{loss:.4f}" if loss is not None else "—", f"{acc:.4f}" if acc is not None else "—"
         logger.info("[round %d/%d] %d plants trained, %d left out, train loss %s, eval accuracy %s%s (%.1fs)",
                     record["round"], spec.federation.rounds, aggregate.aggregated, len(tally.excluded),
-                    f"{loss:.4f}" if loss is not None else "—", f"{acc:.4f}" if acc is not None else "—",
-                    eps_text, record["wall_time_s"])
+                    loss_text, acc_text, eps_text, record["wall_time_s"],
+                    extra=round_progress(record["round"], spec.federation.rounds,
+                                         f"loss {loss_text}, accuracy {acc_text}{eps_text}"))
 
     def _leave_out(self, plant_id: str, server_round: int, reason: str, excluded: dict[str, str]) -> None:
         """Record that a plant's update is not in this round's aggregate, and why."""
@@ -715,9 +718,9 @@ class Coordinator:
             except ValueError as exc:
                 raise FederationError(str(exc)) from exc
         arrays = {k: v.numpy() for k, v in shared_state(model).items()}
-        logger.info("federation %s: %d plants (%d ready), %d shared tensors, %d rounds of %s",
-                    self.run_name, len(self.plants), len(self._ok_plants()), len(arrays),
-                    spec.federation.rounds, spec.federation.strategy.name)
+        logger.info("pretraining: %d rounds of %s, %d plants (%d ready), %d shared tensors (run %s)",
+                    spec.federation.rounds, spec.federation.strategy.name, len(self.plants), len(self._ok_plants()),
+                    len(arrays), self.run_name, extra=phase())
         arrays = self._pretrain(spec, arrays)
         evaluable = sorted(p for p, r in self.plants.items() if r.status in ("ok", "budget_exhausted"))
         targets = [p for p in evaluable if self._wants_source_stats(spec, p)]
@@ -726,7 +729,11 @@ class Coordinator:
         # not personalise: the global model is kept only if it beats its own local-only model
         phase_two = [p for p in evaluable if p in targets or spec.personalisation.mode != "none"
                      or self._method_of(spec, p) or self._labelled(p)]
+        logger.info("personalisation: %d plant(s) personalise (mode %s), %d target(s) adapt", len(phase_two) -
+                    len(targets), spec.personalisation.mode, len(targets), extra=phase())
         self._phase_two(spec, arrays, phase_two, targets, source_stats)
+        logger.info("evaluation: %s at %d plant(s)", "local-only baselines and final models"
+                    if "local_only" in spec.baselines else "final models", len(evaluable), extra=phase())
         if "local_only" in spec.baselines:
             self._broadcast(spec, wire.MSG_LOCAL_ONLY, None, evaluable)
         for plant_id, reply in self._broadcast(spec, wire.MSG_FINAL_EVALUATE, arrays, evaluable).items():

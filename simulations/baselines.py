@@ -39,7 +39,7 @@ def add_centralized_baseline(scenario: Scenario, results: dict[str, Any], left_o
     """Train on pooled data, evaluate per plant, write metrics into ``results`` in place.
 
     ``left_out``: plants whose data cannot be used (the simulation went on without them)."""
-    plants = {p.id: load_data(scenario, p) for p in scenario.plants if p.id not in left_out}
+    plants = {p.id: load_data(scenario, p, log=False) for p in scenario.plants if p.id not in left_out}
     evaluable = [p for p, r in results["plants"].items() if r.get("status") in ("ok", "budget_exhausted")]
     if not evaluable:
         return

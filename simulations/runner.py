@@ -17,6 +17,7 @@ from typing import Any
 
 from common.config import load_scenario
 from common.config.schema import Scenario
+from common.console import phase
 from common.fileio import atomic_write_json
 from common.resources import (
     HostResources,
@@ -64,6 +65,16 @@ def runnable_plants(scenario: Scenario) -> PlantChecks:
         raise ScenarioInputError(scenario.source_file, problems or ["no plant's data can be used"])
     log_left_out(checks)
     return checks
+
+
+def plants_line(checks: PlantChecks) -> str:
+    """The validation phase's line: plants ready and left out, their train (labelled) and test windows."""
+    train = sum(int(s["train"]["windows"]) for s in checks.summaries.values())
+    labelled = sum(int(s["train"]["labelled"]) for s in checks.summaries.values())
+    test = sum(int(s["test"]["windows"]) for s in checks.summaries.values())
+    left_out = f", {len(checks.failed)} left out" if checks.failed else ""
+    return (f"plants: {len(checks.summaries)} ready{left_out}; {train} train windows ({labelled} labelled), "
+            f"{test} test windows")
 
 
 def check_resources(scenario: Scenario, host: HostResources | None = None) -> dict[str, Any]:
@@ -188,13 +199,13 @@ def simulate(scenario_path: str | Path, runs_dir: str | None = None, ray_address
     backend = check_resources(scenario)
     checks = runnable_plants(scenario)
     check_memory(scenario, checks.summaries)
+    logger.info("%s", plants_line(checks), extra=phase())
     os.environ.setdefault("FLWR_TELEMETRY_ENABLED", "0")
     os.environ.setdefault("RAY_DEDUP_LOGS", "0")
     # Ray starts its workers at niceness 15 so that its daemons stay responsive; here the workers'
     # plant training is the work, and at 15 the coordinator's threads pre-empt it on a small host.
     os.environ.setdefault("RAY_worker_niceness", "0")
     run_dir = new_run_dir(scenario, runs_dir)
-    logger.info("scenario %s: %d plants → %s", scenario.name, len(scenario.plants), run_dir)
     sim = scenario.simulation
     try:
         if sim.ray_address is not None:
@@ -204,7 +215,9 @@ def simulate(scenario_path: str | Path, runs_dir: str | None = None, ray_address
             init = backend["init_args"]
             n_workers = workers(sim, int(init["num_cpus"]), float(init["num_gpus"]))
         in_flight = sim.messages_in_flight if sim.messages_in_flight is not None else max(16, 16 * n_workers)
-        logger.info("%d simulation worker(s); at most %d message(s) in flight", n_workers, in_flight)
+        logger.info("scenario %s: %d plants on %d simulation worker(s) → %s", scenario.name, len(scenario.plants),
+                    n_workers, run_dir, extra=phase())
+        logger.info("at most %d message(s) in flight", in_flight)
         _run_flower_simulation(scenario_path, run_dir, len(scenario.plants), backend, sim.cpus_per_plant, in_flight,
                                prompt=sim.prompt_delivery)
     except MemoryError as exc:
@@ -220,6 +233,8 @@ def simulate(scenario_path: str | Path, runs_dir: str | None = None, ray_address
         import torch
 
         torch.set_num_threads(scenario.simulation.cpus_per_plant)  # the compute one plant gets
+        logger.info("centralized baseline: one model on the pooled labelled windows of %d plant(s)",
+                    len(checks.summaries), extra=phase())
         add_centralized_baseline(scenario, results, left_out=set(checks.failed))
     results.pop("summary", None)
     record_left_out(results, checks)
