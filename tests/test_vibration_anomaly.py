@@ -19,7 +19,7 @@ def test_new_plant_has_only_normal_labels_and_the_kept_detector(tmp_path: Path) 
     assert by_id["plant-b"]["detector"]["false_alarm_rate"] == 0.01
     for other in ("plant-a", "plant-c", "plant-d"):
         assert "detector" not in by_id[other] and "labelled_classes" not in by_id[other]
-        assert by_id[other]["labelled_fraction"] == 0.1   # default.yaml's, unchanged
+        assert by_id[other]["labelled_fraction"] == 0.1   # synthetic_4plants.yaml's, unchanged
     assert body["seed"] == 3 and body["federation"]["rounds"] == 4
     assert body["federation"]["training"]["local_epochs"] == 1
     assert body["personalisation"] == {"mode": "none"}

@@ -13,7 +13,7 @@ The benchmarks whose runs go through this choice with a local-only baseline, eac
 configuration below through the same coordinator and ClientApp code (in process, ``LoopbackGrid``;
 Flower's simulation engine and the centralized baseline are left out, they do not touch the choice):
 
-- ``spine/synthetic`` and ``spine/cwru``: ``simulations/scenarios/default.yaml`` and
+- ``spine/synthetic`` and ``spine/cwru``: ``simulations/scenarios/synthetic_4plants.yaml`` and
   ``cwru_4plants.yaml`` as committed (bench-spine runs one seed, here seeds 0, 1, 2);
 - ``label_sets``: ``label_sets.run_one`` as bench-label-sets (CWRU, 4 plants × 5 of 9 classes);
 - ``privacy``: ``cwru_4plants_dp.yaml`` at ε = 3 with the local-only baseline added
@@ -208,8 +208,8 @@ def _open_set(seed: int, work: Path) -> list[dict[str, Any]]:
 
 ARMS: dict[str, tuple[str, tuple[int, ...], str | None, Callable[[int, Path], list[dict[str, Any]]]]] = {
     # name: (what is run, seeds, dataset folder it needs, runner)
-    "spine/synthetic": ("simulations/scenarios/default.yaml (4 synthetic plants, 10 % labelled)", (0, 1, 2),
-                        None, _spine("default.yaml")),
+    "spine/synthetic": ("simulations/scenarios/synthetic_4plants.yaml (4 synthetic plants, 10 % labelled)", (0, 1, 2),
+                        None, _spine("synthetic_4plants.yaml")),
     "spine/cwru": ("simulations/scenarios/cwru_4plants.yaml (CWRU, 4 loads, 9 classes)", (0, 1, 2),
                    "cwru12k_de", _spine("cwru_4plants.yaml")),
     "label_sets": ("label_sets.run_one (CWRU, 4 plants × 5 of 9 classes)", (0, 1, 2), "cwru12k_de", _label_sets),

@@ -47,13 +47,13 @@ BENCHMARKS: dict[str, dict[str, Any]] = {
         "overrides": {"federation": {"training": {"batch_size": 64}}},
         "description": "CWRU with the previous time-domain CNN and training settings (the issue's starting point)"},
     "default": {
-        "scenario": "default.yaml", "settings": (None, 3.0),
+        "scenario": "synthetic_4plants.yaml", "settings": (None, 3.0),
         "description": "synthetic default scenario (4 plants, 10 % labelled = 60 labelled windows each), "
                        "its own time-domain model, DP switched on"},
     "default_dp_model": {
-        "scenario": "default.yaml", "settings": (None, 3.0), "model_from": "cwru_4plants_dp.yaml",
+        "scenario": "synthetic_4plants.yaml", "settings": (None, 3.0), "model_from": "cwru_4plants_dp.yaml",
         "description": ("synthetic default scenario with the model of cwru_4plants_dp.yaml "
-                        "(training as in default.yaml)")},
+                        "(training as in synthetic_4plants.yaml)")},
 }
 METHODS = ("federated_global", "federated_personalised")
 BASELINES = ("local_only", "centralized")

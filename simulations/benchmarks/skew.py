@@ -1,7 +1,7 @@
 """Skewed and partial unlabelled targets (issue 17, points 3 and 2): the target's class mix differs.
 
 **Skewed** (point 3): most of a target's windows are normal.
-The synthetic plants of ``simulations/scenarios/default.yaml``: plant-a, plant-b and plant-d are
+The synthetic plants of ``simulations/scenarios/synthetic_4plants.yaml``: plant-a, plant-b and plant-d are
 labelled sources, plant-c the unlabelled target (chosen before any run: plant-d samples at another
 rate, a separate problem). The shared model is pretrained on the sources' pooled training windows
 (a stand-in for the federation, to keep the run to minutes); each source releases its feature
@@ -42,7 +42,7 @@ from simulations.benchmarks.common import command_line, machine, machine_line, m
 logger = logging.getLogger(__name__)
 
 REPO = Path(__file__).resolve().parents[2]
-SCENARIO = REPO / "simulations" / "scenarios" / "default.yaml"
+SCENARIO = REPO / "simulations" / "scenarios" / "synthetic_4plants.yaml"
 SOURCES = ("plant-a", "plant-b", "plant-d")
 TARGET = "plant-c"
 NORMAL_SHARE = 0.8
@@ -216,7 +216,8 @@ def markdown(payload: dict[str, Any]) -> str:
     n = runs[0]
     lines = [
         "# Skewed and partial targets (issue 17, points 3 and 2)", "",
-        f"Synthetic plants of `default.yaml`: sources {', '.join(SOURCES)} (pooled pretraining, DP statistics "
+        f"Synthetic plants of `synthetic_4plants.yaml`: sources {', '.join(SOURCES)} (pooled pretraining, DP "
+        f"statistics "
         f"release σ = 3), target {TARGET}. Unlabelled target windows: balanced ({n['n_train']['balanced']}) or "
         f"skewed ({n['n_train']['skewed']}, {NORMAL_SHARE:.0%} normal). Test windows: "
         f"{n['n_test']['balanced_test']} balanced over classes, and a {n['n_test']['skewed_test']}-window "

@@ -16,7 +16,7 @@ from pathlib import Path
 from simulations.benchmarks.common import machine, mean_std, write_results
 
 SCENARIOS = {
-    "synthetic default": "simulations/scenarios/default.yaml",
+    "synthetic default": "simulations/scenarios/synthetic_4plants.yaml",
     "CWRU 4 plants (9 classes)": "simulations/scenarios/cwru_4plants.yaml",
 }
 METHODS = ("local_only", "federated_global", "federated_personalised", "centralized")

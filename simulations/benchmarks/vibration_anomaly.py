@@ -3,7 +3,7 @@
 The TEP benchmark's design (simulations/benchmarks/tep_anomaly.py, whose pieces this reuses) on the
 vibration data sets where a normal class exists:
 
-- **synthetic**: the four plants of ``simulations/scenarios/default.yaml`` (5 classes: normal + 4
+- **synthetic**: the four plants of ``simulations/scenarios/synthetic_4plants.yaml`` (5 classes: normal + 4
   faults);
 - **cwru**: the four motor loads of the CWRU 12 kHz drive-end set with the 10-class option; normal
   record 97 exists only in load0, so it is cut into 4 disjoint contiguous parts and load *i* takes
@@ -54,10 +54,10 @@ DETECTORS = ("federated", "federated_features", "random_extractor", "pca_t2_spe"
 
 
 def base_scenario(dataset: str, cwru_dir: Path = CWRU_DIR) -> dict[str, Any]:
-    """The four plants of ``dataset`` with a normal class: default.yaml's, or CWRU loads 0-3 with
+    """The four plants of ``dataset`` with a normal class: synthetic_4plants.yaml's, or CWRU loads 0-3 with
     disjoint parts of normal record 97."""
     if dataset == "synthetic":
-        return yaml.safe_load((REPO / "simulations" / "scenarios" / "default.yaml").read_text())
+        return yaml.safe_load((REPO / "simulations" / "scenarios" / "synthetic_4plants.yaml").read_text())
     if dataset == "cwru":
         from common.data.cwru import CWRU_FAULT_CLASSES, NORMAL_CLASS
 
