@@ -77,7 +77,7 @@ def main() -> None:
     missing = [n for n in ("fd001", "fd002", "fd003", "fd004") if not (data / f"{n}.npz").exists()]
     if missing:
         raise SystemExit(f"C-MAPSS data not found in {data} ({missing}): "
-                         "place ../shared/datasets/cmapss or pass --data-dir")
+                         "run `factoryfl data fetch cmapss` or pass --data-dir")
     payload = {"machine": machine(),
                "sites": {n: site_offsets(data / f"{n}.npz") for n in ("fd001", "fd002", "fd003", "fd004")}}
     json_path, md_path = write_results("cmapss_engine_offsets", payload, markdown(payload))

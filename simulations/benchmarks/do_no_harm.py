@@ -51,6 +51,7 @@ from typing import Any
 import numpy as np
 import yaml
 
+from common.data.locate import default_dir
 from simulations.benchmarks.common import (
     RESULTS_DIR,
     command_line,
@@ -64,7 +65,7 @@ logger = logging.getLogger(__name__)
 
 REPO = Path(__file__).resolve().parents[2]
 SCENARIOS = REPO / "simulations" / "scenarios"
-DATASETS = REPO.parent / "shared" / "datasets"
+DATASETS = default_dir("cwru").parent  # the root holding the data set folders (common.data.locate)
 AIM = 0.95
 
 
@@ -408,8 +409,8 @@ def main(argv: list[str] | None = None) -> int:
             what, seeds, dataset, _ = ARMS[name]
             seeds = tuple(int(s) for s in args.seeds.split(",")) if args.seeds else seeds
             if dataset and not (DATASETS / dataset).exists():
-                logger.warning("%s skipped: %s not found (place ../shared/datasets/%s)", name,
-                               DATASETS / dataset, dataset)
+                logger.warning("%s skipped: %s not found (`factoryfl data fetch`, docs/data.md)", name,
+                               DATASETS / dataset)
                 continue
             tasks += [(name, seed, tmp) for seed in seeds]
             arms[name] = {"what": what, "seeds": list(seeds)}

@@ -27,6 +27,7 @@ from typing import Any
 import torch
 import yaml
 
+from common.data.locate import default_dir
 from simulations.benchmarks.common import check_all_trained, command_line, machine, mean_std, publish
 from simulations.benchmarks.transfer_pairs import (
     LOADS,
@@ -131,7 +132,7 @@ def markdown(payload: dict) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--cwru-dir", default=str(Path(__file__).resolve().parents[3] / "shared/datasets/cwru12k_de"))
+    parser.add_argument("--cwru-dir", default=str(default_dir("cwru")))
     parser.add_argument("--seeds", default="0,1,2")
     parser.add_argument("--dp", default="off,on", help="comma list of off/on")
     parser.add_argument("--targets", default=",".join(LOADS))
@@ -146,8 +147,8 @@ def main() -> None:
     log = logging.getLogger("lopo_methods")
     cwru_dir = Path(args.cwru_dir)
     if not (cwru_dir / "load0.npz").exists():
-        raise SystemExit(f"{cwru_dir}: CWRU plant files (load0.npz …) not found; pass --cwru-dir "
-                         "(see ../shared/datasets/README)")
+        raise SystemExit(f"{cwru_dir}: CWRU plant files (load0.npz …) not found; run `factoryfl data fetch cwru` "
+                         "or pass --cwru-dir (docs/data.md)")
     unknown = [t for t in args.targets.split(",") if t not in LOADS]
     if unknown:
         raise SystemExit(f"--targets {args.targets}: unknown load(s) {unknown}; choose from {list(LOADS)}")

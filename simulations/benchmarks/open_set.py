@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 import yaml
 
+from common.data.locate import default_dir
 from simulations.benchmarks.common import command_line, machine, machine_line, mean_std, parallel_map, publish
 
 logger = logging.getLogger(__name__)
@@ -239,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", default=",".join(map(str, SEEDS)))
     parser.add_argument("--targets", default="0,1,2,3", help="indices of the plants that take the target's turn")
     parser.add_argument("--jobs", type=int, default=2, help="federations run side by side (processes)")
-    parser.add_argument("--cwru-dir", type=Path, default=REPO.parent / "shared" / "datasets" / "cwru12k_de")
+    parser.add_argument("--cwru-dir", type=Path, default=default_dir("cwru"))
     parser.add_argument("--results-name", default="open_set", help="file name under simulations/results/ ('' = none)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")

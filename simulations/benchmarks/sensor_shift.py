@@ -43,6 +43,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from common.data.locate import default_dir
 from simulations.benchmarks.common import command_line, machine, machine_line, mean_std, publish
 from simulations.benchmarks.skew import _accuracy, _release
 
@@ -214,7 +215,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seeds", type=int, nargs="+", default=list(SEEDS))
     parser.add_argument("--windows-per-class", type=int, default=80)
     parser.add_argument("--epochs", type=int, default=15)
-    parser.add_argument("--cwru-dir", default=str(REPO.parent / "shared" / "datasets" / "cwru12k_de"),
+    parser.add_argument("--cwru-dir", default=str(default_dir("cwru")),
                         help="CWRU loads for the leave-one-load-out part ('' to skip it)")
     parser.add_argument("--cwru-epochs", type=int, default=8)
     parser.add_argument("--threads", type=int, default=1, help="torch threads (1: no spin-waiting on a shared machine)")

@@ -37,6 +37,7 @@ import numpy as np
 import torch
 import yaml
 
+from common.data.locate import default_dir
 from simulations.benchmarks.common import command_line, machine, machine_line, mean_std, publish
 
 logger = logging.getLogger(__name__)
@@ -296,7 +297,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seeds", type=int, nargs="+", default=list(SEEDS))
     parser.add_argument("--windows-per-class", type=int, default=160)
     parser.add_argument("--pretrain-epochs", type=int, default=25)
-    parser.add_argument("--cwru-dir", default=str(REPO.parent / "shared" / "datasets" / "cwru12k_de"),
+    parser.add_argument("--cwru-dir", default=str(default_dir("cwru")),
                         help="CWRU loads for the partial-target part ('' to skip it)")
     parser.add_argument("--partial-pretrain-epochs", type=int, default=10)
     parser.add_argument("--out", default="skew", help="result name in simulations/results ('' to only print)")

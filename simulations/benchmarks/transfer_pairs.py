@@ -25,6 +25,7 @@ import numpy as np
 import torch
 import yaml
 
+from common.data.locate import default_dir
 from simulations.benchmarks.common import check_all_trained, command_line, json_object, machine, mean_std, write_results
 
 METHODS = ("feature_standardization", "shot", "coral", "mmd", "dann")
@@ -175,7 +176,7 @@ def markdown(payload: dict) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--cwru-dir", default=str(Path(__file__).resolve().parents[3] / "shared/datasets/cwru12k_de"))
+    parser.add_argument("--cwru-dir", default=str(default_dir("cwru")))
     parser.add_argument("--seeds", default="0,1,2")
     parser.add_argument("--dp", default="off,on", help="comma list of off/on")
     parser.add_argument("--base", default=str(Path(__file__).resolve().parents[1] / "scenarios/cwru_4plants.yaml"),

@@ -39,13 +39,14 @@ from typing import Any
 
 import yaml
 
+from common.data.locate import default_dir
 from simulations.benchmarks.common import command_line, machine, machine_line, mean_std, parallel_map, publish
 from simulations.benchmarks.tep_anomaly import FALSE_ALARM_RATE, LABELS, _cell, federate_new_plant, measure
 
 logger = logging.getLogger(__name__)
 
 REPO = Path(__file__).resolve().parents[2]
-CWRU_DIR = REPO.parent / "shared" / "datasets" / "cwru12k_de"
+CWRU_DIR = default_dir("cwru")  # common.data.locate: FACTORYFL_DATA_DIR, user data dir, ../shared/datasets
 DATASETS = ("synthetic", "cwru")
 SEEDS = (0, 1, 2)
 ROUNDS = 10
