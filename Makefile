@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo docs test test-slow test-all test-deploy test-containers test-netns test-ray-cluster demo-ray-cluster images bench bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-privacy-audit bench-robustness bench-label-sets bench-open-set bench-tep-anomaly bench-anomaly bench-anomaly-vibration bench-skew bench-sensor-shift bench-do-no-harm bench-dp-step bench-few-shot bench-few-shot-augment bench-cmapss-tuning bench-cmapss bench-cmapss-offsets bench-deploy bench-scale bench-gpu bench-tep-classification bench-tep bench-tep-soft-sensor bench-secagg clean
+.PHONY: setup demo docs browser test test-slow test-all test-deploy test-containers test-netns test-ray-cluster demo-ray-cluster images bench bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-privacy-audit bench-robustness bench-label-sets bench-open-set bench-tep-anomaly bench-anomaly bench-anomaly-vibration bench-skew bench-sensor-shift bench-do-no-harm bench-dp-step bench-few-shot bench-few-shot-augment bench-cmapss-tuning bench-cmapss bench-cmapss-offsets bench-deploy bench-scale bench-gpu bench-tep-classification bench-tep bench-tep-soft-sensor bench-secagg clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,6 +15,13 @@ setup: $(STAMP)
 
 demo: setup
 	$(BIN)/factoryfl simulate simulations/scenarios/default.yaml
+
+# Debian's chromium, for the test that renders report.html headless (tests/test_report_html.py skips
+# without it); installs with apt-get when run as root, else says what to run
+browser:
+	@if command -v chromium >/dev/null; then echo "chromium is installed: $$(command -v chromium)"; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	else echo "as root: apt-get install -y chromium" >&2; exit 1; fi
 
 # The documentation site: regenerate the generated pages (extensions from the registries, configuration from the
 # schema, benchmarks from simulations/results/; tests check each is current), then build it strictly into site/
