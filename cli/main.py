@@ -26,11 +26,22 @@ def package_version() -> str:
         return "unknown (not installed: `pip install -e .`)"
 
 
+class _Version(argparse.Action):
+    """``--version``: the package version, read only when asked (importlib.metadata costs ~70 ms)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        print(f"factoryfl {package_version()}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line; building it imports no torch, Flower or Ray (tests/test_cli_speed.py)."""
     parser = argparse.ArgumentParser(prog="factoryfl", description=__doc__)
-    parser.add_argument("--version", action="version", version=f"factoryfl {package_version()}",
-                        help="print the factoryfl version and exit")
+    parser.add_argument("--version", action=_Version, help="print the factoryfl version and exit")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="show every log line down to DEBUG, Flower's, Ray's and alembic's included")
     parser.add_argument("--progress", choices=console.PROGRESS_MODES, default="auto",

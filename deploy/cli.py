@@ -17,7 +17,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from deploy import commands as cmd
-from deploy.certs import CA_CERT, check_server_files, create_federation_certs, plant_key_paths
 
 
 def app_dir() -> Path:
@@ -82,6 +81,8 @@ def _warn_insecure() -> None:
 
 # ------------------------------------------------------------------ commands
 def cmd_certs(args: argparse.Namespace) -> int:
+    from deploy.certs import CA_CERT, create_federation_certs  # cryptography: only when certificates are made
+
     files = create_federation_certs(Path(args.dir), args.host, args.plant)
     for path in files:
         print(path)
@@ -91,6 +92,8 @@ def cmd_certs(args: argparse.Namespace) -> int:
 
 
 def cmd_coordinator(args: argparse.Namespace) -> int:
+    from deploy.certs import check_server_files
+
     cert_dir = None
     if args.insecure:
         _warn_insecure()
@@ -148,6 +151,8 @@ def _connect(args: argparse.Namespace) -> tuple[dict[str, str], str]:
 
 def cmd_register(args: argparse.Namespace) -> int:
     import time
+
+    from deploy.certs import plant_key_paths
 
     env, name = _connect(args)
     status = 0

@@ -17,7 +17,6 @@ import tomli_w
 
 from common import wire
 from common.fileio import atomic_write_bytes
-from deploy.certs import CA_CERT, SERVER_CERT, SERVER_KEY
 
 CONNECTION = "factoryfl"                    # TLS: the only connection a command uses without --insecure
 INSECURE_CONNECTION = "factoryfl-insecure"  # used only by a command given --insecure (never a default)
@@ -64,6 +63,8 @@ class CoordinatorOptions:
 
 def superlink_argv(opts: CoordinatorOptions) -> list[str]:
     """`flower-superlink` with TLS and SuperNode authentication (or explicitly insecure)."""
+    from deploy.certs import CA_CERT, SERVER_CERT, SERVER_KEY  # here: cryptography would slow `factoryfl --help`
+
     argv = [flower_bin("flower-superlink")]
     if opts.insecure:
         argv.append("--insecure")
