@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from common.data.locate import DATA_DIR_ENV, SHARED_DATASETS
+
 os.environ.setdefault("FLWR_TELEMETRY_ENABLED", "0")
 os.environ.setdefault("FLWR_DISABLE_UPDATE_CHECK", "1")
 
@@ -25,7 +27,8 @@ import torch  # noqa: E402
 torch.set_num_threads(1)
 
 REPO = Path(__file__).resolve().parent.parent
-DATASETS = Path(os.environ.get("FACTORYFL_DATASETS", REPO.parent / "shared" / "datasets"))
+# The real data sets' root (offline cache): FACTORYFL_DATASETS, else FACTORYFL_DATA_DIR, else ../shared/datasets
+DATASETS = Path(os.environ.get("FACTORYFL_DATASETS") or os.environ.get(DATA_DIR_ENV) or SHARED_DATASETS)
 
 
 def tiny_scenario(tmp_path: Path, **overrides) -> Path:

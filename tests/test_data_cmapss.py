@@ -4,7 +4,6 @@ plus data-free checks on tiny fake files, the metrics, the params and the target
 from __future__ import annotations
 
 import math
-import os
 from pathlib import Path
 
 import numpy as np
@@ -26,9 +25,10 @@ from common.data import (
 )
 from common.data.cmapss import CMAPSS_COLUMNS, phm08_score, rmse
 from common.extensions.data_sources import DATA_SOURCES, params_type
+from tests.conftest import DATASETS
 
 REPO = Path(__file__).resolve().parent.parent
-CMAPSS_DIR = Path(os.environ.get("FACTORYFL_DATASETS", REPO.parent / "shared" / "datasets")) / "cmapss"
+CMAPSS_DIR = DATASETS / "cmapss"
 SENSOR_IDX = [CMAPSS_COLUMNS.index(s) for s in CMAPSS_INFORMATIVE_SENSORS]
 
 

@@ -12,8 +12,9 @@ from common.config.schema import WindowConfig
 from common.data.errors import DataValidationError
 from common.data.synthetic import SyntheticParams, load_synthetic
 from common.data.windowing import WindowSpec, at_rate, output_rate, target_rate
+from tests.conftest import DATASETS
 
-CWRU = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "cwru12k_de"
+CWRU = DATASETS / "cwru12k_de"
 
 
 def test_target_rate_is_samples_per_revolution_times_shaft_speed() -> None:
