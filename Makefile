@@ -24,12 +24,14 @@ browser:
 	else echo "as root: apt-get install -y chromium" >&2; exit 1; fi
 
 # The documentation site: regenerate the generated pages (extensions from the registries, configuration from the
-# schema, benchmarks from simulations/results/; tests check each is current), then build it strictly into site/
+# schema, benchmarks from simulations/results/, the CLI reference from the parser; tests check each is current),
+# then build it strictly into site/ (never --quiet: strict mode would count no warnings)
 docs: setup
 	$(BIN)/python -m common.extensions.docs
 	$(BIN)/python -m common.config.reference
 	$(BIN)/python -m simulations.benchmark_pages
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+	$(BIN)/python -m cli.reference
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 test: setup
 	$(BIN)/python -m pytest -q
