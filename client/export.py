@@ -214,8 +214,17 @@ def _card_markdown(card: dict[str, Any]) -> str:
     lines += ["", "## Metrics (held-out split of this plant)", "", "| method | metric | value |", "|---|---|---|"]
     for method, values in (card.get("metrics") or {}).items():
         for name, value in values.items():
-            lines.append(f"| {method} | {name} | {value:.4f} |")
+            lines.append(f"| {method} | {name} | {card_value(name, value)} |")
     return "\n".join(lines) + "\n"
+
+
+def card_value(name: str, value: Any) -> str:
+    """A metric as the card prints it: counts (``n_test``, ``n_…``) as integers, rates with four decimals."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if name.startswith("n_") and float(value).is_integer():
+        return str(int(value))
+    return f"{value:.4f}"
 
 
 def _preparation_line(prep: dict[str, Any]) -> str:
