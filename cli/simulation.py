@@ -17,9 +17,19 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     route_flower_logs(args.verbose)
     started = time.perf_counter()
     run_dir = simulate(args.scenario, runs_dir=args.runs_dir, ray_address=args.ray_address).run_dir
-    print(f"\nreport:  {run_dir / 'report.md'}\nresults: {run_dir / 'results.json'}\n"
+    _print_headline(run_dir)
+    print(f"report:  {run_dir / 'report.md'} (and report.html)\nresults: {run_dir / 'results.json'}\n"
           f"wall time: {time.perf_counter() - started:.1f}s")
     return 0
+
+
+def _print_headline(run_dir: Path) -> None:
+    """The report's headline sentence, so the terminal says whether federation helped each plant."""
+    import json
+
+    from server.report_headline import plain_headline
+
+    print("\n" + plain_headline(json.loads((run_dir / "results.json").read_text())) + "\n")
 
 
 def cmd_lopo(args: argparse.Namespace) -> int:
@@ -62,7 +72,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     run_dir = Path(args.run_dir)
     results = json.loads((run_dir / "results.json").read_text())
-    print(write_report(run_dir, results))
+    path = write_report(run_dir, results)
+    _print_headline(run_dir)
+    print(f"report:  {path} (and {path.with_suffix('.html').name})")
     return 0
 
 

@@ -211,3 +211,18 @@ def headline_section(results: Mapping[str, Any], epsilons: Mapping[str, float], 
             "on test labels; gain = kept − local-only" + (" in percentage points" if _scale(task) != 1.0 else "")
             + ". Labels: the plant's labelled training windows.")
     return "## Headline\n\n" + sentence + "\n\n" + table(header, rows, (0, 3, 7)) + more + "\n\n" + note
+
+
+def plain_headline(results: Mapping[str, Any]) -> str:
+    """The headline sentence as plain text, for a terminal (no Markdown emphasis or code marks)."""
+    privacy = results.get("privacy") if isinstance(results.get("privacy"), Mapping) else {}
+    enabled = bool((privacy or {}).get("enabled"))
+    epsilons: dict[str, float] = {}
+    if enabled:
+        for pid, plant in plants_of(results).items():
+            value = (plant.get("privacy") or {}).get("epsilon")
+            if is_number(value):
+                epsilons[pid] = float(value)
+    delta = (privacy or {}).get("delta")
+    sentence = headline_sentence(results, verdicts(results, epsilons), privacy_clause(privacy or {}, epsilons, delta))
+    return sentence.replace("**", "").replace("`", "")

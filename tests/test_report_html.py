@@ -63,12 +63,14 @@ def test_every_file_the_report_writes_is_owner_only(tmp_path: Path) -> None:
         assert stat.S_IMODE((run / name).stat().st_mode) == 0o600, name
 
 
-def test_factoryfl_report_rerenders_both_pages(tmp_path: Path) -> None:
+def test_factoryfl_report_rerenders_both_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run, results = _written(tmp_path)
     (run / "report.html").unlink()
     (run / "results.json").write_text(json.dumps(results), encoding="utf-8")
     assert factoryfl(["report", str(run)]) == 0
     assert "Federation helped" in (run / "report.html").read_text(encoding="utf-8")
+    out = capsys.readouterr().out  # the headline, as plain text, in the terminal
+    assert "Federation helped 2 of 2 plants (plant_a +4.0 points; plant_b +10.0 points); under ε ≤ 2.97" in out
 
 
 def test_chromium_renders_the_headline_and_the_plots(tmp_path: Path) -> None:
