@@ -775,7 +775,7 @@ class AdaptationConfig:
     optimizer: OptimizerName = "adam"
     # L2 weight decay of the adaptation optimizer
     weight_decay: float = 0.0
-    pseudo_label_weight: float = 0.3        # SHOT's β
+    pseudo_label_weight: float = 0.3        # shot: weight β of the pseudo-label cross-entropy
     alignment_weight: float | None = None   # CORAL / MMD / DANN λ; None: each method's default weight
     gap_threshold: float = 0.002            # relative RFF-MMD² above which `auto` adapts
     # weight of information maximisation (mean entropy − entropy of the mean prediction)
