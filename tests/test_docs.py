@@ -8,6 +8,7 @@ import dataclasses
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -206,6 +207,27 @@ def test_readme_is_short_and_links_pages_that_exist():
     for link in links:
         if not link.startswith("http"):
             assert (ROOT / link).is_file(), link
+
+
+def _factoryfl_commands(path: Path) -> list[list[str]]:
+    """The ``factoryfl`` command lines in ``path``'s bash blocks, as argument lists (comments dropped)."""
+    blocks = re.findall(r"```bash\n(.*?)```", path.read_text(), re.S)
+    out = []
+    for line in "\n".join(blocks).splitlines():
+        line = line.split(" #")[0].strip()
+        if re.match(r"(\.venv/bin/)?factoryfl ", line):
+            out.append(shlex.split(line)[1:])
+    return out
+
+
+@pytest.mark.parametrize("page", ["README.md", "docs/getting-started.md"])
+def test_the_factoryfl_commands_shown_are_ones_the_cli_takes(page):
+    from cli.main import build_parser
+
+    commands = _factoryfl_commands(ROOT / page)
+    assert commands
+    for args in commands:
+        build_parser().parse_args(args)  # an unknown command or flag exits with status 2
 
 
 def test_site_builds_strictly(tmp_path):
