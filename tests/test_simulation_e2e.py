@@ -34,6 +34,13 @@ def test_three_plants_two_rounds_through_flower_simulation(tmp_path, ray_tmp):
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "[round 1/2]" in proc.stderr and "[round 2/2]" in proc.stderr
+    # one line per phase; Flower/Ray/alembic chatter only with -v (cli/console.py, tests/test_cli_console.py)
+    for phase in ("plants: 3 ready", "scenario tiny: 3 plants", "pretraining: 2 rounds", "personalisation:",
+                  "evaluation:"):
+        assert proc.stderr.count(phase) == 1, (phase, proc.stderr[-3000:])
+    for chatter in ("alembic", "DEBUG flwr", "FutureWarning", "Manually terminating", "ServerApp finished running",
+                    "loaded plant"):
+        assert chatter not in proc.stdout + proc.stderr, (chatter, proc.stderr[-3000:])
     (run_dir,) = (tmp_path / "runs").iterdir()
     assert run_dir.name.startswith("tiny-")
     assert f"report:  {run_dir / 'report.md'}" in proc.stdout
