@@ -13,6 +13,7 @@ import hashlib
 import http.server
 import json
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,9 +26,13 @@ from cli.main import main
 from common.data.cwru import CwruParams, load_cwru
 from common.data.locate import DATA_DIR_ENV, DATASET_FOLDERS
 from common.data.windowing import WindowSpec
-from deploy.datasets.catalogue import CATALOGUE, CWRU, DataSetSpec, Original, cwru_records
+from deploy.datasets.catalogue import CATALOGUE, CWRU, TEP_CLASS_KEYS, DataSetSpec, Original, cwru_records
+from deploy.datasets.cmapss import convert as convert_cmapss
+from deploy.datasets.digest import array_digest
 from deploy.datasets.errors import FetchError
 from deploy.datasets.fetch import RECORD, fetch
+from deploy.datasets.tep import mode_arrays as tep_mode_arrays
+from tests.conftest import DATASETS
 
 SAMPLES = 3000
 
@@ -207,3 +212,61 @@ def test_cli_data_fetch_refuses_unverified_and_data_list_shows_the_places(tmp_pa
     out = capsys.readouterr().out
     assert f"{tmp_path / 'env' / 'cmapss'}  1/4 files  <- used" in out
     assert f"{tmp_path / 'xdg' / 'factoryfl' / 'cwru12k_de'}  absent" in out
+
+
+# ------------------------------------------------------------------------------ against the reference copy
+
+def _reference(name: str) -> Path:
+    folder = DATASETS / DATASET_FOLDERS[name]
+    if not folder.is_dir():
+        pytest.skip(f"reference copy not found at {folder}: set FACTORYFL_DATASETS or place ../shared/datasets")
+    return folder
+
+
+def test_pinned_digests_are_those_of_the_reference_copy():
+    for name in ("cwru", "cmapss", "tep"):
+        folder = _reference(name)
+        for out in CATALOGUE[name].outputs:
+            with np.load(folder / out.filename) as z:
+                assert array_digest(z, out.data_keys) == out.digest, (name, out.filename)
+
+
+def test_fetch_of_originals_holding_the_reference_values_reproduces_the_pinned_digests(served, tmp_path):
+    """The real catalogue (pinned output digests) end to end through a mirror: CWRU records rebuilt in the
+    publisher's format from the reference copy's signals convert back to bit-identical arrays."""
+    base, www = served
+    folder = _reference("cwru")
+    for load in range(4):
+        with np.load(folder / f"load{load}.npz") as z:
+            for cls, number in cwru_records(load).items():
+                scipy.io.savemat(www / f"{number}.mat", {f"X{number:03d}_DE_time": z[cls].astype(np.float64)[:, None],
+                                                         f"X{number:03d}RPM": np.array([[1797.0]])})
+    result = fetch(CWRU, tmp_path / "cache", mirror=base, trust_unverified=True)
+    assert result.outputs_verified == 4 and result.originals_unverified == len(CWRU.originals)
+
+
+def test_cmapss_text_of_the_reference_values_converts_to_the_pinned_digest(tmp_path):
+    folder = _reference("cmapss")
+    with np.load(folder / "fd001.npz") as z:
+        text = {kind: "\n".join(" ".join(f"{v:.9g}" for v in row) for row in z[kind]) + "\n"
+                for kind in ("train", "test")}  # %.9g: every float32 back exactly
+        text["RUL"] = "\n".join(f"{v:.9g}" for v in z["rul"]) + "\n"
+    with zipfile.ZipFile(tmp_path / "CMAPSSData.zip", "w") as zf:
+        for k in (1, 2, 3, 4):  # the converter wants all four; fd001's values stand in for the others
+            for kind, body in text.items():
+                zf.writestr(f"{kind}_FD00{k}.txt", body)
+    out = convert_cmapss(tmp_path)
+    assert array_digest(out["fd001.npz"], ("rul", "test", "train")) == CATALOGUE["cmapss"].outputs[0].digest
+
+
+def test_tep_runs_of_the_reference_values_convert_to_the_pinned_digest():
+    folder = _reference("tep")
+    with np.load(folder / "mode1.npz") as z:
+        runs = {}
+        for cls in TEP_CLASS_KEYS:
+            flags = np.zeros((len(z[cls]), 28))
+            if cls != "normal":
+                flags[:, int(cls[3:]) - 1] = 1.0
+            runs[f"m1d{cls[3:] if cls != 'normal' else '00'}.mat"] = np.hstack([z[cls].astype(np.float64), flags])
+    out = tep_mode_arrays(runs, 1)
+    assert array_digest(out, TEP_CLASS_KEYS) == CATALOGUE["tep"].outputs[0].digest
