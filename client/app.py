@@ -21,9 +21,10 @@ from flwr.app import ArrayRecord, ConfigRecord, Context, Message, MetricRecord, 
 from flwr.clientapp import ClientApp
 
 from client import secagg
-from client.loader import make_plant
+from client.loader import make_plant, state_root
 from client.node_config import PLANT_ID, NodeConfigError, is_deployed, parse_node_config
 from client.plant import Plant, PolicyRefusal
+from client.state import PlantState
 from client.transfer import adapted_evaluation, release_source_stats, run_phase_two
 from common import wire
 from common.config import load_scenario, run_spec_from_json
@@ -192,7 +193,7 @@ INPUT_ERRORS = (ConfigError, DataValidationError, NodeConfigError, FileNotFoundE
 
 def _handle(msg: Message, context: Context, work: Callable[[Plant, RunSpec | None, dict], Message]) -> Message:
     """Run ``work``; any failure becomes an error reply naming the plant and the cause."""
-    try:
+    def run() -> Message:
         _threads(context)
         config = _config_in(msg)
         plant = plant_for(context, str(config.get(wire.RUN_DIR, "")))
@@ -204,6 +205,13 @@ def _handle(msg: Message, context: Context, work: Callable[[Plant, RunSpec | Non
         # every loss inside covers this plant's own classes only (common.labelset)
         with plant.state.exclusive(msg.metadata.message_type), own_classes(plant.class_mask(spec)):
             return work(plant, spec, config)
+    return _replying_errors(msg, context, run)
+
+
+def _replying_errors(msg: Message, context: Context, run: Callable[[], Message]) -> Message:
+    """``run()``; any failure becomes an error reply naming the plant and the cause."""
+    try:
+        return run()
     except PolicyRefusal as exc:
         logger.error("%s", exc)
         return _status_reply(msg, plant_id_for(context), wire.STATUS_REFUSED, str(exc))
@@ -289,13 +297,35 @@ def secagg_setup(msg: Message, context: Context) -> Message:
     return _handle(msg, context, work)
 
 
+def _state_for(context: Context, run_dir: str) -> PlantState:
+    """The state directory of the plant this node serves, without loading its data."""
+    path = _scenario_path(context)
+    scenario = _scenario(str(path.resolve()), path.stat().st_mtime if path.exists() else 0)
+    spec = _plant_spec(context, scenario, path)
+    return PlantState(state_root(scenario, spec, run_dir), spec.id)
+
+
 def _secagg_stage(msg: Message, context: Context, stage: Callable[..., secagg.StageReply]) -> Message:
-    """Secure aggregation, stages 2–4: ``stage(state_root, spec, config, run_name, round)``."""
-    def work(plant: Plant, spec: RunSpec | None, config: dict) -> Message:
-        spec = _required_spec(spec)
-        out = stage(plant.state.root, spec, config, str(config[wire.RUN_NAME]), int(config[wire.SERVER_ROUND]))
-        return _reply(msg, plant, spec, arrays=out.arrays, protocol=out.protocol)
-    return _handle(msg, context, work)
+    """Secure aggregation, stages 2–4: ``stage(state_root, spec, config, run_name, round)``.
+
+    These need only the round secrets in the plant's state directory (stage 1 checked the run
+    against the plant's policy and trained), not its data: no data are loaded. The reply carries
+    protocol fields only (keys, encrypted shares, the masked vector), no metrics."""
+    def run() -> Message:
+        config = _config_in(msg)
+        spec = _required_spec(run_spec_from_json(config[wire.RUN_SPEC]) if wire.RUN_SPEC in config else None)
+        state = _state_for(context, str(config.get(wire.RUN_DIR, "")))
+        with state.exclusive(msg.metadata.message_type):
+            out = stage(state.root, spec, config, str(config[wire.RUN_NAME]), int(config[wire.SERVER_ROUND]))
+        content = RecordDict()
+        if out.arrays is not None:
+            content[wire.ARRAYS] = ArrayRecord({k: torch.from_numpy(np.ascontiguousarray(v))
+                                                for k, v in out.arrays.items()})
+        content[wire.CONFIG] = ConfigRecord({wire.PLANT_ID: state.plant_id, wire.STATUS: wire.STATUS_OK,
+                                             **out.protocol})
+        content[wire.METRICS] = MetricRecord({})
+        return Message(content, reply_to=msg)
+    return _replying_errors(msg, context, run)
 
 
 @app.train("secagg_share")
