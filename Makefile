@@ -133,6 +133,7 @@ bench-dp-step: setup
 
 bench-secagg: setup
 	$(BIN)/python -m simulations.benchmarks.secagg
+	$(BIN)/python -m simulations.benchmarks.secagg_dp
 
 bench-few-shot: setup
 	$(BIN)/python -m simulations.benchmarks.few_shot --targets load3 --name few_shot
