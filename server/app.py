@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import os
 import time
 from collections.abc import Set
 from datetime import datetime
@@ -23,7 +24,7 @@ from flwr.serverapp import Grid, ServerApp
 from common import wire
 from common.config import load_scenario, run_spec_from_scenario, scenario_to_dict
 from common.config.schema import Scenario
-from common.fileio import atomic_write_json
+from common.fileio import atomic_file, atomic_write_json
 from common.resources import memory_hint
 from server.federation import Coordinator
 from server.report import write_report
@@ -105,7 +106,8 @@ class GridTransport:
                 entry[name] = {"kind": type(record).__name__, "keys": sorted(record.keys())}
             if wire.CONFIG in msg.content:
                 entry["plant_id"] = msg.content[wire.CONFIG].get(wire.PLANT_ID)
-        with self.audit_path.open("a") as handle:
+        # 0600 like every file of the run folder (plant-derived: which plants sent what, when)
+        with open(os.open(self.audit_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600), "a") as handle:
             handle.write(json.dumps(entry) + "\n")
 
     def _wait_for_nodes(self, expected: int, timeout_s: float) -> list[int]:
@@ -341,8 +343,9 @@ def run_federation(grid: Grid, scenario: Scenario, run_dir: Path, resume: bool =
         reproducible_noise=scenario.simulation.reproducible_noise,
     )
     results = coordinator.run()
-    torch.save({"arrays": {k: torch.from_numpy(v) for k, v in coordinator.final_arrays.items()},
-                "run": run_dir.name, "scenario": scenario.name}, run_dir / "global_model.pt")
+    with atomic_file(run_dir / "global_model.pt") as handle:  # 0600, as results.json and the report
+        torch.save({"arrays": {k: torch.from_numpy(v) for k, v in coordinator.final_arrays.items()},
+                    "run": run_dir.name, "scenario": scenario.name}, handle)
     atomic_write_json(run_dir / "results.json", results, sort_keys=False)
     report = write_report(run_dir, results)
     atomic_write_json(run_dir / "results.json", results, sort_keys=False)
