@@ -144,8 +144,8 @@ def whole_round(n: int, seed: int, secure: bool) -> dict[str, float]:
 def run_whole(sizes: tuple[int, ...], seeds: tuple[int, ...]) -> list[dict[str, Any]]:
     rows = []
     for n in sizes:
-        plain = [whole_round(n, s, False) for s in seeds]
-        secure = [whole_round(n, s, True) for s in seeds]
+        pairs = [(whole_round(n, s, False), whole_round(n, s, True)) for s in seeds]  # interleaved: same load
+        plain, secure = [p for p, _ in pairs], [q for _, q in pairs]
         rows.append({"plants": n, "seeds": len(seeds),
                      "plain_s_per_round": mean_std([r["s_per_round"] for r in plain]),
                      "secure_s_per_round": mean_std([r["s_per_round"] for r in secure]),
