@@ -37,10 +37,26 @@ def cmd_list(args: argparse.Namespace) -> int:
             if present and not used:
                 mark, used = "  <- used", True
             state = f"{len(present)}/{len(wanted)} files" if present else "absent"
-            print(f"  {place.label:<20} {place.folder}  {state}{mark}")
+            print(f"  {place.label:<20} {place.folder}  {state}{_fetched(place.folder)}{mark}")
         if not used:
             print(f"  not found: factoryfl data fetch {name}")
     return 0
+
+
+def _fetched(folder: Path) -> str:
+    """`` (fetched DATE, ...)`` from the folder's FETCHED.json, or nothing for a copy placed by hand."""
+    import json
+
+    from deploy.datasets.fetch import RECORD
+
+    try:
+        record = json.loads((folder / RECORD).read_text())
+        originals = record["originals"]
+        unverified = sum(1 for o in originals if not o["verified"])
+        return (f" (fetched {record['fetched_at']}; {len(originals) - unverified} of {len(originals)} originals "
+                "checksum-verified)")
+    except (OSError, ValueError, KeyError, TypeError):
+        return ""
 
 
 def add_subcommands(sub: argparse._SubParsersAction) -> None:

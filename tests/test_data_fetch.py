@@ -29,6 +29,7 @@ from common.data.windowing import WindowSpec
 from deploy.datasets.catalogue import CATALOGUE, CWRU, TEP_CLASS_KEYS, DataSetSpec, Original, cwru_records
 from deploy.datasets.cmapss import convert as convert_cmapss
 from deploy.datasets.digest import array_digest
+from deploy.datasets.download import download
 from deploy.datasets.errors import FetchError
 from deploy.datasets.fetch import RECORD, fetch
 from deploy.datasets.tep import mode_arrays as tep_mode_arrays
@@ -190,6 +191,13 @@ def test_interrupted_download_is_an_error_and_leaves_nothing(served, tmp_path):
     assert _left_in(root) == []
 
 
+def test_a_body_larger_than_any_original_is_refused(served, tmp_path):
+    base, www = served
+    (www / "big.mat").write_bytes(b"x" * 100)
+    with pytest.raises(FetchError, match="announces 100 bytes, more than any original"):
+        download(f"{base}/big.mat", tmp_path / "big.mat", max_bytes=50)
+
+
 def test_unreachable_host_is_one_clear_error(tmp_path):
     spec = dataclasses.replace(CWRU, originals=(Original("97.mat", "https://x.invalid/97.mat", sha256="0" * 64),))
     with pytest.raises(FetchError, match="cannot connect"):
@@ -212,6 +220,21 @@ def test_cli_data_fetch_refuses_unverified_and_data_list_shows_the_places(tmp_pa
     out = capsys.readouterr().out
     assert f"{tmp_path / 'env' / 'cmapss'}  1/4 files  <- used" in out
     assert f"{tmp_path / 'xdg' / 'factoryfl' / 'cwru12k_de'}  absent" in out
+
+
+def test_cli_fetch_from_a_mirror_then_list_shows_the_fetched_copy(served, tmp_path, monkeypatch, capsys):
+    base, www = served
+    _write_cwru_originals(www)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+    assert main(["data", "fetch", "cwru", "--mirror", base, "--trust-unverified"]) == 2  # synthetic ≠ reference
+    assert "load0.npz: its converted arrays" in capsys.readouterr().err
+    assert main(["data", "fetch", "cwru", "--mirror", base + "/nothing-here", "--trust-unverified"]) == 2
+    assert "HTTP 404" in capsys.readouterr().err
+    assert not (tmp_path / "xdg" / "factoryfl" / "cwru12k_de").exists()
+    fetch(_pinned(CWRU, www), tmp_path / "xdg" / "factoryfl", mirror=base)
+    assert main(["data", "list"]) == 0
+    assert "4/4 files (fetched " in capsys.readouterr().out
 
 
 # ------------------------------------------------------------------------------ against the reference copy

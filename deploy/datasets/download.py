@@ -15,14 +15,16 @@ from .errors import FetchError
 logger = logging.getLogger(__name__)
 
 USER_AGENT = "factoryfl-data-fetch"
+MAX_BYTES = 1 << 30
+"""No original is near this (the largest, CMAPSSData.zip, is about 12 MB): a larger body is refused."""
 
 
-def download(url: str, dest: Path, *, timeout: float = 60.0) -> tuple[str, int]:
+def download(url: str, dest: Path, *, timeout: float = 60.0, max_bytes: int = MAX_BYTES) -> tuple[str, int]:
     """Write ``url``'s body to ``dest``; return (sha256 hex, bytes).
 
     An HTTP error status, an unreachable host, a stalled or cut connection and a body shorter than
-    its ``Content-Length`` are FetchErrors; ``dest`` may then hold a partial file (the caller
-    discards its staging folder).
+    its ``Content-Length`` are FetchErrors, as is a body over ``max_bytes``; ``dest`` may then hold a
+    partial file (the caller discards its staging folder).
     """
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
@@ -39,16 +41,22 @@ def download(url: str, dest: Path, *, timeout: float = 60.0) -> tuple[str, int]:
     with response:
         length = response.headers.get("Content-Length")
         expected = int(length) if length and length.isdigit() else None
+        if expected is not None and expected > max_bytes:
+            raise FetchError(f"{url}: announces {expected} bytes, more than any original ({max_bytes}): not the "
+                             "published file; check the URL or the mirror")
         try:
             with open(dest, "wb") as fh:
                 for chunk in iter(lambda: response.read(CHUNK), b""):
                     fh.write(chunk)
                     h.update(chunk)
                     n += len(chunk)
+                    if n > max_bytes:
+                        raise FetchError(f"{url}: more than {max_bytes} bytes, more than any original: not the "
+                                         "published file; check the URL or the mirror")
         except (http.client.HTTPException, OSError) as exc:
             raise FetchError(f"{url}: download interrupted after {n} bytes ({type(exc).__name__}: {exc}): run the "
                              "fetch again") from exc
     if expected is not None and n != expected:
         raise FetchError(f"{url}: download interrupted: got {n} of {expected} bytes: run the fetch again")
-    logger.info("downloaded %s (%d bytes)", url, n)
+    logger.debug("downloaded %s (%d bytes)", url, n)
     return h.hexdigest(), n

@@ -84,6 +84,8 @@ def fetch(spec: DataSetSpec, root: Path, *, mirror: str | None = None, trust_unv
     try:
         originals = staging / "originals"
         downloaded: list[dict[str, str | int | bool]] = []
+        logger.info("%s: downloading %d originals from %s", spec.name, len(spec.originals),
+                    mirror or spec.originals[0].url.split("/")[2])
         for original in spec.originals:
             url = source_url(original.url, original.name, mirror)
             dest = originals / original.name
@@ -95,6 +97,7 @@ def fetch(spec: DataSetSpec, root: Path, *, mirror: str | None = None, trust_unv
                                  f"mirror); nothing was written to {root / spec.folder}")
             downloaded.append({"name": original.name, "url": url, "bytes": size, "sha256": sha256,
                                "verified": original.sha256 is not None})
+        logger.info("%s: converting to %s", spec.name, ", ".join(o.filename for o in spec.outputs))
         outputs = (converter or _converter(spec))(originals)
         expected = sorted(o.filename for o in spec.outputs)
         if sorted(outputs) != expected:
