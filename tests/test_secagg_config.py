@@ -69,3 +69,5 @@ def test_bad_threshold_and_neighbours_name_their_keys(tmp_path: Path) -> None:
     got = _problems(tmp_path, ON % ", neighbours: 3, threshold: 5", plants=8)
     assert "even" in got["federation.secure_aggregation.neighbours"]
     assert "exceeds the 4 holders" in got["federation.secure_aggregation.threshold"]
+    got = _problems(tmp_path, ON % ", neighbours: 1", plants=4)   # the fix offered is a valid k
+    assert got["federation.secure_aggregation.neighbours"].endswith("got 1: use 2")

@@ -492,7 +492,7 @@ def secure_aggregation_problems(federation: FederationConfig, plants: int) -> li
     if sa.neighbours is not None and k < n - 1 and k % 2:
         out.append((f"{SECAGG_KEY}.neighbours",
                     f"neighbours must be even below the number of plants − 1 ({n - 1}), got {k}: "
-                    f"use {k + 1} or {k - 1}"))
+                    f"use {k + 1}" + (f" or {k - 1}" if k > 2 else "")))
     if t > k + 1:
         out.append((f"{SECAGG_KEY}.threshold",
                     f"threshold {t} exceeds the {k + 1} holders of each plant's shares (neighbours {k} + itself, "
