@@ -94,14 +94,22 @@ def tuning_candidates() -> int | None:
 
 def load_base(path: Path) -> dict:
     """The base scenario as a dict, data paths made absolute; exits naming the files when the data are absent."""
+    from common.data.errors import DataValidationError
+    from common.data.locate import find_file
     from simulations.lopo import _absolute_paths
 
     base = yaml.safe_load(path.read_text())
     for plant in base["plants"]:
         _absolute_paths(plant, path.resolve().parent)
+        data = plant["data"]
+        if "path" not in data and "subset" in data:  # named: the file the loader finds (common.data.locate)
+            try:
+                data["path"] = str(find_file("cmapss", f"fd{int(data.pop('subset')):03d}.npz"))
+            except DataValidationError as exc:
+                raise SystemExit(str(exc)) from exc
     missing = [p["data"]["path"] for p in base["plants"] if not Path(p["data"]["path"]).exists()]
     if missing:
-        raise SystemExit(f"C-MAPSS data not found: {missing}; place ../shared/datasets/cmapss")
+        raise SystemExit(f"C-MAPSS data not found: {missing}; run `factoryfl data fetch cmapss` (docs/data.md)")
     return base
 
 
