@@ -25,6 +25,8 @@ from common.config.schema import RunSpec
 from common.models import PlantModel
 from common.task import task_named
 from common.transfer.adapt import FeatureAlign
+from common.transfer.routing import META_KEY as ROUTING_KEY
+from common.transfer.routing import fit_routing
 from common.transfer.selection import (
     VALIDATION_FLOOR,
     Split,
@@ -56,6 +58,8 @@ class Choice:
     metrics: dict[str, float] = field(default_factory=dict)
     declared: dict[str, str] = field(default_factory=dict)
     record: dict[str, Any] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
+    """Stored with the kept model (the never-had routing rule, ``common.transfer.routing``)."""
 
 
 def split_for(plant: Plant, spec: RunSpec) -> Split | None:
@@ -193,9 +197,39 @@ def keep_labelled(plant: Plant, view: Plant, spec: RunSpec, shared: dict[str, np
     metrics = {f"{wire.SELECT_VAL_PREFIX}{name}": value for name, value in scores.items()}
     metrics.update({wire.SELECT_N_VAL: float(len(split.val)), wire.SELECT_N_FIT: float(len(split.fit))})
     candidates[chosen] = pool[chosen]
+    routing = routing_meta(plant, spec, pool[chosen], pool[GLOBAL], split) if _partial_coverage(plant, spec) else {}
     return Choice(chosen, reason, metrics, {wire.MODEL_CHOSEN: chosen, wire.MODEL_CHOICE_REASON: reason},
                   {"chosen": chosen, "reason": reason, "validation": scores, "n_val": len(split.val),
-                   "n_fit": len(split.fit), "metric": metric})
+                   "n_fit": len(split.fit), "metric": metric}, routing)
+
+
+def _same_extractor(a: PlantModel, b: PlantModel) -> bool:
+    sa, sb = a.extractor.state_dict(), b.extractor.state_dict()
+    return sa.keys() == sb.keys() and all(torch.equal(sa[k], sb[k]) for k in sa)
+
+
+def routing_meta(plant: Plant, spec: RunSpec, kept: PlantModel, glob: PlantModel, split: Split) -> dict[str, Any]:
+    """``{never_had_routing: rule}`` for a plant labelled for only some classes (``common.transfer.routing``):
+    Gaussians of its own classes on its fit windows, τ on its validation windows; {} when the kept
+    model's extractor is not the federated one (the federated head's rows would not fit its features)."""
+    if not _same_extractor(kept, glob):
+        logger.info("plant %s: kept model has its own extractor: no never-had routing rule", plant.plant_id)
+        return {}
+    from common.training import predict_logits
+
+    own = plant.class_mask(spec)
+    y, x = plant.targets(spec), plant.data.train.x
+    features = predict_logits(kept.extractor.eval(), x[np.concatenate([split.fit, split.val])], 256).numpy()
+    fit_f, val_f = features[: len(split.fit)], features[len(split.fit):]
+    try:
+        rule = fit_routing(fit_f, y[split.fit], val_f, own if own is not None else np.ones(spec.num_classes, bool),
+                           glob.head.weight.detach().cpu().numpy(), glob.head.bias.detach().cpu().numpy())
+    except (ValueError, np.linalg.LinAlgError) as exc:
+        logger.warning("plant %s: no never-had routing rule: %s", plant.plant_id, exc)
+        return {}
+    logger.info("plant %s: never-had routing threshold %.4g (largest of %d own validation windows)",
+                plant.plant_id, rule.threshold, rule.n_reference)
+    return {ROUTING_KEY: rule.to_dict()}
 
 
 def keep_unlabelled(plant: Plant, spec: RunSpec, candidates: dict[str, PlantModel],
@@ -228,7 +262,7 @@ def save_chosen(plant: Plant, choice: Choice, candidates: dict[str, PlantModel],
         logger.warning("plant %s: no model for %s; the personalised model is left as it is",
                        plant.plant_id, choice.chosen)
         return
-    plant.state.save_model(PERSONAL_MODEL, model.state_dict(), meta(choice.chosen) | {
+    plant.state.save_model(PERSONAL_MODEL, model.state_dict(), meta(choice.chosen) | choice.meta | {
         "chosen": choice.chosen, "choice_reason": choice.reason})
     logger.info("plant %s keeps %s: %s", plant.plant_id, choice.chosen, choice.reason)
 

@@ -25,7 +25,10 @@ from common.labelset import (
     union_names,
 )
 from common.training import supervised_loss
+from common.transfer.routing import META_KEY as ROUTING_KEY
+from common.transfer.routing import RoutingRule
 from server.app import run_federation
+from simulations.benchmarks.label_sets import routed_metrics
 from tests.conftest import tiny_scenario
 from tests.helpers.loopback import LoopbackGrid
 
@@ -140,6 +143,14 @@ def test_plants_with_different_label_sets_federate_and_one_recognises_a_fault_it
     assert a["chosen"]["recall/imbalance"] >= 0.8, a["chosen"]
     # its own labels describe 3 of the 5 classes: no open-set rule that would call the others unknown
     assert "unknown_rate" not in a["chosen"], a["chosen"]
+    # ... but a never-had routing rule (common.transfer.routing) is kept with its model
+    blob = torch.load(run_dir / "plants" / "a" / "models" / "personalised.pt", weights_only=True)
+    rule = RoutingRule.from_dict(blob["meta"].get(ROUTING_KEY))
+    assert rule is not None and rule.n_reference > 0, blob["meta"].keys()
+    assert rule.own.tolist() == [True, True, True, False, False]   # normal, inner_race, outer_race
+    routed = routed_metrics(path, run_dir, list(results["class_names"]))["a"]
+    assert routed["accuracy_unseen"] >= 0.5, routed   # never-had faults recognised by the routed decision
+    assert routed["accuracy_own"] >= a["chosen"]["accuracy_own"] - 0.05, (routed, a["chosen"])
     report = (run_dir / "report.md").read_text()
     assert "never had training labels" in report and "† |" in report
 

@@ -5,7 +5,10 @@ of the 9 fault classes, every class at two plants or more; the other 4 classes s
 split) through the real coordinator and ClientApp in process (``LoopbackGrid``), per seed.
 Measured per plant and method on its held-out windows: accuracy on its own classes
 (``accuracy_own``) and on the classes it never had labels for (``accuracy_unseen``); no target
-labels are used for any choice.
+labels are used for any choice. ``chosen_routed`` is the kept model with the plant's never-had
+routing rule (``common.transfer.routing``, fitted in phase two on its own fit / validation windows
+and stored with the kept model): own classes by the kept model, a window unlike every own class by
+the federated head's rows of the classes the plant never had.
 
 Run: make bench-label-sets   (writes simulations/results/label_sets.{json,md})
 """
@@ -28,7 +31,42 @@ logger = logging.getLogger(__name__)
 REPO = Path(__file__).resolve().parents[2]
 SCENARIO = REPO / "simulations" / "scenarios" / "cwru_label_sets.yaml"
 SEEDS = (0, 1, 2)
-METHODS = ("local_only", "federated_global", "federated_personalised", "chosen")
+METHODS = ("local_only", "federated_global", "federated_personalised", "chosen", "chosen_routed")
+ROUTED = "chosen_routed"
+
+
+def routed_metrics(scenario_path: Path, run_dir: Path, union: list[str]) -> dict[str, dict[str, float]]:
+    """Per plant with a stored routing rule: the routed decision's metrics on its test split."""
+    import torch
+
+    from client.loader import load_data
+    from common.config import load_scenario
+    from common.labelset import align_to_union, per_class_metrics
+    from common.models import build_model
+    from common.training import predict_logits
+    from common.transfer.routing import META_KEY, RoutingRule
+
+    scenario = load_scenario(scenario_path)
+    out: dict[str, dict[str, float]] = {}
+    for plant in scenario.plants:
+        path = run_dir / "plants" / plant.id / "models" / "personalised.pt"
+        if not path.exists():
+            continue
+        blob = torch.load(path, map_location="cpu", weights_only=True)
+        rule = RoutingRule.from_dict(blob["meta"].get(META_KEY))
+        if rule is None:
+            continue
+        data = align_to_union(load_data(scenario, plant), union)
+        model = build_model(data.channels, len(union), scenario.model, seed=scenario.seed)
+        model.load_state_dict(blob["state_dict"])
+        features = predict_logits(model.extractor.eval(), data.test.x, 256)
+        with torch.no_grad():
+            logits = model.head(features).numpy()
+        y, pred = data.test.y, rule.predict(features.numpy(), logits)
+        out[plant.id] = {"accuracy": float((pred == y).mean()),
+                         "routed_share": float((~rule.own[pred]).mean()),
+                         **per_class_metrics(y, pred, union, rule.own)}
+    return out
 
 
 def run_one(seed: int, tmp: Path, cwru_dir: Path) -> dict[str, Any]:
@@ -49,6 +87,9 @@ def run_one(seed: int, tmp: Path, cwru_dir: Path) -> dict[str, Any]:
     started = time.perf_counter()
     results = run_federation(LoopbackGrid(path, len(body["plants"]), folder / "run"), load_scenario(path),
                              folder / "run")
+    routed = routed_metrics(path, folder / "run", list(results["class_names"]))
+    for pid, metrics in routed.items():
+        results["plants"][pid]["metrics"][ROUTED] = metrics
     plants = {pid: {"n_test": p.get("n_test"), "labelled_classes": p.get("labelled_classes"),
                     **{m: {k: v for k, v in (p["metrics"].get(m) or {}).items()
                            if k in ("accuracy", "accuracy_own", "accuracy_unseen")} for m in METHODS}}
@@ -74,15 +115,45 @@ def markdown(payload: dict[str, Any]) -> str:
                 mean, std = mean_std(values)
                 cells.append(f"{mean:.1f} ± {std:.1f}" if values else "—")
             lines.append(f"| {pid} | {method} | {cells[0]} | {cells[1]} |")
-    lines += ["", "Reading: a plant alone never recognises a class it never had (0 %); the federated models do, "
+    lines += ["", *aims(payload), "",
+              "Reading: a plant alone never recognises a class it never had (0 %); the federated models do, "
               "learnt from the plants that had it (restricted loss: each plant's cross-entropy over its own "
-              "classes only). Issue 17's aims are not met yet: never-had classes stay below 90 % at most "
-              "plants, the shared model is below local-only on own classes, and fine-tuning the head lowers "
-              "the never-had accuracy. `chosen` is the model the plant keeps (do no harm): the best on its own "
-              "validation split among the candidates that cover the federation's classes, since a plant "
-              "labelled for only some of them cannot score the others and its local-only model never "
-              "predicts them."]
+              "classes only). The federated head's boundary between a plant's own classes and the others is "
+              "poor where two classes were never held by one plant together (the restricted loss never "
+              "separates them: at load3 the never-had OR007, OR014 and B021 windows go to own classes), and "
+              "fine-tuning the head on the own classes moves that boundary further (`federated_personalised`). "
+              "`chosen` is the model the plant keeps (do no harm): the best on its own validation split among "
+              "the candidates that cover the federation's classes. `chosen_routed` adds the plant's never-had "
+              "routing rule (`common.transfer.routing`): a window whose features are farther (Mahalanobis) from "
+              "every own class than any of the plant's own validation windows goes to the federated head's "
+              "never-had classes, every other window to the kept model's own classes. It is fitted on the "
+              "plant's own labelled fit and validation windows only (no never-had window, no test label); "
+              "its threshold rule (the largest own validation score, q = 1) was fixed before the 3-seed run "
+              "(q = 0.98 was also looked at on seed 0's test split during development, and dropped because it "
+              "sends about 2 % of own windows away by construction). `factoryfl predict` and `export` do not "
+              "apply the rule yet: these numbers are computed by the benchmark from the rule and the model "
+              "the plant stored."]
     return "\n".join(lines) + "\n"
+
+
+def aims(payload: dict[str, Any]) -> list[str]:
+    """Issue 17's aims per model: own classes at least local-only at every plant, never-had ≥ 90 %."""
+    runs = payload["runs"]
+    out = ["Aims (mean over seeds, per plant): own classes ≥ local-only, never-had classes ≥ 90 %.", ""]
+    for method in METHODS[1:]:
+        own_ok, never_ok, plants = 0, 0, 0
+        for pid in runs[0]["plants"]:
+            own = [r["plants"][pid][method].get("accuracy_own") for r in runs]
+            never = [r["plants"][pid][method].get("accuracy_unseen") for r in runs]
+            local = [r["plants"][pid]["local_only"].get("accuracy_own") for r in runs]
+            if None in own or None in never or None in local:
+                continue
+            plants += 1
+            own_ok += mean_std(own)[0] >= mean_std(local)[0]
+            never_ok += mean_std(never)[0] >= 0.90
+        out.append(f"- `{method}`: own ≥ local-only at {own_ok} of {plants} plants; never-had ≥ 90 % at "
+                   f"{never_ok} of {plants}.")
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
