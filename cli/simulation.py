@@ -99,6 +99,7 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("scenario", help="scenario YAML to check")
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("report", help="re-render report.md and plots from a run's results.json")
-    p.add_argument("run_dir", help="a run folder holding results.json (report.md and the plots are rewritten there)")
+    p = sub.add_parser("report", help="re-render report.md, report.html and the plots from a run's results.json")
+    p.add_argument("run_dir", help="a run folder holding results.json (report.md, report.html and the plots are "
+                                   "rewritten there)")
     p.set_defaults(func=cmd_report)
