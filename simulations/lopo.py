@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from common.console import phase
 from common.fileio import atomic_write_json
 from simulations.benchmarks.common import mean_std
 
@@ -70,7 +71,7 @@ def leave_one_plant_out(scenario_path: str | Path, method: str = "auto", k_shot:
         variant_path = root / "scenarios" / f"{target}.yaml"
         header = f"# Run: factoryfl simulate {variant_path}\n"
         variant_path.write_text(header + yaml.safe_dump(variant, sort_keys=False))
-        logger.info("leave-one-plant-out: target %s", target)
+        logger.info("leave-one-plant-out: target %s", target, extra=phase())
         run_dir = simulate(variant_path, runs_dir=str(root))
         results = json.loads((run_dir / "results.json").read_text())
         plant = results["plants"][target]

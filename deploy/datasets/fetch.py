@@ -29,6 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
+from common.console import phase
+
 from .catalogue import DataSetSpec
 from .digest import array_digest
 from .download import download
@@ -85,7 +87,7 @@ def fetch(spec: DataSetSpec, root: Path, *, mirror: str | None = None, trust_unv
         originals = staging / "originals"
         downloaded: list[dict[str, str | int | bool]] = []
         logger.info("%s: downloading %d originals from %s", spec.name, len(spec.originals),
-                    mirror or spec.originals[0].url.split("/")[2])
+                    mirror or spec.originals[0].url.split("/")[2], extra=phase())
         for original in spec.originals:
             url = source_url(original.url, original.name, mirror)
             dest = originals / original.name
@@ -97,7 +99,7 @@ def fetch(spec: DataSetSpec, root: Path, *, mirror: str | None = None, trust_unv
                                  f"mirror); nothing was written to {root / spec.folder}")
             downloaded.append({"name": original.name, "url": url, "bytes": size, "sha256": sha256,
                                "verified": original.sha256 is not None})
-        logger.info("%s: converting to %s", spec.name, ", ".join(o.filename for o in spec.outputs))
+        logger.info("%s: converting to %s", spec.name, ", ".join(o.filename for o in spec.outputs), extra=phase())
         outputs = (converter or _converter(spec))(originals)
         expected = sorted(o.filename for o in spec.outputs)
         if sorted(outputs) != expected:
@@ -122,7 +124,7 @@ def fetch(spec: DataSetSpec, root: Path, *, mirror: str | None = None, trust_unv
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     n_verified = sum(1 for d in downloaded if d["verified"])
-    logger.info("%s: %d files in %s", spec.name, len(outputs), root / spec.folder)
+    logger.info("%s: %d files in %s", spec.name, len(outputs), root / spec.folder, extra=phase())
     return FetchResult(root / spec.folder, tuple(sorted(outputs)), n_verified, len(downloaded) - n_verified,
                        sum(1 for d in digests.values() if d["verified"]))
 
