@@ -601,7 +601,7 @@ def main(argv: list[str] | None = None) -> int:
         x_real, _, _ = plant_windows()
     except Exception as exc:  # noqa: BLE001 - name what is missing and stop
         raise SystemExit(f"privacy_audit: cannot load CWRU plant {PLANT} from {SCENARIO} "
-                         f"(needs ../shared/datasets/cwru12k_de): {exc}") from exc
+                         f"(needs the CWRU data set: `factoryfl data fetch cwru`, docs/data.md): {exc}") from exc
     seeds = [int(s) for s in args.seeds.split(",") if s]
     settings = [None if s.strip().lower() == "none" else float(s) for s in args.settings.split(",") if s.strip()]
     started = time.perf_counter()
