@@ -14,7 +14,7 @@ from typing import Any
 
 from common.labelset import RECALL_PREFIX
 
-from .plots import method_label, method_order, metric_value, plants_of
+from .plots import method_order, metric_value, plants_of, short_method_label
 
 logger = logging.getLogger(__name__)
 
@@ -54,13 +54,16 @@ def label_set_section(results: Mapping[str, Any], table: Table) -> str:
             if all(r is None for r in recalls):
                 continue
             cells = [_percent(r) + (f" {NEVER_LABELLED}" if c in never else "") for c, r in zip(classes, recalls)]
-            rows.append([pid, method_label(results, method), *cells,
+            rows.append([pid, short_method_label(results, method), *cells,
                          _percent(metric_value(plant, method, "accuracy_own")),
                          _percent(metric_value(plant, method, "accuracy_unseen"))])
     if not rows:
         return ""
     header = ["Plant", "Model", *[f"{c} %" for c in classes], "Own %", "Never %"]
-    return "## Per-class recall\n\n" + table(header, rows, (0, 1)) + "\n\n" + NOTE
+    note = NOTE
+    if all(row[-2:] == ["—", "—"] for row in rows):  # no plant has a restricted label set: no own / never split
+        header, rows, note = header[:-2], [row[:-2] for row in rows], NOTE.split(" Own / never:")[0]
+    return "## Per-class recall\n\n" + table(header, rows, (0, 1)) + "\n\n" + note
 
 
 __all__ = ["NEVER_LABELLED", "label_set_section"]

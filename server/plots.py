@@ -93,6 +93,22 @@ def method_label(results: Mapping[str, Any], method: str) -> str:
     return str(labels.get(method) or DEFAULT_METHOD_LABELS.get(method) or method)
 
 
+SHORT_METHOD_LABELS = {
+    "local_only": "Local",
+    "federated_global": "Global",
+    "federated_personalised": "Personalised",
+    "federated_adapted": "Adapted",
+    "chosen": "Kept",
+    "centralized": "Centralized",
+}
+"""Column names for the known methods in the report's compact tables (the legend gives the long labels)."""
+
+
+def short_method_label(results: Mapping[str, Any], method: str) -> str:
+    """A method's short column name: the known ones' from :data:`SHORT_METHOD_LABELS`, else its label."""
+    return SHORT_METHOD_LABELS.get(method) or method_label(results, method)
+
+
 def metric_value(plant: Mapping[str, Any], method: str, metric: str) -> float | None:
     """One plant's metric for one method, or None when missing or not finite."""
     block = (plant.get("metrics") or {}).get(method)

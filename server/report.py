@@ -39,6 +39,7 @@ from .plots import (
     plot_rounds,
     round_number,
     rounds_of,
+    short_method_label,
     task_of,
 )
 from .report_headline import headline_section
@@ -418,24 +419,9 @@ def _results_note(results: Mapping[str, Any], n_ok: int, n_all: int, ok_test: in
             f"status `ok`, which hold **{ok_test:,} test windows** in total ({all_test:,} across all plants).")
 
 
-SHORT_METHOD_LABELS = {
-    "local_only": "Local",
-    "federated_global": "Global",
-    "federated_personalised": "Personalised",
-    "federated_adapted": "Adapted",
-    "chosen": "Kept",
-    "centralized": "Centralized",
-}
-
-
-def _short_label(results: Mapping[str, Any], method: str) -> str:
-    """A method's column header: a short name for the known ones, else its label."""
-    return SHORT_METHOD_LABELS.get(method) or method_label(results, method)
-
-
 def _method_legend(results: Mapping[str, Any], methods: Sequence[str]) -> str:
     """Which method each short column name stands for."""
-    return "Columns: " + "; ".join(f"**{_short_label(results, m)}** = {_inline(method_label(results, m))}"
+    return "Columns: " + "; ".join(f"**{short_method_label(results, m)}** = {_inline(method_label(results, m))}"
                                    for m in methods) + "."
 
 
@@ -444,7 +430,7 @@ def _metric_table(results: Mapping[str, Any], methods: Sequence[str], column: Me
     """One row per plant (plus mean ± std over ok plants): one metric, one column per method."""
     plants = plants_of(results)
     header = ["Plant", "Status", "Train", "Test"] if with_counts else ["Plant"]
-    header += [_short_label(results, m) for m in methods]
+    header += [short_method_label(results, m) for m in methods]
     rows = []
     for pid, plant in plants.items():
         counts = [plant_status(plant), _train_cell(plant), _format_int(plant.get("n_test"))] if with_counts else []

@@ -187,3 +187,18 @@ def test_cli_rerenders_saved_run(tmp_path: Path) -> None:
     (tmp_path / "results.json").write_text(json.dumps(_results()), encoding="utf-8")
     assert report.main([str(tmp_path)]) == 0
     assert (tmp_path / "report.md").exists()
+
+
+def test_per_class_recall_is_compact_without_restricted_label_sets() -> None:
+    results = _results()
+    for plant in results["plants"].values():
+        for block in plant["metrics"].values():
+            block.update({"recall/normal": 0.9, "recall/ball": 0.5})
+    md = report.render_markdown(results, {})
+    section = md.split("## Per-class recall", 1)[1].split("\n## ", 1)[0]
+    assert "| Plant | Model | normal % | ball % |" in section and "Own %" not in section
+    assert "| plant_a | Local | 90.0 | 50.0 |" in section and "| plant_a | Personalised | 90.0 | 50.0 |" in section
+    results["plants"]["plant_a"]["labelled_classes"] = ["normal"]
+    results["plants"]["plant_a"]["metrics"]["local_only"]["accuracy_own"] = 0.9
+    section = report.render_markdown(results, {}).split("## Per-class recall", 1)[1].split("\n## ", 1)[0]
+    assert "| Own % | Never % |" in section and "| plant_a | Local | 90.0 | 50.0 † | 90.0 | — |" in section
