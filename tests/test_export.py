@@ -37,25 +37,36 @@ def _order_tracked_state(root: Path) -> Path:
     return state.root
 
 
-def test_cli_export_writes_both_formats_that_reproduce_the_model_at_any_batch_size(tmp_path, capsys):
-    state = _order_tracked_state(tmp_path / "state")
-    assert main(["export", "--state-dir", str(state), "--out", str(tmp_path / "out")]) == 0
-    printed = capsys.readouterr().out
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory) -> tuple[Path, Path, str]:
+    """The kept model's state directory, `factoryfl export`'s output folder and what it printed."""
+    import contextlib
+    import io
+
+    tmp = tmp_path_factory.mktemp("export")
+    state = _order_tracked_state(tmp / "state")
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        assert main(["export", "--state-dir", str(state), "--out", str(tmp / "out")]) == 0
+    return state, tmp / "out", printed.getvalue()
+
+
+def test_cli_export_writes_both_formats_that_reproduce_the_model_at_any_batch_size(exported):
+    state, out, printed = exported
     assert "model.pt2" in printed and "model.onnx" in printed and "model_card.json" in printed
     eager, _ = load_personal_model(state)
-    program = torch.export.load(tmp_path / "out" / "model.pt2").module()
+    program = torch.export.load(out / "model.pt2").module()
     for n in (1, 3, 16):
         x = torch.from_numpy(np.random.default_rng(n).standard_normal((n, 2, 128)).astype(np.float32))
         with torch.no_grad():
             want = eager(x).numpy()
             assert np.allclose(program(x).numpy(), want, atol=1e-5)
-        assert np.allclose(run_onnx(tmp_path / "out" / "model.onnx", x.numpy()), want, atol=1e-4)
+        assert np.allclose(run_onnx(out / "model.onnx", x.numpy()), want, atol=1e-4)
 
 
-def test_the_card_states_formats_input_preparation_and_classes(tmp_path):
-    state = _order_tracked_state(tmp_path / "state")
-    assert main(["export", "--state-dir", str(state), "--out", str(tmp_path / "out")]) == 0
-    card = json.loads((tmp_path / "out" / "model_card.json").read_text())
+def test_the_card_states_formats_input_preparation_and_classes(exported):
+    _, out, _ = exported
+    card = json.loads((out / "model_card.json").read_text())
     onnx_card = next(f for f in card["formats"] if f["format"] == "onnx")
     assert onnx_card["file"] == "model.onnx" and onnx_card["opset"] >= 17 and onnx_card["input_name"] == "windows"
     assert all(0 <= f["max_abs_diff_vs_eager"] <= 1e-4 for f in card["formats"])
@@ -63,8 +74,14 @@ def test_the_card_states_formats_input_preparation_and_classes(tmp_path):
     tracking = card["input"]["preprocessing"]["order_tracking"]
     assert tracking["samples_per_revolution"] == 64 and tracking["trained_shaft_speed_rpm"] == 1920.0
     assert card["anomaly"] is None and card["exported_with"]["onnxruntime"]
-    md = (tmp_path / "out" / "model_card.md").read_text()
+    md = (out / "model_card.md").read_text()
     assert "order tracking: 64 samples per revolution (trained at 1920.0 rpm)" in md and "| onnx | `model.onnx`" in md
+
+
+def test_cli_export_without_a_kept_model_is_one_line_naming_it(tmp_path, capsys):
+    assert main(["export", "--state-dir", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "no personalised model" in err and "Traceback" not in err
 
 
 class _DriftsAfterTracing(nn.Module):
