@@ -131,7 +131,10 @@ def _gain(task: Task, delta: float | None) -> str:
 
 
 def _names(items: list[PlantVerdict]) -> str:
-    names = [f"`{v.plant}`" for v in items]
+    """'`a`, `b` and `c`'; past ``MAX_ROWS`` plants, the first ones and how many more."""
+    names = [f"`{v.plant}`" for v in items[:MAX_ROWS]]
+    if len(items) > MAX_ROWS:
+        return ", ".join(names) + f" and {len(items) - MAX_ROWS} more"
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -173,12 +176,13 @@ def headline_sentence(results: Mapping[str, Any], found: list[PlantVerdict], pri
     else:
         parts.append(f"**Federation helped none of the {len(judged)} plants**")
     if same:
-        parts.append(f"it made no difference at {_names(same[:MAX_ROWS])} (kept model = local-only)")
+        parts.append(f"it made no difference at {_names(same)} (kept model = local-only)")
     if hurt:
         losses = ", ".join(f"`{v.plant}` {_gain(task, v.delta)}" for v in hurt[:MAX_ROWS])
+        losses += f" and {len(hurt) - MAX_ROWS} more" if len(hurt) > MAX_ROWS else ""
         parts.append(f"**it did not help where the kept model is below local-only on test: {losses}**")
     if chance:
-        parts.append(f"**without labels, {_names(chance[:MAX_ROWS])} stayed at chance**")
+        parts.append(f"**without labels, {_names(chance)} stayed at chance**")
     return "; ".join(parts) + f"; {privacy_clause}."
 
 

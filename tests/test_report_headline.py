@@ -82,3 +82,13 @@ def test_a_run_without_local_only_says_it_cannot_tell() -> None:
                                                           "metrics": {"chosen": {"accuracy": 0.8}}}}}
     assert [v.outcome for v in verdicts(results, {})] == [NOT_EVALUATED]
     assert "cannot say whether federation helped" in report.render_markdown(results, {})
+
+
+def test_many_plants_keep_the_headline_short() -> None:
+    plants = {f"p{i:03d}": _plant(0.5, 0.5 + (0.1 if i % 2 else 0.0), kept="local_only") for i in range(100)}
+    results = {"task": "classification", "class_names": CLASSES, "plants": plants}
+    md = report.render_markdown(results, {})
+    head = md.split("## Headline", 1)[1].split("\n## ", 1)[0]
+    assert "**Federation helped 50 of 100 plants**" in head and "and 30 more)" in head
+    assert "`p038` and 30 more (kept model = local-only)" in head
+    assert head.count("\n| p") == 20 and "…and 80 more plants" in head
