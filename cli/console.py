@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import os
+import re
+import shutil
 import sys
 import warnings
 from typing import IO, Any
@@ -71,8 +73,10 @@ class ConsoleHandler(logging.StreamHandler):
 
         if self._tqdm is None or self._tqdm.total != total or done <= self._tqdm.n:
             self.close_bar()
+            # a terminal that reports no width (a bare pty) would get an empty bar: 100 columns then
+            width = shutil.get_terminal_size((100, 24)).columns or 100
             self._tqdm = tqdm(total=total, initial=max(0, done - 1), desc="rounds", unit="round", file=self.stream,
-                              dynamic_ncols=True, leave=True)
+                              ncols=width, leave=True)
         if summary:
             self._tqdm.set_postfix_str(summary, refresh=False)
         self._tqdm.update(done - self._tqdm.n)
@@ -119,16 +123,26 @@ def configure(verbose: bool, progress: str = "auto", stream: IO[str] | None = No
     return handler
 
 
+RAY_WORKER_CHATTER = "Manually terminating ClientAppActor"  # Flower's warning as each worker stops, every run
+
+
 def route_flower_logs(verbose: bool) -> None:
-    """Before a simulation: Flower's records through our console only, and its workers quiet unless ``-v``.
+    """Before a simulation: Flower's records through our console only; its workers' chatter only with ``-v``.
 
     Flower's ``flwr`` logger has a console handler of its own and also propagates to the root, so
     each of its lines would print twice; it is removed here, after Flower is imported (its import
-    adds it). Flower in the Ray workers reads ``FLWR_LOG_LEVEL`` (their "Manually terminating
-    ClientAppActor" warnings at shutdown): ERROR unless ``-v`` or already set.
+    adds it). In the Ray workers Flower warns "Manually terminating ClientAppActor" as each one
+    stops, and Ray forwards the workers' output here: without ``-v`` Ray's log filter drops that
+    line (and keeps every other line, none folded together, as with ``RAY_DEDUP_LOGS=0``). Ray
+    reads these variables when it is first imported, which is after this.
     """
     if not verbose:
         os.environ.setdefault("FLWR_LOG_LEVEL", "ERROR")
+        if "RAY_DEDUP_LOGS" not in os.environ and "ray" not in sys.modules:
+            chatter = re.escape(RAY_WORKER_CHATTER)
+            os.environ["RAY_DEDUP_LOGS"] = "1"
+            os.environ["RAY_DEDUP_LOGS_ALLOW_REGEX"] = f"^(?!.*{chatter})"  # every other line: printed as it is
+            os.environ["RAY_DEDUP_LOGS_SKIP_REGEX"] = chatter
     import flwr.common.logger  # noqa: F401 - creates the `flwr` logger and its console handler
 
     flower = logging.getLogger("flwr")

@@ -92,6 +92,11 @@ def render(parser: argparse.ArgumentParser | None = None) -> str:
              "# Command-line reference", "",
              "Every `factoryfl` command with its arguments and defaults, as `factoryfl COMMAND --help` shows them.",
              "The options before the command (`factoryfl -v simulate ...`) apply to every command.", "",
+             "Without `-v` the terminal shows one line per phase (plants validated, pretraining, personalisation, "
+             "evaluation, baselines, report), a progress bar with ETA over the rounds (on a terminal; one line "
+             "per round otherwise, or with `--progress lines`), and warnings and errors; Flower's, Ray's and "
+             "alembic's own lines appear only with `-v`. Every error is one message naming the file or key and "
+             "the fix; `FACTORYFL_DEBUG=1` shows the traceback instead.", "",
              "| command | what it does |", "|---|---|"]
     lines += [f"| [`{name}`](#{name}) | {_cell(text)} |" for name, text, _ in subcommands(parser)]
     lines += ["", "## factoryfl", ""] + _body(parser)

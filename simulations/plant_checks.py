@@ -95,7 +95,9 @@ def check_plants(scenario: Scenario) -> PlantChecks:
         checks.summaries[plant.id] = data.summary() | {"bytes": int(data.train.x.nbytes + data.test.x.nbytes)}
         classes.setdefault(tuple(data.class_names), []).append(plant.id)
         if (data.train.y >= 0).sum() == 0:
-            logger.warning("plant %s has no labelled windows: it will not pretrain", plant.id)
+            # a plant without labels is a scenario's choice (a target that adapts), not a problem: the
+            # validation phase's line counts them (simulations/runner.py plants_line)
+            logger.info("plant %s has no labelled windows: it will not pretrain", plant.id)
         else:
             checks.labelled.add(plant.id)
     if len(classes) > 1:

@@ -73,7 +73,9 @@ def plants_line(checks: PlantChecks) -> str:
     labelled = sum(int(s["train"]["labelled"]) for s in checks.summaries.values())
     test = sum(int(s["test"]["windows"]) for s in checks.summaries.values())
     left_out = f", {len(checks.failed)} left out" if checks.failed else ""
-    return (f"plants: {len(checks.summaries)} ready{left_out}; {train} train windows ({labelled} labelled), "
+    unlabelled = len(checks.summaries) - len(checks.labelled)
+    without = f" ({unlabelled} without labels: no pretraining there)" if unlabelled else ""
+    return (f"plants: {len(checks.summaries)} ready{without}{left_out}; {train} train windows ({labelled} labelled), "
             f"{test} test windows")
 
 

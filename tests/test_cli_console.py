@@ -104,7 +104,8 @@ def test_rays_accelerator_future_warning_only_with_v(root_logging):
 
 
 def test_flower_records_print_once_through_our_console(root_logging, monkeypatch, capfd):
-    monkeypatch.delenv("FLWR_LOG_LEVEL", raising=False)
+    for name in ("FLWR_LOG_LEVEL", "RAY_DEDUP_LOGS", "RAY_DEDUP_LOGS_ALLOW_REGEX", "RAY_DEDUP_LOGS_SKIP_REGEX"):
+        monkeypatch.delenv(name, raising=False)  # restored afterwards
     out = io.StringIO()
     console.configure(verbose=True, progress="lines", stream=out)
     console.route_flower_logs(verbose=True)
@@ -122,8 +123,15 @@ def test_flower_records_print_once_through_our_console(root_logging, monkeypatch
     log(logging.WARNING, "a Flower warning")
     assert "ServerApp finished running." not in quiet.getvalue() and quiet.getvalue().count("a Flower warning") == 1
     import os
+    import re
 
-    assert os.environ["FLWR_LOG_LEVEL"] == "ERROR"  # Flower in the Ray workers: no shutdown chatter
+    assert os.environ["FLWR_LOG_LEVEL"] == "ERROR"
+    if "RAY_DEDUP_LOGS" in os.environ:  # set when Ray was not imported yet: its filter of the workers' lines
+        allow, skip = (re.compile(os.environ[f"RAY_DEDUP_LOGS_{k}_REGEX"]) for k in ("ALLOW", "SKIP"))
+        chatter = "(ClientAppActor pid=1) 12/06/2026 20:33:42:WARNING:Manually terminating ClientAppActor"
+        assert not allow.search(chatter) and skip.search(chatter)
+        for kept in ("Traceback (most recent call last):", "", "WARNING plant-a: out of memory"):
+            assert allow.search(kept)
 
 
 def test_serverapp_progress_lines_once_when_opacus_adds_a_root_handler():
