@@ -69,18 +69,44 @@ def routed_metrics(scenario_path: Path, run_dir: Path, union: list[str]) -> dict
     return out
 
 
-def run_one(seed: int, tmp: Path, cwru_dir: Path) -> dict[str, Any]:
-    """One federation of the scenario at ``seed``; its per-plant own / never-had accuracies."""
+SYNTHETIC_SETS = {"plant0": ("normal", "inner_race", "outer_race"), "plant1": ("ball", "imbalance", "normal"),
+                  "plant2": ("inner_race", "ball", "outer_race"), "plant3": ("imbalance", "outer_race", "ball")}
+"""Synthetic part: 4 plants (``make_plant_params(i)``), each labelled for 3 of the 5 classes, every class at two
+plants or more; inner_race and imbalance are never held by one plant together."""
+SYNTHETIC_WINDOWS = 80
+
+
+def cwru_body(cwru_dir: Path) -> dict[str, Any]:
+    """The CWRU scenario with its data paths under ``cwru_dir``."""
+    body = yaml.safe_load(SCENARIO.read_text())
+    for plant in body["plants"]:
+        plant["data"]["path"] = str(cwru_dir / Path(plant["data"]["path"]).name)
+    return body
+
+
+def synthetic_body() -> dict[str, Any]:
+    """The CWRU scenario's settings on four synthetic plants (:data:`SYNTHETIC_SETS`)."""
+    from common.config import to_dict
+    from common.data import make_plant_params
+
+    body = yaml.safe_load(SCENARIO.read_text())
+    body["name"] = "synthetic_label_sets"
+    body["plants"] = [{"id": pid, "labelled_classes": list(labelled),
+                       "data": {"source": "synthetic", **to_dict(make_plant_params(i, 0,
+                                                                                  num_windows_per_class=SYNTHETIC_WINDOWS))}}
+                      for i, (pid, labelled) in enumerate(SYNTHETIC_SETS.items())]
+    return body
+
+
+def run_one(seed: int, tmp: Path, body: dict[str, Any]) -> dict[str, Any]:
+    """One federation of the scenario ``body`` at ``seed``; its per-plant own / never-had accuracies."""
     from common.config import load_scenario
     from server.app import run_federation
     from server.model_choice import do_no_harm_cases
     from tests.helpers.loopback import LoopbackGrid
 
-    body = yaml.safe_load(SCENARIO.read_text())
-    for plant in body["plants"]:
-        plant["data"]["path"] = str(cwru_dir / Path(plant["data"]["path"]).name)
-    body["seed"] = seed
-    folder = tmp / f"seed{seed}"
+    body = {**body, "seed": seed}
+    folder = tmp / f"{body['name']}_seed{seed}"
     (folder / "run").mkdir(parents=True)
     path = folder / "scenario.yaml"
     path.write_text(yaml.safe_dump(body))
@@ -101,11 +127,15 @@ def run_one(seed: int, tmp: Path, cwru_dir: Path) -> dict[str, Any]:
 def markdown(payload: dict[str, Any]) -> str:
     """Per plant and method: own-class and never-had accuracy, mean ± std over seeds."""
     runs = payload["runs"]
-    lines = ["# Label-set heterogeneity: each plant its own classes (CWRU, 4 plants × 5 of 9 classes)", "",
+    synthetic = payload.get("part") == "synthetic"
+    title = "synthetic, 4 plants × 3 of 5 classes" if synthetic else "CWRU, 4 plants × 5 of 9 classes"
+    held = ("all 5 classes; the 2 a plant never had labels for are about 2/5 of them" if synthetic
+            else "all 9 classes; the 4 a plant never had labels for are about 4/9 of them")
+    lines = [f"# Label-set heterogeneity: each plant its own classes ({title})", "",
              f"Command: `{payload['command']}`. {payload['machine_line']} Seeds {payload['seeds']}; "
              f"{payload['rounds']} rounds. Test windows per plant: "
              + ", ".join(f"{pid} {p['n_test']}" for pid, p in runs[0]["plants"].items())
-             + " (all 9 classes; the 4 a plant never had labels for are about 4/9 of them).", "",
+             + f" ({held}).", "",
              "| Plant | Model | Own classes % | Never-had classes % |", "|---|---|---:|---:|"]
     for pid in runs[0]["plants"]:
         for method in METHODS:
@@ -120,7 +150,7 @@ def markdown(payload: dict[str, Any]) -> str:
               "learnt from the plants that had it (restricted loss: each plant's cross-entropy over its own "
               "classes only). The federated head's boundary between a plant's own classes and the others is "
               "poor where two classes were never held by one plant together (the restricted loss never "
-              "separates them: at load3 the never-had OR007, OR014 and B021 windows go to own classes), and "
+              "separates them), and "
               "fine-tuning the head on the own classes moves that boundary further (`federated_personalised`). "
               "`chosen` is the model the plant keeps (do no harm): the best on its own validation split among "
               "the candidates that cover the federation's classes. `chosen_routed` adds the plant's never-had "
@@ -162,19 +192,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--seeds", default=",".join(map(str, SEEDS)))
     parser.add_argument("--cwru-dir", type=Path, default=REPO.parent / "shared" / "datasets" / "cwru12k_de")
-    parser.add_argument("--results-name", default="label_sets", help="file name under simulations/results/ ('' = none)")
+    parser.add_argument("--parts", default="cwru,synthetic", help="cwru, synthetic or both (comma-separated)")
+    parser.add_argument("--results-name", default="label_sets",
+                        help="file name under simulations/results/ ('' = none); the synthetic part adds _synthetic")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     torch.set_num_threads(1)
     seeds = [int(s) for s in args.seeds.split(",")]
-    with tempfile.TemporaryDirectory(prefix="factoryfl-label-sets-") as tmp:
-        runs = [run_one(seed, Path(tmp), args.cwru_dir) for seed in seeds]
-    info = machine()
-    payload = {"command": command_line("simulations.benchmarks.label_sets", parser, args, "bench-label-sets"),
-               "machine": info,
-               "machine_line": machine_line(info), "seeds": seeds,
-               "rounds": yaml.safe_load(SCENARIO.read_text())["federation"]["rounds"], "runs": runs}
-    publish(args.results_name or None, payload, markdown(payload))
+    bodies = {"cwru": lambda: cwru_body(args.cwru_dir), "synthetic": synthetic_body}
+    for part in args.parts.split(","):
+        if part not in bodies:
+            parser.error(f"--parts: unknown part {part!r}; use cwru, synthetic or both")
+        with tempfile.TemporaryDirectory(prefix="factoryfl-label-sets-") as tmp:
+            runs = [run_one(seed, Path(tmp), bodies[part]()) for seed in seeds]
+        info = machine()
+        payload = {"command": command_line("simulations.benchmarks.label_sets", parser, args, "bench-label-sets"),
+                   "machine": info, "part": part,
+                   "machine_line": machine_line(info), "seeds": seeds,
+                   "rounds": yaml.safe_load(SCENARIO.read_text())["federation"]["rounds"], "runs": runs}
+        name = args.results_name + ("_synthetic" if part == "synthetic" else "") if args.results_name else None
+        publish(name, payload, markdown(payload))
     return 0
 
 
