@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -141,8 +142,10 @@ def whole_round(n: int, seed: int, secure: bool) -> dict[str, float]:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def run_whole(sizes: tuple[int, ...], seeds: tuple[int, ...]) -> list[dict[str, Any]]:
-    rows = []
+def run_whole(sizes: tuple[int, ...], seeds: tuple[int, ...],
+              done: Callable[[list[dict[str, Any]]], None] = lambda rows: None) -> list[dict[str, Any]]:
+    """Secure vs plain whole rounds per size; ``done(rows)`` after each size (partial results are kept)."""
+    rows: list[dict[str, Any]] = []
     for n in sizes:
         pairs = [(whole_round(n, s, False), whole_round(n, s, True)) for s in seeds]  # interleaved: same load
         plain, secure = [p for p, _ in pairs], [q for _, q in pairs]
@@ -153,6 +156,8 @@ def run_whole(sizes: tuple[int, ...], seeds: tuple[int, ...]) -> list[dict[str, 
                      "plain_bytes_up": mean_std([r["bytes_up_per_plant"] for r in plain]),
                      "secure_bytes_up": mean_std([r["bytes_up_per_plant"] for r in secure]),
                      "plants_in_sum": mean_std([r["in_sum"] for r in secure])})
+        rows.sort(key=lambda r: r["plants"])
+        done(rows)
     return rows
 
 
@@ -220,8 +225,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results-name", default="secagg", help="'' to print only")
     args = parser.parse_args(argv)
     payload = run(tuple(args.sizes), tuple(args.seeds))
-    payload["whole_rounds"] = run_whole(tuple(args.whole_sizes), tuple(args.seeds))
-    publish(args.results_name or None, payload, markdown(payload))
+
+    def done(rows: list[dict[str, Any]]) -> None:
+        payload["whole_rounds"] = rows
+        publish(args.results_name or None, payload, markdown(payload))
+
+    done(run_whole(tuple(args.whole_sizes), tuple(args.seeds), done))
     return 0
 
 
