@@ -70,7 +70,7 @@ def test_flwr_run_dot_runs_the_federation(tmp_path, ray_tmp):
         )
         output = proc.stdout + proc.stderr
         assert proc.returncode == 0, output[-3000:]
-        assert "[round 2/2]" in output
+        assert output.count("[round 2/2]") == 1, output[-3000:]  # each log line once (issue 21)
         results = json.loads((run_dir / "results.json").read_text())
         assert set(results["plants"]) == {"plant-0", "plant-1", "plant-2"}
         assert all(p["status"] == "ok" for p in results["plants"].values())
