@@ -8,6 +8,7 @@ parameters returned are the shared ones (``extractor.*`` and ``reference_head.*`
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import hashlib
 import logging
@@ -38,6 +39,7 @@ from common.task import task_named
 from common.training import make_optimizer, predict_logits, train_supervised
 from common.transfer.open_set import META_KEY as OPEN_SET_KEY
 from common.transfer.open_set import OpenSetRule, rule_extractor, unknown_rate
+from common.transfer.selection import Split, overlap_gap, validation_split
 
 logger = logging.getLogger(__name__)
 
@@ -125,6 +127,9 @@ class Plant:
         self.reproducible_noise = reproducible_noise
         self.detector = detector  # anomaly detection (client/anomaly.py), None: none
         self.device = torch.device(device_for_plant())
+        # the labelled windows δ is stated for: all the plant holds, also in its pretraining view
+        # (which hides the validation split's labels); None: count them
+        self.delta_records: int | None = None
 
     # ---------------------------------------------------------------- helpers
     def align(self, spec: RunSpec) -> None:
@@ -225,8 +230,34 @@ class Plant:
         return PrivacyLedger(self.state.ledger_path, self.plant_id)
 
     def own_delta(self) -> float:
-        """The δ this plant's policy states its ε at: its own, else min(1e-5, 1/(10·n))."""
-        return self.policy.delta if self.policy.delta is not None else default_delta(self.n_labelled)
+        """The δ this plant's policy states its ε at: its own, else min(1e-5, 1/(10·n)), n its labelled windows."""
+        if self.policy.delta is not None:
+            return self.policy.delta
+        return default_delta(self.n_labelled if self.delta_records is None else self.delta_records)
+
+    def validation_split(self, spec: RunSpec) -> Split | None:
+        """The windows this plant ranks its candidate models on (``common.transfer.selection``); None:
+        unlabelled, or too few labels for a split."""
+        if self.n_labelled == 0:
+            return None
+        return validation_split(self.data.train.y, task_named(spec.task).has_classes,
+                                gap=overlap_gap(spec.window.length, spec.window.stride))
+
+    def without_labels_of(self, rows: np.ndarray) -> Plant:
+        """The same plant (same state directory, same δ) with the labels of ``rows`` hidden (y = −1)."""
+        y = self.data.train.y.copy()
+        y[rows] = -1
+        view = copy.copy(self)
+        view.data = dataclasses.replace(self.data, train=dataclasses.replace(self.data.train, y=y))
+        view.delta_records = self.n_labelled if self.delta_records is None else self.delta_records
+        return view
+
+    def pretraining_view(self, spec: RunSpec) -> Plant:
+        """The plant as phase one sees it: its validation split's labels hidden, so the federated
+        models it later ranks on that split never trained on it (an unbiased choice). DP-SGD then
+        samples from the n − |V| windows it trains on (q = B/(n − |V|)); δ stays stated for all n."""
+        split = self.validation_split(spec)
+        return self if split is None else self.without_labels_of(split.val)
 
     def delta(self, spec: RunSpec) -> float:
         """δ for this run: the plant's own, or the coordinator's if that is smaller (never larger)."""
@@ -376,8 +407,9 @@ class Plant:
         self.check_policy(spec)
         if self.n_labelled == 0:
             return PretrainResult(status="declined", reason="no labelled windows: nothing to pretrain on")
-        with own_classes(self.class_mask(spec)):  # the loss covers this plant's own classes only
-            return self._pretrain(spec, shared, server_round, run_name, proximal_mu)
+        view = self.pretraining_view(spec)
+        with own_classes(view.class_mask(spec)):  # the loss covers this plant's own classes only
+            return view._pretrain(spec, shared, server_round, run_name, proximal_mu)
 
     def _pretrain(self, spec: RunSpec, shared: dict[str, np.ndarray], server_round: int,
                   run_name: str, proximal_mu: float) -> PretrainResult:

@@ -15,10 +15,10 @@ split is too small to rank models (one window moves accuracy by more than ``1/fl
 is made and the plant keeps its configured phase-two model (the documented default). Every
 candidate is trained on the remaining labelled windows and scored on ``V`` with the task's
 primary metric ``m``; the plant keeps ``argbest_c m_c(V)``, ties going to the earlier candidate
-in :data:`PREFERENCE`. The federated global model took part in phase one with all of the plant's
-labelled windows (V included; holding V out of pretraining would change its DP accounting), so
-its score on V, and that of the candidates started from it, can be optimistic; local-only is fit
-on the rest alone and its score is unbiased, which is why ties go to it first.
+in :data:`PREFERENCE`. ``V`` is held out of phase one too (the plant pretrains on its other labelled
+windows, DP-SGD sampling from those), so no candidate, federated or local, has trained on ``V``
+and every score on it is an unbiased estimate; ties go to local-only first, the model the plant can
+always have.
 
 Several outputs (regression with K > 1, e.g. a soft sensor's analysers): the score is the mean
 over outputs of ``RMSE_k / s_k`` with ``s_k`` the output's target scale, i.e. each output weighed as
