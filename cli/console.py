@@ -23,7 +23,7 @@ QUIET_FORMAT = "%(asctime)s %(message)s"
 WARNING_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 VERBOSE_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 DATE_FORMAT = "%H:%M:%S"
-LIBRARY_LOGGERS = ("opacus", "matplotlib", "PIL")  # their INFO/DEBUG lines are never ours to show
+LIBRARY_LOGGERS = ("opacus", "matplotlib", "PIL", "MARKDOWN")  # their INFO/DEBUG lines are never ours to show
 RAY_ACCELERATOR_TIP = r"Tip: In future versions of Ray"  # ray/_private/worker.py FutureWarning, harmless here
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from tests.conftest import REPO
 
-HELP_BOUND_S = 0.5  # the bound; measured 0.13-0.25 s best of 3 on the 2-core development machine
+HELP_BOUND_S = 0.5  # the bound. Measured on the 2-core development machine: 0.13 s idle; 0.42-0.57 s per call
+TRIES = 5           # at load average 17-20 (other jobs on both cores); the best of TRIES discounts that scheduling
 HEAVY = ("torch", "flwr", "ray", "opacus", "numpy", "scipy", "matplotlib", "onnx", "onnxruntime", "grpc")
 
 
@@ -22,13 +23,13 @@ def _factoryfl() -> list[str]:
 
 def test_help_takes_under_half_a_second():
     times = []
-    for _ in range(3):
+    for _ in range(TRIES):
         started = time.perf_counter()
         proc = subprocess.run([*_factoryfl(), "--help"], cwd=REPO, capture_output=True, text=True, timeout=60)
         times.append(time.perf_counter() - started)
         assert proc.returncode == 0, proc.stderr
         assert "simulate" in proc.stdout and "--version" in proc.stdout
-    assert min(times) < HELP_BOUND_S, f"`factoryfl --help` took {min(times):.2f} s at best of 3 ({times})"
+    assert min(times) < HELP_BOUND_S, f"`factoryfl --help` took {min(times):.2f} s at best of {TRIES} ({times})"
 
 
 def test_building_the_parser_imports_nothing_heavy():
