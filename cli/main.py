@@ -41,7 +41,7 @@ class _Version(argparse.Action):
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line; building it imports no torch, Flower or Ray (tests/test_cli_speed.py)."""
     parser = argparse.ArgumentParser(prog="factoryfl", description=__doc__)
-    parser.add_argument("--version", action=_Version, help="print the factoryfl version and exit")
+    parser.add_argument("-V", "--version", action=_Version, help="print the factoryfl version and exit (as `flwr -V`)")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="show every log line down to DEBUG, Flower's, Ray's and alembic's included")
     parser.add_argument("--progress", choices=console.PROGRESS_MODES, default="auto",
