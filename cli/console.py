@@ -93,6 +93,13 @@ class ConsoleHandler(logging.StreamHandler):
         super().close()
 
 
+def end_progress() -> None:
+    """Close an unfinished progress bar (a run that failed mid-way), so what is printed next starts a line."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, ConsoleHandler):
+            handler.close_bar()
+
+
 def use_bar(progress: str, verbose: bool, stream: IO[str]) -> bool:
     """``bar``: always; ``lines``: never; ``auto``: on a terminal, without ``-v`` (debug lines would break it)."""
     if progress not in PROGRESS_MODES:

@@ -117,9 +117,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except KeyboardInterrupt:
+        console.end_progress()
         print("interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - the command line's boundary: every error becomes one message
+        console.end_progress()  # the message goes below an unfinished progress bar, not onto its line
         if os.environ.get(DEBUG_ENV, "").strip() not in ("", "0"):
             raise
         message, code = describe_error(exc, args.command)

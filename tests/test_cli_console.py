@@ -81,6 +81,16 @@ def test_progress_bar_over_rounds_with_eta(root_logging):
     assert "plant-c left out" in text
 
 
+def test_a_failed_run_ends_its_bar_before_the_error(root_logging):
+    out = io.StringIO()
+    console.configure(verbose=False, progress="bar", stream=out)
+    logging.getLogger("server.federation").info("[round 1/5]", extra=round_progress(1, 5, "loss 1.0"))
+    console.end_progress()
+    out.write("error: the federation failed\n")
+    assert out.getvalue().splitlines()[-1] == "error: the federation failed"
+    assert "1/5" in out.getvalue()
+
+
 def test_auto_is_a_bar_on_a_terminal_only_and_never_with_v():
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
