@@ -98,7 +98,12 @@ def synthetic_body() -> dict[str, Any]:
     return body
 
 
-def run_one(seed: int, tmp: Path, body: dict[str, Any]) -> dict[str, Any]:
+def run_one(seed: int, tmp: Path, cwru_dir: Path) -> dict[str, Any]:
+    """The CWRU part at ``seed`` (``bench-do-no-harm`` runs it too)."""
+    return run_scenario(seed, tmp, cwru_body(cwru_dir))
+
+
+def run_scenario(seed: int, tmp: Path, body: dict[str, Any]) -> dict[str, Any]:
     """One federation of the scenario ``body`` at ``seed``; its per-plant own / never-had accuracies."""
     from common.config import load_scenario
     from server.app import run_federation
@@ -204,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
         if part not in bodies:
             parser.error(f"--parts: unknown part {part!r}; use cwru, synthetic or both")
         with tempfile.TemporaryDirectory(prefix="factoryfl-label-sets-") as tmp:
-            runs = [run_one(seed, Path(tmp), bodies[part]()) for seed in seeds]
+            runs = [run_scenario(seed, Path(tmp), bodies[part]()) for seed in seeds]
         info = machine()
         payload = {"command": command_line("simulations.benchmarks.label_sets", parser, args, "bench-label-sets"),
                    "machine": info, "part": part,
