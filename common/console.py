@@ -23,3 +23,25 @@ def phase() -> dict[str, Any]:
 def round_progress(done: int, total: int, summary: str = "") -> dict[str, Any]:
     """``extra=`` for the line that ends round ``done`` of ``total`` (``summary``: a few words for the bar)."""
     return {ROUND: (int(done), int(total), summary)}
+
+
+def show_progress_logs(packages: tuple[str, ...]) -> None:
+    """For a process no command line set up (Flower's ServerApp under `flwr run`): INFO lines of ``packages``.
+
+    Flower mirrors the process's stdout/stderr into `flwr run --stream`; the package loggers get
+    INFO level, and a stderr handler only when nothing else (e.g. the root) handles them. A package
+    logger given that handler stops propagating: a root handler added later (Opacus calls
+    ``logging.basicConfig`` when it is first imported, mid-run) would print every line twice.
+    """
+    import logging
+
+    handler = None if logging.getLogger().handlers else logging.StreamHandler()
+    if handler is not None:
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    for name in packages:
+        package_logger = logging.getLogger(name)
+        if package_logger.level == logging.NOTSET:
+            package_logger.setLevel(logging.INFO)
+        if handler is not None and not package_logger.handlers:
+            package_logger.addHandler(handler)
+            package_logger.propagate = False

@@ -24,6 +24,7 @@ from flwr.serverapp import Grid, ServerApp
 from common import wire
 from common.config import load_scenario, run_spec_from_scenario, scenario_to_dict
 from common.config.schema import Scenario
+from common.console import show_progress_logs
 from common.fileio import atomic_file, atomic_write_json
 from common.resources import memory_hint
 from server.federation import Coordinator
@@ -353,29 +354,9 @@ def run_federation(grid: Grid, scenario: Scenario, run_dir: Path, resume: bool =
     return results
 
 
-def _show_progress_logs() -> None:
-    """Under `flwr run` our INFO lines (round progress) must reach the run's log stream.
-
-    Flower mirrors the process's stdout/stderr into `flwr run --stream`; our package loggers
-    get INFO level, and a stderr handler only when nothing else (e.g. the root) handles them. A
-    package logger given that handler stops propagating: a root handler added later (Opacus calls
-    ``logging.basicConfig`` when it is first imported, mid-run) would print every line twice.
-    """
-    handler = None if logging.getLogger().handlers else logging.StreamHandler()
-    if handler is not None:
-        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-    for name in ("server", "client", "common", "simulations"):
-        package_logger = logging.getLogger(name)
-        if package_logger.level == logging.NOTSET:
-            package_logger.setLevel(logging.INFO)
-        if handler is not None and not package_logger.handlers:
-            package_logger.addHandler(handler)
-            package_logger.propagate = False
-
-
 @app.main()
 def main(grid: Grid, context: Context) -> None:
-    _show_progress_logs()
+    show_progress_logs(("server", "client", "common", "simulations"))
     scenario = load_scenario(resolve_scenario_path(context))
     raw_run_dir = str(context.run_config.get("run-dir", ""))
     if raw_run_dir:

@@ -144,12 +144,16 @@ def test_flower_records_print_once_through_our_console(root_logging, monkeypatch
             assert allow.search(kept)
 
 
-def test_serverapp_progress_lines_once_when_opacus_adds_a_root_handler():
-    """A deployed ServerApp (flwr-serverapp) starts without logging set up; Opacus calls basicConfig mid-run."""
-    code = ("import logging\nimport server.app as app\napp._show_progress_logs()\n"
-            "import opacus.utils.module_utils  # logging.basicConfig: a root handler\n"
-            "assert logging.getLogger().handlers\n"
-            "logging.getLogger('server.federation').info('[round 1/1] 3 plants trained')\n")
+def test_serverapp_progress_lines_once_when_a_root_handler_comes_later():
+    """A deployed ServerApp (flwr-serverapp) starts without logging set up (server/app.py calls
+    show_progress_logs); Opacus calls logging.basicConfig when first imported, mid-run."""
+    code = ("import logging\nfrom common.console import show_progress_logs\n"
+            "show_progress_logs(('server', 'client', 'common', 'simulations'))\n"
+            "logging.basicConfig()  # what importing opacus does: a root handler\n"
+            "logging.getLogger('server.federation').info('[round 1/1] 3 plants trained')\n"
+            "logging.getLogger('client.plant').warning('a plant warning')\n")
     proc = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    assert proc.stderr.count("[round 1/1] 3 plants trained") == 1, proc.stderr[-2000:]
+    assert proc.stderr.count("[round 1/1] 3 plants trained") == 1, proc.stderr
+    assert proc.stderr.count("a plant warning") == 1, proc.stderr
+
