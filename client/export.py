@@ -23,6 +23,8 @@ from common.fileio import atomic_write_json, atomic_write_text
 from common.privacy.ledger import PrivacyLedger, PrivacyLedgerError
 from common.transfer.open_set import META_KEY as OPEN_SET_KEY
 from common.transfer.open_set import OpenSetRule
+from common.transfer.routing import META_KEY as ROUTING_KEY
+from common.transfer.routing import RoutingRule
 
 
 def _privacy(state_dir: Path, meta: dict[str, Any]) -> dict[str, Any]:
@@ -95,6 +97,7 @@ def export(state_dir: Path, out_dir: Path) -> dict[str, Path]:
         # which candidate the plant kept (client/selection.py: validation split or negative-transfer guard)
         "model_kept": {"candidate": meta.get("chosen", "federated_personalised"), "why": meta.get("choice_reason")},
         "open_set": _open_set_card(meta),
+        "never_had_routing": _routing_card(meta),
         "anomaly": _anomaly_card(Path(state_dir)),   # plants[].detector (client/anomaly.py)
         "data_used": (metrics_blob or {}).get("data"),
         "metrics": (metrics_blob or {}).get("metrics"),
@@ -151,6 +154,18 @@ def _open_set_card(meta: dict[str, Any]) -> dict[str, Any] | None:
                     "models give logits only"}
 
 
+def _routing_card(meta: dict[str, Any]) -> dict[str, Any] | None:
+    """The kept model's never-had routing rule as the card states it (its Gaussians stay in the plant)."""
+    rule = RoutingRule.from_dict(meta.get(ROUTING_KEY))
+    if rule is None:
+        return None
+    return {"own_classes": [n for n, own in zip(meta["class_names"], rule.own) if own],
+            "score": "Mahalanobis distance of the window's features to the nearest own class",
+            "threshold": rule.threshold, "calibrated_on": f"{rule.n_reference} own validation windows (the largest)",
+            "note": "`factoryfl predict` applies it (above the threshold: the federated head's best class among "
+                    "those the plant never had); the exported models give the kept model's logits only"}
+
+
 def _anomaly_card(state_dir: Path) -> dict[str, Any] | None:
     """The kept anomaly detector's calibrated threshold and false-alarm rate (its arrays stay in the plant)."""
     from client.anomaly import DETECTOR_FILE, detector_card
@@ -188,6 +203,9 @@ def _card_markdown(card: dict[str, Any]) -> str:
                 f"(the {card['open_set']['quantile']:.2f}-quantile of {card['open_set']['calibrated_on']}; "
                 f"classes from {card['open_set']['class_gaussians_from']}); {card['open_set']['note']}"]
                if card.get("open_set") else []),
+             *([f"- Classes this plant never had: a window whose {card['never_had_routing']['score']} exceeds "
+                f"{card['never_had_routing']['threshold']:.4g} ({card['never_had_routing']['calibrated_on']}) goes "
+                f"to them; {card['never_had_routing']['note']}"] if card.get("never_had_routing") else []),
              *([f"- Anomaly alarm: {card['anomaly']['detector']} health score above "
                 f"{card['anomaly']['threshold']:.4g}, "
                 f"calibrated to a false-alarm rate of {card['anomaly']['calibrated_false_alarm_rate']:g} on "

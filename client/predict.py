@@ -37,6 +37,8 @@ from common.task import Task, task_named
 from common.training import clip_to_range
 from common.transfer.open_set import META_KEY as OPEN_SET_KEY
 from common.transfer.open_set import UNKNOWN, OpenSetRule, rule_extractor
+from common.transfer.routing import META_KEY as ROUTING_KEY
+from common.transfer.routing import RoutingRule
 
 logger = logging.getLogger(__name__)
 
@@ -330,6 +332,7 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
     else:
         names = list(meta["class_names"])
         probs = torch.softmax(out, dim=1).numpy()
+        routed = _never_had_routing(model, meta, x, out)
         rule = OpenSetRule.from_dict(meta.get(OPEN_SET_KEY))  # absent: a model kept before open set
         if rule is not None:
             try:
@@ -340,9 +343,13 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
             with torch.no_grad():
                 scores = rule.scores(scorer(torch.from_numpy(x)).numpy())
         for i, p in enumerate(probs):
-            rows.append({"window": i, **(engines[i] if engines else {}), "class": names[int(p.argmax())],
-                         "probability": float(p.max()),
+            label = int(p.argmax()) if routed is None else int(routed[0][i])
+            rows.append({"window": i, **(engines[i] if engines else {}), "class": names[label],
+                         "probability": float(p[label]),
                          **{f"p_{n}": float(v) for n, v in zip(names, p)}})
+            if routed is not None:  # the plant's never-had routing decided the class (common.transfer.routing)
+                rows[-1].update({"never_had": bool(not routed[1].own[label]),
+                                 "own_class_distance": float(routed[2][i])})
             if rule is not None:  # keys added; "class" is "unknown" above the threshold
                 rows[-1].update(open_set_row(rows[-1]["class"], float(scores[i]), rule))
     result = {"plant_id": meta.get("plant_id"), "run": meta.get("run"), "input": str(input_path),
@@ -350,6 +357,9 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
               "predictions": rows}
     if isinstance(meta.get(OPEN_SET_KEY), dict):  # the rule's threshold and origin (not its Gaussians)
         result[OPEN_SET_KEY] = {k: v for k, v in meta[OPEN_SET_KEY].items() if k not in ("means", "precision")}
+    if routed is not None:
+        result[ROUTING_KEY] = {"threshold": routed[1].threshold, "n_reference": routed[1].n_reference,
+                               "own_classes": [n for n, own in zip(meta["class_names"], routed[1].own) if own]}
     return _with_health(result, anomaly, x)
 
 
@@ -374,6 +384,18 @@ def _with_health(result: dict[str, Any], anomaly: tuple[Any, dict[str, Any]] | N
         row.update(health)
     result["anomaly"] = detector_card(anomaly[1]["detector"])
     return result
+
+
+def _never_had_routing(model: Any, meta: dict[str, Any], x: np.ndarray,
+                       logits: torch.Tensor) -> tuple[np.ndarray, RoutingRule, np.ndarray] | None:
+    """(classes, rule, own-class distances) when the kept model carries a never-had routing rule
+    (a plant labelled for only some of the federation's classes), else None."""
+    rule = RoutingRule.from_dict(meta.get(ROUTING_KEY))
+    if rule is None or model is None or len(rule.own) != logits.shape[1]:
+        return None
+    with torch.no_grad():
+        features = model.extractor(torch.from_numpy(x)).numpy()
+    return rule.predict(features, logits.numpy()), rule, rule.scores(features)
 
 
 def open_set_row(closed_set_class: str, score: float, rule: OpenSetRule) -> dict[str, Any]:

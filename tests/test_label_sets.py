@@ -4,6 +4,7 @@ recognises a fault it never had because another plant had it."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +17,7 @@ from common.data import make_plant_params
 from common.data.cwru import CwruParams
 from common.data.synthetic import SyntheticParams
 from common.labelset import (
+    align_to_union,
     keep_labels_of,
     labelled_class_mask,
     own_classes,
@@ -153,6 +155,25 @@ def test_plants_with_different_label_sets_federate_and_one_recognises_a_fault_it
     assert routed["accuracy_own"] >= a["chosen"]["accuracy_own"] - 0.05, (routed, a["chosen"])
     report = (run_dir / "report.md").read_text()
     assert "never had training labels" in report and "† |" in report
+    # factoryfl predict decides as the routed rule does, on the plant's own test windows
+    from client.loader import load_data
+    from client.predict import predict
+
+    scenario = load_scenario(path)
+    test = align_to_union(load_data(scenario, scenario.plants[0]), list(results["class_names"])).test
+    np.savez(tmp_path / "a_test.npz", x=test.x)
+    out = predict(run_dir / "plants" / "a", tmp_path / "a_test.npz")
+    names = list(results["class_names"])
+    predicted = np.array([names.index(row["class"]) for row in out["predictions"]])
+    assert float((predicted == test.y).mean()) == pytest.approx(routed["accuracy"])
+    assert out[ROUTING_KEY]["own_classes"] == ["normal", "inner_race", "outer_race"]
+    assert {row["never_had"] for row in out["predictions"]} == {True, False}
+    from client.export import export
+
+    exported = export(run_dir / "plants" / "a", tmp_path / "export")
+    card = json.loads(exported["card_json"].read_text())
+    assert "never had" in exported["card_md"].read_text()
+    assert card["never_had_routing"]["own_classes"] == ["normal", "inner_race", "outer_race"]
 
 
 @pytest.mark.filterwarnings("ignore::UserWarning")
