@@ -9,7 +9,6 @@ saves the kept one as the plant's personalised model, which `factoryfl predict` 
 from __future__ import annotations
 
 import copy
-import dataclasses
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,11 +32,9 @@ from common.transfer.selection import (
     agreement,
     guard,
     leaves_local_only,
-    overlap_gap,
     pick,
     selection_metric,
     selection_score,
-    validation_split,
 )
 
 logger = logging.getLogger(__name__)
@@ -63,20 +60,13 @@ class Choice:
 
 
 def split_for(plant: Plant, spec: RunSpec) -> Split | None:
-    """The plant's validation split (None: unlabelled, or too few labels for one)."""
-    if plant.n_labelled == 0:
-        return None
-    return validation_split(plant.data.train.y, task_named(spec.task).has_classes,
-                            gap=overlap_gap(spec.window.length, spec.window.stride))
+    """The plant's validation split (None: unlabelled, or too few labels for one); phase one held it out too."""
+    return plant.validation_split(spec)
 
 
 def without_validation(plant: Plant, split: Split) -> Plant:
     """The same plant (same state directory) with its validation windows' labels hidden (y = −1)."""
-    y = plant.data.train.y.copy()
-    y[split.val] = -1
-    view = copy.copy(plant)
-    view.data = dataclasses.replace(plant.data, train=dataclasses.replace(plant.data.train, y=y))
-    return view
+    return plant.without_labels_of(split.val)
 
 
 def with_head(base: PlantModel, extractor: nn.Module, head: nn.Module, align: nn.Module | None = None) -> PlantModel:
