@@ -347,10 +347,10 @@ def markdown(payload: dict[str, Any]) -> str:
               "3. **Leaving local-only takes evidence**: a one-sided sign test on the validation windows where "
               "the candidate and local-only differ, α = 0.05 fixed in advance; otherwise the plant keeps "
               "local-only.",
-              "4. **Not changed: the federated candidates' validation scores are optimistic.** The plant's "
-              "validation windows take part in federated pretraining with their labels, so the global model "
-              "and the candidates started from it are scored on windows they were trained on. Keeping them "
-              "out of pretraining changes every federation's data; rule 3 is the guard against it for now.", "",
+              "4. **The validation split is held out of phase one** (`Plant.pretraining_view`): every plant "
+              "pretrains on its labelled windows outside its validation split (DP-SGD samples from those), so "
+              "no candidate, federated or local, was trained on the windows it is ranked on. Until this run the "
+              "split took part in pretraining and the federated candidates' validation scores were optimistic.", "",
               "What the caution costs: " + _gain_text(payload["cases"]), ""]
     return "\n".join(lines) + "\n"
 
