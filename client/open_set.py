@@ -25,7 +25,14 @@ from common.config.schema import RunSpec
 from common.models import PlantModel
 from common.task import task_named
 from common.training import predict_logits
-from common.transfer.open_set import META_KEY, calibrate, fit_class_gaussians, gaussians_from_stats
+from common.transfer.open_set import (
+    CROSS_FIT_FOLDS,
+    META_KEY,
+    calibrate,
+    cross_fitted_scores,
+    fit_class_gaussians,
+    gaussians_from_stats,
+)
 from common.transfer.selection import Split
 
 logger = logging.getLogger(__name__)
@@ -75,10 +82,24 @@ def open_set_meta(plant: Plant, spec: RunSpec, model: PlantModel | None, split: 
             logger.info("plant %s: labelled for %d of the federation's %d classes: no open-set rule",
                         plant.plant_id, len(plant.labelled_classes()), len(spec.class_names))
             return {}
+        elif plant.n_labelled > 0 and split is None:
+            # no validation split (few labels): every labelled window is both fitted on and a
+            # reference, so the threshold comes from out-of-fold scores (common.transfer.open_set)
+            labelled = np.flatnonzero(plant.data.train.y >= 0)
+            features, labels = features_of(model.extractor, x[labelled]), plant.targets(spec)[labelled]
+            cross = cross_fitted_scores(features, labels, spec.num_classes)
+            if cross is None:
+                logger.info("plant %s: a class with a single labelled window: no open-set rule", plant.plant_id)
+                return {}
+            means, precision = fit_class_gaussians(features, labels, spec.num_classes)
+            rule = calibrate(features, means, precision, what + f" (out-of-fold, {CROSS_FIT_FOLDS} folds at most)",
+                             "labelled windows", None, reference_scores=cross)
+            logger.info("plant %s: unknown threshold %.4g (out-of-fold scores of %d labelled windows)",
+                        plant.plant_id, rule.threshold, len(labelled))
+            return {META_KEY: rule.to_dict()}
         elif plant.n_labelled > 0:
-            fit = split.fit if split is not None else np.flatnonzero(plant.data.train.y >= 0)
-            means, precision = fit_class_gaussians(features_of(model.extractor, x[fit]), plant.targets(spec)[fit],
-                                                   spec.num_classes)
+            means, precision = fit_class_gaussians(features_of(model.extractor, x[split.fit]),
+                                                   plant.targets(spec)[split.fit], spec.num_classes)
             clip, gaussians = None, "labelled fit windows"
         else:
             logger.info("plant %s: no source statistics and no labels: no open-set rule", plant.plant_id)

@@ -214,17 +214,47 @@ class OpenSetRule:
 
 def calibrate(reference_features: np.ndarray, means: np.ndarray, precision: np.ndarray, reference: str,
               gaussians: str, clip_norm: float | None = None, q: float = QUANTILE,
-              robust: bool = False) -> OpenSetRule:
+              robust: bool = False, reference_scores: np.ndarray | None = None) -> OpenSetRule:
     """The rule whose threshold is the ``q``-quantile of ``s`` on the reference windows' features
-    (``robust``: :func:`robust_threshold`, for a reference that may hold unknown windows)."""
+    (``robust``: :func:`robust_threshold`, for a reference that may hold unknown windows);
+    ``reference_scores``: their scores computed elsewhere (:func:`cross_fitted_scores`)."""
     finite = np.isfinite(means).all(axis=1)
     rule = OpenSetRule(np.asarray(means, dtype=np.float64)[finite], np.asarray(precision, dtype=np.float64),
                        math.inf, clip_norm, q, reference, len(reference_features), gaussians)
-    scores = rule.scores(reference_features)
+    scores = rule.scores(reference_features) if reference_scores is None else np.asarray(reference_scores)
     tau = robust_threshold(scores, q) if robust else quantile_threshold(scores, q)
     return OpenSetRule(rule.means, rule.precision, tau, clip_norm, q,
                        reference + (" (median/MAD of log scores)" if robust else ""), len(reference_features),
                        gaussians)
+
+
+CROSS_FIT_FOLDS = 5
+"""Folds of :func:`cross_fitted_scores` (at most; fewer when a class has fewer windows)."""
+
+
+def cross_fitted_scores(features: np.ndarray, labels: np.ndarray, num_classes: int,
+                        folds: int = CROSS_FIT_FOLDS, ridge: float = RIDGE) -> np.ndarray | None:
+    """Out-of-sample ``s`` of every labelled window: window ``i`` of class ``k`` (in window order) goes
+    to fold ``i mod F`` with ``F = min(folds, min_k n_k)``, and is scored by Gaussians fitted on the
+    other folds. Scores of the very windows the Gaussians were fitted on are too small (most when
+    ``n`` is small next to the feature dimension), so a threshold set on them calls nearly every new
+    window unknown. None when a class has a single window (no fold leaves it a mean)."""
+    f = np.asarray(features, dtype=np.float64)
+    y = np.asarray(labels)
+    counts = [int((y == k).sum()) for k in range(num_classes) if (y == k).any()]
+    n_folds = min(folds, min(counts)) if counts else 0
+    if n_folds < 2:
+        return None
+    fold = np.empty(len(y), dtype=np.int64)
+    for k in range(num_classes):
+        rows = np.flatnonzero(y == k)
+        fold[rows] = np.arange(len(rows)) % n_folds
+    scores = np.empty(len(y))
+    for j in range(n_folds):
+        held = fold == j
+        means, precision = fit_class_gaussians(f[~held], y[~held], num_classes, ridge)
+        scores[held] = mahalanobis_score(f[held], means, precision)
+    return scores
 
 
 def unknown_rate(features: np.ndarray, rule: OpenSetRule) -> float:
