@@ -97,7 +97,7 @@ def open_set_meta(plant: Plant, spec: RunSpec, model: PlantModel | None, split: 
             logger.info("plant %s: unknown threshold %.4g (out-of-fold scores of %d labelled windows)",
                         plant.plant_id, rule.threshold, len(labelled))
             return {META_KEY: rule.to_dict()}
-        elif plant.n_labelled > 0:
+        elif plant.n_labelled > 0 and split is not None:
             means, precision = fit_class_gaussians(features_of(model.extractor, x[split.fit]),
                                                    plant.targets(spec)[split.fit], spec.num_classes)
             clip, gaussians = None, "labelled fit windows"
