@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 import numpy as np
+import pytest
 import torch
 from flwr.app import ArrayRecord, Message, MetricRecord
 
@@ -166,3 +167,32 @@ def test_each_plant_receives_only_its_neighbours_public_keys(tmp_path: Path) -> 
         keys = json.loads(str(config[wire.SECAGG_PUBLIC_KEYS]))
         assert len(keys) == 2 and me not in keys   # two neighbours' keys, not the whole table of five
         assert json.loads(str(config[wire.SECAGG_ROUND_PLANTS])) == sorted(plant_of.values())
+
+
+def test_a_plant_refuses_public_keys_that_are_not_its_neighbours(tmp_path: Path) -> None:
+    from client import secagg as plant_secagg
+    from common.config.scenario import run_spec_from_scenario
+    from common.secagg import protocol
+    from common.secagg.errors import SecAggFailure
+    from common.secagg.graph import graph_seed, neighbour_graph
+    from common.secagg.rounds import round_context
+
+    sparse = {**SECURE, "secure_aggregation": {**SECURE["secure_aggregation"], "neighbours": 2}}
+    path = tiny_scenario(tmp_path, synthetic_plants={"count": 5, "seed": 0, "num_windows_per_class": 8},
+                         federation={"rounds": 1, **sparse})
+    spec = run_spec_from_scenario(load_scenario(path), ("a", "b"))
+    plants = [f"plant-{i}" for i in range(5)]
+    state = plant_secagg.SecAggState(tmp_path / "state", "run", 1)
+    secrets, _ = protocol.advertise("plant-0", round_context("run", 1))
+    state.save(secrets, np.zeros(4, dtype=np.uint64))
+    public = {p: protocol.advertise(p, b"x")[1] for p in plants}
+    mine = neighbour_graph(plants, 2, graph_seed(round_context("run", 1)))["plant-0"]
+    others = [p for p in plants[1:] if p not in mine]
+    for keys in (others, plants[1:]):   # the wrong neighbours, or the whole table
+        config = {wire.SECAGG_ROUND_PLANTS: json.dumps(plants), wire.SECAGG_PUBLIC_KEYS: json.dumps(
+            {p: [public[p].c_pk.hex(), public[p].s_pk.hex()] for p in keys})}
+        with pytest.raises(SecAggFailure, match="not of its neighbours"):
+            plant_secagg.share(tmp_path / "state", spec, config, "run", 1)
+    config[wire.SECAGG_PUBLIC_KEYS] = json.dumps({p: [public[p].c_pk.hex(), public[p].s_pk.hex()] for p in mine})
+    reply = plant_secagg.share(tmp_path / "state", spec, config, "run", 1)
+    assert set(json.loads(reply.protocol[wire.SECAGG_CIPHERTEXTS])) == set(mine)
