@@ -137,12 +137,12 @@ bench-secagg: setup
 
 bench-few-shot: setup
 	$(BIN)/python -m simulations.benchmarks.few_shot --targets load3 --name few_shot
-	$(BIN)/python -m simulations.benchmarks.few_shot --base simulations/scenarios/default.yaml --targets plant-d --name few_shot_synthetic
+	$(BIN)/python -m simulations.benchmarks.few_shot --base simulations/scenarios/synthetic_4plants.yaml --targets plant-d --name few_shot_synthetic
 
 # Fine-tuning with augmentation (personalisation.augment), then FixMatch on the unlabelled windows
 # (transfer: fixmatch): settings are chosen by k = 5 accuracy on plants a, b and c as few-shot
 # targets (never on plant-d), then measured on plant-d; the chosen FixMatch also on CWRU load3.
-FEW_SHOT_SYNTHETIC = $(BIN)/python -m simulations.benchmarks.few_shot --base simulations/scenarios/default.yaml --pretraining fedavg
+FEW_SHOT_SYNTHETIC = $(BIN)/python -m simulations.benchmarks.few_shot --base simulations/scenarios/synthetic_4plants.yaml --pretraining fedavg
 bench-few-shot-augment: setup
 	$(FEW_SHOT_SYNTHETIC) --targets plant-a,plant-b,plant-c --finetune '{}' --name few_shot_synthetic_augment_select_none
 	$(FEW_SHOT_SYNTHETIC) --targets plant-a,plant-b,plant-c --finetune '{"augment": {"noise_std": 0.05, "scale_std": 0.1, "stretch": 0.04}}' --name few_shot_synthetic_augment_select_cwru

@@ -232,7 +232,8 @@ def _install_policy(source: str | None, state_dir: Path, dry_run: bool) -> None:
     target = state_dir / POLICY_FILE
     path = Path(source) if source else target
     if source and not path.is_file():
-        raise DeployError(f"--privacy-policy {source}: no such file; write a YAML policy (README: privacy policy)")
+        raise DeployError(f"--privacy-policy {source}: no such file; write a YAML policy "
+                          "(docs/privacy.md: the plant's own privacy policy)")
     try:
         policy = load_policy(path)
     except ConfigError as exc:
