@@ -11,6 +11,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from common.generated_page import generated_page_main
+
 DOCS_PATH = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
 REGENERATE = "python -m cli.reference"
 USAGE_WIDTH = 100  # fixed, so the page does not depend on the terminal it was generated in
@@ -106,20 +108,7 @@ def render(parser: argparse.ArgumentParser | None = None) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m cli.reference", description=__doc__)
-    parser.add_argument("--check", action="store_true",
-                        help=f"exit 1 if {DOCS_PATH.name} differs from the generated page, writing nothing")
-    args = parser.parse_args(argv)
-    text = render()
-    if args.check:
-        current = DOCS_PATH.read_text() if DOCS_PATH.exists() else ""
-        if current != text:
-            print(f"{DOCS_PATH} is out of date: run `{REGENERATE}`", file=sys.stderr)
-            return 1
-        return 0
-    DOCS_PATH.write_text(text)
-    print(DOCS_PATH)
-    return 0
+    return generated_page_main(argv, DOCS_PATH, render, REGENERATE, __doc__)
 
 
 if __name__ == "__main__":

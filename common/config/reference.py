@@ -11,7 +11,6 @@ and a string right below it — so the schema stays the only place settings are 
 
 from __future__ import annotations
 
-import argparse
 import ast
 import dataclasses
 import functools
@@ -23,6 +22,8 @@ import types
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+
+from common.generated_page import generated_page_main
 
 DOCS_PATH = Path(__file__).resolve().parents[2] / "docs" / "configuration.md"
 REGENERATE = "python -m common.config.reference"
@@ -304,18 +305,8 @@ def undescribed() -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Write docs/configuration.md from the scenario schema.")
-    parser.add_argument("--check", action="store_true", help="exit 1 if docs/configuration.md is out of date")
-    args = parser.parse_args(argv)
-    text = render()
-    if args.check:
-        if not DOCS_PATH.is_file() or DOCS_PATH.read_text() != text:
-            print(f"{DOCS_PATH} is out of date: run `{REGENERATE}`", file=sys.stderr)
-            return 1
-        return 0
-    DOCS_PATH.write_text(text)
-    print(f"wrote {DOCS_PATH} ({len(all_sections())} sections)")
-    return 0
+    return generated_page_main(argv, DOCS_PATH, render, REGENERATE,
+                               "Write docs/configuration.md from the scenario schema.")
 
 
 if __name__ == "__main__":

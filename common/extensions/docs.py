@@ -6,11 +6,11 @@ its registrations) and one table row per entry: name, summary, implementation an
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from typing import Any
 
+from common.generated_page import generated_page_main
 from common.registry import Registry
 
 DOCS_PATH = Path(__file__).resolve().parents[2] / "docs" / "extensions.md"
@@ -82,20 +82,7 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog=REGENERATE, description=__doc__)
-    parser.add_argument("--check", action="store_true", help="exit 1 if the file differs from the registries")
-    args = parser.parse_args(argv)
-    text = render()
-    if args.check:
-        current = DOCS_PATH.read_text() if DOCS_PATH.exists() else ""
-        if current != text:
-            print(f"{DOCS_PATH} is out of date with the registries: run `{REGENERATE}`", file=sys.stderr)
-            return 1
-        return 0
-    DOCS_PATH.parent.mkdir(parents=True, exist_ok=True)
-    DOCS_PATH.write_text(text)
-    print(DOCS_PATH)
-    return 0
+    return generated_page_main(argv, DOCS_PATH, render, REGENERATE, __doc__)
 
 
 if __name__ == "__main__":
