@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo docs browser test test-slow test-all test-deploy test-containers test-netns test-ray-cluster demo-ray-cluster images bench bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-privacy-audit bench-robustness bench-label-sets bench-open-set bench-tep-anomaly bench-anomaly bench-anomaly-vibration bench-skew bench-sensor-shift bench-do-no-harm bench-dp-step bench-few-shot bench-few-shot-augment bench-cmapss-tuning bench-cmapss bench-cmapss-offsets bench-deploy bench-scale bench-gpu bench-tep-classification bench-tep bench-tep-soft-sensor bench-secagg clean
+.PHONY: setup demo docs browser browser-if-possible test test-slow test-all test-deploy test-containers test-netns test-ray-cluster demo-ray-cluster images bench bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-privacy-audit bench-robustness bench-label-sets bench-open-set bench-tep-anomaly bench-anomaly bench-anomaly-vibration bench-skew bench-sensor-shift bench-do-no-harm bench-dp-step bench-few-shot bench-few-shot-augment bench-cmapss-tuning bench-cmapss bench-cmapss-offsets bench-deploy bench-scale bench-gpu bench-tep-classification bench-tep bench-tep-soft-sensor bench-secagg clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,8 +13,9 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# DEMO_ARGS: more `factoryfl simulate` arguments (the new-user test passes --runs-dir)
 demo: setup
-	$(BIN)/factoryfl simulate simulations/scenarios/default.yaml
+	$(BIN)/factoryfl simulate simulations/scenarios/default.yaml $(DEMO_ARGS)
 
 # Debian's chromium, for the test that renders report.html headless (tests/test_report_html.py skips
 # without it); installs with apt-get when run as root, else says what to run
@@ -33,7 +34,14 @@ docs: setup
 	$(BIN)/python -m cli.reference
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
-test: setup
+# best effort before the tests: chromium for the report.html test (installed when root with apt-get; otherwise that
+# test skips, naming the package); never fails the target
+browser-if-possible:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  timeout 600 sh -c 'apt-get update -qq && apt-get install -y -qq chromium' >/dev/null 2>&1; } || \
+	  echo "chromium not installed: tests/test_report_html.py will skip (make browser as root installs it)"
+
+test: setup browser-if-possible
 	$(BIN)/python -m pytest -q
 
 test-slow: setup

@@ -150,9 +150,9 @@ def route_flower_logs(verbose: bool) -> None:
             os.environ["RAY_DEDUP_LOGS"] = "1"
             os.environ["RAY_DEDUP_LOGS_ALLOW_REGEX"] = f"^(?!.*{chatter})"  # every other line: printed as it is
             os.environ["RAY_DEDUP_LOGS_SKIP_REGEX"] = chatter
-    import flwr.common.logger  # noqa: F401 - creates the `flwr` logger and its console handler
+    from simulations.flower_private import flower_logger
 
-    flower = logging.getLogger("flwr")
+    flower = flower_logger()
     for handler in list(flower.handlers):
         if type(handler) is not logging.FileHandler and isinstance(handler, logging.StreamHandler):
             flower.removeHandler(handler)

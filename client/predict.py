@@ -323,6 +323,7 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
                              f"|x| = {float(np.abs(x[i]).max()):.3g}): prepare the input as in training (model card: "
                              "data_used.notes), or the model file is damaged: re-run the federation")
     rows: list[dict[str, Any]] = []
+    routed = None   # classes decided by the plant's never-had routing rule, when it has one
     if not model_task(meta, Path(state_dir)).has_classes and int(meta["num_outputs"]) > 1:
         rows = _output_rows(out, meta, recipe)
     elif not model_task(meta, Path(state_dir)).has_classes:

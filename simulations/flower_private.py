@@ -12,6 +12,8 @@ keeps private, and they are all here:
   in-memory SuperLink state (``InMemoryLinkState``), below.
 * :func:`act_as_coordinator` and :func:`node_info`: what a test harness needs to build
   coordinator messages outside a running ServerApp and to answer ``Grid.get_nodes()``.
+* :func:`flower_logger`: the ``flwr`` logger as Flower's ``flwr.common.logger`` sets it up (with
+  a console handler of its own), so the command line can route its records once.
 
 Every entry point first calls :func:`require_supported_flower`, which refuses any Flower other
 than :data:`WRITTEN_FOR` with one line naming the installed version and the fix, instead of
@@ -89,6 +91,13 @@ class _Pending:
 
 class FlowerVersionError(RuntimeError):
     """The installed Flower is not the release this module's use of its internals was written for."""
+
+
+def flower_logger() -> logging.Logger:
+    """The ``flwr`` logger after Flower's own set-up (importing ``flwr.common.logger`` adds its handler)."""
+    import flwr.common.logger  # noqa: F401 - creates the `flwr` logger and its console handler
+
+    return logging.getLogger("flwr")
 
 
 def installed_flower_version() -> str:

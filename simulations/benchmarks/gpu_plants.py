@@ -114,8 +114,9 @@ def vectorised_round(plants, spec, device: str, chunk: int) -> tuple[dict, dict[
     trainer = VectorisedTrainer(plants[0].data.channels, spec.num_outputs, spec.model, spec.federation.training,
                                 device=device)
     arrays = _global(spec)
-    items = [PlantBatchData(p.plant_id, p.data.train.x, p.targets(spec),
-                            derive_seed(spec.seed, p.plant_id, 1, "pretrain")) for p in plants]
+    views = [p.pretraining_view(spec) for p in plants]   # what Plant.pretrain trains on (validation held out)
+    items = [PlantBatchData(v.plant_id, v.data.train.x, v.targets(spec),
+                            derive_seed(spec.seed, v.plant_id, 1, "pretrain")) for v in views]
     _start_memory(device)
     started = time.perf_counter()
     out, samples = {}, 0
