@@ -113,7 +113,7 @@ class Deployment:
                 "--port", str(self.port)]
         args += ["--insecure"] if self.insecure else ["--certs", str(self.certs)]
         proc = self.spawn("coordinator", args, prefix)
-        self.wait_for(lambda: "Uvicorn running" in proc.text(), 60, "coordinator start", proc)
+        self.wait_for(lambda: "Uvicorn running" in proc.text(), 120, "coordinator start", proc)  # busy 2-core hosts
         return proc
 
     def connection_args(self) -> list[str]:

@@ -18,10 +18,12 @@ def coordinator(tmp_path_factory):
     dep = Deployment(tmp_path / "dep", tiny_scenario(tmp_path), ["plant-0"],
                      plant_policy=write_plant_policy(tmp_path / "policy"))
     dep.prepare(extra_keys=["unregistered"])
-    dep.start_coordinator()
-    dep.register("plant-0")
-    yield dep
-    dep.stop()
+    try:   # a coordinator that started but did not come up in time is stopped too
+        dep.start_coordinator()
+        dep.register("plant-0")
+        yield dep
+    finally:
+        dep.stop()
 
 
 def _exit_text(dep: Deployment, name: str, timeout: float = 120) -> tuple[int, str]:
