@@ -34,6 +34,9 @@ def free_port() -> int:
 
 def env_for(home: Path) -> dict[str, str]:
     env = dict(os.environ)
+    # the harness waits for Flower's INFO lines (e.g. "Uvicorn running"): never inherit a quieter level
+    # (the CLI's quiet console sets FLWR_LOG_LEVEL=ERROR in its own process)
+    env.pop("FLWR_LOG_LEVEL", None)
     env.update({"FLWR_HOME": str(home), "FLWR_TELEMETRY_ENABLED": "0", "FLWR_DISABLE_UPDATE_CHECK": "1",
                 "FLWR_DISABLE_RUNTIME_DEPENDENCY_INSTALLATION": "1", "PYTHONUNBUFFERED": "1",
                 "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",

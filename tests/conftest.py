@@ -102,3 +102,20 @@ def ray_tmp():
     path = Path(tempfile.mkdtemp(prefix="ffray", dir="/tmp"))
     yield path
     shutil.rmtree(path, ignore_errors=True)
+
+
+CONSOLE_ENV = ("FLWR_LOG_LEVEL", "RAY_DEDUP_LOGS", "RAY_DEDUP_LOGS_ALLOW_REGEX", "RAY_DEDUP_LOGS_SKIP_REGEX")
+"""What the CLI's quiet console sets in its own process (cli/console.py: route_flower_logs)."""
+
+
+@pytest.fixture(autouse=True)
+def _console_env_restored():
+    """A test that runs a `factoryfl` command in this process leaves the environment as it found it
+    (a quiet FLWR_LOG_LEVEL would silence the Flower processes later tests start and wait on)."""
+    saved = {name: os.environ.get(name) for name in CONSOLE_ENV}
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
