@@ -905,6 +905,9 @@ class DetectorConfig:
     normal_class: str = "normal"
     # a second detector fitted and calibrated the same way and reported beside it (null: none)
     baseline: str | None = "pca_t2_spe"
+    # EWMA weight of the newest window's score per window length of time (1: no smoothing; 0.2: the usual
+    # control-chart weight, for recordings in time order); the threshold is calibrated on smoothed scores
+    smoothing: float = 1.0
 
     def problems(self) -> list[str]:
         out = [p for p in (detector_problem("name", self.name),
@@ -917,6 +920,9 @@ class DetectorConfig:
                        "(the last 30 % of the normal training windows calibrate the threshold)")
         if not self.normal_class:
             out.append("normal_class must name the class of normal operation, e.g. normal")
+        if not 0.0 < self.smoothing <= 1.0:
+            out.append(f"smoothing must be in (0, 1], got {self.smoothing}: e.g. 0.2 (an EWMA of the window "
+                       "scores over about 9 windows), or 1 for none")
         return out
 
 
