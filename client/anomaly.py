@@ -4,10 +4,12 @@ After the federation, the plant fits its detector (``common/extensions/detectors
 normal training windows (those labelled ``normal_class``; a plant without labels takes all its
 training windows as normal operation) and calibrates the alarm threshold to ``false_alarm_rate``
 on the last ``calibration_fraction`` of them, held out in time (the windows overlapping the fit
-part are dropped, so no row is in both). A detector with ``input: features`` scores the shared
-(federated) extractor's features, the extractor pretrained by the labelled plants; ``input:
-logits`` the shared model's class evidence (extractor + reference head); ``input: windows`` (the
-PCA T²/SPE baseline) the windows themselves. The configured
+part are dropped, so no row is in both). With ``smoothing`` (λ < 1) the alarm compares an EWMA of
+the window scores of one recording (:mod:`common.anomaly.smoothing`) with a threshold calibrated
+on the smoothed held-out scores; the health score is that smoothed score. A detector with
+``input: features`` scores the shared (federated) extractor's features, the extractor pretrained
+by the labelled plants; ``input: logits`` the shared model's class evidence (extractor + reference
+head); ``input: windows`` (the PCA T²/SPE baseline) the windows themselves. The configured
 detector and its baseline are kept in the plant's state directory (``models/anomaly_*.pt``: the
 detector's arrays, the threshold, and for features the extractor), never sent; the coordinator
 receives only their aggregate metrics on the plant's test split (``anomaly_<name>/<metric>``,
@@ -28,9 +30,10 @@ import torch
 from torch import nn
 
 from common import wire
-from common.anomaly.calibration import Threshold, alarms, calibrate, split_fit_calibration
+from common.anomaly.calibration import Threshold, alarms, split_fit_calibration
 from common.anomaly.detector import FEATURES, LOGITS, WINDOWS, Detector
 from common.anomaly.evaluate import evaluate_scores
+from common.anomaly.smoothing import Smoothing, calibrate_smoothed
 from common.config.schema import DetectorConfig, ModelConfig, RunSpec
 from common.extensions.detectors import DETECTORS
 from common.models import PlantModel, build_model
@@ -59,6 +62,7 @@ class KeptDetector:
     k: int
     n: int
     extractor: nn.Module | None = None
+    smoothing: Smoothing = Smoothing()
 
     def inputs(self, x: np.ndarray) -> np.ndarray:
         if self.extractor is None:
@@ -67,7 +71,13 @@ class KeptDetector:
             return predict_logits(self.extractor.eval(), x).numpy()
 
     def scores(self, x: np.ndarray) -> np.ndarray:
+        """The detector's score of each window on its own (no smoothing)."""
         return np.asarray(self.detector.score(self.inputs(x)), dtype=np.float64)
+
+    def health(self, x: np.ndarray, stride: int, length: int, groups: np.ndarray | None = None) -> np.ndarray:
+        """The health score: the window scores smoothed over each recording (``groups``), windows
+        ``stride`` rows apart; the alarm threshold applies to it."""
+        return self.smoothing.apply(self.scores(x), stride, length, groups)
 
 
 def scored_network(model: PlantModel, kind: str) -> nn.Module | None:
@@ -109,18 +119,21 @@ def fit_detector(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], nam
     """Fit ``name`` on the plant's normal fit windows, calibrate it on the held-out ones."""
     entry = DETECTORS.get(name)
     network = scored_network(plant.model_for(spec, shared).cpu(), entry.input)
-    fit, cal, what = normal_windows(plant, cfg, spec.window.stride or spec.window.length)
+    stride = spec.window.stride or spec.window.length
+    fit, cal, what = normal_windows(plant, cfg, stride)
     x = plant.data.train.x
     kept = KeptDetector(name, entry.load()(), Threshold(math.inf, cfg.false_alarm_rate, 0, 0, 1.0),
                         cfg.persistence.k, cfg.persistence.n, network)
     kept.detector.fit(kept.inputs(x[fit]))
-    kept.threshold = calibrate(kept.scores(x[cal]), cfg.false_alarm_rate)
+    kept.smoothing, kept.threshold, n_effective = calibrate_smoothed(
+        kept.scores(x[cal]), cfg.false_alarm_rate, cfg.smoothing, stride, plant.data.window_length)
     if kept.threshold.achieved_rate_bound > cfg.false_alarm_rate:
         logger.warning("plant %s: %d calibration windows cannot certify false_alarm_rate %g; the threshold is "
                        "their maximum (rate bound %.3g)", plant.plant_id, len(cal), cfg.false_alarm_rate,
                        kept.threshold.achieved_rate_bound)
     record = {"name": name, "input": entry.input, "threshold": kept.threshold.to_dict(),
               "persistence": {"k": cfg.persistence.k, "n": cfg.persistence.n}, "normal_class": cfg.normal_class,
+              "smoothing": kept.smoothing.to_dict(), "n_calibration_effective": n_effective,
               "n_fit": int(len(fit)), "n_calibration": int(len(cal)), "fit_on": what, "saved_at": now_iso()}
     return kept, record
 
@@ -149,7 +162,8 @@ def anomaly_evaluation(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray
     names = [(cfg.name, DETECTOR_FILE)] + ([(cfg.baseline, BASELINE_FILE)] if cfg.baseline not in (None, cfg.name)
                                            else [])
     test = plant.data.test
-    stride_s = plant.data.window_length / plant.data.sample_rate_hz   # test windows never overlap
+    length = plant.data.window_length
+    stride_s = length / plant.data.sample_rate_hz   # test windows never overlap
     for name, file in names:
         assert name is not None
         try:
@@ -162,7 +176,8 @@ def anomaly_evaluation(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray
         metrics: dict[str, float] = {"threshold": kept.threshold.value, "target_false_alarm_rate": cfg.false_alarm_rate,
                                      "n_fit": float(record["n_fit"]), "n_calibration": float(record["n_calibration"])}
         if len(test) and cfg.normal_class in plant.data.class_names:
-            metrics.update(evaluate_scores(kept.scores(test.x), test.y, plant.data.class_names.index(cfg.normal_class),
+            health = kept.health(test.x, length, length, groups=test.y)   # each class's test windows: one recording
+            metrics.update(evaluate_scores(health, test.y, plant.data.class_names.index(cfg.normal_class),
                                            kept.threshold.value, plant.data.class_names, stride_s, kept.k, kept.n))
         out[f"{wire.ANOMALY_PREFIX}{name}"] = {k: float(v) for k, v in metrics.items() if math.isfinite(v)}
         logger.info("plant %s: detector %s, threshold %.4g (%d calibration windows), AUROC %.3f, detection %.3f",
@@ -191,17 +206,21 @@ def load_kept_detector(state_dir: Path, file: str = DETECTOR_FILE) -> tuple[Kept
         model.load_state_dict({k[len(MODEL_PREFIX):]: v for k, v in tensors.items() if k.startswith(MODEL_PREFIX)})
         extractor = scored_network(model.eval(), str(record["input"]))
     kept = KeptDetector(str(record["name"]), detector, Threshold.from_dict(record["threshold"]),
-                        int(record["persistence"]["k"]), int(record["persistence"]["n"]), extractor)
+                        int(record["persistence"]["k"]), int(record["persistence"]["n"]), extractor,
+                        Smoothing.from_dict(record.get("smoothing")))
     return kept, meta
 
 
 def health_rows(kept: KeptDetector, x: np.ndarray) -> list[dict[str, Any]]:
-    """Per window of one recording (in time order): ``health_score``, ``above_threshold`` and
-    ``alarm`` (k of the last n windows above the threshold)."""
-    scores = kept.scores(x)
+    """Per non-overlapping window of one recording (in time order): ``window_score`` (the detector's),
+    ``health_score`` (smoothed over the recording so far), ``above_threshold`` and ``alarm`` (k of the
+    last n windows above the threshold)."""
+    raw = kept.scores(x)
+    length = int(np.asarray(x).shape[-1])
+    scores = kept.smoothing.apply(raw, length, length)
     alarm = alarms(scores, kept.threshold.value, kept.k, kept.n)
-    return [{"health_score": float(s), "above_threshold": bool(s > kept.threshold.value), "alarm": bool(a)}
-            for s, a in zip(scores, alarm)]
+    return [{"window_score": float(r), "health_score": float(s), "above_threshold": bool(s > kept.threshold.value),
+             "alarm": bool(a)} for r, s, a in zip(raw, scores, alarm)]
 
 
 def detector_card(record: dict[str, Any]) -> dict[str, Any]:
@@ -214,4 +233,15 @@ def detector_card(record: dict[str, Any]) -> dict[str, Any]:
             "fit_on": f"{record['n_fit']} {record['fit_on']}",
             "persistence": f"alarm when {record['persistence']['k']} of the last {record['persistence']['n']} "
                            "windows are above the threshold",
+            "smoothing": smoothing_note(Smoothing.from_dict(record.get("smoothing"))),
+            "calibration_effective_windows": record.get("n_calibration_effective"),
             "note": "`factoryfl predict` gives health_score and alarm per window; the exported models do not"}
+
+
+def smoothing_note(smoothing: Smoothing) -> str:
+    """The model card's words for the health score's smoothing."""
+    if smoothing.weight >= 1.0:
+        return "none: the health score is the window's own score"
+    return (f"EWMA of the window scores of a recording, weight {smoothing.weight:g} per window length "
+            f"(≈ {(2 - smoothing.weight) / smoothing.weight:.0f} windows), starting at {smoothing.start:.4g} "
+            "(the mean held-out normal score); the threshold is calibrated on smoothed held-out normal scores")

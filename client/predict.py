@@ -375,8 +375,9 @@ def _kept_detector(state_dir: Path) -> tuple[Any, dict[str, Any]] | None:
 
 
 def _with_health(result: dict[str, Any], anomaly: tuple[Any, dict[str, Any]] | None, x: np.ndarray) -> dict[str, Any]:
-    """Adds ``health_score``, ``above_threshold`` and ``alarm`` to every window (the file is one recording in
-    time order, for persistence) and the detector's card under ``anomaly``."""
+    """Adds ``window_score``, ``health_score`` (smoothed, when the detector smooths), ``above_threshold`` and
+    ``alarm`` to every window (the file is one recording in time order, for smoothing and persistence) and
+    the detector's card under ``anomaly``."""
     if anomaly is None:
         return result
     from client.anomaly import detector_card, health_rows

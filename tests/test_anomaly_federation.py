@@ -58,7 +58,7 @@ def test_a_normal_only_plant_gets_a_detector_on_the_shared_extractor(tmp_path, n
     from server.app import run_federation
     from tests.helpers.loopback import LoopbackGrid
 
-    path = _scenario(tmp_path, {"name": name, "false_alarm_rate": 0.05})
+    path = _scenario(tmp_path, {"name": name, "false_alarm_rate": 0.05, "smoothing": 0.5})
     run_dir = tmp_path / "run"
     run_dir.mkdir()
     results = run_federation(LoopbackGrid(path, 3, run_dir), load_scenario(path), run_dir)
@@ -91,11 +91,15 @@ def test_a_normal_only_plant_gets_a_detector_on_the_shared_extractor(tmp_path, n
     row = out["predictions"][0]
     assert {"health_score", "alarm", "above_threshold"} <= set(row)
     assert out["anomaly"]["threshold"] == pytest.approx(fed["threshold"])
-    assert math.isclose(row["health_score"], float(kept[0].scores(data.test.x[:1])[0]), rel_tol=1e-5)
+    window = float(kept[0].scores(data.test.x[:1])[0])   # the first window: EWMA from the normal level
+    assert kept[0].smoothing.weight == 0.5 and math.isclose(row["window_score"], window, rel_tol=1e-5)
+    assert math.isclose(row["health_score"], 0.5 * window + 0.5 * kept[0].smoothing.start, rel_tol=1e-5)
+    health = kept[0].health(data.test.x[:8], data.window_length, data.window_length)
+    assert [r["alarm"] for r in out["predictions"]] == [bool(h > kept[0].threshold.value) for h in health]
     card = json.loads(export(state, tmp_path / "card")["card_json"].read_text())
-    assert card["anomaly"]["calibrated_false_alarm_rate"] == 0.05
+    assert card["anomaly"]["calibrated_false_alarm_rate"] == 0.05 and "EWMA" in card["anomaly"]["smoothing"]
     assert card["anomaly"]["threshold"] == pytest.approx(fed["threshold"])
-    assert "Anomaly alarm" in (tmp_path / "card" / "model_card.md").read_text()
+    assert "Anomaly alarm" in (md := (tmp_path / "card" / "model_card.md").read_text()) and "smoothing: EWMA" in md
     import shutil
 
     health_only = shutil.copytree(state, tmp_path / "health_only")   # a plant that kept no classifier

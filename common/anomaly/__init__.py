@@ -5,6 +5,8 @@
 - :mod:`.feature`: a Mahalanobis detector on extractor features (Ledoit–Wolf shrinkage);
 - :mod:`.calibration`: the alarm threshold for a target false-alarm rate on held-out normal
   windows, and persistence (k of the last n windows);
+- :mod:`.smoothing`: an EWMA of the window scores of a recording, its threshold calibrated on the
+  smoothed held-out normal scores;
 - :mod:`.metrics`: AUROC, detection rate, false alarms per day, detection delay;
 - :mod:`.detector`: the interface every registered detector (``plants[].detector``) has.
 """

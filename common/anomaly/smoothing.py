@@ -1,0 +1,94 @@
+"""Evidence over time: an EWMA of the window scores of one recording (Roberts 1959), and its
+threshold calibrated on the smoothed scores of held-out normal windows.
+
+    z₀ = μ₀,   z_i = w s_i + (1 − w) z_{i−1}
+
+s_i: the detector's score of window i (in time order), μ₀: the mean score of the plant's held-out
+normal windows (the in-control level; a recording starts there). The weight is given per window
+length of time, λ, and converted to the windows' stride Δ (windows of L rows):
+w = 1 − (1 − λ)^{Δ/L}, so the plant's overlapping training windows and the non-overlapping windows
+of a new recording are smoothed over the same span of time. λ = 1 is no smoothing; λ = 0.2 is the
+usual EWMA control-chart weight (Lucas & Saccucci 1990; Montgomery, *Introduction to Statistical
+Quality Control*): the smoothed score averages about (2 − λ)/λ = 9 window lengths.
+
+The alarm threshold is the conformal rank of the **smoothed** held-out normal scores
+(:func:`common.anomaly.calibration.calibrate`), so the alarm rate on normal windows is calibrated
+for the statistic that raises it. Smoothed scores are autocorrelated: :func:`effective_count`
+estimates how many independent windows the calibration had, m (1 − ρ)/(1 + ρ) with ρ the lag-one
+autocorrelation, and the smallest false-alarm rate they can support is 1/(m_eff + 1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.signal import lfilter
+
+from .calibration import Threshold, calibrate
+
+
+def step_weight(weight: float, stride: int, length: int) -> float:
+    """w for windows ``stride`` rows apart, from λ = ``weight`` per window length ``length``."""
+    if not 0.0 < weight <= 1.0:
+        raise ValueError(f"the smoothing weight must be in (0, 1], got {weight}")
+    if stride <= 0 or length <= 0:
+        raise ValueError(f"stride and window length must be positive, got stride={stride}, length={length}")
+    return 1.0 - (1.0 - weight) ** (stride / length)
+
+
+def ewma(scores: np.ndarray, w: float, start: float, groups: np.ndarray | None = None) -> np.ndarray:
+    """z_i = w s_i + (1 − w) z_{i−1}, z₀ = ``start``, restarting at each recording of ``groups``
+    (one id per window; a recording's windows contiguous and in time order)."""
+    s = np.asarray(scores, dtype=np.float64).ravel()
+    if w >= 1.0 or not len(s):
+        return s.copy()
+    bounds = [0, len(s)]
+    if groups is not None:
+        g = np.asarray(groups).ravel()
+        bounds = [0, *np.flatnonzero(g[1:] != g[:-1]) + 1, len(s)]
+    out = np.empty_like(s)
+    for a, b in zip(bounds[:-1], bounds[1:]):
+        out[a:b] = lfilter([w], [1.0, -(1.0 - w)], s[a:b], zi=[(1.0 - w) * start])[0]
+    return out
+
+
+def effective_count(values: np.ndarray) -> float:
+    """m (1 − ρ)/(1 + ρ), ρ = the lag-one autocorrelation of ``values`` (clipped to [0, 1))."""
+    v = np.asarray(values, dtype=np.float64).ravel()
+    if len(v) < 3 or float(v.std()) == 0.0:
+        return float(len(v))
+    rho = float(np.clip(np.corrcoef(v[:-1], v[1:])[0, 1], 0.0, 0.999999))
+    return len(v) * (1.0 - rho) / (1.0 + rho)
+
+
+@dataclass(frozen=True)
+class Smoothing:
+    """λ per window length and the start level μ₀ of every recording (λ = 1: none)."""
+
+    weight: float = 1.0
+    start: float = 0.0
+
+    def apply(self, scores: np.ndarray, stride: int, length: int, groups: np.ndarray | None = None) -> np.ndarray:
+        """The smoothed scores of windows ``stride`` rows apart (per recording of ``groups``)."""
+        return ewma(scores, step_weight(self.weight, stride, length), self.start, groups)
+
+    def to_dict(self) -> dict[str, float]:
+        return {"weight": self.weight, "start": self.start}
+
+    @classmethod
+    def from_dict(cls, raw: dict | None) -> Smoothing:
+        """From :meth:`to_dict`; None (a detector kept before smoothing existed): no smoothing."""
+        return cls() if raw is None else cls(float(raw["weight"]), float(raw["start"]))
+
+
+def calibrate_smoothed(calibration_scores: np.ndarray, false_alarm_rate: float, weight: float, stride: int,
+                       length: int) -> tuple[Smoothing, Threshold, float]:
+    """(smoothing with μ₀ = the mean held-out normal score, threshold on the smoothed held-out scores,
+    their effective count) for held-out normal windows in time order, ``stride`` rows apart."""
+    raw = np.asarray(calibration_scores, dtype=np.float64).ravel()
+    if not len(raw) or not np.isfinite(raw).all():
+        raise ValueError("threshold calibration needs finite scores of held-out normal windows")
+    smoothing = Smoothing(weight, float(raw.mean()))
+    smoothed = smoothing.apply(raw, stride, length)
+    return smoothing, calibrate(smoothed, false_alarm_rate), effective_count(smoothed)
