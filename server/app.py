@@ -28,6 +28,7 @@ from common.console import show_progress_logs
 from common.fileio import atomic_file, atomic_write_json
 from common.resources import memory_hint
 from server.federation import Coordinator
+from server.metrics_logging import RoundSink
 from server.report import write_report
 from server.transport import Reply, StoredReplies
 
@@ -330,8 +331,20 @@ def run_federation(grid: Grid, scenario: Scenario, run_dir: Path, resume: bool =
 
     Only the scenario's plant ids are admitted; with ``resume`` an unfinished run in ``run_dir``
     continues after its last completed round. ``max_in_flight`` > 0 bounds the messages the
-    coordinator keeps undelivered at once (many simulated plants).
+    coordinator keeps undelivered at once (many simulated plants). With ``simulation.metrics_logger``
+    set, each round's metrics go to that logger as the round ends (``server/metrics_logging.py``).
     """
+    sink_name = scenario.simulation.metrics_logger
+    sink = RoundSink(sink_name, run_dir, scenario.name) if sink_name is not None else None
+    try:
+        return _run_and_write(grid, scenario, run_dir, resume, max_in_flight, sink)
+    finally:
+        if sink is not None:
+            sink.close()
+
+
+def _run_and_write(grid: Grid, scenario: Scenario, run_dir: Path, resume: bool, max_in_flight: int,
+                   sink: RoundSink | None) -> dict[str, Any]:
     coordinator = Coordinator(
         spec_factory=lambda classes: run_spec_from_scenario(scenario, classes),
         expected_plants=len(scenario.plants),
@@ -342,8 +355,11 @@ def run_federation(grid: Grid, scenario: Scenario, run_dir: Path, resume: bool =
         expected_ids=tuple(p.id for p in scenario.plants),
         resume=resume,
         reproducible_noise=scenario.simulation.reproducible_noise,
+        on_round=sink.round_done if sink is not None else None,
     )
     results = coordinator.run()
+    if sink is not None:
+        sink.finish(results)
     with atomic_file(run_dir / "global_model.pt") as handle:  # 0600, as results.json and the report
         torch.save({"arrays": {k: torch.from_numpy(v) for k, v in coordinator.final_arrays.items()},
                     "run": run_dir.name, "scenario": scenario.name}, handle)

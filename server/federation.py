@@ -200,8 +200,10 @@ class Coordinator:
     def __init__(self, spec_factory: Callable[[tuple[str, ...]], RunSpec], expected_plants: int,
                  transport: Transport, run_dir: Path, run_name: str,
                  scenario_info: dict[str, Any] | None = None, expected_ids: tuple[str, ...] | None = None,
-                 resume: bool = False, reproducible_noise: bool = False) -> None:
+                 resume: bool = False, reproducible_noise: bool = False,
+                 on_round: Callable[[dict[str, Any]], None] | None = None) -> None:
         self.spec_factory = spec_factory
+        self.on_round = on_round  # called with each pretraining round's record as the round ends (metric sinks)
         self.expected_plants = expected_plants
         self.expected_ids = expected_ids
         self.resume = resume
@@ -465,6 +467,8 @@ class Coordinator:
         record.update(secure_facts)
         self._checkpoint_round(server_round, aggregate.arrays, strategy, record)
         self._log_round(spec, record, aggregate, tally)
+        if self.on_round is not None:
+            self.on_round(record)
         return aggregate.arrays
 
     def _secure_round(self, spec: RunSpec, strategy: Strategy, server_round: int, chosen: list[str],

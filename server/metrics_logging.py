@@ -1,9 +1,12 @@
 """Metric sinks behind one tiny interface (``simulation.metrics_logger``): TensorBoard or MLflow.
 
-A run's metrics are read from its ``results.json``: each round's record (``rounds[]``) becomes one
-step (step = round number), and the plants' final held-out metrics are logged at the last round.
-The logger's package is imported only when it is chosen; :func:`require_logger` reports a missing
-one before a run starts, naming the package to install.
+The coordinator owns the sink (``server.app.run_federation``), in simulation and in `flwr run`
+deployments alike: :class:`RoundSink` sends each pretraining round's record as the round loop
+finishes it (step = round number: ``round/<scalar>`` and ``plant/<id>/<metric>``), then the plants'
+final held-out metrics at the last round (``final/<plant>/<method>/<metric>``). The logger's
+package is imported only when it is chosen; :func:`require_logger` reports a missing one before a
+run starts, naming the package to install. A sink that fails mid-run (e.g. an unreachable MLflow
+server) is logged once and dropped: the run goes on and ``results.json`` keeps every figure.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import math
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Protocol
@@ -32,7 +36,7 @@ class MetricsLoggerError(ValueError):
 class MetricsLogger(Protocol):
     def log(self, metrics: Mapping[str, float], step: int) -> None: ...
 
-    def close(self) -> None: ...
+    def close(self, *, completed: bool = True) -> None: ...
 
 
 def require_logger(name: str) -> None:
@@ -52,21 +56,23 @@ def _number(value: Any) -> float | None:
     return float(value) if math.isfinite(value) else None
 
 
+def record_metrics(record: Mapping[str, Any]) -> dict[str, float]:
+    """One round record's ``round/<scalar>`` and ``plant/<id>/<metric>`` values."""
+    values: dict[str, float] = {}
+    for key in ROUND_SCALARS:
+        if (v := _number(record.get(key))) is not None:
+            values[f"round/{key}"] = v
+    for key, metric in PER_PLANT.items():
+        for plant_id, raw in (record.get(key) or {}).items():
+            if (v := _number(raw)) is not None:
+                values[f"plant/{plant_id}/{metric}"] = v
+    values["round/participants"] = float(len(record.get("participants") or []))
+    return values
+
+
 def round_metrics(results: Mapping[str, Any]) -> list[tuple[int, dict[str, float]]]:
-    """``(round, {name: value})`` per round record: ``round/<scalar>`` and ``plant/<id>/<metric>``."""
-    out = []
-    for record in results.get("rounds") or []:
-        values: dict[str, float] = {}
-        for key in ROUND_SCALARS:
-            if (v := _number(record.get(key))) is not None:
-                values[f"round/{key}"] = v
-        for key, metric in PER_PLANT.items():
-            for plant_id, raw in (record.get(key) or {}).items():
-                if (v := _number(raw)) is not None:
-                    values[f"plant/{plant_id}/{metric}"] = v
-        values["round/participants"] = float(len(record.get("participants") or []))
-        out.append((int(record["round"]), values))
-    return out
+    """``(round, record_metrics)`` for every round record of a results dict."""
+    return [(int(record["round"]), record_metrics(record)) for record in results.get("rounds") or []]
 
 
 def final_metrics(results: Mapping[str, Any]) -> dict[str, float]:
@@ -82,22 +88,60 @@ def final_metrics(results: Mapping[str, Any]) -> dict[str, float]:
     return values
 
 
-def log_results(name: str, results: Mapping[str, Any], run_dir: Path) -> None:
-    """Send a finished run's metrics to logger ``name`` (one step per round, finals at the last)."""
-    require_logger(name)
-    sink: MetricsLogger = METRICS_LOGGERS.load(name)(Path(run_dir), str(results.get("scenario_name", "factoryfl")))
-    try:
-        rounds = round_metrics(results)
-        for step, values in rounds:
-            sink.log(values, step)
-        sink.log(final_metrics(results), rounds[-1][0] if rounds else 0)
-    finally:
-        sink.close()
-    logger.info("metrics of %d rounds sent to %s", len(rounds), name)
+class RoundSink:
+    """Logger ``name`` fed by the coordinator: :meth:`round_done` per round, :meth:`finish` at the end."""
+
+    def __init__(self, name: str, run_dir: Path, scenario_name: str) -> None:
+        require_logger(name)
+        self.name = name
+        self.last_round = 0
+        self.rounds_sent = 0
+        try:
+            self._sink: MetricsLogger | None = METRICS_LOGGERS.load(name)(Path(run_dir), scenario_name)
+        except Exception as exc:  # noqa: BLE001 - named once, before any round, with the setting to change
+            raise MetricsLoggerError(f"simulation.metrics_logger: {name} could not start ({type(exc).__name__}: "
+                                     f"{exc}): fix that, or set simulation.metrics_logger: null") from exc
+
+    def _send(self, values: Mapping[str, float], step: int) -> None:
+        if self._sink is None or not values:
+            return
+        try:
+            self._sink.log(values, step)
+        except Exception as exc:  # noqa: BLE001 - a metric sink never stops the federation
+            logger.warning("metrics logger %s failed (%s: %s); no further metrics go to it, results.json keeps "
+                           "them all", self.name, type(exc).__name__, exc)
+            self._close(completed=False)
+
+    def round_done(self, record: Mapping[str, Any]) -> None:
+        """Send one finished round's record (the coordinator calls this as the round ends)."""
+        self.last_round = int(record["round"])
+        self._send(record_metrics(record), self.last_round)
+        self.rounds_sent += 1
+
+    def finish(self, results: Mapping[str, Any]) -> None:
+        """Send the plants' final metrics at the last round and close the sink (the run completed)."""
+        self._send(final_metrics(results), self.last_round)
+        if self._sink is not None:
+            logger.info("metrics of %d round(s) and the final evaluation sent to %s", self.rounds_sent, self.name)
+        self._close(completed=True)
+
+    def close(self) -> None:
+        """Close the sink if :meth:`finish` did not (the run failed: an MLflow run is marked failed)."""
+        self._close(completed=False)
+
+    def _close(self, *, completed: bool) -> None:
+        sink, self._sink = self._sink, None
+        if sink is None:
+            return
+        try:
+            sink.close(completed=completed)
+        except Exception as exc:  # noqa: BLE001 - as in _send
+            logger.warning("metrics logger %s did not close cleanly (%s: %s)", self.name, type(exc).__name__, exc)
 
 
 class TensorBoardLogger:
-    """Event files in ``<run_dir>/tensorboard`` (torch's SummaryWriter; needs the tensorboard package)."""
+    """Event files in ``<run_dir>/tensorboard`` (torch's SummaryWriter; needs the tensorboard package),
+    flushed after every step so TensorBoard shows each round as it ends."""
 
     def __init__(self, run_dir: Path, scenario_name: str) -> None:
         from torch.utils.tensorboard import SummaryWriter
@@ -109,29 +153,40 @@ class TensorBoardLogger:
     def log(self, metrics: Mapping[str, float], step: int) -> None:
         for key, value in metrics.items():
             self._writer.add_scalar(key, value, global_step=step)
+        self._writer.flush()
 
-    def close(self) -> None:
+    def close(self, *, completed: bool = True) -> None:
         self._writer.close()
 
 
 class MlflowLogger:
-    """One MLflow run (named after the run folder) in the experiment named after the scenario."""
+    """One MLflow run (named after the run folder) in the experiment named after the scenario, at the
+    tracking URI MLflow reads from ``MLFLOW_TRACKING_URI`` (default ``./mlruns``). Uses an explicit
+    ``MlflowClient``, so it neither needs nor changes the caller's active MLflow run."""
 
     def __init__(self, run_dir: Path, scenario_name: str) -> None:
-        import mlflow
+        from mlflow.tracking import MlflowClient
 
-        self._mlflow = mlflow
-        mlflow.set_experiment(scenario_name)
-        mlflow.start_run(run_name=Path(run_dir).name)
-        mlflow.set_tag("factoryfl.run_dir", str(run_dir))
+        self._client = MlflowClient()
+        experiment = self._client.get_experiment_by_name(scenario_name)
+        experiment_id = (experiment.experiment_id if experiment is not None
+                         else self._client.create_experiment(scenario_name))
+        run = self._client.create_run(experiment_id, run_name=Path(run_dir).name,
+                                      tags={"factoryfl.run_dir": str(run_dir)})
+        self.run_id = run.info.run_id
 
     def log(self, metrics: Mapping[str, float], step: int) -> None:
-        # MLflow metric names allow / but not every character a plant id may hold
-        self._mlflow.log_metrics({_mlflow_key(k): v for k, v in metrics.items()}, step=step)
+        from mlflow.entities import Metric
 
-    def close(self) -> None:
-        self._mlflow.end_run()
+        now = int(time.time() * 1000)
+        batch = [Metric(_mlflow_key(k), v, now, step) for k, v in metrics.items()]
+        for start in range(0, len(batch), 1000):  # MLflow's log_batch takes at most 1000 metrics
+            self._client.log_batch(self.run_id, metrics=batch[start:start + 1000])
+
+    def close(self, *, completed: bool = True) -> None:
+        self._client.set_terminated(self.run_id, status="FINISHED" if completed else "FAILED")
 
 
 def _mlflow_key(key: str) -> str:
+    # MLflow metric names allow / but not every character a plant id may hold
     return "".join(c if c.isalnum() or c in "_-./ " else "_" for c in key)

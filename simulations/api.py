@@ -58,9 +58,9 @@ def simulate(scenario: Scenario | str | Path | Mapping[str, Any], *, runs_dir: s
     """Validate, run and report a scenario with virtual plants on this host; its :class:`Results`.
 
     ``runs_dir``: where the run folder goes (default: the scenario's ``runs_dir``); ``ray_address``:
-    run on that Ray cluster. With ``simulation.metrics_logger`` set, the run's round metrics also go
-    to that logger (its package is checked before the run starts)."""
-    from simulations.metrics_logging import log_results, require_logger
+    run on that Ray cluster. With ``simulation.metrics_logger`` set, the coordinator also sends each
+    round's metrics to that logger as the round ends (its package is checked before the run starts)."""
+    from server.metrics_logging import require_logger
     from simulations.runner import simulate as run_scenario
 
     path = None if isinstance(scenario, (Scenario, Mapping)) else Path(scenario)
@@ -70,8 +70,6 @@ def simulate(scenario: Scenario | str | Path | Mapping[str, Any], *, runs_dir: s
         require_logger(sink)
     with _scenario_file(loaded, path) as file:
         run_dir = run_scenario(file, runs_dir=None if runs_dir is None else str(runs_dir), ray_address=ray_address)
-    if sink is not None:
-        log_results(sink, json.loads((run_dir / "results.json").read_text()), run_dir)
     return Results.load(run_dir)
 
 

@@ -17,8 +17,8 @@ import pytest
 import yaml
 
 from common.config import ConfigError
+from server.metrics_logging import MetricsLoggerError, final_metrics, require_logger, round_metrics
 from simulations.api import load_scenario, with_changes
-from simulations.metrics_logging import MetricsLoggerError, final_metrics, require_logger, round_metrics
 from simulations.run_results import Results, ResultsError
 from tests.conftest import REPO, tiny_scenario
 
