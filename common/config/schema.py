@@ -908,6 +908,9 @@ class DetectorConfig:
     # EWMA weight of the newest window's score per window length of time (1: no smoothing; 0.2: the usual
     # control-chart weight, for recordings in time order); the threshold is calibrated on smoothed scores
     smoothing: float = 1.0
+    # 0: calibrate on the held-out latest windows (calibration_fraction); k >= 2: on out-of-fold scores of all
+    # the normal training windows, k blocks in time, the detector then fitted on all of them
+    cross_fit_folds: int = 0
 
     def problems(self) -> list[str]:
         out = [p for p in (detector_problem("name", self.name),
@@ -920,6 +923,9 @@ class DetectorConfig:
                        "(the last 30 % of the normal training windows calibrate the threshold)")
         if not self.normal_class:
             out.append("normal_class must name the class of normal operation, e.g. normal")
+        if self.cross_fit_folds == 1 or not 0 <= self.cross_fit_folds <= 100:
+            out.append(f"cross_fit_folds must be 0 (hold out calibration_fraction) or 2..100, got "
+                       f"{self.cross_fit_folds}: e.g. 5")
         if not 0.0 < self.smoothing <= 1.0:
             out.append(f"smoothing must be in (0, 1], got {self.smoothing}: e.g. 0.2 (an EWMA of the window "
                        "scores over about 9 windows), or 1 for none")
