@@ -4,9 +4,10 @@ After the federation, the plant fits its detector (``common/extensions/detectors
 normal training windows (those labelled ``normal_class``; a plant without labels takes all its
 training windows as normal operation) and calibrates the alarm threshold to ``false_alarm_rate``
 on the last ``calibration_fraction`` of them, held out in time (the windows overlapping the fit
-part are dropped, so no row is in both). With ``smoothing`` (λ < 1) the alarm compares an EWMA of
-the window scores of one recording (:mod:`common.anomaly.smoothing`) with a threshold calibrated
-on the smoothed held-out scores; the health score is that smoothed score. A detector with
+part are dropped, so no row is in both), or with ``cross_fit_folds`` on the out-of-fold scores of
+all of them (k blocks in time), the detector then fitted on all. With ``smoothing`` (λ < 1) the
+alarm compares an EWMA of the window scores of one recording (:mod:`common.anomaly.smoothing`)
+with a threshold calibrated on the smoothed held-out scores; the health score is that smoothed score. A detector with
 ``input: features`` scores the shared (federated) extractor's features, the extractor pretrained
 by the labelled plants; ``input: logits`` the shared model's class evidence (extractor + reference
 head); ``input: windows`` (the PCA T²/SPE baseline) the windows themselves. The configured
@@ -30,7 +31,7 @@ import torch
 from torch import nn
 
 from common import wire
-from common.anomaly.calibration import Threshold, alarms, split_fit_calibration
+from common.anomaly.calibration import Threshold, alarms, cross_fitted_scores, split_fit_calibration
 from common.anomaly.detector import FEATURES, LOGITS, WINDOWS, Detector
 from common.anomaly.evaluate import evaluate_scores
 from common.anomaly.smoothing import Smoothing, calibrate_smoothed
@@ -96,7 +97,8 @@ def normal_windows(plant: Plant, cfg: DetectorConfig, stride: int) -> tuple[np.n
 
     The last ``calibration_fraction`` of the normal windows (in the order the source gives them:
     time order for a recording) calibrate; the ``⌈L/stride⌉ − 1`` windows before them, which share
-    rows with the first calibration window, are dropped."""
+    rows with the first calibration window, are dropped. With ``cross_fit_folds`` = k ≥ 2 both are
+    all the normal windows (calibrated on out-of-fold scores, k blocks in time)."""
     y = plant.data.train.y
     if plant.n_labelled > 0:
         if cfg.normal_class not in plant.data.class_names:
@@ -107,6 +109,11 @@ def normal_windows(plant: Plant, cfg: DetectorConfig, stride: int) -> tuple[np.n
     else:
         idx = np.arange(len(y))
         what = "training windows (no labels: taken as normal operation)"
+    if cfg.cross_fit_folds:
+        if len(idx) < 2 * cfg.cross_fit_folds:
+            raise ValueError(f"plant {plant.plant_id}: {len(idx)} {what} are too few for {cfg.cross_fit_folds} "
+                             "cross-fitting folds: give it more normal windows or lower detector.cross_fit_folds")
+        return idx, idx, what
     fit, cal = split_fit_calibration(idx, cfg.calibration_fraction, plant.data.window_length, stride)
     if len(fit) < 2 or len(cal) < 1:
         raise ValueError(f"plant {plant.plant_id}: {len(idx)} {what} are too few to fit a detector and hold out "
@@ -124,9 +131,15 @@ def fit_detector(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], nam
     x = plant.data.train.x
     kept = KeptDetector(name, entry.load()(), Threshold(math.inf, cfg.false_alarm_rate, 0, 0, 1.0),
                         cfg.persistence.k, cfg.persistence.n, network)
-    kept.detector.fit(kept.inputs(x[fit]))
+    inputs = kept.inputs(x[fit])
+    if cfg.cross_fit_folds:   # every normal window scored by a detector fitted on the other blocks in time
+        gap = max(0, math.ceil(plant.data.window_length / stride) - 1)
+        cal_scores = cross_fitted_scores(entry.load(), inputs, cfg.cross_fit_folds, gap)
+    kept.detector.fit(inputs)
+    if not cfg.cross_fit_folds:
+        cal_scores = kept.scores(x[cal])
     kept.smoothing, kept.threshold, n_effective = calibrate_smoothed(
-        kept.scores(x[cal]), cfg.false_alarm_rate, cfg.smoothing, stride, plant.data.window_length)
+        cal_scores, cfg.false_alarm_rate, cfg.smoothing, stride, plant.data.window_length)
     if kept.threshold.achieved_rate_bound > cfg.false_alarm_rate:
         logger.warning("plant %s: %d calibration windows cannot certify false_alarm_rate %g; the threshold is "
                        "their maximum (rate bound %.3g)", plant.plant_id, len(cal), cfg.false_alarm_rate,
@@ -134,6 +147,9 @@ def fit_detector(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], nam
     record = {"name": name, "input": entry.input, "threshold": kept.threshold.to_dict(),
               "persistence": {"k": cfg.persistence.k, "n": cfg.persistence.n}, "normal_class": cfg.normal_class,
               "smoothing": kept.smoothing.to_dict(), "n_calibration_effective": n_effective,
+              "cross_fit_folds": cfg.cross_fit_folds,
+              "calibration": (f"out-of-fold scores ({cfg.cross_fit_folds} blocks in time)" if cfg.cross_fit_folds
+                              else "held out (the last in time)"),
               "n_fit": int(len(fit)), "n_calibration": int(len(cal)), "fit_on": what, "saved_at": now_iso()}
     return kept, record
 
@@ -229,7 +245,8 @@ def detector_card(record: dict[str, Any]) -> dict[str, Any]:
     return {"detector": record["name"], "input": record["input"], "threshold": threshold["value"],
             "calibrated_false_alarm_rate": threshold["target_rate"],
             "false_alarm_rate_bound": threshold["achieved_rate_bound"],
-            "calibrated_on": f"{threshold['n_calibration']} held-out normal training windows (the last in time)",
+            "calibrated_on": f"{threshold['n_calibration']} normal training windows, "
+                             f"{record.get('calibration', 'held out (the last in time)')}",
             "fit_on": f"{record['n_fit']} {record['fit_on']}",
             "persistence": f"alarm when {record['persistence']['k']} of the last {record['persistence']['n']} "
                            "windows are above the threshold",

@@ -47,8 +47,8 @@ def test_detector_config_is_checked_against_the_registry(tmp_path):
     assert ok.plants[2].detector is not None and ok.plants[2].detector.persistence.k == 2
 
 
-@pytest.mark.parametrize("name", ["feature_mahalanobis", "logit_mahalanobis"])
-def test_a_normal_only_plant_gets_a_detector_on_the_shared_extractor(tmp_path, name):
+@pytest.mark.parametrize("name,folds", [("feature_mahalanobis", 0), ("logit_mahalanobis", 3)])
+def test_a_normal_only_plant_gets_a_detector_on_the_shared_extractor(tmp_path, name, folds):
     from client.anomaly import BASELINE_FILE, DETECTOR_FILE, load_kept_detector
     from client.export import export
     from client.predict import predict
@@ -58,7 +58,7 @@ def test_a_normal_only_plant_gets_a_detector_on_the_shared_extractor(tmp_path, n
     from server.app import run_federation
     from tests.helpers.loopback import LoopbackGrid
 
-    path = _scenario(tmp_path, {"name": name, "false_alarm_rate": 0.05, "smoothing": 0.5})
+    path = _scenario(tmp_path, {"name": name, "false_alarm_rate": 0.05, "smoothing": 0.5, "cross_fit_folds": folds})
     run_dir = tmp_path / "run"
     run_dir.mkdir()
     results = run_federation(LoopbackGrid(path, 3, run_dir), load_scenario(path), run_dir)
@@ -98,6 +98,7 @@ def test_a_normal_only_plant_gets_a_detector_on_the_shared_extractor(tmp_path, n
     assert [r["alarm"] for r in out["predictions"]] == [bool(h > kept[0].threshold.value) for h in health]
     card = json.loads(export(state, tmp_path / "card")["card_json"].read_text())
     assert card["anomaly"]["calibrated_false_alarm_rate"] == 0.05 and "EWMA" in card["anomaly"]["smoothing"]
+    assert ("out-of-fold" in card["anomaly"]["calibrated_on"]) == bool(folds)
     assert card["anomaly"]["threshold"] == pytest.approx(fed["threshold"])
     assert "Anomaly alarm" in (md := (tmp_path / "card" / "model_card.md").read_text()) and "smoothing: EWMA" in md
     import shutil

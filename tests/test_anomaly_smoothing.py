@@ -80,3 +80,36 @@ def test_detector_smoothing_is_checked(tmp_path) -> None:
     assert any("smoothing must be in (0, 1]" in p for p in DetectorConfig(smoothing=0.0).problems())
     assert any("smoothing" in p for p in DetectorConfig(smoothing=1.5).problems())
     assert not DetectorConfig(smoothing=0.2).problems()
+
+
+def test_time_folds_hold_every_window_out_once_and_keep_the_overlap_out_of_the_fit() -> None:
+    from common.anomaly.calibration import time_folds
+
+    folds = time_folds(20, 4, gap=1)
+    held = np.concatenate([h for _, h in folds])
+    np.testing.assert_array_equal(held, np.arange(20))
+    fit, block = folds[1]   # windows 5..9 held out; 4 and 10 share rows with them
+    np.testing.assert_array_equal(block, np.arange(5, 10))
+    assert not set(fit) & {4, 5, 6, 7, 8, 9, 10} and set(fit) == set(range(20)) - set(range(4, 11))
+    with pytest.raises(ValueError, match="folds"):
+        time_folds(3, 4, gap=0)
+
+
+def test_cross_fitted_scores_are_out_of_fold() -> None:
+    from common.anomaly.calibration import cross_fitted_scores, time_folds
+    from common.anomaly.feature import FeatureMahalanobis
+
+    rng = np.random.default_rng(3)
+    f = rng.standard_normal((300, 4))
+    oof = cross_fitted_scores(FeatureMahalanobis, f, 3, gap=2)
+    fit, held = time_folds(300, 3, gap=2)[2]
+    np.testing.assert_allclose(oof[held], FeatureMahalanobis().fit(f[fit]).score(f[held]))
+    in_sample = FeatureMahalanobis().fit(f).score(f)
+    assert oof.mean() > in_sample.mean()   # a detector scores the windows it was fitted on lower
+
+
+def test_cross_fit_folds_is_checked() -> None:
+    from common.config.schema import DetectorConfig
+
+    assert any("cross_fit_folds" in p for p in DetectorConfig(cross_fit_folds=1).problems())
+    assert not DetectorConfig(cross_fit_folds=5).problems()

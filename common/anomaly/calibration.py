@@ -7,6 +7,11 @@ window exchangeable with them, P(s > τ) ≤ α (and ≥ α − 1/(m + 1) withou
 than 1/α − 1 calibration windows) no order statistic certifies α: τ = s_(m) and the certified
 rate is 1/(m + 1), which :func:`calibrate` reports as ``achieved_rate_bound``.
 
+Cross-fitting (:func:`cross_fitted_scores`): instead of holding out the latest windows, every
+normal window is scored by a detector fitted on the other blocks of a k-fold split in time; the
+calibration then spans the whole normal record (its slow variations included) and the kept
+detector is fitted on all of it.
+
 Persistence: a window raises the alarm when at least k of the last n windows of the same recording
 (itself included) exceed τ; with k = n = 1 it is the single-window rule. Persistence only removes
 alarms, so a persistent alarm on normal windows is no more frequent than a single-window one.
@@ -15,7 +20,9 @@ alarms, so a persistent alarm on normal windows is no more frequent than a singl
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -91,3 +98,27 @@ def split_fit_calibration(normal: np.ndarray, calibration_fraction: float, windo
     n_cal = max(1, int(round(len(normal) * calibration_fraction)))
     gap = max(0, math.ceil(window_length / max(stride, 1)) - 1)
     return normal[: max(0, len(normal) - n_cal - gap)], normal[len(normal) - n_cal:]
+
+
+def time_folds(n: int, k: int, gap: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(fit, held-out) positions of ``n`` windows in time order, cut into ``k`` contiguous blocks:
+    each block is held out once; the ``gap`` windows on either side of it, which share rows with
+    it, are in neither."""
+    if not 2 <= k <= n:
+        raise ValueError(f"cross-fitting needs 2 <= folds <= windows, got {k} folds of {n} windows")
+    bounds = np.linspace(0, n, k + 1).round().astype(int)
+    positions = np.arange(n)
+    out = []
+    for a, b in zip(bounds[:-1], bounds[1:]):
+        fit = positions[(positions < a - gap) | (positions >= b + gap)]
+        out.append((fit, positions[a:b]))
+    return out
+
+
+def cross_fitted_scores(make: Callable[[], Any], inputs: np.ndarray, k: int, gap: int) -> np.ndarray:
+    """Out-of-fold scores of windows in time order: each of :func:`time_folds`' blocks scored by a
+    detector (``make()``) fitted on the other blocks (cross-conformal calibration, Vovk 2015)."""
+    scores = np.empty(len(inputs), dtype=np.float64)
+    for fit, held in time_folds(len(inputs), k, gap):
+        scores[held] = np.asarray(make().fit(inputs[fit]).score(inputs[held]), dtype=np.float64)
+    return scores

@@ -20,6 +20,7 @@ autocorrelation, and the smallest false-alarm rate they can support is 1/(m_eff 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -92,3 +93,12 @@ def calibrate_smoothed(calibration_scores: np.ndarray, false_alarm_rate: float, 
     smoothing = Smoothing(weight, float(raw.mean()))
     smoothed = smoothing.apply(raw, stride, length)
     return smoothing, calibrate(smoothed, false_alarm_rate), effective_count(smoothed)
+
+
+def chart_union(charts: Sequence[tuple[np.ndarray, float]]) -> np.ndarray:
+    """max_j z_j / τ_j: several charts' (smoothed) scores z_j, each over its own calibrated threshold
+    τ_j; above 1 where any chart alarms (its own threshold is then re-calibrated on held-out windows)."""
+    if not charts:
+        raise ValueError("a union of charts needs at least one chart")
+    ratios = [np.asarray(z, dtype=np.float64).ravel() / max(float(t), 1e-12) for z, t in charts]
+    return np.max(np.stack(ratios), axis=0)
