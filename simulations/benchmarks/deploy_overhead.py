@@ -1,12 +1,13 @@
 """Wall time per round: real deployment vs Flower simulation vs in-process, same scenario; and the
 process start-up cost each deployed message pays (Flower starts a ClientApp process per message).
 
-Run: make bench-deploy   (writes simulations/results/deploy_overhead.{json,md}; ~10 min on 2 cores)
+Run: make bench-deploy   (writes simulations/results/deploy_overhead.{json,md}; ~15 min on 2 cores)
 
-Scenario: simulations/scenarios/deploy_demo.yaml (3 plants, DP-SGD, 3 rounds, evaluation every
-round). The same plant windows in all three modes (deployed plants read them from data directories
-exported from the scenario). Deployment: coordinator + 3 plants as OS processes on this host over
-TLS with plant authentication, Flower's default `subprocess` isolation.
+Scenario: simulations/scenarios/deploy_demo.yaml as shipped (3 plants, DP-SGD; its rounds, epochs and
+evaluation every round are read from the file and stated in the results). The same plant windows in
+all three modes (deployed plants read them from data directories exported from the scenario).
+Deployment: coordinator + 3 plants as OS processes on this host over TLS with plant authentication,
+Flower's default `subprocess` isolation.
 """
 
 from __future__ import annotations
@@ -111,38 +112,24 @@ def import_cost(statement: str, repeats: int = 3) -> float:
     return statistics.median(times)
 
 
-def main() -> None:
-    import torch
-
-    torch.set_num_threads(1)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    with tempfile.TemporaryDirectory(prefix="ff-deploy-bench-") as tmp_name:
-        tmp = Path(tmp_name)
-        modes = {"in_process": in_process(tmp), "simulation": simulation(tmp), "deployment": deployment(tmp)}
-    startup = {
-        "python_bare": import_cost("pass"),
-        "flwr_clientapp_module": import_cost("import flwr.clientapp"),
-        "client_app_lazy_opacus": import_cost("import client.app"),
-        "client_app_plus_opacus": import_cost("import client.app, opacus"),
-    }
-    rounds = {m: statistics.fmean(v["round_s"]) for m, v in modes.items()}
-    per_round_overhead = rounds["deployment"] - rounds["in_process"]
-    messages_per_round = 2  # train + evaluate to each plant (evaluate_every: 1)
-    payload: dict[str, Any] = {
-        "machine": machine(), "scenario": str(SCENARIO.name), "plants": len(PLANTS), "modes": modes,
-        "mean_round_s": rounds, "deployment_overhead_per_round_s": per_round_overhead,
-        "deployment_overhead_per_message_s": per_round_overhead / messages_per_round,
-        "process_startup_s": startup,
-        "import_saved_by_lazy_opacus_s": startup["client_app_plus_opacus"] - startup["client_app_lazy_opacus"]}
-    md = [f"# Deployment vs simulation: wall time per round ({SCENARIO.name}, 3 plants, DP-SGD)", "",
+def markdown(payload: dict[str, Any]) -> str:
+    """The results page from the saved payload."""
+    modes, rounds, startup = payload["modes"], payload["mean_round_s"], payload["process_startup_s"]
+    per_round_overhead = payload["deployment_overhead_per_round_s"]
+    messages_per_round = 2
+    load = payload["machine"].get("load_average_1_5_15")
+    md = [f"# Deployment vs simulation: wall time per round ({SCENARIO.name}, 3 plants, DP-SGD, "
+          f"{payload['rounds']} rounds of {payload['local_epochs']} local epochs)", "",
           f"Machine: {payload['machine']['processor']}, {payload['machine']['cpu_count']} cores, "
           f"torch {payload['machine']['torch']}; measured {payload['machine']['measured_at']} "
-          "(shared machine: timings are noisy). Command: `make bench-deploy`.", "",
+          f"(shared machine: load average {load} at the end, timings are noisy and inflated by the other work). "
+          "Command: `make bench-deploy`.", "",
           "| mode | mean s / round | rounds (s) | whole run (s) |", "|---|---|---|---|"]
     labels = {"in_process": "in-process (coordinator + ClientApp, no Flower runtime)",
               "simulation": "Flower simulation engine (Ray)",
               "deployment": "deployment: SuperLink + 3 SuperNodes, TLS + auth, subprocess isolation"}
-    for mode, values in modes.items():
+    for mode in labels:
+        values = modes[mode]
         md.append(f"| {labels[mode]} | {rounds[mode]:.1f} | {', '.join(f'{t:.1f}' for t in values['round_s'])} | "
                   f"{values['total_s']:.1f} |")
     md += ["", f"Deployment overhead over in-process: {per_round_overhead:.1f} s per round, "
@@ -157,7 +144,37 @@ def main() -> None:
            f"{payload['import_saved_by_lazy_opacus_s']:.2f} s per non-private message (hello, evaluate, "
            "personalise, final evaluation); the train message under DP still pays it. torch's own import "
            "dominates what remains."]
-    json_path, md_path = write_results("deploy_overhead", payload, "\n".join(md) + "\n")
+    return "\n".join(md) + "\n"
+
+
+def main() -> None:
+    import torch
+
+    from common.config import load_scenario
+
+    torch.set_num_threads(1)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    with tempfile.TemporaryDirectory(prefix="ff-deploy-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        modes = {"in_process": in_process(tmp), "simulation": simulation(tmp), "deployment": deployment(tmp)}
+    startup = {
+        "python_bare": import_cost("pass"),
+        "flwr_clientapp_module": import_cost("import flwr.clientapp"),
+        "client_app_lazy_opacus": import_cost("import client.app"),
+        "client_app_plus_opacus": import_cost("import client.app, opacus"),
+    }
+    rounds = {m: statistics.fmean(v["round_s"]) for m, v in modes.items()}
+    scenario = load_scenario(SCENARIO)
+    per_round_overhead = rounds["deployment"] - rounds["in_process"]
+    messages_per_round = 2  # train + evaluate to each plant (evaluate_every: 1)
+    payload: dict[str, Any] = {
+        "machine": machine(), "scenario": str(SCENARIO.name), "plants": len(PLANTS), "modes": modes,
+        "rounds": scenario.federation.rounds, "local_epochs": scenario.federation.training.local_epochs,
+        "mean_round_s": rounds, "deployment_overhead_per_round_s": per_round_overhead,
+        "deployment_overhead_per_message_s": per_round_overhead / messages_per_round,
+        "process_startup_s": startup,
+        "import_saved_by_lazy_opacus_s": startup["client_app_plus_opacus"] - startup["client_app_lazy_opacus"]}
+    json_path, md_path = write_results("deploy_overhead", payload, markdown(payload))
     print(md_path.read_text())
     print(json_path)
 
