@@ -162,8 +162,14 @@ def _routing_card(meta: dict[str, Any]) -> dict[str, Any] | None:
     return {"own_classes": [n for n, own in zip(meta["class_names"], rule.own) if own],
             "score": "Mahalanobis distance of the window's features to the nearest own class",
             "threshold": rule.threshold, "calibrated_on": f"{rule.n_reference} own validation windows (the largest)",
-            "note": "`factoryfl predict` applies it (above the threshold: the federated head's best class among "
-                    "those the plant never had); the exported models give the kept model's logits only"}
+            "calibration": None if rule.calibration is None else (
+                "also when a class it never had is more likely than every own class (Gaussians from the other "
+                f"plants' released DP feature statistics, widened by v = {rule.calibration.inflation:.3g}); the "
+                "most likely of them is given"),
+            "note": ("calibrated with the other plants' released DP feature statistics; " if rule.calibration
+                     else "") + "`factoryfl predict` applies it (above the threshold: the "
+            + ("most likely" if rule.calibration else "federated head's best") + " class among those the plant "
+            "never had); the exported models give the kept model's logits only"}
 
 
 def _anomaly_card(state_dir: Path) -> dict[str, Any] | None:

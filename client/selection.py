@@ -151,8 +151,10 @@ def _partial_coverage(plant: Plant, spec: RunSpec) -> dict[str, str] | None:
 
 
 def keep_labelled(plant: Plant, view: Plant, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str,
-                  candidates: dict[str, PlantModel], split: Split | None, configured: str) -> Choice:
-    """A labelled plant keeps its best candidate on the validation split (or the configured one)."""
+                  candidates: dict[str, PlantModel], split: Split | None, configured: str,
+                  source_stats: Any = None) -> Choice:
+    """A labelled plant keeps its best candidate on the validation split (or the configured one);
+    ``source_stats``: the relayed released statistics that calibrate its never-had routing, if any."""
     task = task_named(spec.task)
     if split is None:
         reason = (f"too few labelled windows for a validation split (needs at least "
@@ -187,7 +189,8 @@ def keep_labelled(plant: Plant, view: Plant, spec: RunSpec, shared: dict[str, np
     metrics = {f"{wire.SELECT_VAL_PREFIX}{name}": value for name, value in scores.items()}
     metrics.update({wire.SELECT_N_VAL: float(len(split.val)), wire.SELECT_N_FIT: float(len(split.fit))})
     candidates[chosen] = pool[chosen]
-    routing = routing_meta(plant, spec, pool[chosen], pool[GLOBAL], split) if _partial_coverage(plant, spec) else {}
+    routing = (routing_meta(plant, spec, pool[chosen], pool[GLOBAL], split, source_stats)
+               if _partial_coverage(plant, spec) else {})
     return Choice(chosen, reason, metrics, {wire.MODEL_CHOSEN: chosen, wire.MODEL_CHOICE_REASON: reason},
                   {"chosen": chosen, "reason": reason, "validation": scores, "n_val": len(split.val),
                    "n_fit": len(split.fit), "metric": metric}, routing)
@@ -198,9 +201,11 @@ def _same_extractor(a: PlantModel, b: PlantModel) -> bool:
     return sa.keys() == sb.keys() and all(torch.equal(sa[k], sb[k]) for k in sa)
 
 
-def routing_meta(plant: Plant, spec: RunSpec, kept: PlantModel, glob: PlantModel, split: Split) -> dict[str, Any]:
+def routing_meta(plant: Plant, spec: RunSpec, kept: PlantModel, glob: PlantModel, split: Split,
+                 source_stats: Any = None) -> dict[str, Any]:
     """``{never_had_routing: rule}`` for a plant labelled for only some classes (``common.transfer.routing``):
-    Gaussians of its own classes on its fit windows, τ on its validation windows; {} when the kept
+    Gaussians of its own classes on its fit windows, τ on its validation windows, calibrated with the
+    relayed released statistics when it got them (``common.transfer.calibration``); {} when the kept
     model's extractor is not the federated one (the federated head's rows would not fit its features)."""
     if not _same_extractor(kept, glob):
         logger.info("plant %s: kept model has its own extractor: no never-had routing rule", plant.plant_id)
@@ -211,14 +216,26 @@ def routing_meta(plant: Plant, spec: RunSpec, kept: PlantModel, glob: PlantModel
     y, x = plant.targets(spec), plant.data.train.x
     features = predict_logits(kept.extractor.eval(), x[np.concatenate([split.fit, split.val])], 256).numpy()
     fit_f, val_f = features[: len(split.fit)], features[len(split.fit):]
+    with torch.no_grad():
+        val_logits = kept.head(torch.from_numpy(val_f).to(next(kept.head.parameters()).device)).cpu().numpy()
+    mask = own if own is not None else np.ones(spec.num_classes, bool)
+    head = (glob.head.weight.detach().cpu().numpy(), glob.head.bias.detach().cpu().numpy())
+    labelled = (y[split.val], val_logits)
+    rule = None
+    if source_stats is not None:
+        try:
+            rule = fit_routing(fit_f, y[split.fit], val_f, mask, *head, source_stats, *labelled)
+        except (ValueError, np.linalg.LinAlgError) as exc:
+            logger.warning("plant %s: never-had routing not calibrated with the released statistics: %s",
+                           plant.plant_id, exc)
     try:
-        rule = fit_routing(fit_f, y[split.fit], val_f, own if own is not None else np.ones(spec.num_classes, bool),
-                           glob.head.weight.detach().cpu().numpy(), glob.head.bias.detach().cpu().numpy())
+        rule = rule or fit_routing(fit_f, y[split.fit], val_f, mask, *head, None, *labelled)
     except (ValueError, np.linalg.LinAlgError) as exc:
         logger.warning("plant %s: no never-had routing rule: %s", plant.plant_id, exc)
         return {}
-    logger.info("plant %s: never-had routing threshold %.4g (largest of %d own validation windows)",
-                plant.plant_id, rule.threshold, rule.n_reference)
+    logger.info("plant %s: never-had routing threshold %.4g (largest of %d own validation windows)%s",
+                plant.plant_id, rule.threshold, rule.n_reference,
+                f", calibrated (inflation v = {rule.calibration.inflation:.3g})" if rule.calibration else "")
     return {ROUTING_KEY: rule.to_dict()}
 
 

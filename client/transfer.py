@@ -249,7 +249,10 @@ def run_phase_two(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], so
     worker = plant if split is None else without_validation(plant, split)  # candidates never see V's labels
     run_metrics, result = RUNNERS[entry.kind](worker, spec, shared, source_stats, run_name, entry)
     metrics.update(run_metrics)
-    choice = _keep(plant, worker, spec, shared, run_name, result, split, source_stats)
+    # statistics relayed to a plant whose method does not ask for them calibrate its never-had routing only
+    asked = TRANSFER_METHODS.get(_configured(plant, spec)[0]).needs_source_stats
+    choice = _keep(plant, worker, spec, shared, run_name, result, split, source_stats if asked else None,
+                   source_stats)
     metrics.update(choice.metrics)
     # the adapter's label-free estimates (gap/target_prior/...) are re-sent with the final evaluation, as the gap is
     gap = gap | {k[len(wire.GAP_PREFIX):]: v for k, v in run_metrics.items() if k.startswith(wire.GAP_PREFIX)}
@@ -263,7 +266,7 @@ def run_phase_two(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], so
 
 
 def _keep(plant: Plant, worker: Plant, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str,
-          result: str, split, source_stats=None) -> Choice:
+          result: str, split, source_stats=None, calibration_stats=None) -> Choice:
     """Gather this run's candidates, keep the best (labelled) or the guarded one (unlabelled), save it."""
     candidates = {}
     personal = plant.personal_model(spec, run_name)
@@ -273,7 +276,7 @@ def _keep(plant: Plant, worker: Plant, spec: RunSpec, shared: dict[str, np.ndarr
     if adapted is not None:
         candidates[ADAPTED] = adapted
     if plant.n_labelled > 0:
-        choice = keep_labelled(plant, worker, spec, shared, run_name, candidates, split, result)
+        choice = keep_labelled(plant, worker, spec, shared, run_name, candidates, split, result, calibration_stats)
     else:
         glob = plant.model_for(spec, shared)
         candidates[GLOBAL] = with_head(glob, glob.extractor, glob.reference_head)

@@ -342,6 +342,13 @@ class Coordinator:
         method = self._method_of(spec, plant_id)
         return method in TRANSFER_METHODS and bool(TRANSFER_METHODS.get(method).needs_source_stats)
 
+    def _calibrates(self, spec: RunSpec, plant_id: str) -> bool:
+        """A labelled plant that declared labels for only some of the federation's classes: it gets the
+        released statistics to calibrate its never-had routing (common.transfer.calibration)."""
+        declared = labelled_classes(self.plants[plant_id].facts)
+        return (task_named(spec.task).has_classes and self._labelled(plant_id) and declared is not None
+                and set(declared) < set(spec.class_names))
+
     # ------------------------------------------------------------------ pretraining
     def _sample(self, spec: RunSpec, server_round: int) -> list[str]:
         """Plants to train this round: a seeded sample of the ready, labelled, connected plants.
@@ -710,7 +717,7 @@ class Coordinator:
     def run(self) -> dict[str, Any]:
         started_at, t0 = _now(), time.perf_counter()
         spec = self._discover()
-        if any(self._wants_source_stats(spec, p) for p in self._ok_plants()):
+        if any(self._wants_source_stats(spec, p) or self._calibrates(spec, p) for p in self._ok_plants()):
             # sources calibrate their noise for the statistics release as well (one budget per run)
             spec = dataclasses.replace(spec, source_stats_planned=True)
         model = build_model(self.channels, spec.num_outputs, spec.model, seed=spec.seed)
@@ -728,14 +735,15 @@ class Coordinator:
         arrays = self._pretrain(spec, arrays)
         evaluable = sorted(p for p, r in self.plants.items() if r.status in ("ok", "budget_exhausted"))
         targets = [p for p in evaluable if self._wants_source_stats(spec, p)]
-        source_stats = self._collect_source_stats(spec, arrays, targets) if targets else None
+        calibrating = [p for p in evaluable if p not in targets and self._calibrates(spec, p)]
+        source_stats = self._collect_source_stats(spec, arrays, targets) if targets or calibrating else None
         # a labelled plant always ends with the do-no-harm choice (client/selection.py), even when it does
         # not personalise: the global model is kept only if it beats its own local-only model
         phase_two = [p for p in evaluable if p in targets or spec.personalisation.mode != "none"
                      or self._method_of(spec, p) or self._labelled(p)]
         logger.info("personalisation: %d plant(s) personalise (mode %s), %d target(s) adapt", len(phase_two) -
                     len(targets), spec.personalisation.mode, len(targets), extra=phase())
-        self._phase_two(spec, arrays, phase_two, targets, source_stats)
+        self._phase_two(spec, arrays, phase_two, targets + calibrating, source_stats)
         logger.info("evaluation: %s at %d plant(s)", "local-only baselines and final models"
                     if "local_only" in spec.baselines else "final models", len(evaluable), extra=phase())
         if "local_only" in spec.baselines:

@@ -150,7 +150,14 @@ def test_plants_with_different_label_sets_federate_and_one_recognises_a_fault_it
     rule = RoutingRule.from_dict(blob["meta"].get(ROUTING_KEY))
     assert rule is not None and rule.n_reference > 0, blob["meta"].keys()
     assert rule.own.tolist() == [True, True, True, False, False]   # normal, inner_race, outer_race
+    # calibrated with the plants' released DP statistics, each release in the releasing plant's ledger
+    assert rule.calibrated and rule.calibration is not None and rule.calibration.inflation > 0
+    for plant_id in ("a", "b", "c"):
+        ledger = json.loads((run_dir / "plants" / plant_id / "privacy_ledger.json").read_text())
+        purposes = [e.get("purpose") for e in (ledger["entries"] if isinstance(ledger, dict) else ledger)]
+        assert purposes.count("feature_stats") == 4, purposes   # the four Gaussian queries, once
     routed = routed_metrics(path, run_dir, list(results["class_names"]))["a"]
+    assert routed["calibrated"] == 1.0
     assert routed["accuracy_unseen"] >= 0.5, routed   # never-had faults recognised by the routed decision
     assert routed["accuracy_own"] >= a["chosen"]["accuracy_own"] - 0.05, (routed, a["chosen"])
     report = (run_dir / "report.md").read_text()
