@@ -357,7 +357,8 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
               "model": meta.get("chosen", "federated_personalised"), "task": meta["task"], "windows": len(rows),
               "predictions": rows}
     if isinstance(meta.get(OPEN_SET_KEY), dict):  # the rule's threshold and origin (not its Gaussians)
-        result[OPEN_SET_KEY] = {k: v for k, v in meta[OPEN_SET_KEY].items() if k not in ("means", "precision")}
+        result[OPEN_SET_KEY] = {k: v for k, v in meta[OPEN_SET_KEY].items()
+                                if k not in ("means", "precision", "clusters")}
     if routed is not None:
         result[ROUTING_KEY] = {"threshold": routed[1].threshold, "n_reference": routed[1].n_reference,
                                "own_classes": [n for n, own in zip(meta["class_names"], routed[1].own) if own]}
