@@ -2,7 +2,8 @@
 
 After the plant has chosen its model (client/selection.py), it fits the rule with nothing but its
 own data and what it received: the Gaussians from the sources' released statistics when it has
-them, else from its own labelled fit windows; the threshold on windows it considers known (its
+them (the score then averaged over clusters of its own training windows, grouped by the kept
+model's predicted class), else from its own labelled fit windows; the threshold on windows it considers known (its
 validation windows, else its labelled training windows; an unlabelled target's training windows,
 with the robust quantile as they may hold the unknown fault).
 The rule is stored under ``open_set`` in the kept model's metadata; `factoryfl predict` and the
@@ -28,10 +29,14 @@ from common.training import predict_logits
 from common.transfer.open_set import (
     CROSS_FIT_FOLDS,
     META_KEY,
+    Clusters,
+    OpenSetRule,
     calibrate,
     cross_fitted_scores,
     fit_class_gaussians,
+    fit_clusters,
     gaussians_from_stats,
+    known_classes,
 )
 from common.transfer.selection import Split
 
@@ -57,6 +62,19 @@ def reference_windows(plant: Plant, split: Split | None) -> tuple[np.ndarray, st
     return np.arange(len(y)), "unlabelled training windows"
 
 
+def window_clusters(kept: nn.Module, extractor: nn.Module, x: np.ndarray, known: np.ndarray, means: np.ndarray,
+                    precision: np.ndarray, clip_norm: float) -> Clusters:
+    """The plant's training windows grouped by the kept model's predicted known class, each group split
+    in two, with each cluster's mean score (``common.transfer.open_set.fit_clusters``)."""
+    logits = predict_logits(kept.eval(), x, 256).numpy()
+    if logits.shape[1] != len(known):
+        raise ValueError(f"the kept model has {logits.shape[1]} outputs but the statistics {len(known)} classes")
+    predicted = np.where(known[None, :], logits, -np.inf).argmax(axis=1)
+    plain = OpenSetRule(means, precision, np.inf, clip_norm)
+    features = plain.clipped(features_of(extractor, x))
+    return fit_clusters(features, predicted, plain.scores(features))
+
+
 def open_set_meta(plant: Plant, spec: RunSpec, model: PlantModel | None, split: Split | None,
                   source_stats: Any = None, shared: PlantModel | None = None,
                   run_name: str = "") -> dict[str, Any]:
@@ -69,13 +87,17 @@ def open_set_meta(plant: Plant, spec: RunSpec, model: PlantModel | None, split: 
     x = plant.data.train.x
     ref, what = reference_windows(plant, split)
     extractor_file = ""
+    clusters = None
     try:
         if source_stats is not None:
             means, precision = gaussians_from_stats(source_stats)
             clip, gaussians = float(source_stats.clip_norm), "source statistics"
+            kept = model
             if shared is not None:
                 plant.state.save_model(SHARED_EXTRACTOR, shared.state_dict(), {"run": run_name})
                 model, extractor_file = shared, SHARED_EXTRACTOR
+            clusters = window_clusters(kept, model.extractor, x, known_classes(source_stats), means, precision, clip)
+            gaussians += "; score averaged over 2-means clusters of the plant's windows per predicted class"
         elif plant.n_labelled > 0 and len(plant.labelled_classes()) < len(spec.class_names):
             # its own windows describe only some of the federation's classes: the others, which the
             # kept model has learnt from other plants, would all be called unknown
@@ -105,7 +127,8 @@ def open_set_meta(plant: Plant, spec: RunSpec, model: PlantModel | None, split: 
             logger.info("plant %s: no source statistics and no labels: no open-set rule", plant.plant_id)
             return {}
         rule = calibrate(features_of(model.extractor, x[ref]), means, precision, what, gaussians, clip,
-                         robust=plant.n_labelled == 0)  # an unlabelled reference may hold the unknown fault
+                         robust=plant.n_labelled == 0,  # an unlabelled reference may hold the unknown fault
+                         clusters=clusters)
         rule = dataclasses.replace(rule, extractor=extractor_file)
     except (ValueError, np.linalg.LinAlgError) as exc:
         logger.warning("plant %s: no open-set rule: %s", plant.plant_id, exc)

@@ -15,10 +15,20 @@ with class means ``μ_k`` and one shared (pooled within-class) covariance ``Σ``
   ``class_means``, ``Σ`` = ``cov``, over the classes whose released count is at least
   :data:`KNOWN_SHARE` of a balanced share (``n_k ≥ 0.1·N/K``; a class no source had is released
   with a floored count near 0); features are clipped to the statistics' ``clip_norm`` first, as
-  the sources' were, and ``Σ`` is the diagonal of ``cov`` (:func:`gaussians_from_stats`: the DP
-  noise on its off-diagonal entries is as large as the covariances);
+  the sources' were, and ``Σ`` is the diagonal of ``cov`` shrunk toward its mean by the share of
+  its spread that is not DP noise (:func:`gaussians_from_stats`; a covariance below its noise level
+  gives the Euclidean distance);
 - a labelled plant without them: its own labelled fit windows (:func:`fit_class_gaussians`), so a
   class it never had labels for is scored as unknown to it.
+
+Cluster averaging (a target with the sources' statistics, :func:`fit_clusters`): the distance of
+one window to noisy, domain-shifted class means varies from window to window about as much as
+the gap between a known class and a new fault, while the mean over a whole group of the plant's
+own windows does not. The plant's training windows are grouped by the kept model's predicted
+known class and each group split in two by 2-means (a fault no source has is predicted as some
+known class and forms the other half of that group); a window within a cluster's radius (the
+``q``-quantile of its training windows' squared distances to the centroid) gets the cluster's
+mean score, a window outside every cluster keeps its own ``s(x)``.
 
 (:func:`energy_score`, ``−T·logsumexp(z/T)`` of the logits (Liu et al., NeurIPS 2020), is the
 logit-only alternative; it needs no Gaussians but ranks a fault that drives the logits high as
@@ -41,6 +51,7 @@ moves far less than the empirical quantile: ``τ = exp(m + z_q · 1.4826 · MAD)
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 from dataclasses import dataclass
@@ -130,19 +141,116 @@ def quantile_threshold(reference_scores: np.ndarray, q: float = QUANTILE) -> flo
     return float(np.quantile(_finite_reference(reference_scores, q), q))
 
 
+def known_classes(stats: FeatureStats) -> np.ndarray:
+    """(K,) bool: the classes whose released count is at least :data:`KNOWN_SHARE` of a balanced share."""
+    counts = np.asarray(stats.class_counts, dtype=np.float64)
+    return counts >= KNOWN_SHARE * counts.sum() / max(len(counts), 1)
+
+
+def denoised_diagonal(diagonal: np.ndarray, noise_var: float) -> np.ndarray:
+    """The diagonal shrunk toward its mean: ``d̄ + w·(d − d̄)``, ``w = v_s / (v_s + v)`` with ``v`` the
+    DP noise variance of one entry and ``v_s = max(0, var(d) − v)`` the spread that is signal
+    (James–Stein); ``w = 0`` (isotropic) when the entries differ no more than noise would make them."""
+    d = np.asarray(diagonal, dtype=np.float64)
+    mean = float(d.mean())
+    if mean <= 0:
+        return np.ones_like(d)
+    signal = max(float(d.var()) - noise_var, 0.0)
+    weight = 1.0 if noise_var <= 0 else signal / (signal + noise_var)
+    return mean + weight * (d - mean)
+
+
 def gaussians_from_stats(stats: FeatureStats, ridge: float = RIDGE) -> tuple[np.ndarray, np.ndarray]:
     """(means of the known classes (K', D), diagonal shared precision) from released source statistics.
 
     Only the diagonal of the released covariance is used: the DP noise added to each of its
     D(D−1)/2 off-diagonal entries (std ≈ σC²√S/N) is of the order of the within-class covariances
     themselves, and inverting the full noisy matrix amplifies it along its smallest eigenvalues.
+    The diagonal has the same noise, so it is :func:`denoised_diagonal` with ``v = (σC²)²·S/N²``.
     """
-    counts = np.asarray(stats.class_counts, dtype=np.float64)
-    known = counts >= KNOWN_SHARE * counts.sum() / max(len(counts), 1)
+    known = known_classes(stats)
     if not known.any():
         raise ValueError("no class with released windows to measure a distance to")
-    cov = np.asarray(stats.cov, dtype=np.float64)
-    return np.asarray(stats.class_means, dtype=np.float64)[known], precision_of(np.diag(np.diag(cov)), ridge)
+    noise_var = stats.noise_multiplier ** 2 * stats.clip_norm ** 4 * stats.num_sources / stats.num_records ** 2
+    diagonal = denoised_diagonal(np.diag(np.asarray(stats.cov, dtype=np.float64)), noise_var)
+    return np.asarray(stats.class_means, dtype=np.float64)[known], precision_of(np.diag(diagonal), ridge)
+
+
+def two_means(x: np.ndarray, iters: int = 50) -> np.ndarray:
+    """(N,) bool: a 2-means split of the rows of ``x`` (Euclidean; started from the sign of the
+    projection on the first principal direction, so deterministic)."""
+    x = np.asarray(x, dtype=np.float64)
+    centred = x - x.mean(axis=0)
+    side = centred @ np.linalg.svd(centred, full_matrices=False)[2][0] > 0
+    for _ in range(iters):
+        if side.all() or not side.any():
+            break
+        a, b = x[side].mean(axis=0), x[~side].mean(axis=0)
+        new = ((x - a) ** 2).sum(axis=1) < ((x - b) ** 2).sum(axis=1)
+        if (new == side).all():
+            break
+        side = new
+    return side
+
+
+def squared_distances(x: np.ndarray, centres: np.ndarray) -> np.ndarray:
+    """(N, J) squared Euclidean distances of rows of ``x`` to rows of ``centres``."""
+    x, c = np.asarray(x, dtype=np.float64), np.asarray(centres, dtype=np.float64)
+    return np.maximum((x * x).sum(axis=1)[:, None] + (c * c).sum(axis=1)[None, :] - 2.0 * x @ c.T, 0.0)
+
+
+@dataclass(frozen=True, eq=False)
+class Clusters:
+    """The plant's window clusters: centroids (J, D), each one's mean score (J,) and radius² (J,)."""
+
+    centroids: np.ndarray
+    scores: np.ndarray
+    radii: np.ndarray
+
+    def smooth(self, features: np.ndarray, own: np.ndarray) -> np.ndarray:
+        """The nearest cluster's mean score for a window within its radius, else the window's own score."""
+        d2 = squared_distances(features, self.centroids)
+        j = d2.argmin(axis=1)
+        inside = d2[np.arange(len(j)), j] <= self.radii[j]
+        return np.where(inside, self.scores[j], np.asarray(own, dtype=np.float64))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"centroids": self.centroids.tolist(), "scores": self.scores.tolist(), "radii": self.radii.tolist()}
+
+    @classmethod
+    def from_dict(cls, raw: Any, dim: int) -> Clusters:
+        """ValueError for a record that is not J centroids of dimension ``dim`` with J scores and radii."""
+        c = np.asarray(raw["centroids"], dtype=np.float64)
+        s, r = np.asarray(raw["scores"], dtype=np.float64), np.asarray(raw["radii"], dtype=np.float64)
+        if c.ndim != 2 or c.shape[1] != dim or not len(c) or s.shape != (len(c),) or r.shape != (len(c),) \
+                or not (np.isfinite(c).all() and np.isfinite(s).all() and np.isfinite(r).all()):
+            raise ValueError("malformed clusters")
+        return cls(c, s, r)
+
+
+def fit_clusters(features: np.ndarray, groups: np.ndarray, scores: np.ndarray, q: float = QUANTILE) -> Clusters:
+    """Clusters of the plant's windows (module docstring): each group (``groups`` ≥ 0, e.g. the
+    predicted class) split in two by :func:`two_means` (kept whole below 4 windows or when a half
+    would hold one); per cluster its centroid, mean ``scores`` and the ``q``-quantile of its squared
+    distances to the centroid."""
+    f = np.asarray(features, dtype=np.float64)
+    g, s = np.asarray(groups), np.asarray(scores, dtype=np.float64)
+    centroids, means, radii = [], [], []
+    for label in np.unique(g[g >= 0]):
+        rows = np.flatnonzero(g == label)
+        parts = [rows]
+        if len(rows) >= 4:
+            side = two_means(f[rows])
+            if 2 <= side.sum() <= len(rows) - 2:
+                parts = [rows[side], rows[~side]]
+        for part in parts:
+            centre = f[part].mean(axis=0)
+            centroids.append(centre)
+            means.append(float(s[part].mean()))
+            radii.append(float(np.quantile(((f[part] - centre) ** 2).sum(axis=1), q)))
+    if not centroids:
+        raise ValueError("no window with a group to cluster")
+    return Clusters(np.array(centroids), np.array(means), np.array(radii))
 
 
 def robust_threshold(reference_scores: np.ndarray, q: float = QUANTILE) -> float:
@@ -170,14 +278,23 @@ class OpenSetRule:
     gaussians: str = ""
     extractor: str = ""
     """Name of the plant-local model file whose extractor gives the scored features ("" = the kept model's)."""
+    clusters: Clusters | None = None
+    """The plant's window clusters whose mean score a window within one takes (None: the window's own)."""
 
-    def scores(self, features: np.ndarray) -> np.ndarray:
-        """``s`` per window from its extractor features (clipped first when the Gaussians were)."""
+    def clipped(self, features: np.ndarray) -> np.ndarray:
+        """Features (float64) clipped to ``clip_norm`` when the Gaussians were computed from clipped ones."""
         f = np.asarray(features, dtype=np.float64)
         if self.clip_norm is not None:
             norms = np.linalg.norm(f, axis=1, keepdims=True)
             f = f * np.minimum(1.0, self.clip_norm / np.maximum(norms, 1e-12))
-        return mahalanobis_score(f, self.means, self.precision)
+        return f
+
+    def scores(self, features: np.ndarray) -> np.ndarray:
+        """``s`` per window from its extractor features (clipped first when the Gaussians were),
+        averaged over its cluster when the rule has clusters (:meth:`Clusters.smooth`)."""
+        f = self.clipped(features)
+        own = mahalanobis_score(f, self.means, self.precision)
+        return own if self.clusters is None else self.clusters.smooth(f, own)
 
     def is_unknown(self, scores: np.ndarray) -> np.ndarray:
         """``s > τ`` per window."""
@@ -189,7 +306,8 @@ class OpenSetRule:
                 "extractor": self.extractor,
                 "clip_norm": None if self.clip_norm is None else float(self.clip_norm),
                 "means": np.asarray(self.means, dtype=np.float64).tolist(),
-                "precision": np.asarray(self.precision, dtype=np.float64).tolist()}
+                "precision": np.asarray(self.precision, dtype=np.float64).tolist(),
+                **({} if self.clusters is None else {"clusters": self.clusters.to_dict()})}
 
     @classmethod
     def from_dict(cls, raw: Any) -> OpenSetRule | None:
@@ -203,9 +321,11 @@ class OpenSetRule:
             rule = cls(means, precision, float(raw["threshold"]), None if clip is None else float(clip),
                        float(raw.get("quantile", QUANTILE)), str(raw.get("reference", "")),
                        int(raw.get("n_reference", 0)), str(raw.get("gaussians", "")), str(raw.get("extractor", "")))
+            d = means.shape[1] if means.ndim == 2 else -1
+            if raw.get("clusters") is not None:
+                rule = dataclasses.replace(rule, clusters=Clusters.from_dict(raw["clusters"], d))
         except (KeyError, TypeError, ValueError):
             return None
-        d = means.shape[1] if means.ndim == 2 else -1
         ok = d > 0 and len(means) > 0 and precision.shape == (d, d) and math.isfinite(rule.threshold) \
             and bool(np.isfinite(means).all() and np.isfinite(precision).all())
         ok = ok and all(c.isalnum() or c == "_" for c in rule.extractor)   # a file name in the models folder
@@ -214,18 +334,19 @@ class OpenSetRule:
 
 def calibrate(reference_features: np.ndarray, means: np.ndarray, precision: np.ndarray, reference: str,
               gaussians: str, clip_norm: float | None = None, q: float = QUANTILE,
-              robust: bool = False, reference_scores: np.ndarray | None = None) -> OpenSetRule:
+              robust: bool = False, reference_scores: np.ndarray | None = None,
+              clusters: Clusters | None = None) -> OpenSetRule:
     """The rule whose threshold is the ``q``-quantile of ``s`` on the reference windows' features
     (``robust``: :func:`robust_threshold`, for a reference that may hold unknown windows);
-    ``reference_scores``: their scores computed elsewhere (:func:`cross_fitted_scores`)."""
+    ``reference_scores``: their scores computed elsewhere (:func:`cross_fitted_scores`);
+    ``clusters``: the plant's window clusters the score is averaged over (:func:`fit_clusters`)."""
     finite = np.isfinite(means).all(axis=1)
     rule = OpenSetRule(np.asarray(means, dtype=np.float64)[finite], np.asarray(precision, dtype=np.float64),
-                       math.inf, clip_norm, q, reference, len(reference_features), gaussians)
+                       math.inf, clip_norm, q, reference, len(reference_features), gaussians, clusters=clusters)
     scores = rule.scores(reference_features) if reference_scores is None else np.asarray(reference_scores)
     tau = robust_threshold(scores, q) if robust else quantile_threshold(scores, q)
-    return OpenSetRule(rule.means, rule.precision, tau, clip_norm, q,
-                       reference + (" (median/MAD of log scores)" if robust else ""), len(reference_features),
-                       gaussians)
+    return dataclasses.replace(rule, threshold=tau,
+                               reference=reference + (" (median/MAD of log scores)" if robust else ""))
 
 
 CROSS_FIT_FOLDS = 5
