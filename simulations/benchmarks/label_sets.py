@@ -187,10 +187,12 @@ READING = (
 SELECTION_RULE = (
     "Selection rule (no test label, no never-had window): every setting is fixed in advance or read off the "
     "plant's own fit / validation windows (Gaussians, v, τ = the largest own validation score, the own-class "
-    "decider). During development several variants were compared on seed 0's test split (own covariance vs "
-    "the released one, with and without τ as a margin on the likelihood ratio, equal priors); the rule above "
-    "(own W + vI, equal priors, routed when either condition holds) was fixed before the 3-seed run, so seed 0 "
-    "is not an untouched seed for it; seeds 1 and 2 are.")
+    "decider). During development, variants were compared on seed 0's test split (own covariance vs the "
+    "released one, full or diagonal; with and without the log-determinant term; one inflated covariance for "
+    "own and never-had classes alike; τ as a margin on the likelihood ratio; routing by either condition or by "
+    "the likelihood ratio alone); the rule above (own W + vI with its log-determinant, equal priors, routed "
+    "when either condition holds) was fixed before the 3-seed run, so seed 0 is not an untouched seed for it; "
+    "seeds 1 and 2 are.")
 
 
 def privacy_lines(payload: dict[str, Any]) -> list[str]:
