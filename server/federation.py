@@ -647,12 +647,14 @@ class Coordinator:
         released = []
         layout = expected_stats_layout(spec)
         for plant_id, reply in self._broadcast(spec, wire.MSG_FEATURE_STATS, arrays, sources).items():
-            if reply.error or reply.arrays is None:
+            if reply.error:
                 continue
-            if reply.config.get(wire.STATUS) == wire.STATUS_DECLINED:
+            if reply.config.get(wire.STATUS) == wire.STATUS_DECLINED:  # a decline carries no arrays
                 reason = str(reply.config.get(wire.REASON, ""))
                 self.plants[plant_id].excluded_rounds.append({"round": "feature_stats", "reason": reason})
                 logger.warning("plant %s declined to release feature statistics: %s", plant_id, reason)
+                continue
+            if reply.arrays is None:
                 continue
             if wire.EPSILON in reply.metrics:
                 self.plants[plant_id].privacy["epsilon"] = float(reply.metrics[wire.EPSILON])

@@ -183,6 +183,32 @@ def test_plants_with_different_label_sets_federate_and_one_recognises_a_fault_it
     assert card["never_had_routing"]["own_classes"] == ["normal", "inner_race", "outer_race"]
 
 
+def test_plants_whose_budget_declines_the_statistics_release_keep_the_uncalibrated_rule(tmp_path):
+    """Each plant's own policy caps its lifetime ε below what the release costs (ε ≈ 3 at σ = 3): none
+    releases, nothing reaches a ledger, and the plant labelled for some classes keeps the old rule."""
+    path = _label_sets(tmp_path, windows=32)
+    body = yaml.safe_load(path.read_text())
+    body["federation"]["rounds"] = 3
+    for plant in body["plants"]:
+        plant["privacy_policy"] = {"require_dp": False, "budget_epsilon": 0.5}
+    path.write_text(yaml.safe_dump(body))
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    results = run_federation(LoopbackGrid(path, 3, run_dir), load_scenario(path), run_dir)
+    for plant_id in ("a", "b", "c"):
+        plant = results["plants"][plant_id]
+        assert plant["status"] == "ok", plant
+        assert any(e.get("round") == "feature_stats" and "budget" in e.get("reason", "")
+                   for e in plant["excluded_rounds"]), plant["excluded_rounds"]
+        ledger_file = run_dir / "plants" / plant_id / "privacy_ledger.json"
+        if ledger_file.exists():
+            ledger = json.loads(ledger_file.read_text())
+            assert not (ledger["entries"] if isinstance(ledger, dict) else ledger), ledger
+    blob = torch.load(run_dir / "plants" / "a" / "models" / "personalised.pt", weights_only=True)
+    rule = RoutingRule.from_dict(blob["meta"].get(ROUTING_KEY))
+    assert rule is not None and not rule.calibrated
+
+
 @pytest.mark.filterwarnings("ignore::UserWarning")
 @pytest.mark.parametrize("mode", ["hooks", "ghost"])
 def test_dp_sgd_with_a_restricted_loss_stays_finite(mode):
