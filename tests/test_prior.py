@@ -9,8 +9,8 @@ import pytest
 import torch
 
 from common.config.schema import AdaptationConfig
-from common.transfer.adapt import PRIOR_KEY, adapt
-from common.transfer.prior import class_weights, em_prior, reweight_source
+from common.transfer.adapt import PRIOR_CHOICE_KEY, PRIOR_KEY, adapt
+from common.transfer.prior import choose_arm, class_weights, drop_absent, em_prior, reweight_source, total_variation
 from common.transfer.stats import RffSpec, release_feature_stats
 from tests.helpers.toy_models import fit_linear_toy
 
@@ -103,7 +103,8 @@ def test_a_skewed_target_adapted_with_the_estimate_is_no_worse_than_with_a_unifo
     for method in ("shot", "mmd"):
         accuracy = {}
         for estimate in (True, False):
-            result = adapt(method, extractor, head, xt, stats, dataclasses.replace(cfg, estimate_target_prior=estimate))
+            result = adapt(method, extractor, head, xt, stats,
+                           dataclasses.replace(cfg, target_prior="estimate" if estimate else "sources"))
             with torch.no_grad():
                 accuracy[estimate] = float((result.model(torch.from_numpy(xtest)).argmax(1).numpy() == ytest).mean())
             if estimate:
@@ -117,7 +118,7 @@ def test_a_skewed_target_adapted_with_the_estimate_is_no_worse_than_with_a_unifo
 def test_a_partial_target_is_aligned_to_the_classes_it_has(toy):
     extractor, head, stats = toy
     xt, _ = _blobs(600, np.random.default_rng(2), [0.5, 0.5, 0.0], [0.3, 0.3, 0, 0])
-    cfg = AdaptationConfig(epochs=2, batch_size=64, learning_rate=1e-2, estimate_target_prior=True)
+    cfg = AdaptationConfig(epochs=2, batch_size=64, learning_rate=1e-2, target_prior="estimate")
     result = adapt("mmd", extractor, head, xt, stats, cfg)
     prior = np.array([result.selection[f"{PRIOR_KEY}{k}"] for k in range(3)])
     assert prior[2] < 0.05 and class_weights(prior)[2] < 0.1, prior
@@ -134,3 +135,66 @@ def test_the_plant_reports_the_estimate_per_class_in_the_gap_category():
                              ("normal", "ball"))
     assert metrics == {"gap/target_prior/normal": 0.8, "gap/target_prior/ball": 0.2}
     assert all(category_of(k) == "gap" for k in metrics)
+
+
+def test_drop_absent_zeroes_classes_below_the_share_and_keeps_the_largest():
+    pi = np.array([0.6, 0.3, 0.08, 0.02])
+    assert np.allclose(drop_absent(pi, 0.0), pi)
+    dropped = drop_absent(pi, 0.1)                  # below 0.1 / 4 = 0.025: class 3 only
+    assert dropped[3] == 0 and np.isclose(dropped.sum(), 1) and np.allclose(dropped[:3], pi[:3] / 0.98)
+    assert drop_absent(np.array([0.25, 0.25, 0.25, 0.25]), 0.99).min() == 0.25   # a uniform prior keeps all
+    assert np.allclose(drop_absent(np.array([1e-9, 1.0]), 0.9), [0.0, 1.0])
+    assert total_variation([1, 0], [0, 1]) == 1.0 and total_variation([0.5, 0.5], [0.5, 0.5]) == 0.0
+
+
+def test_choose_arm_keeps_the_lower_entropy_and_the_sources_on_a_tie_or_nan():
+    assert choose_arm({"sources": 0.2, "estimate": 0.05})[0] == "estimate"
+    assert choose_arm({"sources": 0.05, "estimate": 0.2})[0] == "sources"
+    assert choose_arm({"sources": 0.1, "estimate": 0.1})[0] == "sources"
+    assert choose_arm({"sources": 0.1, "estimate": float("nan")})[0] == "sources"
+    arm, why = choose_arm({"sources": 0.3, "estimate": 0.01})
+    assert "0.3" in why and "0.01" in why
+    with pytest.raises(ValueError, match="estimate"):
+        choose_arm({"sources": 0.1})
+
+
+def test_auto_prior_keeps_the_more_confident_arm_the_estimate_for_a_partial_target(toy):
+    """auto adapts under both priors and keeps the lower-entropy model: for a 2-of-3-class target
+    that is the one adapted under the estimate, which beats the one pulled toward the absent class."""
+    extractor, head, stats = toy
+    cfg = AdaptationConfig(epochs=3, batch_size=64, learning_rate=1e-2, target_prior="auto")
+    xt, yt = _blobs(600, np.random.default_rng(3), [0.5, 0.5, 0.0], [0.5, 0.5, 0, 0])
+
+    def accuracy(result) -> float:
+        with torch.no_grad():
+            return float((result.model(torch.from_numpy(xt)).argmax(1).numpy() == yt).mean())
+
+    result = adapt("mmd", extractor, head, xt, stats, cfg, seed=0)
+    h_s, h_e = (result.selection[f"target_mean_entropy_{a}_arm"] for a in ("sources", "estimate"))
+    assert result.selection[PRIOR_CHOICE_KEY] == 1.0 and h_e < h_s
+    assert result.selection[f"{PRIOR_KEY}2"] == 0.0            # the absent class, dropped from the estimate
+    sources = adapt("mmd", extractor, head, xt, stats, dataclasses.replace(cfg, target_prior="sources"), seed=0)
+    assert sources.selection["target_mean_entropy_after"] == pytest.approx(h_s)
+    assert accuracy(result) > accuracy(sources) + 0.1, (accuracy(result), accuracy(sources))
+
+
+def test_auto_prior_uses_the_sources_prior_when_the_target_has_labels(toy):
+    extractor, head, stats = toy
+    xt, yt = _blobs(200, np.random.default_rng(5), [0.5, 0.5, 0.0], [0.5, 0.5, 0, 0])
+    cfg = AdaptationConfig(epochs=1, target_prior="auto")
+    result = adapt("mmd", extractor, head, xt, stats, cfg, (xt[:20], yt[:20]), seed=0)
+    assert result.selection[PRIOR_CHOICE_KEY] == 0.0 and f"{PRIOR_KEY}0" not in result.selection
+
+
+def test_reestimating_the_prior_every_epoch_records_its_drift(toy):
+    extractor, head, stats = toy
+    xt, _ = _blobs(400, np.random.default_rng(4), [0.7, 0.3, 0.0], [0.3, 0.3, 0, 0])
+    cfg = AdaptationConfig(epochs=3, batch_size=64, learning_rate=1e-2, target_prior="estimate", reestimate_prior=True)
+    result = adapt("coral", extractor, head, xt, stats, cfg, seed=0)
+    prior = np.array([result.selection[f"{PRIOR_KEY}{k}"] for k in range(3)])
+    assert prior[2] == 0.0 and prior[0] > prior[1], prior     # class 2 absent: dropped (below 0.1 / 3)
+    assert 0.0 <= result.selection["target_prior_drift"] <= 1.0
+
+
+def test_a_config_with_a_bad_absent_class_share_is_refused():
+    assert any("absent_class_share" in p for p in AdaptationConfig(absent_class_share=1.5).problems())

@@ -28,6 +28,7 @@ NormName = Literal["group", "layer", "none"]
 BaselineName = Literal["local_only", "centralized"]
 AccountantName = Literal["rdp", "prv"]
 CompressionName = Literal["none", "fp16", "int8"]
+TargetPriorName = Literal["sources", "estimate", "auto"]
 GradSampleMode = Literal["auto", "hooks", "functorch", "ew", "ghost"]
 
 # Upper bounds, checked when a config is parsed, before anything is allocated.
@@ -754,12 +755,16 @@ class AdaptationConfig:
       class prior per batch (``distribution_alignment``) or balanced over all unlabelled windows
       each epoch (``balanced_pseudo_labels``, which replaces it).
 
-    ``estimate_target_prior``: estimate the target's class proportions π_t by EM on the model's
-    predictions (Saerens et al. 2002) and use them wherever a prior is assumed: IM's diversity term
-    (KL(p̄ ‖ π_t)), fixmatch's alignment/balancing, and the class mix of the source statistics that
-    ``coral`` / ``mmd`` / ``dann`` align to (classes the target lacks get ~0 weight); estimated once,
-    from the model before adaptation, so it assumes the shift is mostly in the class mix (label
-    shift); off (the default): the sources' released prior (``use_source_prior``) or uniform.
+    ``target_prior``: ``estimate`` estimates the target's class proportions π_t by EM on the model's
+    predictions (Saerens et al. 2002), sets classes below ``absent_class_share``/K to 0, and uses π_t
+    wherever a prior is assumed: IM's diversity term (KL(p̄ ‖ π_t)), fixmatch's alignment/balancing,
+    and the class mix of the source statistics that ``coral`` / ``mmd`` / ``dann`` align to (classes
+    the target lacks get no weight); estimated from the model before adaptation (every epoch with
+    ``reestimate_prior``). ``sources`` (the default): the sources' released prior (``use_source_prior``)
+    or uniform. ``auto`` adapts with both and keeps the one whose adapted predictions have the lower
+    mean entropy (the sources' prior with labelled windows or a single output). Measured in
+    ``make bench-skew``: the estimate is what a target lacking classes needs, and it hurts a target
+    whose shared model confuses classes; ``auto`` cannot always tell the two apart.
 
     ``gap_threshold``: the relative RFF-MMD² above which ``auto`` adapts. The random streams are
     seeded per plant (the adapters' ``seed`` argument), not here.
@@ -787,9 +792,13 @@ class AdaptationConfig:
     # shot: epochs of information maximisation alone before pseudo-labels
     pseudo_label_warmup: int = 3
     use_source_prior: bool = True           # IM diversity towards the sources' class priors when known
-    # EM estimate of the target's class proportions (common/transfer/prior.py) replaces the assumed prior:
-    # IM diversity, fixmatch's pseudo-label balancing, and the class mix of the source statistics aligned to
-    estimate_target_prior: bool = False
+    # the class prior adaptation assumes (common/transfer/prior.py): sources (theirs), estimate (EM on the
+    # target's predictions), auto (adapt with both, keep the model with the lower mean prediction entropy)
+    target_prior: TargetPriorName = "sources"
+    # with the estimate: re-estimate the prior by EM at every epoch from the model being adapted
+    reestimate_prior: bool = False
+    # with the estimate: a class estimated below this share of 1/K counts as absent (share 0)
+    absent_class_share: float = 0.1
     train_head: bool = False                # False: head frozen (SHOT's hypothesis transfer)
     # feature_standardization: per feature (diagonal) or whiten and colour with the full covariances
     align_mode: Literal["diagonal", "full"] = "diagonal"
@@ -838,6 +847,8 @@ class AdaptationConfig:
             out.append(f"sample_shrinkage must be in [0, 1], got {self.sample_shrinkage}")
         if not 0 < self.confidence_threshold <= 1:
             out.append(f"confidence_threshold must be in (0, 1], got {self.confidence_threshold}: e.g. 0.8")
+        if not 0 <= self.absent_class_share < 1:
+            out.append(f"absent_class_share must be in [0, 1), got {self.absent_class_share}: e.g. 0.1")
         if not self.unlabelled_weight >= 0:
             out.append(f"unlabelled_weight must be >= 0, got {self.unlabelled_weight}")
         return out

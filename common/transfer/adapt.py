@@ -80,12 +80,20 @@ Methods
     share of pseudo-labels back from the windows most likely to be it. Needs labels; no source
     statistics.
 
-Class prior: with ``cfg.estimate_target_prior`` every trained method first estimates the target's
-class proportions π_t by EM on the unadapted model's predictions (``common.transfer.prior``) and
-uses them where a prior is assumed: IM's diversity term becomes KL(p̄ ‖ π_t), fixmatch aligns and
-balances its pseudo-labels to π_t, and ``coral`` / ``mmd`` / ``dann`` align to the source
-statistics re-mixed as π_t, so a target without some classes is not pulled toward them. The
-estimate is in ``AdaptResult.selection`` (``target_prior_estimate_<k>``).
+Class prior (``cfg.target_prior``). ``estimate``: every trained method first estimates the target's
+class proportions π_t by EM on the unadapted model's predictions (``common.transfer.prior``), sets
+classes below ``cfg.absent_class_share``/K to 0, and uses π_t where a prior is assumed: IM's
+diversity term becomes KL(p̄ ‖ π_t), fixmatch aligns and balances its pseudo-labels to π_t, and
+``coral`` / ``mmd`` / ``dann`` align to the source statistics re-mixed as π_t (IWDAN / PADA-style
+class weights), so a target without some classes is not pulled toward them (``cfg.reestimate_prior``:
+re-estimated at every epoch from the model being adapted). ``sources``: the sources' released prior.
+``auto`` (:func:`with_prior_choice`): adapt under both, keep the model with the lower mean prediction
+entropy on the target windows. EM trusts the source model's posteriors, so where that model confuses
+two classes the estimate drops one of them; adapting under the sources' prior then separates them
+and ends more confident, while a target that lacks classes ends more confident under the estimate.
+The estimate is in ``AdaptResult.selection`` (``target_prior_estimate_<k>``), with the arm kept
+(``target_prior_kept_estimate``). The before/after distances to the sources (the negative-transfer
+guard's input) are both measured to the statistics as re-mixed for the kept arm.
 
 In all trained methods the "entropy/IM term" is ``information_maximisation`` (weight
 ``cfg.im_weight``) and target features entering an alignment loss are clipped to the
@@ -126,7 +134,15 @@ from common.transfer.losses import (
     rff_mmd_loss,
     shot_pseudo_labels,
 )
-from common.transfer.prior import PriorEstimate, em_prior, reweight_source
+from common.transfer.prior import (
+    ARMS,
+    PriorEstimate,
+    choose_arm,
+    drop_absent,
+    em_prior,
+    reweight_source,
+    total_variation,
+)
 from common.transfer.stats import FeatureStats
 
 logger = logging.getLogger(__name__)
@@ -271,32 +287,74 @@ def _target_prior(source: FeatureStats | None, cfg: AdaptationConfig) -> torch.T
 class _TargetPrior:
     """The class prior adaptation aims at, and the source statistics mixed accordingly.
 
-    With ``cfg.estimate_target_prior``: π_t by EM on the predictions of the model *before*
+    With ``cfg.target_prior == "estimate"``: π_t by EM on the predictions of the model *before*
     adaptation for all target windows (``common.transfer.prior.em_prior``; π_s the sources'
-    released prior, uniform when none was released), and the source statistics with their
-    classes mixed as π_t (``reweight_source``): a class the target lacks gets ~0 weight
-    (PADA-style). Estimated once: re-estimating from the model being adapted feeds its own
-    drift back into the prior. Without it: the sources' prior (``use_source_prior``) or None,
-    and the source statistics as released.
+    released prior, uniform when none was released), classes below ``cfg.absent_class_share``/K
+    set to 0 (``drop_absent``), and the source statistics with their classes mixed as π_t
+    (``reweight_source``): a class the target lacks gets ~0 weight (PADA-style). With
+    ``cfg.reestimate_prior`` the estimate is repeated at the start of every later epoch on the
+    predictions of the model being adapted (IWDAN's alternation, Combes et al. 2020): alignment to
+    the re-mixed source makes the head's posteriors fit the target better, which sharpens the next
+    estimate. Without it: the sources' prior (``use_source_prior``) or None, and the source
+    statistics as released.
     """
 
     def __init__(self, head: nn.Module, features: Callable[[], torch.Tensor], source: FeatureStats | None,
                  cfg: AdaptationConfig) -> None:
+        self.head, self.features, self.source, self.cfg = head, features, source, cfg
+        self.first: PriorEstimate | None = None
         self.estimate: PriorEstimate | None = None
         self.prior = _target_prior(source, cfg)
         self.aligned = source
-        if not cfg.estimate_target_prior:
+        self._tensors: dict[str, torch.Tensor] = {}
+        self._sampler: tuple[float, Callable] | None = None
+        if cfg.target_prior != "estimate":
             return
         if source is None:
             logger.info("no source statistics released: the EM class-prior estimate assumes a uniform source prior")
+        self._estimate()
+        self.first = self.estimate
+
+    def _estimate(self) -> None:
         with torch.no_grad():
-            posteriors = F.softmax(head(features()), dim=1).double().numpy()
-        self.estimate = em_prior(posteriors, None if source is None else source.class_priors)
+            posteriors = F.softmax(self.head(self.features()), dim=1).double().numpy()
+        em = em_prior(posteriors, None if self.source is None else self.source.class_priors)
+        self.estimate = dataclasses.replace(em, prior=drop_absent(em.prior, self.cfg.absent_class_share))
         self.prior = torch.as_tensor(self.estimate.prior, dtype=torch.float32)
-        if source is not None:
-            self.aligned = reweight_source(source, self.estimate.prior)
+        if self.source is not None:
+            self.aligned = reweight_source(self.source, self.estimate.prior)
+        self._tensors, self._sampler = {}, None
         logger.info("estimated target class prior %s (%d EM iterations%s)", np.round(self.estimate.prior, 3).tolist(),
                     self.estimate.iterations, "" if self.estimate.converged else ", not converged")
+
+    def epoch_start(self, epoch: int) -> None:
+        """Re-estimate π_t from the model as it is now (``cfg.reestimate_prior``; not before epoch 1)."""
+        if epoch > 0 and self.cfg.target_prior == "estimate" and self.cfg.reestimate_prior:
+            self._estimate()
+
+    def tensor(self, name: str) -> torch.Tensor:
+        """``name`` (``rff_mean``, ``mean``, ``total_cov``) of the source statistics as mixed now, float32."""
+        if name not in self._tensors:
+            assert self.aligned is not None, "alignment needs source statistics"
+            self._tensors[name] = torch.as_tensor(getattr(self.aligned, name), dtype=torch.float32)
+        return self._tensors[name]
+
+    def sampler(self, shrinkage: float) -> Callable:
+        """``FeatureStats.sampler`` of the source statistics as mixed now."""
+        if self._sampler is None or self._sampler[0] != shrinkage:
+            assert self.aligned is not None, "sampling needs source statistics"
+            self._sampler = (shrinkage, self.aligned.sampler(shrinkage))
+        return self._sampler[1]
+
+    def diagnostics(self) -> dict[str, float]:
+        """The final estimate per class, its EM iterations and how far it moved from the first one."""
+        if self.estimate is None:
+            return {}
+        out = {f"{PRIOR_KEY}{k}": float(v) for k, v in enumerate(self.estimate.prior)}
+        out["target_prior_em_iterations"] = float(self.estimate.iterations)
+        if self.first is not None:
+            out["target_prior_drift"] = total_variation(self.first.prior, self.estimate.prior)
+        return out
 
 
 def _moments(f: torch.Tensor) -> tuple[np.ndarray, np.ndarray]:
@@ -307,10 +365,8 @@ def _moments(f: torch.Tensor) -> tuple[np.ndarray, np.ndarray]:
 
 
 @torch.no_grad()
-def _diagnostics(model_features: Callable[[np.ndarray], torch.Tensor], head: nn.Module, x: np.ndarray,
-                 source: FeatureStats | None) -> dict[str, float]:
-    """Label-free numbers about the target under a model: confidence, balance, distance to source."""
-    f = model_features(x)
+def _diagnostics(f: torch.Tensor, head: nn.Module, source: FeatureStats | None) -> dict[str, float]:
+    """Label-free numbers about the target features ``f``: confidence, balance, distance to ``source``."""
     logits = head(f)
     p = F.softmax(logits, dim=1)
     mean_p = p.mean(dim=0)
@@ -447,14 +503,17 @@ def _fit_align(extractor: nn.Module, x_target: np.ndarray, source: FeatureStats,
 
 def _finish(method: str, extractor: nn.Module, head: nn.Module, align: nn.Module | None, x_target: np.ndarray,
             source: FeatureStats | None, losses: list[float], history: list[dict[str, float]],
-            before: dict[str, float], estimate: PriorEstimate | None = None) -> AdaptResult:
+            before: torch.Tensor, prior: _TargetPrior | None = None) -> AdaptResult:
+    """The adapted model and its diagnostics before/after, both measured against the source statistics
+    adaptation aimed at (re-mixed as the estimated target prior when there is one)."""
     parts = [extractor] + ([align] if align is not None else []) + [head]
     model = nn.Sequential(*parts).eval()
-    after = _diagnostics(lambda x: _seq_features(parts[:-1], x), head, x_target, source)
-    selection = {f"{k}_after": v for k, v in after.items()} | {f"{k}_before": v for k, v in before.items()}
-    if estimate is not None:  # the target's class proportions as EM estimated them (no labels)
-        selection |= {f"{PRIOR_KEY}{k}": float(v) for k, v in enumerate(estimate.prior)}
-        selection["target_prior_em_iterations"] = float(estimate.iterations)
+    aim = prior.aligned if prior is not None and prior.estimate is not None else source
+    after = _diagnostics(_seq_features(parts[:-1], x_target), head, aim)
+    selection = ({f"{k}_after": v for k, v in after.items()}
+                 | {f"{k}_before": v for k, v in _diagnostics(before, head, aim).items()})
+    if prior is not None:  # the target's class proportions as EM estimated them (no labels)
+        selection |= prior.diagnostics()
     return AdaptResult(model=model, method=method, losses=losses, history=history, selection=selection,
                        selected_epoch=max(len(losses) - 1, 0))
 
@@ -467,8 +526,58 @@ def _seq_features(parts: list[nn.Module], x: np.ndarray) -> torch.Tensor:
     return f
 
 
-def _before(extractor: nn.Module, head: nn.Module, x: np.ndarray, source: FeatureStats | None) -> dict[str, float]:
-    return _diagnostics(lambda xx: extract_features(extractor, xx), head, x, source)
+def _before(extractor: nn.Module, x: np.ndarray) -> torch.Tensor:
+    """The target features of the model before adaptation (its diagnostics are taken in ``_finish``)."""
+    return extract_features(extractor, x)
+
+
+# ---------------------------------------------------------------- the class prior: sources', estimate, or both
+PRIOR_CHOICE_KEY = "target_prior_kept_estimate"
+"""``AdaptResult.selection``: 1.0 when the kept model was adapted under the EM estimate, 0.0 under the sources'."""
+
+
+def _has_labels(labelled: tuple[np.ndarray, np.ndarray] | None) -> bool:
+    return labelled is not None and bool((np.asarray(labelled[1]) >= 0).any())
+
+
+def _outputs(extractor: nn.Module, head: nn.Module, x_target: np.ndarray) -> int:
+    out_features = getattr(head, "out_features", None)
+    if isinstance(out_features, int):
+        return out_features
+    with torch.no_grad():
+        return int(head(extract_features(extractor, x_target[:2])).shape[1])
+
+
+def with_prior_choice(adapter: Callable[..., AdaptResult]) -> Callable[..., AdaptResult]:
+    """``adapter`` with ``cfg.target_prior == "auto"`` resolved: adapt under the sources' prior and
+    under the EM estimate, keep the result ``common.transfer.prior.choose_arm`` picks (lower mean
+    prediction entropy on the target windows). With labelled target windows or a single output the
+    sources' prior is used (the labels anchor the classes; one output has no class mix). The kept
+    result's ``selection`` carries both entropies and the estimate, whichever arm is kept."""
+
+    @functools.wraps(adapter)
+    def resolved(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source: FeatureStats | None,
+                 cfg: AdaptationConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None,
+                 *, seed: int = 0) -> AdaptResult:
+        if cfg.target_prior != "auto":
+            return adapter(extractor, head, x_target, source, cfg, labelled, seed=seed)
+        if _has_labels(labelled) or _outputs(extractor, head, x_target) < 2:
+            result = adapter(extractor, head, x_target, source, dataclasses.replace(cfg, target_prior="sources"),
+                             labelled, seed=seed)
+            result.selection[PRIOR_CHOICE_KEY] = 0.0
+            return result
+        arms = {arm: adapter(extractor, head, x_target, source, dataclasses.replace(cfg, target_prior=arm),
+                             labelled, seed=seed) for arm in ARMS}
+        entropies: dict[str, float] = {arm: r.selection["target_mean_entropy_after"] for arm, r in arms.items()}
+        arm, reason = choose_arm(entropies)
+        logger.info("%s: %s", adapter.__name__, reason)
+        kept = arms[arm]
+        kept.selection |= {k: v for k, v in arms["estimate"].selection.items() if k.startswith("target_prior_")}
+        kept.selection |= {f"target_mean_entropy_{a}_arm": h for a, h in entropies.items()}
+        kept.selection[PRIOR_CHOICE_KEY] = float(arm == "estimate")
+        return kept
+
+    return resolved
 
 
 # ---------------------------------------------------------------- the adapters
@@ -486,24 +595,26 @@ def adapt_feature_standardization(extractor: nn.Module, head: nn.Module, x_targe
     source = _source_stats(method, source)
     extractor = copy.deepcopy(extractor).eval()
     head = copy.deepcopy(head).eval()
-    before = _before(extractor, head, x_target, source)
+    before = _before(extractor, x_target)
     align = _fit_align(extractor, x_target, source, cfg)
     return _finish(method, extractor, head, align, x_target, source, [], [], before)
 
 
+@with_prior_choice
 def adapt_shot(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source: FeatureStats | None,
                cfg: AdaptationConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None,
                *, seed: int = 0) -> AdaptResult:
     """SHOT: frozen head; extractor trained with IM + β·CE(pseudo-labels from cosine k-means)."""
     method = "shot"
     extractor, head, align = _prepare(method, extractor, head, x_target, source, cfg, labelled)
-    before = _before(extractor, head, x_target, source)
+    before = _before(extractor, x_target)
     trainer = _Trainer(method, extractor, head, cfg, labelled, align, seed=seed)
     prior = _TargetPrior(head, lambda: trainer.all_features(x_target), source, cfg)
     num_classes = _num_outputs(head, trainer, x_target)
     pseudo = {"labels": torch.zeros(len(x_target), dtype=torch.int64), "active": False}
 
     def epoch_start(epoch: int) -> None:
+        prior.epoch_start(epoch)
         pseudo["active"] = cfg.pseudo_label_weight > 0 and epoch >= cfg.pseudo_label_warmup
         if pseudo["active"]:
             f = trainer.all_features(x_target)
@@ -518,9 +629,10 @@ def adapt_shot(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, sour
         return terms
 
     losses, history = trainer.run(x_target, objective, epoch_start)
-    return _finish(method, extractor, head, align, x_target, source, losses, history, before, prior.estimate)
+    return _finish(method, extractor, head, align, x_target, source, losses, history, before, prior)
 
 
+@with_prior_choice
 def adapt_coral(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source: FeatureStats | None,
                 cfg: AdaptationConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None,
                 *, seed: int = 0) -> AdaptResult:
@@ -528,22 +640,21 @@ def adapt_coral(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, sou
     method = "coral"
     extractor, head, align = _prepare(method, extractor, head, x_target, source, cfg, labelled)
     source = _source_stats(method, source)
-    before = _before(extractor, head, x_target, source)
+    before = _before(extractor, x_target)
     trainer = _Trainer(method, extractor, head, cfg, labelled, align, seed=seed)
     prior = _TargetPrior(head, lambda: trainer.all_features(x_target), source, cfg)
     lam = alignment_weight(cfg, method)
-    mix = prior.aligned if prior.aligned is not None else source
-    cov_s = torch.as_tensor(mix.total_cov, dtype=torch.float32)
-    mean_s = torch.as_tensor(mix.mean, dtype=torch.float32)
 
     def objective(feats, logits, idx, progress):
         return {"im": cfg.im_weight * information_maximisation(logits, prior.prior),
-                "coral": lam * coral_loss(clip_features(feats, source.clip_norm), cov_s, mean_s)}
+                "coral": lam * coral_loss(clip_features(feats, source.clip_norm), prior.tensor("total_cov"),
+                                          prior.tensor("mean"))}
 
-    losses, history = trainer.run(x_target, objective)
-    return _finish(method, extractor, head, align, x_target, source, losses, history, before, prior.estimate)
+    losses, history = trainer.run(x_target, objective, prior.epoch_start)
+    return _finish(method, extractor, head, align, x_target, source, losses, history, before, prior)
 
 
+@with_prior_choice
 def adapt_mmd(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source: FeatureStats | None,
               cfg: AdaptationConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None,
               *, seed: int = 0) -> AdaptResult:
@@ -551,18 +662,18 @@ def adapt_mmd(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, sourc
     method = "mmd"
     extractor, head, align = _prepare(method, extractor, head, x_target, source, cfg, labelled)
     source = _source_stats(method, source)
-    before = _before(extractor, head, x_target, source)
+    before = _before(extractor, x_target)
     trainer = _Trainer(method, extractor, head, cfg, labelled, align, seed=seed)
     prior = _TargetPrior(head, lambda: trainer.all_features(x_target), source, cfg)
     lam = alignment_weight(cfg, method)
-    m_s = torch.as_tensor((prior.aligned if prior.aligned is not None else source).rff_mean, dtype=torch.float32)
 
     def objective(feats, logits, idx, progress):
         return {"im": cfg.im_weight * information_maximisation(logits, prior.prior),
-                "mmd": lam * rff_mmd_loss(clip_features(feats, source.clip_norm), m_s, source.rff)}
+                "mmd": lam * rff_mmd_loss(clip_features(feats, source.clip_norm), prior.tensor("rff_mean"),
+                                          source.rff)}
 
-    losses, history = trainer.run(x_target, objective)
-    return _finish(method, extractor, head, align, x_target, source, losses, history, before, prior.estimate)
+    losses, history = trainer.run(x_target, objective, prior.epoch_start)
+    return _finish(method, extractor, head, align, x_target, source, losses, history, before, prior)
 
 
 class DomainDiscriminator(nn.Module):
@@ -577,6 +688,7 @@ class DomainDiscriminator(nn.Module):
         return self.net(x).squeeze(1)
 
 
+@with_prior_choice
 def adapt_dann(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source: FeatureStats | None,
                cfg: AdaptationConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None,
                *, seed: int = 0) -> AdaptResult:
@@ -589,7 +701,7 @@ def adapt_dann(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, sour
     method = "dann"
     extractor, head, align = _prepare(method, extractor, head, x_target, source, cfg, labelled)
     source = _source_stats(method, source)
-    before = _before(extractor, head, x_target, source)
+    before = _before(extractor, x_target)
     d = source.dim
     k = source.num_classes
     with torch.random.fork_rng():      # reproducible discriminator init, global RNG untouched
@@ -600,7 +712,6 @@ def adapt_dann(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, sour
                                       "lr": cfg.learning_rate * cfg.discriminator_lr_scale}], seed=seed)
     prior = _TargetPrior(head, lambda: trainer.all_features(x_target), source, cfg)
     rng = np.random.default_rng(seed)
-    draw = (prior.aligned if prior.aligned is not None else source).sampler(cfg.sample_shrinkage)
     lam = alignment_weight(cfg, method)
     nonnegative = bool((trainer.all_features(x_target[: min(len(x_target), 256)]) >= 0).all())
 
@@ -611,7 +722,7 @@ def adapt_dann(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, sour
         return torch.bmm(p.unsqueeze(2), f.unsqueeze(1)).flatten(1)
 
     def objective(feats, logits, idx, progress):
-        samples, _ = draw(len(idx), rng)
+        samples, _ = prior.sampler(cfg.sample_shrinkage)(len(idx), rng)
         fs = torch.from_numpy(samples)
         if nonnegative:
             fs = fs.clamp_min(0.0)
@@ -624,10 +735,11 @@ def adapt_dann(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, sour
                         + F.binary_cross_entropy_with_logits(d_t, torch.zeros_like(d_t)))
         return {"im": cfg.im_weight * information_maximisation(logits, prior.prior), "domain": lam * domain}
 
-    losses, history = trainer.run(x_target, objective)
-    return _finish(method, extractor, head, align, x_target, source, losses, history, before, prior.estimate)
+    losses, history = trainer.run(x_target, objective, prior.epoch_start)
+    return _finish(method, extractor, head, align, x_target, source, losses, history, before, prior)
 
 
+@with_prior_choice
 def adapt_fixmatch(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source: FeatureStats | None,
                    cfg: AdaptationConfig, labelled: tuple[np.ndarray, np.ndarray] | None = None,
                    *, seed: int = 0) -> AdaptResult:
@@ -636,7 +748,7 @@ def adapt_fixmatch(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, 
     method = "fixmatch"
     extractor, head, align = _prepare(method, extractor, head, x_target, source, cfg, labelled)
     assert labelled is not None  # _check_inputs refuses a method that needs labels without them
-    before = _before(extractor, head, x_target, source)
+    before = _before(extractor, x_target)
     train_cfg = dataclasses.replace(cfg, train_head=True)
     trainer = _Trainer(method, extractor, head, train_cfg, labelled=None, align=align, seed=seed)
     keep = np.asarray(labelled[1]) >= 0
@@ -653,6 +765,7 @@ def adapt_fixmatch(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, 
         return uniform if tracker.prior is None else tracker.prior
 
     def epoch_start(epoch: int) -> None:
+        tracker.epoch_start(epoch)
         if cfg.balanced_pseudo_labels:  # the model as it is now, on every unlabelled window, no augmentation
             with torch.no_grad():
                 running["balanced"] = balanced_assignment(head(trainer.all_features(x_target)).softmax(dim=1),
@@ -679,7 +792,7 @@ def adapt_fixmatch(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, 
         return terms
 
     losses, history = trainer.run(x_target, objective, epoch_start)
-    return _finish(method, extractor, head, align, x_target, source, losses, history, before, tracker.estimate)
+    return _finish(method, extractor, head, align, x_target, source, losses, history, before, tracker)
 
 
 def _num_outputs(head: nn.Module, trainer: _Trainer, x_target: np.ndarray) -> int:

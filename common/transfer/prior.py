@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 
@@ -84,6 +86,49 @@ def em_prior(posteriors: np.ndarray, source_prior: np.ndarray | None = None, *, 
             return PriorEstimate(prior=pi, iterations=it, converged=True, source_prior=pi_s)
     logger.info("EM class prior: not converged after %d iterations", max_iter)
     return PriorEstimate(prior=pi, iterations=max_iter, converged=False, source_prior=pi_s)
+
+
+def drop_absent(prior: np.ndarray, share: float) -> np.ndarray:
+    """``prior`` with every class below ``share``/K set to 0 and the rest renormalised.
+
+    EM leaves a class the target lacks with a small but non-zero share (the source model's
+    confusions); below ``share`` of a uniform class's 1/K it is taken as absent, so alignment and
+    IM's diversity term stop pulling windows toward it. ``share`` = 0 keeps the estimate as is; the
+    largest class is always kept.
+    """
+    pi = _normalised(prior)
+    keep = pi >= share / len(pi)
+    keep[int(np.argmax(pi))] = True
+    return _normalised(np.where(keep, pi, 0.0))
+
+
+def total_variation(a: np.ndarray, b: np.ndarray) -> float:
+    """½ Σ_y |a(y) − b(y)| of two class priors (0: equal, 1: disjoint)."""
+    return float(0.5 * np.abs(_normalised(a) - _normalised(b)).sum())
+
+
+Arm = Literal["sources", "estimate"]
+ARMS: tuple[Arm, Arm] = ("sources", "estimate")
+"""The two priors ``auto`` adapts with, in the order a tie goes."""
+
+
+def choose_arm(mean_entropy: Mapping[str, float]) -> tuple[Arm, str]:
+    """(arm, reason): of the models adapted under each prior, the one whose predictions on the target
+    windows have the lower mean entropy (minimal-entropy validation, Morerio et al. 2018); a tie, or a
+    non-finite value, keeps ``sources``.
+
+    A target without some of the sources' classes, adapted under the sources' prior, is pulled to
+    spread its windows over classes it lacks and stays uncertain; adapted under a prior that fits it,
+    its predictions become confident. A balanced target whose source model confuses two classes gets
+    an EM estimate without one of them, and the model adapted under it stays less certain than the
+    one that separates them under the sources' prior.
+    """
+    missing = [a for a in ARMS if a not in mean_entropy]
+    if missing:
+        raise ValueError(f"choose_arm needs the mean entropy of every arm {ARMS}, missing {missing}")
+    h_s, h_e = float(mean_entropy["sources"]), float(mean_entropy["estimate"])
+    arm: Arm = "estimate" if np.isfinite(h_e) and np.isfinite(h_s) and h_e < h_s else "sources"
+    return arm, f"target prior: {arm} (mean prediction entropy sources {h_s:.4g}, estimate {h_e:.4g}; lower kept)"
 
 
 def class_weights(target_prior: np.ndarray) -> np.ndarray:
