@@ -27,8 +27,10 @@ the gap between a known class and a new fault, while the mean over a whole group
 own windows does not. The plant's training windows are grouped by the kept model's predicted
 known class and each group split in two by 2-means (a fault no source has is predicted as some
 known class and forms the other half of that group); a window within a cluster's radius (the
-``q``-quantile of its training windows' squared distances to the centroid) gets the cluster's
-mean score, a window outside every cluster keeps its own ``s(x)``.
+``q``-quantile of its training windows' squared distances to the centroid) scores
+``½·(s(x) + s̄_c)``, its own distance pooled with its cluster's mean ``s̄_c`` (partial pooling: the
+cluster's mean alone fails where a new fault is a minority in every cluster), a window outside
+every cluster keeps its own ``s(x)``.
 
 (:func:`energy_score`, ``−T·logsumexp(z/T)`` of the logits (Liu et al., NeurIPS 2020), is the
 logit-only alternative; it needs no Gaussians but ranks a fault that drives the logits high as
@@ -208,11 +210,12 @@ class Clusters:
     radii: np.ndarray
 
     def smooth(self, features: np.ndarray, own: np.ndarray) -> np.ndarray:
-        """The nearest cluster's mean score for a window within its radius, else the window's own score."""
+        """``½·(own + the nearest cluster's mean score)`` for a window within its radius, else ``own``."""
+        own = np.asarray(own, dtype=np.float64)
         d2 = squared_distances(features, self.centroids)
         j = d2.argmin(axis=1)
         inside = d2[np.arange(len(j)), j] <= self.radii[j]
-        return np.where(inside, self.scores[j], np.asarray(own, dtype=np.float64))
+        return np.where(inside, 0.5 * (own + self.scores[j]), own)
 
     def to_dict(self) -> dict[str, Any]:
         return {"centroids": self.centroids.tolist(), "scores": self.scores.tolist(), "radii": self.radii.tolist()}
@@ -279,7 +282,7 @@ class OpenSetRule:
     extractor: str = ""
     """Name of the plant-local model file whose extractor gives the scored features ("" = the kept model's)."""
     clusters: Clusters | None = None
-    """The plant's window clusters whose mean score a window within one takes (None: the window's own)."""
+    """The plant's window clusters whose mean score a window within one is pooled with (None: its own only)."""
 
     def clipped(self, features: np.ndarray) -> np.ndarray:
         """Features (float64) clipped to ``clip_norm`` when the Gaussians were computed from clipped ones."""
