@@ -34,7 +34,7 @@ from common import wire
 from common.anomaly.calibration import Threshold, alarms, cross_fitted_scores, split_fit_calibration
 from common.anomaly.detector import FEATURES, LOGITS, WINDOWS, Detector
 from common.anomaly.evaluate import evaluate_scores
-from common.anomaly.smoothing import Smoothing, calibrate_smoothed
+from common.anomaly.smoothing import Smoothing, calibrate_smoothed, too_few_independent
 from common.config.schema import DetectorConfig, ModelConfig, RunSpec
 from common.extensions.detectors import DETECTORS
 from common.models import PlantModel, build_model
@@ -140,6 +140,9 @@ def fit_detector(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], nam
         cal_scores = kept.scores(x[cal])
     kept.smoothing, kept.threshold, n_effective = calibrate_smoothed(
         cal_scores, cfg.false_alarm_rate, cfg.smoothing, stride, plant.data.window_length)
+    short = too_few_independent(n_effective, cfg.false_alarm_rate) if kept.smoothing.weight < 1 else None
+    if short:
+        logger.warning("plant %s, detector %s: %s", plant.plant_id, name, short)
     if kept.threshold.achieved_rate_bound > cfg.false_alarm_rate:
         logger.warning("plant %s: %d calibration windows cannot certify false_alarm_rate %g; the threshold is "
                        "their maximum (rate bound %.3g)", plant.plant_id, len(cal), cfg.false_alarm_rate,

@@ -113,3 +113,11 @@ def test_cross_fit_folds_is_checked() -> None:
 
     assert any("cross_fit_folds" in p for p in DetectorConfig(cross_fit_folds=1).problems())
     assert not DetectorConfig(cross_fit_folds=5).problems()
+
+
+def test_too_few_independent_windows_are_named() -> None:
+    from common.anomaly.smoothing import too_few_independent
+
+    assert too_few_independent(150.0, 0.01) is None
+    text = too_few_independent(6.2, 0.01)
+    assert text is not None and "about 6 independent windows" in text and "needs about 99" in text

@@ -102,3 +102,14 @@ def chart_union(charts: Sequence[tuple[np.ndarray, float]]) -> np.ndarray:
         raise ValueError("a union of charts needs at least one chart")
     ratios = [np.asarray(z, dtype=np.float64).ravel() / max(float(t), 1e-12) for z, t in charts]
     return np.max(np.stack(ratios), axis=0)
+
+
+def too_few_independent(n_effective: float, false_alarm_rate: float) -> str | None:
+    """Why a calibration cannot support ``false_alarm_rate`` (None when it can): a rate α needs about
+    1/α − 1 independent normal windows, and the smoothed calibration scores hold ``n_effective``."""
+    needed = 1.0 / false_alarm_rate - 1.0
+    if n_effective >= needed:
+        return None
+    return (f"the smoothed calibration scores hold about {n_effective:.0f} independent windows; a false-alarm rate "
+            f"of {false_alarm_rate:g} needs about {needed:.0f}: expect more false alarms than that, or give the plant "
+            "more normal windows or less smoothing (detector.smoothing nearer 1)")
