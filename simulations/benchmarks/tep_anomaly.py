@@ -453,6 +453,18 @@ def markdown(payload: dict[str, Any]) -> str:
                           for t in targets)
     raw_far = float(np.mean([r["false_alarm_rate"] for r in sel("federated", None, "none")]))
     per_mode = ", ".join(f"{t} {mean_rate('federated', t):.3f}" for t in targets)
+    def n_eff(det: str, sm: str) -> str:
+        values = [r["n_calibration_effective"] for r in sel(det, None, sm)]
+        return f"{min(values):.0f}–{max(values):.0f}"
+
+    validity = (f"- Could the plant have chosen its smoothing by the calibration's size (the strongest smoothing whose "
+                f"smoothed calibration scores still hold ≥ 1/α − 1 = 99 independent windows, m(1 − ρ)/(1 + ρ))? "
+                f"Kept detector: {n_eff('federated', 'none')} independent windows on window scores, "
+                f"{n_eff('federated', 'ewma')} with λ = {weight:g}; PCA: {n_eff('pca_t2_spe', 'none')} and "
+                f"{n_eff('pca_t2_spe', 'ewma')}. So that rule rejects λ = {weight:g} on every plant (weaker weights "
+                "between it and 1 were not measured; the window-score rows above are its fallback); with this much "
+                "normal data the smoothed 1 % is not certified, which mode 3's test false alarms show. A plant is "
+                "warned of it when it calibrates (client/anomaly.py).")
     agree = [abs(r["auroc"] - r["auroc_reported"]) for r in sel("federated") if r.get("auroc_reported") is not None]
     b_ewma, b_raw = below("federated", "ewma", "ewma"), below("federated", "ewma", "none")
     b_ewma5 = below("federated", "ewma", "ewma", 0.05)
@@ -489,6 +501,7 @@ def markdown(payload: dict[str, Any]) -> str:
               + ("met." if not u_below else f"not met (below: {', '.join(u_below)}; by more than 0.05: "
                  f"{', '.join(u_below5) if u_below5 else 'none'}).")
               + " Against PCA on window scores: " + ("met." if not u_raw else f"not met (below: {', '.join(u_raw)})."),
+              validity,
               "", f"The federation's own report gives the same AUROC for the kept detector (largest difference "
               f"{max(agree) if agree else float('nan'):.2g} over {len(agree)} runs); the benchmark's smoothed "
               "thresholds equal the ones the plant kept (asserted in every run)."]
