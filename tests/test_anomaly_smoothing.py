@@ -121,3 +121,12 @@ def test_too_few_independent_windows_are_named() -> None:
     assert too_few_independent(150.0, 0.01) is None
     text = too_few_independent(6.2, 0.01)
     assert text is not None and "about 6 independent windows" in text and "needs about 99" in text
+
+
+def test_chart_union_alarms_when_any_chart_does() -> None:
+    from common.anomaly.smoothing import chart_union
+
+    a, b = np.array([1.0, 5.0, 2.0]), np.array([30.0, 10.0, 50.0])
+    np.testing.assert_allclose(chart_union([(a, 4.0), (b, 40.0)]), [0.75, 1.25, 1.25])
+    with pytest.raises(ValueError, match="at least one chart"):
+        chart_union([])
