@@ -385,9 +385,10 @@ def markdown(payload: dict[str, Any]) -> str:
              "windows and its threshold calibrated to a 1 % false-alarm rate (conformal rank ⌈(m+1)(1−α)⌉) on "
              f"out-of-fold scores of the same windows ({payload['cross_fit_folds']} blocks in time, each scored by "
              "the detector fitted on the other blocks, the window overlapping a block's edge left out of its fit; "
-             "`plants[].detector.cross_fit_folds`), so the calibration spans the whole normal training record (disclosed: "
-             "cross-fitting replaced the held-out last 30 % after a one-round smoke run of mode 3, seed 0, showed "
-             "smoothed PCA alarming on 19 % of that plant's normal test windows; k = 5 was not varied); no "
+             "`plants[].detector.cross_fit_folds`), so the calibration spans the whole normal training record "
+             "(disclosed: cross-fitting replaced the held-out last 30 % after a one-round smoke run of mode 3, "
+             "seed 0, showed smoothed PCA alarming on 19 % of that plant's normal test windows; k = 5 was not "
+             "varied); no "
              f"fault window and no test window shapes any detector or threshold. Windows: {counts}. The PCA "
              "baseline is deterministic (its ± is 0).", "",
              "**Smoothing (the rule, fixed before any figure of this benchmark was seen).** Each detector is "
