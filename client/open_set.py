@@ -2,7 +2,7 @@
 
 After the plant has chosen its model (client/selection.py), it fits the rule with nothing but its
 own data and what it received: the Gaussians from the sources' released statistics when it has
-them (the score then averaged over clusters of its own training windows, grouped by the kept
+them (the score then pooled with the mean over clusters of its own training windows, grouped by the kept
 model's predicted class), else from its own labelled fit windows; the threshold on windows it considers known (its
 validation windows, else its labelled training windows; an unlabelled target's training windows,
 with the robust quantile as they may hold the unknown fault).
@@ -97,7 +97,7 @@ def open_set_meta(plant: Plant, spec: RunSpec, model: PlantModel | None, split: 
                 plant.state.save_model(SHARED_EXTRACTOR, shared.state_dict(), {"run": run_name})
                 model, extractor_file = shared, SHARED_EXTRACTOR
             clusters = window_clusters(kept, model.extractor, x, known_classes(source_stats), means, precision, clip)
-            gaussians += "; score averaged over 2-means clusters of the plant's windows per predicted class"
+            gaussians += "; score pooled (½) with its 2-means cluster's mean (2 per predicted class)"
         elif plant.n_labelled > 0 and len(plant.labelled_classes()) < len(spec.class_names):
             # its own windows describe only some of the federation's classes: the others, which the
             # kept model has learnt from other plants, would all be called unknown

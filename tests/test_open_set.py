@@ -202,7 +202,7 @@ def test_a_target_with_a_fault_no_source_has_scores_it_as_unknown(tmp_path):
     model, meta = load_personal_model(state)
     assert meta[META_KEY]["reference"].startswith("unlabelled training windows (median/MAD")
     data = load_data(scenario, scenario.plants[-1])
-    assert meta[META_KEY]["gaussians"].startswith("source statistics; score averaged over 2-means clusters")
+    assert meta[META_KEY]["gaussians"].startswith("source statistics; score pooled (½) with its 2-means cluster")
     assert len(meta[META_KEY]["clusters"]["centroids"]) >= 4   # two per predicted known class (a few may stay whole)
     rule = OpenSetRule.from_dict(meta[META_KEY])
     assert rule is not None
