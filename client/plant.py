@@ -152,6 +152,14 @@ class Plant:
         self.align(spec)
         return labelled_class_mask(self.data.train.y, spec.num_classes)
 
+    def declared_class_mask(self, spec: RunSpec | None) -> np.ndarray | None:
+        """Which of the federation's classes this plant declared in its class list (None: all of
+        them, or a task without classes): the classes it can have, labelled or not."""
+        if spec is None or not task_named(spec.task).has_classes:
+            return None
+        mask = np.array([name in self.own_classes for name in spec.class_names])
+        return None if mask.all() or not mask.any() else mask
+
     def labelled_classes(self) -> list[str]:
         """The declared classes this plant has training labels for (a declared fact, like its classes)."""
         counts = self.data.train.class_counts(self.data.num_classes)

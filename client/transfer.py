@@ -203,8 +203,12 @@ def _run_adapter(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], sou
         mask = plant.data.train.y >= 0
         labelled = (plant.data.train.x[mask], plant.targets(spec)[mask])
     started = time.perf_counter()
-    result = entry.load()(model.extractor, head, plant.data.train.x, source_stats, spec.transfer.adaptation,
-                          labelled=labelled, seed=derive_seed(spec.seed, plant.plant_id, "adapt"))
+    # a plant without labels whose class list is a subset of the federation's declares which classes
+    # its windows hold: it is adapted toward those only (a labelled plant's list is what it has
+    # labels for, and it may still meet the others: common/transfer/routing.py)
+    with own_classes(plant.declared_class_mask(spec) if plant.n_labelled == 0 else None):
+        result = entry.load()(model.extractor, head, plant.data.train.x, source_stats, spec.transfer.adaptation,
+                              labelled=labelled, seed=derive_seed(spec.seed, plant.plant_id, "adapt"))
     metrics[wire.ADAPT_SECONDS] = time.perf_counter() - started
     metrics.update(_prior_metrics(result.selection, plant.data.class_names))
     # evaluated on the held-out split only now, after adaptation (no model selection looks at it)

@@ -100,6 +100,11 @@ def own_classes(mask: np.ndarray | None) -> Iterator[None]:
         _OWN.reset(token)
 
 
+def active_classes() -> np.ndarray | None:
+    """The mask of the enclosing :func:`own_classes` (None: all classes)."""
+    return _OWN.get()
+
+
 def restrict_logits(logits: torch.Tensor) -> torch.Tensor:
     """``logits`` with the classes outside the active mask set to −∞ (unchanged without a mask)."""
     mask = _OWN.get()

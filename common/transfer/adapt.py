@@ -121,7 +121,7 @@ from torch import nn
 from common.config.schema import AdaptationConfig
 from common.data.augment import augment_batch
 from common.extensions.transfer_methods import ADAPTER, TRANSFER_METHODS
-from common.labelset import restrict_logits
+from common.labelset import active_classes, restrict_logits
 from common.training import AUGMENT_SEED_OFFSET, dropout_rng
 from common.transfer.gap import coral_distance, rff_mmd2
 from common.transfer.losses import (
@@ -140,6 +140,7 @@ from common.transfer.prior import (
     choose_arm,
     drop_absent,
     em_prior,
+    restrict_prior,
     reweight_source,
     total_variation,
 )
@@ -297,6 +298,11 @@ class _TargetPrior:
     the re-mixed source makes the head's posteriors fit the target better, which sharpens the next
     estimate. Without it: the sources' prior (``use_source_prior``) or None, and the source
     statistics as released.
+
+    Declared classes (the enclosing ``common.labelset.own_classes`` mask: a plant whose class list
+    is a strict subset of the federation's): every prior above is restricted to them and
+    renormalised (``restrict_prior``; π None becomes uniform over them), and the source statistics
+    are mixed accordingly, so the plant is never pulled toward classes it declared it does not have.
     """
 
     def __init__(self, head: nn.Module, features: Callable[[], torch.Tensor], source: FeatureStats | None,
@@ -308,7 +314,14 @@ class _TargetPrior:
         self.aligned = source
         self._tensors: dict[str, torch.Tensor] = {}
         self._sampler: tuple[float, Callable] | None = None
+        self.declared = self._declared()
         if cfg.target_prior != "estimate":
+            if self.declared is not None:
+                base = None if self.prior is None else self.prior.double().numpy()
+                restricted = restrict_prior(base, self.declared)
+                self._use(restricted)
+                logger.info("class prior restricted to the %d declared classes: %s", int(self.declared.sum()),
+                            np.round(restricted, 3).tolist())
             return
         if source is None:
             logger.info("no source statistics released: the EM class-prior estimate assumes a uniform source prior")
@@ -319,13 +332,27 @@ class _TargetPrior:
         with torch.no_grad():
             posteriors = F.softmax(self.head(self.features()), dim=1).double().numpy()
         em = em_prior(posteriors, None if self.source is None else self.source.class_priors)
-        self.estimate = dataclasses.replace(em, prior=drop_absent(em.prior, self.cfg.absent_class_share))
-        self.prior = torch.as_tensor(self.estimate.prior, dtype=torch.float32)
-        if self.source is not None:
-            self.aligned = reweight_source(self.source, self.estimate.prior)
-        self._tensors, self._sampler = {}, None
+        estimate = drop_absent(em.prior, self.cfg.absent_class_share)
+        if self.declared is not None:
+            estimate = restrict_prior(estimate, self.declared)
+        self.estimate = dataclasses.replace(em, prior=estimate)
+        self._use(self.estimate.prior)
         logger.info("estimated target class prior %s (%d EM iterations%s)", np.round(self.estimate.prior, 3).tolist(),
                     self.estimate.iterations, "" if self.estimate.converged else ", not converged")
+
+    def _declared(self) -> np.ndarray | None:
+        mask = active_classes()
+        if mask is None:
+            return None
+        k = self.source.num_classes if self.source is not None else int(self.head(self.features()[:1]).shape[1])
+        return np.asarray(mask, dtype=bool) if len(mask) == k and not mask.all() else None
+
+    def _use(self, prior: np.ndarray) -> None:
+        """Aim at ``prior``: IM's diversity term, and the source statistics mixed as it."""
+        self.prior = torch.as_tensor(prior, dtype=torch.float32)
+        if self.source is not None:
+            self.aligned = reweight_source(self.source, prior)
+        self._tensors, self._sampler = {}, None
 
     def epoch_start(self, epoch: int) -> None:
         """Re-estimate π_t from the model as it is now (``cfg.reestimate_prior``; not before epoch 1)."""
@@ -508,7 +535,7 @@ def _finish(method: str, extractor: nn.Module, head: nn.Module, align: nn.Module
     adaptation aimed at (re-mixed as the estimated target prior when there is one)."""
     parts = [extractor] + ([align] if align is not None else []) + [head]
     model = nn.Sequential(*parts).eval()
-    aim = prior.aligned if prior is not None and prior.estimate is not None else source
+    aim = prior.aligned if prior is not None else source
     after = _diagnostics(_seq_features(parts[:-1], x_target), head, aim)
     selection = ({f"{k}_after": v for k, v in after.items()}
                  | {f"{k}_before": v for k, v in _diagnostics(before, head, aim).items()})

@@ -102,6 +102,24 @@ def drop_absent(prior: np.ndarray, share: float) -> np.ndarray:
     return _normalised(np.where(keep, pi, 0.0))
 
 
+def restrict_prior(prior: np.ndarray | None, declared: np.ndarray) -> np.ndarray:
+    """π restricted to the classes a plant declared it can have, renormalised:
+
+        π'(y) = π(y)·1[y ∈ D] / Σ_{y' ∈ D} π(y')        (π None: uniform)
+
+    A target that declares a subset D of the federation's classes (its class list) is not pulled
+    toward the others by IM's diversity term or by alignment to the sources' class mixture.
+    """
+    mask = np.asarray(declared, dtype=bool).ravel()
+    pi = np.ones(len(mask)) if prior is None else np.asarray(prior, dtype=np.float64).ravel()
+    if pi.shape != mask.shape:
+        raise ValueError(f"the declared classes cover {len(mask)} classes, the prior {len(pi)}")
+    kept = np.where(mask, np.clip(pi, 0.0, None), 0.0)
+    if kept.sum() <= 0:
+        raise ValueError("none of the declared classes has prior mass: declare at least one class the sources hold")
+    return kept / kept.sum()
+
+
 def total_variation(a: np.ndarray, b: np.ndarray) -> float:
     """½ Σ_y |a(y) − b(y)| of two class priors (0: equal, 1: disjoint)."""
     return float(0.5 * np.abs(_normalised(a) - _normalised(b)).sum())

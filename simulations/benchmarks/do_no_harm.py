@@ -385,7 +385,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results-name", default="do_no_harm", help="file name under simulations/results/ ('' = none)")
     parser.add_argument("--cache-dir", default="runs/bench-do-no-harm", help="each run's cases, for --resume")
     parser.add_argument("--resume", action="store_true", help="reuse the runs already in --cache-dir")
-    parser.add_argument("--render", action="store_true", help="rewrite the Markdown from the saved JSON (and the committed label-sets results) only")
+    parser.add_argument("--render", action="store_true",
+                        help="rewrite the Markdown from the saved JSON (and the committed label-sets results) only")
     args = parser.parse_args(argv)
     if args.render:
         payload = json.loads((RESULTS_DIR / f"{args.results_name}.json").read_text())

@@ -23,7 +23,9 @@ is used for any choice: settings are the defaults, the model is the last epoch.
 target; the other three loads (all 9 fault classes) pretrain the shared model and release DP
 statistics; the target holds 4 of the 9 classes (a random subset per seed and target, drawn before
 any run) in its unlabelled training windows and its test split. Source-only vs ``mmd`` under each
-prior and the product path; as a control, the same targets with all their classes.
+prior and the product path; then the same with the target declaring its 4 classes (its class list,
+as a plant without labels declares the classes its windows hold: the prior restricted to them); as
+a control, the same targets with all their classes.
 
 Run: make bench-skew   (writes simulations/results/skew.{json,md})
 """
@@ -169,9 +171,15 @@ def run_one(seed: int, windows_per_class: int, pretrain_epochs: int) -> dict[str
     return out
 
 
-def _adapted(model, x: np.ndarray, source, num_classes: int, seed: int) -> dict[str, Any]:
-    """``mmd`` under every prior, and the product path: the default prior, then the guard (None: source-only kept)."""
+def _adapted(model, x: np.ndarray, source, num_classes: int, seed: int,
+             declared: np.ndarray | None = None) -> dict[str, Any]:
+    """``mmd`` under every prior, and the product path: the default prior, then the guard (None: source-only kept).
+
+    ``declared``: the classes the target declares in its class list; adds ``declared`` (the default
+    prior restricted to them, as ``client/transfer.py`` adapts a plant without labels whose class
+    list is a subset of the federation's) and ``declared_product`` (that, then the guard)."""
     from common.config.schema import AdaptationConfig
+    from common.labelset import own_classes
     from common.transfer.adapt import adapt
     from common.transfer.selection import guard
 
@@ -181,6 +189,12 @@ def _adapted(model, x: np.ndarray, source, num_classes: int, seed: int) -> dict[
         out[prior] = adapt(METHOD, model.extractor, model.reference_head, x, source, cfg, seed=seed)
     default = out[AdaptationConfig().target_prior]
     out["product"] = default if guard(default.selection, num_classes).keep_adapted else None
+    if declared is not None:
+        with own_classes(declared):
+            out["declared"] = adapt(METHOD, model.extractor, model.reference_head, x, source, AdaptationConfig(),
+                                    seed=seed)
+        out["declared_product"] = out["declared"] if guard(out["declared"].selection,
+                                                           num_classes).keep_adapted else None
     return out
 
 
@@ -220,7 +234,7 @@ def run_partial(seed: int, target_id: str, cwru_dir: Path, pretrain_epochs: int)
                            "n_train": int(train.sum()), "n_test": int(test.sum()),
                            "source_only": _accuracy(torch.nn.Sequential(model.extractor, model.reference_head),
                                                     xtest, ytest)}
-    for prior, result in _adapted(model, xt, source, k, seed).items():
+    for prior, result in _adapted(model, xt, source, k, seed, declared=np.isin(np.arange(k), kept)).items():
         row: dict[str, Any] = {"accuracy": _accuracy(result.model, xtest, ytest) if result is not None
                                else out["source_only"]} | _record(result)
         if result is not None and f"{PRIOR_KEY}0" in result.selection:
@@ -240,7 +254,9 @@ def run_partial(seed: int, target_id: str, cwru_dir: Path, pretrain_epochs: int)
 
 
 LABELS = {"sources": "mmd, sources' prior (default)", "estimate": "mmd, EM estimate", "auto": "mmd, auto",
-          "product": "product path: default + guard"}
+          "product": "product path: default + guard",
+          "declared": "mmd, sources' prior restricted to the target's declared classes",
+          "declared_product": "product path when the target declares its classes: declared + guard"}
 RULE = ("Rules fixed before any run, never looking at target labels: `auto` keeps, of the models adapted under the "
         "sources' prior and under the EM estimate, the one with the lower mean prediction entropy on the target's "
         "own unlabelled windows (a tie keeps the sources' prior); a class whose estimated share is below 0.1 of a "
@@ -326,7 +342,9 @@ def _partial_markdown(runs: list[dict]) -> list[str]:
     ref, text = cell("source_only")
     lines.append(f"| source only | {text} | – | – | – |")
     verdicts = []
-    for prior in (*PRIORS, "product"):
+    for prior in (*PRIORS, "product", "declared", "declared_product"):
+        if not all(prior in r for r in runs):
+            continue
         mean, text = cell(prior)
         masses = [r[prior] for r in runs if "absent_mass" in r[prior]]
         share = "–" if not masses else "{:.1f} ± {:.1f} %".format(*mean_std([100 * m["absent_mass"] for m in masses]))
@@ -334,7 +352,7 @@ def _partial_markdown(runs: list[dict]) -> list[str]:
         kept = "–"
         if prior == "auto":
             kept = f"estimate in {_count(runs, prior, 'estimate_used', 1.0)} of {len(runs)}"
-        elif prior == "product":
+        elif prior.endswith("product"):
             kept = f"adapted in {_count(runs, prior, 'kept', 'adapted')} of {len(runs)}"
         lines.append(f"| {LABELS[prior]} | {text} | {share} | {below} of {len(runs)} | {kept} |")
         verdicts.append(f"- {LABELS[prior]}: {mean - ref:+.1f} points vs source-only (aim ≥ +3: "
