@@ -147,7 +147,11 @@ def _open_set_card(meta: dict[str, Any]) -> dict[str, Any] | None:
     rule = OpenSetRule.from_dict(meta.get(OPEN_SET_KEY))
     if rule is None:
         return None
-    return {"score": "Mahalanobis distance of the window's features to the nearest known class",
+    score = "Mahalanobis distance of the window's features to the nearest known class"
+    if rule.clusters is not None:
+        score += (", pooled (½ each) with the mean distance of the cluster of the plant's own windows it falls "
+                  "in (outside every cluster: its own distance)")
+    return {"score": score,
             "threshold": rule.threshold, "quantile": rule.quantile,
             "calibrated_on": f"{rule.n_reference} {rule.reference}", "class_gaussians_from": rule.gaussians,
             "note": "`factoryfl predict` applies it (class 'unknown' above the threshold); the exported "
