@@ -35,6 +35,7 @@ from common.privacy.accounting import (
 from common.privacy.ledger import MECHANISM_DP_SGD, MECHANISM_GAUSSIAN, LedgerEntry, PrivacyLedger, now_iso
 from common.privacy.noise import NoiseSource
 from common.privacy.policy import SAFE_DEFAULT, PrivacyPolicy, refusals
+from common.target_scaling import own_target_scale
 from common.task import task_named
 from common.training import make_optimizer, predict_logits, train_supervised
 from common.transfer.open_set import META_KEY as OPEN_SET_KEY
@@ -130,6 +131,8 @@ class Plant:
         # the labelled windows δ is stated for: all the plant holds, also in its pretraining view
         # (which hides the validation split's labels); None: count them
         self.delta_records: int | None = None
+        # target_scaling: plant: the spread of its labelled training targets, fixed once (views keep it)
+        self.own_scale: float | tuple[float, ...] | None = None
 
     # ---------------------------------------------------------------- helpers
     def align(self, spec: RunSpec) -> None:
@@ -165,16 +168,26 @@ class Plant:
         counts = self.data.train.class_counts(self.data.num_classes)
         return [name for name, n in zip(self.data.class_names, counts) if n > 0 and name in self.own_classes]
 
+    def target_scale(self, spec: RunSpec) -> float | tuple[float, ...]:
+        """What a regression target is divided by: the scenario's ``target_scale``, or with
+        ``target_scaling: plant`` this plant's own spread of each output over its labelled training
+        windows (``common.target_scaling``; it stays here, in the plant's model file)."""
+        if spec.target_scaling != "plant" or getattr(self.data.train, "target", None) is None:
+            return spec.target_scale
+        if self.own_scale is None:
+            self.own_scale = own_target_scale(self.data.train.target, self.data.train.y)
+        return self.own_scale
+
     def targets(self, spec: RunSpec, split: str = "train") -> np.ndarray:
         """What the model learns: class labels (on the federation's class union), or the target
-        scaled by 1/target_scale (NaN = unlabelled)."""
+        scaled by 1/target_scale (the plant's own with ``target_scaling: plant``; NaN = unlabelled)."""
         self.align(spec)
         ws = getattr(self.data, split)
         if task_named(spec.task).needs_target:
             if getattr(ws, "target", None) is None:
                 raise ValueError(f"plant {self.plant_id}: task is {spec.task} but its data ({self.data.source}) "
                                  "carry no target per window; use a source with targets (e.g. cmapss)")
-            scale = spec.target_scale
+            scale = self.target_scale(spec)
             target = ws.target.astype(np.float32) / (np.float32(scale) if isinstance(scale, (int, float))
                                                      else np.asarray(scale, np.float32))
             labelled_rows = (ws.y >= 0).reshape(-1, *([1] * (target.ndim - 1)))
@@ -186,8 +199,8 @@ class Plant:
         each class and the accuracy on own / never-labelled classes (``common.labelset.per_class_metrics``)."""
         task = task_named(spec.task)
         y = self.targets(spec, "test")
-        out = task.evaluate(module, self.data.test.x, y, spec.num_classes, spec.target_scale, spec.target_range,
-                            self.data.target_names)
+        out = task.evaluate(module, self.data.test.x, y, spec.num_classes, self.target_scale(spec),
+                            spec.target_range, self.data.target_names)
         if per_class and task.has_classes and len(y):
             pred = predict_logits(module, self.data.test.x).argmax(dim=1).numpy()
             out.update(per_class_metrics(y, pred, spec.class_names, self.class_mask(spec)))
@@ -255,6 +268,8 @@ class Plant:
         """The same plant (same state directory, same δ) with the labels of ``rows`` hidden (y = −1)."""
         y = self.data.train.y.copy()
         y[rows] = -1
+        if self.own_scale is None and getattr(self.data.train, "target", None) is not None:
+            self.own_scale = own_target_scale(self.data.train.target, self.data.train.y)  # all its labels
         view = copy.copy(self)
         view.data = dataclasses.replace(self.data, train=dataclasses.replace(self.data.train, y=y))
         view.delta_records = self.n_labelled if self.delta_records is None else self.delta_records

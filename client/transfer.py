@@ -135,6 +135,10 @@ def choose(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray],
 
 
 # ---------------------------------------------------------------- running it
+def _scale_meta(scale: float | tuple[float, ...]) -> float | list[float]:
+    return float(scale) if isinstance(scale, (int, float)) else [float(v) for v in scale]
+
+
 def model_meta(plant: Plant, spec: RunSpec, run_name: str, mode: str, epochs: int) -> dict[str, Any]:
     """What `factoryfl predict` / `export` need with a kept model: its run, shape, task, privacy, preprocessing."""
     return {
@@ -148,8 +152,9 @@ def model_meta(plant: Plant, spec: RunSpec, run_name: str, mode: str, epochs: in
         "resample_to_hz": spec.window.resample_to_hz,
         # set: order tracking; predict brings a recording to samples_per_revolution × the shaft speed
         "samples_per_revolution": spec.window.samples_per_revolution, "shaft_speed_rpm": plant.data.shaft_speed_rpm,
-        "target_scale": (float(spec.target_scale) if isinstance(spec.target_scale, (int, float))
-                         else [float(v) for v in spec.target_scale]), "num_outputs": spec.num_outputs,
+        # the scale this plant's targets were divided by (target_scaling: plant: its own), for predict/export
+        "target_scale": _scale_meta(plant.target_scale(spec)), "target_scaling": spec.target_scaling,
+        "num_outputs": spec.num_outputs,
         "target_names": list(plant.data.target_names),  # K-output regression: the outputs' names, in order
         "target_range": list(spec.target_range) if spec.target_range is not None else None,
         "delta": plant.delta(spec), "accountant": spec.privacy.accountant,

@@ -311,6 +311,7 @@ def run_spec_from_scenario(scenario: Scenario, class_names: tuple[str, ...]) -> 
         transfer=scenario.transfer,
         task=scenario.task,
         target_scale=scenario.target_scale,
+        target_scaling=scenario.target_scaling,
         target_range=scenario.target_range,
         target_outputs=scenario.target_outputs,
     )

@@ -30,6 +30,7 @@ AccountantName = Literal["rdp", "prv"]
 CompressionName = Literal["none", "fp16", "int8"]
 TargetPriorName = Literal["sources", "estimate", "auto"]
 GradSampleMode = Literal["auto", "hooks", "functorch", "ew", "ghost"]
+TargetScaling = Literal["fixed", "plant"]
 
 # Upper bounds, checked when a config is parsed, before anything is allocated.
 MAX_WINDOW_LENGTH = 2**20
@@ -1048,6 +1049,19 @@ def target_output_problems(target_outputs: int, target_scale: float | tuple[floa
     return out
 
 
+def target_scaling_problems(target_scaling: str, target_scale: float | tuple[float, ...], task: str) -> list[str]:
+    """``target_scaling: plant`` only for regression, and never together with a ``target_scale``."""
+    if target_scaling != "plant":
+        return []
+    if task in TASKS and not task_named(task).needs_target:
+        return [f"target_scaling 'plant' applies to regression only (task is {task}): remove it"]
+    if target_scale != 1.0:
+        return [f"target_scaling 'plant' divides every target by the plant's own training spread, so target_scale "
+                f"{list(target_scale) if isinstance(target_scale, tuple) else target_scale} would be ignored: "
+                "remove target_scale, or set target_scaling: fixed"]
+    return []
+
+
 @dataclass(frozen=True)
 class Scenario:
     """A whole federation: every plant, the shared model and how it is trained."""
@@ -1060,6 +1074,10 @@ class Scenario:
     task: str = DEFAULT_TASK  # a registered task (common.extensions.tasks)
     # Regression: the model learns target / target_scale; one number, or one per output (K of them)
     target_scale: float | tuple[float, ...] = 1.0
+    # Regression: fixed = every plant divides by target_scale; plant = each plant divides every output by
+    # its own spread (std over its labelled training windows), kept with its model for predict and export
+    # and never sent to the coordinator, so outputs weigh alike at every plant (common/target_scaling.py)
+    target_scaling: TargetScaling = "fixed"
     # Regression: K, the outputs per window (each plant's target is (N,) for 1, (N, K) for K > 1)
     target_outputs: int = 1
     # Regression only: [low, high], the interval the target is known to lie in (target units, e.g.
@@ -1095,6 +1113,7 @@ class Scenario:
         if seed:
             out.append(seed)
         out.extend(target_output_problems(self.target_outputs, self.target_scale, self.task))
+        out.extend(target_scaling_problems(self.target_scaling, self.target_scale, self.task))
         bad_task = task_problem(self.task)
         if bad_task:
             out.append(bad_task)
@@ -1133,6 +1152,7 @@ class RunSpec:
     transfer: TransferConfig = field(default_factory=TransferConfig)
     task: str = DEFAULT_TASK
     target_scale: float | tuple[float, ...] = 1.0  # one number, or one per output
+    target_scaling: TargetScaling = "fixed"  # plant: each plant's own training spread (Plant.target_scale)
     target_range: tuple[float, ...] | None = None  # regression: predictions clipped into [low, high]
     target_outputs: int = 1  # regression: outputs per window (K)
     channels: int = 0  # input channels every plant must have (0: not yet known)
@@ -1147,4 +1167,7 @@ class RunSpec:
 
     def problems(self) -> list[str]:
         bad_task = task_problem(self.task)
-        return [bad_task] if bad_task else target_output_problems(self.target_outputs, self.target_scale, self.task)
+        if bad_task:
+            return [bad_task]
+        return (target_output_problems(self.target_outputs, self.target_scale, self.task)
+                + target_scaling_problems(self.target_scaling, self.target_scale, self.task))
