@@ -125,9 +125,8 @@ def _window_errors(model: PlantModel, x: np.ndarray, y: np.ndarray, spec: RunSpe
     if task_named(spec.task).has_classes:
         return (_predict(model, x) != y).astype(np.float64)
     out = predict_logits(_module(model), x, 256).numpy().astype(np.float64)
-    target = np.asarray(y, dtype=np.float64)
-    target = target.reshape(len(target), -1) / np.broadcast_to(np.asarray(spec.target_scale, np.float64),
-                                                               (target.reshape(len(target), -1).shape[1],))
+    target = np.asarray(y, dtype=np.float64)   # Plant.targets: already divided by the target scale
+    target = target.reshape(len(target), -1)
     squared = (out[:, : target.shape[1]] - target) ** 2
     return np.nanmean(np.where(np.isnan(target), np.nan, squared), axis=1)
 
@@ -167,8 +166,9 @@ def keep_labelled(plant: Plant, view: Plant, spec: RunSpec, shared: dict[str, np
     if local is not None:
         pool[LOCAL_ONLY] = local
     x_val, y_val = plant.data.train.x[split.val], plant.targets(spec)[split.val]
-    scores = {name: selection_score(task.evaluate(_module(m), x_val, y_val, spec.num_classes, spec.target_scale,
-                                                  spec.target_range), task, spec.target_scale)
+    scale = plant.target_scale(spec)
+    scores = {name: selection_score(task.evaluate(_module(m), x_val, y_val, spec.num_classes, scale,
+                                                  spec.target_range), task, scale)
               for name, m in pool.items()}
     metric = selection_metric(task, spec.num_outputs)
     chosen, why = pick(scores, task, _partial_coverage(plant, spec) if LOCAL_ONLY in scores else None, metric)

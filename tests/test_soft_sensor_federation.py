@@ -3,10 +3,13 @@ real ClientApp and coordinator (skipped without the data)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 import yaml
 
+from client.loader import window_spec
 from common.config import load_scenario
 from tests.conftest import DATASETS, REPO
 from tests.helpers.loopback import run_short
@@ -46,7 +49,19 @@ def test_two_modes_federate_a_five_output_soft_sensor(tmp_path):
 
     # the plant's kept model predicts the five analysers, by name and in mol %, from a raw recording
     from client.loader import state_root
-    from client.predict import predict
+    from client.predict import load_personal_model, predict
+    from common.data.load import load_plant_data
+    from common.target_scaling import own_target_scale
+
+    scales = []   # target_scaling: plant: each mode keeps its own analyser spreads with its model
+    for spec_plant in scenario.plants:
+        _, meta = load_personal_model(state_root(scenario, spec_plant, str(run_dir)))
+        data = load_plant_data(spec_plant.data.source, spec_plant.id, spec_plant.data.params,
+                               window_spec(scenario), Path(scenario.base_dir), log=False)
+        np.testing.assert_allclose(meta["target_scale"], own_target_scale(data.train.target, data.train.y), rtol=1e-6)
+        assert meta["target_scaling"] == "plant"
+        scales.append(np.asarray(meta["target_scale"]))
+    assert not np.allclose(scales[0], scales[1])
 
     with np.load(folder / "mode1.npz") as z:
         rows = z["normal"][-400:]  # the test part of the normal run: 53 variables, raw units
