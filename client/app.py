@@ -31,7 +31,7 @@ from common.config import load_scenario, run_spec_from_json
 from common.config.parse import ConfigError
 from common.config.schema import PlantSpec, RunSpec, Scenario
 from common.data.errors import DataValidationError
-from common.labelset import own_classes
+from common.labelset import missing_scale, own_classes
 from common.privacy.policy import releasable
 from common.resources import memory_hint
 from common.task import task_named
@@ -203,7 +203,7 @@ def _handle(msg: Message, context: Context, work: Callable[[Plant, RunSpec | Non
             plant.align(spec)
         # one process at a time on a state directory: a second is refused, never interleaved with the ledger;
         # every loss inside covers this plant's own classes only (common.labelset)
-        with plant.state.exclusive(msg.metadata.message_type), own_classes(plant.class_mask(spec)):
+        with plant.state.exclusive(msg.metadata.message_type), own_classes(plant.class_mask(spec), missing_scale(spec)):
             return work(plant, spec, config)
     return _replying_errors(msg, context, run)
 

@@ -23,7 +23,14 @@ from common import wire
 from common.compression import encode_update
 from common.config.schema import DetectorConfig, RunSpec
 from common.data import PlantData
-from common.labelset import align_to_union, labelled_class_mask, missing_from, own_classes, per_class_metrics
+from common.labelset import (
+    align_to_union,
+    labelled_class_mask,
+    missing_from,
+    missing_scale,
+    own_classes,
+    per_class_metrics,
+)
 from common.models import PlantModel, build_model, load_shared, shared_state
 from common.privacy.accounting import (
     HistoryEntry,
@@ -431,7 +438,7 @@ class Plant:
         if self.n_labelled == 0:
             return PretrainResult(status="declined", reason="no labelled windows: nothing to pretrain on")
         view = self.pretraining_view(spec)
-        with own_classes(view.class_mask(spec)):  # the loss covers this plant's own classes only
+        with own_classes(view.class_mask(spec), missing_scale(spec)):  # the loss covers this plant's own classes only
             return view._pretrain(spec, shared, server_round, run_name, proximal_mu)
 
     def _pretrain(self, spec: RunSpec, shared: dict[str, np.ndarray], server_round: int,

@@ -48,7 +48,7 @@ from common.extensions.transfer_methods import (
     TRANSFER_METHODS,
     method_for_mode,
 )
-from common.labelset import own_classes
+from common.labelset import missing_scale, own_classes
 from common.privacy.ledger import now_iso
 from common.registry import Entry
 from common.task import task_named
@@ -176,7 +176,8 @@ def personalise(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray] | Non
     cfg = spec.personalisation
     model = plant.model_for(spec, shared)
     started = time.perf_counter()
-    with own_classes(plant.class_mask(spec)):  # the head's rows of classes it never had stay as federated
+    # the head's rows of classes it never had stay as federated (masked) or get the run's α-scaled push (FedRS)
+    with own_classes(plant.class_mask(spec), missing_scale(spec)):
         losses = entry.load()(model, plant.data.train.x, plant.targets(spec), cfg,
                               lambda step: derive_seed(spec.seed, plant.plant_id, "personalise", step))
     plant.state.save_model(PERSONAL_MODEL, model.state_dict(),
@@ -211,7 +212,7 @@ def _run_adapter(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], sou
     # a plant without labels whose class list is a subset of the federation's declares which classes
     # its windows hold: it is adapted toward those only (a labelled plant's list is what it has
     # labels for, and it may still meet the others: common/transfer/routing.py)
-    with own_classes(plant.declared_class_mask(spec) if plant.n_labelled == 0 else None):
+    with own_classes(plant.declared_class_mask(spec) if plant.n_labelled == 0 else None, missing_scale(spec)):
         result = entry.load()(model.extractor, head, plant.data.train.x, source_stats, spec.transfer.adaptation,
                               labelled=labelled, seed=derive_seed(spec.seed, plant.plant_id, "adapt"))
     metrics[wire.ADAPT_SECONDS] = time.perf_counter() - started

@@ -5,9 +5,13 @@ onto it by name, and a loss restricted to the classes a plant has.
   that list back unchanged; the coordinator builds it at hello).
 - A plant declaring classes ``D ⊆ U`` maps its label ``i`` to ``U.index(D[i])``.
 - Restricted loss: a plant's own classes ``S`` are those it has training labels for; inside
-  ``own_classes(mask)`` the classification loss masks the logits of the classes outside ``S``
-  to −∞, i.e. ``−log softmax_S(z)_y = −z_y + log Σ_{c∈S} exp z_c``; those classes get no
-  gradient, so their head rows keep what the federation gave them.
+  ``own_classes(mask, missing_scale=α)`` the classification loss sees the logits of the classes
+  outside ``S`` changed. α = 0 masks them to −∞, i.e. ``−log softmax_S(z)_y = −z_y + log Σ_{c∈S}
+  exp z_c``; those classes get no gradient, so their head rows keep what the federation gave them.
+  0 < α ≤ 1 is the restricted softmax of FedRS (Li & Zhan, KDD 2021): ``z'_c = α·z_c`` for
+  ``c ∉ S``, ``z'_c = z_c`` for ``c ∈ S``, loss ``−log softmax(z')_y``; a missing class's head row
+  gets an α-scaled push away from the plant's features, so classes no plant holds together are
+  still told apart (α = 1: no restriction, the plain cross-entropy over every class).
 """
 
 from __future__ import annotations
@@ -24,11 +28,12 @@ import numpy as np
 if TYPE_CHECKING:
     import torch
 
+    from common.config.schema import RunSpec
     from common.data.types import PlantData
 
 logger = logging.getLogger(__name__)
 
-_OWN: ContextVar[np.ndarray | None] = ContextVar("factoryfl_own_classes", default=None)
+_OWN: ContextVar[tuple[np.ndarray | None, float]] = ContextVar("factoryfl_own_classes", default=(None, 0.0))
 
 RECALL_PREFIX = "recall/"
 """Per-class recall metrics are named ``recall/<class name>``."""
@@ -90,10 +95,28 @@ def labelled_class_mask(y: np.ndarray, num_classes: int) -> np.ndarray | None:
     return None if mask.all() or not mask.any() else mask
 
 
+def missing_scale_problems(scale: float) -> list[str]:
+    """What is wrong with a missing-class logit scale α (it must lie in [0, 1])."""
+    if not 0.0 <= scale <= 1.0:
+        return [f"must be in [0, 1], got {scale}: 0 masks the classes a plant lacks, 0.5 is FedRS's restricted "
+                "softmax, 1 no restriction"]
+    return []
+
+
+def missing_scale(spec: RunSpec | None) -> float:
+    """The run's α for the classes a plant lacks (``federation.training.missing_class_logit_scale``);
+    0 (mask) without a run."""
+    return 0.0 if spec is None else spec.federation.training.missing_class_logit_scale
+
+
 @contextmanager
-def own_classes(mask: np.ndarray | None) -> Iterator[None]:
-    """Restrict every classification loss computed inside to the classes of ``mask`` (None: all)."""
-    token = _OWN.set(mask)
+def own_classes(mask: np.ndarray | None, missing_scale: float = 0.0) -> Iterator[None]:
+    """Restrict every classification loss computed inside to the classes of ``mask`` (None: all):
+    the logits of the other classes masked (``missing_scale`` 0) or scaled by ``missing_scale`` (FedRS)."""
+    problems = missing_scale_problems(missing_scale)
+    if problems:
+        raise ValueError(f"missing_scale {problems[0]}")
+    token = _OWN.set((mask, float(missing_scale)))
     try:
         yield
     finally:
@@ -102,18 +125,26 @@ def own_classes(mask: np.ndarray | None) -> Iterator[None]:
 
 def active_classes() -> np.ndarray | None:
     """The mask of the enclosing :func:`own_classes` (None: all classes)."""
-    return _OWN.get()
+    return _OWN.get()[0]
 
 
-def restrict_logits(logits: torch.Tensor) -> torch.Tensor:
-    """``logits`` with the classes outside the active mask set to −∞ (unchanged without a mask)."""
-    mask = _OWN.get()
+def restricted_logits(logits: torch.Tensor, mask: np.ndarray | None, missing_scale: float = 0.0) -> torch.Tensor:
+    """``logits`` (N, K) with the classes outside ``mask`` (K,) set to −∞ (``missing_scale`` 0) or
+    multiplied by ``missing_scale`` (FedRS); unchanged without a mask or when the shapes differ."""
     if mask is None or logits.ndim != 2 or logits.shape[1] != mask.shape[0]:
         return logits
     import torch
 
     keep = torch.as_tensor(mask, device=logits.device)
-    return logits.masked_fill(~keep, float("-inf"))
+    if missing_scale == 0.0:
+        return logits.masked_fill(~keep, float("-inf"))
+    return torch.where(keep, logits, missing_scale * logits)
+
+
+def restrict_logits(logits: torch.Tensor) -> torch.Tensor:
+    """:func:`restricted_logits` under the enclosing :func:`own_classes` (unchanged outside one)."""
+    mask, scale = _OWN.get()
+    return restricted_logits(logits, mask, scale)
 
 
 def per_class_metrics(y: np.ndarray, pred: np.ndarray, names: Sequence[str],
@@ -133,5 +164,6 @@ def per_class_metrics(y: np.ndarray, pred: np.ndarray, names: Sequence[str],
     return out
 
 
-__all__ = ["RECALL_PREFIX", "align_to_union", "keep_labels_of", "labelled_class_mask", "missing_from", "own_classes",
-           "per_class_metrics", "remap_labels", "restrict_logits", "union_names"]
+__all__ = ["RECALL_PREFIX", "align_to_union", "keep_labels_of", "labelled_class_mask", "missing_from",
+           "missing_scale", "missing_scale_problems", "own_classes", "per_class_metrics", "remap_labels",
+           "restrict_logits", "restricted_logits", "union_names"]

@@ -18,6 +18,7 @@ from common.extensions.metrics_loggers import METRICS_LOGGERS
 from common.extensions.strategies import STRATEGIES
 from common.extensions.tasks import TASKS
 from common.extensions.transfer_methods import TRANSFER_METHODS, personalisation_modes
+from common.labelset import missing_scale_problems
 from common.privacy.policy import PrivacyPolicy
 from common.secagg.graph import recommended_neighbours, recommended_threshold
 from common.secagg.quantise import MAX_MODULUS_BITS, overflow_problem
@@ -282,6 +283,10 @@ class TrainingConfig:
     # L2 weight decay of the local optimizer
     weight_decay: float = 0.0
     augment: AugmentConfig = field(default_factory=AugmentConfig)
+    # a plant labelled for only some classes: its loss in pretraining and personalisation multiplies the logits of
+    # the classes it lacks by this α; 0: masks them (no gradient to their head rows), 0.5: FedRS's restricted
+    # softmax (Li & Zhan 2021), 1: no restriction
+    missing_class_logit_scale: float = 0.0
 
     def problems(self) -> list[str]:
         out = []
@@ -291,6 +296,7 @@ class TrainingConfig:
             out.append(f"batch_size must be >= 1, got {self.batch_size}")
         if self.learning_rate <= 0:
             out.append(f"learning_rate must be > 0, got {self.learning_rate}")
+        out += [f"missing_class_logit_scale {p}" for p in missing_scale_problems(self.missing_class_logit_scale)]
         return out
 
 
