@@ -924,8 +924,10 @@ class DetectorConfig:
     # a second detector fitted and calibrated the same way and reported beside it (null: none)
     baseline: str | None = "pca_t2_spe"
     # EWMA weight of the newest window's score per window length of time (1: no smoothing; 0.2: the usual
-    # control-chart weight, for recordings in time order); the threshold is calibrated on smoothed scores
-    smoothing: float = 1.0
+    # control-chart weight, for recordings in time order); the threshold is calibrated on smoothed scores.
+    # auto: the plant chooses from 1, 0.7, 0.5, 0.35, 0.2 the smallest whose smoothed normal calibration scores
+    # still hold about 1/false_alarm_rate - 1 independent windows (else 1)
+    smoothing: float | Literal["auto"] = 1.0
     # 0: calibrate on the held-out latest windows (calibration_fraction); k >= 2: on out-of-fold scores of all
     # the normal training windows, k blocks in time, the detector then fitted on all of them
     cross_fit_folds: int = 0
@@ -944,9 +946,10 @@ class DetectorConfig:
         if self.cross_fit_folds == 1 or not 0 <= self.cross_fit_folds <= 100:
             out.append(f"cross_fit_folds must be 0 (hold out calibration_fraction) or 2..100, got "
                        f"{self.cross_fit_folds}: e.g. 5")
-        if not 0.0 < self.smoothing <= 1.0:
-            out.append(f"smoothing must be in (0, 1], got {self.smoothing}: e.g. 0.2 (an EWMA of the window "
-                       "scores over about 9 windows), or 1 for none")
+        if self.smoothing != "auto" and not 0.0 < float(self.smoothing) <= 1.0:
+            out.append(f"smoothing must be in (0, 1] or auto, got {self.smoothing}: e.g. 0.2 (an EWMA of the "
+                       "window scores over about 9 windows), 1 for none, or auto (chosen on the plant's normal "
+                       "calibration scores)")
         return out
 
 
