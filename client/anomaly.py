@@ -7,7 +7,9 @@ on the last ``calibration_fraction`` of them, held out in time (the windows over
 part are dropped, so no row is in both), or with ``cross_fit_folds`` on the out-of-fold scores of
 all of them (k blocks in time), the detector then fitted on all. With ``smoothing`` (λ < 1) the
 alarm compares an EWMA of the window scores of one recording (:mod:`common.anomaly.smoothing`)
-with a threshold calibrated on the smoothed held-out scores; the health score is that smoothed score. A detector with
+with a threshold calibrated on the smoothed held-out scores (``smoothing: auto``: λ chosen from a
+fixed grid on those normal scores, the smallest whose calibration still holds enough independent
+windows for ``false_alarm_rate``); the health score is that smoothed score. A detector with
 ``input: features`` scores the shared (federated) extractor's features, the extractor pretrained
 by the labelled plants; ``input: logits`` the shared model's class evidence (extractor + reference
 head); ``input: windows`` (the PCA T²/SPE baseline) the windows themselves. The configured
@@ -34,7 +36,7 @@ from common import wire
 from common.anomaly.calibration import Threshold, alarms, cross_fitted_scores, split_fit_calibration
 from common.anomaly.detector import FEATURES, LOGITS, WINDOWS, Detector
 from common.anomaly.evaluate import evaluate_scores
-from common.anomaly.smoothing import Smoothing, calibrate_smoothed, too_few_independent
+from common.anomaly.smoothing import AUTO, Smoothing, calibrate_smoothed, choose_weight, too_few_independent
 from common.config.schema import DetectorConfig, ModelConfig, RunSpec
 from common.extensions.detectors import DETECTORS
 from common.models import PlantModel, build_model
@@ -138,8 +140,13 @@ def fit_detector(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], nam
     kept.detector.fit(inputs)
     if not cfg.cross_fit_folds:
         cal_scores = kept.scores(x[cal])
+    choice = None
+    if cfg.smoothing == AUTO:   # λ from the grid, by the plant's own normal calibration scores
+        choice = choose_weight(cal_scores, cfg.false_alarm_rate, stride, plant.data.window_length)
+        logger.info("plant %s, detector %s: smoothing %s", plant.plant_id, name, choice.reason())
+    weight = choice.weight if choice is not None else float(cfg.smoothing)
     kept.smoothing, kept.threshold, n_effective = calibrate_smoothed(
-        cal_scores, cfg.false_alarm_rate, cfg.smoothing, stride, plant.data.window_length)
+        cal_scores, cfg.false_alarm_rate, weight, stride, plant.data.window_length)
     short = too_few_independent(n_effective, cfg.false_alarm_rate) if kept.smoothing.weight < 1 else None
     if short:
         logger.warning("plant %s, detector %s: %s", plant.plant_id, name, short)
@@ -150,6 +157,8 @@ def fit_detector(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], nam
     record = {"name": name, "input": entry.input, "threshold": kept.threshold.to_dict(),
               "persistence": {"k": cfg.persistence.k, "n": cfg.persistence.n}, "normal_class": cfg.normal_class,
               "smoothing": kept.smoothing.to_dict(), "n_calibration_effective": n_effective,
+              "smoothing_choice": (choice.to_dict() if choice is not None
+                                   else {"weight": weight, "reason": "set in the scenario (detector.smoothing)"}),
               "cross_fit_folds": cfg.cross_fit_folds,
               "calibration": (f"out-of-fold scores ({cfg.cross_fit_folds} blocks in time)" if cfg.cross_fit_folds
                               else "held out (the last in time)"),
@@ -254,6 +263,8 @@ def detector_card(record: dict[str, Any]) -> dict[str, Any]:
             "persistence": f"alarm when {record['persistence']['k']} of the last {record['persistence']['n']} "
                            "windows are above the threshold",
             "smoothing": smoothing_note(Smoothing.from_dict(record.get("smoothing"))),
+            "smoothing_chosen_because": (record.get("smoothing_choice") or {}).get("reason",
+                                                                                 "set in the scenario"),
             "calibration_effective_windows": record.get("n_calibration_effective"),
             "note": "`factoryfl predict` gives health_score and alarm per window; the exported models do not"}
 

@@ -220,7 +220,8 @@ def _card_markdown(card: dict[str, Any]) -> str:
                 f"{card['anomaly']['threshold']:.4g}, "
                 f"calibrated to a false-alarm rate of {card['anomaly']['calibrated_false_alarm_rate']:g} on "
                 f"{card['anomaly']['calibrated_on']}; {card['anomaly']['persistence']}; smoothing: "
-                f"{card['anomaly'].get('smoothing', 'none')}"]
+                f"{card['anomaly'].get('smoothing', 'none')} "
+                f"({card['anomaly'].get('smoothing_chosen_because', 'set in the scenario')})"]
                if card.get("anomaly") else []),
              "", "## Files", "", "| format | file | load | max abs diff vs eager |", "|---|---|---|---|",
              *[f"| {f['format']} | `{f['file']}` | `{f['load']}` | {f['max_abs_diff_vs_eager']:.1e} |"

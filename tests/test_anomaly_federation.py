@@ -123,3 +123,37 @@ def test_too_few_normal_windows_skip_the_detector_with_a_warning(tmp_path, caplo
                                                                  spec.model, seed=0)).items()}
     assert anomaly_evaluation(plant, spec, shared, "r") == {}
     assert "no pca_t2_spe detector" in caplog.text and "too few" in caplog.text
+
+
+def test_smoothing_auto_is_chosen_on_the_plants_normal_windows_and_stated_on_the_card(tmp_path):
+    from client.anomaly import DETECTOR_FILE, anomaly_evaluation, detector_card, load_kept_detector
+    from client.loader import make_plant
+    from common.anomaly.smoothing import SMOOTHING_GRID, choose_weight
+    from common.config import load_scenario, run_spec_from_scenario
+    from common.models import build_model, shared_state
+
+    scenario = load_scenario(_scenario(tmp_path, {"name": "pca_t2_spe", "baseline": None, "smoothing": "auto",
+                                                  "cross_fit_folds": 3}))
+    plant = make_plant(scenario, scenario.plants[2], str(tmp_path / "run"))
+    spec = run_spec_from_scenario(scenario, plant.data.class_names)
+    shared = {k: v.numpy() for k, v in shared_state(build_model(plant.data.channels, spec.num_outputs,
+                                                                 spec.model, seed=0)).items()}
+    out = anomaly_evaluation(plant, spec, shared, "r")
+    assert "anomaly_pca_t2_spe" in out
+    kept, meta = load_kept_detector(plant.state.root) or (None, {})
+    assert kept is not None
+    choice = meta["detector"]["smoothing_choice"]
+    assert kept.smoothing.weight == choice["weight"] and choice["weight"] in SMOOTHING_GRID
+    # the same rule on the same out-of-fold normal scores gives the same λ
+    from common.anomaly.calibration import cross_fitted_scores
+    from common.extensions.detectors import DETECTORS
+
+    normal = np.flatnonzero(plant.data.train.y == plant.data.class_names.index("normal"))
+    stride = spec.window.stride or spec.window.length
+    gap = max(0, -(-plant.data.window_length // stride) - 1)
+    oof = cross_fitted_scores(DETECTORS.load("pca_t2_spe"), plant.data.train.x[normal], 3, gap)
+    assert choose_weight(oof, 0.01, stride, plant.data.window_length).weight == choice["weight"]
+    card = detector_card(meta["detector"])
+    assert card["smoothing_chosen_because"] == choice["reason"] and "independent calibration windows" in \
+        card["smoothing_chosen_because"]
+    assert (plant.state.root / "models" / f"{DETECTOR_FILE}.pt").exists()

@@ -130,3 +130,43 @@ def test_chart_union_alarms_when_any_chart_does() -> None:
     np.testing.assert_allclose(chart_union([(a, 4.0), (b, 40.0)]), [0.75, 1.25, 1.25])
     with pytest.raises(ValueError, match="at least one chart"):
         chart_union([])
+
+
+def test_auto_smoothing_keeps_the_smallest_weight_with_enough_independent_windows() -> None:
+    """200 independent scores, windows a whole length apart: λ = 1 keeps ≈ 200 independent windows,
+    0.7 (ρ ≈ 0.3) ≈ 200·0.7/1.3 ≈ 108, 0.5 (ρ ≈ 0.5) ≈ 67 < 99: the rule keeps 0.7 and stops there."""
+    from common.anomaly.smoothing import choose_weight
+
+    rng = np.random.default_rng(5)
+    choice = choose_weight(rng.standard_normal(200), 0.01, 20, 20)
+    assert choice.weight == 0.7 and list(choice.counts) == [1.0, 0.7, 0.5]
+    assert choice.counts[0.7] >= 99 > choice.counts[0.5] and choice.needed == pytest.approx(99)
+    assert "λ=0.7, the smallest" in choice.reason() and "λ=0.5: " in choice.reason()
+    many = choose_weight(rng.standard_normal(5000), 0.01, 20, 20)   # plenty of normal data: the strongest
+    assert many.weight == 0.2 and many.counts[0.2] >= 99 and "0.2" in str(many.to_dict()["counts"])
+    loose = choose_weight(rng.standard_normal(200), 0.05, 20, 20)   # a 5 % rate needs only 19
+    assert loose.weight == 0.2
+
+
+def test_auto_smoothing_falls_back_to_none_when_even_window_scores_are_too_few() -> None:
+    from common.anomaly.smoothing import choose_weight
+
+    walk = np.cumsum(np.random.default_rng(6).standard_normal(300))   # ρ ≈ 1: few independent windows
+    choice = choose_weight(walk, 0.01, 10, 20)
+    assert choice.weight == 1.0 and list(choice.counts) == [1.0]
+    assert "even the window scores" in choice.reason()
+    with pytest.raises(ValueError, match="finite"):
+        choose_weight(np.array([np.inf, 1.0]), 0.01, 10, 20)
+
+
+def test_detector_smoothing_auto_is_accepted_and_a_wrong_word_is_named(tmp_path) -> None:
+    from common.config import ConfigError, load_scenario
+    from common.config.schema import DetectorConfig
+    from tests.test_anomaly_federation import _scenario
+
+    assert not DetectorConfig(smoothing="auto").problems()
+    scenario = load_scenario(_scenario(tmp_path, {"name": "pca_t2_spe", "smoothing": "auto"}))
+    assert scenario.plants[2].detector is not None and scenario.plants[2].detector.smoothing == "auto"
+    with pytest.raises(ConfigError) as err:
+        load_scenario(_scenario(tmp_path, {"name": "pca_t2_spe", "smoothing": "fast"}))
+    assert "plants[2].detector.smoothing" in str(err.value) and "auto" in str(err.value)

@@ -16,6 +16,12 @@ The alarm threshold is the conformal rank of the **smoothed** held-out normal sc
 for the statistic that raises it. Smoothed scores are autocorrelated: :func:`effective_count`
 estimates how many independent windows the calibration had, m (1 − ρ)/(1 + ρ) with ρ the lag-one
 autocorrelation, and the smallest false-alarm rate they can support is 1/(m_eff + 1).
+
+``smoothing: auto`` (:func:`choose_weight`): the plant picks λ from the fixed grid
+:data:`SMOOTHING_GRID` on its own normal calibration scores only: going from 1 (none) down the grid,
+the smallest λ before the first whose smoothed calibration scores hold fewer than 1/α − 1
+independent windows (the count a conformal rank at rate α needs); λ = 1 when even the window
+scores hold fewer.
 """
 
 from __future__ import annotations
@@ -93,6 +99,55 @@ def calibrate_smoothed(calibration_scores: np.ndarray, false_alarm_rate: float, 
     smoothing = Smoothing(weight, float(raw.mean()))
     smoothed = smoothing.apply(raw, stride, length)
     return smoothing, calibrate(smoothed, false_alarm_rate), effective_count(smoothed)
+
+
+SMOOTHING_GRID: tuple[float, ...] = (1.0, 0.7, 0.5, 0.35, 0.2)   # λ a plant chooses from (smoothing: auto)
+AUTO = "auto"
+
+
+@dataclass(frozen=True)
+class WeightChoice:
+    """λ chosen by :func:`choose_weight`, the effective calibration count at every λ tried, and why."""
+
+    weight: float
+    counts: dict[float, float]
+    needed: float
+
+    def reason(self) -> str:
+        tried = ", ".join(f"λ={w:g}: {n:.0f}" for w, n in self.counts.items())
+        if self.weight >= 1.0 and self.counts.get(1.0, 0.0) < self.needed:
+            head = "no smoothing: even the window scores hold fewer independent windows than needed"
+        elif self.weight >= 1.0:
+            head = "no smoothing: every smoothed calibration holds too few independent windows"
+        else:
+            head = f"λ={self.weight:g}, the smallest on the grid whose smoothed calibration still holds enough"
+        return (f"{head} (about {self.needed:.0f} needed for the false-alarm rate; independent calibration "
+                f"windows {tried})")
+
+    def to_dict(self) -> dict[str, object]:
+        return {"weight": self.weight, "needed": self.needed,
+                "counts": {f"{w:g}": n for w, n in self.counts.items()}, "reason": self.reason()}
+
+
+def choose_weight(calibration_scores: np.ndarray, false_alarm_rate: float, stride: int, length: int,
+                  grid: Sequence[float] = SMOOTHING_GRID) -> WeightChoice:
+    """λ for ``smoothing: auto``: down ``grid`` from the largest, the last λ whose smoothed normal
+    calibration scores (in time order, ``stride`` rows apart) hold ≥ 1/α − 1 independent windows
+    (:func:`effective_count`); 1 (none) when the largest already holds fewer. Uses only the plant's
+    normal calibration scores."""
+    raw = np.asarray(calibration_scores, dtype=np.float64).ravel()
+    if not len(raw) or not np.isfinite(raw).all():
+        raise ValueError("choosing the smoothing needs finite scores of normal calibration windows")
+    if not 0.0 < false_alarm_rate < 1.0:
+        raise ValueError(f"false_alarm_rate must be in (0, 1), got {false_alarm_rate}")
+    needed = 1.0 / false_alarm_rate - 1.0
+    chosen, counts = 1.0, {}
+    for weight in sorted(set(grid), reverse=True):
+        counts[weight] = effective_count(Smoothing(weight, float(raw.mean())).apply(raw, stride, length))
+        if counts[weight] < needed:
+            break
+        chosen = weight
+    return WeightChoice(chosen, counts, needed)
 
 
 def chart_union(charts: Sequence[tuple[np.ndarray, float]]) -> np.ndarray:

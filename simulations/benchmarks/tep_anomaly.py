@@ -21,8 +21,13 @@ Every detector is measured twice: on its window scores (threshold calibrated on 
 window scores), and on their EWMA over each recording (``detector.smoothing`` = λ = 0.2 per window
 length, :mod:`common.anomaly.smoothing`; threshold calibrated on the **smoothed** held-out scores,
 the mean held-out score the start level). λ = 0.2 is fixed in advance, the usual EWMA control-chart
-weight (Lucas & Saccucci 1990; Montgomery), not chosen on any TEP figure; the kept detector and
-its kept PCA baseline use it in the product path (``factoryfl predict``'s health score and alarm).
+weight (Lucas & Saccucci 1990; Montgomery), not chosen on any TEP figure. And with the weight the
+plant chooses itself (``smoothing: auto``, :func:`common.anomaly.smoothing.choose_weight`: from
+λ ∈ {1, 0.7, 0.5, 0.35, 0.2} the smallest whose smoothed out-of-fold normal calibration scores still
+hold 1/α − 1 independent windows), which the kept detector and its kept PCA baseline use in the
+product path (``factoryfl predict``'s health score and alarm); the kept detector is also measured at
+every λ of that grid (a diagnostic, no choice). The drift of the normal scores in time (per training
+block and on the normal test windows) is described, never used.
 
 Measured on the plant's test split (the last 20 % of every run, non-overlapping windows of 20 rows):
 AUROC, detection rate per fault at the calibrated threshold (one window), its mean over the faults
@@ -50,7 +55,7 @@ from typing import Any
 import numpy as np
 import yaml
 
-from simulations.benchmarks.common import command_line, machine, machine_line, mean_std, parallel_map, publish
+from simulations.benchmarks.common import command_line, machine, machine_line, mean_std, parallel_map, publish, rerender
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +75,8 @@ FALSE_ALARM_RATE = 0.01
 SMOOTHING = 0.2   # EWMA weight per window length, fixed in advance (the usual control-chart weight)
 CROSS_FIT_FOLDS = 5   # calibrate on out-of-fold scores of all normal training windows (5 blocks in time)
 DELAY_PERSISTENCE = (3, 3)
-SMOOTHINGS = ("none", "ewma")
+SMOOTHINGS = ("none", "ewma", "auto")
+GRID_DIAGNOSTIC = (0.7, 0.5, 0.35)   # the other λ of the auto grid, measured for the kept detector only (no choice)
 DETECTORS = ("federated", "federated_features", "random_extractor", "pca_t2_spe", "union")
 LABELS = {"federated": "Federated model outputs + Mahalanobis (kept)",
           "federated_features": "Federated extractor features + Mahalanobis",
@@ -90,7 +96,7 @@ def scenario_for(seed: int, target: str, rounds: int, stride: int) -> dict[str, 
         if plant["id"] == target:
             plant["labelled_classes"] = ["normal"]
             plant["detector"] = {"name": "logit_mahalanobis", "false_alarm_rate": FALSE_ALARM_RATE,
-                                 "baseline": "pca_t2_spe", "smoothing": SMOOTHING,
+                                 "baseline": "pca_t2_spe", "smoothing": "auto",
                                  "cross_fit_folds": CROSS_FIT_FOLDS}
     return body
 
@@ -261,6 +267,59 @@ def union_of_charts(charts: list[tuple[Callable[[np.ndarray], np.ndarray], np.nd
     return grouped, joint
 
 
+def _cached(scorer: Callable[[np.ndarray], np.ndarray]) -> Callable[[np.ndarray], np.ndarray]:
+    """``scorer`` remembering the scores of each array it saw (the same windows are measured at several λ)."""
+    seen: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def cached(x: np.ndarray) -> np.ndarray:
+        hit = seen.get(id(x))
+        if hit is None or hit[0] is not x:
+            hit = (x, np.asarray(scorer(x), dtype=np.float64))
+            seen[id(x)] = hit
+        return hit[1]
+    return cached
+
+
+def drift_profile(cal_scores: np.ndarray, test_normal: np.ndarray, folds: int) -> dict[str, Any]:
+    """Where the normal scores sit in time (a description, never a choice): the mean out-of-fold window
+    score of each training block in time and of the normal test windows (the last 20 % of the normal
+    run), in units of the calibration scores' standard deviation from their mean, and the share of the
+    normal test windows above the calibration's 99 % quantile (window scores)."""
+    cal = np.asarray(cal_scores, dtype=np.float64)
+    mu, sd = float(cal.mean()), float(cal.std()) or 1.0
+    blocks = [float((cal[a:b].mean() - mu) / sd) for a, b in
+              zip(np.linspace(0, len(cal), folds + 1).round().astype(int)[:-1],
+                  np.linspace(0, len(cal), folds + 1).round().astype(int)[1:])]
+    test = np.asarray(test_normal, dtype=np.float64)
+    return {"block_means_sd": blocks, "test_mean_sd": float((test.mean() - mu) / sd),
+            "test_above_q99": float(np.mean(test > np.quantile(cal, 0.99)))}
+
+
+def variable_drift(test_fraction: float, params: Any, base_dir: Path, hours_per_row: float,
+                   top: int = 3) -> dict[str, Any]:
+    """Which process variables move in the normal test stretch (a description): each variable's mean over
+    the normal run's test rows in standard deviations of its training rows, the ``top`` largest, and for
+    them the largest |mean| of a 2-hour stretch of the training rows (how far normal training wandered)."""
+    from common.data.paths import read_npz
+    from common.data.process import train_rows
+    from common.data.tep import tep_file
+
+    arrays = read_npz(tep_file(params, base_dir), "TEP")
+    x = np.asarray(arrays["normal"], dtype=np.float64)
+    names = [str(v) for v in arrays["variables"].tolist()]
+    cut = train_rows(x, test_fraction)
+    mu, sd = x[:cut].mean(0), x[:cut].std(0) + 1e-12
+    shift = (x[cut:].mean(0) - mu) / sd
+    span = max(1, int(round(2.0 / hours_per_row)))
+    blocks = (x[: cut // span * span] - mu) / sd
+    wander = np.abs(blocks.reshape(-1, span, x.shape[1]).mean(1)).max(0)
+    order = np.argsort(-np.abs(shift))[:top]
+    return {"test_rows": int(len(x) - cut), "train_rows": int(cut),
+            "top": [{"variable": names[j], "test_shift_sd": float(shift[j]), "train_2h_max_abs_sd": float(wander[j])}
+                    for j in order],
+            "n_variables_shift_over_1sd": int((np.abs(shift) > 1).sum())}
+
+
 def run_one(seed: int, target_index: int, tmp: str, rounds: int, stride: int) -> list[dict[str, Any]]:
     """One federation with mode ``target_index`` as the normal-only new plant; its detectors' figures,
     on window scores and on smoothed scores."""
@@ -268,7 +327,7 @@ def run_one(seed: int, target_index: int, tmp: str, rounds: int, stride: int) ->
 
     from common.anomaly.calibration import cross_fitted_scores
     from common.anomaly.feature import FeatureMahalanobis
-    from common.anomaly.smoothing import calibrate_smoothed
+    from common.anomaly.smoothing import calibrate_smoothed, choose_weight
     from common.extensions.detectors import DETECTORS as REGISTRY
     from common.training import predict_logits
 
@@ -305,14 +364,20 @@ def run_one(seed: int, target_index: int, tmp: str, rounds: int, stride: int) ->
                  "federated_features": calibrated(FeatureMahalanobis, features_of(shared)),
                  "random_extractor": calibrated(FeatureMahalanobis, features_of(random_net)),
                  "pca_t2_spe": calibrated(REGISTRY.load("pca_t2_spe"), pca.inputs, pca.scores)}
+    detectors = {name: (_cached(scorer), cal_scores) for name, (scorer, cal_scores) in detectors.items()}
     rows = []
     reported = results["plants"][target]["metrics"].get("anomaly_logit_mahalanobis", {})
+    choices = {name: choose_weight(cal_scores, FALSE_ALARM_RATE, stride, data.window_length)
+               for name, (_, cal_scores) in detectors.items()}
     for name, (scorer, cal_scores) in detectors.items():
-        for smoothing_name, weight in (("none", 1.0), ("ewma", SMOOTHING)):
+        weights = [("none", 1.0), ("ewma", SMOOTHING), ("auto", choices[name].weight)]
+        if name == "federated":
+            weights += [(f"grid{w:g}", w) for w in GRID_DIAGNOSTIC]
+        for smoothing_name, weight in weights:
             smoothing, threshold, n_eff = calibrate_smoothed(cal_scores, FALSE_ALARM_RATE, weight, stride,
                                                              data.window_length)
             kept = {"federated": fed, "pca_t2_spe": pca}.get(name)
-            if kept is not None and smoothing_name == "ewma":   # the product path calibrated the same
+            if kept is not None and smoothing_name == "auto":   # the product path chose and calibrated the same
                 assert np.isclose(kept.threshold.value, threshold.value) and kept.smoothing == smoothing, name
             row = {"seed": seed, "target": target, "smoothing": smoothing_name, "smoothing_weight": weight,
                    "smoothing_start": smoothing.start,
@@ -320,7 +385,14 @@ def run_one(seed: int, target_index: int, tmp: str, rounds: int, stride: int) ->
                              smoothing if weight < 1 else None),
                    "n_fit": int(len(fit)), "n_calibration": int(len(cal)), "n_calibration_effective": n_eff,
                    "n_train_windows": int(len(data.train)), "federation_s": federated_s}
-            if name == "federated" and smoothing_name == "ewma":   # the federation's own report: the two agree
+            if smoothing_name == "auto":
+                row["smoothing_choice"] = choices[name].to_dict()
+            if name in ("federated", "pca_t2_spe") and smoothing_name == "none":
+                row["drift"] = drift_profile(cal_scores, scorer(data.test.x[data.test.y == 0]), CROSS_FIT_FOLDS)
+                if name == "federated":
+                    row["variable_drift"] = variable_drift(scenario.window.test_fraction, spec.data.params,
+                                                           Path(scenario.base_dir), hours_per_row)
+            if name == "federated" and smoothing_name == "auto":   # the federation's own report: the two agree
                 row["auroc_reported"] = reported.get("auroc")
             rows.append(row)
     for smoothing_name, weight in (("none", 1.0), ("ewma", SMOOTHING)):
@@ -391,7 +463,15 @@ def markdown(payload: dict[str, Any]) -> str:
              "varied); no "
              f"fault window and no test window shapes any detector or threshold. Windows: {counts}. The PCA "
              "baseline is deterministic (its ± is 0).", "",
-             "**Smoothing (the rule, fixed before any figure of this benchmark was seen).** Each detector is "
+             "**Smoothing chosen by the plant (`smoothing: auto`, the product path now).** From the fixed grid "
+             "λ ∈ {1, 0.7, 0.5, 0.35, 0.2}, going down from 1, the plant keeps the last λ whose smoothed "
+             "out-of-fold normal calibration scores still hold ≥ 1/α − 1 = 99 effective independent windows "
+             "(m(1 − ρ)/(1 + ρ), ρ their lag-one autocorrelation); λ = 1 (none) when even the window scores hold "
+             "fewer. The rule uses only the plant's own normal training windows; the grid and the threshold 99 were "
+             "stated before this run (disclosed: after the earlier λ = 0.2 results of this benchmark, mode 3's "
+             "false alarms included, had been seen; nothing in the rule was varied on figures of this run). Each "
+             "detector chooses its own λ (*auto* rows; the λ chosen and the counts per λ are in the JSON and below). "
+             "The earlier fixed rule is kept beside it for comparison. Each detector is "
              "reported on its window scores (*none*) and on their EWMA over each recording (*EWMA*): "
              f"z_i = w s_i + (1 − w) z_(i−1), λ = {weight:g} per window length of time (w = 1 − (1 − λ)^(stride/L), so "
              "the overlapping calibration windows and the non-overlapping test windows are smoothed over the same "
@@ -410,34 +490,41 @@ def markdown(payload: dict[str, Any]) -> str:
              "| New plant | Detector | Smoothing | Mean detection rate over faults | AUROC | "
              "False-alarm rate (test normal) | False alarms / day (1 of 1) | "
              f"False alarms / day ({k} of {n}) |", "|---|---|---|---:|---:|---:|---:|---:|"]
+    def sm_label(sm: str, s: list[dict[str, Any]]) -> str:
+        if sm == "auto":
+            return "auto (λ " + "/".join(f"{w:g}" for w in sorted({r["smoothing_weight"] for r in s})) + ")"
+        return "EWMA λ=" + format(weight, "g") if sm == "ewma" else "none"
+
     for t in [*targets, "all"]:
         for det in DETECTORS:
             for sm in SMOOTHINGS:
                 s = sel(det, None if t == "all" else t, sm)
-                lines.append(f"| {'**all**' if t == 'all' else t} | {LABELS[det]} | "
-                             f"{'EWMA λ=' + format(weight, 'g') if sm == 'ewma' else 'none'} | "
+                if not s:
+                    continue
+                lines.append(f"| {'**all**' if t == 'all' else t} | {LABELS[det]} | {sm_label(sm, s)} | "
                              f"{_cell([r['mean_detection_rate'] for r in s])} | {_cell([r['auroc'] for r in s])} | "
                              f"{_cell([r['false_alarm_rate'] for r in s], 4)} | "
                              f"{_cell([r['false_alarms_per_day'] for r in s], 1)} | "
                              f"{_cell([r['false_alarms_per_day_persistent'] for r in s], 1)} |")
     faults = sorted({f for r in rows for f in r["detection_rate"]})
     lines += ["", "## Per fault: detection rate at the calibrated threshold (mean over seeds): kept (federated, "
-              "EWMA) / kept ∪ PCA charts (EWMA) / PCA (EWMA) / PCA (window scores)", "",
+              f"auto) / kept (EWMA λ={weight:g}) / PCA (auto) / PCA (window scores)", "",
               "| Fault | " + " | ".join(targets) + " |", "|---|" + "---:|" * len(targets)]
     for fault in faults:
         cells = []
         for t in targets:
-            v = [_mean(sel("federated", t), fault), _mean(sel("union", t), fault),
-                 _mean(sel("pca_t2_spe", t), fault), _mean(sel("pca_t2_spe", t, "none"), fault)]
+            v = [_mean(sel("federated", t, "auto"), fault), _mean(sel("federated", t), fault),
+                 _mean(sel("pca_t2_spe", t, "auto"), fault), _mean(sel("pca_t2_spe", t, "none"), fault)]
             cells.append(" / ".join(f"{x:.2f}" for x in v) if all(np.isfinite(v)) else "—")
         lines.append(f"| {fault} | " + " | ".join(cells) + " |")
     lines += ["", "## Per fault: detection delay on the whole run (hours from the row the run departs from normal; "
-              f"mean over seeds; — never detected): kept (federated, EWMA, 1 of 1) / PCA (EWMA, 1 of 1) / "
+              f"mean over seeds; — never detected): kept (federated, auto, 1 of 1) / PCA (auto, 1 of 1) / "
               f"PCA (window scores, {k} of {n})", "",
               "| Fault | " + " | ".join(targets) + " |", "|---|" + "---:|" * len(targets)]
     for fault in faults:
         lines.append(f"| {fault} | " + " | ".join(
-            f"{_delay(sel('federated', t), fault, 'one')} / {_delay(sel('pca_t2_spe', t), fault, 'one')} / "
+            f"{_delay(sel('federated', t, 'auto'), fault, 'one')} / "
+            f"{_delay(sel('pca_t2_spe', t, 'auto'), fault, 'one')} / "
             f"{_delay(sel('pca_t2_spe', t, 'none'), fault, 'persistent')}" for t in targets) + " |")
 
     def mean_rate(det: str, t: str | None = None, sm: str = "ewma") -> float:
@@ -447,66 +534,114 @@ def markdown(payload: dict[str, Any]) -> str:
         return sorted({f"{f} ({t})" for f in faults for t in targets
                        if _mean(sel(det, t, sm), f) < _mean(sel("pca_t2_spe", t, ref_sm), f) - margin})
 
-    fed = mean_rate("federated")
-    fed_raw = mean_rate("federated", sm="none")
-    fars = [r["false_alarm_rate"] for r in sel("federated")]
-    pooled_far = float(np.sum([r["false_alarm_rate"] * r["n_normal_test"] for r in sel("federated")])
-                       / np.sum([r["n_normal_test"] for r in sel("federated")]))
-    far_modes = ", ".join(f"{t} {np.mean([r['false_alarm_rate'] for r in sel('federated', t)]):.3f}"
-                          for t in targets)
-    raw_far = float(np.mean([r["false_alarm_rate"] for r in sel("federated", None, "none")]))
-    per_mode = ", ".join(f"{t} {mean_rate('federated', t):.3f}" for t in targets)
+    def pooled(det: str, sm: str) -> float:
+        rs = sel(det, None, sm)
+        return float(np.sum([r["false_alarm_rate"] * r["n_normal_test"] for r in rs])
+                     / np.sum([r["n_normal_test"] for r in rs]))
+
+    def far_modes(det: str, sm: str) -> str:
+        return ", ".join(f"{t} {np.mean([r['false_alarm_rate'] for r in sel(det, t, sm)]):.3f}" for t in targets)
+
+    def per_mode(det: str, sm: str) -> str:
+        return ", ".join(f"{t} {mean_rate(det, t, sm):.3f}" for t in targets)
+
+    def met(sm: str) -> bool:
+        return all(mean_rate("federated", t, sm) >= 0.80 for t in targets) and pooled("federated", sm) <= 0.01
+
+    def aim_line(sm: str, what: str) -> str:
+        fars = [r["false_alarm_rate"] for r in sel("federated", None, sm)]
+        return (f"- Mean detection rate ≥ 0.80 at ≤ 1 % false alarms, {what}: **{'met' if met(sm) else 'not met'}** "
+                f"— kept detector {mean_rate('federated', None, sm):.3f} over all runs (per mode: "
+                f"{per_mode('federated', sm)}); test false-alarm rate pooled over the {len(fars)} runs "
+                f"{pooled('federated', sm):.4f}, highest of a run {max(fars):.4f} (each run has "
+                f"{first(targets[0])['n_normal_test']} normal test windows; per mode {far_modes('federated', sm)}).")
+
     def n_eff(det: str, sm: str) -> str:
         values = [r["n_calibration_effective"] for r in sel(det, None, sm)]
         return f"{min(values):.0f}–{max(values):.0f}"
 
-    validity = (f"- Could the plant have chosen its smoothing by the calibration's size (the strongest smoothing whose "
-                f"smoothed calibration scores still hold ≥ 1/α − 1 = 99 independent windows, m(1 − ρ)/(1 + ρ))? "
-                f"Kept detector: {n_eff('federated', 'none')} independent windows on window scores, "
-                f"{n_eff('federated', 'ewma')} with λ = {weight:g}; PCA: {n_eff('pca_t2_spe', 'none')} and "
-                f"{n_eff('pca_t2_spe', 'ewma')}. So that rule rejects λ = {weight:g} on every plant (weaker weights "
-                "between it and 1 were not measured; the window-score rows above are its fallback); with this much "
-                "normal data the smoothed 1 % is not certified, which mode 3's test false alarms show. A plant is "
-                "warned of it when it calibrates (client/anomaly.py).")
-    agree = [abs(r["auroc"] - r["auroc_reported"]) for r in sel("federated") if r.get("auroc_reported") is not None]
-    b_ewma, b_raw = below("federated", "ewma", "ewma"), below("federated", "ewma", "none")
-    b_ewma5 = below("federated", "ewma", "ewma", 0.05)
-    chr_u = "union"
+    agree = [abs(r["auroc"] - r["auroc_reported"]) for r in sel("federated", None, "auto")
+             if r.get("auroc_reported") is not None]
+    b_auto, b_auto_raw = below("federated", "auto", "auto"), below("federated", "auto", "none")
+    b_auto5 = below("federated", "auto", "auto", 0.05)
+    b_ewma = below("federated", "ewma", "ewma")
     union = mean_rate("union")
-    union_far = float(np.sum([r["false_alarm_rate"] * r["n_normal_test"] for r in sel("union")])
-                      / np.sum([r["n_normal_test"] for r in sel("union")]))
-    u_below, u_raw = below("union", "ewma", "ewma"), below("union", "ewma", "none")
-    u_below5 = below("union", "ewma", "ewma", 0.05)
-    met = fed >= 0.80 and all(mean_rate("federated", t) >= 0.80 for t in targets) and pooled_far <= 0.01
+    fed_auto = mean_rate("federated", None, "auto")
+    local_auto = (mean_rate("random_extractor", None, "auto"), mean_rate("pca_t2_spe", None, "auto"))
+    chosen = {det: sorted({r["smoothing_weight"] for r in sel(det, None, "auto")}) for det in DETECTORS
+              if sel(det, None, "auto")}
     lines += ["", "## Aims (issue 18)", "",
-              f"- Mean detection rate ≥ 0.80 at ≤ 1 % false alarms: **{'met' if met else 'not met'}**"
-              f" — kept detector with EWMA {fed:.3f} over all runs (per mode: {per_mode}; on window scores "
-              f"{fed_raw:.3f}); test false-alarm rate pooled over the {len(fars)} runs {pooled_far:.4f}, highest "
-              f"of a run {max(fars):.4f} (each run has {first(targets[0])['n_normal_test']} normal test windows; "
-              f"per mode {far_modes}; on window scores pooled {raw_far:.4f}).",
-              f"- At least the PCA baseline on every fault, both smoothed: **{'met' if not b_ewma else 'not met'}**"
-              + (f" (below, fault (plant): {', '.join(b_ewma)}; by more than 0.05: "
-                 f"{', '.join(b_ewma5) if b_ewma5 else 'none'})." if b_ewma else ".")
-              + f" Against PCA on window scores: {'met' if not b_raw else 'not met'}"
-              + (f" (below: {', '.join(b_raw)})." if b_raw else "."),
-              f"- A normal-only plant gains from the federation (EWMA): federated {fed:.3f} (features: "
-              f"{mean_rate('federated_features'):.3f}) vs its local detectors (random extractor "
-              f"{mean_rate('random_extractor'):.3f}, PCA {mean_rate('pca_t2_spe'):.3f}) — "
-              f"**{'yes' if fed > max(mean_rate('random_extractor'), mean_rate('pca_t2_spe')) else 'no'}** on the "
-              "mean detection rate.",
-              f"- Union of the two charts (an alarm when the kept detector's or the PCA baseline's chart alarms: "
-              f"max of each (smoothed) score over its own calibrated threshold, that maximum's threshold calibrated "
-              f"at 1 % on the same normal calibration scores; added because the earlier results of this benchmark "
-              f"had the kept detector far below PCA on a few faults, e.g. mode 3 idv05): mean detection rate with "
-              f"EWMA {union:.3f} (per mode: {', '.join(f'{t} {mean_rate(chr_u, t):.3f}' for t in targets)}; without "
-              f"{mean_rate('union', sm='none'):.3f}); test false-alarm rate pooled {union_far:.4f}, highest of a "
-              f"run {max(r['false_alarm_rate'] for r in sel('union')):.4f}; at least PCA (EWMA) on every fault: "
-              + ("met." if not u_below else f"not met (below: {', '.join(u_below)}; by more than 0.05: "
-                 f"{', '.join(u_below5) if u_below5 else 'none'}).")
-              + " Against PCA on window scores: " + ("met." if not u_raw else f"not met (below: {', '.join(u_raw)})."),
-              validity,
-              "", f"The federation's own report gives the same AUROC for the kept detector (largest difference "
-              f"{max(agree) if agree else float('nan'):.2g} over {len(agree)} runs); the benchmark's smoothed "
+              aim_line("auto", "smoothing chosen by the plant (`smoothing: auto`, the product path)"),
+              aim_line("ewma", f"fixed λ = {weight:g} (the earlier rule)"),
+              aim_line("none", "window scores (no smoothing)"),
+              f"- At least the PCA baseline on every fault, both with their chosen smoothing: "
+              f"**{'met' if not b_auto else 'not met'}**"
+              + (f" (below, fault (plant): {', '.join(b_auto)}; by more than 0.05: "
+                 f"{', '.join(b_auto5) if b_auto5 else 'none'})." if b_auto else ".")
+              + f" Against PCA on window scores: {'met' if not b_auto_raw else 'not met'}"
+              + (f" (below: {', '.join(b_auto_raw)})." if b_auto_raw else ".")
+              + f" Both at λ = {weight:g}: {'met' if not b_ewma else 'not met'}"
+              + (f" ({len(b_ewma)} (fault, plant) pairs below)." if b_ewma else "."),
+              f"- A normal-only plant gains from the federation (auto): federated {fed_auto:.3f} (features: "
+              f"{mean_rate('federated_features', None, 'auto'):.3f}) vs its local detectors (random extractor "
+              f"{local_auto[0]:.3f}, PCA {local_auto[1]:.3f}) — **{'yes' if fed_auto > max(local_auto) else 'no'}** "
+              "on the mean detection rate.",
+              "- λ the rule chose (over all runs): "
+              + "; ".join(f"{LABELS[d]}: {', '.join(format(w, 'g') for w in ws)}" for d, ws in chosen.items())
+              + ". Effective independent calibration windows, kept detector: "
+              f"{n_eff('federated', 'none')} on window scores, {n_eff('federated', 'ewma')} at λ = {weight:g}; "
+              f"PCA: {n_eff('pca_t2_spe', 'none')} and "
+              f"{n_eff('pca_t2_spe', 'ewma')}.",
+              f"- Union of the two charts (kept ∪ PCA, λ = {weight:g}; max of each smoothed score over its own "
+              f"threshold, recalibrated at 1 %): mean detection rate {union:.3f} (per mode: "
+              f"{per_mode('union', 'ewma')}), "
+              f"test false-alarm rate pooled {pooled('union', 'ewma'):.4f}; on window scores "
+              f"{mean_rate('union', None, 'none'):.3f}, pooled {pooled('union', 'none'):.4f}."]
+    lines += ["", "## The kept detector at every λ of the grid (diagnostic: measured, not chosen on)", "",
+              "| New plant | λ | Effective independent calibration windows | chosen by the rule (runs) | "
+              "Mean detection rate | False-alarm rate (test normal) |", "|---|---:|---:|---:|---:|---:|"]
+    grid_names = [("none", 1.0), *[(f"grid{w:g}", w) for w in GRID_DIAGNOSTIC], ("ewma", weight)]
+    for t in [*targets, "all"]:
+        tt = None if t == "all" else t
+        for sm, w in grid_names:
+            rs = sel("federated", tt, sm)
+            if not rs:
+                continue
+            picks = sum(1 for r in sel("federated", tt, "auto") if r["smoothing_weight"] == w)
+            lines.append(f"| {'**all**' if t == 'all' else t} | {w:g} | "
+                         f"{np.mean([r['n_calibration_effective'] for r in rs]):.0f} | {picks} of {len(rs)} | "
+                         f"{_cell([r['mean_detection_rate'] for r in rs])} | "
+                         f"{_cell([r['false_alarm_rate'] for r in rs], 4)} |")
+    lines += ["", "## Drift of the normal scores in time (description only: no choice uses the test windows)", "",
+              f"Mean window score of each of the {payload['cross_fit_folds']} training blocks in time (out-of-fold) "
+              "and of the normal test windows (the last 20 % of the 72 h normal run), in standard deviations of the "
+              "calibration scores from their mean; and the share of normal test windows above the calibration's "
+              "99 % quantile (window scores). Mean over seeds.", "",
+              "| New plant | Detector | Training blocks 1 … k | Normal test | Test above q99 |",
+              "|---|---|---|---:|---:|"]
+    for t in targets:
+        for det in ("federated", "pca_t2_spe"):
+            ds = [r["drift"] for r in sel(det, t, "none") if r.get("drift")]
+            if not ds:
+                continue
+            blocks = np.mean([d["block_means_sd"] for d in ds], axis=0)
+            lines.append(f"| {t} | {LABELS[det]} | {' / '.join(f'{b:+.2f}' for b in blocks)} | "
+                         f"{np.mean([d['test_mean_sd'] for d in ds]):+.2f} | "
+                         f"{np.mean([d['test_above_q99'] for d in ds]):.3f} |")
+    lines += ["", "Process variables that move most in the normal test stretch (mean over its rows, in standard "
+              "deviations of the normal training rows), with the largest |mean| of any 2-hour stretch of the "
+              "training rows for the same variable (how far normal training itself wandered):", "",
+              "| New plant | Variables over 1 sd in the test stretch | "
+              "Largest shifts: variable test (training 2-h max) |",
+              "|---|---:|---|"]
+    for t in targets:
+        vd = next((r["variable_drift"] for r in sel("federated", t, "none") if r.get("variable_drift")), None)
+        if vd:
+            lines.append(f"| {t} | {vd['n_variables_shift_over_1sd']} | " + ", ".join(
+                f"{v['variable']} {v['test_shift_sd']:+.2f} ({v['train_2h_max_abs_sd']:.2f})" for v in vd["top"])
+                + " |")
+    lines += ["", f"The federation's own report gives the same AUROC for the kept detector (largest difference "
+              f"{max(agree) if agree else float('nan'):.2g} over {len(agree)} runs); the benchmark's chosen λ and "
               "thresholds equal the ones the plant kept (asserted in every run)."]
     return "\n".join(lines) + "\n"
 
@@ -520,8 +655,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="federations run side by side (processes)")
     parser.add_argument("--results-name", default="tep_anomaly",
                         help="file name under simulations/results/ ('' = none)")
+    parser.add_argument("--render", action="store_true", help="rewrite the Markdown from the saved JSON only")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.render:
+        rerender(args.results_name or "tep_anomaly", markdown)
+        return 0
     seeds = [int(s) for s in args.seeds.split(",")]
     targets = [int(t) for t in args.targets.split(",")]
     started = time.perf_counter()
