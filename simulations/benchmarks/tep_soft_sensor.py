@@ -52,6 +52,7 @@ METHODS = ("pls", *NN_METHODS)
 LABELS = {"pls": "PLS (per plant)", "local_only": "local-only", "federated_global": "federated",
           "federated_personalised": "federated + personalised", "chosen": "kept (do no harm)"}
 MAX_COMPONENTS = 40
+NOISE_R2 = 0.1  # a cell where no method explains 10 % of the test variance is reported as noise-decided
 log = logging.getLogger("tep_soft_sensor")
 
 
@@ -123,6 +124,18 @@ def federation(body: dict, seed: int, work: Path) -> dict[str, Any]:
         for pid, plant in results["plants"].items()}}
 
 
+def plant_scale(body: dict, data: Any) -> tuple[float, ...]:
+    """The per-output scale a plant divides its targets by under the scenario's settings."""
+    from common.target_scaling import own_target_scale
+
+    if body.get("target_scaling", "fixed") == "plant":
+        scale = own_target_scale(data.train.target, data.train.y)
+    else:
+        scale = body.get("target_scale", 1.0)
+    k = data.train.target.shape[1]
+    return tuple(float(v) for v in np.broadcast_to(np.asarray(scale, np.float64), (k,)))
+
+
 def validation_study(body: dict, plants: dict[str, Any], seed: int = 0) -> dict[str, Any]:
     """Local-only CNN with GroupNorm (the default) vs no normalisation layer, trained on each plant's
     fit windows with the scenario's budget (rounds × local epochs) and scored on its validation
@@ -135,7 +148,6 @@ def validation_study(body: dict, plants: dict[str, Any], seed: int = 0) -> dict[
     from common.soft_sensor.pls import relative_mse
     from common.training import make_optimizer, predict_logits, train_supervised
 
-    scale = np.asarray(body["target_scale"], np.float32)
     training = body["federation"]["training"]
     epochs = body["federation"]["rounds"] * training.get("local_epochs", 1)
     out: dict[str, Any] = {}
@@ -143,6 +155,7 @@ def validation_study(body: dict, plants: dict[str, Any], seed: int = 0) -> dict[
         cfg = parse(ModelConfig, {**body["model"], "norm": norm}, "validation study")
         for pid, data in plants.items():
             val = validation_mask(data.train.y)
+            scale = np.asarray(plant_scale(body, data), np.float32)   # as the plant scales (the scenario's rule)
             model = build_model(data.channels, len(scale), cfg, seed=seed)
             module = nn.Sequential(model.extractor, model.reference_head)
             optimizer = make_optimizer([{"params": module.parameters()}], "adam", training["learning_rate"])
@@ -199,10 +212,21 @@ def markdown(payload: dict[str, Any]) -> str:
     for pid, pls in payload["pls"].items():
         lines.append(f"| {pid} | {payload['windows'][pid]['train']:,} | {payload['windows'][pid]['test']:,} | "
                      f"{pls['components']} |")
+    scales = payload.get("target_scale")
+    if scales:
+        lines += ["", f"## Target scale per plant (`target_scaling: {payload.get('target_scaling', 'fixed')}`)", "",
+                  "What each plant divides each analyser by in the loss (mol %): with `plant`, the std of that "
+                  "analyser over the plant's own labelled training windows, computed inside the plant and kept "
+                  "in its model file (test windows never enter).", "",
+                  "| Plant | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
+        lines += [f"| {pid} | " + " | ".join(f"{v:.3g}" for v in values) + " |" for pid, values in scales.items()]
     lines += ["", "## RMSE per analyser and plant (mol %, test split; lower is better)", ""]
     header = "| Plant | Analyser | " + " | ".join(LABELS[m] for m in methods) + " | best |"
     lines += [header, "|---|---|" + "---:|" * (len(methods) + 1)]
     aims: dict[str, int] = {"below_pls": 0, "below_local_only": 0, "cells": 0}
+    # cells where every method's R² < NOISE_R2: the analyser's test error there is noise (reported, never chosen on)
+    signal: dict[str, int] = {"below_pls": 0, "below_local_only": 0, "cells": 0}
+    noise_cells: list[str] = []
     missed: list[str] = []
     for pid in summary:
         for name in names:
@@ -213,10 +237,16 @@ def markdown(payload: dict[str, Any]) -> str:
             lines.append(f"| {pid} | {name} | " + " | ".join(cells) + f" | {LABELS[best]} |")
             personalised = means.get("federated_personalised")
             if personalised is not None:
+                r2 = [summary[pid][m][f"r2/{name}"][0] for m in methods if f"r2/{name}" in summary[pid].get(m, {})]
+                noisy_cell = max(r2, default=0.0) < NOISE_R2
+                if noisy_cell:
+                    noise_cells.append(f"{pid} {name}")
                 aims["cells"] += 1
+                signal["cells"] += 0 if noisy_cell else 1
                 for other in ("pls", "local_only"):
                     if personalised < means.get(other, float("inf")):
                         aims[f"below_{other}"] += 1
+                        signal[f"below_{other}"] += 0 if noisy_cell else 1
                     else:
                         std = summary[pid]["federated_personalised"][key][1]
                         missed.append(f"{pid} {name} vs {LABELS[other]}: {personalised:.4g} ± {std:.2g} vs "
@@ -252,6 +282,10 @@ def markdown(payload: dict[str, Any]) -> str:
               f"below PLS in {aims['below_pls']} of {aims['cells']} plant × analyser cells, below local-only in "
               f"{aims['below_local_only']} of {aims['cells']} (means over seeds; differences smaller than the std "
               f"across seeds are not resolved). {noise}", "",
+              f"Cells decided by noise (every method's test R² < {NOISE_R2}; there the RMSE of every method is the "
+              f"analyser's own spread, and which is lowest is chance): {', '.join(noise_cells) or 'none'}. In the "
+              f"other {signal['cells']} cells federated + personalised is below PLS in {signal['below_pls']} and "
+              f"below local-only in {signal['below_local_only']}.", "",
               "Cells where federated + personalised is not below (mean ± std over seeds vs the other's mean): "
               + ("; ".join(missed) if missed else "none") + ".", ""]
     return "\n".join(lines)
@@ -282,6 +316,8 @@ def main(argv: list[str] | None = None) -> None:
         "command": command_line("simulations.benchmarks.tep_soft_sensor", parser, args, "bench-tep-soft-sensor"),
         "scenario": repo_relative(SCENARIO), "seeds": args.seeds, "machine": info,
         "target_names": list(next(iter(plants.values())).target_names),
+        "target_scaling": body.get("target_scaling", "fixed"),
+        "target_scale": {pid: [round(v, 5) for v in plant_scale(body, d)] for pid, d in plants.items()},
         "windows": {pid: {"train": len(d.train), "test": len(d.test),
                           "validation": int(validation_mask(d.train.y).sum())} for pid, d in plants.items()},
     }
