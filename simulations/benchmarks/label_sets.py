@@ -109,6 +109,13 @@ def synthetic_body() -> dict[str, Any]:
     return body
 
 
+def with_scale(body: dict[str, Any], scale: float | None) -> dict[str, Any]:
+    """``body`` with ``federation.training.missing_class_logit_scale`` set to ``scale`` (None: as it is)."""
+    if scale is not None:
+        body["federation"]["training"]["missing_class_logit_scale"] = scale
+    return body
+
+
 def run_one(seed: int, tmp: Path, cwru_dir: Path) -> dict[str, Any]:
     """The CWRU part at ``seed`` (``bench-do-no-harm`` runs it too)."""
     return run_scenario(seed, tmp, cwru_body(cwru_dir))
@@ -185,7 +192,9 @@ READING = (
     "plant's features). Under the mask the federated head's boundary between a plant's own classes and the "
     "others is poor where two classes were never held by one plant together (the masked loss never separates "
     "them); FedRS gives those rows a gradient at every plant that lacks them. Fine-tuning the head on the own "
-    "classes moves that boundary further (`federated_personalised`). `chosen` is the model the plant "
+    "classes moves that boundary further (`federated_personalised`); under FedRS that fine-tuning also pushes the "
+    "never-had rows down (α-scaled), so the personal head alone seldom predicts a class the plant never had and "
+    "those windows are left to the routing rule below. `chosen` is the model the plant "
     "keeps (do no harm): the best on its own validation split among the candidates that cover the federation's "
     "classes. `chosen_routed_uncalibrated` adds the plant's never-had routing rule (`common.transfer.routing`): "
     "a window whose features are farther (Mahalanobis) from every own class than any own validation window goes "
@@ -273,6 +282,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", default=",".join(map(str, SEEDS)))
     parser.add_argument("--cwru-dir", type=Path, default=REPO.parent / "shared" / "datasets" / "cwru12k_de")
     parser.add_argument("--parts", default="cwru,synthetic", help="cwru, synthetic or both (comma-separated)")
+    parser.add_argument("--missing-class-logit-scale", type=float, default=None,
+                        help="α of the restricted loss for every run (default: the scenario's, 0.5; 0: the mask)")
     parser.add_argument("--render", action="store_true",
                         help="rewrite the Markdown of the saved results (--results-name, --parts) without running")
     parser.add_argument("--results-name", default="label_sets",
@@ -281,7 +292,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     torch.set_num_threads(1)
     seeds = [int(s) for s in args.seeds.split(",")]
-    bodies = {"cwru": lambda: cwru_body(args.cwru_dir), "synthetic": synthetic_body}
+    bodies = {"cwru": lambda: with_scale(cwru_body(args.cwru_dir), args.missing_class_logit_scale),
+              "synthetic": lambda: with_scale(synthetic_body(), args.missing_class_logit_scale)}
     if args.render:
         for part in args.parts.split(","):
             rerender(args.results_name + ("_synthetic" if part == "synthetic" else ""), markdown)
