@@ -179,10 +179,11 @@ class Plant:
         """What a regression target is divided by: the scenario's ``target_scale``, or with
         ``target_scaling: plant`` this plant's own spread of each output over its labelled training
         windows (``common.target_scaling``; it stays here, in the plant's model file)."""
-        if spec.target_scaling != "plant" or getattr(self.data.train, "target", None) is None:
+        target = getattr(self.data.train, "target", None)
+        if spec.target_scaling != "plant" or target is None:
             return spec.target_scale
         if self.own_scale is None:
-            self.own_scale = own_target_scale(self.data.train.target, self.data.train.y)
+            self.own_scale = own_target_scale(target, self.data.train.y)
         return self.own_scale
 
     def targets(self, spec: RunSpec, split: str = "train") -> np.ndarray:
@@ -275,8 +276,9 @@ class Plant:
         """The same plant (same state directory, same δ) with the labels of ``rows`` hidden (y = −1)."""
         y = self.data.train.y.copy()
         y[rows] = -1
-        if self.own_scale is None and getattr(self.data.train, "target", None) is not None:
-            self.own_scale = own_target_scale(self.data.train.target, self.data.train.y)  # all its labels
+        target = getattr(self.data.train, "target", None)
+        if self.own_scale is None and target is not None:
+            self.own_scale = own_target_scale(target, self.data.train.y)  # all its labels
         view = copy.copy(self)
         view.data = dataclasses.replace(self.data, train=dataclasses.replace(self.data.train, y=y))
         view.delta_records = self.n_labelled if self.delta_records is None else self.delta_records
