@@ -24,7 +24,17 @@ def root_logging():
     """Leave the root logger and the `flwr` logger as they were (configure() changes process-wide state)."""
     root, flower = logging.getLogger(), logging.getLogger("flwr")
     saved = (list(root.handlers), root.level, list(flower.handlers), flower.propagate)
+    # an earlier test in the same process may have run a library that set these loggers' levels or
+    # disabled them (Flower's state database runs alembic); the console is what is tested here
+    chatter = [logging.getLogger(name) for name, _, _ in CHATTER]
+    chatter_state = [(c.level, c.disabled) for c in chatter]
+    for c in chatter:
+        c.setLevel(logging.NOTSET)
+        c.disabled = False
     yield
+    for c, (level, disabled) in zip(chatter, chatter_state, strict=True):
+        c.setLevel(level)
+        c.disabled = disabled
     for handler in root.handlers:
         if handler not in saved[0]:
             root.removeHandler(handler)
