@@ -442,7 +442,7 @@ def markdown(payload: dict[str, Any]) -> str:
         return sel("federated", t)[0]
 
     counts = ", ".join(f"{t}: {first(t)['n_fit']} normal windows (fit and, out of fold, calibration) "
-                       f"(effective independent after smoothing ≈ "
+                       f"(effective independent at λ = {weight:g} ≈ "
                        f"{np.mean([r['n_calibration_effective'] for r in sel('federated', t)]):.0f}), "
                        f"{first(t)['n_normal_test']} normal + {first(t)['n_fault_test']} fault test windows"
                        for t in targets)
@@ -628,6 +628,20 @@ def markdown(payload: dict[str, Any]) -> str:
             lines.append(f"| {t} | {LABELS[det]} | {' / '.join(f'{b:+.2f}' for b in blocks)} | "
                          f"{np.mean([d['test_mean_sd'] for d in ds]):+.2f} | "
                          f"{np.mean([d['test_above_q99'] for d in ds]):.3f} |")
+    beyond = []
+    for t in targets:
+        ds = [r["drift"] for r in sel("federated", t, "none") if r.get("drift")]
+        if ds:
+            blocks = np.mean([d["block_means_sd"] for d in ds], axis=0)
+            test_mean = float(np.mean([d["test_mean_sd"] for d in ds]))
+            if test_mean > blocks.max():
+                beyond.append(f"{t} (normal test {test_mean:+.2f}, highest training block {blocks.max():+.2f}, "
+                              f"last training block {blocks[-1]:+.2f})")
+    lines += ["", "Kept detector: the normal test windows sit above every training block in "
+              + ("; ".join(beyond) if beyond else "no mode")
+              + ". There the last training block sits near the record's own level, so the latest normal windows "
+              "carry no sign of the shift (calibrating on them would not anticipate it): it comes after the training "
+              "record ends, not as a trend within it."]
     lines += ["", "Process variables that move most in the normal test stretch (mean over its rows, in standard "
               "deviations of the normal training rows), with the largest |mean| of any 2-hour stretch of the "
               "training rows for the same variable (how far normal training itself wandered):", "",
