@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo docs browser browser-if-possible test test-slow test-all test-deploy test-containers test-netns test-ray-cluster demo-ray-cluster images bench bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-privacy-audit bench-robustness bench-label-sets bench-open-set bench-tep-anomaly bench-anomaly bench-anomaly-vibration bench-skew bench-sensor-shift bench-do-no-harm bench-dp-step bench-few-shot bench-few-shot-augment bench-cmapss-tuning bench-cmapss bench-cmapss-offsets bench-deploy bench-demo bench-deploy-demo bench-scale bench-gpu bench-tep-classification bench-tep bench-tep-soft-sensor bench-secagg clean
+.PHONY: setup demo docs browser browser-if-possible test test-slow test-all test-deploy test-containers test-netns test-ray-cluster demo-ray-cluster images bench bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-privacy-audit bench-robustness bench-label-sets bench-label-sets-fedrs bench-open-set bench-tep-anomaly bench-anomaly bench-anomaly-vibration bench-skew bench-sensor-shift bench-do-no-harm bench-dp-step bench-few-shot bench-few-shot-augment bench-cmapss-tuning bench-cmapss bench-cmapss-offsets bench-deploy bench-demo bench-deploy-demo bench-scale bench-gpu bench-tep-classification bench-tep bench-tep-soft-sensor bench-secagg clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -106,6 +106,10 @@ bench-robustness: setup
 
 bench-label-sets: setup
 	$(BIN)/python -m simulations.benchmarks.label_sets
+
+# the same with FedRS's restricted softmax (federation.training.missing_class_logit_scale: 0.5)
+bench-label-sets-fedrs: setup
+	$(BIN)/python -m simulations.benchmarks.label_sets --missing-class-logit-scale 0.5 --results-name label_sets_fedrs
 
 # issue 17 point 2, open set: CWRU leave-one-plant-out, the target holds a fault no source has (~5 min on 2 CPUs)
 bench-open-set: setup

@@ -134,6 +134,13 @@ def labelled_classes(facts: dict[str, Any]) -> list[str] | None:
     return [str(n) for n in names] if isinstance(names, list) else None
 
 
+def never_had_from_others(own: list[str], others: list[list[str] | None], union: tuple[str, ...]) -> bool:
+    """Whether released statistics could hold a class a plant labelled for ``own`` never had: some
+    other labelled plant declared one outside ``own`` (None: it did not say, so it may hold any)."""
+    missing = set(union) - set(own)
+    return any(declared is None or missing & set(declared) for declared in others)
+
+
 def expected_stats_layout(spec: RunSpec) -> dict[str, Any]:
     """What every source's statistics must be computed with: the run's classes, feature size,
     clipping norm and random-feature map."""
@@ -343,11 +350,17 @@ class Coordinator:
         return method in TRANSFER_METHODS and bool(TRANSFER_METHODS.get(method).needs_source_stats)
 
     def _calibrates(self, spec: RunSpec, plant_id: str) -> bool:
-        """A labelled plant that declared labels for only some of the federation's classes: it gets the
-        released statistics to calibrate its never-had routing (common.transfer.calibration)."""
+        """A labelled plant that declared labels for only some of the federation's classes, when another
+        labelled plant may hold one it never had: it gets the released statistics to calibrate its
+        never-had routing (common.transfer.calibration)."""
         declared = labelled_classes(self.plants[plant_id].facts)
-        return (task_named(spec.task).has_classes and self._labelled(plant_id) and declared is not None
-                and set(declared) < set(spec.class_names))
+        if not (task_named(spec.task).has_classes and self._labelled(plant_id) and declared is not None
+                and set(declared) < set(spec.class_names)):
+            return False
+        # no release is asked for when no other plant can hold a class this one never had
+        others = [labelled_classes(self.plants[p].facts) for p in self._ok_plants()
+                  if p != plant_id and self._labelled(p)]
+        return never_had_from_others(declared, others, tuple(spec.class_names))
 
     # ------------------------------------------------------------------ pretraining
     def _sample(self, spec: RunSpec, server_round: int) -> list[str]:

@@ -124,3 +124,14 @@ def test_statistics_of_another_model_are_refused_with_the_shapes():
         never_had_gaussians(np.hstack([fit_x, fit_x]), fit_y, OWN, stats)
     with pytest.raises(ValueError, match="never had was released"):
         never_had_gaussians(fit_x, fit_y, OWN, _released(rng, holders=([0, 1], [0, 1])))
+
+
+def test_statistics_are_asked_for_only_when_another_plant_may_hold_a_class_this_one_lacks():
+    from server.federation import never_had_from_others
+
+    union = ("normal", "ball", "inner", "outer")
+    own = ["normal", "ball"]
+    assert never_had_from_others(own, [["normal", "inner"]], union)
+    assert never_had_from_others(own, [["normal", "ball"], None], union)          # one did not say: it may
+    assert not never_had_from_others(own, [["normal", "ball"], ["ball"]], union)  # all lack inner and outer
+    assert not never_had_from_others(own, [], union)

@@ -9,10 +9,12 @@ labels are used for any choice. ``chosen_routed`` is the kept model with the pla
 routing rule (``common.transfer.routing``, fitted in phase two on its own fit / validation windows
 and stored with the kept model): own classes by the kept model, a window unlike every own class by
 the federated head's rows of the classes the plant never had. Each plant's loss is restricted to its
-own classes as the scenario's ``federation.training.missing_class_logit_scale`` says (α = 0.5 here:
-FedRS's restricted softmax, the paper's default, fixed before any run; 0 would mask them).
+own classes as the scenario's ``federation.training.missing_class_logit_scale`` says (0, the default
+here: the classes a plant lacks are masked); ``--missing-class-logit-scale 0.5`` runs FedRS's
+restricted softmax (the paper's default, fixed before any run) instead.
 
-Run: make bench-label-sets   (writes simulations/results/label_sets.{json,md})
+Run: make bench-label-sets        (writes simulations/results/label_sets{,_synthetic}.{json,md})
+     make bench-label-sets-fedrs  (α = 0.5: simulations/results/label_sets_fedrs{,_synthetic}.{json,md})
 """
 
 from __future__ import annotations
@@ -283,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cwru-dir", type=Path, default=REPO.parent / "shared" / "datasets" / "cwru12k_de")
     parser.add_argument("--parts", default="cwru,synthetic", help="cwru, synthetic or both (comma-separated)")
     parser.add_argument("--missing-class-logit-scale", type=float, default=None,
-                        help="α of the restricted loss for every run (default: the scenario's, 0.5; 0: the mask)")
+                        help="α of the restricted loss for every run (default: the scenario's, 0: the mask)")
     parser.add_argument("--render", action="store_true",
                         help="rewrite the Markdown of the saved results (--results-name, --parts) without running")
     parser.add_argument("--results-name", default="label_sets",
