@@ -3,7 +3,6 @@ test engines were (its own condition statistics, engine baselines, smoothing).""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -109,24 +108,12 @@ def test_predict_gives_one_rul_per_engine_from_its_raw_cycles(tmp_path: Path) ->
     import torch
 
     from cli.main import main as cli_main
-    from client.loader import make_plant
     from client.predict import InferenceError, predict
     from client.transfer import personalise
-    from common.config import load_scenario, run_spec_from_scenario
     from common.models import build_model, shared_state
+    from tests.helpers.tiny_cmapss import tiny_cmapss_plant
 
-    scenario_path = tmp_path / "scenario.yaml"
-    scenario_path.write_text(yaml.safe_dump({
-        "name": "turbofan", "task": "regression", "target_scale": 125, "target_range": [0, 125],
-        "window": {"length": 8}, "personalisation": {"mode": "full", "epochs": 1},
-        "model": {"channels": [8, 8], "first_kernel": 3, "first_stride": 1, "block_pool": 1, "pool_bins": 2,
-                  "feature_dim": 8, "standardize_input": False},
-        "plants": [{"id": "site", "data": {"source": "cmapss", "path": str(_fake_file(tmp_path)),
-                                           "sequence_length": 8, "smoothing": 0.5, "baseline_cycles": 3}}]}))
-    scenario = load_scenario(scenario_path)
-    plant = make_plant(scenario, scenario.plants[0], str(tmp_path / "run"))
-    spec = dataclasses.replace(run_spec_from_scenario(scenario, tuple(plant.data.class_names)),
-                               channels=plant.data.channels)
+    scenario, plant, spec = tiny_cmapss_plant(tmp_path, target_scale=125, target_range=[0, 125])
     start = build_model(plant.data.channels, spec.num_outputs, spec.model, seed=0)
     shared = {k: v.numpy() for k, v in shared_state(start).items()}
     personalise(plant, spec, shared, "run-1")

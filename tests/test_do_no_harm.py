@@ -290,27 +290,13 @@ def test_a_dp_plant_keeps_its_choice_home_unless_its_policy_allows_metrics(tmp_p
 
 
 def test_a_regression_plant_keeps_the_lowest_validation_rmse(tmp_path):
-    import yaml
-
-    from client.loader import make_plant
     from client.predict import load_personal_model
     from client.transfer import run_phase_two
     from common.models import build_model, shared_state
-    from tests.test_cmapss_predict import _fake_file
+    from tests.helpers.tiny_cmapss import tiny_cmapss_plant
 
-    path = tmp_path / "scenario.yaml"
-    path.write_text(yaml.safe_dump({
-        "name": "turbofan", "task": "regression", "target_scale": 125, "target_range": [0, 125],
-        "window": {"length": 8}, "personalisation": {"mode": "full", "epochs": 1},
-        "federation": {"rounds": 1, "training": {"local_epochs": 1}},
-        "model": {"channels": [8, 8], "first_kernel": 3, "first_stride": 1, "block_pool": 1, "pool_bins": 2,
-                  "feature_dim": 8, "standardize_input": False},
-        "plants": [{"id": "site", "data": {"source": "cmapss", "path": str(_fake_file(tmp_path)),
-                                           "sequence_length": 8, "smoothing": 0.5, "baseline_cycles": 3}}]}))
-    scenario = load_scenario(path)
-    plant = make_plant(scenario, scenario.plants[0], str(tmp_path / "run"))
-    spec = dataclasses.replace(run_spec_from_scenario(scenario, tuple(plant.data.class_names)),
-                               channels=plant.data.channels)
+    scenario, plant, spec = tiny_cmapss_plant(tmp_path, target_scale=125, target_range=[0, 125],
+                                              federation={"rounds": 1, "training": {"local_epochs": 1}})
     shared = {k: v.numpy() for k, v in shared_state(build_model(plant.data.channels, spec.num_outputs, spec.model,
                                                                  seed=0)).items()}
     metrics, declared = run_phase_two(plant, spec, shared, None, "run-1")

@@ -9,14 +9,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
-import yaml
 
-from common.config import load_scenario, run_spec_from_scenario, scenario_from_dict
+from common.config import scenario_from_dict
 from common.config.parse import ConfigError
 from common.config.schema import RunSpec, WindowConfig, target_scaling_problems
 from common.data.types import PlantData, WindowSet
 from common.target_scaling import own_target_scale
-from tests.test_data_cmapss import _fake_file
+from tests.helpers.tiny_cmapss import tiny_cmapss_plant
 
 
 def test_the_scale_is_each_outputs_std_over_labelled_training_windows():
@@ -71,23 +70,11 @@ def test_two_plants_each_learn_unit_spread_targets_and_a_view_keeps_the_plants_s
 
 
 def test_a_plant_keeps_its_own_scale_in_its_model_and_predicts_in_target_units(tmp_path: Path) -> None:
-    from client.loader import make_plant
     from client.predict import predict
     from client.transfer import personalise
     from common.models import build_model, shared_state
 
-    path = tmp_path / "scenario.yaml"
-    path.write_text(yaml.safe_dump({
-        "name": "turbofan", "task": "regression", "target_scaling": "plant",
-        "window": {"length": 8}, "personalisation": {"mode": "full", "epochs": 1},
-        "model": {"channels": [8, 8], "first_kernel": 3, "first_stride": 1, "block_pool": 1, "pool_bins": 2,
-                  "feature_dim": 8, "standardize_input": False},
-        "plants": [{"id": "site", "data": {"source": "cmapss", "path": str(_fake_file(tmp_path)),
-                                           "sequence_length": 8, "smoothing": 0.5, "baseline_cycles": 3}}]}))
-    scenario = load_scenario(path)
-    plant = make_plant(scenario, scenario.plants[0], str(tmp_path / "run"))
-    spec = dataclasses.replace(run_spec_from_scenario(scenario, tuple(plant.data.class_names)),
-                               channels=plant.data.channels)
+    scenario, plant, spec = tiny_cmapss_plant(tmp_path, target_scaling="plant")
     own = float(np.std(plant.data.train.target[plant.data.train.y >= 0]))
     assert plant.target_scale(spec) == pytest.approx(own) and own != pytest.approx(1.0)
     start = build_model(plant.data.channels, spec.num_outputs, spec.model, seed=0)
