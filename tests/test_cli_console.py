@@ -24,17 +24,18 @@ def root_logging():
     """Leave the root logger and the `flwr` logger as they were (configure() changes process-wide state)."""
     root, flower = logging.getLogger(), logging.getLogger("flwr")
     saved = (list(root.handlers), root.level, list(flower.handlers), flower.propagate)
-    # an earlier test in the same process may have run a library that set these loggers' levels or
-    # disabled them (Flower's state database runs alembic); the console is what is tested here
-    chatter = [logging.getLogger(name) for name, _, _ in CHATTER]
-    chatter_state = [(c.level, c.disabled) for c in chatter]
-    for c in chatter:
+    # a library imported earlier in the same process may have changed these loggers or their parents
+    # (importing mlflow does: see below); the console is what is tested here
+    names = {".".join(name.split(".")[:i + 1]) for name, _, _ in CHATTER for i in range(name.count(".") + 1)}
+    chatter = [logging.getLogger(name) for name in sorted(names)]   # each chatter logger and its parents
+    chatter_state = [(c.level, c.disabled, c.propagate, list(c.handlers)) for c in chatter]
+    for c in chatter:   # importing mlflow gives `alembic` a handler of its own and stops its propagation
         c.setLevel(logging.NOTSET)
-        c.disabled = False
+        c.disabled, c.propagate, c.handlers = False, True, []
     yield
-    for c, (level, disabled) in zip(chatter, chatter_state, strict=True):
+    for c, (level, disabled, propagate, handlers) in zip(chatter, chatter_state, strict=True):
         c.setLevel(level)
-        c.disabled = disabled
+        c.disabled, c.propagate, c.handlers = disabled, propagate, handlers
     for handler in root.handlers:
         if handler not in saved[0]:
             root.removeHandler(handler)
