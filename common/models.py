@@ -136,14 +136,33 @@ class Extractor(nn.Module):
         return self.dropout(self.out_activation(self.project(h)))
 
 
+class SkipExtractor(Extractor):
+    """An :class:`Extractor` whose features end with a linear skip path: the raw window averaged into
+    ``cfg.linear_skip_bins`` equal stretches per channel, (B, C, L) → (B, feature_dim + C · bins).
+
+    A linear head on these features is ``ŷ = W_f φ(x) + W_x pool(x) + b``: a linear model of the window
+    plus a linear read-out of the CNN's nonlinear features φ, so a linear soft sensor of the (binned)
+    window is one of its solutions. Parameter-free and per window (DP-safe); parameter names are the
+    :class:`Extractor`'s.
+    """
+
+    def __init__(self, in_channels: int, cfg: ModelConfig) -> None:
+        super().__init__(in_channels, cfg)
+        self.skip = BinPool(cfg.linear_skip_bins)
+        self.feature_dim = cfg.feature_dim + in_channels * cfg.linear_skip_bins
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return torch.cat([super().forward(x), self.skip(x).flatten(1)], dim=1)
+
+
 class PlantModel(nn.Module):
     """Extractor + shared reference head + the plant's personal head."""
 
     def __init__(self, in_channels: int, num_outputs: int, cfg: ModelConfig) -> None:
         super().__init__()
-        self.extractor = Extractor(in_channels, cfg)
-        self.reference_head = nn.Linear(cfg.feature_dim, num_outputs)
-        self.head = nn.Linear(cfg.feature_dim, num_outputs)
+        self.extractor = SkipExtractor(in_channels, cfg) if cfg.linear_skip_bins else Extractor(in_channels, cfg)
+        self.reference_head = nn.Linear(self.extractor.feature_dim, num_outputs)
+        self.head = nn.Linear(self.extractor.feature_dim, num_outputs)
 
     def forward(self, x: torch.Tensor, head: HeadChoice = "reference") -> torch.Tensor:
         features = self.extractor(x)

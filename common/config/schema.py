@@ -161,9 +161,17 @@ class ModelConfig:
     # Max-pool factor after each conv block (1 = no pooling: every block keeps the window's full
     # length — for short windows such as C-MAPSS's 30 cycles, where halving three times leaves 3).
     block_pool: int = 2
+    # Linear skip path (0: off): besides its feature_dim features the extractor hands the heads the raw
+    # window averaged into this many equal stretches per channel (channels × bins values; the window
+    # length keeps every row), so each head is a linear model of the window plus a linear read-out of
+    # the CNN's nonlinear features, and a linear soft sensor (PLS, ridge) is one of its solutions. For
+    # regression soft sensors; not with transfer methods that use source feature statistics.
+    linear_skip_bins: int = 0
 
     def problems(self) -> list[str]:
         out = []
+        if self.linear_skip_bins < 0:
+            out.append(f"linear_skip_bins must be >= 0 (0 = no linear skip path), got {self.linear_skip_bins}")
         if not self.channels or any(c < 1 for c in self.channels):
             out.append(f"channels must be a non-empty list of positive widths, got {list(self.channels)}")
         elif self.norm == "group" and self.groups < 1:
