@@ -530,7 +530,8 @@ class PersonalisationConfig:
     """
 
     # what a labelled plant fine-tunes on its own labels: head (the personal head), full (the whole model, extractor
-    # at a lower rate), fedrep (head and extractor in turn), none
+    # at a lower rate), fedrep (head and extractor in turn), none, ridge (regression: as full, then the personal
+    # head refitted by ridge regression on the plant's features, λ per output by blocked cross-validation)
     mode: str = "head"
     # fine-tuning epochs
     epochs: int = 5

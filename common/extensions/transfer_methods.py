@@ -73,3 +73,6 @@ add_method("dann", "common.transfer.adapt:adapt_dann", kind=ADAPTER, needs_sourc
 add_method("fixmatch", "common.transfer.adapt:adapt_fixmatch", kind=ADAPTER, needs_labels=True, needs_classes=True,
            fine_tune_first=True,
            summary="FixMatch: fine-tune on the few labels, then confident pseudo-labels on strongly augmented windows")
+add_method("ridge_head", "common.soft_sensor.ridge_head:ridge_head", kind=PERSONALISATION, mode="ridge",
+           needs_labels=True, summary="regression: fine-tune as full, then refit the personal head by ridge "
+                                      "(λ by blocked cross-validation on the plant's labelled windows)")

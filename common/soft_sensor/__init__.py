@@ -4,4 +4,6 @@
   number of latent variables chosen on the plant's own validation windows.
 - :mod:`.tep_quality`: the TEP product analysers XMEAS(37..41) as a K-output regression target,
   aligned in time to the sample each reported value describes.
+- :mod:`.ridge_head`: personalisation mode ``ridge``: the personal head refitted in closed form by ridge
+  regression on the plant's features, λ per output by blocked cross-validation.
 """

@@ -11,7 +11,8 @@ import yaml
 
 def tiny_cmapss_plant(tmp_path: Path, **scenario: Any):
     """(scenario, plant, spec) of one plant "site" reading a fake C-MAPSS table; ``scenario`` keys
-    (``target_scale``, ``target_scaling``, ``federation`` …) are added to the top level."""
+    (``target_scale``, ``target_scaling``, ``federation`` …) are added to the top level (``model`` and
+    ``personalisation`` entries update the defaults)."""
     from client.loader import make_plant
     from common.config import load_scenario, run_spec_from_scenario
     from tests.test_data_cmapss import _fake_file
@@ -19,9 +20,9 @@ def tiny_cmapss_plant(tmp_path: Path, **scenario: Any):
     path = tmp_path / "scenario.yaml"
     path.write_text(yaml.safe_dump({
         "name": "turbofan", "task": "regression", **scenario,
-        "window": {"length": 8}, "personalisation": {"mode": "full", "epochs": 1},
+        "window": {"length": 8}, "personalisation": {"mode": "full", "epochs": 1, **scenario.get("personalisation", {})},
         "model": {"channels": [8, 8], "first_kernel": 3, "first_stride": 1, "block_pool": 1, "pool_bins": 2,
-                  "feature_dim": 8, "standardize_input": False},
+                  "feature_dim": 8, "standardize_input": False, **scenario.get("model", {})},
         "plants": [{"id": "site", "data": {"source": "cmapss", "path": str(_fake_file(tmp_path)),
                                            "sequence_length": 8, "smoothing": 0.5, "baseline_cycles": 3}}]}))
     loaded = load_scenario(path)
