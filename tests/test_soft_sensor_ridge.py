@@ -88,6 +88,16 @@ def test_the_ridge_head_with_the_skip_path_is_an_exact_linear_soft_sensor(bins):
     assert (r2 > 0.999) == (bins == 2), r2
 
 
+def test_a_scenario_with_mode_ridge_and_classes_is_refused_naming_the_key():
+    from common.config.parse import ConfigError
+    from common.config.scenario import scenario_from_dict
+
+    base = {"name": "x", "synthetic_plants": {"count": 1}, "personalisation": {"mode": "ridge"}}
+    assert scenario_from_dict({**base, "task": "regression"}, "s.yaml", Path(".")).personalisation.mode == "ridge"
+    with pytest.raises(ConfigError, match="personalisation.mode: ridge fits a regression head"):
+        scenario_from_dict({**base, "task": "classification"}, "s.yaml", Path("."))
+
+
 def test_ridge_personalisation_refuses_class_labels():
     model = build_model(3, 2, parse(ModelConfig, SMALL, "t"), seed=0)
     cfg = parse(PersonalisationConfig, {"mode": "ridge", "epochs": 0}, "t")

@@ -1136,6 +1136,9 @@ class Scenario:
         if bad_task:
             out.append(bad_task)
         out.extend(target_range_problems(self.target_range, self.task))
+        if self.personalisation.mode == "ridge" and self.task in TASKS and task_named(self.task).has_classes:
+            out.append(f"personalisation.mode: ridge fits a regression head, but task is {self.task}: use mode head, "
+                       "full or fedrep for classes, or task: regression")
         strategy = self.federation.strategy.name
         if self.privacy.enabled and strategy in STRATEGIES and not STRATEGIES.get(strategy).meta.get(
                 "works_with_dp_sgd", True):
