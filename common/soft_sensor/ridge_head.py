@@ -12,9 +12,9 @@ With ``model.linear_skip_bins`` the features include the raw window (:class:`com
 so the head is a ridge soft sensor of the window plus the CNN's nonlinear correction.
 
 Choosing λ (the plant's own rule, no held-out labels needed beyond its training windows):
-``FOLDS``-fold (at most n/2 blocks) cross-validation over contiguous blocks of the labelled windows in their stored order
-(windows are stored run by run in time, so a block is a stretch of time, not a random sample of
-overlapping neighbours); the score is the mean over outputs of the validation MSE in target-scale
+``FOLDS``-fold (at most n/2 blocks) cross-validation over contiguous blocks of the labelled windows in
+their stored order (windows are stored run by run in time, so a block is a stretch of time, not a
+random sample of overlapping neighbours); the score is the mean over outputs of the validation MSE in target-scale
 units, per output; each output keeps the λ of ``LAMBDAS`` with its lowest score (ridge is separable
 over outputs, and one shared λ would be set by the noisiest outputs), then B is refitted on all
 labelled windows.

@@ -20,7 +20,8 @@ def tiny_cmapss_plant(tmp_path: Path, **scenario: Any):
     path = tmp_path / "scenario.yaml"
     path.write_text(yaml.safe_dump({
         "name": "turbofan", "task": "regression", **scenario,
-        "window": {"length": 8}, "personalisation": {"mode": "full", "epochs": 1, **scenario.get("personalisation", {})},
+        "window": {"length": 8},
+        "personalisation": {"mode": "full", "epochs": 1, **scenario.get("personalisation", {})},
         "model": {"channels": [8, 8], "first_kernel": 3, "first_stride": 1, "block_pool": 1, "pool_bins": 2,
                   "feature_dim": 8, "standardize_input": False, **scenario.get("model", {})},
         "plants": [{"id": "site", "data": {"source": "cmapss", "path": str(_fake_file(tmp_path)),
