@@ -3,6 +3,12 @@ the fast process variables, four operating modes as four plants.
 
 Arms, each plant evaluated on its own test split (the last 20 % of every run) in mol %:
 
+Settings compared (``VARIANTS``, each its own federation per seed): personalisation ``full`` (head and
+extractor fine-tuned), ``ridge`` (then the personal head refitted in closed form, λ per analyser by the
+plant's blocked cross-validation) and ``ridge`` with the linear skip path (``model.linear_skip_bins: 1``).
+The report's main tables show the variant whose federated + personalised candidates score lowest on the
+plants' own validation windows; every variant's counts follow.
+
 - ``pls``: partial least squares (PLS2) fitted per plant on its own training windows (the window
   flattened, 34 variables × 20 rows), the number of latent variables chosen on the plant's
   validation windows (common/soft_sensor/pls.py's rule), then refitted on all its training windows;
@@ -53,6 +59,17 @@ LABELS = {"pls": "PLS (per plant)", "local_only": "local-only", "federated_globa
           "federated_personalised": "federated + personalised", "chosen": "kept (do no harm)"}
 MAX_COMPONENTS = 40
 NOISE_R2 = 0.1  # a cell where no method explains 10 % of the test variance is reported as noise-decided
+# Settings compared (each its own federation per seed, overriding the scenario's keys); the report's main
+# tables show the one whose federated + personalised candidates score lowest on the plants' own validation
+# windows (``select_variant``), never on test windows.
+VARIANTS: dict[str, dict[str, dict[str, Any]]] = {
+    "full": {"personalisation": {"mode": "full"}, "model": {"linear_skip_bins": 0}},
+    "ridge": {"personalisation": {"mode": "ridge"}, "model": {"linear_skip_bins": 0}},
+    "ridge_skip": {"personalisation": {"mode": "ridge"}, "model": {"linear_skip_bins": 1}},
+}
+VARIANT_LABELS = {"full": "fine-tune head + extractor (mode full)",
+                  "ridge": "mode ridge: fine-tune, then ridge head (λ per output, blocked CV)",
+                  "ridge_skip": "mode ridge + linear skip path (linear_skip_bins: 1, the window's means)"}
 log = logging.getLogger("tep_soft_sensor")
 
 
@@ -100,8 +117,17 @@ def pls_arm(plants: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return out
 
 
+def with_variant(body: dict, variant: str) -> dict:
+    """The scenario with ``VARIANTS[variant]``'s keys set (one level deep)."""
+    run = copy.deepcopy(body)
+    for section, values in VARIANTS[variant].items():
+        run[section] = {**run.get(section, {}), **values}
+    return run
+
+
 def federation(body: dict, seed: int, work: Path) -> dict[str, Any]:
-    """One federation (with its local-only baseline) at one seed; per plant every NN method's metrics."""
+    """One federation (with its local-only baseline) at one seed; per plant every NN method's metrics and
+    its own validation scores of its candidates (``model_choice``: mean over outputs of RMSE / scale)."""
     from common.config import load_scenario
     from server.app import run_federation
     from tests.helpers.loopback import LoopbackGrid
@@ -109,8 +135,7 @@ def federation(body: dict, seed: int, work: Path) -> dict[str, Any]:
     started = time.perf_counter()
     run = copy.deepcopy(body)
     run.update({"name": f"tep-soft-sensor-s{seed}", "seed": seed})
-    run_dir = work / f"seed{seed}"
-    run_dir.mkdir(parents=True)
+    run_dir = Path(tempfile.mkdtemp(prefix=f"seed{seed}-", dir=work))
     path = run_dir / "scenario.yaml"
     path.write_text(yaml.safe_dump(run, sort_keys=False))
     scenario = load_scenario(path)
@@ -120,7 +145,9 @@ def federation(body: dict, seed: int, work: Path) -> dict[str, Any]:
     log.info("federation seed %d: %.0fs", seed, seconds)
     return {"seconds": round(seconds, 1), "plants": {
         pid: {"n_train": plant.get("n_train"), "n_test": plant.get("n_test"),
-              "metrics": {m: plant["metrics"][m] for m in NN_METHODS if m in plant.get("metrics", {})}}
+              "metrics": {m: plant["metrics"][m] for m in NN_METHODS if m in plant.get("metrics", {})},
+              "validation": (plant.get("transfer") or {}).get("model_choice", {}).get("validation", {}),
+              "kept": (plant.get("transfer") or {}).get("model_choice", {}).get("chosen")}
         for pid, plant in results["plants"].items()}}
 
 
@@ -167,12 +194,24 @@ def validation_study(body: dict, plants: dict[str, Any], seed: int = 0) -> dict[
     return out
 
 
-def summarise(payload: dict[str, Any]) -> dict[str, Any]:
+def select_variant(payload: dict[str, Any]) -> tuple[str | None, dict[str, float]]:
+    """The variant whose federated + personalised candidates have the lowest validation score (each plant's
+    own validation windows, mean over outputs of RMSE / scale), averaged over plants and seeds."""
+    scores: dict[str, float] = {}
+    for variant, runs in payload["runs"].items():
+        values = [plant["validation"]["federated_personalised"] for run in runs.values()
+                  for plant in run["plants"].values() if "federated_personalised" in plant.get("validation", {})]
+        if values:
+            scores[variant] = float(np.mean(values))
+    return (min(scores, key=lambda v: scores[v]) if scores else None), scores
+
+
+def summarise(payload: dict[str, Any], variant: str) -> dict[str, Any]:
     """Per plant, method and metric (overall and per output): mean ± std over seeds (PLS: one fit)."""
     summary: dict[str, Any] = {}
     for pid, pls in payload["pls"].items():
         by_method: dict[str, dict[str, list[float]]] = {"pls": {k: [v] for k, v in pls["metrics"].items()}}
-        for run in payload["runs"].values():
+        for run in payload["runs"][variant].values():
             for method, metrics in run["plants"][pid]["metrics"].items():
                 for key, value in metrics.items():
                     by_method.setdefault(method, {}).setdefault(key, []).append(float(value))
@@ -188,8 +227,77 @@ def _cell(entry: tuple[float, float, int] | None, digits: int = 4) -> str:
     return f"{mean:.{digits}g}" + (f" ± {std:.2g}" if n > 1 else "")
 
 
+def aim_counts(summary: dict[str, Any], names: list[str]) -> dict[str, Any]:
+    """Federated + personalised against PLS and local-only per plant × analyser cell (means over seeds):
+    counts over all cells and over the cells some method explains ≥ ``NOISE_R2`` of, the noise-decided
+    cells and the missed comparisons."""
+    methods = [m for m in METHODS if any(m in s for s in summary.values())]
+    aims: dict[str, int] = {"below_pls": 0, "below_local_only": 0, "cells": 0}
+    signal: dict[str, int] = {"below_pls": 0, "below_local_only": 0, "cells": 0}
+    noise_cells: list[str] = []
+    missed: list[str] = []
+    for pid in summary:
+        for name in names:
+            key = f"rmse/{name}"
+            means = {m: summary[pid][m][key][0] for m in methods if key in summary[pid].get(m, {})}
+            personalised = means.get("federated_personalised")
+            if personalised is None:
+                continue
+            r2 = [summary[pid][m][f"r2/{name}"][0] for m in methods if f"r2/{name}" in summary[pid].get(m, {})]
+            noisy_cell = max(r2, default=0.0) < NOISE_R2
+            if noisy_cell:
+                noise_cells.append(f"{pid} {name}")
+            aims["cells"] += 1
+            signal["cells"] += 0 if noisy_cell else 1
+            for other in ("pls", "local_only"):
+                if personalised < means.get(other, float("inf")):
+                    aims[f"below_{other}"] += 1
+                    signal[f"below_{other}"] += 0 if noisy_cell else 1
+                else:
+                    std = summary[pid]["federated_personalised"][key][1]
+                    missed.append(f"{pid} {name} vs {LABELS[other]}: {personalised:.4g} ± {std:.2g} vs "
+                                  f"{means[other]:.4g}")
+    return {"all": aims, "signal": signal, "noise_cells": noise_cells, "missed": missed}
+
+
+def variants_section(payload: dict[str, Any], names: list[str]) -> list[str]:
+    """Every variant's aim counts, pooled RMSE and validation score, and the selection rule."""
+    selected, scores = payload["selected_variant"], payload["variant_validation"]
+    lines = ["", "## Settings compared (one federation per seed each)", "",
+             "Selection rule (the plants' own validation windows, never test): the variant whose federated + "
+             "personalised candidates have the lowest validation score (mean over outputs of RMSE / the plant's "
+             "target scale, averaged over plants and seeds) is the one shown above and kept in the scenario. "
+             f"Selected: **{selected}**. Counts: federated + personalised below PLS / below that variant's "
+             "local-only, of 20 plant × analyser cells (in brackets: of the cells where some method reaches "
+             f"test R² ≥ {NOISE_R2}).", "",
+             "| variant | validation score | below PLS | below local-only | pooled RMSE fed + pers. per plant | "
+             "pooled RMSE local-only per plant |", "|---|---:|---:|---:|---|---|"]
+    for variant in payload["summary"]:
+        summary = payload["summary"][variant]
+        counts = aim_counts(summary, names)
+        a, g = counts["all"], counts["signal"]
+        pooled = {m: " / ".join(_cell(summary[p].get(m, {}).get("rmse")) for p in summary)
+                  for m in ("federated_personalised", "local_only")}
+        lines.append(f"| {variant}: {VARIANT_LABELS.get(variant, variant)} | {scores.get(variant, float('nan')):.4f} "
+                     f"| {a['below_pls']} ({g['below_pls']} of {g['cells']}) | {a['below_local_only']} "
+                     f"({g['below_local_only']} of {g['cells']}) | {pooled['federated_personalised']} | "
+                     f"{pooled['local_only']} |")
+    lines += ["", "Federated + personalised RMSE per analyser for every variant (mol %, test split):", "",
+              "| Plant | Analyser | PLS | " + " | ".join(payload["summary"]) + " |",
+              "|---|---|---:|" + "---:|" * len(payload["summary"])]
+    first = next(iter(payload["summary"].values()))
+    for pid in first:
+        for name in names:
+            cells = [_cell(payload["summary"][v][pid].get("federated_personalised", {}).get(f"rmse/{name}"))
+                     for v in payload["summary"]]
+            lines.append(f"| {pid} | {name} | {_cell(first[pid]['pls'].get(f'rmse/{name}'))} | "
+                         + " | ".join(cells) + " |")
+    return lines
+
+
 def markdown(payload: dict[str, Any]) -> str:
-    summary = payload["summary"]
+    selected = payload["selected_variant"]
+    summary = payload["summary"][selected]
     names = payload["target_names"]
     methods = [m for m in METHODS if any(m in s for s in summary.values())]
     lines = ["# TEP quality soft sensor: XMEAS(37..41) from the fast variables, four modes as four plants", "",
@@ -206,7 +314,12 @@ def markdown(payload: dict[str, Any]) -> str:
              "Model selection: PLS's latent variables on the validation windows (the last quarter, in time, of every "
              "run's training windows; the smallest number within 5 % of the lowest relative validation MSE), then "
              "refitted on all training windows. The federation keeps its last round; `kept` is the plant's own "
-             "do-no-harm choice on its validation windows. No test window is used for any choice.", "",
+             "do-no-harm choice on its validation windows. Mode ridge (common/soft_sensor/ridge_head.py): each "
+             "plant's λ per analyser by blocked 5-fold cross-validation over its own labelled fit windows (grid "
+             "10⁻⁴ … 10² × n). Variant shown: "
+             f"**{selected}** ({VARIANT_LABELS.get(selected, selected)}), the one with the lowest validation score "
+             "of the federated + personalised candidates (section 'Settings compared'). No test window is used for "
+             "any choice.", "",
              "## Windows", "",
              "| Plant | train windows | test windows | PLS latent variables |", "|---|---:|---:|---:|"]
     for pid, pls in payload["pls"].items():
@@ -223,11 +336,6 @@ def markdown(payload: dict[str, Any]) -> str:
     lines += ["", "## RMSE per analyser and plant (mol %, test split; lower is better)", ""]
     header = "| Plant | Analyser | " + " | ".join(LABELS[m] for m in methods) + " | best |"
     lines += [header, "|---|---|" + "---:|" * (len(methods) + 1)]
-    aims: dict[str, int] = {"below_pls": 0, "below_local_only": 0, "cells": 0}
-    # cells where every method's R² < NOISE_R2: the analyser's test error there is noise (reported, never chosen on)
-    signal: dict[str, int] = {"below_pls": 0, "below_local_only": 0, "cells": 0}
-    noise_cells: list[str] = []
-    missed: list[str] = []
     for pid in summary:
         for name in names:
             key = f"rmse/{name}"
@@ -235,22 +343,8 @@ def markdown(payload: dict[str, Any]) -> str:
             best = min(means, key=lambda m: means[m])
             cells = [_cell(summary[pid].get(m, {}).get(key)) for m in methods]
             lines.append(f"| {pid} | {name} | " + " | ".join(cells) + f" | {LABELS[best]} |")
-            personalised = means.get("federated_personalised")
-            if personalised is not None:
-                r2 = [summary[pid][m][f"r2/{name}"][0] for m in methods if f"r2/{name}" in summary[pid].get(m, {})]
-                noisy_cell = max(r2, default=0.0) < NOISE_R2
-                if noisy_cell:
-                    noise_cells.append(f"{pid} {name}")
-                aims["cells"] += 1
-                signal["cells"] += 0 if noisy_cell else 1
-                for other in ("pls", "local_only"):
-                    if personalised < means.get(other, float("inf")):
-                        aims[f"below_{other}"] += 1
-                        signal[f"below_{other}"] += 0 if noisy_cell else 1
-                    else:
-                        std = summary[pid]["federated_personalised"][key][1]
-                        missed.append(f"{pid} {name} vs {LABELS[other]}: {personalised:.4g} ± {std:.2g} vs "
-                                      f"{means[other]:.4g}")
+    counts = aim_counts(summary, names)
+    aims, signal, noise_cells, missed = counts["all"], counts["signal"], counts["noise_cells"], counts["missed"]
     lines += ["", "## R² per analyser and plant (test split; 1 is perfect, 0 predicts the test mean)", "",
               "| Plant | Analyser | " + " | ".join(LABELS[m] for m in methods) + " |",
               "|---|---|" + "---:|" * len(methods)]
@@ -287,14 +381,18 @@ def markdown(payload: dict[str, Any]) -> str:
               f"other {signal['cells']} cells federated + personalised is below PLS in {signal['below_pls']} and "
               f"below local-only in {signal['below_local_only']}.", "",
               "Cells where federated + personalised is not below (mean ± std over seeds vs the other's mean): "
-              + ("; ".join(missed) if missed else "none") + ".", ""]
-    return "\n".join(lines)
+              + ("; ".join(missed) if missed else "none") + "."]
+    if len(payload["summary"]) > 1:
+        lines += variants_section(payload, names)
+    return "\n".join(lines + [""])
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--rounds", type=int, default=None, help="override federation.rounds (quick checks)")
+    parser.add_argument("--variants", nargs="+", choices=sorted(VARIANTS), default=list(VARIANTS),
+                        help="the settings to compare (each its own federation per seed)")
     parser.add_argument("--no-validation-study", action="store_true")
     parser.add_argument("--out", default="tep_soft_sensor", help="results name ('' = print only)")
     parser.add_argument("--rerender", action="store_true", help="rewrite the .md from the saved .json only")
@@ -326,10 +424,12 @@ def main(argv: list[str] | None = None) -> None:
         payload["validation_study"] = validation_study(body, plants)
     work = Path(tempfile.mkdtemp(prefix="tep-soft-sensor-"))
     try:
-        payload["runs"] = {str(seed): federation(body, seed, work) for seed in args.seeds}
+        payload["runs"] = {variant: {str(seed): federation(with_variant(body, variant), seed, work)
+                                     for seed in args.seeds} for variant in args.variants}
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    payload["summary"] = summarise(payload)
+    payload["summary"] = {variant: summarise(payload, variant) for variant in payload["runs"]}
+    payload["selected_variant"], payload["variant_validation"] = select_variant(payload)
     payload["seconds"] = round(time.perf_counter() - started, 1)
     publish(args.out or None, payload, markdown(payload))
 
