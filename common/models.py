@@ -67,12 +67,62 @@ class LogSpectrum(nn.Module):
         return torch.log1p(magnitude / scale)
 
 
+class EnvelopeSpectrum(nn.Module):
+    """Per-window log spectrum and log envelope spectrum: (B, C, L) → (B, 2C, L // 2).
+
+    For each channel two rows, both parameter-free and per window (DP-safe, like
+    :class:`LogSpectrum`):
+
+    1. the :class:`LogSpectrum` of the window: steady harmonics (imbalance, misalignment);
+    2. the spectrum of the squared envelope after cepstral pre-whitening (CPW): the phase of the
+       window's spectrum X(f) is kept and every magnitude set to one, X_w = X / |X|, so a
+       transfer path (any linear, time-invariant filter H between source and sensor) and the
+       sensor's gain, which multiply X by H, cancel exactly. What remains of a train of impacts
+       is its timing: |analytic(x_w)|² is periodic at the impact rate, so its spectrum has lines
+       at the fault frequency (in shaft orders once the window is order-tracked), wherever the
+       impacts ring the structure. The row is log1p(|M| / mean |M|), M the rFFT of the
+       mean-removed, Hann-tapered squared envelope, first L // 2 bins.
+    """
+
+    channel_factor = 2
+
+    def __init__(self, floor: float = 1e-3, eps: float = 1e-8) -> None:
+        super().__init__()
+        self.spectrum = LogSpectrum(eps=eps)
+        self.floor = floor
+        self.eps = eps
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        length = x.shape[-1]
+        if x.shape[0] == 0:  # an empty (Poisson-sampled) batch: MKL's FFT refuses zero-size input
+            return x.new_zeros((0, self.channel_factor * x.shape[1], length // 2))
+        taper = torch.hann_window(length, periodic=False, dtype=x.dtype, device=x.device)
+        half = torch.fft.rfft((x - x.mean(dim=-1, keepdim=True)) * taper, dim=-1)
+        magnitude = half.abs()
+        # bins far below the window's mean magnitude (a band emptied by an anti-alias filter when
+        # the window was resampled up) stay near zero instead of being raised to the others' level
+        whitened = half / (magnitude + self.floor * magnitude.mean(dim=-1, keepdim=True) + self.eps)
+        # analytic signal: the positive frequencies doubled (DC removed, the Nyquist bin once)
+        weights = torch.full((half.shape[-1],), 2.0, dtype=x.dtype, device=x.device)
+        weights[0] = 0.0
+        if length % 2 == 0:
+            weights[-1] = 1.0
+        envelope = torch.fft.ifft(whitened * weights, n=length, dim=-1).abs() ** 2
+        envelope = envelope - envelope.mean(dim=-1, keepdim=True)
+        modulation = torch.fft.rfft(envelope * taper, dim=-1).abs()[..., : length // 2]
+        modulation = torch.log1p(modulation / (modulation.mean(dim=-1, keepdim=True) + self.eps))
+        rows = torch.stack([self.spectrum(x), modulation], dim=2)
+        return rows.flatten(1, 2)  # (B, C, 2, L/2) → (B, 2C, L/2): channel c's two rows together
+
+
 def _input_transform(kind: str, bands: int | None = None) -> nn.Module:
     if kind == "spectrum":
         return LogSpectrum(bands)
+    if kind == "envelope":
+        return EnvelopeSpectrum()
     if kind == "time":
         return nn.Identity()
-    raise ValueError(f"unknown model input {kind!r}: use 'time' or 'spectrum'")
+    raise ValueError(f"unknown model input {kind!r}: use 'time', 'spectrum' or 'envelope'")
 
 
 def _activation(kind: str) -> nn.Module:
@@ -113,7 +163,7 @@ class Extractor(nn.Module):
         self.transform = _input_transform(cfg.input, cfg.spectrum_bands)
         self.standardize = InputStandardizer() if cfg.standardize_input else nn.Identity()
         layers: list[nn.Module] = []
-        width_in = in_channels
+        width_in = in_channels * getattr(self.transform, "channel_factor", 1)
         for i, width in enumerate(cfg.channels):
             if i == 0:
                 conv = nn.Conv1d(width_in, width, cfg.first_kernel, stride=cfg.first_stride,

@@ -12,7 +12,7 @@ from torch import nn
 
 from common.config import ConfigError, ModelConfig, load_scenario
 from common.config.scenario import scenario_from_dict
-from common.models import LogSpectrum, build_model, is_shared, shared_state
+from common.models import EnvelopeSpectrum, LogSpectrum, build_model, is_shared, shared_state
 from common.privacy.compat import check_dp_compatible
 from common.privacy.noise import NoiseSource
 from common.training import evaluate_regressor
@@ -29,6 +29,8 @@ CONFIGS = {
     "spectrum, layer norm": ModelConfig(input="spectrum", spectrum_bands=64, channels=(8, 16), norm="layer",
                                         feature_dim=16, pool_bins=4),
     "spectrum, no norm": ModelConfig(input="spectrum", channels=(8, 16), norm="none", feature_dim=16),
+    "envelope": ModelConfig(input="envelope", channels=(8, 16), first_kernel=4, first_stride=1, feature_dim=16,
+                            pool_bins=8),
 }
 
 
@@ -70,6 +72,66 @@ def test_log_spectrum_ignores_gain_and_offset_and_sees_the_tone() -> None:
 def test_log_spectrum_has_no_state() -> None:
     layer = LogSpectrum(bands=32)
     assert list(layer.parameters()) == [] and layer.state_dict() == {}
+
+
+def impacts(period: int, n: int = 4, length: int = 1024, seed: int = 0) -> torch.Tensor:
+    """Windows of impacts every ``period`` samples, each ringing a mode at 0.3 of the rate, in noise."""
+    g = torch.Generator().manual_seed(seed)
+    train = torch.zeros(n, 1, length)
+    train[..., torch.randint(0, period, (1,), generator=g).item()::period] = 1.0
+    t = torch.arange(64, dtype=torch.float32)
+    ring = torch.exp(-t / 8) * torch.sin(2 * torch.pi * 0.3 * t)
+    rung = torch.nn.functional.conv1d(train, ring.flip(0).reshape(1, 1, -1), padding=63)[..., :length]
+    return rung + 0.05 * torch.randn(n, 1, length, generator=g)
+
+
+def another_path(x: torch.Tensor, seed: int) -> torch.Tensor:
+    """``x`` through a smooth random filter: gain in dB a sum of four Gaussian bumps of ± 12 dB."""
+    g = torch.Generator().manual_seed(seed)
+    freqs = torch.linspace(0.0, 1.0, x.shape[-1] // 2 + 1)
+    bumps = 12.0 * torch.randn(4, 1, generator=g) * torch.exp(
+        -0.5 * ((freqs - torch.rand(4, 1, generator=g)) / (0.03 + 0.12 * torch.rand(4, 1, generator=g))) ** 2)
+    gain = 10.0 ** (bumps.sum(dim=0) / 20.0)
+    return torch.fft.irfft(torch.fft.rfft(x, dim=-1) * gain, n=x.shape[-1], dim=-1)
+
+
+def test_envelope_rows_shape_per_sample_and_no_state() -> None:
+    layer = EnvelopeSpectrum()
+    assert layer(windows(5)).shape == (5, 2, 512)
+    assert layer(windows(2, channels=3, length=1000)).shape == (2, 6, 500)
+    assert layer(windows(0)).shape == (0, 2, 512)
+    x = windows(6, channels=2)
+    alone = torch.cat([layer(x[i:i + 1]) for i in range(len(x))])
+    torch.testing.assert_close(layer(x), alone, rtol=1e-4, atol=1e-4)
+    torch.testing.assert_close(layer(x)[:, 0::2], LogSpectrum()(x), rtol=1e-5, atol=1e-5)
+    assert list(layer.parameters()) == [] and layer.state_dict() == {}
+
+
+def test_envelope_row_has_the_impact_rate_whatever_the_transfer_path() -> None:
+    """Impacts every 64 samples: the envelope row peaks at bin 1024 / 64 = 16 (or a multiple), before
+    and after a random smooth filter (another sensor position), which reshapes the spectrum row."""
+    x = impacts(64)
+    filtered = another_path(x, seed=5)
+    layer = EnvelopeSpectrum()
+    before, after = layer(x), layer(filtered)
+    for rows in (before, after):
+        peaks = rows[:, 1, 4:200].argmax(dim=-1) + 4
+        assert all(int(p) % 16 == 0 for p in peaks), peaks
+    envelope_change = float((before[:, 1] - after[:, 1]).abs().mean())
+    spectrum_change = float((before[:, 0] - after[:, 0]).abs().mean())
+    assert envelope_change < 0.5 * spectrum_change, (envelope_change, spectrum_change)
+
+
+def test_envelope_ignores_gain_and_an_empty_band_stays_empty() -> None:
+    x = impacts(50)
+    layer = EnvelopeSpectrum()
+    torch.testing.assert_close(layer(5.0 * x), layer(x), rtol=1e-3, atol=1e-3)
+    spectrum = torch.fft.rfft(x, dim=-1)
+    spectrum[..., 400:] = 1e-9 * spectrum[..., 400:]  # a band emptied by an anti-alias filter
+    lowpassed = torch.fft.irfft(spectrum, n=x.shape[-1], dim=-1)
+    peaks = layer(lowpassed)[:, 1, 4:200].argmax(dim=-1) + 4
+    rate_bin = 1024 / 50  # the impact rate in bins: the peak sits within a bin of one of its multiples
+    assert all(abs(int(p) - rate_bin * round(int(p) / rate_bin)) <= 1.0 for p in peaks), peaks
 
 
 @pytest.mark.parametrize("name", list(CONFIGS))

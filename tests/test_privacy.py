@@ -434,14 +434,14 @@ def test_plant_with_tiny_data_trains_through_empty_batches(tmp_path):
     assert all(torch.isfinite(p).all() for p in model.parameters())
 
 
-@pytest.mark.parametrize("model_kind", ["time", "spectrum"])
+@pytest.mark.parametrize("model_kind", ["time", "spectrum", "envelope"])
 def test_every_grad_sample_mode_gives_the_same_dp_update(tmp_path, model_kind):
     """hooks, functorch, expanded weights and ghost clipping: same batches, same noise → same model,
     also through the empty batches Poisson sampling draws."""
     from common.config.schema import ModelConfig
 
     cfg = ModelConfig(channels=(8, 16), groups=4, feature_dim=16, input=model_kind,
-                      activation="tanh" if model_kind == "spectrum" else "relu")
+                      activation="relu" if model_kind == "time" else "tanh")
     x = np.random.default_rng(2).normal(size=(5, 1, 128)).astype(np.float32)
     y = np.array([0, 1, 0, 1, 1])
     results = {}

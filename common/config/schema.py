@@ -148,7 +148,11 @@ class ModelConfig:
     # log-magnitude rFFT (Hann window, mean removed, scaled by its mean magnitude; the first
     # length//2 bins), computed inside the model — parameter-free and per-sample, so plants still
     # send and receive raw windows and DP-SGD's per-sample clipping is unaffected.
-    input: Literal["time", "spectrum"] = "time"
+    # ``envelope``: two rows per channel, that log spectrum and the log spectrum of the window's
+    # squared envelope after cepstral pre-whitening (unit magnitude, phase kept): a sensor's
+    # transfer path and gain cancel in it, and impacts show as lines at their rate. With
+    # window.samples_per_revolution the rows are in shaft orders (other speeds, rates, sensors).
+    input: Literal["time", "spectrum", "envelope"] = "time"
     # spectrum only: average the magnitude spectrum into this many equal-width frequency bands
     # before the log (band energies: lower-variance, lower-dimensional input); null keeps every bin.
     spectrum_bands: int | None = None

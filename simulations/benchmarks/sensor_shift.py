@@ -76,20 +76,22 @@ def _window(windowing: str, spr: float):
     return WindowSpec(length=LENGTH, test_fraction=0.2, samples_per_revolution=spr)
 
 
-def _train(x: np.ndarray, y: np.ndarray, num_classes: int, seed: int, epochs: int):
+def _train(x: np.ndarray, y: np.ndarray, num_classes: int, seed: int, epochs: int, model_cfg: Any = None):
     from common.config.schema import ModelConfig
     from common.models import build_model
     from common.training import train_supervised
 
-    model = build_model(x.shape[1], num_classes, ModelConfig(), seed=seed)
+    model = build_model(x.shape[1], num_classes, model_cfg or ModelConfig(), seed=seed)
     module = torch.nn.Sequential(model.extractor, model.reference_head)
     train_supervised(module, x, y, torch.optim.Adam(module.parameters(), lr=2e-3), epochs=epochs, batch_size=32,
                      seed=seed)
     return model.eval()
 
 
-def evaluate_case(sources: list[Any], target: Any, seed: int, epochs: int) -> dict[str, Any]:
-    """Pretrain on ``sources``, release their statistics, adapt to ``target`` (unlabelled); score everything."""
+def evaluate_case(sources: list[Any], target: Any, seed: int, epochs: int, model_cfg: Any = None) -> dict[str, Any]:
+    """Pretrain on ``sources``, release their statistics, adapt to ``target`` (unlabelled); score everything.
+
+    ``model_cfg``: the shared model's settings (``ModelConfig()`` when None), for the reference too."""
     from common.config.schema import AdaptationConfig
     from common.transfer.adapt import adapt
     from common.transfer.selection import agreement, guard
@@ -98,7 +100,7 @@ def evaluate_case(sources: list[Any], target: Any, seed: int, epochs: int) -> di
     k = len(target.class_names)
     x = np.concatenate([p.train.x for p in sources])
     y = np.concatenate([p.train.y for p in sources])
-    model = _train(x, y, k, seed, epochs)
+    model = _train(x, y, k, seed, epochs, model_cfg)
     plants = {p.plant_id: p for p in sources}
     stats = _release(model, plants, seed, list(plants))
     source_only = torch.nn.Sequential(model.extractor, model.reference_head)
@@ -116,7 +118,7 @@ def evaluate_case(sources: list[Any], target: Any, seed: int, epochs: int) -> di
     verdict = guard(adapted["mmd"].selection, k, agree)
     out["guard_kept_adapted"] = verdict.keep_adapted
     out["kept"] = out["mmd"] if verdict.keep_adapted else out["source_only"]
-    local = _train(target.train.x, target.train.y, k, seed, epochs)
+    local = _train(target.train.x, target.train.y, k, seed, epochs, model_cfg)
     out["local_labelled"] = _accuracy(torch.nn.Sequential(local.extractor, local.reference_head), xtest, ytest)
     out["wall_s"] = time.perf_counter() - started
     return out
