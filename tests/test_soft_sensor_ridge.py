@@ -105,18 +105,25 @@ def test_ridge_personalisation_refuses_class_labels():
         ridge_head(model, np.zeros((20, 3, 8), np.float32), np.zeros(20, np.int64), cfg, lambda step: step)
 
 
-def test_a_ridge_plant_with_the_skip_path_predicts_through_factoryfl_predict(tmp_path: Path) -> None:
-    """personalise (mode ridge, skip path) keeps a model that `factoryfl predict` reads and that fits
-    its training windows at least as well as the federated start's reference head."""
-    from client.predict import predict
+def _ridge_plant(tmp_path: Path):
+    """A tiny C-MAPSS plant personalised with mode ridge and the skip path: (scenario, plant, spec, start)."""
     from client.transfer import personalise
     from tests.helpers.tiny_cmapss import tiny_cmapss_plant
-    from tests.test_cmapss_predict import _test_table, _write_txt
 
     scenario, plant, spec = tiny_cmapss_plant(tmp_path, target_scaling="plant", model={"linear_skip_bins": 2},
                                               personalisation={"mode": "ridge", "epochs": 1})
     start = build_model(plant.data.channels, spec.num_outputs, spec.model, seed=0)
     personalise(plant, spec, {k: v.numpy() for k, v in shared_state(start).items()}, "run-1")
+    return scenario, plant, spec, start
+
+
+def test_a_ridge_plant_with_the_skip_path_predicts_through_factoryfl_predict(tmp_path: Path) -> None:
+    """personalise (mode ridge, skip path) keeps a model that `factoryfl predict` reads and that fits
+    its training windows better than the federated start's reference head."""
+    from client.predict import predict
+    from tests.test_cmapss_predict import _test_table, _write_txt
+
+    scenario, plant, spec, start = _ridge_plant(tmp_path)
     model = plant.personal_model(spec, "run-1").eval()
     assert model.head.weight.shape[1] == spec.model.feature_dim + plant.data.channels * 2
     scale = float(np.asarray(plant.target_scale(spec)).ravel()[0])
@@ -131,3 +138,13 @@ def test_a_ridge_plant_with_the_skip_path_predicts_through_factoryfl_predict(tmp
     with torch.no_grad():
         expected = model(torch.from_numpy(plant.data.test.x), head="personal")[:, 0].numpy() * scale
     np.testing.assert_allclose([r["rul"] for r in result["predictions"]], expected, rtol=1e-4, atol=1e-3)
+
+
+@pytest.mark.slow
+def test_a_ridge_plant_with_the_skip_path_exports(tmp_path: Path) -> None:
+    """`factoryfl export` writes torch.export and ONNX files, each checked against the model by the exporter."""
+    from client.export import export
+
+    _, plant, _, _ = _ridge_plant(tmp_path)
+    written = export(plant.state.root, tmp_path / "export")
+    assert written["onnx"].exists() and written["torch.export"].exists()
