@@ -102,12 +102,16 @@ class EnvelopeSpectrum(nn.Module):
         # bins far below the window's mean magnitude (a band emptied by an anti-alias filter when
         # the window was resampled up) stay near zero instead of being raised to the others' level
         whitened = half / (magnitude + self.floor * magnitude.mean(dim=-1, keepdim=True) + self.eps)
-        # analytic signal: the positive frequencies doubled (DC removed, the Nyquist bin once)
-        weights = torch.full((half.shape[-1],), 2.0, dtype=x.dtype, device=x.device)
-        weights[0] = 0.0
+        # squared envelope |x_w + i·H(x_w)|² = x_w² + H(x_w)², the Hilbert transform H as −i times the
+        # one-sided spectrum (DC and Nyquist bins left out); real inverse transforms only, so the
+        # model exports to ONNX (which has no complex padding)
+        keep = torch.ones((half.shape[-1],), dtype=x.dtype, device=x.device)
+        keep[0] = 0.0
         if length % 2 == 0:
-            weights[-1] = 1.0
-        envelope = torch.fft.ifft(whitened * weights, n=length, dim=-1).abs() ** 2
+            keep[-1] = 0.0
+        whitened = whitened * keep
+        envelope = (torch.fft.irfft(whitened, n=length, dim=-1) ** 2
+                    + torch.fft.irfft(whitened * -1j, n=length, dim=-1) ** 2)
         envelope = envelope - envelope.mean(dim=-1, keepdim=True)
         modulation = torch.fft.rfft(envelope * taper, dim=-1).abs()[..., : length // 2]
         modulation = torch.log1p(modulation / (modulation.mean(dim=-1, keepdim=True) + self.eps))

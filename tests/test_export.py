@@ -99,3 +99,14 @@ class _DriftsAfterTracing(nn.Module):
 def test_a_file_that_does_not_reproduce_the_model_is_refused(tmp_path):
     with pytest.raises(ExportCheckError, match=r"torch\.export export differs from the model by \d"):
         write_formats(_DriftsAfterTracing(), 1, 16, tmp_path, torch.zeros(2, 1, 16))
+
+
+@pytest.mark.parametrize("model_input", ["spectrum", "envelope"])
+def test_frequency_domain_inputs_export_to_both_formats(tmp_path, model_input):
+    """The inputs computed inside the model (FFTs; the envelope's Hilbert transform) export and reproduce it."""
+    cfg = ModelConfig(input=model_input, channels=(4, 8), groups=2, feature_dim=8, first_kernel=4, first_stride=1,
+                      pool_bins=4)
+    windows = torch.randn(3, 2, 256, generator=torch.Generator().manual_seed(0))
+    written = write_formats(build_model(2, 3, cfg, seed=0), 2, 256, tmp_path, windows)
+    assert [w.format for w in written] == ["torch.export", "onnx"]
+    assert all(w.max_abs_diff <= 1e-4 for w in written)
