@@ -56,7 +56,7 @@ import yaml
 
 from common.config.schema import AdaptationConfig
 from common.data.types import PlantData, WindowSet
-from simulations.benchmarks.common import command_line, machine, machine_line, mean_std, publish
+from simulations.benchmarks.common import command_line, machine, machine_line, mean_std, publish, rerender
 
 logger = logging.getLogger(__name__)
 
@@ -296,6 +296,21 @@ def _table(rows: list[dict[str, Any]], targets: list[str], arm: str, methods: li
     return lines
 
 
+def _guard_table(rows: list[dict[str, Any]]) -> list[str]:
+    """Per arm and method: in how many cases the guard would keep the adapted model, and its accuracy change."""
+    lines = ["| normalisation | method | guard keeps adapted | adapted − source-only (points, mean of modes) |",
+             "|---|---|---:|---:|"]
+    for arm in NORMALISATIONS:
+        sel = [r for r in rows if arm in r["arms"]]
+        for method in sorted({m for r in sel for m in r["arms"][arm]["methods"]}):
+            got = [r for r in sel if method in r["arms"][arm]["methods"]]
+            keeps = sum(bool(r["arms"][arm]["methods"][method]["guard_keeps"]) for r in got)
+            change = _per_seed(got, lambda r, a=arm, m=method: r["arms"][a]["methods"][m]["accuracy"]
+                               - r["arms"][a]["source_only"])
+            lines.append(f"| {arm} | {method} | {keeps} of {len(got)} | {_cell(change, signed=True)} |")
+    return lines
+
+
 def _verdict(rows: list[dict[str, Any]], targets: list[str], arm: str) -> list[str]:
     sel = [r for r in rows if arm in r["arms"]]
     if not sel:
@@ -353,6 +368,10 @@ def markdown(payload: dict[str, Any]) -> str:
              *_table(rows, targets, "all_plants_all_rows", []), "",
              f"## Aim: kept within {100 * AIM_GAP:.0f} points of the labelled in-mode model (issue 18)", "",
              *[line for arm in NORMALISATIONS for line in _verdict(rows, targets, arm)], "",
+             "## The negative-transfer guard, method by method", "",
+             "Whether the guard (alignment reduced the RFF-MMD² to the released source statistics, and no class "
+             "collapse) would keep each method's adapted model, over all cases (the plant applies it to `auto`'s "
+             "choice only):", "", *_guard_table(rows), "",
              "The guard's reasons per case are in the JSON (`arms.<arm>.methods.<method>.guard_reason`). For "
              "comparison, `bench-tep-classification` step 3 measures `auto` after a real federation of the three "
              "sources (simulations/results/tep_classification.md), against the federated + personalised model.", ""]
@@ -367,7 +386,11 @@ def main(argv: list[str] | None = None) -> None:
                         help="pretraining and labelled epochs (default: the scenario's rounds x local_epochs)")
     parser.add_argument("--threads", type=int, default=1, help="torch threads (1: no spin-waiting on a shared machine)")
     parser.add_argument("--out", default="tep_lomo", help="result name in simulations/results ('' to only print)")
+    parser.add_argument("--rerender", action="store_true", help="rewrite the Markdown from the saved JSON")
     args = parser.parse_args(argv)
+    if args.rerender:
+        rerender(args.out, markdown)
+        return
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
     logger.setLevel(logging.INFO)
     torch.set_num_threads(args.threads)
