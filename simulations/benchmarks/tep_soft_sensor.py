@@ -15,7 +15,9 @@ plants' own validation windows; every variant's counts follow.
 - ``local_only``, ``federated_global``, ``federated_personalised`` (and ``chosen``, what the plant's
   do-no-harm selection kept on its validation windows): one federation per seed through the real
   coordinator and plant code in process (simulations/scenarios/tep_soft_sensor.yaml), last round,
-  no selection on test windows.
+  no selection on test windows;
+- ``personalised_all`` (measured here only): the scenario's personalisation of the same final federated
+  model on all the plant's labelled windows (the ranked candidate never sees its validation windows).
 
 Validation windows (PLS's latent variables, the validation study): the last quarter, in time, of
 every run's training windows (``validation_mask``). The validation study (``--validation-study``,
