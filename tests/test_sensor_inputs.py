@@ -49,5 +49,6 @@ def test_the_page_reports_the_rule_and_the_better_local_model():
                      "machine": {"platform": "test", "nproc": 2, "memory_total_gib": 1.0, "cuda": None,
                                  "torch": "2", "load_average_1_5_15": [0, 0, 0]}})
     assert "| synthetic | remote_sensor | by the rule | 100–100 | 70.0 ± 0.0 |" in page
-    assert "kept by the rule 80.0 vs the better labelled local model (time input) 90.0 (-10.0)" in page
-    assert "not met" in page and "seed 0 remote_sensor: envelope" in page
+    assert "remote_sensor, by the rule: kept 80.0 vs the better labelled local model (time input) 90.0 (-10.0)" in page
+    assert "remote_sensor, time: kept 50.0 vs the better labelled local model (time input) 90.0 (-40.0)" in page
+    assert "not met" in page and "the rule chose envelope in 3 of 3 cases" in page
