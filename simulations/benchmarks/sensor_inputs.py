@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import logging
 import math
 import tempfile
@@ -48,8 +47,7 @@ import numpy as np
 import torch
 
 from common.config.schema import ModelConfig
-from common.data.locate import default_dir
-from simulations.benchmarks.common import RESULTS_DIR, command_line, machine, machine_line, mean_std, publish
+from simulations.benchmarks.common import command_line, machine, machine_line, mean_std, publish, rerender
 from simulations.benchmarks.sensor_shift import (
     CWRU_LOADS,
     FIXED_RATE_HZ,
@@ -59,13 +57,13 @@ from simulations.benchmarks.sensor_shift import (
     _accuracy,
     _train,
     _window,
+    add_case_arguments,
     evaluate_case,
     samples_per_revolution,
 )
 
 logger = logging.getLogger(__name__)
 
-SEEDS = (0, 1, 2)
 INPUTS: dict[str, ModelConfig] = {
     "time": ModelConfig(),
     "envelope": ModelConfig(input="envelope", channels=(32, 64), first_kernel=4, first_stride=1, pool_bins=8),
@@ -235,12 +233,7 @@ def markdown(payload: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seeds", type=int, nargs="+", default=list(SEEDS))
-    parser.add_argument("--windows-per-class", type=int, default=80)
-    parser.add_argument("--epochs", type=int, default=15)
-    parser.add_argument("--cwru-dir", default=str(default_dir("cwru")),
-                        help="CWRU loads for the sensor-elsewhere part ('' to skip it)")
-    parser.add_argument("--cwru-epochs", type=int, default=8)
+    add_case_arguments(parser, "sensor-elsewhere")
     parser.add_argument("--jobs", type=int, default=3, help="seeds run at once, one process each (1 thread each)")
     parser.add_argument("--out", default="sensor_inputs", help="result name in simulations/results ('' to only print)")
     parser.add_argument("--rerender", action="store_true",
@@ -248,8 +241,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     if args.rerender:
-        payload = json.loads((RESULTS_DIR / f"{args.out}.json").read_text())
-        publish(args.out, payload, markdown(payload))
+        rerender(args.out, markdown)
         return
     cwru_dir = args.cwru_dir if args.cwru_dir and Path(args.cwru_dir).is_dir() else ""
     if args.cwru_dir and not cwru_dir:

@@ -212,14 +212,19 @@ def markdown(payload: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def add_case_arguments(parser: argparse.ArgumentParser, cwru_part: str) -> None:
+    """The options this benchmark and ``sensor_inputs`` share: seeds, synthetic size and epochs, CWRU."""
     parser.add_argument("--seeds", type=int, nargs="+", default=list(SEEDS))
     parser.add_argument("--windows-per-class", type=int, default=80)
     parser.add_argument("--epochs", type=int, default=15)
     parser.add_argument("--cwru-dir", default=str(default_dir("cwru")),
-                        help="CWRU loads for the leave-one-load-out part ('' to skip it)")
+                        help=f"CWRU loads for the {cwru_part} part ('' to skip it)")
     parser.add_argument("--cwru-epochs", type=int, default=8)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_case_arguments(parser, "leave-one-load-out")
     parser.add_argument("--threads", type=int, default=1, help="torch threads (1: no spin-waiting on a shared machine)")
     parser.add_argument("--out", default="sensor_shift", help="result name in simulations/results ('' to only print)")
     args = parser.parse_args(argv)
