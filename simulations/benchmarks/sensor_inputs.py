@@ -33,7 +33,6 @@ Run: make bench-sensor-inputs   (writes simulations/results/sensor_inputs.{json,
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import logging
 import math
 import tempfile
@@ -60,6 +59,7 @@ from simulations.benchmarks.sensor_shift import (
     add_case_arguments,
     evaluate_case,
     samples_per_revolution,
+    synthetic_plants,
 )
 
 logger = logging.getLogger(__name__)
@@ -128,12 +128,8 @@ def _scored(case: dict[str, Any], sources: list[Any], target: Any, seed: int, ep
 
 def synthetic_rows(seed: int, windows_per_class: int, epochs: int) -> list[dict[str, Any]]:
     from common.data import load_synthetic
-    from common.data.synthetic import make_plant_params
 
-    sources = [make_plant_params(i, seed, num_windows_per_class=windows_per_class) for i in range(3)]
-    base = make_plant_params(3, seed, num_windows_per_class=windows_per_class)
-    targets = {"other_plant": base, "remote_sensor": dataclasses.replace(base, sensor_position="remote"),
-               "rate_48k": dataclasses.replace(base, sample_rate_hz=48000.0)}
+    sources, targets = synthetic_plants(seed, windows_per_class)
     rows: list[dict[str, Any]] = []
     loso_by_spr: dict[float, dict[str, float]] = {}
     for name in TARGETS:

@@ -124,14 +124,21 @@ def evaluate_case(sources: list[Any], target: Any, seed: int, epochs: int, model
     return out
 
 
-def synthetic_cases(seed: int, windows_per_class: int, epochs: int) -> list[dict[str, Any]]:
-    from common.data import load_synthetic
+def synthetic_plants(seed: int, windows_per_class: int) -> tuple[list[Any], dict[str, Any]]:
+    """The three source plants' params and the target's three versions (``TARGETS``), for one seed."""
     from common.data.synthetic import make_plant_params
 
     sources = [make_plant_params(i, seed, num_windows_per_class=windows_per_class) for i in range(3)]
     base = make_plant_params(3, seed, num_windows_per_class=windows_per_class)
     targets = {"other_plant": base, "remote_sensor": dataclasses.replace(base, sensor_position="remote"),
                "rate_48k": dataclasses.replace(base, sample_rate_hz=48000.0)}
+    return sources, targets
+
+
+def synthetic_cases(seed: int, windows_per_class: int, epochs: int) -> list[dict[str, Any]]:
+    from common.data import load_synthetic
+
+    sources, targets = synthetic_plants(seed, windows_per_class)
     rows = []
     for name, target in targets.items():
         spr = samples_per_revolution([(p.sample_rate_hz, p.rpm) for p in [*sources, target]], SPR_RULE)
