@@ -109,7 +109,7 @@ def test_every_entry_names_its_kind_facts_and_an_implementation():
         assert {"needs_labels", "needs_classes", "needs_source_stats"} <= set(entry.meta)
         assert callable(entry.load()), entry.name
     modes = {TRANSFER_METHODS.get(n).mode for n in TRANSFER_METHODS.names(kind=PERSONALISATION)}
-    assert modes == {"head", "full", "fedrep", "none"}
+    assert modes == {"head", "full", "fedrep", "none", "ridge"}
 
 
 def test_auto_picks_by_task_labels_and_gap():

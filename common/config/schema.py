@@ -530,7 +530,7 @@ def secure_aggregation_problems(federation: FederationConfig, plants: int) -> li
 class PersonalisationConfig:
     """Phase 2: each plant fine-tunes its own head (or the whole model) on its labels.
 
-    ``mode``: the ``mode`` of a personalisation transfer method (head, full, fedrep, none).
+    ``mode``: the ``mode`` of a personalisation transfer method (head, full, fedrep, none, ridge).
     """
 
     # what a labelled plant fine-tunes on its own labels: head (the personal head), full (the whole model, extractor
