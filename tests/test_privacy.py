@@ -471,3 +471,17 @@ def test_auto_grad_sample_mode_is_the_measured_fastest_for_the_model():
     assert resolve_grad_sample_mode("auto", "spectrum") == "ghost"
     assert resolve_grad_sample_mode("auto", "time") == "ew"
     assert resolve_grad_sample_mode("hooks", "spectrum") == "hooks"
+
+
+def test_dp_training_does_not_repeat_opacus_insecure_rng_warning(tmp_path):
+    """factoryfl replaces Opacus' noise and sampling with its own NoiseSource, so Opacus' "Secure RNG
+    turned off … turn it on before production" warning is not shown to operators (the filter names
+    that message only)."""
+    model = build_model(1, 2, scenario_from_dict(scenario_dict(), "test", tmp_path).model, seed=0)
+    module = nn.Sequential(model.extractor, model.reference_head)
+    x = np.random.default_rng(1).normal(size=(4, 1, 128)).astype(np.float32)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        train_dp(module, x, np.array([0, 1, 0, 1]), torch.optim.SGD(module.parameters(), lr=0.1), epochs=1,
+                 batch_size=2, noise_multiplier=1.0, max_grad_norm=1.0, seed=0, noise=NoiseSource.secret())
+    assert not [w for w in caught if "Secure RNG" in str(w.message)]

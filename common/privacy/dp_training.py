@@ -161,7 +161,12 @@ def train_dp(
     if len(y) == 0:
         raise ValueError("no labelled windows to train on: DP pretraining needs labels")
     loader = DataLoader(TensorDataset(torch.from_numpy(x), torch.from_numpy(y)), batch_size=batch_size)
-    engine = PrivacyEngine(accountant="rdp", secure_mode=False)
+    with warnings.catch_warnings():
+        # Opacus warns at every construction that its own RNG is not cryptographically secure; its noise
+        # and Poisson sampling are replaced below by ``noise`` (ChaCha20, secret unless reproducible was
+        # asked for and reported), so the warning would only mislead an operator reading the logs
+        warnings.filterwarnings("ignore", message="Secure RNG turned off", category=UserWarning)
+        engine = PrivacyEngine(accountant="rdp", secure_mode=False)
     extra = {"criterion": SupervisedLoss()} if grad_sample_mode == "ghost" else {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
