@@ -224,7 +224,13 @@ class PlantModel(nn.Module):
 
 
 def build_model(in_channels: int, num_outputs: int, cfg: ModelConfig, seed: int) -> PlantModel:
-    """Deterministic initialisation: the same seed gives every plant the same start."""
+    """Deterministic initialisation: the same seed gives every plant the same start.
+
+    ValueError, before anything is allocated, when the settings would build more than
+    ``MAX_MODEL_PARAMETERS`` for these channels and outputs."""
+    too_big = cfg.size_problems(in_channels, num_outputs)
+    if too_big:
+        raise ValueError(f"model: {too_big[0]}")
     generator_state = torch.random.get_rng_state()
     torch.manual_seed(seed)
     try:

@@ -253,11 +253,31 @@ def test_model_options_parse() -> None:
     ({"pool_bins": 0}, "pool_bins must be >= 1"),
     ({"spectrum_bands": 16}, "spectrum_bands only applies to input: spectrum"),
     ({"input": "spectrum", "spectrum_bands": 0}, "spectrum_bands must be >= 1"),
+    ({"linear_skip_bins": 10**9}, "more than the 50,000,000 limit"),
+    ({"pool_bins": 10**7}, "more than the 50,000,000 limit"),
 ])
 def test_model_option_problems(model: dict, expected: str) -> None:
     with pytest.raises(ConfigError) as info:
         scenario_with_model(model)
     assert any(expected in p for p in info.value.problems), info.value.problems
+
+
+@pytest.mark.parametrize("name", list(CONFIGS))
+def test_parameter_count_is_what_the_model_builds(name: str) -> None:
+    cfg = CONFIGS[name]
+    for channels, outputs in ((1, 9), (3, 2)):
+        built = build_model(channels, outputs, cfg, seed=0)
+        assert cfg.parameter_count(channels, outputs) == sum(p.numel() for p in built.parameters())
+    skip = ModelConfig(linear_skip_bins=4)
+    assert skip.parameter_count(5, 3) == sum(p.numel() for p in build_model(5, 3, skip, seed=0).parameters())
+
+
+def test_a_model_too_large_for_its_channels_is_refused_before_it_is_built() -> None:
+    """Valid for one channel, too large for a plant with many: build_model refuses, naming the keys."""
+    cfg = ModelConfig(linear_skip_bins=1000)
+    assert cfg.problems() == []
+    with pytest.raises(ValueError, match=r"model: model settings build [\d,]+ parameters for 100000 input channel"):
+        build_model(100_000, 10, cfg, seed=0)
 
 
 def test_dp_scenario_builds_its_model() -> None:

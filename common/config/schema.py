@@ -40,6 +40,8 @@ MAX_WINDOWS_PER_CLASS = 10**6
 """Most synthetic training windows per class of one plant."""
 MAX_SYNTHETIC_PLANTS = 100_000
 """Most plants ``synthetic_plants.count`` may generate."""
+MAX_MODEL_PARAMETERS = 50_000_000
+"""Most parameters the model settings may build (extractor and both heads; ~200 MB in float32)."""
 MAX_SEED = 2**32 - 1
 """Largest seed (numpy and torch take every seed in [0, 2**32 - 1])."""
 MAX_NAME_LENGTH = 128
@@ -201,7 +203,31 @@ class ModelConfig:
         if self.block_pool < 1:
             out.append(f"block_pool must be >= 1 (1 = no max-pool after a conv block, 2 = halve), "
                        f"got {self.block_pool}")
+        if not out:  # one input channel and one output: the least the settings build
+            out.extend(self.size_problems(1, 1))
         return out
+
+    def parameter_count(self, in_channels: int, num_outputs: int) -> int:
+        """Parameters of the model these settings build: conv blocks (weights, biases, norm affine),
+        the projection (last width × pool_bins → feature_dim), and two heads on the features
+        (feature_dim + in_channels × linear_skip_bins → num_outputs)."""
+        width_in, total = in_channels * (2 if self.input == "envelope" else 1), 0
+        for i, width in enumerate(self.channels):
+            kernel = self.first_kernel if i == 0 else self.kernel_size
+            total += width_in * width * kernel + width + (2 * width if self.norm != "none" else 0)
+            width_in = width
+        total += width_in * self.pool_bins * self.feature_dim + self.feature_dim
+        features = self.feature_dim + in_channels * self.linear_skip_bins
+        return total + 2 * (features * num_outputs + num_outputs)
+
+    def size_problems(self, in_channels: int, num_outputs: int) -> list[str]:
+        """Refuse, before anything is allocated, settings that build more than MAX_MODEL_PARAMETERS."""
+        count = self.parameter_count(in_channels, num_outputs)
+        if count <= MAX_MODEL_PARAMETERS:
+            return []
+        return [f"model settings build {count:,} parameters for {in_channels} input channel(s) and {num_outputs} "
+                f"output(s), more than the {MAX_MODEL_PARAMETERS:,} limit: lower channels, first_kernel, "
+                "feature_dim, pool_bins or linear_skip_bins"]
 
 
 @dataclass(frozen=True)
