@@ -17,6 +17,7 @@ import torch
 from client.model_formats import INPUT_NAME, OUTPUT_NAME, ExportCheckError, Written, onnx_opset, write_formats
 from client.plant import FINAL_METRICS, PERSONAL_MODEL
 from client.predict import InferenceError, load_personal_model, model_task
+from client.smoothing import META_KEY as SMOOTHING_KEY
 from client.state import IDENTITY_FILE, LEDGER_FILE, MODELS_DIR
 from common.data.cmapss_recipe import RECIPE_KIND
 from common.fileio import atomic_write_json, atomic_write_text
@@ -97,6 +98,9 @@ def export(state_dir: Path, out_dir: Path) -> dict[str, Path]:
         # which candidate the plant kept (client/selection.py: validation split or negative-transfer guard)
         "model_kept": {"candidate": meta.get("chosen", "federated_personalised"), "why": meta.get("choice_reason")},
         "open_set": _open_set_card(meta),
+        # personalisation.posterior_smoothing (client/smoothing.py): λ and why; predict applies it, the exported
+        # graphs give each window's own logits
+        "posterior_smoothing": meta.get(SMOOTHING_KEY) if isinstance(meta.get(SMOOTHING_KEY), dict) else None,
         "never_had_routing": _routing_card(meta),
         "anomaly": _anomaly_card(Path(state_dir)),   # plants[].detector (client/anomaly.py)
         "data_used": (metrics_blob or {}).get("data"),
@@ -213,6 +217,10 @@ def _card_markdown(card: dict[str, Any]) -> str:
                 f"(the {card['open_set']['quantile']:.2f}-quantile of {card['open_set']['calibrated_on']}; "
                 f"classes from {card['open_set']['class_gaussians_from']}); {card['open_set']['note']}"]
                if card.get("open_set") else []),
+             *([f"- Posterior smoothing: λ = {card['posterior_smoothing'].get('weight', 1.0):g} per window length "
+                f"({card['posterior_smoothing'].get('reason', '')}); `factoryfl predict` applies it over a file's "
+                "consecutive windows, the exported files give each window's own logits"]
+               if card.get("posterior_smoothing") else []),
              *([f"- Classes this plant never had: a window whose {card['never_had_routing']['score']} exceeds "
                 f"{card['never_had_routing']['threshold']:.4g} ({card['never_had_routing']['calibrated_on']}) goes "
                 f"to them; {card['never_had_routing']['note']}"] if card.get("never_had_routing") else []),

@@ -18,6 +18,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from client.smoothing import kept_weight, smoothed_metrics
 from client.state import PlantState
 from common import wire
 from common.compression import encode_update
@@ -646,21 +647,30 @@ class Plant:
         with torch.no_grad():
             return {"unknown_rate": unknown_rate(predict_logits(extractor.eval(), self.data.test.x).numpy(), rule)}
 
+    def _smoothing_weight(self, run_name: str) -> float:
+        """λ of the posterior smoothing kept with this run's model (1: none)."""
+        saved = self.state.load_model(PERSONAL_MODEL)
+        return kept_weight(saved[1]) if saved is not None and saved[1].get("run") == run_name else 1.0
+
     def final_evaluation(self, spec: RunSpec, shared: dict[str, np.ndarray],
                          run_name: str) -> dict[str, dict[str, float]]:
         """Every method this plant has a model for, on its held-out split."""
-        out = {"federated_global": self.evaluate(_reference_module(self.model_for(spec, shared)), spec, True)}
+        weight = self._smoothing_weight(run_name)   # the kept λ (client/smoothing.py), applied to every model alike
+        modules = {"federated_global": _reference_module(self.model_for(spec, shared))}
         kept = self.personal_model(spec, run_name)
         chosen = self._chosen_meta(run_name)
         personal = self._saved_model(PERSONAL_CANDIDATE, spec, run_name) if chosen else kept
         if personal is not None:
-            out["federated_personalised"] = self.evaluate(_head_module(personal), spec, True)
+            modules["federated_personalised"] = _head_module(personal)
         if kept is not None and chosen:
-            out["chosen"] = self.evaluate(_head_module(kept), spec, True)   # what the plant kept (client/selection.py)
-            out["chosen"].update(self._unknown_rate(kept.extractor))     # its open-set rule (client/open_set.py)
+            modules["chosen"] = _head_module(kept)   # what the plant kept (client/selection.py)
         local = self.local_only_model(spec, run_name)
         if local is not None:
-            out["local_only"] = self.evaluate(_reference_module(local), spec, True)
+            modules["local_only"] = _reference_module(local)
+        out = {name: self.evaluate(module, spec, True) | smoothed_metrics(self, spec, module, weight)
+               for name, module in modules.items()}
+        if "chosen" in out and kept is not None:
+            out["chosen"].update(self._unknown_rate(kept.extractor))     # its open-set rule (client/open_set.py)
         if self.detector is not None:  # fit, calibrate and keep its detector on the final shared extractor
             from client.anomaly import anomaly_evaluation
 

@@ -21,6 +21,8 @@ import torch
 from torch import nn
 
 from client.plant import PERSONAL_MODEL
+from client.smoothing import META_KEY as SMOOTHING_KEY
+from client.smoothing import kept_weight
 from client.state import MODELS_DIR
 from common.config.schema import ModelConfig
 from common.data.cmapss_recipe import RECIPE_KIND, CmapssRecipe, CycleTableError, read_cycle_table
@@ -32,6 +34,7 @@ from common.data.validate import first_nonfinite_window  # the loader's own fini
 from common.data.windowing import WindowSpec, at_rate, cut_windows
 from common.fileio import atomic_write_json, atomic_write_text
 from common.models import build_model
+from common.posterior_smoothing import smooth_log_posteriors
 from common.registry import UnknownName
 from common.task import Task, task_named
 from common.training import clip_to_range
@@ -343,8 +346,13 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
                 raise InferenceError(f"{state_dir}: {exc}; re-run the federation") from exc
             with torch.no_grad():
                 scores = rule.scores(scorer(torch.from_numpy(x)).numpy())
+        smoothing = _kept_smoothing(meta, Path(state_dir))   # client/smoothing.py; 1: none
+        decide = probs
+        if smoothing < 1.0 and routed is None:   # the file is one recording, its windows consecutive
+            length = int(meta["window_length"])
+            decide = smooth_log_posteriors(torch.log_softmax(out, dim=1).numpy(), smoothing, length, length)
         for i, p in enumerate(probs):
-            label = int(p.argmax()) if routed is None else int(routed[0][i])
+            label = int(decide[i].argmax()) if routed is None else int(routed[0][i])
             rows.append({"window": i, **(engines[i] if engines else {}), "class": names[label],
                          "probability": float(p[label]),
                          **{f"p_{n}": float(v) for n, v in zip(names, p)}})
@@ -356,6 +364,13 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
     result = {"plant_id": meta.get("plant_id"), "run": meta.get("run"), "input": str(input_path),
               "model": meta.get("chosen", "federated_personalised"), "task": meta["task"], "windows": len(rows),
               "predictions": rows}
+    if isinstance(meta.get(SMOOTHING_KEY), dict) and model_task(meta, Path(state_dir)).has_classes:
+        applied = _kept_smoothing(meta, Path(state_dir)) < 1.0 and routed is None
+        result[SMOOTHING_KEY] = {"weight": _kept_smoothing(meta, Path(state_dir)), "applied": applied,
+                                 "reason": str(meta[SMOOTHING_KEY].get("reason", "")),
+                                 "note": ("each window's class weighs the windows before it in this file (one "
+                                          "recording, windows consecutive in time order); probability is the "
+                                          "window's own" if applied else "each window decided on its own")}
     if isinstance(meta.get(OPEN_SET_KEY), dict):  # the rule's threshold and origin (not its Gaussians)
         result[OPEN_SET_KEY] = {k: v for k, v in meta[OPEN_SET_KEY].items()
                                 if k not in ("means", "precision", "clusters")}
@@ -363,6 +378,15 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
         result[ROUTING_KEY] = {"threshold": routed[1].threshold, "n_reference": routed[1].n_reference,
                                "own_classes": [n for n, own in zip(meta["class_names"], routed[1].own) if own]}
     return _with_health(result, anomaly, x)
+
+
+def _kept_smoothing(meta: dict[str, Any], state_dir: Path) -> float:
+    """λ of the posterior smoothing kept with the model (1: none); a damaged entry is refused."""
+    try:
+        return kept_weight(meta)
+    except (TypeError, ValueError) as exc:
+        raise InferenceError(f"{state_dir}: the kept model's posterior_smoothing entry is unreadable ({exc}); "
+                             "re-run the federation") from exc
 
 
 def _kept_detector(state_dir: Path) -> tuple[Any, dict[str, Any]] | None:

@@ -39,6 +39,7 @@ from client.selection import (
     with_head,
     without_validation,
 )
+from client.smoothing import smoothing_meta
 from common import wire
 from common.config.schema import RunSpec
 from common.extensions.transfer_methods import (
@@ -295,9 +296,12 @@ def _keep(plant: Plant, worker: Plant, spec: RunSpec, shared: dict[str, np.ndarr
         choice = keep_unlabelled(plant, spec, candidates, dict(saved.get("diagnostics") or {}))
     open_set = open_set_meta(plant, spec, candidates.get(choice.chosen), split, source_stats,  # client/open_set.py
                              candidates.get(GLOBAL), run_name)
+    kept = candidates.get(choice.chosen)
+    smoothing = smoothing_meta(plant, spec, None if kept is None else torch.nn.Sequential(kept.extractor, kept.head),
+                               split)  # client/smoothing.py
     save_chosen(plant, choice, candidates,
                 lambda _: model_meta(plant, spec, run_name, spec.personalisation.mode,
-                                     spec.personalisation.epochs) | open_set)
+                                     spec.personalisation.epochs) | open_set | smoothing)
     return choice
 
 

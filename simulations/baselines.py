@@ -14,6 +14,7 @@ import numpy as np
 
 from client.loader import load_data
 from client.plant import Plant, derive_seed
+from client.smoothing import smoothed_metrics
 from client.state import PlantState
 from common.config import run_spec_from_scenario
 from common.config.schema import RunSpec, Scenario
@@ -63,5 +64,8 @@ def add_centralized_baseline(scenario: Scenario, results: dict[str, Any], left_o
     logger.info("centralized baseline: %d windows, %d steps, mean loss %.4f", int(labelled_mask(y).sum()),
                 stats.steps, stats.loss)
     for plant_id in evaluable:
-        results["plants"][plant_id].setdefault("metrics", {})["centralized"] = task_plants[plant_id].evaluate(
-            module, spec)
+        metrics = results["plants"][plant_id].setdefault("metrics", {})
+        # the posterior smoothing the plant kept (client/smoothing.py), applied to this model too
+        weight = float((metrics.get("chosen") or {}).get("posterior_smoothing_weight", 1.0))
+        metrics["centralized"] = task_plants[plant_id].evaluate(module, spec) | smoothed_metrics(
+            task_plants[plant_id], spec, module, weight)

@@ -574,6 +574,10 @@ class PersonalisationConfig:
     # Random label-preserving transforms of the plant's labelled windows while it fine-tunes: with
     # a few labels per class (a new plant), the head otherwise memorises those few windows.
     augment: AugmentConfig = field(default_factory=AugmentConfig)
+    # classification: none, or auto: the plant's decision for a window of a recording also weighs the windows
+    # before it (an EWMA of log posteriors, common/posterior_smoothing.py), λ chosen on its own validation
+    # windows; used by the report and by `factoryfl predict` (a file = one recording in time order)
+    posterior_smoothing: Literal["none", "auto"] = "none"
 
     def problems(self) -> list[str]:
         out = []
@@ -589,6 +593,8 @@ class PersonalisationConfig:
             out.append(f"extractor_lr_scale must be in [0, 1], got {self.extractor_lr_scale}")
         if self.batch_size < 1:
             out.append(f"batch_size must be >= 1, got {self.batch_size}")
+        if self.posterior_smoothing not in ("none", "auto"):
+            out.append(f"posterior_smoothing must be none or auto, got {self.posterior_smoothing!r}")
         return out
 
 
@@ -1169,6 +1175,10 @@ class Scenario:
         if self.personalisation.mode == "ridge" and self.task in TASKS and task_named(self.task).has_classes:
             out.append(f"personalisation.mode: ridge fits a regression head, but task is {self.task}: use mode head, "
                        "full or fedrep for classes, or task: regression")
+        if self.personalisation.posterior_smoothing != "none" and self.task in TASKS and \
+                not task_named(self.task).has_classes:
+            out.append(f"personalisation.posterior_smoothing: {self.personalisation.posterior_smoothing} smooths class "
+                       f"posteriors, but task is {self.task}: set it to none")
         strategy = self.federation.strategy.name
         if self.privacy.enabled and strategy in STRATEGIES and not STRATEGIES.get(strategy).meta.get(
                 "works_with_dp_sgd", True):

@@ -25,7 +25,7 @@ import numpy as np
 from .errors import DataValidationError, raise_if_problems
 from .locate import default_dir, find_file
 from .paths import read_npz, resolve_existing
-from .types import PlantData, WindowSet
+from .types import PlantData, WindowSet, recording_groups
 from .windowing import WindowSpec, at_rate, cut_windows, min_split_samples, output_rate, split_recording
 
 logger = logging.getLogger(__name__)
@@ -197,8 +197,8 @@ def load_cwru(plant_id: str, params: CwruParams, window: WindowSpec, *, base_dir
 
     return PlantData(
         plant_id=plant_id,
-        train=WindowSet(np.concatenate(xs_train), np.concatenate(ys_train)),
-        test=WindowSet(np.concatenate(xs_test), np.concatenate(ys_test)),
+        train=WindowSet(np.concatenate(xs_train), np.concatenate(ys_train), groups=recording_groups(xs_train)),
+        test=WindowSet(np.concatenate(xs_test), np.concatenate(ys_test), groups=recording_groups(xs_test)),
         class_names=tuple(params.classes),
         sample_rate_hz=output_rate(float(arrays["fs_hz"]), window, _shaft_hz(arrays)),
         source="cwru",

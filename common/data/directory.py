@@ -83,7 +83,7 @@ from .signal_files import (
     size_text,
 )
 from .table_files import INTERVAL_TOLERANCE, read_table
-from .types import UNLABELLED, PlantData, WindowSet
+from .types import UNLABELLED, PlantData, WindowSet, recording_groups
 from .validate import plant_problems
 from .windowing import (
     WindowSpec,
@@ -231,8 +231,8 @@ def _load_signals(
         f"train stride {window.train_stride}, test windows non-overlapping"
     )
     return (
-        WindowSet(_concat(xs_tr, c, length), _labels(ys_tr)),
-        WindowSet(_concat(xs_te, c, length), _labels(ys_te)),
+        WindowSet(_concat(xs_tr, c, length), _labels(ys_tr), groups=recording_groups(xs_tr)),
+        WindowSet(_concat(xs_te, c, length), _labels(ys_te), groups=recording_groups(xs_te)),
         notes,
     )
 
@@ -401,8 +401,8 @@ def _load_table(
         ys_tr.append(np.full(len(train), label, dtype=np.int64))
         xs_te.append(test)
         ys_te.append(np.full(len(test), label, dtype=np.int64))
-    train_set = WindowSet(_concat(xs_tr, c, length), _labels(ys_tr))
-    test_set = WindowSet(_concat(xs_te, c, length), _labels(ys_te))
+    train_set = WindowSet(_concat(xs_tr, c, length), _labels(ys_tr), groups=recording_groups(xs_tr))
+    test_set = WindowSet(_concat(xs_te, c, length), _labels(ys_te), groups=recording_groups(xs_te))
     for split, ws in (("train", train_set), ("test", test_set)):
         empty = [name for name, n in zip(classes, ws.class_counts(len(classes))) if n == 0]
         if empty:

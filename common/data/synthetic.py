@@ -40,7 +40,7 @@ from common.config.schema import MAX_WINDOW_LENGTH, MAX_WINDOWS_PER_CLASS, seed_
 from .bearing import DEFAULT_BEARING, DefectFrequencies
 from .errors import raise_if_problems
 from .signal_files import MAX_ARRAY_BYTES, size_text
-from .types import PlantData, WindowSet
+from .types import PlantData, WindowSet, recording_groups
 from .windowing import WindowSpec, at_rate, cut_windows, output_rate, split_recording
 
 logger = logging.getLogger(__name__)
@@ -339,8 +339,8 @@ def load_synthetic(
     )
     data = PlantData(
         plant_id=plant_id,
-        train=WindowSet(np.concatenate(xs_train), np.concatenate(ys_train)),
-        test=WindowSet(np.concatenate(xs_test), np.concatenate(ys_test)),
+        train=WindowSet(np.concatenate(xs_train), np.concatenate(ys_train), groups=recording_groups(xs_train)),
+        test=WindowSet(np.concatenate(xs_test), np.concatenate(ys_test), groups=recording_groups(xs_test)),
         class_names=tuple(params.classes),
         sample_rate_hz=rate,
         source="synthetic",

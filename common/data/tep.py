@@ -46,7 +46,7 @@ from .errors import DataValidationError, raise_if_problems
 from .locate import default_dir, find_file
 from .paths import read_npz, resolve_existing
 from .process import ZScore, fit_zscore, split_run_windows, train_rows
-from .types import PlantData, WindowSet
+from .types import PlantData, WindowSet, recording_groups
 from .windowing import WindowSpec
 
 logger = logging.getLogger(__name__)
@@ -188,8 +188,8 @@ def load_tep(plant_id: str, params: TepParams, window: WindowSpec, *, base_dir: 
             notes += f"; no {split} window (run too short): {names}"
     return PlantData(
         plant_id=plant_id,
-        train=WindowSet(np.concatenate(xs_train), np.concatenate(ys_train)),
-        test=WindowSet(np.concatenate(xs_test), np.concatenate(ys_test)),
+        train=WindowSet(np.concatenate(xs_train), np.concatenate(ys_train), groups=recording_groups(xs_train)),
+        test=WindowSet(np.concatenate(xs_test), np.concatenate(ys_test), groups=recording_groups(xs_test)),
         class_names=tuple(params.classes),
         sample_rate_hz=1.0 / (interval_h * 3600.0),
         source="tep",

@@ -21,6 +21,12 @@ TASKS: tuple[str, ...] = task_names()
 or also a ``target`` (a float per window)."""
 
 
+def recording_groups(parts: list[np.ndarray]) -> np.ndarray:
+    """``WindowSet.groups`` for windows concatenated from ``parts``, one part per recording: part i's
+    windows get id i."""
+    return np.repeat(np.arange(len(parts), dtype=np.int64), [len(p) for p in parts]).astype(np.int64)
+
+
 @dataclass(frozen=True)
 class WindowSet:
     """N windows of C channels by L samples, with one integer label each (-1 = unlabelled).
@@ -37,11 +43,17 @@ class WindowSet:
     A data source hands a K-output target as ``WindowSet(x, y, target=t.astype(np.float32))`` with
     ``t.shape == (N, K)`` and sets ``PlantData.target_names`` to the K names; the scenario's
     ``target_outputs`` must equal K. The test split must be fully finite.
+
+    ``groups`` (optional, None when the source does not mark them): the recording each window was cut
+    from, one int64 id per window; a recording's windows are contiguous and in time order. Decisions
+    that use a window's predecessors (posterior smoothing, ``common.posterior_smoothing``) restart at
+    each recording.
     """
 
     x: np.ndarray
     y: np.ndarray
     target: np.ndarray | None = None
+    groups: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.x, np.ndarray) or not isinstance(self.y, np.ndarray):
@@ -77,6 +89,13 @@ class WindowSet:
                 )
             if bool(np.isinf(t).any()):
                 raise ValueError("WindowSet.target contains +/-Inf: use NaN for unlabelled windows")
+        if self.groups is not None:
+            g = self.groups
+            if not isinstance(g, np.ndarray) or g.dtype != np.int64 or g.shape != self.y.shape:
+                raise ValueError(
+                    f"WindowSet.groups must be an int64 array of shape (N,) = ({self.x.shape[0]},) or None, got "
+                    f"{getattr(g, 'dtype', type(g).__name__)} {getattr(g, 'shape', '')}: one recording id per window"
+                )
 
     def __len__(self) -> int:
         return int(self.x.shape[0])
@@ -104,7 +123,8 @@ class WindowSet:
         if idx.dtype != np.bool_ and idx.size == 0:
             idx = idx.astype(np.int64)
         target = None if self.target is None else self.target[idx]
-        return WindowSet(x=self.x[idx], y=self.y[idx], target=target)
+        groups = None if self.groups is None else self.groups[idx]
+        return WindowSet(x=self.x[idx], y=self.y[idx], target=target, groups=groups)
 
     def with_labels(self, y: np.ndarray) -> WindowSet:
         """Same windows with replaced labels (x is shared, not copied).
@@ -119,7 +139,7 @@ class WindowSet:
             if bool(hidden.any()):
                 rows = hidden.reshape(-1, *([1] * (target.ndim - 1)))  # a hidden window loses every output
                 target = np.where(rows, np.float32(np.nan), target).astype(np.float32)
-        return WindowSet(x=self.x, y=y, target=target)
+        return WindowSet(x=self.x, y=y, target=target, groups=self.groups)
 
     def class_counts(self, num_classes: int) -> np.ndarray:
         """Number of labelled windows per class, shape (num_classes,)."""

@@ -1,7 +1,8 @@
 """TEP leave-one-mode-out: each operating mode in turn an unlabelled target (issue 18 point 6).
 
-Scenario ``simulations/scenarios/tep_4modes.yaml`` (29 classes, windows of 20 rows x 53 variables,
-the length ``make bench-tep-classification`` chose on validation windows; its model and optimiser).
+Scenario ``simulations/scenarios/tep_4modes.yaml`` (29 classes, windows of rows x 53 variables at the
+length and train stride ``make bench-tep-classification`` chose on validation windows; its model and
+optimiser).
 For every target mode and seed:
 
 1. **Sources.** The three other modes are labelled plants, each z-scored with its own normal
@@ -324,13 +325,20 @@ def _verdict(rows: list[dict[str, Any]], targets: list[str], arm: str) -> list[s
             f"**{'met' if met else 'not met'}**."]
 
 
+def _stride_text(payload: dict[str, Any]) -> str:
+    stride = payload.get("train_stride")  # absent in runs before it was recorded: windows did not overlap
+    if stride is None or stride == payload["window_rows"]:
+        return "train windows do not overlap"
+    return f"train windows every {stride} rows"
+
+
 def markdown(payload: dict[str, Any]) -> str:
     rows, methods = payload["rows"], payload["methods"]
     targets = list(dict.fromkeys(r["target"] for r in rows))
     first = {t: next(r for r in rows if r["target"] == t) for t in targets}
     lines = ["# TEP leave-one-mode-out: transfer to an unlabelled operating mode (issue 18 point 6)", "",
              f"Command: `{payload['command']}`; scenario `simulations/scenarios/tep_4modes.yaml` (29 classes, "
-             f"windows of {payload['window_rows']} rows x 53 variables, train windows do not overlap); seeds "
+             f"windows of {payload['window_rows']} rows x 53 variables, {_stride_text(payload)}); seeds "
              f"{payload['seeds']}; wall time {payload['wall_s'] / 60:.1f} min.", machine_line(payload["machine"]), "",
              "Each mode in turn is the unlabelled target. The shared model is pretrained on the three other modes' "
              f"pooled labelled training windows ({payload['epochs']} epochs = the scenario's rounds x local epochs; "
@@ -413,7 +421,8 @@ def main(argv: list[str] | None = None) -> None:
             for arm, values in row["arms"].items():
                 logger.info("  %s guard: %s", arm, {m: v["guard_reason"] for m, v in values["methods"].items()})
     payload = {"rows": rows, "seeds": args.seeds, "methods": label_free_adapters(), "epochs": settings.epochs,
-               "window_rows": settings.scenario.window.length, "aim_gap": AIM_GAP, "machine": info,
+               "window_rows": settings.scenario.window.length, "train_stride": settings.scenario.window.stride,
+               "aim_gap": AIM_GAP, "machine": info,
                "adaptation": dataclasses.asdict(settings.adaptation),
                "command": command_line("simulations.benchmarks.tep_lomo", parser, args, "bench-tep-lomo"),
                "wall_s": time.perf_counter() - started}
