@@ -92,12 +92,12 @@ bench-spine: setup
 bench-tep: bench-tep-classification
 
 # TEP fault classification, each operating mode a plant: window length chosen on validation data, then
-# local-only / federated / personalised / centralized and leave-one-mode-out transfer, 3 seeds (~35 min on 2 busy CPUs)
+# local-only / federated / personalised / centralized and leave-one-mode-out transfer, 3 seeds (~45 min on 2 busy CPUs)
 bench-tep-classification: setup
 	$(BIN)/python -m simulations.benchmarks.tep_classification
 
 # TEP leave-one-mode-out: every label-free transfer method, auto and the guard's kept model against the labelled
-# in-mode model, three target normalisations, 3 seeds x 4 modes (~30 min on 2 busy CPUs)
+# in-mode model, three target normalisations, 3 seeds x 4 modes (~70 min on 2 busy CPUs)
 bench-tep-lomo: setup
 	nice -n 10 $(BIN)/python -m simulations.benchmarks.tep_lomo
 
