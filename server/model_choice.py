@@ -57,6 +57,13 @@ def _validation_text(choice: Mapping[str, Any]) -> str:
     return text or "—"
 
 
+def _smoothing_text(chosen: Mapping[str, Any]) -> str:
+    weight, smoothed = chosen.get("posterior_smoothing_weight"), chosen.get("smoothed_accuracy")
+    if weight is None or smoothed is None:
+        return "—"
+    return f"λ = {float(weight):g}: {100 * float(smoothed):.1f} %"
+
+
 def model_choice_section(results: Mapping[str, Any], table: Table) -> str:
     """Per plant: the model it kept, why, its validation scores or guard verdict; the do-no-harm count."""
     rows = []
@@ -67,9 +74,10 @@ def model_choice_section(results: Mapping[str, Any], table: Table) -> str:
         kept = choice.get("chosen") or ("federated_adapted" if choice.get("guard") == "adapted"
                                          else "federated_global (source-only)" if choice.get("guard") else "—")
         why = choice.get("reason") or choice.get("guard_reason") or "withheld by the plant's release policy"
-        rate = ((plant.get("metrics") or {}).get("chosen") or {}).get("unknown_rate")
+        chosen = (plant.get("metrics") or {}).get("chosen") or {}
+        rate = chosen.get("unknown_rate")
         rows.append((pid, kept, why, _validation_text(choice),
-                     "—" if rate is None else f"{100 * float(rate):.1f} %"))
+                     "—" if rate is None else f"{100 * float(rate):.1f} %", _smoothing_text(chosen)))
     if not rows:
         return ""
     held, total = do_no_harm(results)
@@ -78,8 +86,10 @@ def model_choice_section(results: Mapping[str, Any], table: Table) -> str:
              "best on a validation split of its own labelled training windows, never its test split; an "
              "unlabelled target keeps its adapted model unless the label-free negative-transfer guard says "
              "otherwise. The `chosen` column above is that model on the test split. Called unknown: the share "
-             "of the plant's test windows its open-set rule marks as a fault it does not know (— no rule).",
-             table(("Plant", "Kept", "Why", "Validation", "Called unknown"), rows, (0, 1, 2, 3))]
+             "of the plant's test windows its open-set rule marks as a fault it does not know (— no rule). "
+             "Smoothing: the λ of the posterior smoothing the plant chose on its validation windows "
+             "(`personalisation.posterior_smoothing`) and the kept model's test accuracy with it (— none).",
+             table(("Plant", "Kept", "Why", "Validation", "Called unknown", "Smoothing"), rows, (0, 1, 2, 3))]
     if total:
         parts.append(f"Do no harm: the kept model is at or above local-only on the test split at {held} of "
                      f"{total} plants.")

@@ -215,12 +215,14 @@ def test_the_report_shows_each_plants_choice_and_the_do_no_harm_count():
                       "validation": {"local_only": 0.9}, "n_val": 12, "n_fit": 48}
     results = {"task": "classification", "methods": ["local_only", "chosen"], "plants": {
         "p0": {"status": "ok", "transfer": {"model_choice": choice},
-               "metrics": {"local_only": {"accuracy": 0.8}, "chosen": {"accuracy": 0.8}}},
+               "metrics": {"local_only": {"accuracy": 0.8}, "chosen": {"accuracy": 0.8, "smoothed_accuracy": 0.85,
+                                                                       "posterior_smoothing_weight": 0.35}}},
         "p1": {"status": "ok", "transfer": {"model_choice": {"guard": "source_only", "guard_reason": "collapse"}},
                "metrics": {"local_only": {"accuracy": 0.9}, "chosen": {"accuracy": 0.7}}}}}
     text = render_markdown(results, {})
     assert "## Model kept by each plant" in text and "local_only" in text and "source-only" in text
     assert "at 1 of 2 plants" in text
+    assert "λ = 0.35: 85.0 %" in text   # the plant's posterior smoothing and the kept model's accuracy with it
 
 
 def collapsing_adapter(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source, cfg,
