@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo docs browser browser-if-possible test test-slow test-all test-deploy test-containers test-netns test-ray-cluster demo-ray-cluster images bench bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-privacy-audit bench-robustness bench-label-sets bench-label-sets-fedrs bench-open-set bench-tep-anomaly bench-anomaly bench-anomaly-vibration bench-skew bench-sensor-shift bench-sensor-inputs bench-do-no-harm bench-dp-step bench-few-shot bench-few-shot-augment bench-cmapss-tuning bench-cmapss bench-cmapss-offsets bench-deploy bench-demo bench-deploy-demo bench-scale bench-gpu bench-tep-classification bench-tep bench-tep-lomo bench-tep-soft-sensor bench-secagg clean
+.PHONY: setup demo docs browser browser-if-possible test test-slow test-all test-deploy test-containers test-netns test-ray-cluster demo-ray-cluster images bench bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-privacy-audit bench-robustness bench-label-sets bench-label-sets-fedrs bench-open-set bench-tep-anomaly bench-anomaly bench-anomaly-vibration bench-skew bench-sensor-shift bench-sensor-inputs bench-do-no-harm bench-dp-step bench-few-shot bench-few-shot-augment bench-cmapss-tuning bench-cmapss bench-cmapss-offsets bench-deploy bench-demo bench-deploy-demo bench-scale bench-gpu bench-tep-classification bench-tep bench-tep-lomo bench-tep-smoothing-delay bench-tep-soft-sensor bench-secagg clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -74,7 +74,7 @@ test-ray-cluster: setup
 demo-ray-cluster: setup
 	$(BIN)/python -m simulations.ray_cluster simulations/scenarios/synthetic_50plants.yaml
 
-bench: bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-privacy-audit bench-robustness bench-label-sets bench-open-set bench-tep-anomaly bench-anomaly-vibration bench-skew bench-sensor-shift bench-sensor-inputs bench-do-no-harm bench-dp-step bench-few-shot bench-few-shot-augment bench-cmapss-tuning bench-cmapss bench-cmapss-offsets bench-deploy bench-demo bench-deploy-demo bench-scale bench-tep-classification bench-tep-lomo bench-tep-soft-sensor bench-secagg
+bench: bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-privacy-audit bench-robustness bench-label-sets bench-open-set bench-tep-anomaly bench-anomaly-vibration bench-skew bench-sensor-shift bench-sensor-inputs bench-do-no-harm bench-dp-step bench-few-shot bench-few-shot-augment bench-cmapss-tuning bench-cmapss bench-cmapss-offsets bench-deploy bench-demo bench-deploy-demo bench-scale bench-tep-classification bench-tep-lomo bench-tep-smoothing-delay bench-tep-soft-sensor bench-secagg
 
 bench-transfer: setup
 	$(BIN)/python -m simulations.benchmarks.transfer_pairs
@@ -95,6 +95,11 @@ bench-tep: bench-tep-classification
 # local-only / federated / personalised / centralized and leave-one-mode-out transfer, 3 seeds (~45 min on 2 busy CPUs)
 bench-tep-classification: setup
 	$(BIN)/python -m simulations.benchmarks.tep_classification
+
+# TEP: the delay posterior smoothing adds after a change of class (local models, the plant's own λ rule),
+# 3 seeds x 4 modes (~3 min)
+bench-tep-smoothing-delay: setup
+	$(BIN)/python -m simulations.benchmarks.tep_smoothing_delay
 
 # TEP leave-one-mode-out: every label-free transfer method, auto and the guard's kept model against the labelled
 # in-mode model, three target normalisations, 3 seeds x 4 modes (~70 min on 2 busy CPUs)
