@@ -330,7 +330,7 @@ def markdown(payload: dict[str, Any]) -> str:
                   "`common/posterior_smoothing.py`); λ chosen by the plant on its own validation windows with the "
                   "model it kept and applied to every model of that plant alike (λ = 1 kept: the figures above). "
                   "Each test run holds one class from its start, so these figures do not show the delay after a "
-                  "fault begins (about 1/λ window lengths).", ""]
+                  "fault begins: `make bench-tep-smoothing-delay` measures it.", ""]
         lines += _method_table(feds, plants, "smoothed_accuracy")
         lines += ["", "λ kept per plant and seed: " + "; ".join(
             f"{p} " + "/".join(f"{f['plants'][p].get('smoothing_weight', 1.0):g}" for f in feds) for p in plants) + "."]
