@@ -76,7 +76,7 @@ def run_mode(scenario: Any, plant: Any, seed: int) -> dict[str, Any]:
         if k == normal or not len(x_fault):
             continue
         lp = log_posteriors(module, np.concatenate([x_normal, x_fault]))
-        row = {"n_windows": int(len(x_fault))}
+        row: dict[str, Any] = {"n_windows": int(len(x_fault))}
         for label, weight in (("unsmoothed", 1.0), ("smoothed", choice.weight)):
             decided = smooth_log_posteriors(lp, weight, w.length, w.length).argmax(axis=1)[len(x_normal):]
             row[label] = {"delay_windows": first_hit(decided, k), "accuracy": float(np.mean(decided == k))}
