@@ -13,6 +13,7 @@ import dataclasses
 import hashlib
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import torch
@@ -624,10 +625,14 @@ class Plant:
         """The model ``train_local_only`` saved in run ``run_name`` (extractor + reference head), or None."""
         return self._saved_model(LOCAL_ONLY_MODEL, spec, run_name)
 
+    def _kept_meta(self, run_name: str) -> dict[str, Any]:
+        """The meta saved with the model the plant kept in run ``run_name`` ({} if none)."""
+        saved = self.state.load_model(PERSONAL_MODEL)
+        return saved[1] if saved is not None and saved[1].get("run") == run_name else {}
+
     def _chosen_meta(self, run_name: str) -> str:
         """The candidate the plant kept in run ``run_name`` ("" if it made no choice)."""
-        saved = self.state.load_model(PERSONAL_MODEL)
-        return str(saved[1].get("chosen", "")) if saved is not None and saved[1].get("run") == run_name else ""
+        return str(self._kept_meta(run_name).get("chosen", ""))
 
     def _saved_model(self, name: str, spec: RunSpec, run_name: str) -> PlantModel | None:
         saved = self.state.load_model(name)
@@ -647,15 +652,10 @@ class Plant:
         with torch.no_grad():
             return {"unknown_rate": unknown_rate(predict_logits(extractor.eval(), self.data.test.x).numpy(), rule)}
 
-    def _smoothing_weight(self, run_name: str) -> float:
-        """λ of the posterior smoothing kept with this run's model (1: none)."""
-        saved = self.state.load_model(PERSONAL_MODEL)
-        return kept_weight(saved[1]) if saved is not None and saved[1].get("run") == run_name else 1.0
-
     def final_evaluation(self, spec: RunSpec, shared: dict[str, np.ndarray],
                          run_name: str) -> dict[str, dict[str, float]]:
         """Every method this plant has a model for, on its held-out split."""
-        weight = self._smoothing_weight(run_name)   # the kept λ (client/smoothing.py), applied to every model alike
+        weight = kept_weight(self._kept_meta(run_name))   # the kept λ (client/smoothing.py), for every model alike
         modules = {"federated_global": _reference_module(self.model_for(spec, shared))}
         kept = self.personal_model(spec, run_name)
         chosen = self._chosen_meta(run_name)

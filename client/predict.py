@@ -326,6 +326,8 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
                              f"|x| = {float(np.abs(x[i]).max()):.3g}): prepare the input as in training (model card: "
                              "data_used.notes), or the model file is damaged: re-run the federation")
     rows: list[dict[str, Any]] = []
+    smoothing: float | None = None   # a classifier's posterior smoothing λ (set below)
+    smoothed = False
     routed = None   # classes decided by the plant's never-had routing rule, when it has one
     if not model_task(meta, Path(state_dir)).has_classes and int(meta["num_outputs"]) > 1:
         rows = _output_rows(out, meta, recipe)
@@ -347,8 +349,9 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
             with torch.no_grad():
                 scores = rule.scores(scorer(torch.from_numpy(x)).numpy())
         smoothing = _kept_smoothing(meta, Path(state_dir))   # client/smoothing.py; 1: none
+        smoothed = smoothing < 1.0 and routed is None
         decide = probs
-        if smoothing < 1.0 and routed is None:   # the file is one recording, its windows consecutive
+        if smoothed:   # the file is one recording, its windows consecutive
             length = int(meta["window_length"])
             decide = smooth_log_posteriors(torch.log_softmax(out, dim=1).numpy(), smoothing, length, length)
         for i, p in enumerate(probs):
@@ -364,13 +367,12 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
     result = {"plant_id": meta.get("plant_id"), "run": meta.get("run"), "input": str(input_path),
               "model": meta.get("chosen", "federated_personalised"), "task": meta["task"], "windows": len(rows),
               "predictions": rows}
-    if isinstance(meta.get(SMOOTHING_KEY), dict) and model_task(meta, Path(state_dir)).has_classes:
-        applied = _kept_smoothing(meta, Path(state_dir)) < 1.0 and routed is None
-        result[SMOOTHING_KEY] = {"weight": _kept_smoothing(meta, Path(state_dir)), "applied": applied,
+    if smoothing is not None and isinstance(meta.get(SMOOTHING_KEY), dict):
+        result[SMOOTHING_KEY] = {"weight": smoothing, "applied": smoothed,
                                  "reason": str(meta[SMOOTHING_KEY].get("reason", "")),
                                  "note": ("each window's class weighs the windows before it in this file (one "
                                           "recording, windows consecutive in time order); probability is the "
-                                          "window's own" if applied else "each window decided on its own")}
+                                          "window's own" if smoothed else "each window decided on its own")}
     if isinstance(meta.get(OPEN_SET_KEY), dict):  # the rule's threshold and origin (not its Gaussians)
         result[OPEN_SET_KEY] = {k: v for k, v in meta[OPEN_SET_KEY].items()
                                 if k not in ("means", "precision", "clusters")}

@@ -593,8 +593,6 @@ class PersonalisationConfig:
             out.append(f"extractor_lr_scale must be in [0, 1], got {self.extractor_lr_scale}")
         if self.batch_size < 1:
             out.append(f"batch_size must be >= 1, got {self.batch_size}")
-        if self.posterior_smoothing not in ("none", "auto"):
-            out.append(f"posterior_smoothing must be none or auto, got {self.posterior_smoothing!r}")
         return out
 
 

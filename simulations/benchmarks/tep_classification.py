@@ -64,7 +64,7 @@ DESIGN_NOTE = ("How this design was reached (disclosed): before this run, scratc
                "run.")
 
 
-def _validation_split(y: np.ndarray, share: float, gap: int = 0) -> tuple[np.ndarray, np.ndarray]:
+def time_validation_split(y: np.ndarray, share: float, gap: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Per class (one run each), the first ``1 - share`` of its windows (time order) to fit, the rest to
     validate; the last ``gap`` fit windows (those overlapping the first validation window) are dropped."""
     fit, val = [], []
@@ -91,11 +91,13 @@ def select_length(body: dict[str, Any], lengths: tuple[int, ...], seed: int) -> 
     import torch
     from torch import nn
 
+    from client.smoothing import log_posteriors
     from common.config.scenario import scenario_from_dict
     from common.data.tep import TepParams, load_tep
     from common.data.windowing import WindowSpec
     from common.models import build_model
-    from common.training import evaluate_classifier, make_optimizer, predict_logits, train_supervised
+    from common.training import evaluate_classifier, make_optimizer, train_supervised
+    from common.transfer.selection import overlap_gap
 
     scenario = scenario_from_dict(body, str(SCENARIO), SCENARIO.parent)
     training = scenario.federation.training
@@ -107,7 +109,7 @@ def select_length(body: dict[str, Any], lengths: tuple[int, ...], seed: int) -> 
         for plant in scenario.plants:
             assert isinstance(plant.data.params, TepParams)
             data = load_tep(plant.id, plant.data.params, window)
-            fit, val = _validation_split(data.train.y, VALIDATION_SHARE, gap=-(-length // TRAIN_STRIDE) - 1)
+            fit, val = time_validation_split(data.train.y, VALIDATION_SHARE, gap=overlap_gap(length, TRAIN_STRIDE))
             model = build_model(data.channels, data.num_classes, scenario.model, seed=seed)
             module = nn.Sequential(model.extractor, model.reference_head)
             optimizer = make_optimizer([{"params": module.parameters()}], training.optimizer, training.learning_rate,
@@ -116,7 +118,7 @@ def select_length(body: dict[str, Any], lengths: tuple[int, ...], seed: int) -> 
             train_supervised(module, data.train.x[fit], data.train.y[fit], optimizer, epochs=epochs,
                              batch_size=training.batch_size, seed=seed)
             accuracy = evaluate_classifier(module, data.train.x[val], data.train.y[val], data.num_classes)["accuracy"]
-            log_probs = torch.log_softmax(predict_logits(module, data.train.x[val]), dim=1).numpy()
+            log_probs = log_posteriors(module, data.train.x[val])
             assert data.train.groups is not None   # the tep source marks each run
             smoothed = {str(lam): smoothed_accuracy(log_probs, data.train.y[val], data.train.groups[val], lam,
                                                     TRAIN_STRIDE, length) for lam in POSTERIOR_SMOOTHING}

@@ -28,7 +28,7 @@ import numpy as np
 import yaml
 
 from simulations.benchmarks.common import command_line, machine, machine_line, mean_std, publish
-from simulations.benchmarks.tep_classification import SCENARIO, VALIDATION_SHARE, _validation_split
+from simulations.benchmarks.tep_classification import SCENARIO, VALIDATION_SHARE, time_validation_split
 
 log = logging.getLogger("tep_smoothing_delay")
 SEEDS = (0, 1, 2)
@@ -51,12 +51,13 @@ def run_mode(scenario: Any, plant: Any, seed: int) -> dict[str, Any]:
     from common.models import build_model
     from common.posterior_smoothing import choose_smoothing, smooth_log_posteriors
     from common.training import make_optimizer, train_supervised
+    from common.transfer.selection import overlap_gap
 
     w, training = scenario.window, scenario.federation.training
     stride = int(w.stride or w.length)
     data = load_tep(plant.id, plant.data.params, WindowSpec(length=w.length, stride=stride,
                                                             test_fraction=w.test_fraction))
-    fit, val = _validation_split(data.train.y, VALIDATION_SHARE, gap=-(-w.length // stride) - 1)
+    fit, val = time_validation_split(data.train.y, VALIDATION_SHARE, gap=overlap_gap(w.length, stride))
     model = build_model(data.channels, data.num_classes, scenario.model, seed=seed)
     module = nn.Sequential(model.extractor, model.reference_head)
     optimizer = make_optimizer([{"params": module.parameters()}], training.optimizer, training.learning_rate,
