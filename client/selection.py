@@ -181,11 +181,6 @@ def keep_labelled(plant: Plant, view: Plant, spec: RunSpec, shared: dict[str, np
             chosen = LOCAL_ONLY
         else:
             reason += f"; {chosen} over local-only: {evidence}"
-    if chosen == LOCAL_ONLY:   # keep local-only as the plant's own baseline is: trained on all its labels
-        full = _full_local_only(plant, spec, run_name)
-        if full is not None:
-            pool[LOCAL_ONLY] = full
-            reason += "; local-only refit on all labelled windows"
     metrics = {f"{wire.SELECT_VAL_PREFIX}{name}": value for name, value in scores.items()}
     metrics.update({wire.SELECT_N_VAL: float(len(split.val)), wire.SELECT_N_FIT: float(len(split.fit))})
     candidates[chosen] = pool[chosen]
@@ -194,6 +189,35 @@ def keep_labelled(plant: Plant, view: Plant, spec: RunSpec, shared: dict[str, np
     return Choice(chosen, reason, metrics, {wire.MODEL_CHOSEN: chosen, wire.MODEL_CHOICE_REASON: reason},
                   {"chosen": chosen, "reason": reason, "validation": scores, "n_val": len(split.val),
                    "n_fit": len(split.fit), "metric": metric}, routing)
+
+
+REFITTED = (LOCAL_ONLY, PERSONALISED)
+"""Candidates a plant retrains on all its labelled windows once it has kept them (:func:`refit_kept`)."""
+
+
+def refit_kept(plant: Plant, spec: RunSpec, run_name: str, choice: Choice, candidates: dict[str, PlantModel],
+               personalise_all: Callable[[], PlantModel | None]) -> bool:
+    """Retrain the kept candidate on all the plant's labelled windows, its validation windows included.
+
+    The choice compared candidates fit without the validation split ``V``; once made, the kept
+    recipe (local-only, or the personalisation of the federated model) is run again on fit ∪ ``V``,
+    as the plant would train it with no choice to make. ``V`` is the latest stretch of each class's
+    labelled windows, so it is also the data nearest in time to what the model will see next. Not
+    for the federated global model (the plant does not train it alone), nor for a plant labelled for
+    only some classes (its never-had routing is calibrated on ``V``), nor without a split. Returns
+    whether it refit; the reason, declared and record say so."""
+    if choice.chosen not in REFITTED or choice.meta or not choice.record.get("n_val"):
+        return False
+    full = _full_local_only(plant, spec, run_name) if choice.chosen == LOCAL_ONLY else personalise_all()
+    if full is None:
+        logger.warning("plant %s: %s could not be refit on all labelled windows; kept as fit", plant.plant_id,
+                       choice.chosen)
+        return False
+    candidates[choice.chosen] = full
+    choice.reason += f"; {choice.chosen} refit on all {plant.n_labelled} labelled windows"
+    choice.declared[wire.MODEL_CHOICE_REASON] = choice.reason
+    choice.record.update(reason=choice.reason, refit_on_all_labels=True)
+    return True
 
 
 def _same_extractor(a: PlantModel, b: PlantModel) -> bool:

@@ -34,6 +34,7 @@ from client.selection import (
     from_sequential,
     keep_labelled,
     keep_unlabelled,
+    refit_kept,
     save_chosen,
     split_for,
     with_head,
@@ -50,6 +51,7 @@ from common.extensions.transfer_methods import (
     method_for_mode,
 )
 from common.labelset import missing_scale, own_classes
+from common.models import PlantModel
 from common.privacy.ledger import now_iso
 from common.registry import Entry
 from common.task import task_named
@@ -263,7 +265,7 @@ def run_phase_two(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], so
     # statistics relayed to a plant whose method does not ask for them calibrate its never-had routing only
     asked = TRANSFER_METHODS.get(_configured(plant, spec)[0]).needs_source_stats
     choice = _keep(plant, worker, spec, shared, run_name, result, split, source_stats if asked else None,
-                   source_stats)
+                   source_stats, entry.name if entry.kind == PERSONALISATION else None)
     metrics.update(choice.metrics)
     # the adapter's label-free estimates (gap/target_prior/...) are re-sent with the final evaluation, as the gap is
     gap = gap | {k[len(wire.GAP_PREFIX):]: v for k, v in run_metrics.items() if k.startswith(wire.GAP_PREFIX)}
@@ -277,8 +279,9 @@ def run_phase_two(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], so
 
 
 def _keep(plant: Plant, worker: Plant, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str,
-          result: str, split, source_stats=None, calibration_stats=None) -> Choice:
-    """Gather this run's candidates, keep the best (labelled) or the guarded one (unlabelled), save it."""
+          result: str, split, source_stats=None, calibration_stats=None, method: str | None = None) -> Choice:
+    """Gather this run's candidates, keep the best (labelled) or the guarded one (unlabelled), refit it on all
+    labelled windows where it is the plant's own recipe (``method``: the run's personalisation), save it."""
     candidates = {}
     personal = plant.personal_model(spec, run_name)
     if personal is not None and not plant._chosen_meta(run_name):  # not a choice kept by an earlier try
@@ -294,15 +297,26 @@ def _keep(plant: Plant, worker: Plant, spec: RunSpec, shared: dict[str, np.ndarr
         saved = plant.state.load_json(ADAPTED_MODEL) or {}
         saved = saved if saved.get("run") == run_name else {}
         choice = keep_unlabelled(plant, spec, candidates, dict(saved.get("diagnostics") or {}))
-    open_set = open_set_meta(plant, spec, candidates.get(choice.chosen), split, source_stats,  # client/open_set.py
-                             candidates.get(GLOBAL), run_name)
     kept = candidates.get(choice.chosen)
+    # λ is chosen on V with the candidate as it was compared (fit without V), then applied to the kept model
     smoothing = smoothing_meta(plant, spec, None if kept is None else torch.nn.Sequential(kept.extractor, kept.head),
                                split)  # client/smoothing.py
+    refit = plant.n_labelled > 0 and refit_kept(plant, spec, run_name, choice, candidates,
+                                                lambda: _personalised_on_all(plant, spec, shared, run_name, method))
+    # a model refit on V has no held-out windows left: its open-set threshold comes out of fold, as without a split
+    open_set = open_set_meta(plant, spec, candidates.get(choice.chosen), None if refit else split,  # client/open_set.py
+                             source_stats, candidates.get(GLOBAL), run_name)
     save_chosen(plant, choice, candidates,
                 lambda _: model_meta(plant, spec, run_name, spec.personalisation.mode,
                                      spec.personalisation.epochs) | open_set | smoothing)
     return choice
+
+
+def _personalised_on_all(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str,
+                         method: str | None) -> PlantModel | None:
+    """The run's personalisation of the federated model, on all the plant's labelled windows."""
+    personalise(plant, spec, shared, run_name, method)
+    return plant.personal_model(spec, run_name)
 
 
 def _jsonable(obj: Any) -> Any:

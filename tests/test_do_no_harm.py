@@ -163,6 +163,8 @@ def test_a_labelled_plant_keeps_its_best_validation_candidate_and_predict_uses_i
     assert declared[wire.MODEL_CHOSEN] in candidates and "validation" in declared[wire.MODEL_CHOICE_REASON]
     scores = {c: metrics[wire.SELECT_VAL_PREFIX + c] for c in candidates}
     assert scores[declared[wire.MODEL_CHOSEN]] == max(scores.values())
+    if declared[wire.MODEL_CHOSEN] in ("local_only", "federated_personalised"):   # its own recipe: refit on V too
+        assert f"refit on all {plant.n_labelled} labelled windows" in declared[wire.MODEL_CHOICE_REASON]
     assert metrics[wire.SELECT_N_VAL] + metrics[wire.SELECT_N_FIT] == plant.n_labelled   # labels left intact
     assert (plant.data.test.y == test_before).all()
     _, meta = load_personal_model(plant.state.root)
@@ -350,3 +352,40 @@ def test_the_cross_benchmark_count_uses_tolerance_zero_and_one_test_window_apart
         "q": {"chosen": {"accuracy_own": 1.0}, "local_only": {"accuracy_own": 1.0}}}}]}
     own = count(own_class_cases(label_sets))
     assert (own["cases"], own["held"], own["held_within_one_window"]) == (2, 1, 1)   # no n_test: no tolerance
+
+
+def test_the_kept_candidate_is_refit_on_all_labelled_windows_the_federated_global_never(tmp_path):
+    """Once chosen with V held out, local-only or the personalisation runs again on fit ∪ V; nothing else does."""
+    from client.selection import GLOBAL, LOCAL_ONLY, PERSONALISED, Choice, refit_kept, split_for, without_validation
+    from client.transfer import _personalised_on_all, personalise
+
+    plant, spec, shared = _plant_and_spec(tmp_path, _scenario_path())
+    split = split_for(plant, spec)
+    assert split is not None and len(split.val) > 0
+    worker = without_validation(plant, split)
+    personalise(worker, spec, shared, "run-1")
+    fit_only = worker.personal_model(spec, "run-1")
+    assert fit_only is not None
+
+    def choice(chosen: str, **kw) -> Choice:
+        return Choice(chosen, "best validation accuracy", declared={wire.MODEL_CHOICE_REASON: "x"},
+                      record={"chosen": chosen, "n_val": len(split.val)}, **kw)
+
+    def refit() -> object:
+        return _personalised_on_all(plant, spec, shared, "run-1", None)
+
+    candidates = {PERSONALISED: fit_only}
+    kept = choice(PERSONALISED)
+    assert refit_kept(plant, spec, "run-1", kept, candidates, refit)
+    refitted = candidates[PERSONALISED]
+    assert refitted is not fit_only and not all(
+        torch.equal(a, b) for a, b in zip(refitted.state_dict().values(), fit_only.state_dict().values(), strict=True))
+    assert f"refit on all {plant.n_labelled} labelled windows" in kept.reason
+    assert kept.declared[wire.MODEL_CHOICE_REASON] == kept.reason and kept.record["refit_on_all_labels"] is True
+    local = choice(LOCAL_ONLY)
+    assert refit_kept(plant, spec, "run-1", local, {}, refit) and "local_only refit" in local.reason
+    # the federated model, a plant with never-had routing calibrated on V, and a choice without a split: as they are
+    for other in (choice(GLOBAL), choice(PERSONALISED, meta={"never_had_routing": {}}),
+                  Choice(PERSONALISED, "configured", record={"chosen": PERSONALISED, "n_val": 0})):
+        before = other.reason
+        assert not refit_kept(plant, spec, "run-1", other, {PERSONALISED: fit_only}, refit) and other.reason == before
