@@ -428,14 +428,21 @@ def markdown(payload: dict[str, Any]) -> str:
               f"below local-only in {signal['below_local_only']}.", "",
               "Cells where federated + personalised is not below (mean ± std over seeds vs the other's mean): "
               + ("; ".join(missed) if missed else "none") + "."]
+    kept = aim_counts(summary, names, "chosen")
+    if kept["all"]["cells"]:
+        ka, kg = kept["all"], kept["signal"]
+        lines += ["", f"**{LABELS['chosen']}**, the model each plant keeps and `factoryfl predict` uses: below PLS in "
+                  f"{ka['below_pls']} and below local-only in {ka['below_local_only']} of {ka['cells']} cells "
+                  f"({kg['below_pls']} and {kg['below_local_only']} of the {kg['cells']} cells with signal)."]
     refit = aim_counts(summary, names, REFIT)
     if refit["all"]["cells"]:
         ra, rg = refit["all"], refit["signal"]
-        lines += ["", f"**{LABELS[REFIT]}** (measured here, not what the plant keeps today): the federated + "
-                  "personalised candidate above is personalised without the plant's validation windows (the latest "
-                  "fifth of every run's training windows, held out so its do-no-harm choice is unbiased), while "
-                  "local-only trains on all of them; the same personalisation of the same final federated model on "
-                  f"all labelled windows is below PLS in {ra['below_pls']} and below local-only in "
+        lines += ["", f"**{LABELS[REFIT]}**: the federated + personalised column is the candidate as the plant "
+                  "ranked it, personalised without its validation windows (the latest fifth of every run's training "
+                  "windows, held out so its do-no-harm choice is unbiased), and refit on all of them only in the runs "
+                  "where the plant kept it (`client/selection.py: refit_kept`); local-only trains on all of them. "
+                  "The same personalisation of the same final federated model on all labelled windows in every run "
+                  f"is below PLS in {ra['below_pls']} and below local-only in "
                   f"{ra['below_local_only']} of {ra['cells']} cells ({rg['below_pls']} and {rg['below_local_only']} "
                   f"of the {rg['cells']} cells with signal). Not below: "
                   + ("; ".join(refit["missed"]) if refit["missed"] else "none") + "."]
