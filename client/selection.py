@@ -27,6 +27,7 @@ from common.transfer.adapt import FeatureAlign
 from common.transfer.routing import META_KEY as ROUTING_KEY
 from common.transfer.routing import fit_routing
 from common.transfer.selection import (
+    EVIDENCE_ALPHA,
     VALIDATION_FLOOR,
     Split,
     agreement,
@@ -145,8 +146,8 @@ def _partial_coverage(plant: Plant, spec: RunSpec) -> dict[str, str] | None:
     have = len(plant.labelled_classes())
     if have >= len(spec.class_names):
         return None
-    return {LOCAL_ONLY: f"it covers only the {have} of the federation's {len(spec.class_names)} classes "
-                        "this plant has labels for"}
+    # no count: the reason is released as `metrics`, which classes hold labels as `sizes`
+    return {LOCAL_ONLY: "it covers only the federation's classes this plant has labels for, not all of them"}
 
 
 def keep_labelled(plant: Plant, view: Plant, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str,
@@ -172,21 +173,27 @@ def keep_labelled(plant: Plant, view: Plant, spec: RunSpec, shared: dict[str, np
               for name, m in pool.items()}
     metric = selection_metric(task, spec.num_outputs)
     chosen, why = pick(scores, task, _partial_coverage(plant, spec) if LOCAL_ONLY in scores else None, metric)
+    # the declared reason (released as `metrics`) names no window count: counts are `sizes` (SELECT_N_*);
+    # the plant's own record keeps them
+    public = f"{why} on its validation split"
     reason = f"{why} on {len(split.val)} validation windows; candidates fit on {len(split.fit)}"
     if chosen != LOCAL_ONLY and LOCAL_ONLY in pool and not _partial_coverage(plant, spec):
         errors = {name: _window_errors(pool[name], x_val, y_val, spec) for name in (chosen, LOCAL_ONLY)}
         enough, evidence = leaves_local_only(errors[chosen], errors[LOCAL_ONLY])
+        test = f"one-sided sign test at α = {EVIDENCE_ALPHA:g}"
         if not enough:
             reason += f"; kept local-only: {chosen} is not clearly better ({evidence})"
+            public += f"; kept local-only: {chosen} is not clearly better ({test})"
             chosen = LOCAL_ONLY
         else:
             reason += f"; {chosen} over local-only: {evidence}"
+            public += f"; {chosen} over local-only: clearly better ({test})"
     metrics = {f"{wire.SELECT_VAL_PREFIX}{name}": value for name, value in scores.items()}
     metrics.update({wire.SELECT_N_VAL: float(len(split.val)), wire.SELECT_N_FIT: float(len(split.fit))})
     candidates[chosen] = pool[chosen]
     routing = (routing_meta(plant, spec, pool[chosen], pool[GLOBAL], split, source_stats)
                if _partial_coverage(plant, spec) else {})
-    return Choice(chosen, reason, metrics, {wire.MODEL_CHOSEN: chosen, wire.MODEL_CHOICE_REASON: reason},
+    return Choice(chosen, reason, metrics, {wire.MODEL_CHOSEN: chosen, wire.MODEL_CHOICE_REASON: public},
                   {"chosen": chosen, "reason": reason, "validation": scores, "n_val": len(split.val),
                    "n_fit": len(split.fit), "metric": metric}, routing)
 
@@ -214,8 +221,9 @@ def refit_kept(plant: Plant, spec: RunSpec, run_name: str, choice: Choice, candi
                        choice.chosen)
         return False
     candidates[choice.chosen] = full
-    choice.reason += f"; {choice.chosen} refit on all {plant.n_labelled} labelled windows"
-    choice.declared[wire.MODEL_CHOICE_REASON] = choice.reason
+    refit = f"; {choice.chosen} refit on all its labelled windows"
+    choice.reason += refit
+    choice.declared[wire.MODEL_CHOICE_REASON] = choice.declared.get(wire.MODEL_CHOICE_REASON, "") + refit
     choice.record.update(reason=choice.reason, refit_on_all_labels=True)
     return True
 
