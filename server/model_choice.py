@@ -37,7 +37,7 @@ def do_no_harm_cases(results: Mapping[str, Any]) -> list[dict[str, Any]]:
         cases.append({"plant": pid, "metric": task.primary_metric, "higher_is_better": task.higher_is_better,
                       "chosen": choice.get("chosen"), "chosen_test": chosen, "local_only_test": local,
                       "n_test": plant.get("n_test"), "validation": dict(choice.get("validation") or {}),
-                      "n_val": choice.get("n_val"), "n_fit": choice.get("n_fit")})
+                      "n_val": choice.get("n_val"), "n_fit": choice.get("n_fit"), "reason": choice.get("reason", "")})
     return cases
 
 

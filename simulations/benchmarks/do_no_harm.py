@@ -124,12 +124,15 @@ def why(case: Mapping[str, Any]) -> str:
     scores = case.get("validation") or {}
     chosen = case.get("chosen")
     if chosen == "local_only":
-        return ("kept local-only refit on the fit windows; the baseline is local-only on all labelled windows")
+        return ("kept local-only, refit on all labelled windows; the baseline is local-only on all labelled windows "
+                "(the two differ by training randomness only)")
     local = scores.get("local_only")
     if local is None:
         return "local-only not among the candidates (excluded or no validation split)"
-    if chosen in scores and scores[chosen] == local:
-        return "tie on validation broken against local-only (should not happen: ties go to local-only)"
+    if "not kept: local_only" in str(case.get("reason", "")) or (chosen in scores and scores[chosen] == local):
+        # a tie leaves local-only only where it was not eligible: ties go to it, and leaving it takes a sign test
+        return ("local-only not eligible: the plant is labelled for only some of the federation's classes, so it "
+                "keeps the best candidate that covers them")
     n_val = case.get("n_val") or 0
     gap = abs(float(scores.get(chosen, local)) - float(local))
     if case.get("higher_is_better", True) and n_val:

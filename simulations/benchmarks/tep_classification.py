@@ -324,6 +324,10 @@ def markdown(payload: dict[str, Any]) -> str:
     lines += ["## 2. Local-only, federated, federated + personalised, centralized", "",
               f"Aim (issue 18): federated + personalised ≥ {100 * AIM_ACCURACY:.0f} % at every mode and above "
               "local-only at every mode.", "",
+              "Local-only is trained on all the plant's labelled windows. Federated + personalised is the candidate "
+              "the plant ranked (personalised without its validation windows), refit on all its labelled windows "
+              "in the runs where the plant kept it (`client/selection.py: refit_kept`); `kept by the plant` is "
+              "the model `factoryfl predict` uses.", "",
               "Each window decided on its own (its own posterior):", ""]
     lines += _method_table(feds, plants, "accuracy")
     if feds and "smoothed_accuracy" in feds[0]["plants"][plants[0]]:
