@@ -210,9 +210,9 @@ def refit_kept(plant: Plant, spec: RunSpec, run_name: str, choice: Choice, candi
     recipe (local-only, or the personalisation of the federated model) is run again on fit ∪ ``V``,
     as the plant would train it with no choice to make. ``V`` is the latest stretch of each class's
     labelled windows, so it is also the data nearest in time to what the model will see next. Not
-    for the federated global model (the plant does not train it alone), nor for a plant labelled for
-    only some classes (its never-had routing is calibrated on ``V``), nor without a split. Returns
-    whether it refit; the reason, declared and record say so."""
+    for the federated global model (the plant does not train it alone), nor for a kept model that
+    carries a never-had routing rule (``choice.meta``: calibrated on ``V``), nor without a split.
+    Returns whether it refit; the reason, declared and record say so."""
     if choice.chosen not in REFITTED or choice.meta or not choice.record.get("n_val"):
         return False
     full = _full_local_only(plant, spec, run_name) if choice.chosen == LOCAL_ONLY else personalise_all()

@@ -301,8 +301,8 @@ def _keep(plant: Plant, worker: Plant, spec: RunSpec, shared: dict[str, np.ndarr
     # λ is chosen on V with the candidate as it was compared (fit without V), then applied to the kept model
     smoothing = smoothing_meta(plant, spec, None if kept is None else torch.nn.Sequential(kept.extractor, kept.head),
                                split)  # client/smoothing.py
-    refit = plant.n_labelled > 0 and refit_kept(plant, spec, run_name, choice, candidates,
-                                                lambda: _personalised_on_all(plant, spec, shared, run_name, method))
+    refit = refit_kept(plant, spec, run_name, choice, candidates,
+                       lambda: _personalised_on_all(plant, spec, shared, run_name, method))
     # a model refit on V has no held-out windows left: its open-set threshold comes out of fold, as without a split
     open_set = open_set_meta(plant, spec, candidates.get(choice.chosen), None if refit else split,  # client/open_set.py
                              source_stats, candidates.get(GLOBAL), run_name)

@@ -124,8 +124,7 @@ def why(case: Mapping[str, Any]) -> str:
     scores = case.get("validation") or {}
     chosen = case.get("chosen")
     if chosen == "local_only":
-        return ("kept local-only, refit on all labelled windows; the baseline is local-only on all labelled windows "
-                "(the two differ by training randomness only)")
+        return ("kept local-only, refit on all labelled windows by the baseline's own recipe and seed")
     local = scores.get("local_only")
     if local is None:
         return "local-only not among the candidates (excluded or no validation split)"
