@@ -28,6 +28,8 @@ from .plots import (
 
 KEPT_FALLBACK = ("chosen", "federated_personalised", "federated_adapted", "federated_global")
 """Where the kept model's test figure is read, first found wins."""
+GUARD_KEPT = {"adapted": "federated_adapted", "source_only": "federated_global"}
+"""The candidate an unlabelled plant kept, by its negative-transfer guard's verdict (source-only: the shared model)."""
 SHORT_NAMES = {
     "local_only": "local-only",
     "federated_global": "federated global",
@@ -69,7 +71,7 @@ def _kept(plant: Mapping[str, Any], metric: str) -> tuple[str | None, float | No
         if value is not None:
             if method != "chosen":
                 return method, value
-            name = choice.get("chosen") or ("federated_adapted" if choice.get("guard") == "adapted" else None)
+            name = choice.get("chosen") or GUARD_KEPT.get(str(choice.get("guard")))
             return (str(name) if name else "chosen"), value
     return None, None
 

@@ -46,7 +46,7 @@ def test_a_target_declaring_two_of_three_classes_is_not_pulled_toward_the_third(
     declaring its two classes restricts the prior and the source mixture, and that pull is gone."""
     extractor, head, stats = toy
     xt, yt = _blobs(600, np.random.default_rng(2), [0.5, 0.5, 0.0], [0.6, 0.6, 0, 0])
-    cfg = AdaptationConfig(epochs=3, batch_size=64, learning_rate=1e-2)
+    cfg = AdaptationConfig(epochs=3, batch_size=64, learning_rate=1e-2, target_prior="sources")
     declared = np.array([True, True, False])
 
     def predicted(result) -> np.ndarray:

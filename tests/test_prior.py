@@ -198,3 +198,25 @@ def test_reestimating_the_prior_every_epoch_records_its_drift(toy):
 
 def test_a_config_with_a_bad_absent_class_share_is_refused():
     assert any("absent_class_share" in p for p in AdaptationConfig(absent_class_share=1.5).problems())
+
+
+def test_the_default_prior_is_auto_so_a_partial_target_is_not_pulled_into_classes_it_lacks(toy):
+    """A plant without labels does not know its class mix: the default adapts under both priors and keeps the
+    more confident model (docs/methods.md: the smaller worst-case loss), here the estimate's."""
+    extractor, head, stats = toy
+    assert AdaptationConfig().target_prior == "auto"
+    xt, _ = _blobs(600, np.random.default_rng(3), [0.5, 0.5, 0.0], [0.5, 0.5, 0, 0])
+    result = adapt("mmd", extractor, head, xt, stats, AdaptationConfig(epochs=3, batch_size=64, learning_rate=1e-2),
+                   seed=0)
+    assert result.selection[PRIOR_CHOICE_KEY] == 1.0 and result.selection[f"{PRIOR_KEY}2"] == 0.0
+
+
+@pytest.mark.parametrize(("scenario", "prior"), [("cwru_4plants", "sources"), ("tep_4modes", "sources"),
+                                                  ("default", "auto"), ("cwru_target_load3", "auto")])
+def test_benchmark_scenarios_whose_targets_hold_every_class_say_so_the_examples_keep_the_default(scenario, prior):
+    from pathlib import Path
+
+    from common.config.scenario import load_scenario
+
+    path = Path(__file__).resolve().parents[1] / "simulations" / "scenarios" / f"{scenario}.yaml"
+    assert load_scenario(path).transfer.adaptation.target_prior == prior

@@ -92,3 +92,13 @@ def test_many_plants_keep_the_headline_short() -> None:
     assert "**Federation helped 50 of 100 plants**" in head and "and 30 more)" in head
     assert "`p038` and 30 more (kept model = local-only)" in head
     assert head.count("\n| p") == 20 and "…and 80 more plants" in head
+
+
+def test_an_unlabelled_plant_reports_the_model_its_guard_kept() -> None:
+    """What an unlabelled plant releases is its guard's verdict, not a candidate name: the source-only model it
+    falls back on is the federated global model, the adapted one the federated + adapted."""
+    results = _results()
+    for pid, guard, kept in (("no-labels", "adapted", "federated_adapted"),
+                             ("no-labels-lost", "source_only", "federated_global")):
+        results["plants"][pid]["transfer"] = {"model_choice": {"guard": guard, "guard_reason": "…"}}
+        assert {v.plant: v for v in verdicts(results, {})}[pid].kept == kept

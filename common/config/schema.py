@@ -810,11 +810,13 @@ class AdaptationConfig:
     wherever a prior is assumed: IM's diversity term (KL(p̄ ‖ π_t)), fixmatch's alignment/balancing,
     and the class mix of the source statistics that ``coral`` / ``mmd`` / ``dann`` align to (classes
     the target lacks get no weight); estimated from the model before adaptation (every epoch with
-    ``reestimate_prior``). ``sources`` (the default): the sources' released prior (``use_source_prior``)
-    or uniform. ``auto`` adapts with both and keeps the one whose adapted predictions have the lower
+    ``reestimate_prior``). ``sources``: the sources' released prior (``use_source_prior``) or uniform.
+    ``auto`` (the default) adapts with both and keeps the one whose adapted predictions have the lower
     mean entropy (the sources' prior with labelled windows or a single output). Measured in
-    ``make bench-skew``: the estimate is what a target lacking classes needs, and it hurts a target
-    whose shared model confuses classes; ``auto`` cannot always tell the two apart.
+    ``make bench-skew``: the estimate is what a target lacking classes or mostly normal needs, and it
+    hurts a target whose shared model confuses classes; ``auto`` cannot always tell the two apart, but
+    its worst case against the unadapted model is a point or two where the sources' prior loses tens
+    of points (the rule for the default: the smaller worst-case loss, docs/methods.md).
 
     ``gap_threshold``: the relative RFF-MMD² above which ``auto`` adapts. The random streams are
     seeded per plant (the adapters' ``seed`` argument), not here.
@@ -844,7 +846,7 @@ class AdaptationConfig:
     use_source_prior: bool = True           # IM diversity towards the sources' class priors when known
     # the class prior adaptation assumes (common/transfer/prior.py): sources (theirs), estimate (EM on the
     # target's predictions), auto (adapt with both, keep the model with the lower mean prediction entropy)
-    target_prior: TargetPriorName = "sources"
+    target_prior: TargetPriorName = "auto"
     # with the estimate: re-estimate the prior by EM at every epoch from the model being adapted
     reestimate_prior: bool = False
     # with the estimate: a class estimated below this share of 1/K counts as absent (share 0)

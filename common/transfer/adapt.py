@@ -87,8 +87,8 @@ diversity term becomes KL(p̄ ‖ π_t), fixmatch aligns and balances its pseudo
 ``coral`` / ``mmd`` / ``dann`` align to the source statistics re-mixed as π_t (IWDAN / PADA-style
 class weights), so a target without some classes is not pulled toward them (``cfg.reestimate_prior``:
 re-estimated at every epoch from the model being adapted). ``sources``: the sources' released prior.
-``auto`` (:func:`with_prior_choice`): adapt under both, keep the model with the lower mean prediction
-entropy on the target windows. EM trusts the source model's posteriors, so where that model confuses
+``auto`` (the default, :func:`with_prior_choice`): adapt under both, keep the model with the lower mean
+prediction entropy on the target windows. EM trusts the source model's posteriors, so where that model confuses
 two classes the estimate drops one of them; adapting under the sources' prior then separates them
 and ends more confident, while a target that lacks classes ends more confident under the estimate.
 The estimate is in ``AdaptResult.selection`` (``target_prior_estimate_<k>``), with the arm kept

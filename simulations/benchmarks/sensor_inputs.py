@@ -189,7 +189,8 @@ def markdown(payload: dict[str, Any]) -> str:
     lines = ["# What the shared model sees: time vs envelope input, other sensor positions and rates (issue 17, "
              "point 5)", "",
              "Unlabelled target adapted from labelled sources (as `bench-sensor-shift`: pooled pretraining as a "
-             "stand-in for the federation, DP statistics release σ = 3, default adaptation, negative-transfer "
+             "stand-in for the federation, DP statistics release σ = 3, default adaptation under the sources' class "
+             "prior as every target holds all classes in balance, negative-transfer "
              f"guard), per shared-model input. Seeds {seeds}; accuracy % on the target's test split, mean over "
              "targets per seed, then mean ± std over seeds. `local_labelled`: the same input trained on the "
              "target's labelled training windows. `LOSO`: the rule's leave-one-source-out accuracy (sources' own "

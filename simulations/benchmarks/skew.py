@@ -11,9 +11,9 @@ The target's unlabelled training windows come in two versions of the same size: 
 (equal windows per class) and **skewed** (80 % normal, the faults sharing the rest). Each is
 adapted with ``mmd`` (what ``auto`` picks for an unlabelled target with source statistics) and the
 default settings (``AdaptationConfig()``) under each class prior ``transfer.adaptation.target_prior``:
-``sources`` (the default: the sources' prior), ``estimate`` (EM on the predictions, absent classes
-dropped) and ``auto`` (both, the model with the lower mean prediction entropy kept); the **product
-path** is the default followed by the plant's negative-transfer guard (``common.transfer.selection.guard``,
+``sources`` (the sources' prior), ``estimate`` (EM on the predictions, absent classes
+dropped) and ``auto`` (the default: both, the model with the lower mean prediction entropy kept); the
+**product path** is the default followed by the plant's negative-transfer guard (``common.transfer.selection.guard``,
 as ``client/selection.py`` applies it: a rejected adaptation keeps the source-only model). Every model
 is scored on the target's held-out test split, balanced over classes (so accuracy = mean per-class
 recall) and on a skewed subsample of it (80 % normal, as the plant's own data). No target label
@@ -175,9 +175,10 @@ def _adapted(model, x: np.ndarray, source, num_classes: int, seed: int,
              declared: np.ndarray | None = None) -> dict[str, Any]:
     """``mmd`` under every prior, and the product path: the default prior, then the guard (None: source-only kept).
 
-    ``declared``: the classes the target declares in its class list; adds ``declared`` (the default
+    ``declared``: the classes the target declares in its class list; adds ``declared`` (the sources'
     prior restricted to them, as ``client/transfer.py`` adapts a plant without labels whose class
-    list is a subset of the federation's) and ``declared_product`` (that, then the guard)."""
+    list is a subset of the federation's) and ``declared_product`` (the default prior restricted to
+    them, then the guard)."""
     from common.config.schema import AdaptationConfig
     from common.labelset import own_classes
     from common.transfer.adapt import adapt
@@ -191,10 +192,10 @@ def _adapted(model, x: np.ndarray, source, num_classes: int, seed: int,
     out["product"] = default if guard(default.selection, num_classes).keep_adapted else None
     if declared is not None:
         with own_classes(declared):
-            out["declared"] = adapt(METHOD, model.extractor, model.reference_head, x, source, AdaptationConfig(),
-                                    seed=seed)
-        out["declared_product"] = out["declared"] if guard(out["declared"].selection,
-                                                           num_classes).keep_adapted else None
+            out["declared"] = adapt(METHOD, model.extractor, model.reference_head, x, source,
+                                    dataclasses.replace(AdaptationConfig(), target_prior="sources"), seed=seed)
+            plant_path = adapt(METHOD, model.extractor, model.reference_head, x, source, AdaptationConfig(), seed=seed)
+        out["declared_product"] = plant_path if guard(plant_path.selection, num_classes).keep_adapted else None
     return out
 
 
@@ -253,10 +254,11 @@ def run_partial(seed: int, target_id: str, cwru_dir: Path, pretrain_epochs: int)
     return out
 
 
-LABELS = {"sources": "mmd, sources' prior (default)", "estimate": "mmd, EM estimate", "auto": "mmd, auto",
-          "product": "product path: default + guard",
+LABELS = {"sources": "mmd, sources' prior", "estimate": "mmd, EM estimate", "auto": "mmd, auto (default)",
+          "product": "product path: default (auto) + guard",
           "declared": "mmd, sources' prior restricted to the target's declared classes",
-          "declared_product": "product path when the target declares its classes: declared + guard"}
+          "declared_product": "product path when the target declares its classes: default (auto) restricted to them "
+                              "+ guard"}
 RULE = ("Rules fixed before any run, never looking at target labels: `auto` keeps, of the models adapted under the "
         "sources' prior and under the EM estimate, the one with the lower mean prediction entropy on the target's "
         "own unlabelled windows (a tie keeps the sources' prior); a class whose estimated share is below 0.1 of a "

@@ -11,7 +11,8 @@ For every target mode and seed:
    and each source releases DP feature statistics (``transfer.stats`` defaults, σ = 3).
 2. **Target, unlabelled.** Every registered transfer method that adapts without labels
    (``common.extensions.transfer_methods``: adapters with ``needs_labels=False``) is run from the
-   pretrained model with the default settings (``AdaptationConfig()``), plus ``auto``: the method
+   pretrained model with the default settings under the sources' class prior (the target holds every
+   class in balance: ``AdaptationConfig(target_prior="sources")``), plus ``auto``: the method
    the plant picks itself from its measured domain gap (``choose_auto`` through the registry, as
    ``client/transfer.py`` does). **kept** is what the plant keeps: ``auto``'s model unless the
    negative-transfer guard (``common.transfer.selection.guard``) sends it back to source-only.
@@ -83,7 +84,9 @@ class Settings:
 
     scenario: Any  # common.config.scenario.Scenario
     epochs: int
-    adaptation: AdaptationConfig = field(default_factory=AdaptationConfig)
+    # the target mode holds every class in balance: the sources' class prior (the product default, auto, is for
+    # a plant that does not know its class mix; tep_4modes.yaml says the same for the federation's targets)
+    adaptation: AdaptationConfig = field(default_factory=lambda: AdaptationConfig(target_prior="sources"))
 
 
 def load_settings(epochs: int | None = None) -> Settings:
@@ -344,7 +347,8 @@ def markdown(payload: dict[str, Any]) -> str:
              f"pooled labelled training windows ({payload['epochs']} epochs = the scenario's rounds x local epochs; "
              "a stand-in for the federation), each source releases DP feature statistics (σ = 3, `transfer.stats` "
              "defaults), and the target adapts with every registered method that needs no labels, default settings "
-             "(`AdaptationConfig()`, last epoch). `auto`: the method the plant picks from its measured domain gap. "
+             "under the sources' class prior, as the target holds every class in balance (`target_prior: sources`), "
+             "last epoch). `auto`: the method the plant picks from its measured domain gap. "
              "**kept**: `auto`'s model unless the negative-transfer guard keeps source-only. **labelled in-mode**: "
              "the same architecture trained on the target's own labelled training windows, for as many optimiser "
              "steps as the pretraining (the aim's reference, "
