@@ -48,6 +48,7 @@ def test_the_results_page_checks_each_aim_per_prior():
     assert "- mmd, EM estimate: skewed 49.0 vs balanced 50.0 (-1.0): met" in page
     assert "- mmd, auto (default): skewed 45.0 vs balanced 50.0 (-5.0): not met" in page
     assert "- mmd, EM estimate: +5.0 points vs source-only (aim ≥ +3: met); below source-only in 0 of 12" in page
-    assert "- mmd, auto (default): -30.0 points vs source-only (aim ≥ +3: not met); below source-only in 12 of 12" in page
+    assert ("- mmd, auto (default): -30.0 points vs source-only (aim ≥ +3: not met); below source-only in 12 of 12"
+            in page)
     assert "### Control: the same targets holding all 9 classes" in page and "| 0 of 12 | adapted in 0 of 12 |" in page
     assert skew.RULE in page
