@@ -7,6 +7,7 @@ import json
 import os
 import platform
 import shlex
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,38 @@ def mean_std(values: list[float]) -> tuple[float, float]:
     if not values:
         return float("nan"), float("nan")
     return statistics.fmean(values), (statistics.pstdev(values) if len(values) > 1 else 0.0)
+
+
+def per_seed_percent(rows: list[dict[str, Any]], key: str) -> list[float]:
+    """Per seed (ascending), the mean of ``100 · row[key]`` over that seed's rows (None values left out)."""
+    import numpy as np
+
+    seeds = sorted({r["seed"] for r in rows})
+    return [float(np.mean([100 * r[key] for r in rows if r["seed"] == s and r[key] is not None])) for s in seeds]
+
+
+def percent_cell(rows: list[dict[str, Any]], key: str) -> str:
+    """``mean ± std`` over seeds of :func:`per_seed_percent`, one decimal."""
+    mean, std = mean_std(per_seed_percent(rows, key))
+    return f"{mean:.1f} ± {std:.1f}"
+
+
+def run_in_tempdir(prefix: str, cases: list[tuple[Any, ...]], run: Callable[..., dict[str, Any]],
+                   shown: tuple[str, ...]) -> list[dict[str, Any]]:
+    """``run(tmp, *case)`` for every case in one temporary folder (removed afterwards), each row logged
+    with its ``shown`` fields and wall time (``row["wall_s"]``)."""
+    import logging
+    import tempfile
+
+    log = logging.getLogger(__name__)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        for case in cases:
+            row = run(Path(tmp), *case)
+            rows.append(row)
+            log.warning("%s: %s (%.0f s)", " ".join(map(str, case)), {k: row.get(k) for k in shown},
+                        row.get("wall_s", float("nan")))
+    return rows
 
 
 def publish(name: str | None, payload: dict[str, Any], text: str) -> None:

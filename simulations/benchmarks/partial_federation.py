@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -34,7 +33,16 @@ import numpy as np
 import yaml
 
 from common.data.locate import default_dir
-from simulations.benchmarks.common import command_line, machine, machine_line, mean_std, publish
+from simulations.benchmarks.common import (
+    command_line,
+    machine,
+    machine_line,
+    mean_std,
+    per_seed_percent,
+    percent_cell,
+    publish,
+    run_in_tempdir,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -107,16 +115,6 @@ def run_case(tmp: Path, seed: int, target: str, prior: str, cwru_dir: Path) -> d
             "method": transfer.get("chosen"), "wall_s": time.perf_counter() - started}
 
 
-def _per_seed(rows: list[dict[str, Any]], key: str) -> list[float]:
-    seeds = sorted({r["seed"] for r in rows})
-    return [float(np.mean([100 * r[key] for r in rows if r["seed"] == s and r[key] is not None])) for s in seeds]
-
-
-def _cell(rows: list[dict[str, Any]], key: str) -> str:
-    mean, std = mean_std(_per_seed(rows, key))
-    return f"{mean:.1f} ± {std:.1f}"
-
-
 def markdown(payload: dict[str, Any]) -> str:
     rows = payload["rows"]
     n_test = sorted({r["n_test"] for r in rows if r["n_test"]})
@@ -137,13 +135,14 @@ def markdown(payload: dict[str, Any]) -> str:
         group = [r for r in rows if r["prior"] == prior and r["kept"] is not None]
         if not group:
             continue
-        gain_mean, gain_std = mean_std([k - s for k, s in zip(_per_seed(group, "kept"),
-                                                               _per_seed(group, "source_only"))])
+        gain_mean, gain_std = mean_std([k - s for k, s in zip(per_seed_percent(group, "kept"),
+                                                               per_seed_percent(group, "source_only"))])
         below = sum(1 for r in group if r["kept"] < r["source_only"] - 1e-9)
         used = sum(1 for r in group if r["estimate_used"] == 1.0)
         adapted = sum(1 for r in group if r["guard"] == "adapted")
         label = f"`{prior}`" + (" (default)" if prior == "auto" else "")
-        lines.append(f"| {label} | {_cell(group, 'source_only')} | {_cell(group, 'adapted')} | {_cell(group, 'kept')} "
+        lines.append(f"| {label} | {percent_cell(group, 'source_only')} | {percent_cell(group, 'adapted')} | "
+                     f"{percent_cell(group, 'kept')} "
                      f"| {gain_mean:+.1f} ± {gain_std:.1f} | {below} of {len(group)} | "
                      f"{used} of {len(group)} | {adapted} of {len(group)} |")
         met = gain_mean >= AIM_POINTS and below == 0
@@ -169,15 +168,8 @@ def main(argv: list[str] | None = None) -> None:
     if missing:
         raise SystemExit(f"--cwru-dir {cwru_dir}: {', '.join(missing)} not found: point it to the CWRU loads "
                          "(../shared/datasets/cwru12k_de, docs/data.md)")
-    rows = []
-    with tempfile.TemporaryDirectory(prefix="partial-federation-") as tmp:
-        for seed in args.seeds:
-            for target in args.targets:
-                for prior in args.priors:
-                    row = run_case(Path(tmp), seed, target, prior, cwru_dir)
-                    rows.append(row)
-                    logger.warning("seed %d %s %s: source-only %s kept %s (%.0f s)", seed, target, prior,
-                                   row["source_only"], row["kept"], row["wall_s"])
+    cases = [(seed, target, prior, cwru_dir) for seed in args.seeds for target in args.targets for prior in args.priors]
+    rows = run_in_tempdir("partial-federation-", cases, run_case, ("source_only", "kept"))
     payload = {"rows": rows, "seeds": args.seeds, "machine": machine(),
                "command": command_line("simulations.benchmarks.partial_federation", parser, args,
                                        "bench-partial-federation")}

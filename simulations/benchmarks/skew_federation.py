@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import copy
 import logging
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,16 @@ from typing import Any
 import numpy as np
 import yaml
 
-from simulations.benchmarks.common import command_line, machine, machine_line, mean_std, publish
+from simulations.benchmarks.common import (
+    command_line,
+    machine,
+    machine_line,
+    mean_std,
+    per_seed_percent,
+    percent_cell,
+    publish,
+    run_in_tempdir,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -129,16 +137,6 @@ def run_case(tmp: Path, seed: int, version: str, prior: str) -> dict[str, Any]:
             "wall_s": time.perf_counter() - started}
 
 
-def _per_seed(rows: list[dict[str, Any]], key: str) -> list[float]:
-    seeds = sorted({r["seed"] for r in rows})
-    return [float(np.mean([100 * r[key] for r in rows if r["seed"] == s and r[key] is not None])) for s in seeds]
-
-
-def _cell(rows: list[dict[str, Any]], key: str) -> str:
-    mean, std = mean_std(_per_seed(rows, key))
-    return f"{mean:.1f} ± {std:.1f}"
-
-
 def markdown(payload: dict[str, Any]) -> str:
     rows = payload["rows"]
     lines = ["# Skewed targets end to end: a plant without labels whose windows are 80 % normal (issue 17, point 3)",
@@ -161,13 +159,14 @@ def markdown(payload: dict[str, Any]) -> str:
                      and r["kept_balanced"] is not None]
             if not group:
                 continue
-            means[version] = mean_std(_per_seed(group, "kept_balanced"))[0]
+            means[version] = mean_std(per_seed_percent(group, "kept_balanced"))[0]
             used = sum(1 for r in group if r["estimate_used"] == 1.0)
             adapted = sum(1 for r in group if r["guard"] == "adapted")
             label = f"`{prior}`" + (" (default)" if prior == "auto" else "")
-            lines.append(f"| {version} | {label} | {_cell(group, 'source_only_balanced')} | "
-                         f"{_cell(group, 'kept_balanced')} | {_cell(group, 'source_only_own_mix')} | "
-                         f"{_cell(group, 'kept_own_mix')} | {used} of {len(group)} | {adapted} of {len(group)} |")
+            lines.append(f"| {version} | {label} | {percent_cell(group, 'source_only_balanced')} | "
+                         f"{percent_cell(group, 'kept_balanced')} | {percent_cell(group, 'source_only_own_mix')} | "
+                         f"{percent_cell(group, 'kept_own_mix')} | {used} of {len(group)} | "
+                         f"{adapted} of {len(group)} |")
         if len(means) == 2:
             gap = means["skewed"] - means["balanced"]
             verdicts.append(f"- `{prior}`: skewed {means['skewed']:.1f} vs balanced {means['balanced']:.1f} "
@@ -186,15 +185,8 @@ def main(argv: list[str] | None = None) -> None:
                                                                    "print)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    rows = []
-    with tempfile.TemporaryDirectory(prefix="skew-federation-") as tmp:
-        for seed in args.seeds:
-            for version in VERSIONS:
-                for prior in args.priors:
-                    row = run_case(Path(tmp), seed, version, prior)
-                    rows.append(row)
-                    logger.warning("seed %d %s %s: kept %s / own mix %s (%.0f s)", seed, version, prior,
-                                   row["kept_balanced"], row["kept_own_mix"], row["wall_s"])
+    cases = [(seed, version, prior) for seed in args.seeds for version in VERSIONS for prior in args.priors]
+    rows = run_in_tempdir("skew-federation-", cases, run_case, ("kept_balanced", "kept_own_mix"))
     payload = {"rows": rows, "seeds": args.seeds, "machine": machine(),
                "command": command_line("simulations.benchmarks.skew_federation", parser, args,
                                        "bench-skew-federation")}
