@@ -64,6 +64,15 @@ def _smoothing_text(chosen: Mapping[str, Any]) -> str:
     return f"λ = {float(weight):g}: {100 * float(smoothed):.1f} %"
 
 
+def _prior_text(choice: Mapping[str, Any]) -> str:
+    """Which class prior an unlabelled plant adapted under (``transfer.adaptation.target_prior``), when it said."""
+    used = (choice.get("guard_diagnostics") or {}).get("target_prior_kept_estimate")
+    if used is None:
+        return ""
+    return ("; adapted under its own estimate of its class mix" if float(used) == 1.0
+            else "; adapted under the sources' class mix")
+
+
 def model_choice_section(results: Mapping[str, Any], table: Table) -> str:
     """Per plant: the model it kept, why, its validation scores or guard verdict; the do-no-harm count."""
     rows = []
@@ -73,7 +82,8 @@ def model_choice_section(results: Mapping[str, Any], table: Table) -> str:
             continue
         kept = choice.get("chosen") or ("federated_adapted" if choice.get("guard") == "adapted"
                                          else "federated_global (source-only)" if choice.get("guard") else "—")
-        why = choice.get("reason") or choice.get("guard_reason") or "withheld by the plant's release policy"
+        why = (choice.get("reason") or choice.get("guard_reason") or "withheld by the plant's release policy") \
+            + _prior_text(choice)
         chosen = (plant.get("metrics") or {}).get("chosen") or {}
         rate = chosen.get("unknown_rate")
         rows.append((pid, kept, why, _validation_text(choice),

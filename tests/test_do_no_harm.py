@@ -222,10 +222,12 @@ def test_the_report_shows_each_plants_choice_and_the_do_no_harm_count():
         "p0": {"status": "ok", "transfer": {"model_choice": choice},
                "metrics": {"local_only": {"accuracy": 0.8}, "chosen": {"accuracy": 0.8, "smoothed_accuracy": 0.85,
                                                                        "posterior_smoothing_weight": 0.35}}},
-        "p1": {"status": "ok", "transfer": {"model_choice": {"guard": "source_only", "guard_reason": "collapse"}},
+        "p1": {"status": "ok", "transfer": {"model_choice": {"guard": "source_only", "guard_reason": "collapse",
+                                                             "guard_diagnostics": {"target_prior_kept_estimate": 1.0}}},
                "metrics": {"local_only": {"accuracy": 0.9}, "chosen": {"accuracy": 0.7}}}}}
     text = render_markdown(results, {})
     assert "## Model kept by each plant" in text and "local_only" in text and "source-only" in text
+    assert "collapse; adapted under its own estimate of its class mix" in text   # the prior `auto` kept
     assert "at 1 of 2 plants" in text
     assert "λ = 0.35: 85.0 %" in text   # the plant's posterior smoothing and the kept model's accuracy with it
 
