@@ -814,11 +814,10 @@ class AdaptationConfig:
     ``auto`` (the default) adapts with both and keeps the one whose adapted predictions have the lower
     mean entropy (the sources' prior with labelled windows or a single output). Measured in
     ``make bench-skew``: the estimate is what a target lacking classes or mostly normal needs, and it
-    hurts a target whose shared model confuses classes; ``auto`` cannot always tell the two apart, but
-    with the guard its average loss against the unadapted model was at most 4.5 points in every case
-    mix measured, where the sources' prior lost up to 39 (``make bench-skew``,
-    ``bench-partial-federation``, ``bench-skew-federation``; the rule for the default: the smaller
-    worst-case average loss, docs/methods.md).
+    hurts a target whose shared model confuses classes; ``auto`` cannot always tell the two apart. It is
+    the default by the rule in docs/methods.md (the smaller worst-case loss against the unadapted
+    model over the class mixes a plant may have), measured by ``make bench-skew``,
+    ``bench-partial-federation`` and ``bench-skew-federation``.
 
     ``gap_threshold``: the relative RFF-MMD² above which ``auto`` adapts. The random streams are
     seeded per plant (the adapters' ``seed`` argument), not here.

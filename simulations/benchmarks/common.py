@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import platform
 import shlex
+import tempfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+logger = logging.getLogger(__name__)
 
 RESULTS_DIR = Path(__file__).resolve().parent.parent / "results"
 REPO_ROOT = RESULTS_DIR.parents[1]
@@ -95,16 +99,12 @@ def run_in_tempdir(prefix: str, cases: list[tuple[Any, ...]], run: Callable[...,
                    shown: tuple[str, ...]) -> list[dict[str, Any]]:
     """``run(tmp, *case)`` for every case in one temporary folder (removed afterwards), each row logged
     with its ``shown`` fields and wall time (``row["wall_s"]``)."""
-    import logging
-    import tempfile
-
-    log = logging.getLogger(__name__)
     rows = []
     with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
         for case in cases:
             row = run(Path(tmp), *case)
             rows.append(row)
-            log.warning("%s: %s (%.0f s)", " ".join(map(str, case)), {k: row.get(k) for k in shown},
+            logger.warning("%s: %s (%.0f s)", " ".join(map(str, case)), {k: row.get(k) for k in shown},
                         row.get("wall_s", float("nan")))
     return rows
 

@@ -24,6 +24,7 @@ Run: make bench-partial-federation   (writes simulations/results/partial_federat
 from __future__ import annotations
 
 import argparse
+import copy
 import logging
 import time
 from pathlib import Path
@@ -32,6 +33,7 @@ from typing import Any
 import numpy as np
 import yaml
 
+from common.data.cwru import CWRU_FAULT_CLASSES
 from common.data.locate import default_dir
 from simulations.benchmarks.common import (
     command_line,
@@ -44,11 +46,10 @@ from simulations.benchmarks.common import (
     run_in_tempdir,
 )
 
-logger = logging.getLogger(__name__)
-
+SCENARIO = Path(__file__).resolve().parents[2] / "simulations" / "scenarios" / "cwru_4plants.yaml"
 SEEDS = (0, 1, 2)
 LOADS = ("load0", "load1", "load2", "load3")
-CLASSES = ("IR007", "B007", "OR007", "IR014", "B014", "OR014", "IR021", "B021", "OR021")
+CLASSES = CWRU_FAULT_CLASSES
 PARTIAL_CLASSES = 4
 PRIORS = ("auto", "sources")
 TARGET = "target"
@@ -77,17 +78,15 @@ def write_target(folder: Path, npz: Path, classes: list[str]) -> Path:
 
 
 def write_scenario(path: Path, seed: int, target: str, prior: str, cwru_dir: Path, target_dir: Path) -> Path:
+    """``cwru_4plants.yaml`` with the ``target`` load replaced by the partial target (no labels, adapting under
+    ``prior``), the sources read from ``cwru_dir``, no baselines."""
+    body = copy.deepcopy(yaml.safe_load(SCENARIO.read_text()))
     plants: list[dict[str, Any]] = [{"id": load, "data": {"source": "cwru", "path": str(cwru_dir / f"{load}.npz")}}
                                     for load in LOADS if load != target]
     plants.append({"id": TARGET, "labelled_fraction": 0.0, "data": {"source": "directory", "path": str(target_dir)}})
-    body = {"name": f"partial-{target}-{prior}", "seed": seed, "window": {"length": 1024, "test_fraction": 0.2},
-            "plants": plants,
-            "federation": {"rounds": 10, "strategy": {"name": "fedavg"},
-                           "training": {"local_epochs": 2, "batch_size": 32, "learning_rate": 0.002}},
-            "personalisation": {"mode": "head", "epochs": 5, "learning_rate": 0.002},
-            "evaluation": {"baselines": []},
-            "transfer": {"default_method": "auto", "stats": {"noise_multiplier": 3.0},
-                         "adaptation": {"target_prior": prior}}}
+    body |= {"name": f"partial-{target}-{prior}", "seed": seed, "plants": plants, "evaluation": {"baselines": []},
+             "transfer": {"default_method": "auto", "stats": {"noise_multiplier": 3.0},
+                          "adaptation": {"target_prior": prior}}}
     path.write_text(yaml.safe_dump(body, sort_keys=False))
     return path
 

@@ -45,8 +45,6 @@ from simulations.benchmarks.common import (
     run_in_tempdir,
 )
 
-logger = logging.getLogger(__name__)
-
 REPO = Path(__file__).resolve().parents[2]
 SCENARIO = REPO / "simulations" / "scenarios" / "synthetic_4plants.yaml"
 SOURCES = ("plant-a", "plant-b", "plant-d")
