@@ -139,3 +139,30 @@ def test_thousand_plants_sampled_with_bounded_memory(tmp_path, ray_tmp):
     # workers keep at most plant_cache_size plants: far below 1000 plants' data in memory
     assert memory.peak_pss < 4 * 2**30, memory.peak_pss
     assert _ray_processes(ray_tmp) == []
+
+
+def test_plants_with_their_own_class_lists_run_on_the_union(tmp_path, ray_tmp):
+    """Issue 17, point 1, through `factoryfl simulate`: one plant lists the classes in another order, one
+    holds a subset; the simulation runs on the union by name instead of refusing the scenario."""
+    import yaml
+
+    from tests.conftest import with_explicit_plants
+
+    scenario = with_explicit_plants(tiny_scenario(tmp_path, federation={"rounds": 1}), {})
+    body = yaml.safe_load(scenario.read_text())
+    body["plants"][1]["data"]["classes"] = ["imbalance", "ball", "outer_race", "inner_race", "normal"]
+    body["plants"][2]["data"]["classes"] = ["normal", "outer_race", "ball"]
+    scenario.write_text(yaml.safe_dump(body))
+    proc = subprocess.run(
+        [sys.executable, "-m", "cli", "simulate", str(scenario), "--runs-dir", str(tmp_path / "runs")],
+        cwd=REPO, env=_env(tmp_path, ray_tmp), capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "disagree" not in proc.stderr
+    (run_dir,) = (tmp_path / "runs").iterdir()
+    results = json.loads((run_dir / "results.json").read_text())
+    assert results["class_names"] == ["normal", "inner_race", "outer_race", "ball", "imbalance"]
+    assert all(plant["status"] == "ok" for plant in results["plants"].values())
+    assert results["plants"]["plant-2"]["class_names"] == ["normal", "outer_race", "ball"]
+    assert "never had training labels" in (run_dir / "report.md").read_text()
+    assert _ray_processes(ray_tmp) == [], "Ray processes left running after the simulation"

@@ -159,3 +159,26 @@ def test_shipped_scenario_validates(tep_dir: Path) -> None:
     scenario = load_scenario(Path(__file__).resolve().parents[1] / "simulations" / "scenarios" / "tep_4modes.yaml")
     assert [p.data.params.mode for p in scenario.plants] == [1, 2, 3, 4]
     assert scenario.model.standardize_input is False  # per-window standardisation would erase level shifts
+
+
+def test_a_mode_without_some_run_is_a_plant_without_that_class(tmp_path: Path,
+                                                               caplog: pytest.LogCaptureFixture) -> None:
+    """A mode file that lists a run as missing (no key): the default class list is the classes the file
+    holds (the federation learns the missing one from other plants); naming it explicitly is an error
+    that says the file lists it as missing."""
+    arrays = _fake_mode(tmp_path)
+    full = {name: arrays["normal"] + (0.5 if name != "normal" else 0.0) for name in TEP_CLASSES}
+    full.update({k: v for k, v in arrays.items() if k in ("variables", "sample_interval_h")})
+    del full["idv05"], full["idv17"]
+    full["missing_classes"] = np.array(["idv05", "idv17"])
+    np.savez(tmp_path / "mode5.npz", **full)
+    window = WindowSpec(length=10, stride=10, test_fraction=0.25)
+    with caplog.at_level(logging.WARNING, logger="common.data.tep"):
+        data = load_tep("p", TepParams(mode=5, data_dir=str(tmp_path)), window, base_dir=tmp_path)
+    assert data.class_names == tuple(c for c in TEP_CLASSES if c not in ("idv05", "idv17"))
+    assert "no run of ['idv05', 'idv17'] in the file" in caplog.text
+    assert "no run in the file (not this plant's classes): ['idv05', 'idv17']" in data.notes
+    assert data.train.class_counts(len(data.class_names)).min() > 0   # every class it keeps has windows
+    with pytest.raises(DataValidationError, match=r"\['idv05'\] not in file; the file lists \['idv05'\] as missing"):
+        load_tep("p", TepParams(mode=5, data_dir=str(tmp_path), classes=("normal", "idv05")), window,
+                 base_dir=tmp_path)

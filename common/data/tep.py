@@ -21,6 +21,9 @@ Quirks of the data (README "Known quirks") and what this loader does about them:
   warning and in the notes.
 * Runs that tripped early are short: a split part shorter than one window gives no window; each
   class without a train or test window is named in a warning and in the notes.
+* A mode whose file has no run of some IDV (its ``missing_classes``, or no key): with the default
+  class list that plant's classes are the others (the federation learns the missing one from the
+  plants that have it, by name); a class named explicitly must be in the file.
 * ``target: quality`` (issue 18's soft sensor): a K = 5 output regression plant. Inputs are the
   fast variables XMEAS(1..22) and XMV(1..12) (34 channels; the analysers XMEAS(23..41) are left
   out), the target is the product analysers XMEAS(37..41), one window per analyser sample, aligned
@@ -33,6 +36,7 @@ Quirks of the data (README "Known quirks") and what this loader does about them:
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,7 +68,7 @@ class TepParams:
 
     mode: int = 1  # reads mode{mode}.npz in data_dir
     data_dir: str | None = None  # the folder holding modeN.npz (default: found by name, docs/data.md)
-    # the classes to use (default: normal and IDV 1–28), any subset and order
+    # the classes to use (default: normal and IDV 1–28, those the file holds), any subset and order
     classes: tuple[str, ...] = TEP_CLASSES
     # fault: classify the run (53 channels); quality: regress the product analysers XMEAS(37..41)
     # from the fast variables (task regression, K = 5 outputs; the scenario sets target_outputs: 5)
@@ -111,6 +115,26 @@ def _first_differs(name: str, run: np.ndarray, normal: np.ndarray, arrays: dict[
     return int(differs[0]) if differs.size else (n if len(run) > n else -1)
 
 
+def _file_classes(path: Path, arrays: dict[str, np.ndarray], params: TepParams) -> tuple[TepParams, list[str]]:
+    """``params`` with the default class list narrowed to the fault classes the file holds, and those
+    it lacks. A mode whose file has no run of some IDV (listed in its ``missing_classes``, or no key)
+    is a plant without that class: the federation learns it from the plants that have it. A class the
+    scenario names explicitly must be in the file (``_runs`` says which are not)."""
+    if tuple(params.classes) != TEP_CLASSES:
+        return params, []
+    absent = [name for name in TEP_CLASSES if name != NORMAL_CLASS and name not in arrays]
+    if not absent:
+        return params, []
+    logger.warning("tep %s: no run of %s in the file (its missing_classes: %s): this plant's classes are the other "
+                   "%d", path.name, absent, _listed_missing(arrays), len(TEP_CLASSES) - len(absent))
+    return dataclasses.replace(params, classes=tuple(c for c in TEP_CLASSES if c not in absent)), absent
+
+
+def _listed_missing(arrays: dict[str, np.ndarray]) -> list[str]:
+    raw = arrays.get("missing_classes")
+    return [] if raw is None else [str(c) for c in np.asarray(raw).ravel().tolist()]
+
+
 def _runs(path: Path, arrays: dict[str, np.ndarray], params: TepParams) -> dict[str, np.ndarray]:
     problems: list[str] = []
     available = [k for k in arrays if k in TEP_CLASSES]
@@ -118,6 +142,9 @@ def _runs(path: Path, arrays: dict[str, np.ndarray], params: TepParams) -> dict[
     missing = [name for name in wanted if name not in arrays]
     if missing:
         why = " (the normal run z-scores every variable)" if NORMAL_CLASS in missing else ""
+        listed = [name for name in missing if name in _listed_missing(arrays)]
+        if listed:
+            why += f"; the file lists {listed} as missing: leave them out of classes"
         problems.append(f"classes: {path}: class key(s) {missing} not in file{why}; available: {available} "
                         "(a plant may take any subset, in any order)")
     for name in wanted:
@@ -144,13 +171,14 @@ def load_tep(plant_id: str, params: TepParams, window: WindowSpec, *, base_dir: 
     raise_if_problems(problems, context)
     path = tep_file(params, base_dir)
     arrays = read_npz(path, "a TEP multimode modeN.npz")
+    params, absent = _file_classes(path, arrays, params)
     runs = _runs(path, arrays, params)
     variables = tuple(str(v) for v in arrays["variables"].tolist()) if "variables" in arrays else tuple(
         f"v{i}" for i in range(NUM_VARIABLES))
     normal = runs[NORMAL_CLASS]
     zscore = fit_zscore(normal[:train_rows(normal, window.test_fraction)], variables)  # normal train rows
     if params.target == "quality":
-        return _quality_plant(plant_id, params, window, path, arrays, runs, zscore)
+        return _quality_plant(plant_id, params, window, path, arrays, runs, zscore, absent)
 
     xs_train, ys_train, xs_test, ys_test = [], [], [], []
     empty: dict[str, list[str]] = {"train": [], "test": []}
@@ -181,6 +209,8 @@ def load_tep(plant_id: str, params: TepParams, window: WindowSpec, *, base_dir: 
              f"split in time before windowing (last {window.test_fraction:g} = test); {zscore.describe()}; "
              "fault windows ending before the run departs from normal are dropped")
     interval_h = _interval_h(arrays)
+    if absent:
+        notes += f"; no run in the file (not this plant's classes): {absent}"
     if never:
         notes += f"; no windows (run identical to normal): {never}"
     for split, names in empty.items():
@@ -205,7 +235,7 @@ def _interval_h(arrays: dict[str, np.ndarray]) -> float:
 
 
 def _quality_plant(plant_id: str, params: TepParams, window: WindowSpec, path: Path, arrays: dict[str, np.ndarray],
-                   runs: dict[str, np.ndarray], zscore: ZScore) -> PlantData:
+                   runs: dict[str, np.ndarray], zscore: ZScore, absent: list[str]) -> PlantData:
     """``target: quality``: the soft-sensor plant (:mod:`common.soft_sensor.tep_quality`)."""
     normal = runs[NORMAL_CLASS]
     first = {name: _first_differs(name, runs[name], normal, arrays) for name in params.classes}
@@ -230,6 +260,8 @@ def _quality_plant(plant_id: str, params: TepParams, window: WindowSpec, path: P
              f"{window.length} rows per analyser sample (window.stride does not apply) from the "
              f"{len(inputs)} fast variables XMEAS(1..22), XMV(1..12), runs of {len(params.classes)} classes, each "
              f"split in time (last {window.test_fraction:g} = test); {zscore.describe()}")
+    if absent:
+        notes += f"; no run in the file: {absent}"
     for split, names in empty.items():
         if names:
             notes += f"; no {split} window: {names}"
