@@ -130,3 +130,21 @@ def test_missing_path_lists_every_path_tried(tmp_path: Path) -> None:
         load_cwru("x", CwruParams(path="nowhere/load9.npz"), WINDOW, base_dir=tmp_path)
     msg = str(info.value)
     assert str(tmp_path / "nowhere" / "load9.npz") in msg and str(Path.cwd() / "nowhere" / "load9.npz") in msg
+
+
+def test_a_file_without_some_record_is_a_plant_without_that_class(tmp_path: Path,
+                                                                  caplog: pytest.LogCaptureFixture) -> None:
+    """A load file of the same layout at another rate and sensor position that lacks one fault record
+    (e.g. a fan-end set): the default class list is the records it holds, the notes give its rate and
+    channel; naming the missing class explicitly stays an error."""
+    rng = np.random.default_rng(2)
+    held = {c: rng.standard_normal(48_000).astype(np.float32) for c in CWRU_FAULT_CLASSES if c != "OR014"}
+    np.savez(tmp_path / "load1.npz", fs_hz=np.int32(48000), channel=np.array("FE"), load_hp=np.int32(1),
+             nominal_rpm=np.int32(1772), missing_classes=np.array(["OR014"]), **held)
+    with caplog.at_level("WARNING", logger="common.data.cwru"):
+        data = load_cwru("fe", CwruParams(path="load1.npz"), WINDOW, base_dir=tmp_path)
+    assert data.class_names == tuple(c for c in CWRU_FAULT_CLASSES if c != "OR014")
+    assert data.sample_rate_hz == 48000 and "no record of ['OR014'] in the file" in caplog.text
+    assert data.notes.startswith("CWRU 48 kHz FE, load1.npz") and "no record of ['OR014']" in data.notes
+    with pytest.raises(DataValidationError, match="class key 'OR014' not in file"):
+        load_cwru("fe", CwruParams(path="load1.npz", classes=("IR007", "OR014")), WINDOW, base_dir=tmp_path)

@@ -90,7 +90,7 @@ def test_a_scenario_names_the_data_set_and_validate_finds_it(roots, tmp_path, ca
     env, _, _ = roots
     _cwru_folder(env)
     plant = load_cwru("p", CwruParams(load=2, classes=("IR007", "B021")), WindowSpec(length=256))
-    assert plant.notes.startswith("CWRU 12 kHz drive-end, load2.npz")
+    assert plant.notes.startswith("CWRU 12 kHz DE, load2.npz")
     scenario = tmp_path / "by_name.yaml"
     scenario.write_text(yaml.safe_dump({
         "name": "by-name", "window": {"length": 256},

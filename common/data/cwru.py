@@ -1,4 +1,4 @@
-"""Real CWRU bearing data (12 kHz drive end): one motor load = one plant.
+"""Real CWRU bearing data (the shared 12 kHz drive-end set, or loadN.npz files of its layout): one load = one plant.
 
 Reads one ``loadN.npz`` of the shared, raw data set (see ``/work/shared/datasets/README.md``;
 never copied into this repository). Each class key holds one continuous 1-D record. Per
@@ -16,6 +16,7 @@ Two honest class sets exist, because the normal record is only available at 0 HP
   12 kHz faults.
 """
 
+import dataclasses
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,7 +51,7 @@ class CwruParams:
     path: str = ""  # one loadN.npz file; leave it out to name the load instead
     load: int | None = None  # motor load 0-3 (HP): reads loadN.npz of the data set found by name (docs/data.md)
     data_dir: str | None = None  # with load: the folder holding loadN.npz (default: found by name, docs/data.md)
-    # the classes to use, any subset and order (default: the 9 fault classes)
+    # the classes to use, any subset and order (default: the 9 fault classes, those the file holds)
     classes: tuple[str, ...] = CWRU_FAULT_CLASSES
     normal_part: int | None = None  # which disjoint part of the normal record this plant takes
     normal_parts: int = 4  # into how many parts the normal record is cut
@@ -148,6 +149,7 @@ def load_cwru(plant_id: str, params: CwruParams, window: WindowSpec, *, base_dir
     assert path is not None  # an unresolved path always adds a problem above
     arrays = read_npz(path, "a CWRU loadN.npz")
     available = [k for k in arrays if k not in _METADATA_KEYS]
+    params = _file_classes(path, arrays, params)
 
     if "fs_hz" not in arrays:
         problems.append(f"{path}: key 'fs_hz' (sample rate) missing: use the CWRU npz from the shared data set")
@@ -207,6 +209,21 @@ def load_cwru(plant_id: str, params: CwruParams, window: WindowSpec, *, base_dir
     )
 
 
+def _file_classes(path: Path, arrays: dict[str, np.ndarray], params: CwruParams) -> CwruParams:
+    """``params`` with the default class list narrowed to the fault classes the file holds. A load
+    file without some record (a sensor position or rate where that fault was not recorded, listed in
+    its ``missing_classes``) is a plant without that class: the federation learns it from the plants
+    that have it, by name. A class the scenario names explicitly must be in the file."""
+    if tuple(params.classes) != CWRU_FAULT_CLASSES:
+        return params
+    absent = [name for name in CWRU_FAULT_CLASSES if name not in arrays]
+    if not absent or len(absent) == len(CWRU_FAULT_CLASSES):
+        return params   # none missing, or none there at all: the usual error names the keys it has
+    logger.warning("cwru %s: no record of %s in the file: this plant's classes are the other %d", path.name,
+                   absent, len(CWRU_FAULT_CLASSES) - len(absent))
+    return dataclasses.replace(params, classes=tuple(c for c in CWRU_FAULT_CLASSES if c not in absent))
+
+
 def _shaft_hz(arrays: dict[str, np.ndarray]) -> float | None:
     """The record's shaft speed in Hz from its file's nominal speed (order tracking), or None."""
     return float(arrays["nominal_rpm"]) / 60.0 if "nominal_rpm" in arrays else None
@@ -219,7 +236,9 @@ def _notes(path: Path, arrays: dict[str, np.ndarray], params: CwruParams, normal
     if "classes" in arrays and "file_numbers" in arrays:
         by_class = dict(zip(arrays["classes"].tolist(), arrays["file_numbers"].tolist()))
         numbers = ", records " + ", ".join(f"{c}={by_class[c]}" for c in params.classes if c in by_class)
-    text = f"CWRU 12 kHz drive-end, {path.name}: load {load} HP, nominal {rpm} rpm{numbers}; "
+    rate = f"{float(arrays['fs_hz']) / 1000:g} kHz" if "fs_hz" in arrays else "? kHz"
+    channel = str(arrays["channel"]) if "channel" in arrays else "?"
+    text = f"CWRU {rate} {channel}, {path.name}: load {load} HP, nominal {rpm} rpm{numbers}; "
     if NORMAL_CLASS in params.classes:
         text += (
             f"{len(params.classes)}-class task with 'normal': part {params.normal_part} of "
@@ -230,6 +249,8 @@ def _notes(path: Path, arrays: dict[str, np.ndarray], params: CwruParams, normal
     elif set(params.classes) == set(CWRU_FAULT_CLASSES):
         text += "9-class fault-only task (no normal class; complete at all four loads); "
     else:
-        text += f"custom class subset {list(params.classes)}; "
+        missing = [c for c in CWRU_FAULT_CLASSES if c not in arrays]
+        text += f"class subset {list(params.classes)}" + (f" (no record of {missing} in the file)" if missing
+                                                           else "") + "; "
     text += "each record split in time before windowing (train first, test last)"
     return text

@@ -28,8 +28,10 @@ DATA_SOURCES.add(
 )
 DATA_SOURCES.add(
     "cwru", "common.data.cwru:load_cwru", params="common.data.cwru:CwruParams",
-    summary="CWRU 12 kHz drive-end bearing data, one motor load (loadN.npz) per plant; 9-class fault-only by "
-            "default, 10-class with disjoint parts of the single normal record",
+    summary="CWRU bearing data, one motor load (loadN.npz) per plant: the shared 12 kHz drive-end set, or a "
+            "folder of the same layout at another rate or sensor position (fs_hz from the file); 9-class "
+            "fault-only by default (the classes the file holds), 10-class with disjoint parts of the single "
+            "normal record",
 )
 DATA_SOURCES.add(
     "directory", "common.data.directory:load_directory", params="common.data.directory:DirectoryParams",
