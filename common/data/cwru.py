@@ -77,9 +77,10 @@ class CwruParams:
         if NORMAL_CLASS in self.classes:
             if self.normal_part is None:
                 out.append(
-                    "classes includes 'normal' but normal_part is not set: only load0.npz has the normal "
-                    "record (97); set normal_part to this plant's part (0..normal_parts-1) so plants get "
-                    "disjoint parts, or drop 'normal' for the 9-class fault-only task"
+                    "classes includes 'normal' but normal_part is not set: in the shared set only load0.npz has "
+                    "the normal record (97); set normal_part to this plant's part (0..normal_parts-1) so plants "
+                    "get disjoint parts (a load file with its own normal record, used by this plant alone: "
+                    "normal_parts: 1, normal_part: 0), or drop 'normal' for the 9-class fault-only task"
                 )
             elif not 0 <= self.normal_part < max(self.normal_parts, 1):
                 out.append(
