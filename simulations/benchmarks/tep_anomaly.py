@@ -56,12 +56,12 @@ from typing import Any
 import numpy as np
 import yaml
 
+from simulations.benchmarks import tep_modes
 from simulations.benchmarks.common import command_line, machine, machine_line, mean_std, parallel_map, publish, rerender
 
 logger = logging.getLogger(__name__)
 
 REPO = Path(__file__).resolve().parents[2]
-MODES = ("mode1", "mode2", "mode3", "mode4")
 BASE: dict[str, Any] = {   # the settings of simulations/scenarios/tep_4modes.yaml (issue 18's classification scenario)
     "window": {"length": 40, "stride": 10, "test_fraction": 0.2},
     "model": {"channels": [32, 64], "first_kernel": 3, "first_stride": 1, "kernel_size": 3, "feature_dim": 64,
@@ -85,10 +85,12 @@ LABELS = {"federated": "Federated model outputs + Mahalanobis (kept)",
           "union": "Federated (kept) ∪ PCA T²/SPE charts"}
 
 
-def scenario_for(seed: int, target: str, rounds: int, stride: int) -> dict[str, Any]:
+def scenario_for(seed: int, target: str, rounds: int, stride: int, modes: tuple[int, ...] = tep_modes.DEFAULT_MODES,
+                 tep_dir: str | None = None) -> dict[str, Any]:
+    """The federation of ``modes`` (one plant each) in which ``target`` is the normal-only new plant."""
     body = json.loads(json.dumps(BASE))
-    body.update(seed=seed, name=f"tep-anomaly-{target}",
-                plants=[{"id": m, "data": {"source": "tep", "mode": int(m[-1])}} for m in MODES])
+    body.update(seed=seed, name=f"tep-anomaly-{target}", plants=[{"id": "mode0", "data": {"source": "tep"}}])
+    body = tep_modes.with_modes(body, modes, tep_dir)
     body["window"]["stride"] = stride
     body["federation"]["rounds"] = rounds
     body["personalisation"] = {"mode": "none"}
@@ -321,7 +323,8 @@ def variable_drift(test_fraction: float, params: Any, base_dir: Path, hours_per_
             "n_variables_shift_over_1sd": int((np.abs(shift) > 1).sum())}
 
 
-def run_one(seed: int, target_index: int, tmp: str, rounds: int, stride: int) -> list[dict[str, Any]]:
+def run_one(seed: int, target_index: int, tmp: str, rounds: int, stride: int,
+            modes: tuple[int, ...] = tep_modes.DEFAULT_MODES, tep_dir: str | None = None) -> list[dict[str, Any]]:
     """One federation with mode ``target_index`` as the normal-only new plant; its detectors' figures,
     on window scores and on smoothed scores."""
     import torch
@@ -332,9 +335,9 @@ def run_one(seed: int, target_index: int, tmp: str, rounds: int, stride: int) ->
     from common.extensions.detectors import DETECTORS as REGISTRY
     from common.training import predict_logits
 
-    target = MODES[target_index]
-    run = federate_new_plant(scenario_for(seed, target, rounds, stride), Path(tmp) / f"seed{seed}-{target}", target,
-                             seed, f"seed {seed}, new plant {target}")
+    target = f"mode{modes[target_index]}"
+    run = federate_new_plant(scenario_for(seed, target, rounds, stride, modes, tep_dir),
+                             Path(tmp) / f"seed{seed}-{target}", target, seed, f"seed {seed}, new plant {target}")
     results, federated_s, data, spec, scenario = run.results, run.federation_s, run.data, run.spec, run.scenario
     fit, cal, fed, pca, started = run.fit, run.cal, run.fed, run.pca, run.started
     shared, random_net = run.shared, run.random_net
@@ -463,7 +466,7 @@ def markdown(payload: dict[str, Any]) -> str:
              "The kept detector (logit_mahalanobis) was chosen after one development run (mode 2, seed 0, 5 rounds) "
              "in which it and the features' detector were compared on that run's test split; modes 5 and 6 were "
              "not seen. "
-             "Each mode in turn is the new plant with only normal labels; the other three train the shared "
+             "Each mode in turn is the new plant with only normal labels; the other modes train the shared "
              "extractor on all 29 classes. Every detector is fitted on all the new plant's normal training "
              "windows and its threshold calibrated to a 1 % false-alarm rate (conformal rank ⌈(m+1)(1−α)⌉) on "
              f"out-of-fold scores of the same windows ({payload['cross_fit_folds']} blocks in time, each scored by "
@@ -674,24 +677,30 @@ def markdown(payload: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--seeds", default=",".join(map(str, SEEDS)))
-    parser.add_argument("--targets", default="0,1,2,3", help="indices of the modes that take the new plant's turn")
+    parser.add_argument("--targets", default="",
+                        help="indices into --modes of the modes that take the new plant's turn (default: every one)")
     parser.add_argument("--rounds", type=int, default=ROUNDS)
     parser.add_argument("--train-stride", type=int, default=TRAIN_STRIDE)
     parser.add_argument("--jobs", type=int, default=2, help="federations run side by side (processes)")
     parser.add_argument("--results-name", default="tep_anomaly",
                         help="file name under simulations/results/ ('' = none)")
     parser.add_argument("--render", action="store_true", help="rewrite the Markdown from the saved JSON only")
+    tep_modes.add_arguments(parser)
     args = parser.parse_args(argv)
+    modes = tep_modes.parse_modes(args.modes)
+    args.results_name = tep_modes.results_name(args.results_name, modes, "tep_anomaly")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if args.render:
         rerender(args.results_name or "tep_anomaly", markdown)
         return 0
     seeds = [int(s) for s in args.seeds.split(",")]
-    targets = [int(t) for t in args.targets.split(",")]
+    targets = [int(t) for t in args.targets.split(",")] if args.targets else list(range(len(modes)))
+    if any(not 0 <= t < len(modes) for t in targets):
+        raise SystemExit(f"--targets {args.targets}: indices into --modes {args.modes} (0..{len(modes) - 1})")
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="factoryfl-tep-anomaly-") as tmp:
-        runs = parallel_map(run_one, [(s, t, tmp, args.rounds, args.train_stride) for s in seeds for t in targets],
-                            args.jobs)
+        runs = parallel_map(run_one, [(s, t, tmp, args.rounds, args.train_stride, modes, args.tep_dir)
+                                      for s in seeds for t in targets], args.jobs)
     info = machine()
     payload = {"command": command_line("simulations.benchmarks.tep_anomaly", parser, args, "bench-tep-anomaly"),
                "machine": info, "machine_line": machine_line(info), "seeds": seeds, "rounds": args.rounds,

@@ -44,6 +44,7 @@ from typing import Any
 import numpy as np
 import yaml
 
+from simulations.benchmarks import tep_modes
 from simulations.benchmarks.common import RESULTS_DIR, command_line, machine, machine_line, mean_std, publish
 
 SCENARIO = Path(__file__).resolve().parents[1] / "scenarios" / "tep_4modes.yaml"
@@ -391,7 +392,10 @@ def main() -> None:
     parser.add_argument("--name", default="tep_classification", help="results file name ('' = do not write)")
     parser.add_argument("--rerender", action="store_true",
                         help="rewrite the Markdown from the saved JSON (adding the test windows per class if missing)")
+    tep_modes.add_arguments(parser)
     args = parser.parse_args()
+    modes = tep_modes.parse_modes(args.modes)
+    args.name = tep_modes.results_name(args.name, modes, "tep_classification")
     if args.rerender:
         saved = json.loads((RESULTS_DIR / f"{args.name}.json").read_text())
         if "test_per_class" not in saved:
@@ -407,6 +411,8 @@ def main() -> None:
     torch.set_num_threads(1)
     started = time.perf_counter()
     body = yaml.safe_load(SCENARIO.read_text())
+    if not tep_modes.is_default(args):
+        body = tep_modes.with_modes(body, modes, args.tep_dir)
     seeds = [int(s) for s in args.seeds.split(",") if s.strip()]
     selection = select_length(body, tuple(int(n) for n in args.lengths.split(",")), seed=seeds[0])
     length = int(selection["chosen"])

@@ -58,6 +58,7 @@ import yaml
 
 from common.config.schema import AdaptationConfig
 from common.data.types import PlantData, WindowSet
+from simulations.benchmarks import tep_modes
 from simulations.benchmarks.common import command_line, machine, machine_line, mean_std, publish, rerender
 
 logger = logging.getLogger(__name__)
@@ -89,11 +90,16 @@ class Settings:
     adaptation: AdaptationConfig = field(default_factory=lambda: AdaptationConfig(target_prior="sources"))
 
 
-def load_settings(epochs: int | None = None) -> Settings:
-    """The scenario's settings; ``epochs`` None: ``rounds x local_epochs`` (what a plant sees federated)."""
+def load_settings(epochs: int | None = None, modes: tuple[int, ...] = tep_modes.DEFAULT_MODES,
+                  tep_dir: str | None = None) -> Settings:
+    """The scenario's settings; ``epochs`` None: ``rounds x local_epochs`` (what a plant sees federated);
+    ``modes``/``tep_dir``: other operating modes as the plants (:mod:`simulations.benchmarks.tep_modes`)."""
     from common.config.scenario import scenario_from_dict
 
-    scenario = scenario_from_dict(yaml.safe_load(SCENARIO.read_text()), str(SCENARIO), SCENARIO.parent)
+    body = yaml.safe_load(SCENARIO.read_text())
+    if modes != tep_modes.DEFAULT_MODES or tep_dir:
+        body = tep_modes.with_modes(body, modes, tep_dir)
+    scenario = scenario_from_dict(body, str(SCENARIO), SCENARIO.parent)
     default = scenario.federation.rounds * scenario.federation.training.local_epochs
     return Settings(scenario, default if epochs is None else epochs)
 
@@ -343,7 +349,7 @@ def markdown(payload: dict[str, Any]) -> str:
              f"Command: `{payload['command']}`; scenario `simulations/scenarios/tep_4modes.yaml` (29 classes, "
              f"windows of {payload['window_rows']} rows x 53 variables, {_stride_text(payload)}); seeds "
              f"{payload['seeds']}; wall time {payload['wall_s'] / 60:.1f} min.", machine_line(payload["machine"]), "",
-             "Each mode in turn is the unlabelled target. The shared model is pretrained on the three other modes' "
+             "Each mode in turn is the unlabelled target. The shared model is pretrained on the other modes' "
              f"pooled labelled training windows ({payload['epochs']} epochs = the scenario's rounds x local epochs; "
              "a stand-in for the federation), each source releases DP feature statistics (σ = 3, `transfer.stats` "
              "defaults), and the target adapts with every registered method that needs no labels, default settings "
@@ -385,7 +391,7 @@ def markdown(payload: dict[str, Any]) -> str:
              "collapse) would keep each method's adapted model, over all cases (the plant applies it to `auto`'s "
              "choice only):", "", *_guard_table(rows), "",
              "The guard's reasons per case are in the JSON (`arms.<arm>.methods.<method>.guard_reason`). For "
-             "comparison, `bench-tep-classification` step 3 measures `auto` after a real federation of the three "
+             "comparison, `bench-tep-classification` step 3 measures `auto` after a real federation of the "
              "sources (simulations/results/tep_classification.md), against the federated + personalised model.", ""]
     return "\n".join(lines)
 
@@ -399,7 +405,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--threads", type=int, default=1, help="torch threads (1: no spin-waiting on a shared machine)")
     parser.add_argument("--out", default="tep_lomo", help="result name in simulations/results ('' to only print)")
     parser.add_argument("--rerender", action="store_true", help="rewrite the Markdown from the saved JSON")
+    tep_modes.add_arguments(parser)
     args = parser.parse_args(argv)
+    modes = tep_modes.parse_modes(args.modes)
+    args.out = tep_modes.results_name(args.out, modes, "tep_lomo")
     if args.rerender:
         rerender(args.out, markdown)
         return
@@ -408,7 +417,7 @@ def main(argv: list[str] | None = None) -> None:
     torch.set_num_threads(args.threads)
     started = time.perf_counter()
     info = machine()
-    settings = load_settings(args.epochs)
+    settings = load_settings(args.epochs, modes, args.tep_dir)
     plants = load_modes(settings)
     targets = args.targets or list(plants)
     unknown = [t for t in targets if t not in plants]

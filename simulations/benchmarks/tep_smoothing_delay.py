@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 import yaml
 
+from simulations.benchmarks import tep_modes
 from simulations.benchmarks.common import command_line, machine, machine_line, mean_std, publish
 from simulations.benchmarks.tep_classification import SCENARIO, VALIDATION_SHARE, time_validation_split
 
@@ -142,7 +143,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seeds", default=",".join(str(s) for s in SEEDS))
     parser.add_argument("--name", default="tep_smoothing_delay", help="results file name ('' = do not write)")
+    tep_modes.add_arguments(parser)
     args = parser.parse_args()
+    modes = tep_modes.parse_modes(args.modes)
+    args.name = tep_modes.results_name(args.name, modes, "tep_smoothing_delay")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
     logging.getLogger("common").setLevel(logging.ERROR)
     import torch
@@ -151,7 +155,10 @@ def main() -> None:
 
     torch.set_num_threads(1)
     started = time.perf_counter()
-    scenario = scenario_from_dict(yaml.safe_load(SCENARIO.read_text()), str(SCENARIO), SCENARIO.parent)
+    body = yaml.safe_load(SCENARIO.read_text())
+    if not tep_modes.is_default(args):
+        body = tep_modes.with_modes(body, modes, args.tep_dir)
+    scenario = scenario_from_dict(body, str(SCENARIO), SCENARIO.parent)
     seeds = [int(s) for s in args.seeds.split(",") if s.strip()]
     runs = [run_mode(scenario, plant, seed) for seed in seeds for plant in scenario.plants]
     payload = {"command": command_line("simulations.benchmarks.tep_smoothing_delay", parser, args,

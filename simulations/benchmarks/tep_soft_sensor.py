@@ -42,6 +42,7 @@ import numpy as np
 import torch
 import yaml
 
+from simulations.benchmarks import tep_modes
 from simulations.benchmarks.common import (
     REPO_ROOT,
     check_all_trained,
@@ -460,7 +461,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-validation-study", action="store_true")
     parser.add_argument("--out", default="tep_soft_sensor", help="results name ('' = print only)")
     parser.add_argument("--rerender", action="store_true", help="rewrite the .md from the saved .json only")
+    tep_modes.add_arguments(parser)
     args = parser.parse_args(argv)
+    modes = tep_modes.parse_modes(args.modes)
+    args.out = tep_modes.results_name(args.out, modes, "tep_soft_sensor")
     if args.rerender:
         rerender(args.out, markdown)
         return
@@ -471,6 +475,8 @@ def main(argv: list[str] | None = None) -> None:
     started = time.perf_counter()
     info = machine()
     body = yaml.safe_load(SCENARIO.read_text())
+    if not tep_modes.is_default(args):
+        body = tep_modes.with_modes(body, modes, args.tep_dir)
     if args.rounds is not None:
         body["federation"]["rounds"] = args.rounds
     plants = load_plants(body)
