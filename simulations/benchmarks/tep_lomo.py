@@ -105,9 +105,11 @@ def load_settings(epochs: int | None = None, modes: tuple[int, ...] = tep_modes.
 
 
 def load_modes(settings: Settings) -> dict[str, PlantData]:
-    """Every mode of the scenario as a plant (each z-scored with its own normal training rows)."""
+    """Every mode of the scenario as a plant (each z-scored with its own normal training rows), their
+    labels on the union of their classes by name (a mode without some run lacks that class)."""
     from common.data.tep import TepParams, load_tep
     from common.data.windowing import WindowSpec
+    from common.labelset import align_to_union, union_names
 
     w = settings.scenario.window
     window = WindowSpec(length=w.length, stride=w.stride, test_fraction=w.test_fraction)
@@ -115,7 +117,8 @@ def load_modes(settings: Settings) -> dict[str, PlantData]:
     for plant in settings.scenario.plants:
         assert isinstance(plant.data.params, TepParams)
         out[plant.id] = load_tep(plant.id, plant.data.params, window)
-    return out
+    union = union_names(data.class_names for data in out.values())
+    return {plant_id: align_to_union(data, union) for plant_id, data in out.items()}
 
 
 def normalise_with_all_rows(plant: PlantData) -> PlantData:
