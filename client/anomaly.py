@@ -33,10 +33,17 @@ import torch
 from torch import nn
 
 from common import wire
-from common.anomaly.calibration import Threshold, alarms, cross_fitted_scores, split_fit_calibration
+from common.anomaly.calibration import Threshold, alarms, calibrate, cross_fitted_scores, split_fit_calibration
 from common.anomaly.detector import FEATURES, LOGITS, WINDOWS, Detector
 from common.anomaly.evaluate import evaluate_scores
-from common.anomaly.smoothing import AUTO, Smoothing, calibrate_smoothed, choose_weight, too_few_independent
+from common.anomaly.smoothing import (
+    AUTO,
+    Smoothing,
+    calibrate_smoothed,
+    chart_union,
+    choose_weight,
+    too_few_independent,
+)
 from common.config.schema import DetectorConfig, ModelConfig, RunSpec
 from common.extensions.detectors import DETECTORS
 from common.models import PlantModel, build_model
@@ -49,7 +56,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 DETECTOR_FILE = "anomaly_detector"   # the configured detector (predict uses it)
-BASELINE_FILE = "anomaly_baseline"   # the baseline beside it, for the report
+BASELINE_FILE = "anomaly_baseline"   # the baseline beside it (the report; the alarm's second chart with alarm: union)
+UNION = "union"
 STATE_PREFIX = "detector/"
 MODEL_PREFIX = "model/"
 
@@ -81,6 +89,51 @@ class KeptDetector:
         """The health score: the window scores smoothed over each recording (``groups``), windows
         ``stride`` rows apart; the alarm threshold applies to it."""
         return self.smoothing.apply(self.scores(x), stride, length, groups)
+
+
+@dataclass
+class KeptAlarm:
+    """What raises the plant's alarm (``detector.alarm``): its detector's chart alone, or the union of
+    it and its baseline's chart, ``u = max_j h_j / τ_j`` over the charts' health scores ``h_j`` and
+    thresholds ``τ_j`` (:func:`common.anomaly.smoothing.chart_union`), with its own threshold ``τ_u``
+    calibrated to the false-alarm rate on the same normal calibration windows, so the union keeps the
+    rate while alarming where either chart does."""
+
+    charts: list[KeptDetector]
+    threshold: Threshold
+
+    @property
+    def rule(self) -> str:
+        return UNION if len(self.charts) > 1 else "detector"
+
+    @property
+    def k(self) -> int:
+        return self.charts[0].k
+
+    @property
+    def n(self) -> int:
+        return self.charts[0].n
+
+    def window_scores(self, x: np.ndarray) -> np.ndarray:
+        """Each window's score on its own: the detector's, or max_j s_j / τ_j for a union."""
+        if len(self.charts) == 1:
+            return self.charts[0].scores(x)
+        return chart_union([(c.scores(x), c.threshold.value) for c in self.charts])
+
+    def health(self, x: np.ndarray, stride: int, length: int, groups: np.ndarray | None = None) -> np.ndarray:
+        """The health score the threshold applies to (each chart smoothed over its recordings first)."""
+        if len(self.charts) == 1:
+            return self.charts[0].health(x, stride, length, groups)
+        return chart_union([(c.health(x, stride, length, groups), c.threshold.value) for c in self.charts])
+
+
+def union_alarm(charts: list[tuple[KeptDetector, np.ndarray]], false_alarm_rate: float) -> KeptAlarm:
+    """The union of ``charts`` (each a kept detector with its smoothed calibration scores on the same
+    normal windows), its threshold calibrated to ``false_alarm_rate`` on their union statistic."""
+    if len({len(z) for _, z in charts}) != 1:
+        raise ValueError("a union of charts needs their calibration scores on the same normal windows")
+    joint = calibrate(chart_union([(z, kept.threshold.value) for kept, z in charts]), false_alarm_rate)
+    return KeptAlarm([kept for kept, _ in charts], joint)
 
 
 def scored_network(model: PlantModel, kind: str) -> nn.Module | None:
@@ -124,8 +177,9 @@ def normal_windows(plant: Plant, cfg: DetectorConfig, stride: int) -> tuple[np.n
 
 
 def fit_detector(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], name: str,
-                 cfg: DetectorConfig) -> tuple[KeptDetector, dict[str, Any]]:
-    """Fit ``name`` on the plant's normal fit windows, calibrate it on the held-out ones."""
+                 cfg: DetectorConfig) -> tuple[KeptDetector, dict[str, Any], np.ndarray]:
+    """Fit ``name`` on the plant's normal fit windows, calibrate it on the held-out ones; also the
+    smoothed calibration scores its threshold was set on (in time order)."""
     entry = DETECTORS.get(name)
     network = scored_network(plant.model_for(spec, shared).cpu(), entry.input)
     stride = spec.window.stride or spec.window.length
@@ -163,7 +217,7 @@ def fit_detector(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], nam
               "calibration": (f"out-of-fold scores ({cfg.cross_fit_folds} blocks in time)" if cfg.cross_fit_folds
                               else "held out (the last in time)"),
               "n_fit": int(len(fit)), "n_calibration": int(len(cal)), "fit_on": what, "saved_at": now_iso()}
-    return kept, record
+    return kept, record, kept.smoothing.apply(cal_scores, stride, plant.data.window_length)
 
 
 def save_detector(plant: Plant, spec: RunSpec, run_name: str, file: str, kept: KeptDetector,
@@ -179,39 +233,72 @@ def save_detector(plant: Plant, spec: RunSpec, run_name: str, file: str, kept: K
 
 def anomaly_evaluation(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray],
                        run_name: str) -> dict[str, dict[str, float]]:
-    """Fit, keep and evaluate the plant's detector and its baseline: ``{anomaly_<name>: metrics}``
-    on its test split (AUROC, detection rate and false alarms at the calibrated threshold with
-    persistence, per fault its detection rate and delay; a fault never detected has no delay)."""
+    """Fit, keep and evaluate the plant's detector, its baseline and, with ``alarm: union``, the
+    union of their charts: ``{anomaly_<name>: metrics}`` on its test split (AUROC, detection rate and
+    false alarms at the calibrated threshold with persistence, per fault its detection rate and
+    delay; a fault never detected has no delay). ``alarm`` is 1 in the block of what raises the
+    plant's alarm (predict, the model card)."""
     cfg = plant.detector
     if cfg is None:
         return {}
     plant.align(spec)
-    out: dict[str, dict[str, float]] = {}
     names = [(cfg.name, DETECTOR_FILE)] + ([(cfg.baseline, BASELINE_FILE)] if cfg.baseline not in (None, cfg.name)
                                            else [])
-    test = plant.data.test
-    length = plant.data.window_length
-    stride_s = length / plant.data.sample_rate_hz   # test windows never overlap
+    fitted: dict[str, tuple[KeptDetector, dict[str, Any], np.ndarray]] = {}
     for name, file in names:
         assert name is not None
         try:
-            kept, record = fit_detector(plant, spec, shared, name, cfg)
+            fitted[file] = fit_detector(plant, spec, shared, name, cfg)
         except (ValueError, np.linalg.LinAlgError) as exc:   # its other metrics still go back
             logger.warning("plant %s: no %s detector: %s", plant.plant_id, name, exc)
-            continue
+    alarm = None
+    if DETECTOR_FILE in fitted:
+        kept, record, _ = fitted[DETECTOR_FILE]
+        alarm = KeptAlarm([kept], kept.threshold)
+        if cfg.alarm == UNION and BASELINE_FILE in fitted:
+            (detector, _, z_detector), (baseline, _, z_baseline) = fitted[DETECTOR_FILE], fitted[BASELINE_FILE]
+            alarm = union_alarm([(detector, z_detector), (baseline, z_baseline)], cfg.false_alarm_rate)
+        record["alarm"] = alarm_record(alarm, cfg)
+    for file, (kept, record, _) in fitted.items():
         save_detector(plant, spec, run_name, file, kept, record,
                       plant.model_for(spec, shared) if kept.extractor is not None else None)
-        metrics: dict[str, float] = {"threshold": kept.threshold.value, "target_false_alarm_rate": cfg.false_alarm_rate,
-                                     "n_fit": float(record["n_fit"]), "n_calibration": float(record["n_calibration"])}
+    union = alarm is not None and alarm.rule == UNION
+    charts = [(kept.name, KeptAlarm([kept], kept.threshold), file == DETECTOR_FILE and not union, record)
+              for file, (kept, record, _) in fitted.items()]
+    if alarm is not None and union:
+        charts.append((union_name(alarm), alarm, True, fitted[DETECTOR_FILE][1]))
+    out: dict[str, dict[str, float]] = {}
+    test = plant.data.test
+    length = plant.data.window_length
+    stride_s = length / plant.data.sample_rate_hz   # test windows never overlap
+    for name, chart, raises_alarm, record in charts:
+        metrics: dict[str, float] = {
+            "threshold": chart.threshold.value, "target_false_alarm_rate": cfg.false_alarm_rate,
+            "n_fit": float(record["n_fit"]), "n_calibration": float(record["n_calibration"]),
+            "alarm": float(raises_alarm)}
         if len(test) and cfg.normal_class in plant.data.class_names:
-            health = kept.health(test.x, length, length, groups=test.y)   # each class's test windows: one recording
+            health = chart.health(test.x, length, length, groups=test.y)   # each class's test windows: one recording
             metrics.update(evaluate_scores(health, test.y, plant.data.class_names.index(cfg.normal_class),
-                                           kept.threshold.value, plant.data.class_names, stride_s, kept.k, kept.n))
+                                           chart.threshold.value, plant.data.class_names, stride_s, chart.k, chart.n))
         out[f"{wire.ANOMALY_PREFIX}{name}"] = {k: float(v) for k, v in metrics.items() if math.isfinite(v)}
-        logger.info("plant %s: detector %s, threshold %.4g (%d calibration windows), AUROC %.3f, detection %.3f",
-                    plant.plant_id, name, kept.threshold.value, record["n_calibration"],
-                    metrics.get("auroc", math.nan), metrics.get("detection_rate", math.nan))
+        logger.info("plant %s: %s %s, threshold %.4g (%d calibration windows), AUROC %.3f, detection %.3f",
+                    plant.plant_id, "alarm" if raises_alarm else "detector", name, chart.threshold.value,
+                    record["n_calibration"], metrics.get("auroc", math.nan), metrics.get("detection_rate", math.nan))
     return out
+
+
+def union_name(alarm: KeptAlarm) -> str:
+    """The union's name in the plant's metrics and report: its charts joined by ``+``."""
+    return "+".join(c.name for c in alarm.charts)
+
+
+def alarm_record(alarm: KeptAlarm, cfg: DetectorConfig) -> dict[str, Any]:
+    """What the detector's file keeps about the alarm: the rule, the charts, the union's threshold."""
+    why = ("the detector's chart or its baseline's (a plant without faults cannot tell which suits its data), one "
+           "threshold on max(health_j / threshold_j)") if alarm.rule == UNION else (
+        "the detector's chart alone" + (" (no baseline fitted)" if cfg.alarm == UNION else ""))
+    return {"rule": alarm.rule, "charts": [c.name for c in alarm.charts], "threshold": alarm.threshold.to_dict(),
+            "why": why}
 
 
 # ---------------------------------------------------------------- predict
@@ -239,24 +326,44 @@ def load_kept_detector(state_dir: Path, file: str = DETECTOR_FILE) -> tuple[Kept
     return kept, meta
 
 
-def health_rows(kept: KeptDetector, x: np.ndarray) -> list[dict[str, Any]]:
-    """Per non-overlapping window of one recording (in time order): ``window_score`` (the detector's),
-    ``health_score`` (smoothed over the recording so far), ``above_threshold`` and ``alarm`` (k of the
-    last n windows above the threshold)."""
-    raw = kept.scores(x)
+def load_kept_alarm(state_dir: Path) -> tuple[KeptAlarm, dict[str, Any]] | None:
+    """What raises the plant's alarm (its detector, or the union with its baseline: the detector
+    file's ``alarm`` record) and the detector file's metadata; None when the plant has no detector."""
+    loaded = load_kept_detector(state_dir)
+    if loaded is None:
+        return None
+    kept, meta = loaded
+    record = meta["detector"].get("alarm") or {"rule": "detector"}
+    if record.get("rule") != UNION:
+        return KeptAlarm([kept], kept.threshold), meta
+    baseline = load_kept_detector(state_dir, BASELINE_FILE)
+    if baseline is None:
+        raise ValueError(f"the alarm is the union with the baseline, but {BASELINE_FILE}.pt is missing")
+    return KeptAlarm([kept, baseline[0]], Threshold.from_dict(record["threshold"])), meta
+
+
+def health_rows(alarm: KeptAlarm, x: np.ndarray) -> list[dict[str, Any]]:
+    """Per non-overlapping window of one recording (in time order): ``window_score`` (the window's own
+    score), ``health_score`` (smoothed over the recording so far; for a union, the largest chart's
+    health over its threshold), ``above_threshold`` and ``alarm`` (k of the last n windows above the
+    threshold)."""
     length = int(np.asarray(x).shape[-1])
-    scores = kept.smoothing.apply(raw, length, length)
-    alarm = alarms(scores, kept.threshold.value, kept.k, kept.n)
-    return [{"window_score": float(r), "health_score": float(s), "above_threshold": bool(s > kept.threshold.value),
-             "alarm": bool(a)} for r, s, a in zip(raw, scores, alarm)]
+    raw = alarm.window_scores(x)
+    scores = alarm.health(x, length, length)
+    fired = alarms(scores, alarm.threshold.value, alarm.k, alarm.n)
+    return [{"window_score": float(r), "health_score": float(s), "above_threshold": bool(s > alarm.threshold.value),
+             "alarm": bool(a)} for r, s, a in zip(raw, scores, fired)]
 
 
 def detector_card(record: dict[str, Any]) -> dict[str, Any]:
     """What the model card states about the kept detector (no detector arrays)."""
     threshold = record["threshold"]
-    return {"detector": record["name"], "input": record["input"], "threshold": threshold["value"],
+    alarm = record.get("alarm") or {}
+    applied = alarm["threshold"] if alarm.get("rule") == UNION else threshold   # what health_score is compared with
+    return {"detector": record["name"], "input": record["input"], "threshold": applied["value"],
+            "detector_threshold": threshold["value"],
             "calibrated_false_alarm_rate": threshold["target_rate"],
-            "false_alarm_rate_bound": threshold["achieved_rate_bound"],
+            "false_alarm_rate_bound": applied["achieved_rate_bound"],
             "calibrated_on": f"{threshold['n_calibration']} normal training windows, "
                              f"{record.get('calibration', 'held out (the last in time)')}",
             "fit_on": f"{record['n_fit']} {record['fit_on']}",
@@ -266,7 +373,16 @@ def detector_card(record: dict[str, Any]) -> dict[str, Any]:
             "smoothing_chosen_because": (record.get("smoothing_choice") or {}).get("reason",
                                                                                  "set in the scenario"),
             "calibration_effective_windows": record.get("n_calibration_effective"),
+            **alarm_card(record.get("alarm")),
             "note": "`factoryfl predict` gives health_score and alarm per window; the exported models do not"}
+
+
+def alarm_card(alarm: dict[str, Any] | None) -> dict[str, Any]:
+    """The card's words for what raises the alarm (a detector file from before ``alarm``: its own chart)."""
+    if not alarm or alarm.get("rule") != UNION:
+        return {"alarm_rule": "the detector's chart: alarm when its health score is above the threshold"}
+    return {"alarm_rule": f"union of the charts {' and '.join(alarm['charts'])}: {alarm['why']}; the health score "
+                          "is that largest ratio, the threshold calibrated on it"}
 
 
 def smoothing_note(smoothing: Smoothing) -> str:

@@ -392,19 +392,20 @@ def _kept_smoothing(meta: dict[str, Any], state_dir: Path) -> float:
 
 
 def _kept_detector(state_dir: Path) -> tuple[Any, dict[str, Any]] | None:
-    """The plant's kept anomaly detector (client/anomaly.py), or None when it has none."""
-    from client.anomaly import load_kept_detector
+    """What raises the plant's alarm (its detector, or the union with its baseline; client/anomaly.py),
+    or None when it has no detector."""
+    from client.anomaly import load_kept_alarm
 
     try:
-        return load_kept_detector(state_dir)
+        return load_kept_alarm(state_dir)
     except (ValueError, KeyError, RuntimeError, OSError) as exc:
         raise InferenceError(f"{state_dir}: unreadable anomaly detector ({exc}); re-run the federation") from exc
 
 
 def _with_health(result: dict[str, Any], anomaly: tuple[Any, dict[str, Any]] | None, x: np.ndarray) -> dict[str, Any]:
-    """Adds ``window_score``, ``health_score`` (smoothed, when the detector smooths), ``above_threshold`` and
-    ``alarm`` to every window (the file is one recording in time order, for smoothing and persistence) and
-    the detector's card under ``anomaly``."""
+    """Adds ``window_score``, ``health_score`` (smoothed, when the detector smooths; a union's largest chart
+    over its threshold), ``above_threshold`` and ``alarm`` to every window (the file is one recording in time
+    order, for smoothing and persistence) and the detector's card under ``anomaly``."""
     if anomaly is None:
         return result
     from client.anomaly import detector_card, health_rows

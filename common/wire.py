@@ -88,7 +88,9 @@ STATS_SCALARS = "stats-scalars"       # CONFIG record key prefix for FeatureStat
 GAP_PREFIX = "gap/"  # domain-gap measures a target plant reports with its phase-2 result
 
 # Final evaluation of a plant's anomaly detector (client/anomaly.py): the method is anomaly_<detector>,
-# e.g. anomaly_pca_t2_spe/auroc, anomaly_pca_t2_spe/delay_h/idv01 (release category: metrics)
+# e.g. anomaly_pca_t2_spe/auroc, anomaly_pca_t2_spe/delay_h/idv01, and for the union alarm of a detector and
+# its baseline anomaly_<detector>+<baseline>; <method>/alarm is 1 for what raises the plant's alarm
+# (release category: metrics)
 ANOMALY_PREFIX = "anomaly_"
 
 # Do no harm (common/transfer/selection.py): what a plant chose as its model and why.

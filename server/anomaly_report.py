@@ -1,5 +1,6 @@
-"""The report's "Anomaly detection" section: per plant, its detector and the PCA T²/SPE baseline
-side by side (AUROC, detection rate and false alarms at the calibrated threshold, delay per fault).
+"""The report's "Anomaly detection" section: per plant, its detector, the PCA T²/SPE baseline and the
+union of the two charts side by side (AUROC, detection rate and false alarms at the calibrated
+threshold, delay per fault), the one that raises the plant's alarm marked.
 
 A plant with ``plants[].detector`` reports ``anomaly_<detector>/<metric>`` (client/anomaly.py):
 aggregate metrics on its own test split, nothing else.
@@ -43,7 +44,8 @@ def anomaly_section(results: Mapping[str, Any], table: Table) -> str:
     rows, per_fault = [], []
     for pid, plant in plants_of(results).items():
         for name, block in _blocks(plant).items():
-            rows.append((pid, name, _num(block, "auroc"), _num(block, "detection_rate"),
+            shown = f"{name} (the plant's alarm)" if block.get("alarm") == 1 else name
+            rows.append((pid, shown, _num(block, "auroc"), _num(block, "detection_rate"),
                          _num(block, "false_alarm_rate", "{:.4f}"), _num(block, "target_false_alarm_rate", "{:g}"),
                          _num(block, "false_alarms_per_day", "{:.2f}"), _num(block, "n_normal", "{:.0f}"),
                          _num(block, "n_abnormal", "{:.0f}"), _num(block, "n_calibration", "{:.0f}")))
@@ -54,9 +56,12 @@ def anomaly_section(results: Mapping[str, Any], table: Table) -> str:
     parts = ["## Anomaly detection",
              "Each plant with a detector fits it on its own normal training windows (the federated extractor's "
              "features, or the windows themselves for the PCA T²/SPE baseline) and calibrates the alarm threshold "
-             "to its target false-alarm rate on held-out normal training windows (the last in time); the test "
-             "split is never used for either. Alarms include the plant's persistence rule. False alarms per day: "
-             "alarm events on normal test windows per day of normal operation.",
+             "to its target false-alarm rate on held-out normal training windows (the last in time, or out of "
+             "fold); the test split is never used for either. What raises the plant's alarm (`factoryfl predict`, "
+             "the model card) is marked: by default (`detector.alarm: union`) the union `detector+baseline` of the "
+             "two charts, max of each health score over its own threshold, with one threshold calibrated to the "
+             "same false-alarm rate. Alarms include the plant's persistence rule. False alarms per day: alarm "
+             "events on normal test windows per day of normal operation.",
              table(("Plant", "Detector", "AUROC", "Detection rate", "False-alarm rate", "Target", "False alarms / day",
                     "Normal windows", "Fault windows", "Calibration windows"), rows, (0, 1))]
     if faults:

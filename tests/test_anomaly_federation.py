@@ -58,7 +58,8 @@ def test_a_normal_only_plant_gets_a_detector_on_the_shared_extractor(tmp_path, n
     from server.app import run_federation
     from tests.helpers.loopback import LoopbackGrid
 
-    path = _scenario(tmp_path, {"name": name, "false_alarm_rate": 0.05, "smoothing": 0.5, "cross_fit_folds": folds})
+    path = _scenario(tmp_path, {"name": name, "false_alarm_rate": 0.05, "smoothing": 0.5, "cross_fit_folds": folds,
+                                "alarm": "detector"})   # the detector's own chart raises the alarm (union: below)
     run_dir = tmp_path / "run"
     run_dir.mkdir()
     results = run_federation(LoopbackGrid(path, 3, run_dir), load_scenario(path), run_dir)
@@ -157,3 +158,50 @@ def test_smoothing_auto_is_chosen_on_the_plants_normal_windows_and_stated_on_the
     assert card["smoothing_chosen_because"] == choice["reason"] and "independent calibration windows" in \
         card["smoothing_chosen_because"]
     assert (plant.state.root / "models" / f"{DETECTOR_FILE}.pt").exists()
+
+
+def test_the_default_alarm_is_the_union_of_the_detector_and_its_baseline(tmp_path):
+    """``detector.alarm: union`` (the default): the plant reports each chart and their union, marks the union
+    as its alarm, keeps its threshold; predict's health score is max_j h_j / τ_j, the card says so."""
+    from client.anomaly import load_kept_alarm, load_kept_detector
+    from client.export import export
+    from client.loader import load_data
+    from client.predict import predict
+    from common.anomaly.smoothing import chart_union
+    from common.config import load_scenario
+    from server.app import run_federation
+    from server.report import render_markdown
+    from tests.helpers.loopback import LoopbackGrid
+
+    path = _scenario(tmp_path, {"name": "logit_mahalanobis", "false_alarm_rate": 0.05, "cross_fit_folds": 3})
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    results = run_federation(LoopbackGrid(path, 3, run_dir), load_scenario(path), run_dir)
+    metrics = results["plants"]["n"]["metrics"]
+    union = metrics["anomaly_logit_mahalanobis+pca_t2_spe"]
+    fed, pca = metrics["anomaly_logit_mahalanobis"], metrics["anomaly_pca_t2_spe"]
+    assert union["alarm"] == 1 and fed["alarm"] == 0 and pca["alarm"] == 0
+    assert 0.0 <= union["detection_rate"] <= 1.0 and union["n_normal"] == fed["n_normal"]
+    assert "logit_mahalanobis+pca_t2_spe (the plant's alarm)" in render_markdown(results, {})
+
+    state = next(p.parent.parent for p in run_dir.rglob("anomaly_detector.pt") if "n" in p.parts)
+    alarm, _ = load_kept_alarm(state) or (None, None)
+    assert alarm is not None and alarm.rule == "union" and [c.name for c in alarm.charts] == [
+        "logit_mahalanobis", "pca_t2_spe"]
+    assert alarm.threshold.value == pytest.approx(union["threshold"])
+    detector, _ = load_kept_detector(state) or (None, None)
+    assert detector is not None and detector.threshold.value == pytest.approx(fed["threshold"])
+
+    scenario = load_scenario(path)
+    data = load_data(scenario, scenario.plants[2])
+    x = data.test.x[:8]
+    np.savez(tmp_path / "w.npz", x=x)
+    out = predict(state, tmp_path / "w.npz")
+    length = data.window_length
+    expected = chart_union([(c.health(x, length, length), c.threshold.value) for c in alarm.charts])
+    np.testing.assert_allclose([r["health_score"] for r in out["predictions"]], expected, rtol=1e-5)
+    assert [r["alarm"] for r in out["predictions"]] == [bool(h > alarm.threshold.value) for h in expected]
+    assert out["anomaly"]["threshold"] == pytest.approx(union["threshold"])
+    assert out["anomaly"]["detector_threshold"] == pytest.approx(fed["threshold"])
+    card = json.loads(export(state, tmp_path / "card")["card_json"].read_text())
+    assert card["anomaly"]["alarm_rule"].startswith("union of the charts logit_mahalanobis and pca_t2_spe")

@@ -955,7 +955,8 @@ class DetectorConfig:
     a plant without labels: all its training windows), except the last ``calibration_fraction`` of
     them, on which the alarm threshold is calibrated to ``false_alarm_rate``. ``baseline`` (another
     detector, by default the classic PCA T²/SPE) is fitted and calibrated the same way and reported
-    beside it.
+    beside it; with ``alarm: union`` (the default) the alarm fires where either chart does, with one
+    threshold on ``max_j health_j / threshold_j`` calibrated to the same rate on the same windows.
     """
 
     # the anomaly detector
@@ -977,6 +978,10 @@ class DetectorConfig:
     # 0: calibrate on the held-out latest windows (calibration_fraction); k >= 2: on out-of-fold scores of all
     # the normal training windows, k blocks in time, the detector then fitted on all of them
     cross_fit_folds: int = 0
+    # what raises the alarm (predict, the model card): union: the detector's chart or its baseline's, one threshold
+    # on max(health_j / threshold_j) calibrated to false_alarm_rate on the same normal windows (a plant without
+    # faults cannot tell which chart suits its data); detector: the detector's chart alone (also without a baseline)
+    alarm: Literal["union", "detector"] = "union"
 
     def problems(self) -> list[str]:
         out = [p for p in (detector_problem("name", self.name),

@@ -79,10 +79,10 @@ DELAY_PERSISTENCE = (3, 3)
 SMOOTHINGS = ("none", "ewma", "auto")
 GRID_DIAGNOSTIC = (0.7, 0.5, 0.35)   # the other λ of the auto grid, measured for the kept detector only (no choice)
 DETECTORS = ("federated", "federated_features", "random_extractor", "pca_t2_spe", "union")
-LABELS = {"federated": "Federated model outputs + Mahalanobis (kept)",
+LABELS = {"federated": "Federated model outputs + Mahalanobis (the plant's detector)",
           "federated_features": "Federated extractor features + Mahalanobis",
           "random_extractor": "Random extractor + Mahalanobis (local)", "pca_t2_spe": "PCA T²/SPE (local)",
-          "union": "Federated (kept) ∪ PCA T²/SPE charts"}
+          "union": "Federated ∪ PCA T²/SPE charts (the plant's alarm, `alarm: union`)"}
 
 
 def scenario_for(seed: int, target: str, rounds: int, stride: int, modes: tuple[int, ...] = tep_modes.DEFAULT_MODES,
@@ -250,17 +250,18 @@ def federate_new_plant(body: dict[str, Any], folder: Path, target: str, seed: in
                        random_net, started)
 
 
-def union_of_charts(charts: list[tuple[Callable[[np.ndarray], np.ndarray], np.ndarray]], weight: float, stride: int,
-                    length: int) -> tuple[Callable[..., np.ndarray], float]:
-    """An alarm when any detector's chart alarms (common.anomaly.smoothing.chart_union): each detector's
-    (smoothed) scores over its own threshold calibrated on its normal calibration scores (``stride`` rows
-    apart), the maximum's threshold calibrated on the same windows. ``charts``: (scorer, calibration
-    scores) per detector. Returns (scores of windows grouped in recordings, non-overlapping; threshold)."""
+def union_of_charts(charts: list[tuple[Callable[[np.ndarray], np.ndarray], np.ndarray]], weights: list[float],
+                    stride: int, length: int) -> tuple[Callable[..., np.ndarray], float]:
+    """An alarm when any detector's chart alarms (common.anomaly.smoothing.chart_union, as
+    client/anomaly.py's ``alarm: union``): each detector's scores, smoothed at its own λ (``weights``),
+    over its own threshold calibrated on its normal calibration scores (``stride`` rows apart), the
+    maximum's threshold calibrated on the same windows. ``charts``: (scorer, calibration scores) per
+    detector. Returns (scores of windows grouped in recordings, non-overlapping; threshold)."""
     from common.anomaly.calibration import calibrate
     from common.anomaly.smoothing import calibrate_smoothed, chart_union
 
     parts = []
-    for scorer, raw in charts:
+    for (scorer, raw), weight in zip(charts, weights, strict=True):
         smoothing, threshold, _ = calibrate_smoothed(raw, FALSE_ALARM_RATE, weight, stride, length)
         parts.append((scorer, smoothing, threshold.value, smoothing.apply(raw, stride, length)))
     joint = calibrate(chart_union([(z, t) for _, _, t, z in parts]), FALSE_ALARM_RATE).value
@@ -399,13 +400,19 @@ def run_one(seed: int, target_index: int, tmp: str, rounds: int, stride: int,
             if name == "federated" and smoothing_name == "auto":   # the federation's own report: the two agree
                 row["auroc_reported"] = reported.get("auroc")
             rows.append(row)
-    for smoothing_name, weight in (("none", 1.0), ("ewma", SMOOTHING)):
-        grouped, joint = union_of_charts([detectors["federated"], detectors["pca_t2_spe"]], weight, stride,
+    union_reported = results["plants"][target]["metrics"].get("anomaly_logit_mahalanobis+pca_t2_spe", {})
+    auto_weights = [choices["federated"].weight, choices["pca_t2_spe"].weight]
+    for smoothing_name, chart_weights in (("none", [1.0, 1.0]), ("ewma", [SMOOTHING] * 2), ("auto", auto_weights)):
+        grouped, joint = union_of_charts([detectors["federated"], detectors["pca_t2_spe"]], chart_weights, stride,
                                          data.window_length)
-        rows.append({"seed": seed, "target": target, "smoothing": smoothing_name, "smoothing_weight": weight,
+        if smoothing_name == "auto":   # the plant's alarm: the same union, the same threshold
+            assert np.isclose(union_reported["threshold"], joint), (union_reported, joint)
+        rows.append({"seed": seed, "target": target, "smoothing": smoothing_name,
+                     "smoothing_weight": min(chart_weights),
                      **measure("union", fed.scores, joint, data, runs, hours_per_row, grouped=grouped),
                      "n_fit": int(len(fit)), "n_calibration": int(len(cal)), "n_train_windows": int(len(data.train)),
-                     "federation_s": federated_s})
+                     "federation_s": federated_s,
+                     **({"auroc_reported": union_reported.get("auroc")} if smoothing_name == "auto" else {})})
     logger.warning("seed %d new plant %s: mean detection rate %s (%.0f s)", seed, target,
                    ", ".join(f"{r['detector']}/{r['smoothing']} {r['mean_detection_rate']:.3f}" for r in rows),
                    time.perf_counter() - started)
@@ -463,9 +470,14 @@ def markdown(payload: dict[str, Any]) -> str:
     lines = ["# TEP anomaly detection: a new plant with only normal data (issue 18, points 2-4)", "",
              f"Command: `{payload['command']}`. {payload['machine_line']} Seeds {payload['seeds']}; "
              f"{payload['rounds']} rounds, train stride {payload['train_stride']} rows, windows of {_rows(payload)}. "
-             "The kept detector (logit_mahalanobis) was chosen after one development run (mode 2, seed 0, 5 rounds) "
-             "in which it and the features' detector were compared on that run's test split; modes 5 and 6 were "
-             "not seen. "
+             "The plant's detector (logit_mahalanobis) was chosen after one development run (mode 2, seed 0, 5 "
+             "rounds) in which it and the features' detector were compared on that run's test split; modes 5 and 6 "
+             "were not seen. What raises the plant's alarm is the union of that detector's chart and the PCA "
+             "T²/SPE chart (`detector.alarm: union`, the default; disclosed: the union was an arm of the previous "
+             "run of this benchmark, 0.775 against the detector's 0.749 on window scores, and became the default "
+             "for a reason that holds without those figures: a plant with only normal data cannot tell which chart "
+             "suits its data, and on the synthetic vibration plants the PCA chart detects far more while on TEP "
+             "the federated one does). "
              "Each mode in turn is the new plant with only normal labels; the other modes train the shared "
              "extractor on all 29 classes. Every detector is fitted on all the new plant's normal training "
              "windows and its threshold calibrated to a 1 % false-alarm rate (conformal rank ⌈(m+1)(1−α)⌉) on "
@@ -521,23 +533,24 @@ def markdown(payload: dict[str, Any]) -> str:
                              f"{_cell([r['false_alarms_per_day'] for r in s], 1)} | "
                              f"{_cell([r['false_alarms_per_day_persistent'] for r in s], 1)} |")
     faults = sorted({f for r in rows for f in r["detection_rate"]})
-    lines += ["", "## Per fault: detection rate at the calibrated threshold (mean over seeds): kept (federated, "
-              f"auto) / kept (EWMA λ={weight:g}) / PCA (auto) / PCA (window scores)", "",
+    alarm = "union" if sel("union", None, "auto") else "federated"   # runs before alarm: union had no such rows
+    lines += ["", "## Per fault: detection rate at the calibrated threshold (mean over seeds): the plant's alarm "
+              f"(union, auto) / federated (auto) / federated (EWMA λ={weight:g}) / PCA (auto)", "",
               "| Fault | " + " | ".join(targets) + " |", "|---|" + "---:|" * len(targets)]
     for fault in faults:
         cells = []
         for t in targets:
-            v = [_mean(sel("federated", t, "auto"), fault), _mean(sel("federated", t), fault),
-                 _mean(sel("pca_t2_spe", t, "auto"), fault), _mean(sel("pca_t2_spe", t, "none"), fault)]
+            v = [_mean(sel(alarm, t, "auto"), fault), _mean(sel("federated", t, "auto"), fault),
+                 _mean(sel("federated", t), fault), _mean(sel("pca_t2_spe", t, "auto"), fault)]
             cells.append(" / ".join(f"{x:.2f}" for x in v) if all(np.isfinite(v)) else "—")
         lines.append(f"| {fault} | " + " | ".join(cells) + " |")
     lines += ["", "## Per fault: detection delay on the whole run (hours from the row the run departs from normal; "
-              f"mean over seeds; — never detected): kept (federated, auto, 1 of 1) / PCA (auto, 1 of 1) / "
+              f"mean over seeds; — never detected): the plant's alarm (union, auto, 1 of 1) / PCA (auto, 1 of 1) / "
               f"PCA (window scores, {k} of {n})", "",
               "| Fault | " + " | ".join(targets) + " |", "|---|" + "---:|" * len(targets)]
     for fault in faults:
         lines.append(f"| {fault} | " + " | ".join(
-            f"{_delay(sel('federated', t, 'auto'), fault, 'one')} / "
+            f"{_delay(sel(alarm, t, 'auto'), fault, 'one')} / "
             f"{_delay(sel('pca_t2_spe', t, 'auto'), fault, 'one')} / "
             f"{_delay(sel('pca_t2_spe', t, 'none'), fault, 'persistent')}" for t in targets) + " |")
 
@@ -559,25 +572,28 @@ def markdown(payload: dict[str, Any]) -> str:
     def per_mode(det: str, sm: str) -> str:
         return ", ".join(f"{t} {mean_rate(det, t, sm):.3f}" for t in targets)
 
-    def met(sm: str) -> bool:
-        return all(mean_rate("federated", t, sm) >= 0.80 for t in targets) and pooled("federated", sm) <= 0.01
+    def met(det: str, sm: str) -> bool:
+        return all(mean_rate(det, t, sm) >= 0.80 for t in targets) and pooled(det, sm) <= 0.01
 
-    def aim_line(sm: str, what: str) -> str:
-        fars = [r["false_alarm_rate"] for r in sel("federated", None, sm)]
-        return (f"- Mean detection rate ≥ 0.80 at ≤ 1 % false alarms, {what}: **{'met' if met(sm) else 'not met'}** "
-                f"— kept detector {mean_rate('federated', None, sm):.3f} over all runs (per mode: "
-                f"{per_mode('federated', sm)}); test false-alarm rate pooled over the {len(fars)} runs "
-                f"{pooled('federated', sm):.4f}, highest of a run {max(fars):.4f} (each run has "
-                f"{first(targets[0])['n_normal_test']} normal test windows; per mode {far_modes('federated', sm)}).")
+    def aim_line(det: str, sm: str, what: str) -> str:
+        fars = [r["false_alarm_rate"] for r in sel(det, None, sm)]
+        if not fars:
+            return f"- {what}: not measured in this run."
+        return (f"- Mean detection rate ≥ 0.80 at ≤ 1 % false alarms, {what}: "
+                f"**{'met' if met(det, sm) else 'not met'}** — {mean_rate(det, None, sm):.3f} over all runs (per "
+                f"mode: {per_mode(det, sm)}); test false-alarm rate pooled over the {len(fars)} runs "
+                f"{pooled(det, sm):.4f}, highest of a run {max(fars):.4f} (each run has "
+                f"{first(targets[0])['n_normal_test']} normal test windows; per mode {far_modes(det, sm)}).")
 
     def n_eff(det: str, sm: str) -> str:
         values = [r["n_calibration_effective"] for r in sel(det, None, sm)]
         return f"{min(values):.0f}–{max(values):.0f}"
 
-    agree = [abs(r["auroc"] - r["auroc_reported"]) for r in sel("federated", None, "auto")
+    agree = [abs(r["auroc"] - r["auroc_reported"]) for det in ("federated", "union") for r in sel(det, None, "auto")
              if r.get("auroc_reported") is not None]
-    b_auto, b_auto_raw = below("federated", "auto", "auto"), below("federated", "auto", "none")
-    b_auto5 = below("federated", "auto", "auto", 0.05)
+    b_auto, b_auto_raw = below(alarm, "auto", "auto"), below(alarm, "auto", "none")
+    b_auto5 = below(alarm, "auto", "auto", 0.05)
+    b_fed = below("federated", "auto", "auto")
     b_ewma = below("federated", "ewma", "ewma")
     union = mean_rate("union")
     fed_auto = mean_rate("federated", None, "auto")
@@ -585,16 +601,20 @@ def markdown(payload: dict[str, Any]) -> str:
     chosen = {det: sorted({r["smoothing_weight"] for r in sel(det, None, "auto")}) for det in DETECTORS
               if sel(det, None, "auto")}
     lines += ["", "## Aims (issue 18)", "",
-              aim_line("auto", "smoothing chosen by the plant (`smoothing: auto`, the product path)"),
-              aim_line("ewma", f"fixed λ = {weight:g} (the earlier rule)"),
-              aim_line("none", "window scores (no smoothing)"),
-              f"- At least the PCA baseline on every fault, both with their chosen smoothing: "
+              aim_line("union", "auto", "the plant's alarm (`alarm: union` of the federated and PCA charts, each "
+                       "with the smoothing the plant chose: the product path)"),
+              aim_line("federated", "auto", "the federated detector's chart alone (`alarm: detector`, smoothing "
+                       "chosen by the plant)"),
+              aim_line("federated", "ewma", f"the federated chart at fixed λ = {weight:g} (the earlier rule)"),
+              aim_line("federated", "none", "the federated chart on window scores (no smoothing)"),
+              f"- At least the PCA baseline on every fault, {LABELS[alarm]} and PCA with their chosen smoothing: "
               f"**{'met' if not b_auto else 'not met'}**"
               + (f" (below, fault (plant): {', '.join(b_auto)}; by more than 0.05: "
                  f"{', '.join(b_auto5) if b_auto5 else 'none'})." if b_auto else ".")
               + f" Against PCA on window scores: {'met' if not b_auto_raw else 'not met'}"
               + (f" (below: {', '.join(b_auto_raw)})." if b_auto_raw else ".")
-              + f" Both at λ = {weight:g}: {'met' if not b_ewma else 'not met'}"
+              + f" The federated chart alone: {len(b_fed)} (fault, plant) pairs below PCA (auto); both at "
+              f"λ = {weight:g}: {'met' if not b_ewma else 'not met'}"
               + (f" ({len(b_ewma)} (fault, plant) pairs below)." if b_ewma else "."),
               f"- A normal-only plant gains from the federation (auto): federated {fed_auto:.3f} (features: "
               f"{mean_rate('federated_features', None, 'auto'):.3f}) vs its local detectors (random extractor "
@@ -606,9 +626,9 @@ def markdown(payload: dict[str, Any]) -> str:
               f"{n_eff('federated', 'none')} on window scores, {n_eff('federated', 'ewma')} at λ = {weight:g}; "
               f"PCA: {n_eff('pca_t2_spe', 'none')} and "
               f"{n_eff('pca_t2_spe', 'ewma')}.",
-              f"- Union of the two charts (kept ∪ PCA, λ = {weight:g}; max of each smoothed score over its own "
-              f"threshold, recalibrated at 1 %): mean detection rate {union:.3f} (per mode: "
-              f"{per_mode('union', 'ewma')}), "
+              f"- Union of the two charts at a fixed λ for both (federated ∪ PCA, λ = {weight:g}; max of each "
+              f"smoothed score over its own threshold, recalibrated at 1 %): mean detection rate {union:.3f} (per "
+              f"mode: {per_mode('union', 'ewma')}), "
               f"test false-alarm rate pooled {pooled('union', 'ewma'):.4f}; on window scores "
               f"{mean_rate('union', None, 'none'):.3f}, pooled {pooled('union', 'none'):.4f}."]
     lines += ["", "## The kept detector at every λ of the grid (diagnostic: measured, not chosen on)", "",
