@@ -42,6 +42,7 @@ from common.anomaly.smoothing import (
     calibrate_smoothed,
     chart_union,
     choose_weight,
+    effective_count,
     too_few_independent,
 )
 from common.config.schema import DetectorConfig, ModelConfig, RunSpec
@@ -101,6 +102,7 @@ class KeptAlarm:
 
     charts: list[KeptDetector]
     threshold: Threshold
+    n_effective: float = math.nan   # independent windows in the union's calibration statistic (one chart: its own)
 
     @property
     def rule(self) -> str:
@@ -132,8 +134,8 @@ def union_alarm(charts: list[tuple[KeptDetector, np.ndarray]], false_alarm_rate:
     normal windows), its threshold calibrated to ``false_alarm_rate`` on their union statistic."""
     if len({len(z) for _, z in charts}) != 1:
         raise ValueError("a union of charts needs their calibration scores on the same normal windows")
-    joint = calibrate(chart_union([(z, kept.threshold.value) for kept, z in charts]), false_alarm_rate)
-    return KeptAlarm([kept for kept, _ in charts], joint)
+    statistic = chart_union([(z, kept.threshold.value) for kept, z in charts])
+    return KeptAlarm([kept for kept, _ in charts], calibrate(statistic, false_alarm_rate), effective_count(statistic))
 
 
 def scored_network(model: PlantModel, kind: str) -> nn.Module | None:
@@ -254,7 +256,7 @@ def anomaly_evaluation(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray
     alarm = None
     if DETECTOR_FILE in fitted:
         kept, record, _ = fitted[DETECTOR_FILE]
-        alarm = KeptAlarm([kept], kept.threshold)
+        alarm = KeptAlarm([kept], kept.threshold, float(record["n_calibration_effective"]))
         if cfg.alarm == UNION and BASELINE_FILE in fitted:
             (detector, _, z_detector), (baseline, _, z_baseline) = fitted[DETECTOR_FILE], fitted[BASELINE_FILE]
             alarm = union_alarm([(detector, z_detector), (baseline, z_baseline)], cfg.false_alarm_rate)
@@ -263,8 +265,8 @@ def anomaly_evaluation(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray
         save_detector(plant, spec, run_name, file, kept, record,
                       plant.model_for(spec, shared) if kept.extractor is not None else None)
     union = alarm is not None and alarm.rule == UNION
-    charts = [(kept.name, KeptAlarm([kept], kept.threshold), file == DETECTOR_FILE and not union, record)
-              for file, (kept, record, _) in fitted.items()]
+    charts = [(kept.name, KeptAlarm([kept], kept.threshold, float(record["n_calibration_effective"])),
+               file == DETECTOR_FILE and not union, record) for file, (kept, record, _) in fitted.items()]
     if alarm is not None and union:
         charts.append((union_name(alarm), alarm, True, fitted[DETECTOR_FILE][1]))
     out: dict[str, dict[str, float]] = {}
@@ -275,7 +277,8 @@ def anomaly_evaluation(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray
         metrics: dict[str, float] = {
             "threshold": chart.threshold.value, "target_false_alarm_rate": cfg.false_alarm_rate,
             "n_fit": float(record["n_fit"]), "n_calibration": float(record["n_calibration"]),
-            "alarm": float(raises_alarm)}
+            "alarm": float(raises_alarm), "false_alarm_rate_bound": chart.threshold.achieved_rate_bound,
+            "n_calibration_effective": chart.n_effective}
         if len(test) and cfg.normal_class in plant.data.class_names:
             health = chart.health(test.x, length, length, groups=test.y)   # each class's test windows: one recording
             metrics.update(evaluate_scores(health, test.y, plant.data.class_names.index(cfg.normal_class),
@@ -298,7 +301,7 @@ def alarm_record(alarm: KeptAlarm, cfg: DetectorConfig) -> dict[str, Any]:
            "threshold on max(health_j / threshold_j)") if alarm.rule == UNION else (
         "the detector's chart alone" + (" (no baseline fitted)" if cfg.alarm == UNION else ""))
     return {"rule": alarm.rule, "charts": [c.name for c in alarm.charts], "threshold": alarm.threshold.to_dict(),
-            "why": why}
+            "n_calibration_effective": alarm.n_effective, "why": why}
 
 
 # ---------------------------------------------------------------- predict

@@ -39,6 +39,22 @@ def _delay(block: Mapping[str, Any], fault: str) -> str:
     return f"{float(rate):.2f} / " + ("not detected" if delay is None else f"{float(delay):.2f} h")
 
 
+def _uncertified(pid: str, name: str, block: Mapping[str, Any]) -> str:
+    """Why the plant's alarm (``alarm`` = 1) cannot back its target rate ("" when it can, or for other charts)."""
+    target = block.get("target_false_alarm_rate")
+    if block.get("alarm") != 1 or not isinstance(target, (int, float)) or not 0 < target < 1:
+        return ""
+    needed = 1.0 / float(target) - 1.0
+    why = []
+    bound = block.get("false_alarm_rate_bound")
+    if isinstance(bound, (int, float)) and bound > target:
+        why.append(f"{block.get('n_calibration', 0):.0f} calibration windows bound the rate at {bound:.3g} only")
+    effective = block.get("n_calibration_effective")
+    if isinstance(effective, (int, float)) and math.isfinite(effective) and effective < needed:
+        why.append(f"about {effective:.0f} independent calibration windows of the {needed:.0f} it needs")
+    return f"{pid} {name} (target {target:g}: {', '.join(why)})" if why else ""
+
+
 def anomaly_section(results: Mapping[str, Any], table: Table) -> str:
     """Empty when no plant reported a detector."""
     rows, per_fault = [], []
@@ -64,6 +80,12 @@ def anomaly_section(results: Mapping[str, Any], table: Table) -> str:
              "events on normal test windows per day of normal operation.",
              table(("Plant", "Detector", "AUROC", "Detection rate", "False-alarm rate", "Target", "False alarms / day",
                     "Normal windows", "Fault windows", "Calibration windows"), rows, (0, 1))]
+    uncertified = [note for pid, name, block in per_fault if (note := _uncertified(pid, name, block))]
+    if uncertified:
+        parts.append("The calibrated false-alarm rate is not certified for: " + "; ".join(uncertified) + ". A rate α "
+                     "needs about 1/α − 1 independent normal calibration windows (overlapping or autocorrelated "
+                     "windows count for fewer): expect more false alarms than the target until the plant has a "
+                     "longer normal record.")
     if faults:
         header = ("Fault", *(f"{pid} {name}" for pid, name, _ in per_fault))
         body = [(fault, *(_delay(block, fault) for _, _, block in per_fault)) for fault in faults]

@@ -182,6 +182,7 @@ def test_the_default_alarm_is_the_union_of_the_detector_and_its_baseline(tmp_pat
     fed, pca = metrics["anomaly_logit_mahalanobis"], metrics["anomaly_pca_t2_spe"]
     assert union["alarm"] == 1 and fed["alarm"] == 0 and pca["alarm"] == 0
     assert 0.0 <= union["detection_rate"] <= 1.0 and union["n_normal"] == fed["n_normal"]
+    assert 0 < union["n_calibration_effective"] <= union["n_calibration"] and union["false_alarm_rate_bound"] >= 0.05
     assert "logit_mahalanobis+pca_t2_spe (the plant's alarm)" in render_markdown(results, {})
 
     state = next(p.parent.parent for p in run_dir.rglob("anomaly_detector.pt") if "n" in p.parts)
@@ -205,3 +206,24 @@ def test_the_default_alarm_is_the_union_of_the_detector_and_its_baseline(tmp_pat
     assert out["anomaly"]["detector_threshold"] == pytest.approx(fed["threshold"])
     card = json.loads(export(state, tmp_path / "card")["card_json"].read_text())
     assert card["anomaly"]["alarm_rule"].startswith("union of the charts logit_mahalanobis and pca_t2_spe")
+
+
+def test_the_report_says_when_the_alarms_rate_is_not_certified() -> None:
+    from common.privacy.policy import category_of
+    from server.anomaly_report import anomaly_section
+    from server.report import _table
+
+    def plant(alarm_block: dict) -> dict:
+        return {"status": "ok", "metrics": {"anomaly_a+b": alarm_block,
+                                            "anomaly_a": {"alarm": 0, "target_false_alarm_rate": 0.01,
+                                                          "n_calibration_effective": 3.0}}}
+
+    short = {"alarm": 1, "target_false_alarm_rate": 0.01, "n_calibration": 36, "false_alarm_rate_bound": 1 / 37,
+             "n_calibration_effective": 12.0, "auroc": 0.9}
+    enough = {**short, "n_calibration": 500, "false_alarm_rate_bound": 0.01, "n_calibration_effective": 150.0}
+    text = anomaly_section({"plants": {"p": plant(short), "q": plant(enough)}}, _table)
+    assert ("p a+b (target 0.01: 36 calibration windows bound the rate at 0.027 only, about 12 independent "
+            "calibration windows of the 99 it needs)") in text
+    assert "q a+b" not in text.split("not certified for:")[1].split(".")[0]   # enough windows: nothing said
+    assert "p a (" not in text   # only what raises the alarm is judged
+    assert category_of("anomaly_a+b/n_calibration_effective") == "sizes"

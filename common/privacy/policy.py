@@ -65,7 +65,7 @@ _CATEGORY_OF_KEY: dict[str, str] = {
 }
 
 
-COUNT_METRICS = frozenset({"n_test", "n_normal", "n_abnormal", "n_fit", "n_calibration"})
+COUNT_METRICS = frozenset({"n_test", "n_normal", "n_abnormal", "n_fit", "n_calibration", "n_calibration_effective"})
 """Final-evaluation metrics that are window counts (how much data a plant has): category ``sizes``."""
 
 
