@@ -16,7 +16,9 @@ head); ``input: windows`` (the PCA T²/SPE baseline) the windows themselves. The
 detector and its baseline are kept in the plant's state directory (``models/anomaly_*.pt``: the
 detector's arrays, the threshold, and for features the extractor), never sent; the coordinator
 receives only their aggregate metrics on the plant's test split (``anomaly_<name>/<metric>``,
-release category ``metrics``). ``factoryfl predict`` scores new recordings with the kept one.
+release category ``metrics``). What raises the alarm (``detector.alarm``) is by default the union
+of the two charts (:class:`KeptAlarm`: ``max_j h_j/τ_j`` with one threshold calibrated on the same
+normal windows), else the detector's chart alone; ``factoryfl predict`` scores new recordings with it.
 """
 
 from __future__ import annotations
@@ -375,7 +377,8 @@ def detector_card(record: dict[str, Any]) -> dict[str, Any]:
             "smoothing": smoothing_note(Smoothing.from_dict(record.get("smoothing"))),
             "smoothing_chosen_because": (record.get("smoothing_choice") or {}).get("reason",
                                                                                  "set in the scenario"),
-            "calibration_effective_windows": record.get("n_calibration_effective"),
+            "calibration_effective_windows": (alarm if alarm.get("rule") == UNION else record).get(
+                "n_calibration_effective"),
             **alarm_card(record.get("alarm")),
             "note": "`factoryfl predict` gives health_score and alarm per window; the exported models do not"}
 
