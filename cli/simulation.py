@@ -53,6 +53,7 @@ def cmd_lopo(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from common.config import load_scenario
+    from simulations.plant_checks import class_union_line
     from simulations.runner import check_memory, check_resources, validate_plants
 
     scenario = load_scenario(args.scenario)
@@ -61,6 +62,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     check_memory(scenario, summaries)
     for plant_id, summary in summaries.items():
         print(f"{plant_id}: {summary}")
+    union = class_union_line(summaries)
+    if union:
+        print(union)
     print(f"{args.scenario}: OK ({len(summaries)} plants)")
     return 0
 

@@ -77,7 +77,6 @@ def check_plants(scenario: Scenario) -> PlantChecks:
     from common.data.errors import DataValidationError
 
     checks = PlantChecks(index={plant.id: i for i, plant in enumerate(scenario.plants)})
-    classes: dict[tuple[str, ...], list[str]] = {}
     for plant in scenario.plants:
         try:
             data = load_data(scenario, plant)
@@ -93,17 +92,33 @@ def check_plants(scenario: Scenario) -> PlantChecks:
                                        f"{scenario.window.length} samples"]
             continue
         checks.summaries[plant.id] = data.summary() | {"bytes": int(data.train.x.nbytes + data.test.x.nbytes)}
-        classes.setdefault(tuple(data.class_names), []).append(plant.id)
         if (data.train.y >= 0).sum() == 0:
             # a plant without labels is a scenario's choice (a target that adapts), not a problem: the
             # validation phase's line counts them (simulations/runner.py plants_line)
             logger.info("plant %s has no labelled windows: it will not pretrain", plant.id)
         else:
             checks.labelled.add(plant.id)
-    if len(classes) > 1:   # the coordinator works on their union by name (server/federation.py, docs/label-sets.md)
-        detail = "; ".join(f"{ids}: {list(names)}" for names, ids in classes.items())
-        logger.info("plants declare different classes (%s): the federation works on their union by name", detail)
+    line = class_union_line(checks.summaries)
+    if line:
+        logger.info("%s", line)
     return checks
+
+
+def class_union_line(summaries: dict[str, dict[str, Any]]) -> str | None:
+    """What the federation does with plants whose class lists differ (None when they agree): it works
+    on their union by name, in first-seen order with plants in id order, as the coordinator does
+    (server/federation.py); each plant lacks the classes its list does not name."""
+    from common.labelset import union_names
+
+    lists = {pid: list(summaries[pid].get("class_names") or []) for pid in sorted(summaries)}
+    if len({tuple(names) for names in lists.values()}) < 2 or not all(lists.values()):
+        return None
+    union = union_names(lists.values())
+    lacking = "; ".join(f"{pid} lacks {[c for c in union if c not in names]}" for pid, names in lists.items()
+                        if set(names) != set(union))
+    return (f"classes: the plants declare different class lists; the federation works on their union by name "
+            f"{list(union)}" + (f" ({lacking}: each plant trains on its own classes and learns the others from "
+                                "the plants that have them)" if lacking else " (the same classes in other orders)"))
 
 
 def log_left_out(checks: PlantChecks) -> None:

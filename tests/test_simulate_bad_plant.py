@@ -117,3 +117,25 @@ def test_simulate_goes_on_without_the_bad_plant_and_reports_it(tmp_path, monkeyp
     again.mkdir()
     report = Path(write_report(again, results)).read_text()
     assert "`plant-bad`: **failed** — its data cannot be used: " in report
+
+
+def test_validate_says_how_plants_with_their_own_class_lists_are_federated(tmp_path, capsys):
+    """Plants listing their classes in another order or a subset are not a problem (issue 17, point 1):
+    validate passes and says the federation works on the union, and what each plant lacks."""
+    from cli.main import main
+    from simulations.plant_checks import class_union_line
+
+    path = with_explicit_plants(tiny_scenario(tmp_path), {})
+    body = yaml.safe_load(path.read_text())
+    body["plants"][1]["data"]["classes"] = ["imbalance", "ball", "outer_race", "inner_race", "normal"]
+    body["plants"][2]["data"]["classes"] = ["normal", "outer_race", "ball"]
+    path.write_text(yaml.safe_dump(body))
+    assert main(["validate", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert ("classes: the plants declare different class lists; the federation works on their union by name "
+            "['normal', 'inner_race', 'outer_race', 'ball', 'imbalance'] (plant-2 lacks ['inner_race', "
+            "'imbalance']: each plant trains on its own classes") in out
+    same = {"a": {"class_names": ["x", "y"]}, "b": {"class_names": ["x", "y"]}}
+    assert class_union_line(same) is None
+    reordered = class_union_line({"a": {"class_names": ["x", "y"]}, "b": {"class_names": ["y", "x"]}})
+    assert reordered is not None and reordered.endswith("(the same classes in other orders)")
