@@ -224,6 +224,9 @@ def test_the_report_says_when_the_alarms_rate_is_not_certified() -> None:
     text = anomaly_section({"plants": {"p": plant(short), "q": plant(enough)}}, _table)
     assert ("p a+b (target 0.01: 36 calibration windows bound the rate at 0.027 only, about 12 independent "
             "calibration windows of the 99 it needs)") in text
-    assert "q a+b" not in text.split("not certified for:")[1].split(".")[0]   # enough windows: nothing said
+    named = text.split("not certified for:")[1].split(". A rate α")[0]
+    assert named.startswith(" p a+b") and "q a+b" not in named   # enough windows: nothing said about q
     assert "p a (" not in text   # only what raises the alarm is judged
     assert category_of("anomaly_a+b/n_calibration_effective") == "sizes"
+    assert category_of("anomaly_a+b/false_alarm_rate_bound") == "sizes"   # 1/(m+1) reads back to m windows
+    assert category_of("anomaly_a+b/alarm") == "metrics"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pytest
@@ -12,11 +13,19 @@ from simulations.benchmarks.tep_classification import SCENARIO as CLASSIFICATION
 from simulations.benchmarks.tep_soft_sensor import SCENARIO as SOFT_SENSOR
 
 
-def test_parse_modes_and_its_errors() -> None:
-    assert tep_modes.parse_modes("1, 2,5,6") == (1, 2, 5, 6)
+def test_modes_on_the_command_line_and_their_errors(tmp_path: Path) -> None:
+    parser = argparse.ArgumentParser()
+    tep_modes.add_arguments(parser)
+    choice = tep_modes.from_args(parser.parse_args(["--modes", "1, 2,5,6", "--tep-dir", str(tmp_path)]))
+    assert choice.modes == (1, 2, 5, 6) and choice.tep_dir == str(tmp_path) and not choice.is_default
+    assert tep_modes.from_args(parser.parse_args([])).is_default
     for bad in ("1", "1,1", "0,2", "a,b"):
         with pytest.raises(SystemExit, match="--modes"):
-            tep_modes.parse_modes(bad)
+            tep_modes.from_args(parser.parse_args(["--modes", bad]))
+    (tmp_path / "mode1.npz").write_bytes(b"")
+    missing = r"--modes/--tep-dir: .*mode2\.npz not found \(files there: \['mode1\.npz'\]\)"
+    with pytest.raises(SystemExit, match=missing):
+        tep_modes.ModeChoice((1, 2), str(tmp_path)).check_files()
 
 
 def test_with_modes_keeps_every_other_setting(tmp_path: Path) -> None:
@@ -33,11 +42,16 @@ def test_with_modes_keeps_every_other_setting(tmp_path: Path) -> None:
         tep_modes.with_modes({"plants": [{"id": "a", "data": {"source": "cwru"}}]}, (1, 2), None)
 
 
-def test_results_of_other_modes_do_not_overwrite_the_committed_page() -> None:
-    assert tep_modes.results_name("tep_lomo", (1, 2, 3, 4), "tep_lomo") == "tep_lomo"
-    assert tep_modes.results_name("tep_lomo", (1, 5, 6), "tep_lomo") == "tep_lomo_modes156"
-    assert tep_modes.results_name("mine", (1, 5, 6), "tep_lomo") == "mine"
-    assert tep_modes.results_name("", (1, 5, 6), "tep_lomo") == ""
+def test_results_of_other_modes_do_not_overwrite_the_committed_page(tmp_path: Path) -> None:
+    shared = tep_modes.ModeChoice()
+    assert shared.results_name("tep_lomo", "tep_lomo") == "tep_lomo"
+    assert shared.apply({"plants": []}) == {"plants": []}   # the committed benchmark as it is
+    assert tep_modes.ModeChoice((1, 5, 6)).results_name("tep_lomo", "tep_lomo") == "tep_lomo_modes156"
+    # the same four modes from another folder are other data: not the committed page either
+    assert tep_modes.ModeChoice((1, 2, 3, 4), str(tmp_path)).results_name("tep_lomo", "tep_lomo") == \
+        "tep_lomo_modes1234"
+    assert tep_modes.ModeChoice((1, 5, 6)).results_name("mine", "tep_lomo") == "mine"
+    assert tep_modes.ModeChoice((1, 5, 6)).results_name("", "tep_lomo") == ""
 
 
 def test_anomaly_benchmark_federation_on_other_modes(tmp_path: Path) -> None:

@@ -65,8 +65,10 @@ _CATEGORY_OF_KEY: dict[str, str] = {
 }
 
 
-COUNT_METRICS = frozenset({"n_test", "n_normal", "n_abnormal", "n_fit", "n_calibration", "n_calibration_effective"})
-"""Final-evaluation metrics that are window counts (how much data a plant has): category ``sizes``."""
+COUNT_METRICS = frozenset({"n_test", "n_normal", "n_abnormal", "n_fit", "n_calibration", "n_calibration_effective",
+                           "false_alarm_rate_bound"})
+"""Final-evaluation metrics that are window counts, or read back to one (a rate bound 1/(m+1) gives m), i.e.
+how much data a plant has: category ``sizes``."""
 
 
 def category_of(key: str) -> str:

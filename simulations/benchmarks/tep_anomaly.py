@@ -16,7 +16,9 @@ scores (``cross_fit_folds`` = 5 blocks in time; the test split is never used for
 - **federated, features**: Mahalanobis on the shared extractor's features;
 - **local, random extractor**: the same as features on the same network randomly initialised (a
   classifier cannot be trained on normal data alone; no self-supervised local objective was built);
-- **local, PCA T²/SPE**: the classic baseline on the plant's own normal rows (the kept baseline).
+- **local, PCA T²/SPE**: the classic baseline on the plant's own normal rows (the kept baseline);
+- **the plant's alarm**: the union of the two kept charts (``detector.alarm: union``, the default:
+  max of each chart over its own threshold, one threshold calibrated on the same out-of-fold scores).
 
 Every detector is measured twice: on its window scores (threshold calibrated on the held-out
 window scores), and on their EWMA over each recording (``detector.smoothing`` = λ = 0.2 per window
@@ -707,19 +709,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--render", action="store_true", help="rewrite the Markdown from the saved JSON only")
     tep_modes.add_arguments(parser)
     args = parser.parse_args(argv)
-    modes = tep_modes.parse_modes(args.modes)
-    args.results_name = tep_modes.results_name(args.results_name, modes, "tep_anomaly")
+    choice = tep_modes.from_args(args)
+    modes = choice.modes
+    args.results_name = choice.results_name(args.results_name, "tep_anomaly")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if args.render:
         rerender(args.results_name or "tep_anomaly", markdown)
         return 0
     seeds = [int(s) for s in args.seeds.split(",")]
-    targets = [int(t) for t in args.targets.split(",")] if args.targets else list(range(len(modes)))
+    choice.check_files()
+    try:
+        targets = [int(t) for t in args.targets.split(",")] if args.targets else list(range(len(modes)))
+    except ValueError:
+        targets = [-1]
     if any(not 0 <= t < len(modes) for t in targets):
         raise SystemExit(f"--targets {args.targets}: indices into --modes {args.modes} (0..{len(modes) - 1})")
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="factoryfl-tep-anomaly-") as tmp:
-        runs = parallel_map(run_one, [(s, t, tmp, args.rounds, args.train_stride, modes, args.tep_dir)
+        runs = parallel_map(run_one, [(s, t, tmp, args.rounds, args.train_stride, modes, choice.tep_dir)
                                       for s in seeds for t in targets], args.jobs)
     info = machine()
     payload = {"command": command_line("simulations.benchmarks.tep_anomaly", parser, args, "bench-tep-anomaly"),

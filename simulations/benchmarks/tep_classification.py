@@ -394,8 +394,8 @@ def main() -> None:
                         help="rewrite the Markdown from the saved JSON (adding the test windows per class if missing)")
     tep_modes.add_arguments(parser)
     args = parser.parse_args()
-    modes = tep_modes.parse_modes(args.modes)
-    args.name = tep_modes.results_name(args.name, modes, "tep_classification")
+    choice = tep_modes.from_args(args)
+    args.name = choice.results_name(args.name, "tep_classification")
     if args.rerender:
         saved = json.loads((RESULTS_DIR / f"{args.name}.json").read_text())
         if "test_per_class" not in saved:
@@ -411,8 +411,8 @@ def main() -> None:
     torch.set_num_threads(1)
     started = time.perf_counter()
     body = yaml.safe_load(SCENARIO.read_text())
-    if not tep_modes.is_default(args):
-        body = tep_modes.with_modes(body, modes, args.tep_dir)
+    choice.check_files()
+    body = choice.apply(body)
     seeds = [int(s) for s in args.seeds.split(",") if s.strip()]
     selection = select_length(body, tuple(int(n) for n in args.lengths.split(",")), seed=seeds[0])
     length = int(selection["chosen"])

@@ -90,15 +90,12 @@ class Settings:
     adaptation: AdaptationConfig = field(default_factory=lambda: AdaptationConfig(target_prior="sources"))
 
 
-def load_settings(epochs: int | None = None, modes: tuple[int, ...] = tep_modes.DEFAULT_MODES,
-                  tep_dir: str | None = None) -> Settings:
+def load_settings(epochs: int | None = None, choice: tep_modes.ModeChoice | None = None) -> Settings:
     """The scenario's settings; ``epochs`` None: ``rounds x local_epochs`` (what a plant sees federated);
-    ``modes``/``tep_dir``: other operating modes as the plants (:mod:`simulations.benchmarks.tep_modes`)."""
+    ``choice``: other operating modes as the plants (:mod:`simulations.benchmarks.tep_modes`)."""
     from common.config.scenario import scenario_from_dict
 
-    body = yaml.safe_load(SCENARIO.read_text())
-    if modes != tep_modes.DEFAULT_MODES or tep_dir:
-        body = tep_modes.with_modes(body, modes, tep_dir)
+    body = (choice or tep_modes.ModeChoice()).apply(yaml.safe_load(SCENARIO.read_text()))
     scenario = scenario_from_dict(body, str(SCENARIO), SCENARIO.parent)
     default = scenario.federation.rounds * scenario.federation.training.local_epochs
     return Settings(scenario, default if epochs is None else epochs)
@@ -410,8 +407,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rerender", action="store_true", help="rewrite the Markdown from the saved JSON")
     tep_modes.add_arguments(parser)
     args = parser.parse_args(argv)
-    modes = tep_modes.parse_modes(args.modes)
-    args.out = tep_modes.results_name(args.out, modes, "tep_lomo")
+    choice = tep_modes.from_args(args)
+    args.out = choice.results_name(args.out, "tep_lomo")
     if args.rerender:
         rerender(args.out, markdown)
         return
@@ -420,7 +417,8 @@ def main(argv: list[str] | None = None) -> None:
     torch.set_num_threads(args.threads)
     started = time.perf_counter()
     info = machine()
-    settings = load_settings(args.epochs, modes, args.tep_dir)
+    choice.check_files()
+    settings = load_settings(args.epochs, choice)
     plants = load_modes(settings)
     targets = args.targets or list(plants)
     unknown = [t for t in targets if t not in plants]

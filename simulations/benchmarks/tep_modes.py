@@ -4,14 +4,15 @@ Every TEP benchmark takes its plants from its scenario (one plant per mode, ``mo
 of the shared set). ``--modes 1,2,5,6 --tep-dir /data/tep`` runs the same benchmark, unchanged in
 every other setting, with one plant per listed mode read from ``modeN.npz`` in that folder, so a
 mode the shared set does not hold (the source simulated six) is checked with the committed
-commands. Results of another mode set go to ``<name>_modes<list>`` unless ``--name`` says otherwise,
-so the committed four-mode pages stay as they are.
+commands. Results of any other mode set or folder go to ``<name>_modes<list>`` unless ``--name``
+says otherwise, so the committed four-mode pages stay as they are.
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,15 +27,53 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="folder holding the modeN.npz files (default: the data set found by name)")
 
 
-def parse_modes(text: str) -> tuple[int, ...]:
-    """``"1,2,5"`` → (1, 2, 5); SystemExit naming the value when it is not a list of modes ≥ 1."""
+@dataclass(frozen=True)
+class ModeChoice:
+    """The modes a run takes and where their files are (None: the data set found by name)."""
+
+    modes: tuple[int, ...] = DEFAULT_MODES
+    tep_dir: str | None = None
+
+    @property
+    def is_default(self) -> bool:
+        """The shared four modes found by name: the committed benchmark as it is."""
+        return self.modes == DEFAULT_MODES and not self.tep_dir
+
+    def apply(self, body: dict[str, Any]) -> dict[str, Any]:
+        """The scenario ``body`` with these modes as its plants (``body`` itself when the choice is the default)."""
+        return body if self.is_default else with_modes(body, self.modes, self.tep_dir)
+
+    def results_name(self, name: str, default: str) -> str:
+        """``name``, suffixed with the modes when the choice is not the default and ``name`` is the default."""
+        if self.is_default or name != default or not name:
+            return name
+        return f"{name}_modes{''.join(map(str, self.modes))}"
+
+    def check_files(self) -> None:
+        """SystemExit naming every ``modeN.npz`` that cannot be found, before any run starts."""
+        from common.data.errors import DataValidationError
+        from common.data.tep import TepParams, tep_file
+
+        problems = []
+        for mode in self.modes:
+            try:
+                tep_file(TepParams(mode=mode, data_dir=self.tep_dir), Path.cwd())
+            except DataValidationError as exc:
+                problems.extend(exc.problems)
+        if problems:
+            raise SystemExit("--modes/--tep-dir: " + "; ".join(dict.fromkeys(problems)))
+
+
+def from_args(args: argparse.Namespace) -> ModeChoice:
+    """The choice on the command line; SystemExit naming the value when ``--modes`` is not a list of
+    at least two different modes >= 1."""
     try:
-        modes = tuple(int(part) for part in text.split(",") if part.strip())
+        modes = tuple(int(part) for part in args.modes.split(",") if part.strip())
     except ValueError:
-        raise SystemExit(f"--modes {text!r}: give operating modes as integers, e.g. --modes 1,2,5,6") from None
+        raise SystemExit(f"--modes {args.modes!r}: give operating modes as integers, e.g. --modes 1,2,5,6") from None
     if len(modes) < 2 or min(modes) < 1 or len(set(modes)) != len(modes):
-        raise SystemExit(f"--modes {text!r}: give at least two different modes >= 1, e.g. --modes 1,2,5,6")
-    return modes
+        raise SystemExit(f"--modes {args.modes!r}: give at least two different modes >= 1, e.g. --modes 1,2,5,6")
+    return ModeChoice(modes, args.tep_dir or None)
 
 
 def with_modes(body: dict[str, Any], modes: tuple[int, ...], tep_dir: str | None) -> dict[str, Any]:
@@ -55,16 +94,4 @@ def with_modes(body: dict[str, Any], modes: tuple[int, ...], tep_dir: str | None
     return out
 
 
-def results_name(name: str, modes: tuple[int, ...], default: str) -> str:
-    """``name``, suffixed with the modes when they are not the shared four and ``name`` is the default."""
-    if modes == DEFAULT_MODES or name != default or not name:
-        return name
-    return f"{name}_modes{''.join(map(str, modes))}"
-
-
-def is_default(args: argparse.Namespace) -> bool:
-    """Whether the command line asks for the shared four modes found by name."""
-    return parse_modes(args.modes) == DEFAULT_MODES and not args.tep_dir
-
-
-__all__ = ["DEFAULT_MODES", "add_arguments", "is_default", "parse_modes", "results_name", "with_modes"]
+__all__ = ["DEFAULT_MODES", "ModeChoice", "add_arguments", "from_args", "with_modes"]

@@ -145,8 +145,8 @@ def main() -> None:
     parser.add_argument("--name", default="tep_smoothing_delay", help="results file name ('' = do not write)")
     tep_modes.add_arguments(parser)
     args = parser.parse_args()
-    modes = tep_modes.parse_modes(args.modes)
-    args.name = tep_modes.results_name(args.name, modes, "tep_smoothing_delay")
+    choice = tep_modes.from_args(args)
+    args.name = choice.results_name(args.name, "tep_smoothing_delay")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
     logging.getLogger("common").setLevel(logging.ERROR)
     import torch
@@ -156,8 +156,8 @@ def main() -> None:
     torch.set_num_threads(1)
     started = time.perf_counter()
     body = yaml.safe_load(SCENARIO.read_text())
-    if not tep_modes.is_default(args):
-        body = tep_modes.with_modes(body, modes, args.tep_dir)
+    choice.check_files()
+    body = choice.apply(body)
     scenario = scenario_from_dict(body, str(SCENARIO), SCENARIO.parent)
     seeds = [int(s) for s in args.seeds.split(",") if s.strip()]
     runs = [run_mode(scenario, plant, seed) for seed in seeds for plant in scenario.plants]

@@ -463,8 +463,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rerender", action="store_true", help="rewrite the .md from the saved .json only")
     tep_modes.add_arguments(parser)
     args = parser.parse_args(argv)
-    modes = tep_modes.parse_modes(args.modes)
-    args.out = tep_modes.results_name(args.out, modes, "tep_soft_sensor")
+    choice = tep_modes.from_args(args)
+    args.out = choice.results_name(args.out, "tep_soft_sensor")
     if args.rerender:
         rerender(args.out, markdown)
         return
@@ -475,8 +475,8 @@ def main(argv: list[str] | None = None) -> None:
     started = time.perf_counter()
     info = machine()
     body = yaml.safe_load(SCENARIO.read_text())
-    if not tep_modes.is_default(args):
-        body = tep_modes.with_modes(body, modes, args.tep_dir)
+    choice.check_files()
+    body = choice.apply(body)
     if args.rounds is not None:
         body["federation"]["rounds"] = args.rounds
     plants = load_plants(body)

@@ -10,14 +10,16 @@ vibration data sets where a normal class exists:
   part *i* (``normal_part``/``normal_parts``, common/data/cwru.py).
 
 Each plant in turn is the **new plant** with only normal labels (``labelled_classes: [normal]``; its
-fault windows carry no label and nothing trains on them) and the registry's kept detector
-(``logit_mahalanobis``, baseline ``pca_t2_spe``) at a 1 % false-alarm rate; the other three federate
+fault windows carry no label and nothing trains on them) and the registry's detector
+(``logit_mahalanobis``, baseline ``pca_t2_spe``, the alarm their union: ``detector.alarm: union``) at a 1 %
+false-alarm rate; the other three federate
 with all their classes (the scenario's label fraction kept). One federation per (data set, seed,
 new plant) through the real coordinator and ClientApp in process (``LoopbackGrid``), personalisation
 off. Compared on the same normal fit windows, each calibrated on the same held-out normal training
 windows (the last 30 % in time; no test window and no fault window shapes a detector or threshold):
-federated model outputs + Mahalanobis (kept), federated extractor features + Mahalanobis, a random
-extractor + Mahalanobis (local), PCA T²/SPE on the plant's own normal windows (local).
+the plant's alarm (the union of the next and the last), federated model outputs + Mahalanobis, federated
+extractor features + Mahalanobis, a random extractor + Mahalanobis (local), PCA T²/SPE on the plant's own
+normal windows (local).
 
 Measured on the new plant's test split (the last 20 % of every recording): AUROC (normal vs all
 faults), detection rate per fault class at the calibrated threshold (one window), false-alarm rate on
@@ -78,7 +80,7 @@ def base_scenario(dataset: str, cwru_dir: Path = CWRU_DIR) -> dict[str, Any]:
 
 def scenario_for(base: dict[str, Any], seed: int, target: str, rounds: int, local_epochs: int) -> dict[str, Any]:
     """``base`` with ``target`` as the normal-only new plant (all its normal windows labelled, its faults
-    not) carrying the kept detector; personalisation off, so the detector uses the shared model."""
+    not) carrying the detector; personalisation off, so the detector uses the shared model."""
     body = json.loads(json.dumps(base))
     if target not in [p["id"] for p in body["plants"]]:
         raise ValueError(f"target {target!r} is not one of the plants {[p['id'] for p in body['plants']]}")
