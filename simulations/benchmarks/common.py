@@ -10,6 +10,7 @@ import platform
 import shlex
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -107,6 +108,70 @@ def run_in_tempdir(prefix: str, cases: list[tuple[Any, ...]], run: Callable[...,
             logger.warning("%s: %s (%.0f s)", " ".join(map(str, case)), {k: row.get(k) for k in shown},
                         row.get("wall_s", float("nan")))
     return rows
+
+
+def publish_cases(prefix: str, cases: list[tuple[Any, ...]], run: Callable[..., dict[str, Any]],
+                  shown: tuple[str, ...], *, out: str, seeds: list[int], module: str, make_target: str,
+                  parser: argparse.ArgumentParser, args: argparse.Namespace,
+                  markdown: Callable[[dict[str, Any]], str]) -> None:
+    """Run every case (:func:`run_in_tempdir`) and publish their rows (``out`` '' prints only), with
+    the seeds, the machine and the command that reproduces them."""
+    rows = run_in_tempdir(prefix, cases, run, shown)
+    payload = {"rows": rows, "seeds": seeds, "machine": machine(),
+               "command": command_line(module, parser, args, make_target)}
+    publish(out or None, payload, markdown(payload))
+
+
+@dataclass(frozen=True)
+class TargetRun:
+    """One ``factoryfl simulate`` run's record of the plant a benchmark studies."""
+
+    plant: dict[str, Any]
+    wall_s: float
+
+    @property
+    def metrics(self) -> dict[str, Any]:
+        return self.plant.get("metrics") or {}
+
+    @property
+    def transfer(self) -> dict[str, Any]:
+        return self.plant.get("transfer") or {}
+
+    @property
+    def choice(self) -> dict[str, Any]:
+        """The plant's model choice (kept model, guard verdict and its diagnostics)."""
+        return self.transfer.get("model_choice") or {}
+
+    def accuracy(self, method: str) -> Any:
+        return (self.metrics.get(method) or {}).get("accuracy")
+
+    def row(self) -> dict[str, Any]:
+        """The fields every target benchmark reports."""
+        return {"status": self.plant.get("status"), "n_train": self.plant.get("n_train"),
+                "n_test": self.plant.get("n_test"), "guard": self.choice.get("guard"),
+                "estimate_used": (self.choice.get("guard_diagnostics") or {}).get("target_prior_kept_estimate"),
+                "wall_s": self.wall_s}
+
+
+def prior_label(prior: str) -> str:
+    """A class prior's name in a target benchmark's table (the product default marked)."""
+    return f"`{prior}`" + (" (default)" if prior == "auto" else "")
+
+
+def guard_counts(rows: list[dict[str, Any]]) -> tuple[int, int]:
+    """(runs whose adaptation used the target's own prior estimate, runs whose guard kept the adapted model)."""
+    return (sum(1 for r in rows if r["estimate_used"] == 1.0), sum(1 for r in rows if r["guard"] == "adapted"))
+
+
+def simulate_target(path: Path, runs_dir: Path, target: str) -> TargetRun:
+    """Run the scenario at ``path`` through ``factoryfl simulate`` and return ``target``'s record."""
+    import time
+
+    from simulations.api import simulate
+
+    started = time.perf_counter()
+    results = simulate(path, runs_dir=runs_dir)
+    return TargetRun(results.raw["plants"][target], time.perf_counter() - started)
 
 
 def publish(name: str | None, payload: dict[str, Any], text: str) -> None:

@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import copy
 import logging
-import time
 from pathlib import Path
 from typing import Any
 
@@ -36,14 +35,14 @@ import yaml
 from common.data.cwru import CWRU_FAULT_CLASSES
 from common.data.locate import default_dir
 from simulations.benchmarks.common import (
-    command_line,
-    machine,
+    guard_counts,
     machine_line,
     mean_std,
     per_seed_percent,
     percent_cell,
-    publish,
-    run_in_tempdir,
+    prior_label,
+    publish_cases,
+    simulate_target,
 )
 
 SCENARIO = Path(__file__).resolve().parents[2] / "simulations" / "scenarios" / "cwru_4plants.yaml"
@@ -93,25 +92,13 @@ def write_scenario(path: Path, seed: int, target: str, prior: str, cwru_dir: Pat
 
 def run_case(tmp: Path, seed: int, target: str, prior: str, cwru_dir: Path) -> dict[str, Any]:
     """One federation: the sources and the partial target, the target adapting under ``prior``."""
-    from simulations.api import simulate
-
     held = kept_classes(seed, target)
     target_dir = write_target(tmp / f"{target}-{seed}-data", cwru_dir / f"{target}.npz", held)
     path = write_scenario(tmp / f"{target}-{seed}-{prior}.yaml", seed, target, prior, cwru_dir, target_dir)
-    started = time.perf_counter()
-    results = simulate(path, runs_dir=tmp / "runs")
-    plant = results.raw["plants"][TARGET]
-    metrics = plant.get("metrics", {})
-    transfer = plant.get("transfer") or {}
-    choice = transfer.get("model_choice") or {}
-    kept = metrics.get("chosen") or {}
-    return {"seed": seed, "target": target, "prior": prior, "classes": held, "status": plant.get("status"),
-            "n_test": plant.get("n_test"), "n_train": plant.get("n_train"),
-            "source_only": (metrics.get("federated_global") or {}).get("accuracy"),
-            "adapted": (metrics.get("federated_adapted") or {}).get("accuracy"),
-            "kept": kept.get("accuracy"), "guard": choice.get("guard"),
-            "estimate_used": (choice.get("guard_diagnostics") or {}).get("target_prior_kept_estimate"),
-            "method": transfer.get("chosen"), "wall_s": time.perf_counter() - started}
+    run = simulate_target(path, tmp / "runs", TARGET)
+    return {"seed": seed, "target": target, "prior": prior, "classes": held, **run.row(),
+            "source_only": run.accuracy("federated_global"), "adapted": run.accuracy("federated_adapted"),
+            "kept": run.accuracy("chosen"), "method": run.transfer.get("chosen")}
 
 
 def markdown(payload: dict[str, Any]) -> str:
@@ -137,9 +124,8 @@ def markdown(payload: dict[str, Any]) -> str:
         gain_mean, gain_std = mean_std([k - s for k, s in zip(per_seed_percent(group, "kept"),
                                                                per_seed_percent(group, "source_only"))])
         below = sum(1 for r in group if r["kept"] < r["source_only"] - 1e-9)
-        used = sum(1 for r in group if r["estimate_used"] == 1.0)
-        adapted = sum(1 for r in group if r["guard"] == "adapted")
-        label = f"`{prior}`" + (" (default)" if prior == "auto" else "")
+        used, adapted = guard_counts(group)
+        label = prior_label(prior)
         lines.append(f"| {label} | {percent_cell(group, 'source_only')} | {percent_cell(group, 'adapted')} | "
                      f"{percent_cell(group, 'kept')} "
                      f"| {gain_mean:+.1f} ± {gain_std:.1f} | {below} of {len(group)} | "
@@ -168,11 +154,9 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(f"--cwru-dir {cwru_dir}: {', '.join(missing)} not found: point it to the CWRU loads "
                          "(../shared/datasets/cwru12k_de, docs/data.md)")
     cases = [(seed, target, prior, cwru_dir) for seed in args.seeds for target in args.targets for prior in args.priors]
-    rows = run_in_tempdir("partial-federation-", cases, run_case, ("source_only", "kept"))
-    payload = {"rows": rows, "seeds": args.seeds, "machine": machine(),
-               "command": command_line("simulations.benchmarks.partial_federation", parser, args,
-                                       "bench-partial-federation")}
-    publish(args.out or None, payload, markdown(payload))
+    publish_cases("partial-federation-", cases, run_case, ("source_only", "kept"), out=args.out, seeds=args.seeds,
+                  module="simulations.benchmarks.partial_federation", make_target="bench-partial-federation",
+                  parser=parser, args=args, markdown=markdown)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import copy
 import logging
-import time
 from pathlib import Path
 from typing import Any
 
@@ -35,14 +34,14 @@ import numpy as np
 import yaml
 
 from simulations.benchmarks.common import (
-    command_line,
-    machine,
+    guard_counts,
     machine_line,
     mean_std,
     per_seed_percent,
     percent_cell,
-    publish,
-    run_in_tempdir,
+    prior_label,
+    publish_cases,
+    simulate_target,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -112,27 +111,18 @@ def mix_accuracies(metrics: dict[str, Any], classes: list[str]) -> tuple[float |
 
 
 def run_case(tmp: Path, seed: int, version: str, prior: str) -> dict[str, Any]:
-    from simulations.api import simulate
-
     body = yaml.safe_load(SCENARIO.read_text())
     params = _target_params(body)
     folder = write_target(tmp / f"{version}-{seed}-data", params, seed, version == "skewed")
     path = write_scenario(tmp / f"{version}-{seed}-{prior}.yaml", body, seed, prior, folder)
-    started = time.perf_counter()
-    results = simulate(path, runs_dir=tmp / "runs")
-    plant = results.raw["plants"][TARGET]
-    metrics = plant.get("metrics", {})
-    choice = (plant.get("transfer") or {}).get("model_choice") or {}
+    run = simulate_target(path, tmp / "runs", TARGET)
     classes = list(params.classes)
-    kept_bal, kept_own = mix_accuracies(metrics.get("chosen") or {}, classes)
-    so_bal, so_own = mix_accuracies(metrics.get("federated_global") or {}, classes)
-    return {"seed": seed, "version": version, "prior": prior, "status": plant.get("status"),
-            "n_train": plant.get("n_train"), "n_test": plant.get("n_test"),
+    kept_bal, kept_own = mix_accuracies(run.metrics.get("chosen") or {}, classes)
+    so_bal, so_own = mix_accuracies(run.metrics.get("federated_global") or {}, classes)
+    return {"seed": seed, "version": version, "prior": prior, **run.row(),
             "kept_balanced": kept_bal, "kept_own_mix": kept_own, "source_only_balanced": so_bal,
-            "source_only_own_mix": so_own, "guard": choice.get("guard"),
-            "estimate_used": (choice.get("guard_diagnostics") or {}).get("target_prior_kept_estimate"),
-            "estimated_normal_share": (plant.get("transfer") or {}).get("gap", {}).get("target_prior/normal"),
-            "wall_s": time.perf_counter() - started}
+            "source_only_own_mix": so_own,
+            "estimated_normal_share": run.transfer.get("gap", {}).get("target_prior/normal")}
 
 
 def markdown(payload: dict[str, Any]) -> str:
@@ -158,9 +148,8 @@ def markdown(payload: dict[str, Any]) -> str:
             if not group:
                 continue
             means[version] = mean_std(per_seed_percent(group, "kept_balanced"))[0]
-            used = sum(1 for r in group if r["estimate_used"] == 1.0)
-            adapted = sum(1 for r in group if r["guard"] == "adapted")
-            label = f"`{prior}`" + (" (default)" if prior == "auto" else "")
+            used, adapted = guard_counts(group)
+            label = prior_label(prior)
             lines.append(f"| {version} | {label} | {percent_cell(group, 'source_only_balanced')} | "
                          f"{percent_cell(group, 'kept_balanced')} | {percent_cell(group, 'source_only_own_mix')} | "
                          f"{percent_cell(group, 'kept_own_mix')} | {used} of {len(group)} | "
@@ -184,11 +173,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     cases = [(seed, version, prior) for seed in args.seeds for version in VERSIONS for prior in args.priors]
-    rows = run_in_tempdir("skew-federation-", cases, run_case, ("kept_balanced", "kept_own_mix"))
-    payload = {"rows": rows, "seeds": args.seeds, "machine": machine(),
-               "command": command_line("simulations.benchmarks.skew_federation", parser, args,
-                                       "bench-skew-federation")}
-    publish(args.out or None, payload, markdown(payload))
+    publish_cases("skew-federation-", cases, run_case, ("kept_balanced", "kept_own_mix"), out=args.out,
+                  seeds=args.seeds, module="simulations.benchmarks.skew_federation",
+                  make_target="bench-skew-federation", parser=parser, args=args, markdown=markdown)
 
 
 if __name__ == "__main__":
