@@ -53,7 +53,7 @@ def cmd_lopo(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from common.config import load_scenario
-    from simulations.plant_checks import class_union_line
+    from simulations.plant_checks import class_union_line, rates_line
     from simulations.runner import check_memory, check_resources, validate_plants
 
     scenario = load_scenario(args.scenario)
@@ -65,6 +65,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     union = class_union_line(summaries)
     if union:
         print(union)
+    rates = rates_line(scenario, summaries)
+    if rates:
+        print(f"warning: {rates}")
     print(f"{args.scenario}: OK ({len(summaries)} plants)")
     return 0
 

@@ -49,6 +49,8 @@ from common.task import task_named
 from common.training import make_optimizer, predict_logits, train_supervised
 from common.transfer.open_set import META_KEY as OPEN_SET_KEY
 from common.transfer.open_set import OpenSetRule, rule_extractor, unknown_rate
+from common.transfer.routing import META_KEY as ROUTING_KEY
+from common.transfer.routing import RoutingRule
 from common.transfer.selection import Split, overlap_gap, validation_split
 
 logger = logging.getLogger(__name__)
@@ -118,6 +120,26 @@ def _head_module(model: PlantModel) -> nn.Module:
 
 def _reference_module(model: PlantModel) -> nn.Module:
     return nn.Sequential(model.extractor, model.reference_head)
+
+
+class RoutedDecision(nn.Module):
+    """The kept model deciding as `factoryfl predict` does with its never-had routing rule
+    (``common.transfer.routing.RoutingRule.predict``): log-probabilities 0 at the routed class and
+    ``-LOG_FLOOR`` elsewhere, so every metric (and its smoothing, a vote then) scores that decision."""
+
+    LOG_FLOOR = 30.0
+
+    def __init__(self, model: PlantModel, rule: RoutingRule) -> None:
+        super().__init__()
+        self.model, self.rule = model, rule
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        features = self.model.extractor(x)
+        logits = self.model.head(features)
+        classes = self.rule.predict(features.detach().cpu().numpy(), logits.detach().cpu().numpy())
+        out = torch.full_like(logits, -self.LOG_FLOOR)
+        out[torch.arange(len(out)), torch.as_tensor(classes, device=out.device)] = 0.0
+        return out
 
 
 class Plant:
@@ -663,7 +685,10 @@ class Plant:
         if personal is not None:
             modules["federated_personalised"] = _head_module(personal)
         if kept is not None and chosen:
-            modules["chosen"] = _head_module(kept)   # what the plant kept (client/selection.py)
+            # what the plant kept (client/selection.py), deciding as predict does: with its never-had routing
+            rule = RoutingRule.from_dict(self._kept_meta(run_name).get(ROUTING_KEY))
+            fits = rule is not None and len(rule.own) == spec.num_classes
+            modules["chosen"] = RoutedDecision(kept, rule) if fits and rule is not None else _head_module(kept)
         local = self.local_only_model(spec, run_name)
         if local is not None:
             modules["local_only"] = _reference_module(local)

@@ -132,6 +132,20 @@ def _window_errors(model: PlantModel, x: np.ndarray, y: np.ndarray, spec: RunSpe
     return np.nanmean(np.where(np.isnan(target), np.nan, squared), axis=1)
 
 
+def _own_class_errors(model: PlantModel, glob: PlantModel, x: np.ndarray, y: np.ndarray,
+                      own: np.ndarray | None) -> np.ndarray:
+    """Per validation window, the 0/1 error of what a plant labelled for only some classes would predict
+    there with ``model``: its argmax over the plant's own classes when ``model`` shares the federated
+    extractor (the never-had routing then keeps every own validation window among the own classes:
+    τ is their largest score, ``common.transfer.routing``), else its plain argmax (no routing rule)."""
+    from common.training import predict_logits
+
+    logits = predict_logits(_module(model), x, 256).numpy()
+    if own is not None and own.any() and _same_extractor(model, glob):
+        logits = np.where(own[None, :], logits, -np.inf)
+    return (logits.argmax(axis=1) != y).astype(np.float64)
+
+
 def _full_local_only(plant: Plant, spec: RunSpec, run_name: str) -> PlantModel | None:
     """The local-only model trained on all the plant's labelled windows (``Plant.train_local_only``)."""
     plant.train_local_only(spec, run_name)
@@ -140,14 +154,16 @@ def _full_local_only(plant: Plant, spec: RunSpec, run_name: str) -> PlantModel |
 
 
 def _partial_coverage(plant: Plant, spec: RunSpec) -> dict[str, str] | None:
-    """Local-only is not kept by a plant labelled for only some of the federation's classes."""
+    """Local-only is not kept by a plant labelled for only some of the federation's classes, unless the
+    covering models are clearly worse on its own classes (:func:`keep_labelled`)."""
     if not task_named(spec.task).has_classes:
         return None
     have = len(plant.labelled_classes())
     if have >= len(spec.class_names):
         return None
     # no count: the reason is released as `metrics`, which classes hold labels as `sizes`
-    return {LOCAL_ONLY: "it covers only the federation's classes this plant has labels for, not all of them"}
+    return {LOCAL_ONLY: "it covers only the federation's classes this plant has labels for, not all of them; "
+                        "kept only when clearly better on those"}
 
 
 def keep_labelled(plant: Plant, view: Plant, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str,
@@ -172,12 +188,27 @@ def keep_labelled(plant: Plant, view: Plant, spec: RunSpec, shared: dict[str, np
                                                   spec.target_range), task, scale)
               for name, m in pool.items()}
     metric = selection_metric(task, spec.num_outputs)
-    chosen, why = pick(scores, task, _partial_coverage(plant, spec) if LOCAL_ONLY in scores else None, metric)
+    coverage = _partial_coverage(plant, spec) if LOCAL_ONLY in scores else None
+    chosen, why = pick(scores, task, coverage, metric)
     # the declared reason (released as `metrics`) names no window count: counts are `sizes` (SELECT_N_*);
     # the plant's own record keeps them
     public = f"{why} on its validation split"
     reason = f"{why} on {len(split.val)} validation windows; candidates fit on {len(split.fit)}"
-    if chosen != LOCAL_ONLY and LOCAL_ONLY in pool and not _partial_coverage(plant, spec):
+    if coverage and chosen != LOCAL_ONLY:
+        own = plant.class_mask(spec)
+        covering = _own_class_errors(pool[chosen], pool[GLOBAL], x_val, y_val, own)
+        worse, evidence = leaves_local_only(_window_errors(pool[LOCAL_ONLY], x_val, y_val, spec), covering)
+        if worse:
+            lost = "; kept local-only: "
+            why_lost = (f"{chosen}, the best model that covers the federation's classes, is clearly worse on the "
+                        "plant's own classes")
+            reason += f"{lost}{why_lost} ({evidence}); it does not recognise the classes it has no labels for"
+            public += (f"{lost}{why_lost} (one-sided sign test at α = {EVIDENCE_ALPHA:g}); it does not recognise "
+                       "the classes it has no labels for")
+            chosen = LOCAL_ONLY
+        else:
+            reason += f"; local-only not clearly better on its own classes ({evidence})"
+    elif chosen != LOCAL_ONLY and LOCAL_ONLY in pool:
         errors = {name: _window_errors(pool[name], x_val, y_val, spec) for name in (chosen, LOCAL_ONLY)}
         enough, evidence = leaves_local_only(errors[chosen], errors[LOCAL_ONLY])
         test = f"one-sided sign test at α = {EVIDENCE_ALPHA:g}"
@@ -192,7 +223,7 @@ def keep_labelled(plant: Plant, view: Plant, spec: RunSpec, shared: dict[str, np
     metrics.update({wire.SELECT_N_VAL: float(len(split.val)), wire.SELECT_N_FIT: float(len(split.fit))})
     candidates[chosen] = pool[chosen]
     routing = (routing_meta(plant, spec, pool[chosen], pool[GLOBAL], split, source_stats)
-               if _partial_coverage(plant, spec) else {})
+               if _partial_coverage(plant, spec) and chosen != LOCAL_ONLY else {})
     return Choice(chosen, reason, metrics, {wire.MODEL_CHOSEN: chosen, wire.MODEL_CHOICE_REASON: public},
                   {"chosen": chosen, "reason": reason, "validation": scores, "n_val": len(split.val),
                    "n_fit": len(split.fit), "metric": metric}, routing)

@@ -28,6 +28,7 @@ from common import wire
 from common.config.scenario import run_spec_to_json
 from common.config.schema import MAX_CLASS_NAME_LENGTH, MAX_CLASSES, RunSpec
 from common.console import phase, round_progress
+from common.data.windowing import mixed_rates_line
 from common.extensions.transfer_methods import TRANSFER_METHODS
 from common.fileio import atomic_write_bytes
 from common.labelset import missing_from, union_names
@@ -224,6 +225,7 @@ class Coordinator:
         self.reproducible_noise = reproducible_noise  # research only: plant-level DP noise not secret
         self.plant_dp: PlantLevelDP | None = None  # the strategy's plant-level DP wrapper, when enabled
         self.spec_json = ""  # the run spec sent with every round (set when pretraining starts)
+        self.warnings: list[str] = []  # run-level warnings for results.json and the report
 
     # ------------------------------------------------------------------ discovery
     def _discover(self) -> RunSpec:
@@ -256,6 +258,14 @@ class Coordinator:
         if has_classes and len(set(map(tuple, fitting))) > 1:
             logger.info("plants declare different classes: the federation works on their union %s",
                         list(class_names))
+        window = self.spec_factory(()).window
+        rates = {pid: self.plants[pid].facts.get(wire.SAMPLE_RATE_HZ) for pid in declared}
+        mixed = mixed_rates_line({pid: float(r) for pid, r in rates.items() if isinstance(r, (int, float))},
+                                 window.length, window.resample_to_hz is not None
+                                 or window.samples_per_revolution is not None)
+        if mixed:
+            logger.warning("%s", mixed)
+            self.warnings.append(mixed)
         self.channels = shape[0]
         self.joined_as = (class_names if has_classes else (), shape)  # what a plant joining later must match
         for plant_id, (names, plant_shape) in declared.items():
@@ -838,6 +848,7 @@ class Coordinator:
             "wall_time_s": wall,
             "task": spec.task,
             "class_names": list(spec.class_names),
+            **({"warnings": list(self.warnings)} if self.warnings else {}),
             "methods": methods,
             "method_labels": {"local_only": "Local only", "federated_global": "Federated (global)",
                               "federated_personalised": "Federated + personalised",

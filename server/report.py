@@ -244,6 +244,9 @@ def _title_section(results: Mapping[str, Any]) -> str:
         "re-render with `factoryfl report <run_dir>`; "
         f"the same report with its plots inside: [`{HTML_NAME}`]({HTML_NAME})",
     ]
+    warnings = results.get("warnings")
+    if isinstance(warnings, list):
+        lines += [f"- **Warning:** {_inline(str(w))}" for w in warnings]
     return "\n".join(lines)
 
 

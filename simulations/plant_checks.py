@@ -101,7 +101,19 @@ def check_plants(scenario: Scenario) -> PlantChecks:
     line = class_union_line(checks.summaries)
     if line:
         logger.info("%s", line)
-    return checks
+    return checks   # mixed sampling rates: the coordinator warns (server/federation.py), validate prints rates_line
+
+
+def rates_line(scenario: Scenario, summaries: dict[str, dict[str, Any]]) -> str | None:
+    """The warning for plants that window at different sampling rates (``common.data.windowing.mixed_rates_line``);
+    the coordinator logs the same and puts it in the report."""
+    from common.data.windowing import mixed_rates_line
+
+    rates = {pid: float(s["sample_rate_hz"]) for pid, s in summaries.items()
+             if isinstance(s.get("sample_rate_hz"), (int, float))}
+    window = scenario.window
+    return mixed_rates_line(rates, window.length,
+                            window.resample_to_hz is not None or window.samples_per_revolution is not None)
 
 
 def class_union_line(summaries: dict[str, dict[str, Any]]) -> str | None:

@@ -148,3 +148,25 @@ def test_a_file_without_some_record_is_a_plant_without_that_class(tmp_path: Path
     assert data.notes.startswith("CWRU 48 kHz FE, load1.npz") and "no record of ['OR014']" in data.notes
     with pytest.raises(DataValidationError, match="class key 'OR014' not in file"):
         load_cwru("fe", CwruParams(path="load1.npz", classes=("IR007", "OR014")), WINDOW, base_dir=tmp_path)
+
+
+def test_a_normal_record_from_a_file_at_another_rate_is_brought_to_the_plants_rate(tmp_path: Path) -> None:
+    """A 48 kHz plant taking the normal record of a 12 kHz load0.npz beside it: the record is resampled to
+    48 kHz before windowing (a 1 kHz tone keeps its frequency in Hz), so all the plant's windows are at its
+    rate; the notes name the record by its file number and say it was brought to the plant's rate."""
+    t12 = np.arange(60_000) / 12_000.0
+    np.savez(tmp_path / "load0.npz", fs_hz=np.int32(12000), load_hp=np.int32(0), nominal_rpm=np.int32(1797),
+             classes=np.array(["normal"]), file_numbers=np.array([97], np.int32),
+             normal=np.sin(2 * np.pi * 1000.0 * t12).astype(np.float32))
+    rng = np.random.default_rng(3)
+    np.savez(tmp_path / "load1.npz", fs_hz=np.int32(48000), channel=np.array("FE"), load_hp=np.int32(1),
+             nominal_rpm=np.int32(1772), IR007=rng.standard_normal(96_000).astype(np.float32))
+    data = load_cwru("fe", CwruParams(path="load1.npz", classes=("normal", "IR007"), normal_parts=1, normal_part=0),
+                     WINDOW, base_dir=tmp_path)
+    normal = data.train.x[data.train.y == 0]
+    # 60,000 samples at 12 kHz are 240,000 at 48 kHz: 192,000 train samples, 187 windows of 1024 (46 unresampled)
+    assert data.sample_rate_hz == 48000 and len(normal) == 187, len(normal)
+    spectrum = np.abs(np.fft.rfft(normal[0, 0]))
+    peak_hz = np.argmax(spectrum) * 48_000.0 / WINDOW.length
+    assert abs(peak_hz - 1000.0) <= 48_000.0 / WINDOW.length, peak_hz   # 1 kHz at 48 kHz, not 4 kHz
+    assert "normal record 97 from" in data.notes and "recorded at 12 kHz, brought to the plant's rate" in data.notes

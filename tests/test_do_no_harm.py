@@ -395,3 +395,35 @@ def test_the_kept_candidate_is_refit_on_all_labelled_windows_the_federated_globa
                   Choice(PERSONALISED, "configured", record={"chosen": PERSONALISED, "n_val": 0})):
         before = other.reason
         assert not refit_kept(plant, spec, "run-1", other, {PERSONALISED: fit_only}, refit) and other.reason == before
+
+
+
+def test_a_plant_missing_some_classes_keeps_local_only_when_every_covering_model_is_clearly_worse(tmp_path):
+    """Coverage does not cost a plant its own classes: a federation that knows one more class than the
+    plant has labels for, but whose shared model is useless (all weights zero, so every federated
+    candidate predicts one class), leaves the plant its local-only model, with the reason and no
+    never-had routing; predict then uses local-only."""
+    from client.predict import load_personal_model
+    from client.transfer import run_phase_two
+    from common.transfer.routing import META_KEY
+
+    path = tiny_scenario(tmp_path, synthetic_plants={"count": 3, "seed": 0, "num_windows_per_class": 48},
+                         federation={"rounds": 6, "training": {"local_epochs": 2, "batch_size": 16,
+                                                               "learning_rate": 0.003}})
+    plant, spec, shared = _plant_and_spec(tmp_path, path)
+    names = tuple(plant.data.class_names)
+    extra = "misalignment" if "misalignment" not in names else "unseen_fault"
+    spec = dataclasses.replace(spec, class_names=(*names, extra), num_classes=len(names) + 1)
+    from common.models import build_model, shared_state
+
+    shared = {k: np.zeros_like(v.numpy())
+              for k, v in shared_state(build_model(plant.data.channels, spec.num_outputs, spec.model, 0)).items()}
+    assert plant.class_mask(spec).tolist() == [True] * len(names) + [False]
+    metrics, declared = run_phase_two(plant, spec, shared, None, "run-1")
+    assert declared[wire.MODEL_CHOSEN] == "local_only", declared
+    why = declared[wire.MODEL_CHOICE_REASON]
+    assert "clearly worse on the plant's own classes" in why and "does not recognise the classes" in why
+    assert not re.search(r"better on \d+|worse on \d+", why)   # released as `metrics`: no counts
+    assert metrics[wire.SELECT_VAL_PREFIX + "local_only"] > metrics[wire.SELECT_VAL_PREFIX + "federated_personalised"]
+    _, meta = load_personal_model(plant.state.root)
+    assert meta["chosen"] == "local_only" and META_KEY not in meta

@@ -139,3 +139,40 @@ def test_validate_says_how_plants_with_their_own_class_lists_are_federated(tmp_p
     assert class_union_line(same) is None
     reordered = class_union_line({"a": {"class_names": ["x", "y"]}, "b": {"class_names": ["y", "x"]}})
     assert reordered is not None and reordered.endswith("(the same classes in other orders)")
+
+
+def test_plants_at_different_rates_are_warned_about_in_validate_the_log_and_the_report(tmp_path, capsys):
+    """A plant sampling at 48 kHz among 12 kHz plants with nothing bringing them to one rate: validate,
+    the coordinator's results and the report each carry one warning naming the rates, the plants and the
+    fix; with window.resample_to_hz none does."""
+    from cli.main import main
+    from common.data.windowing import mixed_rates_line
+    from server.app import run_federation
+    from tests.helpers.loopback import LoopbackGrid
+
+    path = with_explicit_plants(tiny_scenario(tmp_path, federation={"rounds": 1}), {})
+    body = yaml.safe_load(path.read_text())
+    for plant, rate in zip(body["plants"], (12000.0, 12000.0, 48000.0)):
+        plant["data"]["sample_rate_hz"] = rate
+    path.write_text(yaml.safe_dump(body))
+    assert main(["validate", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert ("warning: plants sample at different rates (12 kHz: plant-0, plant-1; 48 kHz: plant-2) and nothing "
+            "brings them to one: a window of 1024 samples spans 85.3 ms at 12 kHz, 21.3 ms at 48 kHz") in out
+    assert "set window.resample_to_hz: 12000" in out
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    results = run_federation(LoopbackGrid(path, 3, run_dir), load_scenario(path), run_dir)
+    assert len(results["warnings"]) == 1 and "48 kHz: plant-2" in results["warnings"][0]
+    assert "- **Warning:** plants sample at different rates (12 kHz: plant-0, plant-1; 48 kHz: plant-2)" in \
+        (run_dir / "report.md").read_text()
+
+    body["window"] = {**body.get("window", {}), "resample_to_hz": 12000.0}
+    path.write_text(yaml.safe_dump(body))
+    assert main(["validate", str(path)]) == 0
+    assert "different rates" not in capsys.readouterr().out
+    # rates within 1 % are one rate; non-finite or missing rates (C-MAPSS has none) are left out
+    assert mixed_rates_line({"a": 12000.0, "b": 12100.0}, 1024, False) is None
+    assert mixed_rates_line({"a": 12000.0, "b": float("nan")}, 1024, False) is None
+    assert mixed_rates_line({"a": 12000.0, "b": 16000.0}, 1024, True) is None
+    assert "resample_to_hz: 12000" in (mixed_rates_line({"a": 16000.0, "b": 12000.0}, 1024, False) or "")

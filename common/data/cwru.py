@@ -155,6 +155,7 @@ def load_cwru(plant_id: str, params: CwruParams, window: WindowSpec, *, base_dir
     if "fs_hz" not in arrays:
         problems.append(f"{path}: key 'fs_hz' (sample rate) missing: use the CWRU npz from the shared data set")
     normal_from: Path | None = None
+    normal_arrays: dict[str, np.ndarray] = {}
     records: dict[str, np.ndarray] = {}
     for name in params.classes:
         src_path, src_arrays = path, arrays
@@ -163,7 +164,7 @@ def load_cwru(plant_id: str, params: CwruParams, window: WindowSpec, *, base_dir
             if found is None:
                 continue
             src_path, src_arrays = found
-            normal_from = src_path
+            normal_from, normal_arrays = src_path, src_arrays
         elif name not in arrays:
             problems.append(f"classes: {path}: class key {name!r} not in file; available class keys: {available} "
                             f"(a plant may take any subset, in any order, plus {NORMAL_CLASS!r})")
@@ -179,7 +180,8 @@ def load_cwru(plant_id: str, params: CwruParams, window: WindowSpec, *, base_dir
         if name == NORMAL_CLASS and params.normal_part is not None:
             part_len = sig.size // params.normal_parts
             sig = sig[params.normal_part * part_len:(params.normal_part + 1) * part_len]
-        sig, _ = at_rate(sig, float(arrays["fs_hz"]), window, _shaft_hz(src_arrays))
+        sig, _ = at_rate(sig, _record_rate(src_arrays, arrays), _record_window(src_arrays, arrays, window),
+                         _shaft_hz(src_arrays))
         if sig.size < min_split_samples(window):
             problems.append(
                 f"{src_path}: key {name!r} has {sig.size} usable samples, too few for one train and one test "
@@ -205,7 +207,7 @@ def load_cwru(plant_id: str, params: CwruParams, window: WindowSpec, *, base_dir
         class_names=tuple(params.classes),
         sample_rate_hz=output_rate(float(arrays["fs_hz"]), window, _shaft_hz(arrays)),
         source="cwru",
-        notes=_notes(path, arrays, params, normal_from),
+        notes=_notes(path, arrays, params, normal_from, normal_arrays),
         shaft_speed_rpm=float(arrays["nominal_rpm"]) if "nominal_rpm" in arrays else None,
     )
 
@@ -225,12 +227,39 @@ def _file_classes(path: Path, arrays: dict[str, np.ndarray], params: CwruParams)
     return dataclasses.replace(params, classes=tuple(c for c in CWRU_FAULT_CLASSES if c not in absent))
 
 
+def _record_rate(src_arrays: dict[str, np.ndarray], arrays: dict[str, np.ndarray]) -> float:
+    """The rate a record was sampled at: its own file's ``fs_hz`` (the normal record may come from
+    another file), else the plant file's."""
+    return float(src_arrays["fs_hz"]) if "fs_hz" in src_arrays else float(arrays["fs_hz"])
+
+
+def _record_window(src_arrays: dict[str, np.ndarray], arrays: dict[str, np.ndarray], window: WindowSpec) -> WindowSpec:
+    """How a record is brought to the plant's rate: the window's own rule when it sets one; else a record
+    from a file at another rate (the shared normal record for a plant at 48 kHz) is resampled to the
+    plant file's rate, so all its windows are at one rate."""
+    if window.resample_to_hz is not None or window.samples_per_revolution is not None:
+        return window
+    rate, plant_rate = _record_rate(src_arrays, arrays), float(arrays["fs_hz"])
+    return window if abs(rate - plant_rate) <= 1e-9 * plant_rate else dataclasses.replace(window,
+                                                                                          resample_to_hz=plant_rate)
+
+
 def _shaft_hz(arrays: dict[str, np.ndarray]) -> float | None:
     """The record's shaft speed in Hz from its file's nominal speed (order tracking), or None."""
     return float(arrays["nominal_rpm"]) / 60.0 if "nominal_rpm" in arrays else None
 
 
-def _notes(path: Path, arrays: dict[str, np.ndarray], params: CwruParams, normal_from: Path | None) -> str:
+def _normal_record(normal_arrays: dict[str, np.ndarray]) -> str:
+    """The normal record's number as its file lists it ("" when it does not)."""
+    if "classes" in normal_arrays and "file_numbers" in normal_arrays:
+        by_class = dict(zip(normal_arrays["classes"].tolist(), normal_arrays["file_numbers"].tolist()))
+        if NORMAL_CLASS in by_class:
+            return f" {by_class[NORMAL_CLASS]}"
+    return ""
+
+
+def _notes(path: Path, arrays: dict[str, np.ndarray], params: CwruParams, normal_from: Path | None,
+           normal_arrays: dict[str, np.ndarray] | None = None) -> str:
     load = int(arrays["load_hp"]) if "load_hp" in arrays else "?"
     rpm = int(arrays["nominal_rpm"]) if "nominal_rpm" in arrays else "?"
     numbers = ""
@@ -241,12 +270,17 @@ def _notes(path: Path, arrays: dict[str, np.ndarray], params: CwruParams, normal
     channel = str(arrays["channel"]) if "channel" in arrays else "?"
     text = f"CWRU {rate} {channel}, {path.name}: load {load} HP, nominal {rpm} rpm{numbers}; "
     if NORMAL_CLASS in params.classes:
-        text += (
-            f"{len(params.classes)}-class task with 'normal': part {params.normal_part} of "
-            f"{params.normal_parts} disjoint contiguous parts of normal record 97 from {normal_from} "
-            "(the only normal record; "
-            "record 97 is reportedly sampled at 48 kHz although used with the 12 kHz faults); "
-        )
+        normal_arrays = normal_arrays or {}
+        record = _normal_record(normal_arrays)
+        text += (f"{len(params.classes)}-class task with 'normal': part {params.normal_part} of "
+                 f"{params.normal_parts} disjoint contiguous parts of normal record{record} from {normal_from}")
+        if record.strip() == "97":
+            text += (" (the shared set's only normal record; record 97 is reportedly sampled at 48 kHz although "
+                     "used with the 12 kHz faults)")
+        if normal_arrays and "fs_hz" in arrays and _record_rate(normal_arrays, arrays) != float(arrays["fs_hz"]):
+            text += (f" (recorded at {_record_rate(normal_arrays, arrays) / 1000:g} kHz, brought to the plant's rate "
+                     "before windowing)")
+        text += "; "
     elif set(params.classes) == set(CWRU_FAULT_CLASSES):
         text += "9-class fault-only task (no normal class; complete at all four loads); "
     else:

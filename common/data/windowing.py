@@ -9,6 +9,7 @@ non-overlapping.
 
 import logging
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -63,6 +64,35 @@ class WindowSpec:
     def train_stride(self) -> int:
         """Stride used for training windows."""
         return self.length if self.stride is None else self.stride
+
+
+def _rate_text(rate_hz: float) -> str:
+    return f"{rate_hz / 1000:g} kHz" if rate_hz >= 1000 else f"{rate_hz:g} Hz"
+
+
+def mixed_rates_line(rates: Mapping[str, float], length: int, brought_to_one_rate: bool) -> str | None:
+    """A warning when plants window their recordings at different sampling rates (None when they do
+    not, or when ``window.resample_to_hz`` / ``samples_per_revolution`` brings them to one rate).
+
+    A window of L samples at rate f spans L/f seconds, and a component at frequency ν lands at
+    relative position ν/f of the window's spectrum, so plants at rates f₁ ≠ f₂ give the shared
+    model the same fault at input scales f₂/f₁ apart. Rates within 1 % of each other count as one.
+    The fix named is the lowest rate (nothing is upsampled into bands a plant never recorded)."""
+    usable = {pid: float(r) for pid, r in rates.items() if r is not None and math.isfinite(float(r)) and r > 0}
+    if brought_to_one_rate or len(usable) < 2 or max(usable.values()) <= 1.01 * min(usable.values()):
+        return None
+    groups: dict[float, list[str]] = {}
+    for pid, rate in sorted(usable.items(), key=lambda item: (item[1], item[0])):
+        home = next((r for r in groups if abs(rate - r) <= 0.01 * r), rate)
+        groups.setdefault(home, []).append(pid)
+    listed = "; ".join(f"{_rate_text(r)}: {', '.join(ids[:10])}" + (f" and {len(ids) - 10} more" if len(ids) > 10
+                                                                      else "") for r, ids in groups.items())
+    spans = ", ".join(f"{1000 * length / r:.3g} ms at {_rate_text(r)}" for r in groups)
+    lowest = min(groups)
+    return (f"plants sample at different rates ({listed}) and nothing brings them to one: a window of {length} "
+            f"samples spans {spans}, so the shared model sees one fault at different scales; set "
+            f"window.resample_to_hz: {lowest:g} (each plant resamples its recordings inside the plant before "
+            "windowing) or window.samples_per_revolution for order tracking (docs/own-data.md)")
 
 
 def _as_channels_first(signal: np.ndarray) -> np.ndarray:

@@ -37,7 +37,13 @@ point: one window there moves accuracy by 10 points.
 Coverage: a plant labelled for only some of the federation's classes cannot score the others on
 ``V``, and its local-only model never predicts them, so on ``V`` it would beat every model that
 also knows the other plants' faults. Such a plant keeps the best candidate that covers the
-federation's classes (``excluded`` in :func:`pick`: local-only is scored and reported, not kept).
+federation's classes (``excluded`` in :func:`pick`: local-only is scored and reported, not kept),
+unless local-only is clearly better on its own classes: the same one-sided sign test, the other way
+round, on ``V``'s per-window errors of local-only and of the covering candidate as the plant would
+use it (its argmax over the own classes when it carries the never-had routing, whose threshold keeps
+every own validation window among them). Then the plant keeps local-only and does not recognise
+the classes it has no labels for: recognising another plant's fault is not worth a clear loss on its
+own (``client/selection.py: keep_labelled``).
 
 Unlabelled target (:func:`guard`): with ``p̄ = mean_i softmax(z_i)`` over the target windows,
 ``H(p̄)/log K`` is the prediction balance ``b`` and ``K_eff = K^b = exp H(p̄)`` the effective number

@@ -5,10 +5,14 @@ of the 9 fault classes, every class at two plants or more; the other 4 classes s
 split) through the real coordinator and ClientApp in process (``LoopbackGrid``), per seed.
 Measured per plant and method on its held-out windows: accuracy on its own classes
 (``accuracy_own``) and on the classes it never had labels for (``accuracy_unseen``); no target
-labels are used for any choice. ``chosen_routed`` is the kept model with the plant's never-had
-routing rule (``common.transfer.routing``, fitted in phase two on its own fit / validation windows
-and stored with the kept model): own classes by the kept model, a window unlike every own class by
-the federated head's rows of the classes the plant never had. Each plant's loss is restricted to its
+labels are used for any choice. ``chosen`` is what the plant keeps, deciding as `factoryfl predict`
+does: the kept model with its never-had routing rule (``common.transfer.routing``, fitted in phase two
+on its own fit / validation windows and stored with the kept model: own classes by the kept model, a
+window unlike every own class by the classes the plant never had), or local-only when every model
+that covers the federation's classes is clearly worse on the plant's own classes (do no harm,
+``common.transfer.selection``). ``chosen_routed`` recomputes the routed decision from the stored rule
+(it must equal ``chosen`` wherever a rule is kept); ``chosen_routed_uncalibrated`` is the same rule
+without the released statistics. Each plant's loss is restricted to its
 own classes as the scenario's ``federation.training.missing_class_logit_scale`` says (0, the default
 here: the classes a plant lacks are masked); ``--missing-class-logit-scale 0.5`` runs FedRS's
 restricted softmax (the paper's default, fixed before any run) instead.
@@ -35,8 +39,7 @@ logger = logging.getLogger(__name__)
 REPO = Path(__file__).resolve().parents[2]
 SCENARIO = REPO / "simulations" / "scenarios" / "cwru_label_sets.yaml"
 SEEDS = (0, 1, 2)
-METHODS = ("local_only", "federated_global", "federated_personalised", "chosen", "chosen_routed_uncalibrated",
-           "chosen_routed")
+METHODS = ("local_only", "federated_global", "federated_personalised", "chosen_routed_uncalibrated", "chosen")
 ROUTED = "chosen_routed"
 UNCALIBRATED = "chosen_routed_uncalibrated"
 
@@ -141,11 +144,17 @@ def run_scenario(seed: int, tmp: Path, body: dict[str, Any]) -> dict[str, Any]:
     for name, uncalibrated in ((ROUTED, False), (UNCALIBRATED, True)):
         for pid, metrics in routed_metrics(path, folder / "run", list(results["class_names"]), uncalibrated).items():
             results["plants"][pid]["metrics"][name] = metrics
+    for pid, plant in results["plants"].items():   # the report's kept model decides as predict does
+        routed, chosen = plant["metrics"].get(ROUTED), plant["metrics"].get("chosen") or {}
+        if routed is not None and abs(routed["accuracy"] - chosen.get("accuracy", float("nan"))) > 1e-9:
+            raise RuntimeError(f"{pid}: the kept model's accuracy {chosen.get('accuracy')} is not its routed "
+                               f"decision's {routed['accuracy']}")
     plants = {pid: {"n_test": p.get("n_test"), "labelled_classes": p.get("labelled_classes"),
                     **{m: {k: v for k, v in (p["metrics"].get(m) or {}).items()
                            if k in ("accuracy", "accuracy_own", "accuracy_unseen", "calibrated",
                                     "own_by_gaussians", "routed_share")} for m in METHODS},
-                    "epsilon": (p.get("privacy") or {}).get("epsilon")}
+                    "epsilon": (p.get("privacy") or {}).get("epsilon"),
+                    "kept": ((p.get("transfer") or {}).get("model_choice") or {}).get("chosen")}
               for pid, p in results["plants"].items()}
     return {"seed": seed, "plants": plants, "wall_s": time.perf_counter() - started,
             "do_no_harm": do_no_harm_cases(results)}  # kept vs local-only on the test split, per plant
@@ -196,12 +205,14 @@ READING = (
     "them); FedRS gives those rows a gradient at every plant that lacks them. Fine-tuning the head on the own "
     "classes moves that boundary further (`federated_personalised`); under FedRS that fine-tuning also pushes the "
     "never-had rows down (α-scaled), so the personal head alone seldom predicts a class the plant never had and "
-    "those windows are left to the routing rule below. `chosen` is the model the plant "
-    "keeps (do no harm): the best on its own validation split among the candidates that cover the federation's "
-    "classes. `chosen_routed_uncalibrated` adds the plant's never-had routing rule (`common.transfer.routing`): "
-    "a window whose features are farther (Mahalanobis) from every own class than any own validation window goes "
-    "to the federated head's never-had classes, every other window to the kept model's own classes. "
-    "`chosen_routed` is what the plant keeps and `factoryfl predict` applies: the same rule calibrated with the "
+    "those windows are left to the routing rule below. The plant keeps (do no harm) the best candidate on its "
+    "own validation split among those that cover the federation's classes, or local-only when every one of "
+    "them is clearly worse on its own classes (one-sided sign test, α = 0.05; it then recognises no class it "
+    "never had). `chosen_routed_uncalibrated` is that kept model with the plant's never-had routing rule "
+    "(`common.transfer.routing`) uncalibrated: a window whose features are farther (Mahalanobis) from every own "
+    "class than any own validation window goes to the federated head's never-had classes, every other window "
+    "to the kept model's own classes. `chosen` is what the plant keeps and `factoryfl predict` applies (the "
+    "report's kept model too): the same rule calibrated with the "
     "other plants' released DP feature statistics (`common.transfer.calibration`, CCVR-like): every labelled "
     "plant releases its class-conditional statistics of the shared extractor once after phase one (four "
     "Gaussian queries, in its ledger), the coordinator relays their aggregate, and a plant models each class "
@@ -252,18 +263,20 @@ def aims(payload: dict[str, Any]) -> list[str]:
             never_ok += mean_std(never)[0] >= 0.90
         out.append(f"- `{method}`: own ≥ local-only at {own_ok} of {plants} plants; never-had ≥ 90 % at "
                    f"{never_ok} of {plants}.")
-    out += ["", f"Per plant, `{ROUTED}` (what the plant keeps):", ""]
+    out += ["", "Per plant, `chosen` (what the plant keeps):", ""]
     for pid in runs[0]["plants"]:
-        own = [r["plants"][pid][ROUTED].get("accuracy_own") for r in runs]
-        never = [r["plants"][pid][ROUTED].get("accuracy_unseen") for r in runs]
+        own = [r["plants"][pid]["chosen"].get("accuracy_own") for r in runs]
+        never = [r["plants"][pid]["chosen"].get("accuracy_unseen") for r in runs]
         local = [r["plants"][pid]["local_only"].get("accuracy_own") for r in runs]
         if None in own or None in never or None in local:
-            out.append(f"- {pid}: no routed decision in every run")
+            out.append(f"- {pid}: no kept model in every run")
             continue
         own_m, local_m, never_m = (100 * mean_std(v)[0] for v in (own, local, never))
+        kept = [r["plants"][pid].get("kept") for r in runs if r["plants"][pid].get("kept")]
+        kept_text = f"; kept {', '.join(f'{k} {kept.count(k)}' for k in dict.fromkeys(kept))}" if kept else ""
         out.append(f"- {pid}: own {own_m:.1f} vs local-only {local_m:.1f} ("
                    f"{'met' if own_m >= local_m else 'not met'}); never-had {never_m:.1f} "
-                   f"({'met' if never_m >= 90 else 'not met'})")
+                   f"({'met' if never_m >= 90 else 'not met'}){kept_text}")
     return out
 
 
