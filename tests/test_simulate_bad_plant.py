@@ -171,8 +171,10 @@ def test_plants_at_different_rates_are_warned_about_in_validate_the_log_and_the_
     path.write_text(yaml.safe_dump(body))
     assert main(["validate", str(path)]) == 0
     assert "different rates" not in capsys.readouterr().out
-    # rates within 1 % are one rate; non-finite or missing rates (C-MAPSS has none) are left out
-    assert mixed_rates_line({"a": 12000.0, "b": 12100.0}, 1024, False) is None
+    # within an octave no warning (12 vs 16 kHz: the default demo); non-finite or missing rates (C-MAPSS has none)
+    # are left out; rates within 1 % are one rate
+    assert mixed_rates_line({"a": 12000.0, "b": 16000.0, "c": 23900.0}, 1024, False) is None
+    assert mixed_rates_line({"a": 12000.0, "b": float("nan"), "c": 48000.0}, 1024, True) is None
     assert mixed_rates_line({"a": 12000.0, "b": float("nan")}, 1024, False) is None
-    assert mixed_rates_line({"a": 12000.0, "b": 16000.0}, 1024, True) is None
-    assert "resample_to_hz: 12000" in (mixed_rates_line({"a": 16000.0, "b": 12000.0}, 1024, False) or "")
+    line = mixed_rates_line({"a": 24000.0, "b": 12000.0, "c": 12100.0, "d": 16000.0}, 1024, False) or ""
+    assert "(12 kHz: b, c; 16 kHz: d; 24 kHz: a)" in line and "resample_to_hz: 12000" in line

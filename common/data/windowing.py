@@ -70,16 +70,22 @@ def _rate_text(rate_hz: float) -> str:
     return f"{rate_hz / 1000:g} kHz" if rate_hz >= 1000 else f"{rate_hz:g} Hz"
 
 
+MIXED_RATE_RATIO = 2.0
+"""Plants' rates at least this far apart (an octave) draw the mixed-rate warning (:func:`mixed_rates_line`)."""
+
+
 def mixed_rates_line(rates: Mapping[str, float], length: int, brought_to_one_rate: bool) -> str | None:
-    """A warning when plants window their recordings at different sampling rates (None when they do
-    not, or when ``window.resample_to_hz`` / ``samples_per_revolution`` brings them to one rate).
+    """A warning when plants window their recordings at rates an octave or more apart (None when they
+    do not, or when ``window.resample_to_hz`` / ``samples_per_revolution`` brings them to one rate).
 
     A window of L samples at rate f spans L/f seconds, and a component at frequency ν lands at
     relative position ν/f of the window's spectrum, so plants at rates f₁ ≠ f₂ give the shared
-    model the same fault at input scales f₂/f₁ apart. Rates within 1 % of each other count as one.
-    The fix named is the lowest rate (nothing is upsampled into bands a plant never recorded)."""
+    model the same fault at input scales f₂/f₁ apart. Warned from f_max/f_min ≥ 2 (an octave):
+    measured, 12 against 16 kHz made no clear difference, 12 against 48 kHz cost the federated model
+    20–30 points (docs/own-data.md). Rates within 1 % of each other count as one. The fix named is the
+    lowest rate (nothing is upsampled into bands a plant never recorded)."""
     usable = {pid: float(r) for pid, r in rates.items() if r is not None and math.isfinite(float(r)) and r > 0}
-    if brought_to_one_rate or len(usable) < 2 or max(usable.values()) <= 1.01 * min(usable.values()):
+    if brought_to_one_rate or len(usable) < 2 or max(usable.values()) < MIXED_RATE_RATIO * min(usable.values()):
         return None
     groups: dict[float, list[str]] = {}
     for pid, rate in sorted(usable.items(), key=lambda item: (item[1], item[0])):

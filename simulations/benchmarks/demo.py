@@ -21,20 +21,23 @@ from typing import Any
 
 import yaml
 
-from simulations.benchmarks.common import command_line, machine, machine_line, mean_std, publish
+from simulations.benchmarks.common import command_line, json_object, machine, machine_line, mean_std, publish
 
 logger = logging.getLogger(__name__)
 
 SCENARIO = Path(__file__).resolve().parent.parent / "scenarios" / "default.yaml"
 
 
-def run_once(tmp: Path, seed: int) -> dict[str, Any]:
-    """One simulation of the demo at ``seed``: each plant's verdict and the wall time."""
+def run_once(tmp: Path, seed: int, window: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One simulation of the demo at ``seed`` (``window``: keys merged into the scenario's window): each plant's
+    verdict and the wall time."""
     from server.report_headline import verdicts
     from simulations.api import simulate
 
     body = yaml.safe_load(SCENARIO.read_text())
     body["seed"] = seed
+    if window:
+        body["window"] = {**body["window"], **window}
     path = tmp / f"default-seed{seed}.yaml"
     path.write_text(yaml.safe_dump(body, sort_keys=False))
     started = time.perf_counter()
@@ -61,7 +64,9 @@ def markdown(payload: dict[str, Any]) -> str:
     lines = ["# The default demo over seeds (default.yaml, 5 plants)", "", machine_line(payload["machine"]),
              f"Command: `{payload['command']}`.", "",
              f"Seeds {seeds}; {len(plant_ids)} plants; test windows per plant: {sorted(n_test, key=str)}; 5 classes "
-             "(chance 20 %). The scenario file as shipped, only `seed` changed; run as `factoryfl simulate` runs it. "
+             "(chance 20 %). The scenario file as shipped, only `seed` changed"
+             + (f" and the window's {payload['window']}" if payload.get("window") else "")
+             + "; run as `factoryfl simulate` runs it. "
              "Per plant the report's headline verdict: the kept model (chosen on the plant's validation split, or "
              "by the label-free guard) against local-only on the plant's test split, or against chance for the "
              "plant without labels. Gains are mean ± population std over seeds.", "",
@@ -101,15 +106,17 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", default="0,1,2", help="comma-separated scenario seeds")
     parser.add_argument("--name", default="demo", help="results name ('' prints only)")
+    parser.add_argument("--window", type=json_object("--window"), default=None,
+                        help="JSON keys merged into the scenario's window, e.g. '{\"resample_to_hz\": 12000}'")
     args = parser.parse_args(argv)
     torch.set_num_threads(1)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     runs = []
     with tempfile.TemporaryDirectory(prefix="ff-demo-bench-") as tmp_name:
         for seed in (int(s) for s in args.seeds.split(",") if s.strip()):
-            runs.append(run_once(Path(tmp_name), seed))
+            runs.append(run_once(Path(tmp_name), seed, args.window))
             print(f"seed {seed}: {runs[-1]['plants']}", flush=True)
-    payload = {"machine": machine(), "scenario": SCENARIO.name, "runs": runs,
+    payload = {"machine": machine(), "scenario": SCENARIO.name, "runs": runs, "window": args.window,
                "command": command_line("simulations.benchmarks.demo", parser, args, "bench-demo")}
     publish(args.name or None, payload, markdown(payload))
 
