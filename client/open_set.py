@@ -98,7 +98,7 @@ def open_set_meta(plant: Plant, spec: RunSpec, model: PlantModel | None, split: 
                 model, extractor_file = shared, SHARED_EXTRACTOR
             clusters = window_clusters(kept, model.extractor, x, known_classes(source_stats), means, precision, clip)
             gaussians += "; score pooled (½) with its 2-means cluster's mean (2 per predicted class)"
-        elif plant.n_labelled > 0 and len(plant.labelled_classes()) < len(spec.class_names):
+        elif plant.n_labelled > 0 and plant.lacks_learnt_classes(spec):
             # its own windows describe only some of the federation's classes: the others, which the
             # kept model has learnt from other plants, would all be called unknown
             logger.info("plant %s: labelled for %d of the federation's %d classes: no open-set rule",

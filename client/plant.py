@@ -194,6 +194,21 @@ class Plant:
         mask = np.array([name in self.own_classes for name in spec.class_names])
         return None if mask.all() or not mask.any() else mask
 
+    def lacks_learnt_classes(self, spec: RunSpec | None) -> bool:
+        """Whether this plant has labels for only some of the classes the federation can teach: those some
+        labelled plant declared (``spec.labelled_classes``; all the federation's classes when not known). A
+        class no plant had labels for is not one this plant lacks: nobody can teach it."""
+        if spec is None or not task_named(spec.task).has_classes:
+            return False
+        have = set(self.labelled_classes())
+        return any(c not in have for c in (spec.labelled_classes or spec.class_names))
+
+    def learnt_class_mask(self, spec: RunSpec) -> np.ndarray:
+        """(K,) bool over the federation's classes: those some labelled plant declared labels for (all when
+        not known)."""
+        learnt = spec.labelled_classes
+        return np.array([learnt is None or c in learnt for c in spec.class_names], dtype=bool)
+
     def labelled_classes(self) -> list[str]:
         """The declared classes this plant has training labels for (a declared fact, like its classes)."""
         counts = self.data.train.class_counts(self.data.num_classes)

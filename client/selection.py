@@ -156,10 +156,7 @@ def _full_local_only(plant: Plant, spec: RunSpec, run_name: str) -> PlantModel |
 def _partial_coverage(plant: Plant, spec: RunSpec) -> dict[str, str] | None:
     """Local-only is not kept by a plant labelled for only some of the federation's classes, unless the
     covering models are clearly worse on its own classes (:func:`keep_labelled`)."""
-    if not task_named(spec.task).has_classes:
-        return None
-    have = len(plant.labelled_classes())
-    if have >= len(spec.class_names):
+    if not plant.lacks_learnt_classes(spec):
         return None
     # no count: the reason is released as `metrics`, which classes hold labels as `sizes`
     return {LOCAL_ONLY: "it covers only the federation's classes this plant has labels for, not all of them; "
@@ -284,15 +281,16 @@ def routing_meta(plant: Plant, spec: RunSpec, kept: PlantModel, glob: PlantModel
     mask = own if own is not None else np.ones(spec.num_classes, bool)
     head = (glob.head.weight.detach().cpu().numpy(), glob.head.bias.detach().cpu().numpy())
     labelled = (y[split.val], val_logits)
+    learnt = plant.learnt_class_mask(spec)   # a never-had class no plant had labels for is never routed to
     rule = None
     if source_stats is not None:
         try:
-            rule = fit_routing(fit_f, y[split.fit], val_f, mask, *head, source_stats, *labelled)
+            rule = fit_routing(fit_f, y[split.fit], val_f, mask, *head, source_stats, *labelled, learnt=learnt)
         except (ValueError, np.linalg.LinAlgError) as exc:
             logger.warning("plant %s: never-had routing not calibrated with the released statistics: %s",
                            plant.plant_id, exc)
     try:
-        rule = rule or fit_routing(fit_f, y[split.fit], val_f, mask, *head, None, *labelled)
+        rule = rule or fit_routing(fit_f, y[split.fit], val_f, mask, *head, None, *labelled, learnt=learnt)
     except (ValueError, np.linalg.LinAlgError) as exc:
         logger.warning("plant %s: no never-had routing rule: %s", plant.plant_id, exc)
         return {}

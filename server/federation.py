@@ -359,13 +359,26 @@ class Coordinator:
         method = self._method_of(spec, plant_id)
         return method in TRANSFER_METHODS and bool(TRANSFER_METHODS.get(method).needs_source_stats)
 
+    def _learnt_classes(self, spec: RunSpec) -> tuple[str, ...] | None:
+        """The federation's classes some labelled plant declared labels for, in the run's order (None when
+        a labelled plant did not declare its list, or the task has no classes). Relayed in the run spec: a
+        plant labelled for all of them covers what the federation can teach, and routes no window to a
+        class nobody had (client/selection.py)."""
+        if not task_named(spec.task).has_classes:
+            return None
+        declared = [labelled_classes(self.plants[p].facts) for p in self._ok_plants() if self._labelled(p)]
+        if not declared or any(d is None for d in declared):
+            return None
+        held = {c for d in declared if d is not None for c in d}
+        return tuple(c for c in spec.class_names if c in held)
+
     def _calibrates(self, spec: RunSpec, plant_id: str) -> bool:
         """A labelled plant that declared labels for only some of the federation's classes, when another
         labelled plant may hold one it never had: it gets the released statistics to calibrate its
         never-had routing (common.transfer.calibration)."""
         declared = labelled_classes(self.plants[plant_id].facts)
         if not (task_named(spec.task).has_classes and self._labelled(plant_id) and declared is not None
-                and set(declared) < set(spec.class_names)):
+                and not set(spec.labelled_classes or spec.class_names) <= set(declared)):
             return False
         # no release is asked for when no other plant can hold a class this one never had
         others = [labelled_classes(self.plants[p].facts) for p in self._ok_plants()
@@ -742,6 +755,7 @@ class Coordinator:
     def run(self) -> dict[str, Any]:
         started_at, t0 = _now(), time.perf_counter()
         spec = self._discover()
+        spec = dataclasses.replace(spec, labelled_classes=self._learnt_classes(spec))
         if any(self._wants_source_stats(spec, p) or self._calibrates(spec, p) for p in self._ok_plants()):
             # sources calibrate their noise for the statistics release as well (one budget per run)
             spec = dataclasses.replace(spec, source_stats_planned=True)

@@ -66,3 +66,26 @@ def test_a_plant_with_every_class_or_none_gets_no_rule():
         fit_routing(x, y, x, np.ones(4, bool), CENTRES, np.zeros(4))
     with pytest.raises(ValueError, match=r"own classes \[2\] have no fit window"):
         fit_routing(x, y, x, np.array([True, True, True, False]), CENTRES, np.zeros(4))
+
+
+def test_a_never_had_class_no_plant_had_labels_for_is_never_routed_to():
+    """Class 3 was learnt by no plant (its head row untrained; here it overrates itself most): with
+    ``learnt`` the rule sends a window unlike every own class only to class 2, keeps that through a round
+    trip, and refuses to exist when no never-had class was learnt at all."""
+    rng = np.random.default_rng(4)
+    own = np.array([True, True, False, False])
+    fit_x, fit_y = _windows([0, 1], 40, rng)
+    val_x, _ = _windows([0, 1], 10, rng)
+    weight, bias = CENTRES / 8.0, np.array([0.0, 0.0, 0.0, 50.0])
+    learnt = np.array([True, True, True, False])
+    rule = fit_routing(fit_x, fit_y, val_x, own, weight, bias, learnt=learnt)
+    assert rule.reachable is not None and rule.reachable.tolist() == [True, False]
+    x, _ = _windows([2, 3], 30, rng)
+    assert set(rule.predict(x, np.zeros((len(x), 4))).tolist()) == {2}
+    unrestricted = fit_routing(fit_x, fit_y, val_x, own, weight, bias)
+    assert set(unrestricted.predict(x, np.zeros((len(x), 4))).tolist()) == {3}   # what it did before
+    back = RoutingRule.from_dict(rule.to_dict())
+    assert back is not None and back.reachable is not None and back.reachable.tolist() == [True, False]
+    assert RoutingRule.from_dict(rule.to_dict() | {"reachable": [False, False]}) is None
+    with pytest.raises(ValueError, match="no class this plant never had was learnt"):
+        fit_routing(fit_x, fit_y, val_x, own, weight, bias, learnt=np.array([True, True, False, False]))

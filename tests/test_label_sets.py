@@ -247,3 +247,35 @@ def test_per_class_metrics_leave_a_dp_plant_only_as_metrics_and_labelled_classes
     keys = ["federated_global/recall/ball", "federated_global/accuracy_own", wire.LABELLED_CLASSES]
     assert releasable(keys, ("accounting",)) == set()
     assert releasable(keys, ("accounting", "sizes")) == {wire.LABELLED_CLASSES}
+
+
+def test_a_class_that_only_an_unlabelled_plant_declares_is_not_one_the_labelled_plants_lack(tmp_path):
+    """Two labelled plants hold 4 of the 5 classes; an unlabelled plant declares all 5 (the fifth is a
+    fault no plant has labels for, an open-set class). The coordinator relays the classes some labelled
+    plant declared (``RunSpec.labelled_classes``), so the labelled plants cover everything the federation
+    can teach: local-only stays eligible, no never-had routing to the untrained class is kept, and their
+    open-set rule is fitted instead."""
+    from common.transfer.open_set import META_KEY as OPEN_SET_KEY
+
+    path = tiny_scenario(tmp_path, federation={"rounds": 2, "training": {"local_epochs": 1, "batch_size": 16,
+                                                                         "learning_rate": 0.003}})
+    body = yaml.safe_load(path.read_text())
+    body.pop("synthetic_plants")
+    params = to_dict(make_plant_params(0, 0, num_windows_per_class=32))
+    four = ["normal", "inner_race", "outer_race", "ball"]
+    body["plants"] = [
+        {"id": "a", "data": {"source": "synthetic", **params, "classes": list(four)}},
+        {"id": "b", "data": {"source": "synthetic", **{**params, "seed": 1}, "classes": list(four)}},
+        {"id": "t", "labelled_fraction": 0.0, "transfer": "none",
+         "data": {"source": "synthetic", **{**params, "seed": 2}, "classes": [*four, "imbalance"]}},
+    ]
+    path.write_text(yaml.safe_dump(body))
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    results = run_federation(LoopbackGrid(path, 3, run_dir), load_scenario(path), run_dir)
+    assert results["class_names"] == [*four, "imbalance"]
+    for plant_id in ("a", "b"):
+        choice = results["plants"][plant_id]["transfer"]["model_choice"]
+        assert "covers only" not in choice["reason"], choice["reason"]
+        meta = torch.load(run_dir / "plants" / plant_id / "models" / "personalised.pt", weights_only=True)["meta"]
+        assert ROUTING_KEY not in meta and OPEN_SET_KEY in meta, sorted(meta)

@@ -79,3 +79,26 @@ def test_the_page_counts_do_no_harm_and_the_warning_per_windowing():
     assert ("- `resample`: kept at or above local-only on test in 12 of 12 plant × seed cases; the run warned "
             "about mixed rates in 0 of 3 runs") in page
     assert "| `none` | other | 100.0 ± 0.0 | 90.0 ± 0.0 | 90.0 ± 0.0 | 96.7 ± 4.7 | -3.3 |" in page
+
+
+def test_the_unlabelled_stand_in_is_a_partial_target_and_its_section_compares_with_the_labelled_local(tmp_path):
+    from common.config.scenario import load_scenario
+
+    cwru = _fake_cwru(tmp_path / "cwru")
+    other = mr.other_plant_file(cwru, tmp_path / "other.npz", seed=0)
+    scenario = load_scenario(mr.write_scenario(tmp_path / "u.yaml", 0, "resample", cwru, other, "unlabelled"))
+    plant = scenario.plants[-1]
+    assert plant.id == mr.OTHER and plant.labelled_fraction == 0.0 and plant.transfer == "auto"
+    classes = yaml.safe_load((tmp_path / "u.yaml").read_text())["plants"][-1]["data"]["classes"]
+    assert "normal" not in classes and len(classes) == 8
+    rows = [_run(s, "resample", 1.0, False) for s in (0, 1, 2)]
+    for s, kept in zip((0, 1, 2), (0.93, 0.97, 0.95)):
+        target = _run(s, "resample", kept, False) | {"labels": "unlabelled"}
+        target["plants"][mr.OTHER] |= {"federated_adapted": kept, "guard": "adapted", "local_only": None}
+        rows.append(target)
+    page = mr.markdown({"rows": rows, "seeds": [0, 1, 2], "command": "make bench-mixed-rates",
+                        "machine": {"platform": "p", "nproc": 2, "torch": "t"}})
+    assert "| `resample` | 90.0 ± 0.0 | 95.0 ± 1.6 | 95.0 ± 1.6 | 3 of 3 | 100.0 ± 0.0 | -5.0 |" in page
+    assert "- `resample`: kept -5.0 points from the labelled local model (aim within 5: met)" in page
+    # the unlabelled runs do not enter the labelled table's do-no-harm count
+    assert "- `resample`: kept at or above local-only on test in 12 of 12 plant × seed cases" in page

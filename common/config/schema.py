@@ -1226,6 +1226,9 @@ class RunSpec:
     # set by the coordinator once it knows the targets: source plants will be asked for DP feature
     # statistics this run, so they calibrate their noise for that release too (one budget)
     source_stats_planned: bool = False
+    # set by the coordinator after hello: the classes some labelled plant declared labels for (None: not
+    # known, a labelled plant kept its label list home); a class outside it no plant can teach the model
+    labelled_classes: tuple[str, ...] | None = None
 
     @property
     def num_outputs(self) -> int:

@@ -36,6 +36,11 @@ and the own-class decision is the nearest own Gaussian instead of the kept model
 accurate on the own validation windows (``own_by_gaussians``; do no harm inside the own classes).
 Without released statistics (a plant whose policy declined, a federation without them) the rule is
 the uncalibrated one above.
+
+``N`` holds only the never-had classes some plant had labels for (``reachable``, from the run spec's
+``labelled_classes``, which the coordinator takes from the plants' declared label lists): the head row
+of a class nobody had was never trained, and a window sent there would be wrong by construction. A
+reachable class without released statistics (``q_c = +∞``) is decided by the federated head's rows.
 """
 
 from __future__ import annotations
@@ -74,6 +79,8 @@ class RoutingRule:
     """Never-had Gaussians from the released statistics (None: the uncalibrated rule)."""
     own_by_gaussians: bool = False
     """The own class is the nearest own Gaussian (it beat the kept model on the own validation windows)."""
+    reachable: np.ndarray | None = None
+    """(|N|,) bool: the never-had classes some plant had labels for (None: all); no window goes to another."""
 
     @property
     def calibrated(self) -> bool:
@@ -103,13 +110,17 @@ class RoutingRule:
         s = own_d.min(axis=1)
         own_pred = own_idx[np.argmin(own_d, axis=1)] if self.own_by_gaussians \
             else own_idx[np.argmax(kept[:, own_idx], axis=1)]
-        away = s > self.threshold
+        reachable = np.ones(len(never_idx), bool) if self.reachable is None else self.reachable
+        away = (s > self.threshold) & reachable.any()
+        never_logits = np.asarray(features, dtype=np.float64) @ self.never_weight.T + self.never_bias
+        by_head = never_idx[np.argmax(np.where(reachable[None, :], never_logits, -np.inf), axis=1)]
         if self.calibration is None:
-            never_logits = np.asarray(features, dtype=np.float64) @ self.never_weight.T + self.never_bias
-            return np.where(away, never_idx[np.argmax(never_logits, axis=1)], own_pred)
-        q = self.never_scores(features)
+            return np.where(away, by_head, own_pred)
+        q = np.where(reachable[None, :], self.never_scores(features), np.inf)
         away |= s > q.min(axis=1)
-        return np.where(away, never_idx[np.argmin(q, axis=1)], own_pred)
+        # a reachable class without released statistics has q = +inf: the federated head decides among them
+        by_gaussians = np.where(np.isfinite(q).any(axis=1), never_idx[np.argmin(q, axis=1)], by_head)
+        return np.where(away, by_gaussians, own_pred)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -118,6 +129,8 @@ class RoutingRule:
             "means": self.means.tolist(), "precision": self.precision.tolist(),
             "never_weight": self.never_weight.tolist(), "never_bias": self.never_bias.tolist(),
             "own_by_gaussians": bool(self.own_by_gaussians)}
+        if self.reachable is not None:
+            out["reachable"] = self.reachable.astype(bool).tolist()
         if self.calibration is not None:
             cal = self.calibration
             out["calibration"] = {"means": np.where(np.isfinite(cal.means), cal.means, 0.0).tolist(),
@@ -136,14 +149,16 @@ class RoutingRule:
                        np.asarray(raw["precision"], dtype=np.float64), float(raw["threshold"]),
                        np.asarray(raw["never_weight"], dtype=np.float64),
                        np.asarray(raw["never_bias"], dtype=np.float64), int(raw.get("n_reference", 0)),
-                       _calibration_from(raw.get("calibration")), bool(raw.get("own_by_gaussians", False)))
+                       _calibration_from(raw.get("calibration")), bool(raw.get("own_by_gaussians", False)),
+                       None if raw.get("reachable") is None else np.asarray(raw["reachable"], dtype=bool))
         except (KeyError, TypeError, ValueError):
             return None
         s, n = int(rule.own.sum()), int((~rule.own).sum())
         d = rule.means.shape[1] if rule.means.ndim == 2 else -1
         ok = (d > 0 and s > 0 and n > 0 and rule.means.shape == (s, d) and rule.precision.shape == (d, d)
               and rule.never_weight.shape == (n, d) and rule.never_bias.shape == (n,)
-              and math.isfinite(rule.threshold))
+              and math.isfinite(rule.threshold)
+              and (rule.reachable is None or (rule.reachable.shape == (n,) and bool(rule.reachable.any()))))
         cal = rule.calibration
         if ok and cal is not None:
             ok = (cal.means.shape == (n, d) and cal.precision.shape == (d, d) and math.isfinite(cal.log_det_gap)
@@ -166,9 +181,11 @@ def _calibration_from(raw: Any) -> NeverHadGaussians | None:
 def fit_routing(fit_features: np.ndarray, fit_labels: np.ndarray, reference_features: np.ndarray,
                 own: np.ndarray, head_weight: np.ndarray, head_bias: np.ndarray,
                 stats: FeatureStats | None = None, reference_labels: np.ndarray | None = None,
-                reference_logits: np.ndarray | None = None) -> RoutingRule:
+                reference_logits: np.ndarray | None = None, learnt: np.ndarray | None = None) -> RoutingRule:
     """The rule from the plant's labelled fit windows (Gaussians), its own validation windows (τ)
-    and the federated head (``head_weight`` (K, D), ``head_bias`` (K,)); ``own``: (K,) bool.
+    and the federated head (``head_weight`` (K, D), ``head_bias`` (K,)); ``own``: (K,) bool;
+    ``learnt``: (K,) bool, the classes some plant had labels for (None: all), the only never-had
+    classes a window may go to (another class's head row was never trained).
 
     With ``stats`` (the relayed released statistics) the rule is calibrated; with the validation
     windows' labels and the kept model's logits on them, the own-class decision is the one of the two
@@ -176,6 +193,9 @@ def fit_routing(fit_features: np.ndarray, fit_labels: np.ndarray, reference_feat
     own = np.asarray(own, dtype=bool)
     if own.all() or not own.any():
         raise ValueError(f"routing needs some own classes and some never-had ones, got {int(own.sum())} of {len(own)}")
+    reachable = None if learnt is None else np.asarray(learnt, dtype=bool)[~own]
+    if reachable is not None and not reachable.any():
+        raise ValueError("no class this plant never had was learnt by another plant: nothing to route to")
     if not len(reference_features):
         raise ValueError("routing needs own validation windows to set its threshold")
     calibration = None
@@ -199,7 +219,8 @@ def fit_routing(fit_features: np.ndarray, fit_labels: np.ndarray, reference_feat
         kept = own_idx[np.argmax(np.asarray(reference_logits, np.float64)[:, own_idx], axis=1)]
         by_gaussians = bool((nearest == reference_labels).mean() > (kept == reference_labels).mean())
     return RoutingRule(own, means[own], precision, tau, np.asarray(head_weight, np.float64)[~own],
-                       np.asarray(head_bias, np.float64)[~own], len(reference_features), calibration, by_gaussians)
+                       np.asarray(head_bias, np.float64)[~own], len(reference_features), calibration, by_gaussians,
+                       None if reachable is None or reachable.all() else reachable)
 
 
 __all__ = ["META_KEY", "QUANTILE", "RoutingRule", "fit_routing"]
