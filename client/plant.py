@@ -206,8 +206,8 @@ class Plant:
     def learnt_class_mask(self, spec: RunSpec) -> np.ndarray:
         """(K,) bool over the federation's classes: those some labelled plant declared labels for (all when
         not known)."""
-        learnt = spec.labelled_classes
-        return np.array([learnt is None or c in learnt for c in spec.class_names], dtype=bool)
+        learnt = spec.labelled_classes or spec.class_names   # as lacks_learnt_classes: none declared, all
+        return np.array([c in learnt for c in spec.class_names], dtype=bool)
 
     def labelled_classes(self) -> list[str]:
         """The declared classes this plant has training labels for (a declared fact, like its classes)."""
@@ -702,8 +702,8 @@ class Plant:
         if kept is not None and chosen:
             # what the plant kept (client/selection.py), deciding as predict does: with its never-had routing
             rule = RoutingRule.from_dict(self._kept_meta(run_name).get(ROUTING_KEY))
-            fits = rule is not None and len(rule.own) == spec.num_classes
-            modules["chosen"] = RoutedDecision(kept, rule) if fits and rule is not None else _head_module(kept)
+            modules["chosen"] = (RoutedDecision(kept, rule) if rule is not None and len(rule.own) == spec.num_classes
+                                 else _head_module(kept))
         local = self.local_only_model(spec, run_name)
         if local is not None:
             modules["local_only"] = _reference_module(local)

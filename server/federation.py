@@ -260,9 +260,7 @@ class Coordinator:
                         list(class_names))
         window = self.spec_factory(()).window
         rates = {pid: self.plants[pid].facts.get(wire.SAMPLE_RATE_HZ) for pid in declared}
-        mixed = mixed_rates_line({pid: float(r) for pid, r in rates.items() if isinstance(r, (int, float))},
-                                 window.length, window.resample_to_hz is not None
-                                 or window.samples_per_revolution is not None)
+        mixed = mixed_rates_line({pid: float(r) for pid, r in rates.items() if isinstance(r, (int, float))}, window)
         if mixed:
             logger.warning("%s", mixed)
             self.warnings.append(mixed)

@@ -101,7 +101,9 @@ def check_plants(scenario: Scenario) -> PlantChecks:
     line = class_union_line(checks.summaries)
     if line:
         logger.info("%s", line)
-    return checks   # mixed sampling rates: the coordinator warns (server/federation.py), validate prints rates_line
+    # mixed sampling rates are not logged here: the coordinator warns (server/federation.py), validate prints
+    # rates_line
+    return checks
 
 
 def rates_line(scenario: Scenario, summaries: dict[str, dict[str, Any]]) -> str | None:
@@ -111,9 +113,7 @@ def rates_line(scenario: Scenario, summaries: dict[str, dict[str, Any]]) -> str 
 
     rates = {pid: float(s["sample_rate_hz"]) for pid, s in summaries.items()
              if isinstance(s.get("sample_rate_hz"), (int, float))}
-    window = scenario.window
-    return mixed_rates_line(rates, window.length,
-                            window.resample_to_hz is not None or window.samples_per_revolution is not None)
+    return mixed_rates_line(rates, scenario.window)
 
 
 def class_union_line(summaries: dict[str, dict[str, Any]]) -> str | None:

@@ -173,8 +173,11 @@ def test_plants_at_different_rates_are_warned_about_in_validate_the_log_and_the_
     assert "different rates" not in capsys.readouterr().out
     # within an octave no warning (12 vs 16 kHz: the default demo); non-finite or missing rates (C-MAPSS has none)
     # are left out; rates within 1 % are one rate
-    assert mixed_rates_line({"a": 12000.0, "b": 16000.0, "c": 23900.0}, 1024, False) is None
-    assert mixed_rates_line({"a": 12000.0, "b": float("nan"), "c": 48000.0}, 1024, True) is None
-    assert mixed_rates_line({"a": 12000.0, "b": float("nan")}, 1024, False) is None
-    line = mixed_rates_line({"a": 24000.0, "b": 12000.0, "c": 12100.0, "d": 16000.0}, 1024, False) or ""
+    from common.data.windowing import WindowSpec
+
+    own_rates, one_rate = WindowSpec(length=1024), WindowSpec(length=1024, resample_to_hz=12000.0)
+    assert mixed_rates_line({"a": 12000.0, "b": 16000.0, "c": 23900.0}, own_rates) is None
+    assert mixed_rates_line({"a": 12000.0, "b": float("nan"), "c": 48000.0}, one_rate) is None
+    assert mixed_rates_line({"a": 12000.0, "b": float("nan")}, own_rates) is None
+    line = mixed_rates_line({"a": 24000.0, "b": 12000.0, "c": 12100.0, "d": 16000.0}, own_rates) or ""
     assert "(12 kHz: b, c; 16 kHz: d; 24 kHz: a)" in line and "resample_to_hz: 12000" in line

@@ -11,6 +11,7 @@ import logging
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
@@ -74,7 +75,18 @@ MIXED_RATE_RATIO = 2.0
 """Plants' rates at least this far apart (an octave) draw the mixed-rate warning (:func:`mixed_rates_line`)."""
 
 
-def mixed_rates_line(rates: Mapping[str, float], length: int, brought_to_one_rate: bool) -> str | None:
+class RateRule(Protocol):
+    """What of a window setting decides the plants' window rate (``WindowSpec`` and the scenario's window)."""
+
+    @property
+    def length(self) -> int: ...
+    @property
+    def resample_to_hz(self) -> float | None: ...
+    @property
+    def samples_per_revolution(self) -> float | None: ...
+
+
+def mixed_rates_line(rates: Mapping[str, float], window: RateRule) -> str | None:
     """A warning when plants window their recordings at rates an octave or more apart (None when they
     do not, or when ``window.resample_to_hz`` / ``samples_per_revolution`` brings them to one rate).
 
@@ -85,6 +97,8 @@ def mixed_rates_line(rates: Mapping[str, float], length: int, brought_to_one_rat
     20–30 points (docs/own-data.md). Rates within 1 % of each other count as one. The fix named is the
     lowest rate (nothing is upsampled into bands a plant never recorded)."""
     usable = {pid: float(r) for pid, r in rates.items() if r is not None and math.isfinite(float(r)) and r > 0}
+    length = window.length
+    brought_to_one_rate = window.resample_to_hz is not None or window.samples_per_revolution is not None
     if brought_to_one_rate or len(usable) < 2 or max(usable.values()) < MIXED_RATE_RATIO * min(usable.values()):
         return None
     groups: dict[float, list[str]] = {}

@@ -104,7 +104,8 @@ def write_scenario(path: Path, seed: int, windowing: str, cwru_dir: Path, other:
     body = copy.deepcopy(yaml.safe_load(SCENARIO.read_text()))
     plants: list[dict[str, Any]] = [{"id": load, "data": {"source": "cwru", "path": str(cwru_dir / f"{load}.npz")}}
                                     for load in SOURCES]
-    faults = [c for c in np.load(other)["classes"].tolist() if c != "normal"]
+    with np.load(other) as z:
+        faults = [c for c in z["classes"].tolist() if c != "normal"]
     if labels == "unlabelled":
         plants.append({"id": OTHER, "labelled_fraction": 0.0, "transfer": "auto",
                        "data": {"source": "cwru", "path": str(other), "classes": faults}})
