@@ -376,6 +376,9 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
     if isinstance(meta.get(OPEN_SET_KEY), dict):  # the rule's threshold and origin (not its Gaussians)
         result[OPEN_SET_KEY] = {k: v for k, v in meta[OPEN_SET_KEY].items()
                                 if k not in ("means", "precision", "clusters")}
+    if meta.get("warning"):  # the kept model calls nearly every training window one class (guard, no labels)
+        result["warning"] = str(meta["warning"])
+        logger.warning("%s", result["warning"])
     if routed is not None:
         result[ROUTING_KEY] = {"threshold": routed[1].threshold, "n_reference": routed[1].n_reference,
                                "own_classes": [n for n, own in zip(meta["class_names"], routed[1].own) if own]}

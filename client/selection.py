@@ -33,6 +33,7 @@ from common.transfer.selection import (
     agreement,
     guard,
     leaves_local_only,
+    one_class_warning,
     pick,
     selection_metric,
     selection_score,
@@ -307,16 +308,28 @@ def keep_unlabelled(plant: Plant, spec: RunSpec, candidates: dict[str, PlantMode
         chosen = ADAPTED if ADAPTED in candidates else GLOBAL
         return Choice(chosen, "no alternative to compare", record={"chosen": chosen})
     x = plant.data.train.x
-    agree = agreement(_predict(candidates[ADAPTED], x), _predict(candidates[GLOBAL], x)) \
-        if task_named(spec.task).has_classes else float("nan")
-    verdict = guard(diagnostics, spec.num_classes if task_named(spec.task).has_classes else 1, agree)
+    has_classes = task_named(spec.task).has_classes
+    predicted = {name: _predict(candidates[name], x) for name in (ADAPTED, GLOBAL)} if has_classes else {}
+    agree = agreement(predicted[ADAPTED], predicted[GLOBAL]) if has_classes else float("nan")
+    verdict = guard(diagnostics, spec.num_classes if has_classes else 1, agree)
     chosen = ADAPTED if verdict.keep_adapted else GLOBAL
     if not verdict.keep_adapted:
         logger.warning("plant %s: negative-transfer guard: %s", plant.plant_id, verdict.reason)
-    metrics = {f"{wire.GUARD_PREFIX}{k}": float(v) for k, v in verdict.diagnostics.items() if np.isfinite(v)}
+    diagnostics_out = dict(verdict.diagnostics)
+    warning = None
+    if has_classes:
+        diagnostics_out["top_class_share"], warning = one_class_warning(predicted[chosen], spec.class_names,
+                                                                         len(plant.own_classes))
+    metrics = {f"{wire.GUARD_PREFIX}{k}": float(v) for k, v in diagnostics_out.items() if np.isfinite(v)}
     kept = "adapted" if verdict.keep_adapted else "source_only"
-    return Choice(chosen, verdict.reason, metrics, {wire.GUARD_KEPT: kept, wire.GUARD_REASON: verdict.reason},
-                  {"chosen": chosen, "reason": verdict.reason, "guard": kept, "diagnostics": verdict.diagnostics})
+    declared = {wire.GUARD_KEPT: kept, wire.GUARD_REASON: verdict.reason}
+    record: dict[str, Any] = {"chosen": chosen, "reason": verdict.reason, "guard": kept,
+                              "diagnostics": diagnostics_out}
+    meta: dict[str, Any] = {}
+    if warning is not None:
+        logger.warning("plant %s: %s", plant.plant_id, warning)
+        declared[wire.GUARD_WARNING] = record["warning"] = meta["warning"] = warning
+    return Choice(chosen, verdict.reason, metrics, declared, record, meta)
 
 
 def save_chosen(plant: Plant, choice: Choice, candidates: dict[str, PlantModel],

@@ -102,6 +102,7 @@ SELECT_N_FIT = "select-n-fit"                # METRICS: labelled windows the can
 GUARD_PREFIX = "guard-"                      # unlabelled target's negative-transfer guard (label-free)
 GUARD_KEPT = "guard-kept"                    # CONFIG: "adapted" or "source_only"
 GUARD_REASON = "guard-reason"                # CONFIG: why
+GUARD_WARNING = "guard-warning"              # CONFIG: the kept model calls nearly every window one class
 
 
 def method_metric_key(method: str, metric: str) -> str:

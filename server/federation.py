@@ -64,7 +64,8 @@ def model_choice(config: dict[str, Any], metrics: dict[str, Any]) -> dict[str, A
     """Which model a plant kept and why, from its final reply (only what its policy let leave)."""
     out: dict[str, Any] = {}
     for key, name in ((wire.MODEL_CHOSEN, "chosen"), (wire.MODEL_CHOICE_REASON, "reason"),
-                      (wire.GUARD_KEPT, "guard"), (wire.GUARD_REASON, "guard_reason")):
+                      (wire.GUARD_KEPT, "guard"), (wire.GUARD_REASON, "guard_reason"),
+                      (wire.GUARD_WARNING, "warning")):
         if config.get(key):
             out[name] = str(config[key])
     for key, value in metrics.items():
@@ -796,6 +797,9 @@ class Coordinator:
             choice = model_choice(reply.config, reply.metrics)
             if choice:
                 record.transfer["model_choice"] = choice
+            if choice.get("warning"):
+                logger.warning("plant %s: %s", plant_id, choice["warning"], extra=phase())
+                self.warnings.append(f"plant {plant_id}: {choice['warning']}")
             for key, value in reply.metrics.items():
                 split = wire.split_method_metric_key(key)
                 if key.startswith(wire.GAP_PREFIX):

@@ -83,7 +83,7 @@ def model_choice_section(results: Mapping[str, Any], table: Table) -> str:
         kept = choice.get("chosen") or ("federated_adapted" if choice.get("guard") == "adapted"
                                          else "federated_global (source-only)" if choice.get("guard") else "—")
         why = (choice.get("reason") or choice.get("guard_reason") or "withheld by the plant's release policy") \
-            + _prior_text(choice)
+            + _prior_text(choice) + (f"; warning: {choice['warning']}" if choice.get("warning") else "")
         chosen = (plant.get("metrics") or {}).get("chosen") or {}
         rate = chosen.get("unknown_rate")
         rows.append((pid, kept, why, _validation_text(choice),

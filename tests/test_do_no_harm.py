@@ -19,9 +19,11 @@ from common.config import load_scenario, run_spec_from_scenario
 from common.task import CLASSIFICATION, REGRESSION
 from common.transfer.adapt import FeatureAlign
 from common.transfer.selection import (
+    ONE_CLASS_SHARE,
     SCALED_RMSE,
     guard,
     leaves_local_only,
+    one_class_warning,
     overlap_gap,
     pick,
     selection_metric,
@@ -266,6 +268,67 @@ def test_the_guard_keeps_the_source_only_model_when_adaptation_collapses(tmp_pat
     assert meta["chosen"] == "federated_global"
     results = plant.final_evaluation(spec, shared, "run-1")
     assert results["chosen"] == results["federated_global"]
+
+
+def test_a_kept_model_calling_nearly_every_window_one_class_is_flagged_unless_the_plant_declares_one():
+    names = ("normal", "inner", "outer")
+    few = np.array([1] * 94 + [0] * 6)           # 94 % in one class: any mix short of 95 % passes
+    assert one_class_warning(few, names, 3) == (0.94, None)
+    share, warning = one_class_warning(np.array([2] * 96 + [0] * 4), names, 3)
+    assert share == 0.96 >= ONE_CLASS_SHARE and warning is not None
+    assert "96.0 %" in warning and "'outer'" in warning and "declares 3 classes" in warning
+    assert "resample_to_hz" in warning and "label a few windows" in warning   # how to find out
+    assert one_class_warning(np.full(50, 2), names, 1)[1] is None   # a plant that declares one class
+    share, warning = one_class_warning(np.zeros(0, dtype=int), names, 3)
+    assert np.isnan(share) and warning is None
+
+
+def one_class_adapter(extractor: nn.Module, head: nn.Module, x_target: np.ndarray, source, cfg,
+                      labelled=None, *, seed: int = 0):
+    """A test adapter whose model predicts class 0 everywhere, as the unadapted model already did
+    (diagnostics: one class before and after), so the guard's before/after ratios pass it."""
+    result = collapsing_adapter(extractor, head, x_target, source, cfg, labelled, seed=seed)
+    result.selection = {"target_prediction_balance_before": 0.0, "target_prediction_balance_after": 0.0}
+    return result
+
+
+@pytest.fixture
+def one_class_method():
+    from common.extensions.transfer_methods import ADAPTER, TRANSFER_METHODS, add_method
+
+    add_method("test_one_class", f"{__name__}:one_class_adapter", kind=ADAPTER, summary="one class (test)")
+    yield "test_one_class"
+    TRANSFER_METHODS.remove("test_one_class")
+
+
+def test_a_one_class_adapted_model_passes_the_guard_with_a_warning_that_predict_repeats(tmp_path,
+                                                                                       one_class_method):
+    from client.predict import predict
+    from client.transfer import run_phase_two
+
+    path = with_explicit_plants(tiny_scenario(tmp_path), {"labelled_fraction": 0.0, "transfer": one_class_method})
+    plant, spec, shared = _plant_and_spec(tmp_path, path)
+    metrics, declared = run_phase_two(plant, spec, shared, None, "run-1")
+    assert declared[wire.GUARD_KEPT] == "adapted"
+    assert metrics[wire.GUARD_PREFIX + "top_class_share"] == 1.0
+    assert "unreliable" in declared[wire.GUARD_WARNING] and repr(spec.class_names[0]) in declared[wire.GUARD_WARNING]
+    windows = tmp_path / "windows.npz"
+    np.savez(windows, x=plant.data.test.x[:4])
+    out = predict(plant.state.root, windows)
+    assert out["model"] == "federated_adapted" and out["warning"] == declared[wire.GUARD_WARNING]
+
+
+def test_a_federation_reports_a_one_class_target_in_its_warnings_and_report(tmp_path, one_class_method):
+    path = with_explicit_plants(tiny_scenario(tmp_path), {"labelled_fraction": 0.0, "transfer": one_class_method})
+    results, run_dir = _federate(tmp_path, path)
+    target = list(results["plants"])[-1]
+    choice = results["plants"][target]["transfer"]["model_choice"]
+    assert choice["guard"] == "adapted" and "unreliable" in choice["warning"]
+    assert f"plant {target}: {choice['warning']}" in results["warnings"]
+    report = (run_dir / "report.md").read_text()
+    assert "unreliable: the kept model calls 100.0 %" in report
+    labelled = [pid for pid in results["plants"] if pid != target]
+    assert all("warning" not in results["plants"][pid]["transfer"].get("model_choice", {}) for pid in labelled)
 
 
 def _federate(tmp_path, path):

@@ -55,7 +55,10 @@ of classes predicted. The adapted model is kept only if both hold, else the sour
    ``(b_before − b_after)·ln K ≤ ln 2`` (adaptation did not fold half the predicted classes away).
 
 Both thresholds are ratios of the plant's own before/after numbers, so a plant applies them to
-its own windows with nothing tuned elsewhere. ``agreement`` (share of target windows where the
+its own windows with nothing tuned elsewhere. Whichever model is kept, when it puts at least 95 %
+of the plant's windows in one class while the plant declares two or more (:func:`one_class_warning`),
+the verdict carries a warning: both candidates may be one-class (a sensor the shared model does not
+transfer to), which no before/after ratio detects. ``agreement`` (share of target windows where the
 adapted and source-only predictions agree) is reported beside them, not used as a trigger: low
 agreement is expected both when adaptation repairs a useless source model and when it breaks a
 good one.
@@ -65,7 +68,7 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -187,6 +190,38 @@ class GuardVerdict:
     keep_adapted: bool
     reason: str
     diagnostics: dict[str, float]
+
+
+ONE_CLASS_SHARE = 0.95
+"""Share of an unlabelled plant's windows in one predicted class above which its kept model is flagged."""
+
+
+def one_class_warning(predicted: np.ndarray, class_names: Sequence[str], declared: int) -> tuple[float, str | None]:
+    """(share of windows in the most predicted class, a warning or None), label-free.
+
+    A plant that declares ``declared`` ≥ 2 classes and whose kept model puts at least
+    :data:`ONE_CLASS_SHARE` of its windows in one class is warned: either its windows really are
+    nearly all of that class, or the shared model maps this plant's sensor (position, rate) onto one
+    class and adaptation did not repair it; without labels neither the guard nor the plant can tell
+    which (every label-free number, the prior estimate included, is read off the same model). The
+    warning says how to find out. 95 % is fixed in advance: a plant with its classes in any mix
+    short of one class at 95 % is not flagged.
+    """
+    pred = np.asarray(predicted).ravel()
+    if len(pred) == 0:
+        return float("nan"), None
+    values, counts = np.unique(pred, return_counts=True)
+    top = int(values[np.argmax(counts)])
+    share = float(counts.max() / len(pred))
+    if declared < 2 or share < ONE_CLASS_SHARE:
+        return share, None
+    name = class_names[top] if 0 <= top < len(class_names) else str(top)
+    return share, (f"unreliable: the kept model calls {100 * share:.1f} % of this plant's {len(pred)} windows "
+                   f"{name!r} though the plant declares {declared} classes; unless nearly all its windows are "
+                   f"{name!r}, the shared model does not transfer to this plant's sensor (position or rate) and "
+                   "adaptation did not repair it: check window.resample_to_hz against the other plants' rate, or "
+                   "label a few windows of each class (the plant then keeps the better of local-only and the "
+                   "federated models on its own validation windows)")
 
 
 def agreement(a: np.ndarray, b: np.ndarray) -> float:

@@ -141,7 +141,7 @@ def run_case(tmp: Path, seed: int, windowing: str, labels: str, cwru_dir: Path) 
         metrics = plant.get("metrics") or {}
         choice = (plant.get("transfer") or {}).get("model_choice") or {}
         plants[pid] = {"status": plant.get("status"), "n_test": plant.get("n_test"), "kept": choice.get("chosen"),
-                       "guard": choice.get("guard"),
+                       "guard": choice.get("guard"), "warned": bool(choice.get("warning")),
                        **{m: (metrics.get(m) or {}).get("accuracy") for m in (*MODELS, "federated_adapted")}}
     return {"seed": seed, "windowing": windowing, "labels": labels, "plants": plants,
             "class_names": raw.get("class_names"),
@@ -209,8 +209,11 @@ def unlabelled_section(targets: list[dict[str, Any]], labelled: list[dict[str, A
              f"`transfer: auto` under the default class prior; test windows {n_test}. `labelled local`: the "
              "local-only model of the labelled run with the same seed and windowing (its test split also holds "
              "`normal`). Accuracy %, mean ± std over seeds.", "",
-             "| windowing | source-only (federated global) | adapted | kept | guard kept adapted | labelled local "
-             "| kept − labelled local |", "|---|---:|---:|---:|---:|---:|---:|"]
+             "`one-class warning`: runs whose stand-in was warned that its kept model calls at least 95 % of its "
+             "windows one class though it declares 8 (`common.transfer.selection.one_class_warning`, label-free).",
+             "",
+             "| windowing | source-only (federated global) | adapted | kept | guard kept adapted | one-class warning "
+             "| labelled local | kept − labelled local |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
     verdicts = []
     for windowing in WINDOWINGS:
         group = [r for r in targets if r["windowing"] == windowing]
@@ -225,9 +228,11 @@ def unlabelled_section(targets: list[dict[str, Any]], labelled: list[dict[str, A
         gaps = [100 * r["plants"][OTHER]["chosen"] - 100 * reference[(r["seed"], windowing)] for r in group
                 if r["plants"][OTHER].get("chosen") is not None and reference.get((r["seed"], windowing)) is not None]
         adapted = sum(1 for r in group if r["plants"][OTHER].get("guard") == "adapted")
+        warned = sum(1 for r in group if r["plants"][OTHER].get("warned"))
         local_cell = f"{mean_std(local)[0]:.1f} ± {mean_std(local)[1]:.1f}" if local else "—"
         gap = mean_std(gaps)[0] if gaps else float("nan")
-        lines.append(f"| `{windowing}` | {' | '.join(cells)} | {adapted} of {len(group)} | {local_cell} | "
+        lines.append(f"| `{windowing}` | {' | '.join(cells)} | {adapted} of {len(group)} | {warned} of {len(group)} "
+                     f"| {local_cell} | "
                      + (f"{gap:+.1f} |" if gaps else "— |"))
         if gaps:
             verdicts.append(f"- `{windowing}`: kept {gap:+.1f} points from the labelled local model (aim within "
