@@ -86,6 +86,9 @@ def export(state_dir: Path, out_dir: Path) -> dict[str, Path]:
         "formats": [_format_card(w) for w in written],
         "input": {"shape": ["N", channels, length], "dtype": "float32", "name": INPUT_NAME,
                   "sample_rate_hz": meta.get("sample_rate_hz"), "preprocessing": _preprocessing_card(meta),
+                  # the plant's use_channels: which of its recordings' channels the model takes, in order
+                  **({"channels_of_recording": {"use": list(meta["use_channels"]), "of": meta.get("channels_read")}}
+                     if meta.get("use_channels") else {}),
                   "windows": "sensor windows prepared as in training (data_used.notes: normalisation, smoothing)"
                              + ("; or raw engine cycle tables (.txt in NASA's layout, .csv with a header) with "
                                 "`factoryfl predict`, which prepares them with this site's own statistics"

@@ -10,6 +10,7 @@ from client.plant import Plant, derive_seed
 from client.state import PlantState
 from common.config.schema import PlantSpec, Scenario
 from common.data import WindowSpec, apply_k_shot, apply_label_fraction, load_plant_data
+from common.data.channel_select import select_channels
 from common.data.load import log_loaded
 from common.data.types import PlantData
 from common.labelset import keep_labels_of
@@ -30,6 +31,8 @@ def load_data(scenario: Scenario, plant: PlantSpec, log: bool = True) -> PlantDa
     data = load_plant_data(plant.data.source, plant.id, plant.data.params, window_spec(scenario),
                            Path(scenario.base_dir), log=False)
     note = ""
+    if plant.use_channels is not None:
+        data = select_channels(data, plant.use_channels)
     if plant.k_shot is not None or plant.labelled_fraction < 1.0:
         seed = derive_seed(scenario.seed, plant.id, "labels")
         in_data = data.train.num_labelled

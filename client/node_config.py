@@ -26,6 +26,7 @@ from common.config.schema import (
     transfer_method_problem,
 )
 from common.config.yaml_safe import load_yaml
+from common.data.channel_select import channel_problems
 from common.data.directory import DirectoryParams
 from common.extensions.transfer_methods import TRANSFER_METHODS
 from common.privacy.policy import SAFE_DEFAULT, PrivacyPolicy
@@ -38,7 +39,9 @@ LABELLED_FRACTION = "labelled-fraction"
 TRANSFER = "transfer"
 DETECTOR = "detector"
 FALSE_ALARM_RATE = "false-alarm-rate"
-KNOWN_KEYS = (PLANT_ID, DATA_DIR, STATE_DIR, PRIVACY_BUDGET, LABELLED_FRACTION, TRANSFER, DETECTOR, FALSE_ALARM_RATE)
+USE_CHANNELS = "use-channels"
+KNOWN_KEYS = (PLANT_ID, DATA_DIR, STATE_DIR, PRIVACY_BUDGET, LABELLED_FRACTION, TRANSFER, DETECTOR, FALSE_ALARM_RATE,
+              USE_CHANNELS)
 SIMULATION_KEYS = ("partition-id", "num-partitions")
 POLICY_FILE = "privacy_policy.yaml"   # in the plant's state directory: the plant's own privacy policy
 EXAMPLE = "--node-config \"plant-id='p1' data-dir='/data' state-dir='/state' privacy-budget=3.0\""
@@ -63,6 +66,7 @@ class DeployedPlant:
     labelled_fraction: float = 1.0
     transfer: str | None = None
     detector: DetectorConfig | None = None   # the plant's own anomaly detector (plants[].detector)
+    use_channels: tuple[int, ...] | None = None  # the data's channels the model takes (plants[].use_channels)
 
     def plant_spec(self) -> PlantSpec:
         """The plant as the scenario layer knows plants: data from its directory (FORMAT.md), its
@@ -70,7 +74,7 @@ class DeployedPlant:
         return PlantSpec(id=self.plant_id, data=DataSpec("directory", DirectoryParams(str(self.data_dir))),
                          labelled_fraction=self.labelled_fraction, privacy_budget=self.privacy_budget,
                          state_dir=str(self.state_dir), transfer=self.transfer, detector=self.detector,
-                         privacy_policy=load_policy(self.state_dir / POLICY_FILE))
+                         privacy_policy=load_policy(self.state_dir / POLICY_FILE), use_channels=self.use_channels)
 
 
 def load_policy(path: Path) -> PrivacyPolicy:
@@ -130,11 +134,31 @@ def parse_node_config(raw: Mapping[str, Any]) -> DeployedPlant:
     elif transfer and fraction == 0.0 and TRANSFER_METHODS.get(transfer).needs_labels:
         problems.append(f"{TRANSFER}={transfer!r} needs labels but {LABELLED_FRACTION}=0")
     detector = _detector(raw, problems)
+    channels = _channels(raw, problems)
     if problems:
         raise NodeConfigError(problems)
     return DeployedPlant(plant_id=str(plant_id), data_dir=paths[DATA_DIR], state_dir=paths[STATE_DIR],
                          privacy_budget=budget, labelled_fraction=1.0 if fraction is None else fraction,
-                         transfer=transfer or None, detector=detector)
+                         transfer=transfer or None, detector=detector, use_channels=channels)
+
+
+def _channels(raw: Mapping[str, Any], problems: list[str]) -> tuple[int, ...] | None:
+    """``use-channels='1,0'`` (or ``use-channels=0``): the 0-based channels of the plant's data the model takes."""
+    value = raw.get(USE_CHANNELS)
+    if value is None:
+        return None
+    example = f"e.g. {USE_CHANNELS}='0' or {USE_CHANNELS}='1,0'"
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        problems.append(f"{USE_CHANNELS}={value!r} must list 0-based channel numbers, {example}")
+        return None
+    try:
+        channels = (value,) if isinstance(value, int) else tuple(int(part) for part in value.split(","))
+    except ValueError:
+        problems.append(f"{USE_CHANNELS}={value!r} must list 0-based channel numbers separated by commas, {example}")
+        return None
+    bad = channel_problems(channels, USE_CHANNELS)
+    problems.extend(bad)
+    return None if bad else channels
 
 
 def _detector(raw: Mapping[str, Any], problems: list[str]) -> DetectorConfig | None:

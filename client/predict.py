@@ -25,6 +25,7 @@ from client.smoothing import META_KEY as SMOOTHING_KEY
 from client.smoothing import kept_weight
 from client.state import MODELS_DIR
 from common.config.schema import ModelConfig
+from common.data.channel_select import select_in_windows
 from common.data.cmapss_recipe import RECIPE_KIND, CmapssRecipe, CycleTableError, read_cycle_table
 from common.data.process import RECIPE_KIND as PROCESS_RECIPE_KIND
 from common.data.process import ZScore
@@ -303,14 +304,17 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
                              f"{model_rate:g} Hz)")
     recipe = meta.get("preprocessing") or {}
     engines: list[dict[str, int]] | None = None
+    used, read = _channel_selection(meta, Path(state_dir))
     if isinstance(recipe, dict) and recipe.get("kind") == RECIPE_KIND and Path(input_path).suffix in (".txt", ".csv"):
-        x, engines = _engine_windows(Path(input_path), recipe, int(meta["in_channels"]))
+        x, engines = _engine_windows(Path(input_path), recipe, read)
     elif isinstance(recipe, dict) and recipe.get("kind") == PROCESS_RECIPE_KIND and \
             Path(input_path).suffix in (".npy", ".csv"):
-        x = process_windows(Path(input_path), recipe, int(meta["in_channels"]), int(meta["window_length"]))
+        x = process_windows(Path(input_path), recipe, read, int(meta["window_length"]))
     else:
         require_declared_rate(Path(input_path), input_rate_hz, model_rate, meta)
-        x = read_windows(input_path, int(meta["in_channels"]), int(meta["window_length"]), input_rate_hz, model_rate)
+        x = read_windows(input_path, read, int(meta["window_length"]), input_rate_hz, model_rate)
+    if used:   # the plant's use_channels: the channels its model takes, in its order
+        x = select_in_windows(x, used)
     if model is None:
         assert anomaly is not None
         return _with_health({"plant_id": meta.get("plant_id"), "run": meta.get("run"), "input": str(input_path),
@@ -383,6 +387,25 @@ def predict(state_dir: Path, input_path: Path, input_rate_hz: float | None = Non
         result[ROUTING_KEY] = {"threshold": routed[1].threshold, "n_reference": routed[1].n_reference,
                                "own_classes": [n for n, own in zip(meta["class_names"], routed[1].own) if own]}
     return _with_health(result, anomaly, x)
+
+
+def _channel_selection(meta: dict[str, Any], state_dir: Path) -> tuple[tuple[int, ...], int]:
+    """(the channels the model takes of a recording, how many channels a recording has): the plant's
+    ``use_channels`` and its data's channel count, or ((), the model's channels) without a selection."""
+    channels = int(meta["in_channels"])
+    used, read = meta.get("use_channels"), meta.get("channels_read")
+    if not used:
+        return (), channels
+    try:
+        selection = tuple(int(c) for c in used)
+        count = int(read) if read is not None else -1
+    except (TypeError, ValueError) as exc:
+        raise InferenceError(f"{state_dir}: the kept model's use_channels entry is unreadable ({exc}); "
+                             "re-run the federation") from exc
+    if len(selection) != channels or any(not 0 <= c < count for c in selection):
+        raise InferenceError(f"{state_dir}: the kept model's use_channels {list(selection)} do not fit its "
+                             f"{channels} input channel(s) of {count}; re-run the federation")
+    return selection, count
 
 
 def _kept_smoothing(meta: dict[str, Any], state_dir: Path) -> float:

@@ -150,6 +150,8 @@ def model_meta(plant: Plant, spec: RunSpec, run_name: str, mode: str, epochs: in
         "saved_at": now_iso(), "model": spec.model.__dict__ | {"channels": list(spec.model.channels)},
         # what `factoryfl predict` / `export` need to rebuild and feed the model
         "in_channels": plant.data.channels, "window_length": plant.data.window_length,
+        # set: the plant's use_channels; predict reads channels_read channels and keeps these, in this order
+        "use_channels": list(plant.data.channels_used) or None, "channels_read": plant.data.channels_read or None,
         "sample_rate_hz": float(plant.data.sample_rate_hz), "task": spec.task,
         # set: windows were resampled to sample_rate_hz from the plant's own rate (predict needs the file's rate)
         "resample_to_hz": spec.window.resample_to_hz,

@@ -75,6 +75,23 @@ def _require_file(path: Path | None, flag: str, fix: str) -> Path:
     return Path(path)
 
 
+def _use_channels(value: str | None) -> str | None:
+    """``--use-channels 1,0`` checked as the plant will read it (node config ``use-channels``)."""
+    if value is None:
+        return None
+    from common.data.channel_select import channel_problems
+
+    try:
+        channels = [int(part) for part in value.split(",")]
+    except ValueError:
+        raise DeployError(f"--use-channels {value!r}: list 0-based channel numbers separated by commas, "
+                          "e.g. --use-channels 0 or --use-channels 1,0") from None
+    problems = channel_problems(channels, "--use-channels")
+    if problems:
+        raise DeployError(problems[0])
+    return ",".join(str(c) for c in channels)
+
+
 def _warn_insecure() -> None:
     print(cmd.INSECURE_WARNING, file=sys.stderr, flush=True)
 
@@ -212,7 +229,8 @@ def cmd_plant(args: argparse.Namespace) -> int:
                             state_dir=state_dir, root_cert=root_cert, auth_key=key,
                             privacy_budget=args.privacy_budget, runtime_port=args.runtime_port,
                             insecure=args.insecure, isolation=args.isolation, max_wait_time_s=args.max_wait_time,
-                            detector=args.detector, false_alarm_rate=args.false_alarm_rate)
+                            detector=args.detector, false_alarm_rate=args.false_alarm_rate,
+                            use_channels=_use_channels(args.use_channels))
     argv = cmd.supernode_argv(opts)
     if args.dry_run:
         _announce(argv)
@@ -569,6 +587,9 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
                                       "feature_mahalanobis): a health score and an alarm per window")
     p.add_argument("--false-alarm-rate", type=float, default=None,
                    help="the detector's target false-alarm rate on held-out normal windows (default 0.01)")
+    p.add_argument("--use-channels", default=None,
+                   help="the 0-based channels of the plant's data the model takes, comma-separated, e.g. 0 or 1,0 "
+                        "(a plant with more sensors than the federation's model; default: all)")
     p.add_argument("--runtime-port", type=int, default=9094, help="local port for ClientApp processes")
     p.add_argument("--isolation", choices=("subprocess", "process"), default="subprocess",
                    help="Flower's isolation mode: the plant starts its ClientApp itself (subprocess) or expects "

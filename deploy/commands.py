@@ -92,6 +92,7 @@ class PlantOptions:
     max_wait_time_s: float | None = None
     detector: str | None = None          # the plant's anomaly detector (client/node_config.py)
     false_alarm_rate: float | None = None
+    use_channels: str | None = None      # "1,0": the channels of its data the model takes (client/node_config.py)
 
 
 def node_config(opts: PlantOptions) -> str:
@@ -104,6 +105,8 @@ def node_config(opts: PlantOptions) -> str:
         parts.append(f"detector={_toml_str(opts.detector)}")
     if opts.false_alarm_rate is not None:
         parts.append(f"false-alarm-rate={float(opts.false_alarm_rate)!r}")
+    if opts.use_channels is not None:
+        parts.append(f"use-channels={_toml_str(opts.use_channels)}")
     return " ".join(parts)
 
 

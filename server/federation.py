@@ -288,7 +288,10 @@ class Coordinator:
                             "(the union of the plants that started it)")
         if shape != federation_shape:
             problems.append(f"its input (channels={shape[0]}, window={shape[1]}) differs from the federation's "
-                            f"(channels={federation_shape[0]}, window={federation_shape[1]})")
+                            f"(channels={federation_shape[0]}, window={federation_shape[1]})"
+                            + (f"; a plant with more sensors picks {federation_shape[0]} of them with use_channels "
+                               "(scenario: plants[].use_channels: [0]; deployment: --node-config use-channels='0')"
+                               if shape[0] > federation_shape[0] else ""))
         return ("; ".join(problems) + ": give it the same channels and window, and classes the federation has "
                 "(or start the federation with it)") if problems else ""
 

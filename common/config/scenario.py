@@ -23,6 +23,7 @@ from common.config.schema import (
     transfer_method_problem,
 )
 from common.config.yaml_safe import load_yaml
+from common.data.channel_select import channel_problems
 from common.extensions.tasks import TASKS
 from common.extensions.transfer_methods import TRANSFER_METHODS
 from common.privacy.policy import PrivacyPolicy
@@ -41,9 +42,10 @@ class _RawPlant:
     privacy_policy: PrivacyPolicy | None = None
     labelled_classes: tuple[str, ...] | None = None  # checked against the plant's classes when it loads
     detector: DetectorConfig | None = None
+    use_channels: tuple[int, ...] | None = None  # checked against the data's channels when it loads
 
     def problems(self) -> list[str]:
-        out = []
+        out = channel_problems(self.use_channels)
         if self.labelled_classes is not None and (not self.labelled_classes
                                                   or len(set(self.labelled_classes)) != len(self.labelled_classes)):
             out.append(f"labelled_classes must be a non-empty list of distinct class names of this plant's data, "
@@ -128,6 +130,7 @@ def _parse_plants(
                 privacy_policy=plant.privacy_policy,
                 labelled_classes=plant.labelled_classes,
                 detector=plant.detector,
+                use_channels=plant.use_channels,
             )
         )
     return plants

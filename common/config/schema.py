@@ -1033,6 +1033,9 @@ class PlantSpec:
     # test split, where the report measures how well it recognises classes it never had (issue 17)
     labelled_classes: tuple[str, ...] | None = None
     detector: DetectorConfig | None = None  # anomaly detection for this plant (None: none)
+    # the 0-based channels of the plant's data the model takes, in this order (None: all), e.g. [0] for a
+    # plant with two accelerometers joining a one-channel federation; predict applies the same selection
+    use_channels: tuple[int, ...] | None = None
 
     @property
     def has_labels(self) -> bool:

@@ -172,6 +172,11 @@ class PlantData:
     # The machine's shaft speed (rpm) when the source knows it: order tracking resamples each recording
     # to window.samples_per_revolution × it, and `factoryfl predict` does the same to new recordings.
     shaft_speed_rpm: float | None = None
+    # The channels of the source's windows this plant uses, in order (a plant's ``use_channels``; ``()``:
+    # all), and how many the source has: `factoryfl predict` reads a new recording's ``channels_read``
+    # channels and keeps these (common/data/channel_select.py).
+    channels_used: tuple[int, ...] = ()
+    channels_read: int = 0
 
     def __post_init__(self) -> None:
         if self.task not in TASKS:
