@@ -44,7 +44,7 @@ from server.rounds import (
     reply_privacy,
     round_record,
 )
-from server.screening import relative_norm_outliers
+from server.screening import relative_norm_screen
 from server.strategies.base import Strategy, as_strategy
 from server.transport import Reply, Transport
 
@@ -91,6 +91,7 @@ class PlantRecord:
     metrics: dict[str, dict[str, float]] = field(default_factory=dict)
     privacy: dict[str, float] = field(default_factory=dict)
     excluded_rounds: list[dict[str, Any]] = field(default_factory=list)
+    clipped_rounds: list[dict[str, Any]] = field(default_factory=list)   # updates clipped, not left out
     transfer: dict[str, Any] = field(default_factory=dict)
     dp_evaluation: dict[str, float] = field(default_factory=dict)
 
@@ -417,7 +418,8 @@ class Coordinator:
 
         progress = {"rounds": self.rounds,
                     "plants": {p: {"status": r.status, "status_reason": r.status_reason, "privacy": r.privacy,
-                                   "excluded_rounds": r.excluded_rounds} for p, r in self.plants.items()}}
+                                   "excluded_rounds": r.excluded_rounds, "clipped_rounds": r.clipped_rounds}
+                              for p, r in self.plants.items()}}
         buffer = io.BytesIO()
         torch.save({"round": server_round, "arrays": {k: torch.from_numpy(np.asarray(v)) for k, v in arrays.items()},
                     "strategy_state": {k: {n: torch.from_numpy(np.asarray(a)) for n, a in d.items()}
@@ -455,6 +457,7 @@ class Coordinator:
         for plant_id, saved_record in progress.get("plants", {}).items():
             record = self.plants.setdefault(plant_id, PlantRecord(plant_id))
             record.excluded_rounds = saved_record.get("excluded_rounds", []) + record.excluded_rounds
+            record.clipped_rounds = saved_record.get("clipped_rounds", []) + record.clipped_rounds
             record.privacy = {**saved_record.get("privacy", {}), **record.privacy}
             if saved_record.get("status") == "budget_exhausted":
                 record.status, record.status_reason = "budget_exhausted", saved_record.get("status_reason", "")
@@ -572,10 +575,14 @@ class Coordinator:
                 if is_budget_spent(verdict):
                     self.plants[plant_id].status = "budget_exhausted"
                     self.plants[plant_id].status_reason = verdict.reason
-        for plant_id, reason in relative_norm_outliers(tally.norms(current),
-                                                       spec.federation.relative_norm_bound).items():
+        screen = relative_norm_screen(tally.norms(current), spec.federation.relative_norm_bound)
+        for plant_id, reason in screen.excluded.items():
             self._leave_out(plant_id, server_round, reason, tally.excluded)
             tally.drop(plant_id)
+        for plant_id, (scale, reason) in screen.clipped.items():
+            tally.clip(plant_id, current, scale, reason)
+            self.plants[plant_id].clipped_rounds.append({"round": server_round, "phase": "pretrain", "reason": reason})
+            logger.warning("round %d: plant %s: %s", server_round, plant_id, reason)
         return tally
 
     def _record_round(self, spec: RunSpec, server_round: int, tally: RoundTally, aggregate: Aggregate,
@@ -915,6 +922,7 @@ class Coordinator:
                     "class_names": r.facts.get(wire.CLASS_NAMES),
                     "labelled_classes": labelled_classes(r.facts),
                     "metrics": r.metrics, "privacy": r.privacy, "excluded_rounds": r.excluded_rounds,
+                    **({"clipped_rounds": r.clipped_rounds} if r.clipped_rounds else {}),
                     "transfer": r.transfer, "dp_evaluation": r.dp_evaluation or None}
                 for p, r in sorted(self.plants.items())
             },

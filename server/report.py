@@ -550,10 +550,24 @@ def left_out_entries(results: Mapping[str, Any]) -> list[str]:
     return bullets
 
 
+def clipped_entries(results: Mapping[str, Any]) -> list[str]:
+    """Markdown bullets: every round update the relative norm bound clipped (counted, scaled down)."""
+    bullets = []
+    for pid, plant in plants_of(results).items():
+        for entry in plant.get("clipped_rounds") or []:
+            if isinstance(entry, Mapping):
+                bullets.append(f"- `{pid}`, round {entry.get('round', '?')}: {_inline(entry.get('reason') or '')}")
+    return bullets
+
+
 def _left_out_section(results: Mapping[str, Any]) -> str:
-    """Plants left out and excluded round updates."""
+    """Plants left out and excluded round updates; then updates clipped."""
     bullets = left_out_entries(results)
     body = "\n".join(bullets) if bullets else "None: every plant finished `ok` and no round update was excluded."
+    clipped = clipped_entries(results)
+    if clipped:
+        body += "\n\nRound updates clipped to the relative norm bound (counted in their own direction):\n\n" \
+            + "\n".join(clipped)
     return "## Plants left out\n\n" + body
 
 

@@ -13,6 +13,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from common import wire
 from common.compression import decode_update, payload_bytes
 from common.config.schema import FederationConfig
@@ -93,6 +95,7 @@ class RoundTally:
 
     updates: dict[str, tuple[Arrays, float]] = field(default_factory=dict)
     excluded: dict[str, str] = field(default_factory=dict)
+    clipped: dict[str, str] = field(default_factory=dict)
     losses: dict[str, float] = field(default_factory=dict)
     epsilons: dict[str, float] = field(default_factory=dict)
     train_seconds: list[float] = field(default_factory=list)
@@ -121,6 +124,14 @@ class RoundTally:
     def norms(self, current: Arrays) -> dict[str, float]:
         """‖w_k − w‖₂ of every accepted update."""
         return {p: update_norm(arrays, current) for p, (arrays, _) in self.updates.items()}
+
+    def clip(self, plant_id: str, current: Arrays, scale: float, reason: str) -> None:
+        """Scale an accepted update's change ``w_k − w`` by ``scale`` (the round-level screening clipped it)."""
+        arrays, weight = self.updates[plant_id]
+        clipped = {k: (np.asarray(current[k]) + scale * (np.asarray(v) - current[k])).astype(np.asarray(v).dtype)
+                   if k in current else v for k, v in arrays.items()}
+        self.updates[plant_id] = (clipped, weight)
+        self.clipped[plant_id] = reason
 
     def drop(self, plant_id: str) -> None:
         """Take an accepted update back out (the round-level screening left it out)."""
@@ -177,6 +188,7 @@ def round_record(server_round: int, tally: RoundTally, aggregate: Aggregate, com
         "round": server_round,
         "participants": tally.participants,
         "excluded": tally.excluded,
+        **({"clipped": tally.clipped} if tally.clipped else {}),
         **({"aggregate_skipped": aggregate.skipped} if aggregate.skipped else {}),
         "train_loss": weighted_train_loss(tally.losses, labelled),
         "per_plant_train_loss": tally.losses,

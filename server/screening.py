@@ -6,18 +6,26 @@ before:
 
 - **Declared weight.** ``num-examples`` must be finite, positive and at most the labelled
   windows the plant declared at hello; a plant that kept its sizes home counts with weight 1.
-- **Relative norm bound.** With K ≥ 3 updates, an update whose norm exceeds
-  ``factor × median_k ‖Δ_k‖`` is left out. Rule for the factor: with n similar honest plants
+- **Relative norm bound.** With K ≥ 3 updates, an update whose norm exceeds the bound
+  ``B = factor × median_k ‖Δ_k‖`` is judged. Rule for the factor: with n similar honest plants
   and one attacker scaling a sign-flipped update by s, FedAvg still moves along the honest
   direction while s < n − 1; ``factor`` = 3 keeps every undetected attack below that for
-  n ≥ 4 honest plants. An operator whose honest plants differ more (e.g. very unequal data
-  sizes with many local steps) reads the recorded exclusions of a trusted run and sets the
-  factor above the largest honest max/median norm ratio it shows.
+  n ≥ 4 honest plants, i.e. K ≥ factor + 2 updates. There such an update is left out. With
+  fewer (3 ≤ K < factor + 2) the bound cannot keep an attacker below n − 1 whatever it does, and
+  the median of two or three plants is the norm of one of them, so an honest plant whose local
+  steps happen to move further than the others' would be left out for nothing (CWRU, three
+  sources in their tenth round: one update 9× the median). There the update is **clipped** to the
+  bound instead, ``Δ_k ← Δ_k · B/‖Δ_k‖`` (norm bounding, Sun et al. 2019): it counts in its own
+  direction, and an attacker moves the model no further than one just under the bound, which the
+  rule accepts anyway. Both are recorded. An operator whose honest plants differ more (e.g. very
+  unequal data sizes with many local steps) reads the recorded exclusions of a trusted run and
+  sets the factor above the largest honest max/median norm ratio it shows.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -50,15 +58,34 @@ def weight_problem(declared: object, hello_labelled: object) -> tuple[float, str
     return float(declared), ""
 
 
-def relative_norm_outliers(norms: dict[str, float], factor: float | None) -> dict[str, str]:
-    """Plant → reason, for updates above ``factor`` × the round's median norm (K ≥ 3, factor set)."""
+@dataclass(frozen=True)
+class NormScreen:
+    """A round's relative norm screening: updates left out (plant → reason) and updates clipped
+    (plant → (scale to multiply its update Δ by, reason))."""
+
+    excluded: dict[str, str] = field(default_factory=dict)
+    clipped: dict[str, tuple[float, str]] = field(default_factory=dict)
+
+
+def excludes_at(factor: float, updates: int) -> bool:
+    """Whether the relative bound leaves an update out (K ≥ factor + 2) or clips it (module docstring)."""
+    return updates >= factor + 2
+
+
+def relative_norm_screen(norms: dict[str, float], factor: float | None) -> NormScreen:
+    """The updates above ``factor`` × the round's median norm (K ≥ 3, factor set): left out with
+    K ≥ factor + 2 updates, clipped to the bound below that (module docstring)."""
     if factor is None or len(norms) < MIN_PLANTS_FOR_RELATIVE_BOUND:
-        return {}
+        return NormScreen()
     median = float(np.median(list(norms.values())))
     bound = factor * median
-    return {p: (f"update norm {n:.3g} exceeds {factor:g} × the round's median norm {median:.3g} "
-                "(federation.relative_norm_bound)")
-            for p, n in norms.items() if n > bound}
+    over = {p: n for p, n in norms.items() if n > bound}
+    what = f"{factor:g} × the round's median norm {median:.3g} (federation.relative_norm_bound)"
+    if excludes_at(factor, len(norms)):
+        return NormScreen(excluded={p: f"update norm {n:.3g} exceeds {what}" for p, n in over.items()})
+    return NormScreen(clipped={p: (bound / n, f"update norm {n:.3g} clipped to {bound:.3g} = {what}; with "
+                                             f"{len(norms)} updates a larger one is clipped, not left out")
+                               for p, n in over.items()})
 
 
 def all_finite(arrays: Arrays) -> bool:

@@ -16,7 +16,7 @@ from flwr.app import ArrayRecord, ConfigRecord, Message, MetricRecord, RecordDic
 from common import wire
 from common.config import load_scenario
 from server.app import run_federation
-from server.screening import relative_norm_outliers, weight_problem
+from server.screening import excludes_at, relative_norm_screen, weight_problem
 from tests.conftest import tiny_scenario, with_explicit_plants
 from tests.helpers.loopback import LoopbackGrid
 
@@ -66,10 +66,54 @@ def test_declared_weight_must_be_finite_positive_and_at_most_the_hello_count():
 
 
 def test_relative_norm_bound_needs_three_updates_and_names_the_median():
-    assert relative_norm_outliers({"a": 1.0, "b": 100.0}, 3.0) == {}     # two plants: who is honest?
-    out = relative_norm_outliers({"a": 1.0, "b": 1.2, "c": 0.9, "d": 3.5}, 3.0)
-    assert list(out) == ["d"] and "median norm 1.1" in out["d"]
-    assert relative_norm_outliers({"a": 1.0, "b": 1.2, "c": 50.0}, None) == {}
+    assert relative_norm_screen({"a": 1.0, "b": 100.0}, 3.0).excluded == {}     # two plants: who is honest?
+    assert relative_norm_screen({"a": 1.0, "b": 100.0}, 3.0).clipped == {}
+    five = relative_norm_screen({"a": 1.0, "b": 1.2, "c": 0.9, "d": 1.1, "e": 3.5}, 3.0)
+    assert list(five.excluded) == ["e"] and "median norm 1.1" in five.excluded["e"] and five.clipped == {}
+    assert relative_norm_screen({"a": 1.0, "b": 1.2, "c": 50.0}, None) == relative_norm_screen({}, 3.0)
+
+
+def test_below_factor_plus_two_updates_an_update_over_the_bound_is_clipped_not_left_out():
+    """With K < factor + 2 the bound cannot keep FedAvg on the honest direction, and the median of three
+    is one plant's norm: an update over it counts, scaled to the bound (server/screening.py)."""
+    assert not excludes_at(3.0, 4) and excludes_at(3.0, 5) and excludes_at(2.0, 4)
+    three = relative_norm_screen({"a": 0.2, "b": 0.25, "c": 2.0}, 3.0)
+    assert three.excluded == {} and list(three.clipped) == ["c"]
+    scale, reason = three.clipped["c"]
+    assert scale == pytest.approx(3 * 0.25 / 2.0) and "clipped to 0.75" in reason and "with 3 updates" in reason
+    four = relative_norm_screen({"a": 1.0, "b": 1.2, "c": 0.9, "d": 3.5}, 3.0)
+    assert four.excluded == {} and four.clipped["d"][0] == pytest.approx(3 * 1.1 / 3.5)
+
+
+def test_a_clipped_update_keeps_its_direction_at_the_bound():
+    from server.rounds import RoundTally
+    from server.screening import update_norm
+
+    current = {"w": np.zeros(4, np.float32), "b": np.ones(2, np.float32)}
+    tally = RoundTally(updates={"p": ({"w": np.array([3.0, 0, 4, 0], np.float32), "b": np.ones(2, np.float32)}, 7.0)})
+    tally.clip("p", current, 0.5, "why")
+    arrays, weight = tally.updates["p"]
+    assert update_norm(arrays, current) == pytest.approx(2.5) and weight == 7.0 and tally.clipped == {"p": "why"}
+    np.testing.assert_allclose(arrays["w"], [1.5, 0, 2, 0])
+    assert arrays["w"].dtype == np.float32
+
+
+def test_a_three_plant_federation_clips_an_oversized_update_records_it_and_keeps_the_plant(tmp_path):
+    def hook(node, msg, reply):
+        if node != ATTACKER or msg.metadata.message_type != wire.MSG_PRETRAIN or reply.has_error():
+            return reply
+        return _with(msg, reply, arrays=_scaled(msg, reply, 100.0))
+
+    results, run_dir = _run(tiny_scenario(tmp_path), tmp_path, hook)
+    for record in results["rounds"]:
+        assert record["participants"] == ["plant-0", "plant-1", "plant-2"] and record["excluded"] == {}
+        assert "clipped to" in record["clipped"]["plant-2"]
+    assert [e["round"] for e in results["plants"]["plant-2"]["clipped_rounds"]] == [1, 2]
+    assert results["plants"]["plant-2"]["excluded_rounds"] == []
+    arrays = torch.load(run_dir / "global_model.pt", weights_only=True)["arrays"]
+    assert all(torch.isfinite(v).all() for v in arrays.values())
+    report = (run_dir / "report.md").read_text()
+    assert "Round updates clipped to the relative norm bound" in report and "`plant-2`, round 1: update norm" in report
 
 
 # ---------------------------------------------------------------- attacks through the federation

@@ -470,8 +470,8 @@ class FederationConfig:
     training: TrainingConfig = field(default_factory=TrainingConfig)
     # leave out an update whose L2 norm exceeds this
     max_update_norm: float = 1000.0
-    # leave out an update whose norm exceeds this multiple of the round's median update norm
-    # (with 3 or more updates; null: off). Rule and measurement: server/screening.py.
+    # an update whose norm exceeds this multiple of the round's median update norm is left out (with at
+    # least this + 2 updates) or clipped to it (3 or more, fewer than that); null: off. Rule: server/screening.py.
     relative_norm_bound: float | None = 3.0
     # seconds the coordinator waits for a round's replies; a plant that does not answer in time misses the round
     round_timeout_s: float = 600.0
