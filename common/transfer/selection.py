@@ -216,7 +216,8 @@ def one_class_warning(predicted: np.ndarray, class_names: Sequence[str], declare
     if declared < 2 or share < ONE_CLASS_SHARE:
         return share, None
     name = class_names[top] if 0 <= top < len(class_names) else str(top)
-    return share, (f"unreliable: the kept model calls {100 * share:.1f} % of this plant's {len(pred)} windows "
+    # no window count here: it leaves with the guard (release category gap), sizes are their own category
+    return share, (f"unreliable: the kept model calls {100 * share:.1f} % of this plant's windows "
                    f"{name!r} though the plant declares {declared} classes; unless nearly all its windows are "
                    f"{name!r}, the shared model does not transfer to this plant's sensor (position or rate) and "
                    "adaptation did not repair it: check window.resample_to_hz against the other plants' rate, or "
