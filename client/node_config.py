@@ -26,7 +26,7 @@ from common.config.schema import (
     transfer_method_problem,
 )
 from common.config.yaml_safe import load_yaml
-from common.data.channel_select import channel_problems
+from common.data.channel_select import parse_channel_list
 from common.data.directory import DirectoryParams
 from common.extensions.transfer_methods import TRANSFER_METHODS
 from common.privacy.policy import SAFE_DEFAULT, PrivacyPolicy
@@ -144,21 +144,11 @@ def parse_node_config(raw: Mapping[str, Any]) -> DeployedPlant:
 
 def _channels(raw: Mapping[str, Any], problems: list[str]) -> tuple[int, ...] | None:
     """``use-channels='1,0'`` (or ``use-channels=0``): the 0-based channels of the plant's data the model takes."""
-    value = raw.get(USE_CHANNELS)
-    if value is None:
+    if raw.get(USE_CHANNELS) is None:
         return None
-    example = f"e.g. {USE_CHANNELS}='0' or {USE_CHANNELS}='1,0'"
-    if isinstance(value, bool) or not isinstance(value, (int, str)):
-        problems.append(f"{USE_CHANNELS}={value!r} must list 0-based channel numbers, {example}")
-        return None
-    try:
-        channels = (value,) if isinstance(value, int) else tuple(int(part) for part in value.split(","))
-    except ValueError:
-        problems.append(f"{USE_CHANNELS}={value!r} must list 0-based channel numbers separated by commas, {example}")
-        return None
-    bad = channel_problems(channels, USE_CHANNELS)
+    channels, bad = parse_channel_list(raw[USE_CHANNELS], USE_CHANNELS, f"{USE_CHANNELS}='0' or {USE_CHANNELS}='1,0'")
     problems.extend(bad)
-    return None if bad else channels
+    return channels
 
 
 def _detector(raw: Mapping[str, Any], problems: list[str]) -> DetectorConfig | None:

@@ -79,15 +79,10 @@ def _use_channels(value: str | None) -> str | None:
     """``--use-channels 1,0`` checked as the plant will read it (node config ``use-channels``)."""
     if value is None:
         return None
-    from common.data.channel_select import channel_problems
+    from common.data.channel_select import parse_channel_list
 
-    try:
-        channels = [int(part) for part in value.split(",")]
-    except ValueError:
-        raise DeployError(f"--use-channels {value!r}: list 0-based channel numbers separated by commas, "
-                          "e.g. --use-channels 0 or --use-channels 1,0") from None
-    problems = channel_problems(channels, "--use-channels")
-    if problems:
+    channels, problems = parse_channel_list(value, "--use-channels", "--use-channels 0 or --use-channels 1,0")
+    if channels is None:
         raise DeployError(problems[0])
     return ",".join(str(c) for c in channels)
 

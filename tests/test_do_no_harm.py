@@ -209,6 +209,9 @@ def test_a_dp_plant_releases_its_choice_only_as_its_policy_allows():
     assert releasable(keys, ("metrics",)) == {wire.MODEL_CHOSEN, wire.MODEL_CHOICE_REASON,
                                               wire.SELECT_VAL_PREFIX + "local_only"}
     assert releasable(keys, ("gap", "sizes")) == {wire.SELECT_N_VAL, wire.GUARD_KEPT, wire.GUARD_PREFIX + "agreement"}
+    # the one-class warning and its share are guard diagnostics: they leave only with `gap`
+    warning = [wire.GUARD_WARNING, wire.GUARD_PREFIX + "top_class_share"]
+    assert releasable(warning, ("metrics", "sizes")) == set() and releasable(warning, ("gap",)) == set(warning)
 
 
 def test_the_report_shows_each_plants_choice_and_the_do_no_harm_count():

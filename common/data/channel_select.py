@@ -35,6 +35,19 @@ def channel_problems(channels: Sequence[int] | None, key: str = KEY) -> list[str
     return []
 
 
+def parse_channel_list(value: object, key: str, example: str) -> tuple[tuple[int, ...] | None, list[str]]:
+    """A command-line or node-config value (``"1,0"``, or one integer) as channels, with
+    :func:`channel_problems`; (None, [one line naming ``key``, the value and ``example``]) when it is not."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        return None, [f"{key} {value!r}: list 0-based channel numbers separated by commas, e.g. {example}"]
+    try:
+        channels = (value,) if isinstance(value, int) else tuple(int(part) for part in value.split(","))
+    except ValueError:
+        return None, [f"{key} {value!r}: list 0-based channel numbers separated by commas, e.g. {example}"]
+    problems = channel_problems(channels, key)
+    return (None if problems else channels), problems
+
+
 def select_channels(data: PlantData, channels: Sequence[int]) -> PlantData:
     """``data`` with only ``channels`` of its windows, in that order; DataValidationError naming the plant,
     the key and the channels the data has when one is out of range."""
