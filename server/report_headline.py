@@ -41,6 +41,9 @@ MAX_ROWS = 20  # plants listed one per row; above this the table lists the first
 
 HELPED, SAME, HURT, NO_LABELS, NO_LABELS_CHANCE, NOT_EVALUATED = (
     "helped", "no gain", "hurt", "no labels: gained a model", "no labels: at chance", "not evaluated")
+ONE_CLASS = "one class: accuracy shows no gain"
+"""A plant with labels for one class only (e.g. only normal operation): its test split holds that class alone,
+where local-only (a one-class model) is right by construction, so accuracy cannot judge federation there."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,8 @@ def plant_verdict(results: Mapping[str, Any], pid: str, plant: Mapping[str, Any]
         reference = 1.0 / classes if task.has_classes and classes else None
         at_chance = reference is not None and not task.better(kept_value, reference)
         outcome = NO_LABELS_CHANCE if at_chance else NO_LABELS
+    elif task.has_classes and len(plant.get("labelled_classes") or []) == 1 and _num_classes(results, plant) > 1:
+        outcome = ONE_CLASS
     elif local is not None:
         outcome = HELPED if task.better(kept_value, local) else HURT if task.better(local, kept_value) else SAME
     delta = None
@@ -159,10 +164,15 @@ def headline_sentence(results: Mapping[str, Any], found: list[PlantVerdict], pri
     same = [v for v in found if v.outcome == SAME]
     hurt = [v for v in found if v.outcome == HURT]
     chance = [v for v in found if v.outcome == NO_LABELS_CHANCE]
-    judged = [v for v in found if v.outcome != NOT_EVALUATED]
+    one_class = [v for v in found if v.outcome == ONE_CLASS]
+    judged = [v for v in found if v.outcome not in (NOT_EVALUATED, ONE_CLASS)]
+    alone = ""
+    if one_class:
+        alone = (f"; {_names(one_class)} {'has' if len(one_class) == 1 else 'have'} labels for one class only, "
+                 "where accuracy cannot show a gain (a detector's figures are under Anomaly detection)")
     if not judged:
         return (f"**No plant has both a kept model and a local-only figure on its test split**, so this run cannot "
-                f"say whether federation helped; it ran {privacy_clause}.")
+                f"say whether federation helped{alone}; it ran {privacy_clause}.")
     parts = []
     wins = helped + gained
     if wins:
@@ -178,14 +188,14 @@ def headline_sentence(results: Mapping[str, Any], found: list[PlantVerdict], pri
     else:
         parts.append(f"**Federation helped none of the {len(judged)} plants**")
     if same:
-        parts.append(f"it made no difference at {_names(same)} (kept model = local-only)")
+        parts.append(f"it made no difference at {_names(same)} (kept model scores as local-only does)")
     if hurt:
         losses = ", ".join(f"`{v.plant}` {_gain(task, v.delta)}" for v in hurt[:MAX_ROWS])
         losses += f" and {len(hurt) - MAX_ROWS} more" if len(hurt) > MAX_ROWS else ""
         parts.append(f"**it did not help where the kept model is below local-only on test: {losses}**")
     if chance:
         parts.append(f"**without labels, {_names(chance)} stayed at chance**")
-    return "; ".join(parts) + f"; {privacy_clause}."
+    return "; ".join(parts) + f"{alone}; {privacy_clause}."
 
 
 def _row(task: Task, v: PlantVerdict) -> list[str]:

@@ -18,6 +18,7 @@ from client.smoothing import smoothed_metrics
 from client.state import PlantState
 from common.config import run_spec_from_scenario
 from common.config.schema import RunSpec, Scenario
+from common.labelset import union_names
 from common.models import build_model
 from common.training import labelled_mask, make_optimizer, train_supervised
 
@@ -32,8 +33,8 @@ def centralized_epochs(scenario: Scenario) -> int:
     return epochs
 
 
-def _spec_for(scenario: Scenario, data) -> RunSpec:
-    return run_spec_from_scenario(scenario, tuple(data.class_names))
+def _spec_for(scenario: Scenario, class_names: tuple[str, ...]) -> RunSpec:
+    return run_spec_from_scenario(scenario, class_names)
 
 
 def add_centralized_baseline(scenario: Scenario, results: dict[str, Any], left_out: Collection[str] = ()) -> None:
@@ -45,10 +46,13 @@ def add_centralized_baseline(scenario: Scenario, results: dict[str, Any], left_o
     if not evaluable:
         return
     first = plants[evaluable[0]]
+    # plants may declare their own class lists: the pooled model works on the federation's union by
+    # name (results' class_names, the coordinator's order), as the federated model does
+    union = union_names([results.get("class_names") or [], *(d.class_names for d in plants.values())])
     # no state directory for the pooled baseline: these Plants serve only targets(), which reads their data
     stateless = cast(PlantState, None)
     task_plants = {p: Plant(p, d, state=stateless) for p, d in plants.items()}
-    spec = _spec_for(scenario, first)
+    spec = _spec_for(scenario, union)
     x = np.concatenate([plants[p].train.x for p in plants])
     y = np.concatenate([task_plants[p].targets(spec) for p in plants])
     model = build_model(first.channels, spec.num_outputs, scenario.model, seed=scenario.seed)

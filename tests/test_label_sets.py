@@ -279,3 +279,17 @@ def test_a_class_that_only_an_unlabelled_plant_declares_is_not_one_the_labelled_
         assert "covers only" not in choice["reason"], choice["reason"]
         meta = torch.load(run_dir / "plants" / plant_id / "models" / "personalised.pt", weights_only=True)["meta"]
         assert ROUTING_KEY not in meta and OPEN_SET_KEY in meta, sorted(meta)
+
+
+def test_centralized_baseline_pools_plants_with_their_own_class_lists_by_name(tmp_path):
+    """The pooled reference trains on the federation's union (plants list their classes in another order or a
+    subset) and scores each plant on its own test split; it used to take the first plant's list and stop."""
+    from simulations.baselines import add_centralized_baseline
+
+    path = _label_sets(tmp_path, windows=16)
+    union = ["normal", "inner_race", "outer_race", "ball", "imbalance"]
+    results = {"class_names": union, "plants": {p: {"status": "ok"} for p in ("c", "a", "b")}}
+    add_centralized_baseline(load_scenario(path), results)
+    for plant_id in ("a", "b", "c"):
+        metrics = results["plants"][plant_id]["metrics"]["centralized"]
+        assert 0.0 <= metrics["accuracy"] <= 1.0 and metrics["n_test"] > 0, metrics

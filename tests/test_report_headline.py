@@ -3,7 +3,16 @@
 from typing import Any
 
 from server import report
-from server.report_headline import HELPED, HURT, NO_LABELS, NO_LABELS_CHANCE, NOT_EVALUATED, SAME, verdicts
+from server.report_headline import (
+    HELPED,
+    HURT,
+    NO_LABELS,
+    NO_LABELS_CHANCE,
+    NOT_EVALUATED,
+    ONE_CLASS,
+    SAME,
+    verdicts,
+)
 
 CLASSES = ["normal", "inner", "outer", "ball", "imbalance"]
 
@@ -90,7 +99,7 @@ def test_many_plants_keep_the_headline_short() -> None:
     md = report.render_markdown(results, {})
     head = md.split("## Headline", 1)[1].split("\n## ", 1)[0]
     assert "**Federation helped 50 of 100 plants**" in head and "and 30 more)" in head
-    assert "`p038` and 30 more (kept model = local-only)" in head
+    assert "`p038` and 30 more (kept model scores as local-only does)" in head
     assert head.count("\n| p") == 20 and "…and 80 more plants" in head
 
 
@@ -102,3 +111,21 @@ def test_an_unlabelled_plant_reports_the_model_its_guard_kept() -> None:
                              ("no-labels-lost", "source_only", "federated_global")):
         results["plants"][pid]["transfer"] = {"model_choice": {"guard": guard, "guard_reason": "…"}}
         assert {v.plant: v for v in verdicts(results, {})}[pid].kept == kept
+
+
+def test_a_plant_with_labels_for_one_class_is_not_judged_on_accuracy() -> None:
+    """A normal-only plant's test split holds normal windows alone, where a one-class local model is right by
+    construction: its 97 % against local-only's 100 % is not 'hurt', and it is not counted among the judged."""
+    results = _results()
+    normal_only = _plant(1.0, 0.97)
+    normal_only["labelled_classes"] = ["normal"]
+    results["plants"] = {"few-labels": results["plants"]["few-labels"], "normal-only": normal_only}
+    found = {v.plant: v for v in verdicts(results, {})}
+    assert found["normal-only"].outcome == ONE_CLASS and found["few-labels"].outcome == HELPED
+    head = report.render_markdown(results, {}).split("## Headline", 1)[1].split("\n## ", 1)[0]
+    assert "**Federation helped 1 of 1 plants**" in head
+    assert "`normal-only` has labels for one class only" in head and "did not help" not in head
+    two_labelled = _plant(0.90, 0.85)
+    two_labelled["labelled_classes"] = ["normal", "inner"]
+    results["plants"]["normal-only"] = two_labelled
+    assert {v.plant: v for v in verdicts(results, {})}["normal-only"].outcome == HURT
