@@ -357,7 +357,8 @@ class Plant:
             problems.append(
                 f"privacy.enabled with data-dependent preprocessing ({self.data.cross_window_statistics}): one "
                 "window then moves every normalised input and DP-SGD's one-window bound does not hold; prepare "
-                "this plant's windows each on its own (or with statistics fixed in advance), or run it without DP")
+                "this plant's windows each on its own or with constants fixed in advance (a directory plant of "
+                "kind table: the manifest's 'scaling', common/data/FORMAT.md), or run it without DP")
         if problems:
             raise PolicyRefusal(f"plant {self.plant_id} refuses this run (its own privacy policy): "
                                 + "; ".join(problems))
@@ -385,7 +386,16 @@ class Plant:
 
     def record_gaussian(self, spec: RunSpec, run_name: str, purpose: str, sigma: float, count: int,
                         sensitivity: float) -> str | None:
-        """Account ``count`` Gaussian queries at σ in the ledger; or why not (the ceiling would be passed)."""
+        """Account ``count`` Gaussian queries at σ in the ledger; or why not (the ceiling would be passed).
+
+        A plant whose windows share statistics (``cross_window_statistics``: one window moves every
+        normalised window, so no per-window bound holds) claims no ε for the release: it is refused
+        under DP (:meth:`check_policy`), and in a run without DP it leaves as that run's other replies
+        do, outside the ledger, whose ε would otherwise under-report it."""
+        if self.data.cross_window_statistics:
+            logger.info("plant %s: %s released without a DP claim (no ledger entry): %s", self.plant_id, purpose,
+                        self.data.cross_window_statistics)
+            return None
         ledger = self.ledger()
         delta = self.delta(spec)
         planned: list[HistoryEntry] = [(sigma, 1.0, 1)] * count

@@ -43,6 +43,7 @@ from .plots import (
     task_of,
 )
 from .report_headline import headline_section
+from .report_headline import run_delta as _run_delta
 from .report_html import read_images, render_html
 from .secagg import report_section as secagg_section
 
@@ -281,16 +282,6 @@ def _privacy_enabled(results: Mapping[str, Any]) -> bool:
     """Whether the run used differential privacy."""
     privacy = results.get("privacy")
     return isinstance(privacy, Mapping) and bool(privacy.get("enabled"))
-
-
-def _run_delta(results: Mapping[str, Any]) -> Any:
-    """δ for the run: the privacy block's, else the one δ shared by all plants."""
-    delta = (results.get("privacy") or {}).get("delta")
-    if is_number(delta):
-        return delta
-    deltas = {(p.get("privacy") or {}).get("delta") for p in plants_of(results).values()}
-    deltas = {d for d in deltas if is_number(d)}
-    return deltas.pop() if len(deltas) == 1 else None
 
 
 def _privacy_facts(results: Mapping[str, Any]) -> list[str]:

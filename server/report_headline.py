@@ -229,6 +229,16 @@ def headline_section(results: Mapping[str, Any], epsilons: Mapping[str, float], 
     return "## Headline\n\n" + sentence + "\n\n" + table(header, rows, (0, 3, 7)) + more + "\n\n" + note
 
 
+def run_delta(results: Mapping[str, Any]) -> Any:
+    """δ for the run: the privacy block's, else the one δ shared by all plants."""
+    delta = (results.get("privacy") or {}).get("delta")
+    if is_number(delta):
+        return delta
+    deltas = {(p.get("privacy") or {}).get("delta") for p in plants_of(results).values()}
+    deltas = {d for d in deltas if is_number(d)}
+    return deltas.pop() if len(deltas) == 1 else None
+
+
 def plain_headline(results: Mapping[str, Any]) -> str:
     """The headline sentence as plain text, for a terminal (no Markdown emphasis or code marks)."""
     privacy = results.get("privacy") if isinstance(results.get("privacy"), Mapping) else {}
@@ -239,6 +249,6 @@ def plain_headline(results: Mapping[str, Any]) -> str:
             value = (plant.get("privacy") or {}).get("epsilon")
             if is_number(value):
                 epsilons[pid] = float(value)
-    delta = (privacy or {}).get("delta")
-    sentence = headline_sentence(results, verdicts(results, epsilons), privacy_clause(privacy or {}, epsilons, delta))
+    sentence = headline_sentence(results, verdicts(results, epsilons),
+                                 privacy_clause(privacy or {}, epsilons, run_delta(results)))
     return sentence.replace("**", "").replace("`", "")

@@ -172,3 +172,53 @@ def test_table_plant_matches_the_tep_source(tmp_path: Path) -> None:
         a, b = getattr(tep, split), getattr(table, split)
         assert a.y.tolist() == b.y.tolist()
         np.testing.assert_allclose(a.x, b.x, atol=1e-4)
+
+
+SCALING = {"F1": [50.0, 2.0], "T2": [80.0, 1.0], "P3": [3.0, 0.1]}
+
+
+def test_fixed_scaling_prepares_each_window_on_its_own_so_the_plant_can_train_with_dp(tmp_path: Path) -> None:
+    """With the manifest's ``scaling`` no statistic of the plant's rows shapes a window: the windows are
+    (x - centre) / scale, the plant declares no cross-window statistics, and its DP policy check passes."""
+    import dataclasses
+
+    from client.plant import PolicyRefusal
+    from tests.test_privacy import build
+
+    fitted = _load(_plant(tmp_path / "fitted"))
+    fixed = _load(_plant(tmp_path / "fixed", scaling=SCALING))
+    assert fitted.cross_window_statistics and not fixed.cross_window_statistics
+    assert "fixed centre and scale" in fixed.notes
+    raw = _run(200, 0.0, 0)[:10, 1:]  # the normal run's first train window, as rows
+    expected = (raw - np.array([50.0, 80.0, 3.0])) / np.array([2.0, 1.0, 0.1])
+    np.testing.assert_allclose(fixed.train.x[0].T, expected, atol=1e-3)  # the CSV keeps 6 digits
+    recipe = ZScore.from_recipe(fixed.preprocessing or {})
+    assert recipe.rows == 0 and recipe.std.tolist() == [2.0, 1.0, 0.1]
+    plant, spec, _ = build(tmp_path / "dp", privacy={"enabled": True, "noise_multiplier": 1.0})
+    plant.data = dataclasses.replace(plant.data, cross_window_statistics=fitted.cross_window_statistics)
+    with pytest.raises(PolicyRefusal, match="the manifest's 'scaling'"):
+        plant.check_policy(spec)
+    plant.data = dataclasses.replace(plant.data, cross_window_statistics=fixed.cross_window_statistics)
+    plant.check_policy(spec)
+
+
+def test_scaling_names_the_variable_and_the_fix(tmp_path: Path) -> None:
+    with pytest.raises(DataValidationError) as err:
+        _load(_plant(tmp_path / "a", scaling={"F1": [50.0, 0.0], "P3": [3.0, 0.1], "Q9": [1, 1]}))
+    text = str(err.value)
+    assert "key 'scaling': no entry for ['T2']; ['Q9'] are not among 'variables'; ['F1'] must each be" in text
+    assert "or drop the key to z-score with the normal runs' train rows (no DP then)" in text
+    with pytest.raises(DataValidationError, match=r"key 'scaling' must be \{<variable>: \[centre, scale\]"):
+        _load(_plant(tmp_path / "b", scaling=[1, 2]))
+    with pytest.raises(DataValidationError, match="key 'scaling' applies to kind 'table' only"):
+        _load(_plant(tmp_path / "c", kind="signals", sample_rate_hz=1.0, channels=3, scaling=SCALING))
+
+
+def test_predict_prepares_a_new_run_with_the_fixed_scaling(tmp_path: Path) -> None:
+    from client.predict import process_windows
+
+    data = _load(_plant(tmp_path / "plant", scaling=SCALING))
+    run = _run(120, 10.0, 1)[90:]
+    _write_csv(tmp_path / "new.csv", run)
+    x = process_windows(tmp_path / "new.csv", data.preprocessing or {}, 3, 10)
+    np.testing.assert_allclose(x, data.test.x[data.test.y == 1], atol=1e-4)

@@ -227,3 +227,22 @@ def test_a_dp_plant_refuses_preprocessing_with_statistics_across_windows(tmp_pat
         plant.check_policy(spec)
     plant.policy = dataclasses.replace(plant.policy, require_dp=False)  # without DP the data are fine
     plant.check_policy(dataclasses.replace(spec, privacy=dataclasses.replace(spec.privacy, enabled=False)))
+
+
+def test_a_plant_with_statistics_across_windows_claims_no_epsilon_for_its_releases(tmp_path):
+    """Without DP such a plant may still release its (noised) feature statistics, but no per-window bound
+    holds for them: they leave outside the ledger, so no ε is claimed that would under-report them."""
+    import dataclasses
+
+    from client.transfer import release_source_stats
+    from tests.test_privacy import build
+
+    plant, spec, shared = build(tmp_path, privacy={"enabled": False})
+    assert not spec.privacy.enabled
+    declined, arrays, _, _ = release_source_stats(plant, spec, shared, "run-a")
+    assert declined is None and arrays and plant.ledger().entries   # an ordinary plant: four accounted queries
+    other, spec, shared = build(tmp_path / "process", privacy={"enabled": False})
+    other.data = dataclasses.replace(other.data, cross_window_statistics="every variable z-scored with all rows")
+    declined, arrays, _, privacy = release_source_stats(other, spec, shared, "run-a")
+    assert declined is None and arrays
+    assert not other.ledger().entries and "epsilon" not in privacy

@@ -11,6 +11,7 @@ from server.report_headline import (
     NOT_EVALUATED,
     ONE_CLASS,
     SAME,
+    plain_headline,
     verdicts,
 )
 
@@ -74,6 +75,11 @@ def test_headline_names_epsilon_delta_and_privacy_unit() -> None:
     head = md.split("## Headline", 1)[1].split("\n## ", 1)[0]
     assert "under ε ≤ 2.45 per plant (δ = 1e-05; privacy unit: one window of 1024 samples)" in head
     assert "| worse | 60 | 90.0 % | federated + personalised | 85.0 % | -5.0 points | 2.45 | hurt |" in head
+    # the run's privacy block without δ (as a simulation writes it): the plants' common δ, in the report and
+    # in the terminal's sentence alike
+    del results["privacy"]["delta"]
+    assert "(δ = 1e-05; privacy unit" in report.render_markdown(results, {})
+    assert "(δ = 1e-05; privacy unit" in plain_headline(results)
 
 
 def test_regression_counts_a_lower_rmse_as_a_gain() -> None:

@@ -42,8 +42,9 @@ if they do, neighbours leak into the test split and you must supply ``split`` yo
 
 ``kind: table`` -- process runs as CSV files with a header, one ``time`` column (``{column, unit}``)
 and the ``variables`` columns (the channels); time must increase regularly (the interval is read
-from it); every variable is z-scored with the ``normal_class``'s train rows and windows are cut as
-the ``tep`` source cuts them (:mod:`.process`, :mod:`.table_files`; FORMAT.md).
+from it); every variable is z-scored with the ``normal_class``'s train rows (or, with ``scaling``,
+with a centre and scale fixed in advance, which DP needs) and windows are cut as the ``tep``
+source cuts them (:mod:`.process`, :mod:`.table_files`; FORMAT.md).
 
 Checks: unknown and missing manifest keys, wrong types, missing or unreadable files, NaN/Inf
 (first row / sample / window index), channel count vs ``channels``, window length, labels not
@@ -72,7 +73,7 @@ from common.task import task_named
 from .errors import DataValidationError, raise_if_problems
 from .manifest import MANIFEST_NAME, Manifest, read_manifest
 from .paths import resolve_existing
-from .process import ZScore, fit_zscore, split_run_windows, train_rows
+from .process import ZScore, fit_zscore, fixed_zscore, split_run_windows, train_rows
 from .signal_files import (
     READ_ERRORS,
     WindowArchive,
@@ -384,11 +385,14 @@ def _load_table(
     normal = classes.index(manifest.normal_class) if manifest.normal_class is not None else None
     basis = [rows[:train_rows(rows, window.test_fraction)] for label, _, rows in runs
              if label == normal or normal is None]
-    if not basis:
+    if spec.scaling is not None:
+        zscore = fixed_zscore(spec.variables, spec.scaling)
+    elif not basis:
         problems.append(f"{manifest.path}: no run is labelled {manifest.normal_class!r} (normal_class), whose train "
-                        "rows z-score the variables: add a normal run or set normal_class")
+                        "rows z-score the variables: add a normal run, set normal_class, or give fixed 'scaling'")
         return None
-    zscore = fit_zscore(np.concatenate(basis), spec.variables)
+    else:
+        zscore = fit_zscore(np.concatenate(basis), spec.variables)
     c, length = len(spec.variables), window.length
     xs_tr, ys_tr, xs_te, ys_te = [], [], [], []
     for label, _, rows in runs:
@@ -407,9 +411,10 @@ def _load_table(
         empty = [name for name, n in zip(classes, ws.class_counts(len(classes))) if n == 0]
         if empty:
             logger.warning("%s: classes %s have no %s window of %d rows", manifest.path, empty, split, length)
-    basis_text = (f"the train rows of its {manifest.normal_class!r} runs" if normal is not None
+    basis_text = ("fixed constants" if spec.scaling is not None
+                  else f"the train rows of its {manifest.normal_class!r} runs" if normal is not None
                   else "the train rows of every run (no normal_class)")
-    notes = (f"kind table: {len(runs)} CSV runs, {c} variables every {interval:g} s; z-scored with {basis_text}: "
+    notes = (f"kind table: {len(runs)} CSV run(s), {c} variables every {interval:g} s; scaled with {basis_text}: "
              f"{zscore.describe()}; labelled runs split in time before windowing (last {window.test_fraction:g} "
              f"for test), train stride {window.train_stride} rows, test windows non-overlapping")
     return train_set, test_set, notes, zscore, interval
@@ -471,9 +476,11 @@ def load_directory(
                   if preprocessing is not None and manifest.preprocessing is not None else "")
     if zscore is not None:
         assert manifest.table is not None
-        preprocessing = zscore.recipe(f"{manifest.path.parent.name}: train rows") | {
+        rows_from = "manifest 'scaling' (fixed in advance)" if zscore.rows == 0 else "train rows"
+        preprocessing = zscore.recipe(f"{manifest.path.parent.name}: {rows_from}") | {
             "time": {"column": manifest.table.time_column, "unit": manifest.table.time_unit}, "interval_s": 1.0 / rate}
-        statistics = f"every variable z-scored with the mean/std of {zscore.rows} train rows of the plant's runs"
+        statistics = ("" if zscore.rows == 0 else  # fixed in advance (manifest 'scaling'): no statistic of the rows
+                      f"every variable z-scored with the mean/std of {zscore.rows} train rows of the plant's runs")
     data = PlantData(
         plant_id=plant_id,
         train=train,

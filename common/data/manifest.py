@@ -26,7 +26,7 @@ MANIFEST_NAME = "manifest.yaml"
 KINDS = ("signals", "windows", "table")
 REQUIRED_KEYS = ("format", "sample_rate_hz", "channels", "classes", "kind", "files")
 OPTIONAL_KEYS = ("plant", "notes", "task", "target_name", "preprocessing")
-TABLE_KEYS = ("time", "variables", "normal_class")  # kind: table only; time and variables required there
+TABLE_KEYS = ("time", "variables", "normal_class", "scaling")  # kind: table only; time and variables required
 NUMBER_KEYS = ("shaft_speed_rpm",)  # optional numbers: the machine's shaft speed (order tracking)
 TABLE_OPTIONAL = ("sample_rate_hz", "channels")  # kind: table reads them from the time column and variables
 ENTRY_KEYS = {"signals": ("file", "label"), "windows": ("file",), "table": ("file", "label")}
@@ -371,4 +371,30 @@ def _table(path: Path, raw: dict[str, Any], classes: tuple[str, ...] | None,
     if not ok or "time" not in raw or "variables" not in raw:
         return None, normal
     assert isinstance(time, dict) and isinstance(variables, list)
-    return TableSpec(time["column"].strip(), time["unit"], tuple(v.strip() for v in variables)), normal
+    names = tuple(v.strip() for v in variables)
+    scaling = _scaling(path, raw["scaling"], names, problems) if "scaling" in raw else None
+    if "scaling" in raw and scaling is None:
+        return None, normal
+    return TableSpec(time["column"].strip(), time["unit"], names, scaling), normal
+
+
+def _scaling(path: Path, raw: Any, variables: tuple[str, ...],
+             problems: list[str]) -> tuple[tuple[float, float], ...] | None:
+    """kind: table, key ``scaling``: ``{variable: [centre, scale]}`` for every variable, scale > 0."""
+    shape = "{<variable>: [centre, scale], ...} for every variable (scale > 0, in the variable's unit)"
+    if not isinstance(raw, dict) or not raw:
+        problems.append(f"{path}: key 'scaling' must be {shape}, got {raw!r}")
+        return None
+    given = {str(k).strip(): v for k, v in raw.items()}
+    missing = [v for v in variables if v not in given]
+    unknown = sorted(k for k in given if k not in variables)
+    bad = [k for k, v in given.items() if k in variables and not (
+        isinstance(v, list) and len(v) == 2 and all(_is_number(x) and math.isfinite(x) for x in v) and v[1] > 0)]
+    if missing or unknown or bad:
+        parts = ([f"no entry for {missing}"] if missing else []) + (
+            [f"{unknown} are not among 'variables'"] if unknown else []) + (
+            [f"{bad} must each be [centre, scale] with finite numbers and scale > 0"] if bad else [])
+        problems.append(f"{path}: key 'scaling': {'; '.join(parts)}: give {shape}, or drop the key to z-score "
+                        "with the normal runs' train rows (no DP then)")
+        return None
+    return tuple((float(given[v][0]), float(given[v][1])) for v in variables)

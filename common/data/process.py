@@ -67,9 +67,20 @@ class ZScore:
 
     def describe(self) -> str:
         """One sentence for the plant's notes."""
+        if self.rows == 0:
+            return (f"each variable scaled with the manifest's fixed centre and scale (set in advance, no statistic "
+                    f"of the plant's rows; recipe kind {RECIPE_KIND})")
         const = f"; constant there, so only centred (std set to 1): {list(self.constant)}" if self.constant else ""
         return (f"each variable z-scored with the mean/std of {self.rows} normal train rows (the plant's own, "
                 f"label-free; recipe kind {RECIPE_KIND}){const}")
+
+
+def fixed_zscore(variables: tuple[str, ...], scaling: tuple[tuple[float, float], ...]) -> ZScore:
+    """``(x - centre) / scale`` with constants set in advance (``rows`` 0: no row of the plant's data
+    shaped them, so every window is prepared on its own, as DP-SGD's one-window bound needs)."""
+    centre = np.array([c for c, _ in scaling], dtype=np.float64)
+    scale = np.array([s for _, s in scaling], dtype=np.float64)
+    return ZScore(tuple(variables), centre, scale, (), 0)
 
 
 def fit_zscore(rows: np.ndarray, variables: tuple[str, ...]) -> ZScore:

@@ -32,6 +32,9 @@ class TableSpec:
     time_column: str
     time_unit: str
     variables: tuple[str, ...]
+    # fixed per-variable (centre, scale), in ``variables`` order, set in advance (design values, instrument
+    # span): no statistic of the plant's rows shapes the windows. None: z-score with the normal train rows
+    scaling: tuple[tuple[float, float], ...] | None = None
 
 
 @dataclass(frozen=True)
