@@ -42,7 +42,7 @@ from .plots import (
     short_method_label,
     task_of,
 )
-from .report_headline import headline_section
+from .report_headline import delta_phrase, headline_section
 from .report_headline import run_delta as _run_delta
 from .report_html import read_images, render_html
 from .secagg import report_section as secagg_section
@@ -291,7 +291,7 @@ def _privacy_facts(results: Mapping[str, Any]) -> list[str]:
     note = privacy.get("unit_note")
     lines = [
         f"- **Privacy unit:** {_inline(unit)}" + (f" — {_inline(note)}" if note else ""),
-        f"- **δ:** {_format_delta(_run_delta(results))}",
+        f"- **δ:** {delta_phrase(_run_delta(results)).removeprefix('δ ').removeprefix('= ')}",
         f"- **Accountant:** {privacy.get('accountant') or DASH}",
         f"- **Ledger scope:** {_inline(privacy.get('ledger_scope') or DASH)}",
     ]
@@ -317,9 +317,10 @@ def _privacy_section(results: Mapping[str, Any]) -> str:
              _released_outside_dp_text(results)]
     if finals:
         worst = max(finals, key=finals.__getitem__)
+        worst_delta = (plants_of(results).get(worst, {}).get("privacy") or {}).get("delta")
+        worst_delta = worst_delta if is_number(worst_delta) else _run_delta(results)
         parts.append(f"The coordinator summarises ε as the **maximum over plants**: "
-                     f"**ε = {_format_eps(finals[worst])}** (plant `{worst}`), at δ = "
-                     f"{_format_delta(_run_delta(results))}.")
+                     f"**ε = {_format_eps(finals[worst])}** (plant `{worst}`), at {delta_phrase(worst_delta)}.")
     else:
         parts.append("No per-plant ε was recorded.")
     return "\n\n".join(parts)

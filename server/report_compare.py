@@ -18,6 +18,7 @@ from .report_headline import (
     NOT_EVALUATED,
     SAME,
     PlantVerdict,
+    delta_phrase,
     headline_sentence,
     privacy_clause,
     verdicts,
@@ -61,7 +62,7 @@ def _eps_text(results: Mapping[str, Any]) -> str:
     if not eps:
         return "DP, ε not recorded"
     delta = _run_delta(results)
-    return f"≤ {max(eps.values()):.2f} (δ = {float(delta):g})" if delta is not None else f"≤ {max(eps.values()):.2f}"
+    return f"≤ {max(eps.values()):.2f} ({delta_phrase(delta)})" if delta is not None else f"≤ {max(eps.values()):.2f}"
 
 
 def _tally(found: list[PlantVerdict]) -> str:

@@ -152,8 +152,7 @@ def privacy_clause(privacy: Mapping[str, Any], epsilons: Mapping[str, float], de
     unit = " ".join(str(privacy.get("unit") or "not recorded").split())
     if not epsilons:
         return f"with differential privacy (privacy unit: {unit}; no ε recorded)"
-    delta_text = f"{float(delta):g}" if is_number(delta) else "—"
-    return f"under ε ≤ {max(epsilons.values()):.2f} per plant (δ = {delta_text}; privacy unit: {unit})"
+    return f"under ε ≤ {max(epsilons.values()):.2f} per plant ({delta_phrase(delta)}; privacy unit: {unit})"
 
 
 def headline_sentence(results: Mapping[str, Any], found: list[PlantVerdict], privacy_clause: str) -> str:
@@ -230,13 +229,23 @@ def headline_section(results: Mapping[str, Any], epsilons: Mapping[str, float], 
 
 
 def run_delta(results: Mapping[str, Any]) -> Any:
-    """δ for the run: the privacy block's, else the one δ shared by all plants."""
+    """δ for the run: the privacy block's, else the one δ shared by all plants, else (each plant states its own)
+    the text '≤ <largest>' (a larger δ is the weaker guarantee); None when no plant recorded one."""
     delta = (results.get("privacy") or {}).get("delta")
     if is_number(delta):
         return delta
     deltas = {(p.get("privacy") or {}).get("delta") for p in plants_of(results).values()}
     deltas = {d for d in deltas if is_number(d)}
-    return deltas.pop() if len(deltas) == 1 else None
+    if len(deltas) > 1:
+        return f"≤ {max(deltas):.3g} (each plant's own)"
+    return deltas.pop() if deltas else None
+
+
+def delta_phrase(delta: Any) -> str:
+    """'δ = 1e-05', 'δ ≤ 6.71e-06 (each plant's own)' (from :func:`run_delta`), or 'δ = —'."""
+    if is_number(delta):
+        return f"δ = {float(delta):g}"
+    return f"δ {delta}" if isinstance(delta, str) else "δ = —"
 
 
 def plain_headline(results: Mapping[str, Any]) -> str:

@@ -80,6 +80,11 @@ def test_headline_names_epsilon_delta_and_privacy_unit() -> None:
     del results["privacy"]["delta"]
     assert "(δ = 1e-05; privacy unit" in report.render_markdown(results, {})
     assert "(δ = 1e-05; privacy unit" in plain_headline(results)
+    # each plant its own δ (a plant's default is 1/(10·n)): the largest, the weakest guarantee, is stated as a bound
+    results["plants"]["worse"]["privacy"]["delta"] = 2e-5
+    assert "(δ ≤ 2e-05 (each plant's own); privacy unit" in plain_headline(results)
+    md = report.render_markdown(results, {})
+    assert "- **δ:** ≤ 2e-05 (each plant's own)" in md and "(plant `worse`), at δ = 2e-05." in md
 
 
 def test_regression_counts_a_lower_rmse_as_a_gain() -> None:

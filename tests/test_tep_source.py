@@ -68,6 +68,30 @@ def test_windows_split_and_zscore_on_fake_mode(tmp_path: Path, caplog: pytest.Lo
     assert data.cross_window_statistics  # a DP plant must know the windows share statistics
 
 
+def test_a_reference_period_sets_the_scale_and_gives_no_window_so_the_plant_can_train_with_dp(
+        tmp_path: Path) -> None:
+    """``reference_hours``: the normal run's first rows z-score every variable and are cut from its windows, so
+    no window shares a statistic with another (no cross-window statistics: DP's one-window bound holds)."""
+    arrays = _fake_mode(tmp_path)
+    window = WindowSpec(length=10, stride=5, test_fraction=0.25)
+    params = TepParams(mode=7, data_dir=str(tmp_path), classes=("idv01", "normal"), reference_hours=0.4)
+    data = load_plant_data("tep", "p", params, window, tmp_path)
+    assert data.cross_window_statistics == ""
+    stats = ZScore.from_recipe(data.preprocessing or {})
+    assert stats.rows == 40  # 0.4 h at 0.01 h per row
+    np.testing.assert_allclose(stats.mean, arrays["normal"][:40].astype(np.float64).mean(axis=0), rtol=1e-6)
+    # the normal run's 160 rows after the reference period: 120 train -> 23 windows, 40 test -> 4; idv01 unchanged
+    assert data.train.class_counts(2).tolist() == [24, 23] and data.test.class_counts(2).tolist() == [5, 4]
+    first_normal = data.train.x[data.train.y == 1][0]
+    np.testing.assert_allclose(first_normal, stats.apply(arrays["normal"][40:50]).T, rtol=1e-5, atol=1e-5)
+    assert "reference period: the normal run's first 40 rows (0.4 h)" in data.notes
+    with pytest.raises(DataValidationError, match="reference_hours 1.8 takes 180 of the normal run's 200 rows"):
+        load_tep("p", TepParams(mode=7, data_dir=str(tmp_path), reference_hours=1.8), window, base_dir=tmp_path)
+    assert any("reference_hours must be a number of hours > 0" in p
+               for p in TepParams(reference_hours=-1.0).problems())
+    assert any("applies to target fault only" in p for p in TepParams(reference_hours=1.0, target="quality").problems())
+
+
 def test_short_run_without_test_window_is_named(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     _fake_mode(tmp_path)
     params = TepParams(mode=7, data_dir=str(tmp_path), classes=("normal", "idv03"))

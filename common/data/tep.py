@@ -73,9 +73,21 @@ class TepParams:
     # fault: classify the run (53 channels); quality: regress the product analysers XMEAS(37..41)
     # from the fast variables (task regression, K = 5 outputs; the scenario sets target_outputs: 5)
     target: Literal["fault", "quality"] = "fault"
+    # hours at the start of the normal run that only set each variable's centre and scale (the reference
+    # period) and give no window: no statistic of the plant's windows then shapes them, so the plant can
+    # train with DP; the reference rows themselves are outside the DP guarantee. None: z-score with the
+    # normal run's train rows (no DP)
+    reference_hours: float | None = None
 
     def problems(self) -> list[str]:
         out: list[str] = []
+        if self.reference_hours is not None:
+            if isinstance(self.reference_hours, bool) or not isinstance(self.reference_hours, (int, float)) or not (
+                    self.reference_hours > 0 and np.isfinite(self.reference_hours)):
+                out.append(f"reference_hours must be a number of hours > 0, got {self.reference_hours!r}")
+            elif self.target != "fault":
+                out.append("reference_hours applies to target fault only (the soft-sensor plant also offsets its "
+                           "targets by the normal run's mean): drop it")
         if not isinstance(self.mode, int) or self.mode < 1:
             out.append(f"mode must be an integer >= 1 (the file mode<N>.npz), got {self.mode!r}")
         if self.data_dir is not None and not self.data_dir.strip():
@@ -176,7 +188,11 @@ def load_tep(plant_id: str, params: TepParams, window: WindowSpec, *, base_dir: 
     variables = tuple(str(v) for v in arrays["variables"].tolist()) if "variables" in arrays else tuple(
         f"v{i}" for i in range(NUM_VARIABLES))
     normal = runs[NORMAL_CLASS]
-    zscore = fit_zscore(normal[:train_rows(normal, window.test_fraction)], variables)  # normal train rows
+    reference = _reference_rows(params, arrays, normal, window, path)
+    if reference:  # the reference period sets the scale and gives no window
+        zscore = fit_zscore(normal[:reference], variables)
+    else:
+        zscore = fit_zscore(normal[:train_rows(normal, window.test_fraction)], variables)  # normal train rows
     if params.target == "quality":
         return _quality_plant(plant_id, params, window, path, arrays, runs, zscore, absent)
 
@@ -188,7 +204,8 @@ def load_tep(plant_id: str, params: TepParams, window: WindowSpec, *, base_dir: 
         if first < 0:
             never.append(name)
             first = len(runs[name])  # every window ends before it: none is kept
-        train, test = split_run_windows(zscore.apply(runs[name]), window.length, window.train_stride,
+        rows = runs[name][reference:] if name == NORMAL_CLASS else runs[name]
+        train, test = split_run_windows(zscore.apply(rows), window.length, window.train_stride,
                                         window.test_fraction, first_valid_row=first)
         for split, got in (("train", train), ("test", test)):
             if len(got) == 0 and name not in never:
@@ -209,6 +226,9 @@ def load_tep(plant_id: str, params: TepParams, window: WindowSpec, *, base_dir: 
              f"split in time before windowing (last {window.test_fraction:g} = test); {zscore.describe()}; "
              "fault windows ending before the run departs from normal are dropped")
     interval_h = _interval_h(arrays)
+    if reference:
+        notes += (f"; reference period: the normal run's first {reference} rows ({reference * interval_h:g} h) set the "
+                  "scale and give no window (outside the DP guarantee)")
     if absent:
         notes += f"; no run in the file (not this plant's classes): {absent}"
     if never:
@@ -224,10 +244,29 @@ def load_tep(plant_id: str, params: TepParams, window: WindowSpec, *, base_dir: 
         sample_rate_hz=1.0 / (interval_h * 3600.0),
         source="tep",
         notes=notes,
-        preprocessing=zscore.recipe(f"{path.name}: rows 0..{zscore.rows - 1} of 'normal'"),
-        cross_window_statistics=(f"every variable z-scored with the mean/std of the plant's {zscore.rows} normal "
-                                 "train rows (shared by all its windows)"),
+        preprocessing=zscore.recipe(f"{path.name}: rows 0..{zscore.rows - 1} of 'normal'"
+                                    + (" (reference period, no window)" if reference else "")),
+        # the reference period's rows give no window: the windows share no statistic of one another
+        cross_window_statistics="" if reference else (
+            f"every variable z-scored with the mean/std of the plant's {zscore.rows} normal train rows (shared by "
+            "all its windows)"),
     )
+
+
+def _reference_rows(params: TepParams, arrays: dict[str, np.ndarray], normal: np.ndarray, window: WindowSpec,
+                    path: Path) -> int:
+    """Rows of the normal run's reference period (``reference_hours``; 0 without one). DataValidationError
+    when too little of the normal run would be left for one train and one test window."""
+    if params.reference_hours is None:
+        return 0
+    rows = int(round(params.reference_hours / _interval_h(arrays)))
+    left = len(normal) - rows
+    need = window.length + window.length  # at least one train and one test window after the split
+    if rows < 2 or left * min(window.test_fraction, 1 - window.test_fraction) < window.length or left < need:
+        raise DataValidationError([f"tep {path.name}: reference_hours {params.reference_hours:g} takes {rows} of the "
+                                   f"normal run's {len(normal)} rows: at least 2 must set the scale and enough must "
+                                   f"stay for a train and a test window of {window.length} rows; choose fewer hours"])
+    return rows
 
 
 def _interval_h(arrays: dict[str, np.ndarray]) -> float:
