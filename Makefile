@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo docs browser browser-if-possible test test-slow test-all test-deploy test-containers test-netns test-ray-cluster demo-ray-cluster images bench bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-privacy-audit bench-robustness bench-label-sets bench-label-sets-fedrs bench-open-set bench-tep-anomaly bench-anomaly bench-anomaly-vibration bench-skew bench-partial-federation bench-skew-federation bench-mixed-rates bench-sensor-shift bench-sensor-inputs bench-do-no-harm bench-dp-step bench-few-shot bench-few-shot-augment bench-cmapss-tuning bench-cmapss bench-cmapss-offsets bench-deploy bench-demo bench-deploy-demo bench-scale bench-gpu bench-tep-classification bench-tep bench-tep-lomo bench-tep-smoothing-delay bench-tep-soft-sensor bench-secagg clean
+.PHONY: setup demo docs browser browser-if-possible test test-slow test-all test-deploy test-containers test-netns test-ray-cluster demo-ray-cluster images bench bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-privacy-tep bench-privacy-audit bench-robustness bench-label-sets bench-label-sets-fedrs bench-open-set bench-tep-anomaly bench-anomaly bench-anomaly-vibration bench-skew bench-partial-federation bench-skew-federation bench-mixed-rates bench-sensor-shift bench-sensor-inputs bench-do-no-harm bench-dp-step bench-few-shot bench-few-shot-augment bench-cmapss-tuning bench-cmapss bench-cmapss-offsets bench-deploy bench-demo bench-deploy-demo bench-scale bench-gpu bench-tep-classification bench-tep bench-tep-lomo bench-tep-smoothing-delay bench-tep-soft-sensor bench-secagg clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -74,7 +74,7 @@ test-ray-cluster: setup
 demo-ray-cluster: setup
 	$(BIN)/python -m simulations.ray_cluster simulations/scenarios/synthetic_50plants.yaml
 
-bench: bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-privacy-audit bench-robustness bench-label-sets bench-open-set bench-tep-anomaly bench-anomaly-vibration bench-skew bench-partial-federation bench-skew-federation bench-mixed-rates bench-sensor-shift bench-sensor-inputs bench-do-no-harm bench-dp-step bench-few-shot bench-few-shot-augment bench-cmapss-tuning bench-cmapss bench-cmapss-offsets bench-deploy bench-demo bench-deploy-demo bench-scale bench-tep-classification bench-tep-lomo bench-tep-smoothing-delay bench-tep-soft-sensor bench-secagg
+bench: bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-privacy-tep bench-privacy-audit bench-robustness bench-label-sets bench-open-set bench-tep-anomaly bench-anomaly-vibration bench-skew bench-partial-federation bench-skew-federation bench-mixed-rates bench-sensor-shift bench-sensor-inputs bench-do-no-harm bench-dp-step bench-few-shot bench-few-shot-augment bench-cmapss-tuning bench-cmapss bench-cmapss-offsets bench-deploy bench-demo bench-deploy-demo bench-scale bench-tep-classification bench-tep-lomo bench-tep-smoothing-delay bench-tep-soft-sensor bench-secagg
 
 bench-transfer: setup
 	$(BIN)/python -m simulations.benchmarks.transfer_pairs
@@ -108,6 +108,10 @@ bench-tep-lomo: setup
 
 bench-privacy: setup
 	$(BIN)/python -m simulations.benchmarks.privacy_utility
+
+# TEP's four modes as plants under DP (each plant's reference period scales its variables): no DP vs ε = 3, 3 seeds
+bench-privacy-tep: setup
+	nice -n 10 $(BIN)/python -m simulations.benchmarks.privacy_utility --only tep_4modes_dp --results-name privacy_utility_tep
 
 # one-run membership audit of DP-SGD in one CWRU plant (claimed ε vs empirical lower bound) and the
 # coordinator's white-box attack on one DP-SGD step, reproducible vs secret noise (~2 min on 2 CPUs)

@@ -37,6 +37,26 @@ ENGINE = "simulations.runner.simulate (Flower simulation engine, Ray backend, on
 
 # Seeds never used while the DP configuration was chosen (that used seeds 0-5).
 SEEDS = (10, 11, 12)
+CWRU_TEST_WINDOWS = "last 20 % of every recording, non-overlapping 1024-sample windows"
+TEP_NOTES = [
+    "Windows: 40 rows x 53 variables; every run split in time (last 20 % = test, non-overlapping test "
+    "windows), train windows every 10 rows, so one row of a run is in up to 4 training windows: the guarantee "
+    "is per window, and for one row (or any 4 overlapping windows) it degrades to group privacy, about 4·ε.",
+    "Preparation for DP: each plant's variables are centred and scaled with the first 10 h of its own normal run "
+    "(`reference_hours: 10`, the reference period); those rows give no window, so no statistic of the plant's "
+    "windows shapes another window and DP-SGD's one-window bound holds; the reference rows are outside the "
+    "guarantee. The no-DP arm uses the same preparation, so the difference is DP-SGD's alone. 10 h was fixed "
+    "before any run and not varied.",
+    "Training: cwru_4plants_dp.yaml's DP settings taken unchanged (batch 256, 20 rounds x 1 local epoch, Adam "
+    "lr 0.05, clip 1, chosen on CWRU), with tep_4modes.yaml's model and windows; nothing was chosen on TEP. "
+    "The figures are per window, without the posterior smoothing of `make bench-tep`.",
+    "Held-out evaluation metrics and window counts leave each plant without DP because each simulated plant's "
+    "own policy allows them for this table (`plant_policy.allow: [accounting, metrics, sizes]`; DP required in "
+    "the DP arms); every run's report lists them under released_outside_dp.",
+    "DP noise and Poisson sampling are secret (ChaCha20 keyed from os.urandom for every release, "
+    "common/privacy/noise.py), so no run is bit-reproducible; these runs have no feature-statistics or DP "
+    "evaluation release, so the whole-run budget is DP-SGD's alone.",
+]
 BENCHMARKS: dict[str, dict[str, Any]] = {
     "cwru_4plants_dp": {
         "scenario": "cwru_4plants_dp.yaml", "settings": (None, 8.0, 3.0, 1.0),
@@ -46,6 +66,12 @@ BENCHMARKS: dict[str, dict[str, Any]] = {
         # the issue's "current state": time-domain CNN, batch 64, Adam lr 0.002, 10 rounds x 2 epochs, C = 1
         "overrides": {"federation": {"training": {"batch_size": 64}}},
         "description": "CWRU with the previous time-domain CNN and training settings (the issue's starting point)"},
+    "tep_4modes_dp": {
+        "scenario": "tep_4modes_dp.yaml", "settings": (None, 3.0),
+        "own_page": {"command": "make bench-privacy-tep", "notes": TEP_NOTES,
+                     "test_windows": "last 20 % of every run, non-overlapping windows of 40 rows"},
+        "description": ("TEP, the four operating modes as plants, 29 classes, each plant's variables scaled with its "
+                        "normal run's first 10 h (reference period, no window), the DP training of cwru_4plants_dp")},
     "default": {
         "scenario": "synthetic_4plants.yaml", "settings": (None, 3.0),
         "description": "synthetic default scenario (4 plants, 10 % labelled = 60 labelled windows each), "
@@ -190,10 +216,10 @@ def _setting_name(epsilon: float | None) -> str:
 def markdown(payload: dict[str, Any]) -> str:
     lines = ["# Privacy–utility: federated DP pretraining + personalised models", ""]
     lines += [
-        f"Command: `make bench-privacy`. Engine: {payload['engine']}. Seeds {payload['seeds']} "
-        "(each run: fresh plant state, so every privacy ledger starts empty; checked: each ledger ends with "
-        "exactly the planned DP steps). Accuracy (%) on each plant's held-out windows (last 20 % of every "
-        "recording, non-overlapping 1024-sample windows), last round / last epoch, no model selection. "
+        f"Command: `{payload.get('command', 'make bench-privacy')}`. Engine: {payload['engine']}. Seeds "
+        f"{payload['seeds']} (each run: fresh plant state, so every privacy ledger starts empty; checked: each "
+        "ledger ends with exactly the planned DP steps). Accuracy (%) on each plant's held-out windows "
+        f"({payload.get('test_windows', CWRU_TEST_WINDOWS)}), last round / last epoch, no model selection. "
         "Mean over plants per seed, then mean ± std (population) over seeds. ε is per plant, over its whole "
         "lifetime ledger (RDP accountant), target ε reached by calibrating σ before the first round; the "
         "privacy unit is one training window (record). *Federated (global)* is the DP-shared artefact "
@@ -307,13 +333,18 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("RAY_DEDUP_LOGS", "0")
     os.environ.setdefault("PYTHONWARNINGS", "ignore::UserWarning")  # Opacus' per-step warnings, in every actor
     seeds = [int(s) for s in args.seeds.split(",") if s]
-    chosen = [n for n in BENCHMARKS if not args.only or n in args.only.split(",")]
+    # a benchmark with its own page runs only when named (--only); the default is the privacy_utility page's set
+    chosen = [n for n in BENCHMARKS if n in args.only.split(",")] if args.only else [
+        n for n in BENCHMARKS if not BENCHMARKS[n].get("own_page")]
     total_runs = sum(len(BENCHMARKS[n]["settings"]) for n in chosen) * len(seeds)
     print(f"privacy_utility: {total_runs} federations via {ENGINE}", flush=True)
     work = Path(tempfile.mkdtemp(prefix="ffpu", dir="/tmp"))
     started = time.perf_counter()
     payload: dict[str, Any] = {"engine": ENGINE, "seeds": seeds, "machine": machine(), "benchmarks": {},
                                "notes": NOTES}
+    pages = [BENCHMARKS[n]["own_page"] for n in chosen if BENCHMARKS[n].get("own_page")]
+    if pages:  # a page of its own: its command, test windows and notes
+        payload.update(pages[0])
     done = 0
     try:
         for name in chosen:
