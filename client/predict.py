@@ -28,7 +28,7 @@ from common.config.schema import ModelConfig
 from common.data.channel_select import select_in_windows
 from common.data.cmapss_recipe import RECIPE_KIND, CmapssRecipe, CycleTableError, read_cycle_table
 from common.data.process import RECIPE_KIND as PROCESS_RECIPE_KIND
-from common.data.process import ZScore
+from common.data.process import ZScore, resample_rows
 from common.data.signal_files import READ_ERRORS, declared_size_problem, is_real, read_signal_file
 from common.data.table_files import INTERVAL_TOLERANCE, TableSpec, read_table
 from common.data.validate import first_nonfinite_window  # the loader's own finiteness check
@@ -250,10 +250,17 @@ def process_windows(path: Path, recipe: dict[str, Any], channels: int, length: i
         table = read_table(path, "input", TableSpec(str(time["column"]), str(time["unit"]), zscore.variables),
                            problems)
         interval = float(recipe.get("interval_s", 0.0))
-        if table is not None and abs(table.interval_s - interval) > INTERVAL_TOLERANCE * interval:
+        model_interval = recipe.get("model_interval_s")
+        if table is not None and model_interval is not None:  # trained with window.resample_to_hz: resample
+            # the run from the interval its time column states, as the plant's training runs were
+            raw, _ = resample_rows(table.rows, table.interval_s,
+                                   WindowSpec(length=length, resample_to_hz=1.0 / float(model_interval)))
+        elif table is not None and abs(table.interval_s - interval) > INTERVAL_TOLERANCE * interval:
             problems.append(f"{path}: sampled every {table.interval_s:g} s, the plant's model every {interval:g} s: "
                             "resample the recording to the plant's interval")
-        raw = None if table is None or problems else table.rows
+            raw = None
+        else:
+            raw = None if table is None or problems else table.rows
     else:
         signal = read_signal_file(path, "input", len(zscore.variables), problems)
         raw = None if signal is None else signal.T

@@ -222,3 +222,39 @@ def test_predict_prepares_a_new_run_with_the_fixed_scaling(tmp_path: Path) -> No
     _write_csv(tmp_path / "new.csv", run)
     x = process_windows(tmp_path / "new.csv", data.preprocessing or {}, 3, 10)
     np.testing.assert_allclose(x, data.test.x[data.test.y == 1], atol=1e-4)
+
+
+def test_resample_rows_keeps_a_drift_and_a_slow_wave_without_ringing_at_the_ends() -> None:
+    from common.data.process import resample_rows
+
+    t = np.arange(400) * 36.0
+    run = np.column_stack([5.0 + t / 1000.0, np.sin(2 * np.pi * t / 7200.0)])  # a drift, a 2 h wave
+    rows, interval = resample_rows(run, 36.0, WindowSpec(length=10, resample_to_hz=1 / 72.0))
+    assert rows.shape == (200, 2) and interval == pytest.approx(72.0)
+    t2 = np.arange(200) * 72.0
+    np.testing.assert_allclose(rows[:, 0], 5.0 + t2 / 1000.0, atol=1e-9)  # the line is taken out and put back
+    assert np.abs(rows[:, 1] - np.sin(2 * np.pi * t2 / 7200.0)).max() < 0.05
+    same, same_interval = resample_rows(run, 36.0, WindowSpec(length=10))
+    assert same_interval == 36.0 and np.array_equal(same, run)
+
+
+def test_a_table_plant_at_another_interval_is_resampled_and_predict_does_the_same(tmp_path: Path) -> None:
+    """window.resample_to_hz brings a plant logging every 2 s to every 4 s before scaling and windowing; the
+    recipe keeps both intervals, and predict resamples a new run (at 2 s, from its time column) the same way."""
+    from client.predict import process_windows
+
+    window = WindowSpec(length=10, stride=5, test_fraction=0.25, resample_to_hz=0.25)
+    data = _load(_plant(tmp_path / "plant"), window)
+    assert data.sample_rate_hz == pytest.approx(0.25)
+    # normal 200 rows at 2 s -> 100 at 4 s: 75 train -> (75-10)//5+1 = 14 windows, 25 test -> 2
+    assert data.train.class_counts(2).tolist()[0] == 14 and data.test.class_counts(2).tolist()[0] == 2
+    assert data.preprocessing is not None and data.preprocessing["model_interval_s"] == pytest.approx(4.0)
+    assert data.preprocessing["interval_s"] == pytest.approx(2.0)
+    assert "resampled from every 2 s to every 4 s" in data.notes
+    _write_csv(tmp_path / "new.csv", _run(200, 0.0, 0))  # the normal run again, as a new recording at 2 s
+    x = process_windows(tmp_path / "new.csv", data.preprocessing, 3, 10)
+    assert x.shape == (10, 3, 10)
+    # its first windows are the normal run's train windows at stride 10 rows = every other train window
+    np.testing.assert_allclose(x[:3], data.train.x[data.train.y == 0][[0, 2, 4]], atol=1e-4)
+    with pytest.raises(DataValidationError, match="samples_per_revolution does not apply to kind 'table'"):
+        _load(_plant(tmp_path / "b"), WindowSpec(length=10, samples_per_revolution=64.0))

@@ -181,3 +181,7 @@ def test_plants_at_different_rates_are_warned_about_in_validate_the_log_and_the_
     assert mixed_rates_line({"a": 12000.0, "b": float("nan")}, own_rates) is None
     line = mixed_rates_line({"a": 24000.0, "b": 12000.0, "c": 12100.0, "d": 16000.0}, own_rates) or ""
     assert "(12 kHz: b, c; 16 kHz: d; 24 kHz: a)" in line and "resample_to_hz: 12000" in line
+    # process plants logging every 36 s and every 72 s: said in their own terms
+    line = mixed_rates_line({"north": 1 / 36, "west": 1 / 72}, WindowSpec(length=40)) or ""
+    assert "(one row every 72 s: west; one row every 36 s: north)" in line
+    assert "a window of 40 samples spans 48 min at one row every 72 s, 24 min at one row every 36 s" in line

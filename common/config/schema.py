@@ -87,6 +87,7 @@ class WindowConfig:
     sample_rate_hz: float | None = None  # set: every plant must match it; None: mixed rates allowed
     # set: every plant resamples its recordings to this rate before windowing (inside the plant),
     # so a window spans the same time and a fault frequency in Hz lands on the same input bins
+    # (process CSV runs too: 0.0138889 is one row every 72 s)
     resample_to_hz: float | None = None
     # set: order tracking — every plant resamples each recording to samples_per_revolution × its
     # machine's shaft speed (inside the plant), so a window spans the same number of shaft

@@ -73,7 +73,7 @@ from common.task import task_named
 from .errors import DataValidationError, raise_if_problems
 from .manifest import MANIFEST_NAME, Manifest, read_manifest
 from .paths import resolve_existing
-from .process import ZScore, fit_zscore, fixed_zscore, split_run_windows, train_rows
+from .process import ZScore, fit_zscore, fixed_zscore, resample_rows, split_run_windows, train_rows
 from .signal_files import (
     READ_ERRORS,
     WindowArchive,
@@ -346,10 +346,9 @@ def _load_table(
     """kind: table: CSV runs, z-scored with the normal class's train rows, split in time, then cut (as ``tep``)."""
     assert manifest.table is not None  # read_manifest records a problem for kind table without time/variables
     classes, spec = manifest.classes or (), manifest.table
-    if window.resample_to_hz is not None or window.samples_per_revolution is not None:
-        key = "resample_to_hz" if window.resample_to_hz is not None else "samples_per_revolution"
-        problems.append(f"{manifest.path}: window.{key} does not apply to kind 'table' (window length and "
-                        "stride count rows of the runs): unset it")
+    if window.samples_per_revolution is not None:
+        problems.append(f"{manifest.path}: window.samples_per_revolution does not apply to kind 'table' (window "
+                        "length and stride count rows of the runs): unset it")
         return None
     runs: list[tuple[int, str, np.ndarray]] = []
     intervals: dict[str, float] = {}
@@ -358,16 +357,17 @@ def _load_table(
         if table is None:
             continue
         intervals[entry.file.name] = table.interval_s
+        rows, _ = resample_rows(table.rows, table.interval_s, window)  # window.resample_to_hz: to one interval
         need = min_split_samples(window) if entry.label is not None else window.length
-        if len(table.rows) < need:
-            problems.append(f"{entry.file} ({entry.where}): run has {len(table.rows)} rows, fewer than the {need} "
+        if len(rows) < need:
+            at = f" at window.resample_to_hz={window.resample_to_hz:g}" if window.resample_to_hz is not None else ""
+            problems.append(f"{entry.file} ({entry.where}): run has {len(rows)} rows{at}, fewer than the {need} "
                             "needed for " + (f"one train and one test window of {window.length} rows at test_fraction "
                                              f"{window.test_fraction}" if entry.label is not None
                                              else f"one window of {window.length} rows")
                             + ": record longer or shorten the window")
             continue
-        runs.append((classes.index(entry.label) if entry.label in classes else UNLABELLED, entry.file.name,
-                     table.rows))
+        runs.append((classes.index(entry.label) if entry.label in classes else UNLABELLED, entry.file.name, rows))
     interval = float(np.median(list(intervals.values()))) if intervals else 0.0
     if manifest.sample_rate_hz is not None:
         interval = 1.0 / manifest.sample_rate_hz
@@ -417,6 +417,9 @@ def _load_table(
     notes = (f"kind table: {len(runs)} CSV run(s), {c} variables every {interval:g} s; scaled with {basis_text}: "
              f"{zscore.describe()}; labelled runs split in time before windowing (last {window.test_fraction:g} "
              f"for test), train stride {window.train_stride} rows, test windows non-overlapping")
+    if window.resample_to_hz is not None and abs(window.resample_to_hz * interval - 1.0) > 1e-9:
+        notes += (f"; every run resampled from every {interval:g} s to every {1.0 / window.resample_to_hz:g} s "
+                  "(window.resample_to_hz) before scaling and windowing: rows counted at that interval")
     return train_set, test_set, notes, zscore, interval
 
 
@@ -479,6 +482,8 @@ def load_directory(
         rows_from = "manifest 'scaling' (fixed in advance)" if zscore.rows == 0 else "train rows"
         preprocessing = zscore.recipe(f"{manifest.path.parent.name}: {rows_from}") | {
             "time": {"column": manifest.table.time_column, "unit": manifest.table.time_unit}, "interval_s": 1.0 / rate}
+        if window.resample_to_hz is not None:  # predict resamples a new run as the training runs were
+            preprocessing["model_interval_s"] = 1.0 / window.resample_to_hz
         statistics = ("" if zscore.rows == 0 else  # fixed in advance (manifest 'scaling'): no statistic of the rows
                       f"every variable z-scored with the mean/std of {zscore.rows} train rows of the plant's runs")
     data = PlantData(

@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from .windowing import cut_windows, num_windows
+from .windowing import WindowSpec, at_rate, cut_windows, num_windows
 
 RECIPE_KIND = "process-zscore/v1"
 """``PlantData.preprocessing['kind']`` of a plant prepared by :class:`ZScore`."""
@@ -115,3 +115,25 @@ def split_run_windows(run: np.ndarray, length: int, train_stride: int, test_frac
     cut = train_rows(run, test_fraction)
     return (_windows(run[:cut], 0, length, train_stride, first_valid_row),
             _windows(run[cut:], cut, length, length, first_valid_row))
+
+
+def resample_rows(rows: np.ndarray, interval_s: float, window: WindowSpec) -> tuple[np.ndarray, float]:
+    """A run ``rows`` (T, C) sampled every ``interval_s`` brought to ``window.resample_to_hz``; (rows, interval).
+
+    Band-limited (:func:`~.windowing.at_rate`) after taking out the straight line from the first to the
+    last row of each variable, which is put back at the new sample times: the FFT treats a run as
+    periodic, and a process run rarely ends where it started (a fault drifts), so without this the jump
+    from its end back to its start would ring into the first and last rows. Unchanged when no
+    ``resample_to_hz`` is set or the run is already at it."""
+    rows = np.asarray(rows, dtype=np.float64)
+    if window.resample_to_hz is None or abs(window.resample_to_hz * interval_s - 1.0) <= 1e-9:
+        return rows, float(interval_s)
+    n = rows.shape[0]
+    ramp = np.linspace(0.0, 1.0, n)[:, np.newaxis]
+    line = rows[:1] + ramp * (rows[-1:] - rows[:1])
+    out, rate = at_rate((rows - line).T, 1.0 / interval_s, window)
+    m = out.shape[-1]
+    # the line at the new sample times: they span the same time, (n - 1)·interval, in m samples
+    times = np.minimum(np.arange(m) * (1.0 / rate) / ((n - 1) * interval_s), 1.0)[:, np.newaxis]
+    return np.asarray(out, dtype=np.float64).T + rows[:1] + times * (rows[-1:] - rows[:1]), 1.0 / rate
+

@@ -68,7 +68,18 @@ class WindowSpec:
 
 
 def _rate_text(rate_hz: float) -> str:
+    if rate_hz < 1.0:  # a process plant: say how often it logs
+        return f"one row every {_duration_text(1.0 / rate_hz)}"
     return f"{rate_hz / 1000:g} kHz" if rate_hz >= 1000 else f"{rate_hz:g} Hz"
+
+
+def _duration_text(seconds: float) -> str:
+    """'85 ms', '12 s', '24 min', '1.5 h'."""
+    if seconds < 1.0:
+        return f"{1000 * seconds:.3g} ms"
+    if seconds < 120.0:
+        return f"{seconds:.3g} s"
+    return f"{seconds / 60:.3g} min" if seconds < 7200.0 else f"{seconds / 3600:.3g} h"
 
 
 MIXED_RATE_RATIO = 2.0
@@ -107,12 +118,13 @@ def mixed_rates_line(rates: Mapping[str, float], window: RateRule) -> str | None
         groups.setdefault(home, []).append(pid)
     listed = "; ".join(f"{_rate_text(r)}: {', '.join(ids[:10])}" + (f" and {len(ids) - 10} more" if len(ids) > 10
                                                                       else "") for r, ids in groups.items())
-    spans = ", ".join(f"{1000 * length / r:.3g} ms at {_rate_text(r)}" for r in groups)
+    spans = ", ".join(f"{_duration_text(length / r)} at {_rate_text(r)}" for r in groups)
     lowest = min(groups)
     return (f"plants sample at different rates ({listed}) and nothing brings them to one: a window of {length} "
             f"samples spans {spans}, so the shared model sees one fault at different scales; set "
             f"window.resample_to_hz: {lowest:g} (each plant resamples its recordings inside the plant before "
-            "windowing) or window.samples_per_revolution for order tracking (docs/own-data.md)")
+            "windowing; process plants' CSV runs too) or, for vibration, window.samples_per_revolution for order "
+            "tracking (docs/own-data.md)")
 
 
 def _as_channels_first(signal: np.ndarray) -> np.ndarray:
