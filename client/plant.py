@@ -489,6 +489,14 @@ class Plant:
         if self.n_labelled == 0:
             return PretrainResult(status="declined", reason="no labelled windows: nothing to pretrain on")
         view = self.pretraining_view(spec)
+        view.align(spec)
+        one_class = task_named(spec.task).has_classes and len(view.labelled_classes()) == 1
+        if one_class and (missing_scale(spec) == 0.0 or spec.num_classes == 1):
+            # the loss restricted to one class is 0 whatever the model: an update would only pull the average
+            # back toward the last global model (and, under DP, be pure noise that spends the plant's budget)
+            return PretrainResult(status="declined", reason=(
+                "labels for one class only: the loss restricted to its own classes has nothing to learn; this "
+                "plant's windows serve its detector and personalisation after pretraining"))
         with own_classes(view.class_mask(spec), missing_scale(spec)):  # the loss covers this plant's own classes only
             return view._pretrain(spec, shared, server_round, run_name, proximal_mu)
 

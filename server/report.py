@@ -528,18 +528,36 @@ def left_out_entries(results: Mapping[str, Any]) -> list[str]:
             bullets.append(f"- `{pid}`: **{status}**" + (f" — {reason}" if reason else ""))
     seen: set[tuple[str, Any]] = set()
     for pid, plant in plants.items():
+        grouped: dict[tuple[str, str], list[Any]] = {}  # one bullet per (phase, reason), its rounds listed
         for entry in plant.get("excluded_rounds") or []:
             if isinstance(entry, Mapping):
                 seen.add((pid, entry.get("round")))
                 reason = _inline(entry.get("reason") or "") or "no reason given"
                 phase = f" ({entry['phase']})" if entry.get("phase") else ""
-                bullets.append(f"- `{pid}`, round {entry.get('round', '?')}{phase}: {reason}")
+                grouped.setdefault((phase, reason), []).append(entry.get("round", "?"))
+        for (phase, reason), numbers in grouped.items():
+            bullets.append(f"- `{pid}`, {_rounds_text(numbers)}{phase}: {reason}")
     for i, record in enumerate(rounds_of(results)):
         number = round_number(record, i)
         for pid, reason in _round_exclusions(record.get("excluded")):
             if (pid, number) not in seen:
                 bullets.append(f"- `{pid}`, round {number}: {_inline(reason) or 'no reason given'}")
     return bullets
+
+
+def _rounds_text(numbers: list[Any]) -> str:
+    """'round 3', 'rounds 1–3', 'rounds 1–3, 5' (runs of consecutive rounds joined)."""
+    if len(numbers) == 1:
+        return f"round {numbers[0]}"
+    if not all(isinstance(n, int) for n in numbers):
+        return "rounds " + ", ".join(str(n) for n in numbers)
+    spans: list[list[int]] = []
+    for n in numbers:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return "rounds " + ", ".join(f"{a}–{b}" if b > a else f"{a}" for a, b in spans)
 
 
 def clipped_entries(results: Mapping[str, Any]) -> list[str]:

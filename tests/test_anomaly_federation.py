@@ -230,3 +230,22 @@ def test_the_report_says_when_the_alarms_rate_is_not_certified() -> None:
     assert category_of("anomaly_a+b/n_calibration_effective") == "sizes"
     assert category_of("anomaly_a+b/false_alarm_rate_bound") == "sizes"   # 1/(m+1) reads back to m windows
     assert category_of("anomaly_a+b/alarm") == "metrics"
+
+
+def test_a_plant_with_labels_for_one_class_declines_pretraining(tmp_path) -> None:
+    """Its loss restricted to one class is 0 whatever the model: it declines (no update that would pull the
+    average back, no DP noise spent on nothing), unless FedRS keeps the other classes in its loss."""
+    import dataclasses
+
+    import numpy as np
+
+    from tests.test_privacy import build
+
+    plant, spec, shared = build(tmp_path, privacy={"enabled": False})
+    y = plant.data.train.y
+    plant.data = dataclasses.replace(plant.data, train=plant.data.train.with_labels(np.where(y == 0, 0, -1)))
+    result = plant.pretrain(spec, shared, 1, "run-a")
+    assert result.status == "declined" and "labels for one class only" in result.reason
+    fedrs = dataclasses.replace(spec, federation=dataclasses.replace(
+        spec.federation, training=dataclasses.replace(spec.federation.training, missing_class_logit_scale=0.5)))
+    assert plant.pretrain(fedrs, shared, 1, "run-b").status == "ok"

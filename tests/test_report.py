@@ -202,3 +202,16 @@ def test_per_class_recall_is_compact_without_restricted_label_sets() -> None:
     results["plants"]["plant_a"]["metrics"]["local_only"]["accuracy_own"] = 0.9
     section = report.render_markdown(results, {}).split("## Per-class recall", 1)[1].split("\n## ", 1)[0]
     assert "| Own % | Never % |" in section and "| plant_a | Local | 90.0 | 50.0 † | 90.0 | — |" in section
+
+
+def test_a_plant_left_out_for_one_reason_in_many_rounds_is_one_line() -> None:
+    """A normal-only plant declines every round (labels for one class): one bullet, its rounds joined."""
+    from server.report import _rounds_text, left_out_entries
+
+    assert _rounds_text([3]) == "round 3" and _rounds_text([1, 2, 3, 5, 7, 8]) == "rounds 1–3, 5, 7–8"
+    reason = "declined: labels for one class only"
+    results = {"plants": {"east": {"status": "ok", "excluded_rounds": [
+        {"round": r, "phase": "pretrain", "reason": reason} for r in (1, 2, 3)] + [
+        {"round": 2, "phase": "evaluate", "reason": "not connected"}]}}}
+    assert left_out_entries(results) == [f"- `east`, rounds 1–3 (pretrain): {reason}",
+                                         "- `east`, round 2 (evaluate): not connected"]
