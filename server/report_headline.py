@@ -234,8 +234,8 @@ def run_delta(results: Mapping[str, Any]) -> Any:
     delta = (results.get("privacy") or {}).get("delta")
     if is_number(delta):
         return delta
-    deltas = {(p.get("privacy") or {}).get("delta") for p in plants_of(results).values()}
-    deltas = {d for d in deltas if is_number(d)}
+    deltas = {float(d) for d in ((p.get("privacy") or {}).get("delta") for p in plants_of(results).values())
+              if is_number(d)}
     if len(deltas) > 1:
         return f"≤ {max(deltas):.3g} (each plant's own)"
     return deltas.pop() if deltas else None

@@ -371,11 +371,11 @@ def _table(path: Path, raw: dict[str, Any], classes: tuple[str, ...] | None,
     if not ok or "time" not in raw or "variables" not in raw:
         return None, normal
     assert isinstance(time, dict) and isinstance(variables, list)
-    names = tuple(v.strip() for v in variables)
-    scaling = _scaling(path, raw["scaling"], names, problems) if "scaling" in raw else None
+    columns = tuple(str(v).strip() for v in variables)
+    scaling = _scaling(path, raw["scaling"], columns, problems) if "scaling" in raw else None
     if "scaling" in raw and scaling is None:
         return None, normal
-    return TableSpec(time["column"].strip(), time["unit"], names, scaling), normal
+    return TableSpec(time["column"].strip(), time["unit"], columns, scaling), normal
 
 
 def _scaling(path: Path, raw: Any, variables: tuple[str, ...],

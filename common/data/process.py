@@ -136,4 +136,3 @@ def resample_rows(rows: np.ndarray, interval_s: float, window: WindowSpec) -> tu
     # the line at the new sample times: they span the same time, (n - 1)·interval, in m samples
     times = np.minimum(np.arange(m) * (1.0 / rate) / ((n - 1) * interval_s), 1.0)[:, np.newaxis]
     return np.asarray(out, dtype=np.float64).T + rows[:1] + times * (rows[-1:] - rows[:1]), 1.0 / rate
-
