@@ -86,6 +86,15 @@ def device_for_plant() -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
+def dp_preprocessing_problem(data: PlantData) -> str:
+    """Why a plant whose windows share a statistic (``cross_window_statistics``) refuses a run with DP."""
+    return (f"privacy.enabled with data-dependent preprocessing ({data.cross_window_statistics}): one "
+            "window then moves every normalised input and DP-SGD's one-window bound does not hold; prepare "
+            "this plant's windows each on its own or with constants fixed in advance (a directory plant of "
+            "kind table: the manifest's 'scaling', common/data/FORMAT.md; a tep plant: reference_hours), or "
+            "run it without DP")
+
+
 def derive_seed(*parts: object) -> int:
     """A stable 31-bit seed from any parts (scenario seed, plant id, round, purpose)."""
     digest = hashlib.sha256("/".join(map(str, parts)).encode()).digest()
@@ -354,11 +363,7 @@ class Plant:
         """Refuse a run spec that asks for less privacy than the plant's policy allows."""
         problems = refusals(self.policy, spec.privacy, self.own_delta())
         if spec.privacy.enabled and self.data.cross_window_statistics:
-            problems.append(
-                f"privacy.enabled with data-dependent preprocessing ({self.data.cross_window_statistics}): one "
-                "window then moves every normalised input and DP-SGD's one-window bound does not hold; prepare "
-                "this plant's windows each on its own or with constants fixed in advance (a directory plant of "
-                "kind table: the manifest's 'scaling', common/data/FORMAT.md), or run it without DP")
+            problems.append(dp_preprocessing_problem(self.data))
         if problems:
             raise PolicyRefusal(f"plant {self.plant_id} refuses this run (its own privacy policy): "
                                 + "; ".join(problems))

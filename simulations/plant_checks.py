@@ -91,6 +91,12 @@ def check_plants(scenario: Scenario) -> PlantChecks:
                                        f"{scenario.window.length}: cut this plant's windows at "
                                        f"{scenario.window.length} samples"]
             continue
+        if scenario.privacy.enabled and data.cross_window_statistics:
+            # the plant would refuse the run at its first message (client/plant.py check_policy): say so now
+            from client.plant import dp_preprocessing_problem
+
+            checks.failed[plant.id] = [f"refuses a run with DP: {dp_preprocessing_problem(data)}"]
+            continue
         checks.summaries[plant.id] = data.summary() | {"bytes": int(data.train.x.nbytes + data.test.x.nbytes)}
         if (data.train.y >= 0).sum() == 0:
             # a plant without labels is a scenario's choice (a target that adapts), not a problem: the

@@ -258,3 +258,21 @@ def test_a_table_plant_at_another_interval_is_resampled_and_predict_does_the_sam
     np.testing.assert_allclose(x[:3], data.train.x[data.train.y == 0][[0, 2, 4]], atol=1e-4)
     with pytest.raises(DataValidationError, match="samples_per_revolution does not apply to kind 'table'"):
         _load(_plant(tmp_path / "b"), WindowSpec(length=10, samples_per_revolution=64.0))
+
+
+def test_validate_names_a_process_plant_that_would_refuse_a_dp_run(tmp_path: Path) -> None:
+    """Under privacy.enabled a table plant z-scored with its own rows would refuse at its first message:
+    validate says so up front with the fix, and the same plant with fixed scaling passes."""
+    from common.config import load_scenario
+    from simulations.plant_checks import check_plants
+
+    fitted, fixed = _plant(tmp_path / "fitted"), _plant(tmp_path / "fixed", scaling=SCALING)
+    body = {"name": "dp_process", "window": {"length": 10, "stride": 5, "test_fraction": 0.25},
+            "plants": [{"id": "fitted", "data": {"source": "directory", "path": str(fitted)}},
+                       {"id": "fixed", "data": {"source": "directory", "path": str(fixed)}}],
+            "privacy": {"enabled": True, "noise_multiplier": 1.0}}
+    path = tmp_path / "scenario.yaml"
+    path.write_text(yaml.safe_dump(body))
+    checks = check_plants(load_scenario(path))
+    assert list(checks.failed) == ["fitted"] and "fixed" in checks.summaries
+    assert "refuses a run with DP" in checks.reason("fitted") and "the manifest's 'scaling'" in checks.reason("fitted")
