@@ -492,6 +492,12 @@ class Coordinator:
         self.spec_json = run_spec_to_json(spec)
         for server_round in range(done + 1, spec.federation.rounds + 1):
             arrays = self._round(spec, strategy, server_round, arrays)
+        if self.rounds and not any(r.get("participants") for r in self.rounds):
+            text = ("pretraining: no plant trained in any round (each declined or was left out: see Plants left out), "
+                    "so the shared model is its random initialisation; plants with labels for one class only (e.g. "
+                    "only normal operation) have nothing to pretrain on together, and their detectors run on it")
+            logger.warning("%s", text)
+            self.warnings.append(text)
         return arrays
 
     def _round(self, spec: RunSpec, strategy: Strategy, server_round: int,

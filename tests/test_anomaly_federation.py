@@ -71,6 +71,9 @@ def test_a_normal_only_plant_gets_a_detector_on_the_shared_extractor(tmp_path, n
         assert block["target_false_alarm_rate"] == 0.05 and block["n_normal"] > 0 and block["n_abnormal"] > 0
         assert {"detection_rate/inner_race", "false_alarms_per_day"} <= set(block)
     assert fed["auroc"] > 0.6, fed   # the shared extractor separates faults it was taught by a and b
+    # n, labelled for normal alone, declined every pretraining round (nothing to learn; no diluting update)
+    assert all("labels for one class only" in e["reason"] for e in n["excluded_rounds"] if e["phase"] == "pretrain")
+    assert all("n" not in r["participants"] and {"a", "b"} <= set(r["participants"]) for r in results["rounds"])
     assert f"anomaly_{name}" not in results["plants"]["a"]["metrics"]   # no detector configured
     assert category_of(wire.method_metric_key("anomaly_pca_t2_spe", "delay_h/ball")) == "metrics"
     assert category_of(wire.method_metric_key("anomaly_pca_t2_spe", "n_normal")) == "sizes"   # a window count
@@ -249,3 +252,23 @@ def test_a_plant_with_labels_for_one_class_declines_pretraining(tmp_path) -> Non
     fedrs = dataclasses.replace(spec, federation=dataclasses.replace(
         spec.federation, training=dataclasses.replace(spec.federation.training, missing_class_logit_scale=0.5)))
     assert plant.pretrain(fedrs, shared, 1, "run-b").status == "ok"
+
+
+def test_a_federation_of_normal_only_plants_says_its_shared_model_learnt_nothing(tmp_path) -> None:
+    from common.config import load_scenario
+    from server.app import run_federation
+    from tests.helpers.loopback import LoopbackGrid
+
+    path = _scenario(tmp_path, {"name": "feature_mahalanobis"})
+    body = yaml.safe_load(path.read_text())
+    body["federation"]["rounds"] = 2
+    for plant in body["plants"]:
+        plant["labelled_classes"] = ["normal"]
+    path.write_text(yaml.safe_dump(body))
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    results = run_federation(LoopbackGrid(path, 3, run_dir), load_scenario(path), run_dir)
+    assert [r["participants"] for r in results["rounds"]] == [[], []]
+    assert any("no plant trained in any round" in w for w in results["warnings"]), results.get("warnings")
+    n = results["plants"]["n"]
+    assert n["status"] == "ok" and "anomaly_feature_mahalanobis" in n["metrics"]
