@@ -1,7 +1,8 @@
 """TEP anomaly detection for a plant with only normal data (issue 18, points 2-4).
 
 Each TEP operating mode in turn is the **new plant**: it holds only normal labels
-(``labelled_classes: [normal]``; its fault windows carry no label and nothing trains on them) and a
+(``labelled_classes: [normal]``; its fault windows carry no label and nothing trains on them; labelled
+for one class, it declines pretraining, client/plant.py) and a
 detector (``plants[].detector``: ``logit_mahalanobis`` at a 1 % false-alarm rate, baseline
 ``pca_t2_spe``). The three other modes join with all 29 classes. One federation per (seed, new
 plant) through the real coordinator and ClientApp in process (``LoopbackGrid``), with the settings

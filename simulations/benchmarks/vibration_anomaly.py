@@ -10,7 +10,8 @@ vibration data sets where a normal class exists:
   part *i* (``normal_part``/``normal_parts``, common/data/cwru.py).
 
 Each plant in turn is the **new plant** with only normal labels (``labelled_classes: [normal]``; its
-fault windows carry no label and nothing trains on them) and the registry's detector
+fault windows carry no label and nothing trains on them; labelled for one class, it declines
+pretraining) and the registry's detector
 (``logit_mahalanobis``, baseline ``pca_t2_spe``, the alarm their union: ``detector.alarm: union``) at a 1 %
 false-alarm rate; the other three federate
 with all their classes (the scenario's label fraction kept). One federation per (data set, seed,
