@@ -86,6 +86,10 @@ def device_for_plant() -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
+ONE_CLASS_DECLINE = "labels for one class only"
+"""How a plant labelled for one class declines pretraining (by design: :meth:`Plant.pretrain`)."""
+
+
 def dp_preprocessing_problem(data: PlantData) -> str:
     """Why a plant whose windows share a statistic (``cross_window_statistics``) refuses a run with DP."""
     return (f"privacy.enabled with data-dependent preprocessing ({data.cross_window_statistics}): one "
@@ -500,7 +504,7 @@ class Plant:
             # the loss restricted to one class is 0 whatever the model: an update would only pull the average
             # back toward the last global model (and, under DP, be pure noise that spends the plant's budget)
             return PretrainResult(status="declined", reason=(
-                "labels for one class only: the loss restricted to its own classes has nothing to learn; this "
+                f"{ONE_CLASS_DECLINE}: the loss restricted to its own classes has nothing to learn; this "
                 "plant's windows serve its detector and personalisation after pretraining"))
         with own_classes(view.class_mask(spec), missing_scale(spec)):  # the loss covers this plant's own classes only
             return view._pretrain(spec, shared, server_round, run_name, proximal_mu)

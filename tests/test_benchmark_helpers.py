@@ -62,3 +62,16 @@ def test_fixmatch_overrides_are_checked_before_any_federation_runs():
         with pytest.raises(SystemExit) as err:
             fixmatch_overrides(bad)
         assert all(w in str(err.value) for w in words), (bad, str(err.value))
+
+
+def test_check_all_trained_refuses_a_lost_plant_but_not_a_one_class_decline() -> None:
+    from client.plant import ONE_CLASS_DECLINE
+    from simulations.benchmarks.common import check_all_trained
+
+    by_design = {"n": f"declined: {ONE_CLASS_DECLINE}: nothing to learn"}
+    check_all_trained({"rounds": [{"round": 1, "excluded": by_design, "participants": ["a", "b"]}]}, "ok")
+    with pytest.raises(RuntimeError, match="left out of pretraining"):
+        check_all_trained({"rounds": [{"round": 1, "excluded": {**by_design, "b": "no reply"},
+                                       "participants": ["a"]}]}, "lost")
+    with pytest.raises(RuntimeError, match="left out of pretraining"):
+        check_all_trained({"rounds": [{"round": 1, "excluded": by_design, "participants": []}]}, "nobody")

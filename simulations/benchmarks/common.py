@@ -236,7 +236,16 @@ def parallel_map(fn, tasks: list[tuple], jobs: int) -> list:
 
 def check_all_trained(results: dict, what: str) -> None:
     """Refuse to measure a model whose federation went on without its plants (a plant that fails is
-    left out by design, so an untrained model would otherwise be measured silently)."""
-    left_out = {r["round"]: r["excluded"] for r in results["rounds"] if r["excluded"] or not r["participants"]}
+    left out by design, so an untrained model would otherwise be measured silently). A plant labelled
+    for one class declines every round by design (client/plant.py): that is not a plant lost."""
+    from client.plant import ONE_CLASS_DECLINE
+
+    def lost(excluded: Any) -> Any:
+        if isinstance(excluded, dict):
+            return {p: why for p, why in excluded.items() if ONE_CLASS_DECLINE not in str(why)}
+        return excluded
+
+    left_out = {r["round"]: lost(r["excluded"]) for r in results["rounds"]
+                if lost(r["excluded"]) or not r["participants"]}
     if left_out:
         raise RuntimeError(f"{what}: plants were left out of pretraining (round: reasons): {left_out}")
