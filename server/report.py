@@ -42,8 +42,7 @@ from .plots import (
     short_method_label,
     task_of,
 )
-from .report_headline import delta_phrase, headline_section
-from .report_headline import run_delta as _run_delta
+from .report_headline import delta_phrase, delta_value, headline_section
 from .report_html import read_images, render_html
 from .secagg import report_section as secagg_section
 
@@ -291,7 +290,7 @@ def _privacy_facts(results: Mapping[str, Any]) -> list[str]:
     note = privacy.get("unit_note")
     lines = [
         f"- **Privacy unit:** {_inline(unit)}" + (f" — {_inline(note)}" if note else ""),
-        f"- **δ:** {delta_phrase(_run_delta(results)).removeprefix('δ ').removeprefix('= ')}",
+        f"- **δ:** {delta_value(results)}",
         f"- **Accountant:** {privacy.get('accountant') or DASH}",
         f"- **Ledger scope:** {_inline(privacy.get('ledger_scope') or DASH)}",
     ]
@@ -318,9 +317,9 @@ def _privacy_section(results: Mapping[str, Any]) -> str:
     if finals:
         worst = max(finals, key=finals.__getitem__)
         worst_delta = (plants_of(results).get(worst, {}).get("privacy") or {}).get("delta")
-        worst_delta = worst_delta if is_number(worst_delta) else _run_delta(results)
+        at = _format_delta(worst_delta) if is_number(worst_delta) else delta_value(results)
         parts.append(f"The coordinator summarises ε as the **maximum over plants**: "
-                     f"**ε = {_format_eps(finals[worst])}** (plant `{worst}`), at {delta_phrase(worst_delta)}.")
+                     f"**ε = {_format_eps(finals[worst])}** (plant `{worst}`), at {delta_phrase(at)}.")
     else:
         parts.append("No per-plant ε was recorded.")
     return "\n\n".join(parts)
@@ -617,7 +616,7 @@ def report_sections(results: Mapping[str, Any], plot_files: Mapping[str, str]) -
         f"**{_inline(str(banner))}**" if banner else "",
         _heading(results),
         headline_section(results, final_epsilons(results) if _privacy_enabled(results) else {},
-                         _run_delta(results), _table),
+                         delta_value(results), _table),
         _title_section(results),
         _settings_section(results),
         _privacy_section(results),

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .plots import PERCENT_METRICS, plants_of, task_of
-from .report import RESULTS_NAME, _format_duration, _privacy_enabled, _run_delta, _table, final_epsilons
+from .report import RESULTS_NAME, _format_duration, _privacy_enabled, _table, final_epsilons
 from .report_headline import (
     HELPED,
     HURT,
@@ -19,6 +19,7 @@ from .report_headline import (
     SAME,
     PlantVerdict,
     delta_phrase,
+    delta_value,
     headline_sentence,
     privacy_clause,
     verdicts,
@@ -61,8 +62,8 @@ def _eps_text(results: Mapping[str, Any]) -> str:
         return "no DP"
     if not eps:
         return "DP, ε not recorded"
-    delta = _run_delta(results)
-    return f"≤ {max(eps.values()):.2f} ({delta_phrase(delta)})" if delta is not None else f"≤ {max(eps.values()):.2f}"
+    delta = delta_value(results)
+    return f"≤ {max(eps.values()):.2f} ({delta_phrase(delta)})" if delta != "—" else f"≤ {max(eps.values()):.2f}"
 
 
 def _tally(found: list[PlantVerdict]) -> str:
@@ -89,7 +90,7 @@ def _cell(results: Mapping[str, Any], verdict: PlantVerdict | None) -> str:
 
 def _headline(results: Mapping[str, Any], found: list[PlantVerdict]) -> str:
     privacy = results.get("privacy") if isinstance(results.get("privacy"), Mapping) else {}
-    return headline_sentence(results, found, privacy_clause(privacy or {}, _epsilons(results), _run_delta(results)))
+    return headline_sentence(results, found, privacy_clause(privacy or {}, _epsilons(results), delta_value(results)))
 
 
 def compare_markdown(run_dirs: Sequence[Path]) -> str:

@@ -145,7 +145,7 @@ def _names(items: list[PlantVerdict]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def privacy_clause(privacy: Mapping[str, Any], epsilons: Mapping[str, float], delta: Any) -> str:
+def privacy_clause(privacy: Mapping[str, Any], epsilons: Mapping[str, float], delta: str) -> str:
     """'under ε ≤ 2.91 per plant (δ = 1e-05; privacy unit: ...)' or 'without differential privacy'."""
     if not privacy.get("enabled"):
         return "without differential privacy (no ε: plant updates were not privatised)"
@@ -207,7 +207,7 @@ def _row(task: Task, v: PlantVerdict) -> list[str]:
     return [v.plant, labels, reference, kept, _value(task, v.kept_value), _gain(task, v.delta), eps, outcome]
 
 
-def headline_section(results: Mapping[str, Any], epsilons: Mapping[str, float], delta: Any, table: Any) -> str:
+def headline_section(results: Mapping[str, Any], epsilons: Mapping[str, float], delta: str, table: Any) -> str:
     """The section at the top of report.md: the sentence, then one row per plant (up to ``MAX_ROWS``)."""
     plants = plants_of(results)
     if not plants:
@@ -228,24 +228,22 @@ def headline_section(results: Mapping[str, Any], epsilons: Mapping[str, float], 
     return "## Headline\n\n" + sentence + "\n\n" + table(header, rows, (0, 3, 7)) + more + "\n\n" + note
 
 
-def run_delta(results: Mapping[str, Any]) -> Any:
-    """δ for the run: the privacy block's, else the one δ shared by all plants, else (each plant states its own)
-    the text '≤ <largest>' (a larger δ is the weaker guarantee); None when no plant recorded one."""
+def delta_value(results: Mapping[str, Any]) -> str:
+    """The run's δ as text: the privacy block's, else the one δ all plants share, else (each plant states its
+    own) '≤ <largest> (each plant's own)' (a larger δ is the weaker guarantee); '—' when none is recorded."""
     delta = (results.get("privacy") or {}).get("delta")
     if is_number(delta):
-        return delta
+        return f"{float(delta):g}"
     deltas = {float(d) for d in ((p.get("privacy") or {}).get("delta") for p in plants_of(results).values())
               if is_number(d)}
     if len(deltas) > 1:
         return f"≤ {max(deltas):.3g} (each plant's own)"
-    return deltas.pop() if deltas else None
+    return f"{deltas.pop():g}" if deltas else "—"
 
 
-def delta_phrase(delta: Any) -> str:
-    """'δ = 1e-05', 'δ ≤ 6.71e-06 (each plant's own)' (from :func:`run_delta`), or 'δ = —'."""
-    if is_number(delta):
-        return f"δ = {float(delta):g}"
-    return f"δ {delta}" if isinstance(delta, str) else "δ = —"
+def delta_phrase(value: str) -> str:
+    """'δ = 1e-05' or 'δ ≤ 6.71e-06 (each plant's own)' for a :func:`delta_value`."""
+    return f"δ {value}" if value.startswith("≤") else f"δ = {value}"
 
 
 def plain_headline(results: Mapping[str, Any]) -> str:
@@ -259,5 +257,5 @@ def plain_headline(results: Mapping[str, Any]) -> str:
             if is_number(value):
                 epsilons[pid] = float(value)
     sentence = headline_sentence(results, verdicts(results, epsilons),
-                                 privacy_clause(privacy or {}, epsilons, run_delta(results)))
+                                 privacy_clause(privacy or {}, epsilons, delta_value(results)))
     return sentence.replace("**", "").replace("`", "")
