@@ -500,7 +500,10 @@ class Plant:
         view = self.pretraining_view(spec)
         view.align(spec)
         one_class = task_named(spec.task).has_classes and len(view.labelled_classes()) == 1
-        if one_class and (missing_scale(spec) == 0.0 or spec.num_classes == 1):
+        # which classes hold labels is a size (release category "sizes"): a DP plant whose policy withholds
+        # sizes does not reveal it by declining, and sends its (noise-only) DP update instead
+        may_say = not self.dp_applies(spec) or "sizes" in self.policy.allow
+        if one_class and may_say and (missing_scale(spec) == 0.0 or spec.num_classes == 1):
             # the loss restricted to one class is 0 whatever the model: an update would only pull the average
             # back toward the last global model (and, under DP, be pure noise that spends the plant's budget)
             return PretrainResult(status="declined", reason=(

@@ -252,6 +252,14 @@ def test_a_plant_with_labels_for_one_class_declines_pretraining(tmp_path) -> Non
     fedrs = dataclasses.replace(spec, federation=dataclasses.replace(
         spec.federation, training=dataclasses.replace(spec.federation.training, missing_class_logit_scale=0.5)))
     assert plant.pretrain(fedrs, shared, 1, "run-b").status == "ok"
+    # under DP, a plant whose policy withholds sizes (which classes hold labels) does not reveal it by declining
+    dp_plant, dp_spec, dp_shared = build(tmp_path / "dp", privacy={"enabled": True, "noise_multiplier": 1.0})
+    y = dp_plant.data.train.y
+    dp_plant.data = dataclasses.replace(dp_plant.data, train=dp_plant.data.train.with_labels(np.where(y == 0, 0, -1)))
+    assert "sizes" not in dp_plant.policy.allow
+    assert dp_plant.pretrain(dp_spec, dp_shared, 1, "run-c").status == "ok"
+    dp_plant.policy = dataclasses.replace(dp_plant.policy, allow=(*dp_plant.policy.allow, "sizes"))
+    assert dp_plant.pretrain(dp_spec, dp_shared, 2, "run-c").status == "declined"
 
 
 def test_a_federation_of_normal_only_plants_says_its_shared_model_learnt_nothing(tmp_path) -> None:

@@ -126,9 +126,9 @@ def resample_rows(rows: np.ndarray, interval_s: float, window: WindowSpec) -> tu
     from its end back to its start would ring into the first and last rows. Unchanged when no
     ``resample_to_hz`` is set or the run is already at it."""
     rows = np.asarray(rows, dtype=np.float64)
-    if window.resample_to_hz is None or abs(window.resample_to_hz * interval_s - 1.0) <= 1e-9:
-        return rows, float(interval_s)
     n = rows.shape[0]
+    if window.resample_to_hz is None or abs(window.resample_to_hz * interval_s - 1.0) <= 1e-9 or n < 2:
+        return rows, float(interval_s)  # (a single row: nothing to resample; the caller's length check refuses it)
     ramp = np.linspace(0.0, 1.0, n)[:, np.newaxis]
     line = rows[:1] + ramp * (rows[-1:] - rows[:1])
     out, rate = at_rate((rows - line).T, 1.0 / interval_s, window)
