@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo docs browser browser-if-possible test test-slow test-all test-deploy test-containers test-netns test-ray-cluster demo-ray-cluster images bench bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-privacy-tep bench-privacy-audit bench-robustness bench-label-sets bench-label-sets-fedrs bench-open-set bench-tep-anomaly bench-tep-anomaly-normal-only bench-anomaly bench-anomaly-vibration bench-skew bench-partial-federation bench-skew-federation bench-mixed-rates bench-sensor-shift bench-sensor-inputs bench-do-no-harm bench-dp-step bench-few-shot bench-few-shot-augment bench-cmapss-tuning bench-cmapss bench-cmapss-offsets bench-deploy bench-demo bench-deploy-demo bench-scale bench-gpu bench-tep-classification bench-tep bench-tep-lomo bench-tep-smoothing-delay bench-tep-soft-sensor bench-secagg clean
+.PHONY: setup demo docs browser browser-if-possible test test-slow test-all test-deploy test-containers test-netns test-ray-cluster demo-ray-cluster images bench bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-privacy-tep bench-privacy-audit bench-robustness bench-label-sets bench-label-sets-fedrs bench-open-set bench-tep-anomaly bench-anomaly bench-anomaly-vibration bench-skew bench-partial-federation bench-skew-federation bench-mixed-rates bench-sensor-shift bench-sensor-inputs bench-do-no-harm bench-dp-step bench-few-shot bench-few-shot-augment bench-cmapss-tuning bench-cmapss bench-cmapss-offsets bench-deploy bench-demo bench-deploy-demo bench-scale bench-gpu bench-tep-classification bench-tep bench-tep-lomo bench-tep-smoothing-delay bench-tep-soft-sensor bench-secagg clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -74,7 +74,7 @@ test-ray-cluster: setup
 demo-ray-cluster: setup
 	$(BIN)/python -m simulations.ray_cluster simulations/scenarios/synthetic_50plants.yaml
 
-bench: bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-privacy-tep bench-privacy-audit bench-robustness bench-label-sets bench-open-set bench-tep-anomaly bench-tep-anomaly-normal-only bench-anomaly-vibration bench-skew bench-partial-federation bench-skew-federation bench-mixed-rates bench-sensor-shift bench-sensor-inputs bench-do-no-harm bench-dp-step bench-few-shot bench-few-shot-augment bench-cmapss-tuning bench-cmapss bench-cmapss-offsets bench-deploy bench-demo bench-deploy-demo bench-scale bench-tep-classification bench-tep-lomo bench-tep-smoothing-delay bench-tep-soft-sensor bench-secagg
+bench: bench-spine bench-transfer bench-lopo bench-lopo-methods bench-privacy bench-privacy-tep bench-privacy-audit bench-robustness bench-label-sets bench-open-set bench-tep-anomaly bench-anomaly-vibration bench-skew bench-partial-federation bench-skew-federation bench-mixed-rates bench-sensor-shift bench-sensor-inputs bench-do-no-harm bench-dp-step bench-few-shot bench-few-shot-augment bench-cmapss-tuning bench-cmapss bench-cmapss-offsets bench-deploy bench-demo bench-deploy-demo bench-scale bench-tep-classification bench-tep-lomo bench-tep-smoothing-delay bench-tep-soft-sensor bench-secagg
 
 bench-transfer: setup
 	$(BIN)/python -m simulations.benchmarks.transfer_pairs
@@ -134,15 +134,10 @@ bench-open-set: setup
 bench-tep-anomaly: setup
 	$(BIN)/python -m simulations.benchmarks.tep_anomaly
 
-# issue 18 point 2: TEP, every mode a plant with only its normal run; a self-supervised pretext task
-# federated across them vs the same task alone, an untrained extractor and PCA T²/SPE
-bench-tep-anomaly-normal-only: setup
-	$(BIN)/python -m simulations.benchmarks.tep_anomaly_normal_only
-
 bench-anomaly-vibration: setup
 	$(BIN)/python -m simulations.benchmarks.vibration_anomaly
 
-bench-anomaly: bench-tep-anomaly bench-tep-anomaly-normal-only bench-anomaly-vibration
+bench-anomaly: bench-tep-anomaly bench-anomaly-vibration
 
 bench-skew: setup
 	$(BIN)/python -m simulations.benchmarks.skew

@@ -49,7 +49,7 @@ from common.anomaly.smoothing import (
 )
 from common.config.schema import DetectorConfig, ModelConfig, RunSpec
 from common.extensions.detectors import DETECTORS
-from common.models import PlantModel, build_model, without_pretext_head
+from common.models import PlantModel, build_model
 from common.privacy.ledger import now_iso
 from common.training import predict_logits
 
@@ -323,8 +323,7 @@ def load_kept_detector(state_dir: Path, file: str = DETECTOR_FILE) -> tuple[Kept
         raw = {k: v for k, v in dict(meta["model"]).items() if k in fields}
         model = build_model(int(meta["in_channels"]), int(meta["num_outputs"]),
                             ModelConfig(**{**raw, "channels": tuple(raw.get("channels", ()))}), seed=0)
-        model.load_state_dict(without_pretext_head({k[len(MODEL_PREFIX):]: v for k, v in tensors.items()
-                                                    if k.startswith(MODEL_PREFIX)}))
+        model.load_state_dict({k[len(MODEL_PREFIX):]: v for k, v in tensors.items() if k.startswith(MODEL_PREFIX)})
         extractor = scored_network(model.eval(), str(record["input"]))
     kept = KeptDetector(str(record["name"]), detector, Threshold.from_dict(record["threshold"]),
                         int(record["persistence"]["k"]), int(record["persistence"]["n"]), extractor,

@@ -33,8 +33,7 @@ from common.labelset import (
     own_classes,
     per_class_metrics,
 )
-from common.models import PlantModel, build_model, load_shared, pretext_outputs, pretext_task, shared_state
-from common.pretext import PretextModel
+from common.models import PlantModel, build_model, load_shared, shared_state
 from common.privacy.accounting import (
     HistoryEntry,
     default_delta,
@@ -269,10 +268,7 @@ class Plant:
 
     def model_for(self, spec: RunSpec, shared: dict[str, np.ndarray] | None) -> PlantModel:
         """The run's model on this plant's device, with the shared parameters loaded when given."""
-        pretext = pretext_outputs(spec.federation.training.self_supervised, self.data.channels, spec.window.length,
-                                  spec.model)
-        model = build_model(self.data.channels, spec.num_outputs, spec.model, seed=spec.seed,
-                            pretext_outputs=pretext).to(self.device)
+        model = build_model(self.data.channels, spec.num_outputs, spec.model, seed=spec.seed).to(self.device)
         if shared is not None:
             load_shared(model, {k: torch.from_numpy(np.asarray(v)) for k, v in shared.items()})
         return model
@@ -315,11 +311,10 @@ class Plant:
         return PrivacyLedger(self.state.ledger_path, self.plant_id)
 
     def own_delta(self) -> float:
-        """The δ this plant's policy states its ε at: its own, else min(1e-5, 1/(10·n)), n its training windows
-        (labelled or not: a self-supervised pretext task trains on all of them)."""
+        """The δ this plant's policy states its ε at: its own, else min(1e-5, 1/(10·n)), n its labelled windows."""
         if self.policy.delta is not None:
             return self.policy.delta
-        return default_delta(len(self.data.train.y) if self.delta_records is None else self.delta_records)
+        return default_delta(self.n_labelled if self.delta_records is None else self.delta_records)
 
     def validation_split(self, spec: RunSpec) -> Split | None:
         """The windows this plant ranks its candidate models on (``common.transfer.selection``); None:
@@ -338,7 +333,7 @@ class Plant:
             self.own_scale = own_target_scale(target, self.data.train.y)  # all its labels
         view = copy.copy(self)
         view.data = dataclasses.replace(self.data, train=dataclasses.replace(self.data.train, y=y))
-        view.delta_records = len(self.data.train.y) if self.delta_records is None else self.delta_records
+        view.delta_records = self.n_labelled if self.delta_records is None else self.delta_records
         return view
 
     def pretraining_view(self, spec: RunSpec) -> Plant:
@@ -452,7 +447,7 @@ class Plant:
         stored = self.state.load_json(DP_PLAN)
         if stored and stored.get("run") == run_name:
             return float(stored["noise_multiplier"])
-        q, per_epoch = steps_per_epoch(self.pretraining_records(spec), spec.federation.training.batch_size)
+        q, per_epoch = steps_per_epoch(self.n_labelled, spec.federation.training.batch_size)
         planned = spec.federation.rounds * spec.federation.training.local_epochs * per_epoch
         gaussians = self.planned_gaussians(spec)
         sigma = noise_for_target_epsilon(target_epsilon, self.delta(spec), q, planned,
@@ -500,17 +495,15 @@ class Plant:
         """
         self.check_fits(spec)
         self.check_policy(spec)
-        pretext = self.pretext_task(spec)
-        if pretext is not None:   # nothing to learn from labels: the self-supervised task of its own windows
-            return self._pretrain(spec, shared, server_round, run_name, proximal_mu, pretext)
         if self.n_labelled == 0:
             return PretrainResult(status="declined", reason="no labelled windows: nothing to pretrain on")
         view = self.pretraining_view(spec)
         view.align(spec)
+        one_class = task_named(spec.task).has_classes and len(view.labelled_classes()) == 1
         # which classes hold labels is a size (release category "sizes"): a DP plant whose policy withholds
         # sizes does not reveal it by declining, and sends its (noise-only) DP update instead
         may_say = not self.dp_applies(spec) or "sizes" in self.policy.allow
-        if view.nothing_supervised(spec) and may_say:
+        if one_class and may_say and (missing_scale(spec) == 0.0 or spec.num_classes == 1):
             # the loss restricted to one class is 0 whatever the model: an update would only pull the average
             # back toward the last global model (and, under DP, be pure noise that spends the plant's budget)
             return PretrainResult(status="declined", reason=(
@@ -519,43 +512,15 @@ class Plant:
         with own_classes(view.class_mask(spec), missing_scale(spec)):  # the loss covers this plant's own classes only
             return view._pretrain(spec, shared, server_round, run_name, proximal_mu)
 
-    def nothing_supervised(self, spec: RunSpec) -> bool:
-        """No supervised loss to learn from: labels for one class only under the restricted loss (0 whatever
-        the model; FedRS's scaled logits of the other classes still give it one)."""
-        one_class = task_named(spec.task).has_classes and len(self.labelled_classes()) == 1
-        return one_class and (missing_scale(spec) == 0.0 or spec.num_classes == 1)
-
-    def pretext_task(self, spec: RunSpec) -> Any:
-        """The self-supervised pretext task this plant pretrains on (``federation.training.self_supervised``),
-        or None: the task is off, the plant has labels to learn from, or it has none (a transfer target, which
-        the coordinator does not ask to pretrain). Labelled for one class only (judged on all its labels, so the
-        choice is the same in every round), it trains the task on all its training windows. Which head an update
-        moves shows which it trained, so a DP plant labelled for one class whose policy withholds sizes keeps
-        sending its (noise-only) supervised DP update instead."""
-        name = spec.federation.training.self_supervised
-        if name == "none" or self.n_labelled == 0 or not self.nothing_supervised(spec):
-            return None
-        if self.dp_applies(spec) and "sizes" not in self.policy.allow:
-            return None
-        return pretext_task(name, self.data.channels, spec.window.length, spec.model)
-
     def _pretrain(self, spec: RunSpec, shared: dict[str, np.ndarray], server_round: int,
-                  run_name: str, proximal_mu: float, pretext: Any = None) -> PretrainResult:
+                  run_name: str, proximal_mu: float) -> PretrainResult:
         digest = arrays_digest(shared)
         cached = self._cached_release(run_name, server_round, digest, spec)
         if cached is not None:
             return cached
         model = self.model_for(spec, shared)
+        module = _reference_module(model)
         training = spec.federation.training
-        if pretext is None:
-            module: nn.Module = _reference_module(model)
-            x, y = self.data.train.x, self.targets(spec)
-        else:   # one transformation per window, drawn afresh each round (not a privacy mechanism)
-            module = PretextModel(model.extractor, model.pretext_head)
-            generator = torch.Generator().manual_seed(derive_seed(spec.seed, self.plant_id, server_round,
-                                                                  "pretext"))
-            xt, yt = pretext.batch(torch.from_numpy(self.data.train.x), generator)
-            x, y = xt.numpy(), yt.numpy().astype(np.int64)
         optimizer = make_optimizer([{"params": module.parameters()}], training.optimizer,
                                    training.learning_rate, training.weight_decay)
         self._restore_optimizer(optimizer, run_name)
@@ -565,14 +530,14 @@ class Plant:
             anchor = {name: p.detach().clone() for name, p in module.named_parameters()}
         if spec.privacy.enabled:
             declined, stats, privacy = self._pretrain_private(spec, module, optimizer, server_round,
-                                                              run_name, seed, digest, x, y)
+                                                              run_name, seed, digest)
             if declined is not None:
                 return declined
-        elif spec.federation.meta_learning.algorithm != "none" and pretext is None:
+        elif spec.federation.meta_learning.algorithm != "none":
             stats = self._pretrain_meta(spec, module, optimizer, seed)
             privacy = {}
         else:
-            stats = train_supervised(module, x, y, optimizer,
+            stats = train_supervised(module, self.data.train.x, self.targets(spec), optimizer,
                                      epochs=training.local_epochs, batch_size=training.batch_size,
                                      seed=seed, proximal_anchor=anchor, proximal_mu=proximal_mu,
                                      augment=training.augment)
@@ -582,7 +547,7 @@ class Plant:
         # Post-processing of the (DP) output with the public global model: no privacy cost.
         # What is cached for a re-sent round is exactly what was released (encoded).
         arrays = encode_update(trained, shared, spec.federation.compression)
-        result = PretrainResult(status="ok", arrays=arrays, num_examples=self.pretraining_records(spec),
+        result = PretrainResult(status="ok", arrays=arrays, num_examples=self.n_labelled,
                                 train_loss=stats.loss, first_loss=stats.first_loss, steps=stats.steps,
                                 privacy=privacy)
         self.state.save_model(RELEASE_CACHE, {k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in arrays.items()},
@@ -625,13 +590,8 @@ class Plant:
                                  batch_size=spec.federation.training.batch_size,
                                  inner_learning_rate=meta.inner_learning_rate, seed=seed)
 
-    def pretraining_records(self, spec: RunSpec) -> int:
-        """The windows one pretraining round samples from: the labelled ones, or all training windows for
-        the self-supervised pretext task."""
-        return len(self.data.train.y) if self.pretext_task(spec) is not None else self.n_labelled
-
     def _pretrain_private(self, spec: RunSpec, module: nn.Module, optimizer: torch.optim.Optimizer,
-                          server_round: int, run_name: str, seed: int, digest: str, x: np.ndarray, y: np.ndarray):
+                          server_round: int, run_name: str, seed: int, digest: str):
         """DP-SGD for one round: (declined result | None, stats, privacy status after the round)."""
         from common.privacy.dp_training import resolve_grad_sample_mode, train_dp
 
@@ -648,7 +608,7 @@ class Plant:
             declined = PretrainResult(status="declined", reason=f"privacy budget: {exc}",
                                       privacy=self.privacy_status(spec))
             return declined, None, {}
-        q, per_epoch = steps_per_epoch(self.pretraining_records(spec), training.batch_size)
+        q, per_epoch = steps_per_epoch(self.n_labelled, training.batch_size)
         planned = [(sigma, q, training.local_epochs * per_epoch)]
         eps_after = ledger.epsilon(delta, privacy.accountant, planned)
         if budget is not None and eps_after > budget + 1e-9:
@@ -660,7 +620,7 @@ class Plant:
             )
             return declined, None, {}
         attempt = ledger.attempts(run_name, "pretraining", server_round) + 1
-        stats = train_dp(module, x, y, optimizer,
+        stats = train_dp(module, self.data.train.x, self.targets(spec), optimizer,
                          epochs=training.local_epochs, batch_size=training.batch_size,
                          noise_multiplier=sigma, max_grad_norm=privacy.max_grad_norm, seed=seed,
                          noise=self.noise_for(spec, server_round, "pretrain", attempt),

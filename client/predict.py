@@ -34,7 +34,7 @@ from common.data.table_files import INTERVAL_TOLERANCE, TableSpec, read_table
 from common.data.validate import first_nonfinite_window  # the loader's own finiteness check
 from common.data.windowing import WindowSpec, at_rate, cut_windows
 from common.fileio import atomic_write_json, atomic_write_text
-from common.models import build_model, without_pretext_head
+from common.models import build_model
 from common.posterior_smoothing import smooth_log_posteriors
 from common.registry import UnknownName
 from common.task import Task, task_named
@@ -103,7 +103,7 @@ def load_personal_model(state_dir: Path) -> tuple[PersonalModel, dict[str, Any]]
         cfg_raw = {k: v for k, v in dict(meta["model"]).items() if k in fields}
         cfg = ModelConfig(**{**cfg_raw, "channels": tuple(cfg_raw.get("channels", ()))})
         model = build_model(int(meta["in_channels"]), int(meta["num_outputs"]), cfg, seed=0)
-        model.load_state_dict(without_pretext_head(blob["state_dict"]))
+        model.load_state_dict(blob["state_dict"])
     except (TypeError, ValueError, KeyError, RuntimeError) as exc:
         raise InferenceError(f"{path}: the weights do not fit the model its metadata describes ({exc}); "
                              f"{rerun}") from exc

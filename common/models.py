@@ -9,14 +9,14 @@ No BatchNorm anywhere: per-sample DP gradients need normalisation that does not 
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 import torch
 from torch import nn
 
 from common.config.schema import ModelConfig
 
-SHARED_PREFIXES: tuple[str, ...] = ("extractor.", "reference_head.", "pretext_head.")
+SHARED_PREFIXES: tuple[str, ...] = ("extractor.", "reference_head.")
 LOCAL_PREFIXES: tuple[str, ...] = ("head.",)
 HeadChoice = Literal["personal", "reference"]
 
@@ -210,46 +210,20 @@ class SkipExtractor(Extractor):
 
 
 class PlantModel(nn.Module):
-    """Extractor + shared reference head + the plant's personal head; with ``pretext_outputs`` > 0 also
-    the shared pretext head of a self-supervised task (common/pretext.py)."""
+    """Extractor + shared reference head + the plant's personal head."""
 
-    def __init__(self, in_channels: int, num_outputs: int, cfg: ModelConfig, pretext_outputs: int = 0) -> None:
+    def __init__(self, in_channels: int, num_outputs: int, cfg: ModelConfig) -> None:
         super().__init__()
         self.extractor = SkipExtractor(in_channels, cfg) if cfg.linear_skip_bins else Extractor(in_channels, cfg)
         self.reference_head = nn.Linear(self.extractor.feature_dim, num_outputs)
         self.head = nn.Linear(self.extractor.feature_dim, num_outputs)
-        if pretext_outputs > 0:
-            self.pretext_head = nn.Linear(self.extractor.feature_dim, pretext_outputs)
 
     def forward(self, x: torch.Tensor, head: HeadChoice = "reference") -> torch.Tensor:
         features = self.extractor(x)
         return self.head(features) if head == "personal" else self.reference_head(features)
 
 
-def pretext_task(name: str, in_channels: int, length: int, cfg: ModelConfig) -> Any:
-    """The self-supervised pretext task ``name`` (``federation.training.self_supervised``) for this
-    model layout, or None for ``none`` (common/extensions/pretext_tasks.py)."""
-    if name == "none":
-        return None
-    from common.extensions.pretext_tasks import PRETEXT_TASKS
-
-    return PRETEXT_TASKS.get(name).load().for_model(in_channels, length, _input_transform(cfg.input,
-                                                                                          cfg.spectrum_bands))
-
-
-def pretext_outputs(name: str, in_channels: int, length: int, cfg: ModelConfig) -> int:
-    """The size of the shared pretext head for ``federation.training.self_supervised`` = ``name`` (0: none)."""
-    task = pretext_task(name, in_channels, length, cfg)
-    return 0 if task is None else int(task.outputs)
-
-
-def without_pretext_head(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
-    """A saved model's parameters without the pretext head (only pretraining uses it; inference never)."""
-    return {k: v for k, v in state.items() if not k.startswith("pretext_head.")}
-
-
-def build_model(in_channels: int, num_outputs: int, cfg: ModelConfig, seed: int,
-                pretext_outputs: int = 0) -> PlantModel:
+def build_model(in_channels: int, num_outputs: int, cfg: ModelConfig, seed: int) -> PlantModel:
     """Deterministic initialisation: the same seed gives every plant the same start.
 
     ValueError, before anything is allocated, when the settings would build more than
@@ -260,7 +234,7 @@ def build_model(in_channels: int, num_outputs: int, cfg: ModelConfig, seed: int,
     generator_state = torch.random.get_rng_state()
     torch.manual_seed(seed)
     try:
-        return PlantModel(in_channels, num_outputs, cfg, pretext_outputs)
+        return PlantModel(in_channels, num_outputs, cfg)
     finally:
         torch.random.set_rng_state(generator_state)
 

@@ -32,7 +32,7 @@ from common.data.windowing import mixed_rates_line
 from common.extensions.transfer_methods import TRANSFER_METHODS
 from common.fileio import atomic_write_bytes
 from common.labelset import missing_from, union_names
-from common.models import build_model, pretext_outputs, shared_state
+from common.models import build_model, shared_state
 from common.task import task_named
 from server.aggregation import make_aggregator
 from server.rounds import (
@@ -573,7 +573,7 @@ class Coordinator:
                                                           "reason": reason})
         for plant_id in chosen:
             verdict = judge_reply(replies.get(plant_id) or Reply(plant_id, error="no reply"), current,
-                                  spec.federation, self._declared_records(spec, plant_id))
+                                  spec.federation, self._declared_labelled(plant_id))
             tally.count(plant_id, verdict)
             self.plants[plant_id].privacy.update(reply_privacy(verdict.reply.metrics))
             if verdict.reason:
@@ -629,12 +629,9 @@ class Coordinator:
         self.plants[plant_id].excluded_rounds.append({"round": server_round, "phase": "pretrain", "reason": reason})
         logger.warning("round %d: plant %s left out: %s", server_round, plant_id, reason)
 
-    def _declared_records(self, spec: RunSpec, plant_id: str) -> float | None:
-        """The most windows a plant may weigh its update with: the labelled windows it declared at hello, or,
-        with a self-supervised pretext task (trained on all of a plant's windows), its training windows
-        (None: it kept its sizes home)."""
-        key = wire.N_TRAIN if spec.federation.training.self_supervised != "none" else wire.N_TRAIN_LABELLED
-        value = self.plants[plant_id].facts.get(key) if plant_id in self.plants else None
+    def _declared_labelled(self, plant_id: str) -> float | None:
+        """The labelled windows a plant declared at hello (None: it kept its sizes home)."""
+        value = self.plants[plant_id].facts.get(wire.N_TRAIN_LABELLED) if plant_id in self.plants else None
         return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
     def _unavailable(self, candidates: list[str]) -> dict[str, str]:
@@ -777,9 +774,7 @@ class Coordinator:
         if any(self._wants_source_stats(spec, p) or self._calibrates(spec, p) for p in self._ok_plants()):
             # sources calibrate their noise for the statistics release as well (one budget per run)
             spec = dataclasses.replace(spec, source_stats_planned=True)
-        model = build_model(self.channels, spec.num_outputs, spec.model, seed=spec.seed,
-                            pretext_outputs=pretext_outputs(spec.federation.training.self_supervised, self.channels,
-                                                            spec.window.length, spec.model))
+        model = build_model(self.channels, spec.num_outputs, spec.model, seed=spec.seed)
         if spec.privacy.enabled:
             from common.privacy.compat import check_dp_compatible
 

@@ -42,9 +42,8 @@ def weight_problem(declared: object, hello_labelled: object) -> tuple[float, str
     """(aggregation weight, "" or why the reply must be left out).
 
     ``declared``: the reply's num-examples (None: kept home → weight 1). ``hello_labelled``: the
-    windows the plant declared at hello that it may train on (its labelled windows; all its training
-    windows when the federation has a self-supervised pretext task; None: it kept its sizes home, and then
-    a num-examples now is not trusted beyond weight 1).
+    labelled windows the plant declared at hello (None: it kept its sizes home, and then a
+    num-examples now is not trusted beyond weight 1).
     """
     if declared is None:
         return 1.0, ""
@@ -54,8 +53,8 @@ def weight_problem(declared: object, hello_labelled: object) -> tuple[float, str
     if hello_labelled is None:
         return 1.0, ""
     if isinstance(hello_labelled, (int, float)) and math.isfinite(hello_labelled) and declared > hello_labelled:
-        return 0.0, (f"reply carried num-examples={declared:g}, more than the {hello_labelled:g} windows to train "
-                     "on (labelled; all, with a self-supervised pretext task) the plant declared at hello")
+        return 0.0, (f"reply carried num-examples={declared:g}, more than the {hello_labelled:g} labelled windows "
+                     "the plant declared at hello")
     return float(declared), ""
 
 

@@ -121,7 +121,7 @@ def test_a_three_plant_federation_clips_an_oversized_update_records_it_and_keeps
 @pytest.mark.parametrize("attack, expect", [
     ("scale_x100", "median norm"),
     ("sign_flip_x10", "median norm"),
-    ("num_examples_1e6_flip", "the plant declared at hello"),
+    ("num_examples_1e6_flip", "labelled windows the plant declared at hello"),
     ("num_examples_inf", "positive finite number"),
 ])
 def test_one_attacking_plant_is_left_out_every_round_and_recorded(tmp_path, attack, expect):

@@ -48,7 +48,7 @@ def test_a_plant_that_kept_its_sizes_home_weighs_one():
     (Reply("p", config={wire.STATUS: wire.STATUS_REFUSED, wire.REASON: "policy"}), "refused: policy"),
     (Reply("p", config={wire.STATUS: wire.STATUS_DECLINED, wire.REASON: "budget spent"}), "declined: budget spent"),
     (Reply("p"), "reply carried no parameters"),
-    (reply(**{wire.NUM_EXAMPLES: 80}), "more than the 50 windows to train on"),
+    (reply(**{wire.NUM_EXAMPLES: 80}), "more than the 50 labelled windows"),
     (reply(w=(30.0, 40.0)), "update norm 50 exceeds max_update_norm 10"),
     (reply(w=(np.nan, 0.0)), "NaN or Inf"),
 ])

@@ -15,7 +15,6 @@ from typing import Any, Literal
 
 from common.extensions.detectors import DETECTORS
 from common.extensions.metrics_loggers import METRICS_LOGGERS
-from common.extensions.pretext_tasks import PRETEXT_TASKS
 from common.extensions.strategies import STRATEGIES
 from common.extensions.tasks import TASKS
 from common.extensions.transfer_methods import TRANSFER_METHODS, personalisation_modes
@@ -327,15 +326,9 @@ class TrainingConfig:
     # the classes it lacks by this α; 0: masks them (no gradient to their head rows), 0.5: FedRS's restricted
     # softmax (Li & Zhan 2021), 1: no restriction
     missing_class_logit_scale: float = 0.0
-    # a plant with no fault labels to learn from (none, or labels for one class only) trains the shared extractor on
-    # this self-supervised pretext task of its own windows instead of declining pretraining (common/pretext.py);
-    # plants with fault labels train the supervised loss as before. none: such a plant declines
-    self_supervised: str = "none"
 
     def problems(self) -> list[str]:
         out = []
-        if self.self_supervised != "none" and self.self_supervised not in PRETEXT_TASKS:
-            out.append(f"self_supervised: {PRETEXT_TASKS.unknown_message(self.self_supervised)}, or none")
         if self.local_epochs < 1:
             out.append(f"local_epochs must be >= 1, got {self.local_epochs}")
         if self.batch_size < 1:

@@ -8,12 +8,11 @@ module here. These modules import nothing heavy: entries name their implementati
 from .data_sources import DATA_SOURCES
 from .detectors import DETECTORS
 from .metrics_loggers import METRICS_LOGGERS
-from .pretext_tasks import PRETEXT_TASKS
 from .strategies import STRATEGIES
 from .tasks import TASKS
 from .transfer_methods import TRANSFER_METHODS
 
-ALL_REGISTRIES = (STRATEGIES, TRANSFER_METHODS, DETECTORS, DATA_SOURCES, TASKS, METRICS_LOGGERS, PRETEXT_TASKS)
+ALL_REGISTRIES = (STRATEGIES, TRANSFER_METHODS, DETECTORS, DATA_SOURCES, TASKS, METRICS_LOGGERS)
 
-__all__ = ["ALL_REGISTRIES", "DATA_SOURCES", "DETECTORS", "METRICS_LOGGERS", "PRETEXT_TASKS", "STRATEGIES", "TASKS",
+__all__ = ["ALL_REGISTRIES", "DATA_SOURCES", "DETECTORS", "METRICS_LOGGERS", "STRATEGIES", "TASKS",
            "TRANSFER_METHODS"]
