@@ -39,6 +39,7 @@ from common.privacy.accounting import (
     default_delta,
     noise_for_target_epsilon,
     planned_gaussian_sigma,
+    release_noise_floor,
     steps_per_epoch,
 )
 from common.privacy.ledger import MECHANISM_DP_SGD, MECHANISM_GAUSSIAN, LedgerEntry, PrivacyLedger, now_iso
@@ -386,11 +387,13 @@ class Plant:
         return out
 
     def gaussian_sigma(self, spec: RunSpec, run_name: str, configured: float) -> float:
-        """σ of a plain Gaussian release in this run: raised to DP-SGD's calibrated σ when a target
-        calibrated the run together (``noise_for_target_epsilon``)."""
+        """σ of a plain Gaussian release in this run: raised to the run's release floor when a target
+        calibrated the run (``release_noise_floor``; a plan stored before the floor existed raised it to
+        DP-SGD's σ, as it was calibrated)."""
         plan = self.state.load_json(DP_PLAN)
         if spec.privacy.enabled and plan and plan.get("run") == run_name:
-            return planned_gaussian_sigma(configured, float(plan["noise_multiplier"]))
+            floor = plan.get("release_noise_multiplier", plan["noise_multiplier"])
+            return planned_gaussian_sigma(configured, float(floor))
         return float(configured)
 
     def record_gaussian(self, spec: RunSpec, run_name: str, purpose: str, sigma: float, count: int,
@@ -450,8 +453,17 @@ class Plant:
         q, per_epoch = steps_per_epoch(self.n_labelled, spec.federation.training.batch_size)
         planned = spec.federation.rounds * spec.federation.training.local_epochs * per_epoch
         gaussians = self.planned_gaussians(spec)
-        sigma = noise_for_target_epsilon(target_epsilon, self.delta(spec), q, planned,
-                                         prior=ledger.history(), accountant=privacy.accountant, gaussians=gaussians)
+        delta = self.delta(spec)
+        # the releases made once (feature statistics, DP evaluation) get at most release_share of what the
+        # run may still spend; DP-SGD's σ is calibrated for the rest
+        # (never below the plant's own σ floor)
+        remaining = target_epsilon - ledger.epsilon(delta, privacy.accountant)
+        release_floor = max(release_noise_floor(gaussians, privacy.release_share * remaining, delta,
+                                                privacy.accountant) if remaining > 0 else 0.0,
+                            self.policy.min_noise_multiplier or 0.0)
+        sigma = noise_for_target_epsilon(target_epsilon, delta, q, planned, prior=ledger.history(),
+                                         accountant=privacy.accountant, gaussians=gaussians,
+                                         release_floor=release_floor)
         floor = self.policy.min_noise_multiplier
         if floor is not None and sigma < floor:
             raise PolicyRefusal(f"plant {self.plant_id} refuses this run (its own privacy policy): "
@@ -459,10 +471,13 @@ class Plant:
                                 f"below this plant's floor σ ≥ {floor:g}: lower the target ε or the rounds")
         self.state.save_json(DP_PLAN, {"run": run_name, "noise_multiplier": sigma, "planned_steps": planned,
                                        "sample_rate": q, "target_epsilon": target_epsilon,
-                                       "planned_gaussians": [[planned_gaussian_sigma(g, sigma), n]
+                                       "release_noise_multiplier": release_floor,
+                                       "release_share": privacy.release_share,
+                                       "planned_gaussians": [[planned_gaussian_sigma(g, release_floor), n]
                                                              for g, n in gaussians]})
-        logger.info("plant %s: σ=%.3f calibrated for target ε=%.2f over %d planned steps and %d other releases",
-                    self.plant_id, sigma, target_epsilon, planned, sum(n for _, n in gaussians))
+        logger.info("plant %s: σ=%.3f calibrated for target ε=%.2f over %d planned steps and %d other releases "
+                    "(those at σ ≥ %.3f, within %.0f %% of the run's ε)", self.plant_id, sigma, target_epsilon,
+                    planned, sum(n for _, n in gaussians), release_floor, 100 * privacy.release_share)
         return sigma
 
     def _restore_optimizer(self, optimizer: torch.optim.Optimizer, run_name: str) -> None:

@@ -73,9 +73,10 @@ def _features(module: torch.nn.Module, x: np.ndarray, batch_size: int = 256) -> 
 def release_source_stats(plant: Plant, spec: RunSpec, shared: dict[str, np.ndarray], run_name: str):
     """DP class-conditional feature statistics of this source plant's labelled windows.
 
-    σ is the configured one, raised to the run's DP-SGD σ when a target ε calibrated the whole
-    run (one budget); the four queries are accounted before anything is returned. A task without
-    classes releases unconditional moments (one "class").
+    σ is the configured one, raised to the run's release floor when a target ε calibrated the whole
+    run (one budget, the releases within ``privacy.release_share`` of it); the four queries are
+    accounted before anything is returned. A task without classes releases unconditional moments
+    (one "class").
     Returns ``(declined_reason | None, arrays, scalars, privacy_status)``.
     """
     from common.transfer.stats import RffSpec, release_feature_stats

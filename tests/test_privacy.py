@@ -123,6 +123,30 @@ def test_noise_for_target_epsilon_is_tight_and_refuses_spent_targets():
         noise_for_target_epsilon(1.0, 1e-5, 0.5, 10, prior=[(1.0, 0.5, 100)])
 
 
+def test_releases_made_once_get_a_share_of_the_target_and_dp_sgd_the_rest():
+    """Four feature-statistics queries at σ = 3 alone cost ε ≈ 3: one σ for them and DP-SGD (the rule before
+    the share) left DP-SGD almost nothing of a target of 3. With a share, the releases fit it and DP-SGD's σ
+    comes near what it would be without them."""
+    from common.privacy.accounting import release_noise_floor
+
+    q, steps, delta, target, share = 1 / 48, 960, 6.7e-6, 3.0, 0.25
+    releases = [(3.0, 4)]
+    floor = release_noise_floor(releases, share * target, delta)
+    assert floor > 3.0
+    assert opacus_epsilon([(floor, 1.0, 4)], delta) <= share * target
+    assert opacus_epsilon([(floor * 0.98, 1.0, 4)], delta) > share * target   # the smallest such floor
+    sigma = noise_for_target_epsilon(target, delta, q, steps, gaussians=releases, release_floor=floor)
+    assert opacus_epsilon([(sigma, q, steps), (floor, 1.0, 4)], delta) <= target   # the whole run fits
+    alone = noise_for_target_epsilon(target, delta, q, steps)
+    one_sigma = 3.205   # the same run when the releases were raised to DP-SGD's σ instead
+    assert opacus_epsilon([(one_sigma, q, steps), (one_sigma, 1.0, 4)], delta) <= target
+    assert alone <= sigma < 1.1 * alone < one_sigma / 2
+    assert release_noise_floor(releases, 100.0, delta) == 0.0   # they fit at their own σ: nothing raised
+    assert release_noise_floor([], share * target, delta) == 0.0
+    with pytest.raises(ValueError, match="> 0"):
+        release_noise_floor(releases, 0.0, delta)
+
+
 # ---------------------------------------------------------------- 2-4. the lifetime ledger
 def test_epsilon_grows_every_round_and_matches_ledger_file(tmp_path):
     plant, spec, shared = build(tmp_path)
@@ -327,6 +351,41 @@ def test_target_epsilon_calibration_ends_the_run_at_target(tmp_path):
     assert declined.status == "declined" and "budget" in declined.reason
     assert declined.privacy["epsilon"] == pytest.approx(eps, rel=1e-9)
     assert plant.state.ledger_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("share,says", [(0.0, "a fraction strictly between 0 and 1"), (1.0, "strictly between"),
+                                        (1.5, "strictly between"), (True, "expected a number"),
+                                        ("half", "expected a number")])
+def test_release_share_must_be_a_fraction(tmp_path, share, says):
+    from common.config import ConfigError
+
+    with pytest.raises(ConfigError, match=f"privacy.release_share.*{says}"):
+        scenario_from_dict(scenario_dict({"enabled": True, "target_epsilon": 3.0, "release_share": share}), "t",
+                           tmp_path)
+
+
+def test_a_calibrated_run_releases_its_statistics_at_the_planned_floor(tmp_path):
+    from client.plant import DP_PLAN, STATS_QUERIES
+
+    privacy = {"enabled": True, "target_epsilon": 3.0, "max_grad_norm": 1.0}
+    plant, spec, shared = build(tmp_path, privacy=privacy, rounds=3)
+    spec = dataclasses.replace(spec, source_stats_planned=True)
+    for r in (1, 2, 3):
+        result = plant.pretrain(spec, shared, server_round=r, run_name="run-s")
+        assert result.status == "ok", result.reason
+    plan = plant.state.load_json(DP_PLAN)
+    floor = plan["release_noise_multiplier"]
+    assert floor > 3.0 and plan["release_share"] == 0.25
+    sigma = plant.gaussian_sigma(spec, "run-s", 3.0)
+    assert sigma == floor and plant.gaussian_sigma(spec, "run-s", 2.0 * floor) == 2.0 * floor
+    assert plant.record_gaussian(spec, "run-s", "feature_stats", sigma, STATS_QUERIES, sensitivity=20.0) is None
+    history = ledger_history(plant)
+    delta = result.privacy["delta"]
+    assert opacus_epsilon([h for h in history if h[1] == 1.0], delta) <= 0.25 * 3.0
+    assert 2.9 <= opacus_epsilon(history, delta) <= 3.0   # the run ends at its target, releases included
+    # a plan stored before the floor existed was calibrated with the releases at DP-SGD's σ: kept so
+    plant.state.save_json(DP_PLAN, {k: v for k, v in plan.items() if k != "release_noise_multiplier"})
+    assert plant.gaussian_sigma(spec, "run-s", 3.0) == max(3.0, plan["noise_multiplier"])
 
 
 # ---------------------------------------------------------------- 8. model compatibility

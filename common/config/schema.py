@@ -627,9 +627,17 @@ class PrivacyConfig:
     # releases its correctly classified and its total held-out windows, each + N(0, σ²) (two
     # Gaussian releases in its ledger, within the run's target/budget). null: no DP evaluation.
     evaluation_noise_multiplier: float | None = None
+    # with target_epsilon: the share of the run's ε (what the plant's ledger may still spend up to the target) that
+    # the releases made once (DP feature statistics, DP evaluation) may take together; their σ is raised until they
+    # fit it, and DP-SGD's σ is calibrated for the rest (a query released once costs far more ε than a subsampled
+    # DP-SGD step at the same σ)
+    release_share: float = 0.25
 
     def problems(self) -> list[str]:
         out = []
+        if isinstance(self.release_share, bool) or not isinstance(self.release_share, (int, float)) or not (
+                0.0 < self.release_share < 1.0):
+            out.append(f"release_share must be a fraction strictly between 0 and 1, got {self.release_share!r}")
         if self.evaluation_noise_multiplier is not None and not (
                 self.evaluation_noise_multiplier > 0 and math.isfinite(self.evaluation_noise_multiplier)):
             out.append(f"evaluation_noise_multiplier must be > 0 (or null: no DP evaluation), "

@@ -57,15 +57,16 @@ def noise_for_target_epsilon(
     accountant: str = "rdp",
     tolerance: float = 1e-3,
     gaussians: Sequence[tuple[float, int]] = (),
+    release_floor: float = 0.0,
 ) -> float:
     """Smallest σ (to ``tolerance``) such that the whole run fits the target:
 
-        ε(prior + DP-SGD(σ, q, steps) + Σ_g Gaussian(max(σ_g, σ))×n_g) ≤ target_epsilon
+        ε(prior + DP-SGD(σ, q, steps) + Σ_g Gaussian(max(σ_g, σ_R))×n_g) ≤ target_epsilon
 
     ``gaussians`` are the run's other planned releases (feature statistics, DP evaluation) as
-    (configured σ_g, count): each is drawn at no less noise than DP-SGD, so one calibration
-    covers every release of the run (``planned_gaussian_sigma``). Raises ValueError when the
-    prior spend alone already reaches the target.
+    (configured σ_g, count), each drawn at σ = max(σ_g, ``release_floor``) (``planned_gaussian_sigma``;
+    the floor σ_R from :func:`release_noise_floor`). Raises ValueError when the prior spend alone, or
+    with the other releases, already reaches the target.
     """
     prior = list(prior)
     already = epsilon_of(prior, delta, accountant)
@@ -74,16 +75,17 @@ def noise_for_target_epsilon(
             f"the ledger already spent ε={already:.3f} ≥ target {target_epsilon}: "
             "no amount of noise keeps this run within the target"
         )
+    extra = [(planned_gaussian_sigma(s, release_floor), 1.0, n) for s, n in gaussians]
 
     def eps(sigma: float) -> float:
-        extra = [(planned_gaussian_sigma(s, sigma), 1.0, n) for s, n in gaussians]
         return epsilon_of(prior + [(sigma, sample_rate, steps)] + extra, delta, accountant)
 
     low, high = 0.05, 1.0
     while eps(high) > target_epsilon:
         low, high = high, high * 2
         if high > 1e4:
-            raise ValueError("target ε is unreachable even with σ = 10⁴: raise the target or cut steps")
+            raise ValueError("target ε is unreachable even with σ = 10⁴: raise the target, cut steps or lower "
+                             "privacy.release_share")
     while high - low > tolerance * max(1.0, low):
         mid = 0.5 * (low + high)
         if eps(mid) > target_epsilon:
@@ -93,9 +95,42 @@ def noise_for_target_epsilon(
     return high
 
 
-def planned_gaussian_sigma(configured: float, dp_sgd_sigma: float) -> float:
-    """σ of a plain Gaussian release in a calibrated run: its own, raised to DP-SGD's if lower."""
-    return max(float(configured), float(dp_sgd_sigma))
+def release_noise_floor(gaussians: Sequence[tuple[float, int]], epsilon_share: float, delta: float,
+                        accountant: str = "rdp", tolerance: float = 1e-3) -> float:
+    """Smallest σ_R (to ``tolerance``) such that the plain Gaussian releases alone, each at
+    max(σ_g, σ_R), cost at most ``epsilon_share``:
+
+        ε(Σ_g Gaussian(max(σ_g, σ_R))×n_g) ≤ epsilon_share
+
+    0 when they fit at their configured σ. A query released once (sample rate 1) costs far more ε than
+    a subsampled DP-SGD step at the same σ, so a run calibrated to one target gives them a share of it
+    and calibrates DP-SGD for the rest, instead of one σ for both (where the releases could take
+    almost the whole target). ValueError when ``epsilon_share`` is not positive."""
+    if not epsilon_share > 0:
+        raise ValueError(f"the releases' share of ε must be > 0, got {epsilon_share}")
+
+    def eps(floor: float) -> float:
+        return epsilon_of([(planned_gaussian_sigma(s, floor), 1.0, n) for s, n in gaussians], delta, accountant)
+
+    if not gaussians or eps(0.0) <= epsilon_share:
+        return 0.0
+    low, high = 0.05, 1.0
+    while eps(high) > epsilon_share:
+        low, high = high, high * 2
+        if high > 1e6:
+            raise ValueError(f"the other releases cannot fit ε = {epsilon_share:.3g} even at σ = 10⁶")
+    while high - low > tolerance * max(1.0, low):
+        mid = 0.5 * (low + high)
+        if eps(mid) > epsilon_share:
+            low = mid
+        else:
+            high = mid
+    return high
+
+
+def planned_gaussian_sigma(configured: float, floor: float) -> float:
+    """σ of a plain Gaussian release in a calibrated run: its own, raised to the run's release floor."""
+    return max(float(configured), float(floor))
 
 
 def steps_per_epoch(num_records: int, batch_size: int) -> tuple[float, int]:

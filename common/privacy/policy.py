@@ -112,7 +112,7 @@ class PrivacyPolicy:
     delta: float | None = None
     # the lifetime ε budget (the ledger never goes above it)
     budget_epsilon: float | None = None
-    # floor on DP-SGD's σ (configured or calibrated)
+    # floor on DP-SGD's σ (configured or calibrated), and on the σ of the releases of a calibrated run
     min_noise_multiplier: float | None = None
     # ceiling on DP-SGD's per-window clipping norm C
     max_clip_norm: float | None = None
