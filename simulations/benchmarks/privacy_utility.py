@@ -226,6 +226,28 @@ def _setting_name(epsilon: float | None) -> str:
     return "no DP" if epsilon is None else f"ε = {epsilon:g}"
 
 
+def _epsilon_split(block: dict[str, Any]) -> str:
+    """DP-SGD's own ε against each plant's whole-ledger ε (which adds its releases made once), computed
+    from what each plant reported: σ, δ, DP-SGD steps, with q = 1 / (steps per local epoch) as Opacus
+    samples; "" when the setting has no DP-SGD steps."""
+    from common.privacy.accounting import epsilon_of
+
+    sgd, ledger = [], []
+    for run in block.get("runs", []):
+        training = run["config"]["federation"]
+        epochs = int(training["rounds"]) * int(training.get("training", {}).get("local_epochs", 1))
+        for plant in run["plants"].values():
+            steps, sigma, delta = plant.get("steps_total"), plant.get("noise_multiplier"), plant.get("delta")
+            if not (steps and sigma and delta and plant.get("epsilon") is not None):
+                continue
+            sgd.append(epsilon_of([(float(sigma), epochs / float(steps), int(steps))], float(delta)))
+            ledger.append(float(plant["epsilon"]))
+    if not sgd:
+        return ""
+    return (f"DP-SGD alone ε = {min(sgd):.2f}–{max(sgd):.2f} per plant (from its reported σ, δ and steps); its whole "
+            f"ledger, with the releases made once, ε = {min(ledger):.2f}–{max(ledger):.2f}.")
+
+
 def markdown(payload: dict[str, Any]) -> str:
     lines = ["# Privacy–utility: federated DP pretraining + personalised models", ""]
     lines += [
@@ -273,6 +295,10 @@ def markdown(payload: dict[str, Any]) -> str:
             cells.append(f"{s['wall_s_mean']:.0f}")
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
+        for setting, block in settings.items():
+            split = _epsilon_split(block)
+            if split:
+                lines += [f"Where the ε went ({setting}): {split}", ""]
         base = settings.get("no DP", {}).get("summary", {}).get("per_method", {})
         if any(b in base for b in BASELINES):
             text = ", ".join(f"{b.replace('_', '-')} {100 * base[b]['mean']:.1f} ± {100 * base[b]['std']:.1f}"
