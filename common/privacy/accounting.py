@@ -8,7 +8,7 @@ statistics) is the entry ``(σ, 1.0, 1)``. ε is always computed from the *whole
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 HistoryEntry = tuple[float, float, int]
 
@@ -80,15 +80,22 @@ def noise_for_target_epsilon(
     def eps(sigma: float) -> float:
         return epsilon_of(prior + [(sigma, sample_rate, steps)] + extra, delta, accountant)
 
+    return _smallest_sigma(eps, target_epsilon, tolerance, 1e4, "target ε is unreachable even with σ = 10⁴: raise "
+                           "the target, cut steps or lower privacy.release_share")
+
+
+def _smallest_sigma(eps: Callable[[float], float], target: float, tolerance: float, limit: float,
+                    unreachable: str) -> float:
+    """Smallest σ (to ``tolerance``, relative above 1) with eps(σ) ≤ target, for eps decreasing in σ:
+    doubling from 1 until it fits, then bisection. ValueError(``unreachable``) past ``limit``."""
     low, high = 0.05, 1.0
-    while eps(high) > target_epsilon:
+    while eps(high) > target:
         low, high = high, high * 2
-        if high > 1e4:
-            raise ValueError("target ε is unreachable even with σ = 10⁴: raise the target, cut steps or lower "
-                             "privacy.release_share")
+        if high > limit:
+            raise ValueError(unreachable)
     while high - low > tolerance * max(1.0, low):
         mid = 0.5 * (low + high)
-        if eps(mid) > target_epsilon:
+        if eps(mid) > target:
             low = mid
         else:
             high = mid
@@ -114,18 +121,8 @@ def release_noise_floor(gaussians: Sequence[tuple[float, int]], epsilon_share: f
 
     if not gaussians or eps(0.0) <= epsilon_share:
         return 0.0
-    low, high = 0.05, 1.0
-    while eps(high) > epsilon_share:
-        low, high = high, high * 2
-        if high > 1e6:
-            raise ValueError(f"the other releases cannot fit ε = {epsilon_share:.3g} even at σ = 10⁶")
-    while high - low > tolerance * max(1.0, low):
-        mid = 0.5 * (low + high)
-        if eps(mid) > epsilon_share:
-            low = mid
-        else:
-            high = mid
-    return high
+    return _smallest_sigma(eps, epsilon_share, tolerance, 1e6,
+                           f"the other releases cannot fit ε = {epsilon_share:.3g} even at σ = 10⁶")
 
 
 def planned_gaussian_sigma(configured: float, floor: float) -> float:
