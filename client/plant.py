@@ -338,11 +338,14 @@ class Plant:
         return view
 
     def pretraining_view(self, spec: RunSpec) -> Plant:
-        """The plant as phase one sees it: its validation split's labels hidden, so the federated
-        models it later ranks on that split never trained on it (an unbiased choice). DP-SGD then
-        samples from the n − |V| windows it trains on (q = B/(n − |V|)); δ stays stated for all n."""
+        """The plant as phase one sees it: only the labels its candidates fit on (``split.fit``) kept, so the
+        federated models it later ranks on the validation split never trained on it, nor on the windows
+        just before each validation block that share samples with it (an unbiased choice). DP-SGD then
+        samples from the n_fit windows it trains on (q = B/n_fit); δ stays stated for all n."""
         split = self.validation_split(spec)
-        return self if split is None else self.without_labels_of(split.val)
+        if split is None:
+            return self
+        return self.without_labels_of(np.setdiff1d(np.flatnonzero(self.data.train.y >= 0), split.fit))
 
     def delta(self, spec: RunSpec) -> float:
         """δ for this run: the plant's own, or the coordinator's if that is smaller (never larger)."""

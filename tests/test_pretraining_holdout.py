@@ -46,6 +46,23 @@ def test_the_pretraining_view_hides_exactly_the_validation_labels(tmp_path):
     assert view.state is plant.state                                    # same state directory and ledger
 
 
+def test_the_pretraining_view_also_hides_the_windows_that_overlap_the_validation_split(tmp_path):
+    """With overlapping windows (stride < length) the windows just before each validation block share
+    samples with it: candidates do not fit on them (the split's gap), and phase one does not train on them."""
+    import dataclasses
+
+    plant, spec, _ = _plant(tmp_path, privacy=False)
+    spec = dataclasses.replace(spec, window=dataclasses.replace(spec.window, stride=32))   # gap ⌈128/32⌉ − 1 = 3
+    split = plant.validation_split(spec)
+    assert split is not None
+    gap = np.setdiff1d(np.flatnonzero(plant.data.train.y >= 0), np.concatenate([split.fit, split.val]))
+    assert len(gap) > 0
+    view = plant.pretraining_view(spec)
+    assert (view.data.train.y[gap] == -1).all() and (view.data.train.y[split.val] == -1).all()
+    np.testing.assert_array_equal(view.data.train.y[split.fit], plant.data.train.y[split.fit])
+    assert view.n_labelled == len(split.fit)
+
+
 def test_a_plain_round_trains_and_reports_the_windows_outside_the_split(tmp_path):
     plant, spec, shared = _plant(tmp_path, privacy=False)
     split = plant.validation_split(spec)
