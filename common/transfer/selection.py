@@ -15,7 +15,7 @@ split is too small to rank models (one window moves accuracy by more than ``1/fl
 is made and the plant keeps its configured phase-two model (the documented default). Every
 candidate is trained on the remaining labelled windows and scored on ``V`` with the task's
 primary metric ``m``; the plant keeps ``argbest_c m_c(V)``, ties going to the earlier candidate
-in :data:`PREFERENCE`. ``V`` is held out of phase one too (the plant pretrains on its other labelled
+in :data:`PREFERENCE`. ``V`` and its gap are held out of phase one too (the plant pretrains on the fit
 windows, DP-SGD sampling from those), so no candidate, federated or local, has trained on ``V``
 and every score on it is an unbiased estimate; ties go to local-only first, the model the plant can
 always have.
