@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import yaml
 
 from simulations.benchmarks.common import machine, mean_std, publish, rerender
@@ -248,6 +249,22 @@ def _epsilon_split(block: dict[str, Any]) -> str:
             f"ledger, with the releases made once, ε = {min(ledger):.2f}–{max(ledger):.2f}.")
 
 
+def _kept_models(block: dict[str, Any]) -> str:
+    """Which model each plant kept (its do-no-harm choice) and its test accuracy, over the setting's runs."""
+    cases = [c for run in block.get("runs", []) for c in run.get("do_no_harm") or []]
+    if not cases:
+        return ""
+    counts: dict[str, int] = {}
+    for c in cases:
+        counts[str(c.get("chosen"))] = counts.get(str(c.get("chosen")), 0) + 1
+    held = sum(1 for c in cases if c["chosen_test"] >= c["local_only_test"])
+    per_seed = [100 * float(np.mean([c["chosen_test"] for c in run["do_no_harm"]]))
+                for run in block["runs"] if run.get("do_no_harm")]
+    mean, std = mean_std(per_seed)
+    return (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + f" of {len(cases)} plant × seed cases; kept "
+            f"accuracy {mean:.1f} ± {std:.1f} %, at or above local-only in {held} of {len(cases)}.")
+
+
 def markdown(payload: dict[str, Any]) -> str:
     lines = ["# Privacy–utility: federated DP pretraining + personalised models", ""]
     lines += [
@@ -299,6 +316,10 @@ def markdown(payload: dict[str, Any]) -> str:
             split = _epsilon_split(block)
             if split:
                 lines += [f"Where the ε went ({setting}): {split}", ""]
+            kept = _kept_models(block)
+            if kept:
+                lines += [f"What the plants kept ({setting}; `chosen`, their own validation choice, which "
+                          f"`factoryfl predict` uses): {kept}", ""]
         base = settings.get("no DP", {}).get("summary", {}).get("per_method", {})
         if any(b in base for b in BASELINES):
             text = ", ".join(f"{b.replace('_', '-')} {100 * base[b]['mean']:.1f} ± {100 * base[b]['std']:.1f}"
