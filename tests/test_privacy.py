@@ -138,8 +138,9 @@ def test_releases_made_once_get_a_share_of_the_target_and_dp_sgd_the_rest():
     sigma = noise_for_target_epsilon(target, delta, q, steps, gaussians=releases, release_floor=floor)
     assert opacus_epsilon([(sigma, q, steps), (floor, 1.0, 4)], delta) <= target   # the whole run fits
     alone = noise_for_target_epsilon(target, delta, q, steps)
-    one_sigma = 3.205   # the same run when the releases were raised to DP-SGD's σ instead
+    one_sigma = 3.205   # the same run when the releases were raised to DP-SGD's σ instead: the smallest such σ
     assert opacus_epsilon([(one_sigma, q, steps), (one_sigma, 1.0, 4)], delta) <= target
+    assert opacus_epsilon([(0.98 * one_sigma, q, steps), (0.98 * one_sigma, 1.0, 4)], delta) > target
     assert alone <= sigma < 1.1 * alone < one_sigma / 2
     assert release_noise_floor(releases, 100.0, delta) == 0.0   # they fit at their own σ: nothing raised
     assert release_noise_floor([], share * target, delta) == 0.0
